@@ -1,0 +1,19 @@
+// `forklab bench [--json]`: runs every benchmark group and prints its figures.
+// Progress goes to stderr so that --json output on stdout stays parseable.
+import { Bench, Figure } from "../bench/figure";
+
+const groups: Array<[string, () => Promise<Bench>]> = [];
+
+export async function bench(args: string[]): Promise<number> {
+  const json = args.includes("--json");
+  const only = args.find((a) => !a.startsWith("--"));
+  const figures: Figure[] = [];
+  for (const [name, load] of groups) {
+    if (only && name !== only) continue;
+    process.stderr.write(`bench: ${name}...\n`);
+    figures.push(...(await (await load())((t) => process.stderr.write(`  ${t}\n`))));
+  }
+  if (json) console.log(JSON.stringify({ figures }, null, 2));
+  else for (const f of figures) console.log(`${f.name.padEnd(34)} ${String(+f.value.toFixed(3)).padStart(12)} ${f.unit}`);
+  return 0;
+}

@@ -1,0 +1,159 @@
+// The Snapshot: the one contract between the model and everything that shows it
+// (webview, CLI --json, tests, lessons). Plain JSON only: no classes, no Maps, no
+// undefined-vs-missing games, so it survives postMessage and JSON.stringify unchanged.
+// Schema documented in docs/snapshot.md; bump SNAPSHOT_VERSION on any breaking change.
+
+export const SNAPSHOT_VERSION = 1;
+
+export interface Snapshot {
+  version: number;
+  /** Index of this snapshot in the session history (0 = before the first step). */
+  step: number;
+  /** Logical clock in milliseconds (sleep, alarm). */
+  clock: number;
+  /** Process table in pid order; zombies stay until reaped; init is pid 1. */
+  processes: Proc[];
+  /** The open file table (open file descriptions), by id. */
+  files: OpenFile[];
+  /** The v-node table: every object some open file (or shm attachment) still refers to. */
+  objects: KObject[];
+  /** What the last step did, in order. */
+  events: KEvent[];
+  /** Bytes that reached the terminal, in order, with the writer's pid. */
+  output: OutputChunk[];
+  /** The terminal's foreground process group. */
+  foregroundPgid: number;
+}
+
+export type ProcState = "ready" | "running" | "blocked" | "stopped" | "zombie";
+
+export interface Proc {
+  pid: number;
+  ppid: number;
+  pgid: number;
+  name: string;
+  kind: "program" | "client" | "init";
+  state: ProcState;
+  /** Why a blocked process waits, as a call: "accept(3)", "read(4)", "waitpid(-1)". */
+  blockedOn?: string;
+  /** Current source line (1-based) of the process's running thread, when known. */
+  line?: number;
+  /** Index = descriptor number, value = OpenFile.id or null for a free slot. */
+  fds: Array<number | null>;
+  /** Descriptors with FD_CLOEXEC set. */
+  cloexec: number[];
+  signals: ProcSignals;
+  stdio: { stdout: { mode: "line" | "full" | "unbuffered"; buffered: string } };
+  /** Raw wait status (as waitpid would store it) once the process is a zombie. */
+  exitStatus?: number;
+  /** Thread ids when the process has more than one thread. */
+  threads?: number[];
+  /** Shared memory segments attached (shm ids). */
+  shm?: number[];
+}
+
+export interface ProcSignals {
+  /** Signal names pending delivery, e.g. ["SIGCHLD"]. */
+  pending: string[];
+  /** The blocked mask. */
+  blocked: string[];
+  /** Dispositions that differ from SIG_DFL: name -> handler name, "SIG_IGN". */
+  handlers: Record<string, string>;
+  /** The signal whose handler is running now, innermost last. */
+  running?: string;
+  /** Signals that arrived while already pending and were therefore lost (cumulative). */
+  lost: string[];
+}
+
+export interface OpenFile {
+  id: number;
+  refcount: number;
+  offset: number;
+  /** Access mode and status flags: "O_RDONLY" | "O_WRONLY" | "O_RDWR", "O_APPEND", "O_NONBLOCK". */
+  flags: string[];
+  object: number;
+  /** For pipes: which end this open file is. */
+  end?: "read" | "write";
+}
+
+export type KObject = FileObject | PipeObject | SocketObject | TtyObject | ShmObject;
+
+interface KObjectBase {
+  id: number;
+  /** Open files (and for shm, attachments) that refer to this object. */
+  refs: number;
+}
+
+export interface FileObject extends KObjectBase {
+  kind: "file";
+  path: string;
+  size: number;
+  /** The first bytes of the file, as text (latin1), for previews. */
+  preview: string;
+}
+
+export interface PipeObject extends KObjectBase {
+  kind: "pipe";
+  capacity: number;
+  /** Bytes in the buffer, as text (latin1). */
+  buffer: string;
+  readers: number;
+  writers: number;
+}
+
+export interface SocketObject extends KObjectBase {
+  kind: "socket";
+  state: "unbound" | "bound" | "listening" | "connected" | "closed";
+  /** "127.0.0.1:15213" once bound or connected. */
+  local?: string;
+  /** The peer's address once connected. */
+  remote?: string;
+  backlog?: number;
+  /** Listening socket: ids of connected sockets waiting to be accepted. */
+  pending?: number[];
+  /** Connected socket: bytes waiting to be read here, and what the peer still has to read. */
+  recvQueue?: string;
+  sendQueue?: string;
+  /** Connected socket: the socket object at the other end. */
+  peer?: number;
+  /** The peer closed its end (reads return EOF once recvQueue is empty). */
+  peerClosed?: boolean;
+  shutRd?: boolean;
+  shutWr?: boolean;
+}
+
+export interface TtyObject extends KObjectBase {
+  kind: "tty";
+  name: string;
+  /** Keyboard input typed but not yet read. */
+  input: string;
+}
+
+export interface ShmObject extends KObjectBase {
+  kind: "shm";
+  shmid: number;
+  key: number;
+  size: number;
+  attached: number;
+  /** Marked for removal by IPC_RMID; goes when the last process detaches. */
+  removed: boolean;
+  /** The first bytes, hex. */
+  preview: string;
+}
+
+export type KEvent =
+  | { kind: "syscall"; pid: number; call: string; args: Array<number | string>; ret: number; errno?: string }
+  | { kind: "fork"; pid: number; child: number }
+  | { kind: "exit"; pid: number; status: number }
+  | { kind: "reap"; pid: number; child: number; status: number }
+  | { kind: "signal"; pid: number; signal: string; action: "pending" | "lost" | "handled" | "ignored" | "terminated" | "stopped" | "continued" | "core" }
+  | { kind: "block"; pid: number; on: string }
+  | { kind: "wake"; pid: number }
+  | { kind: "adopt"; pid: number; child: number }
+  | { kind: "note"; pid: number; text: string };
+
+export interface OutputChunk {
+  pid: number;
+  fd: number;
+  text: string;
+}
