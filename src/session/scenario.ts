@@ -1,0 +1,48 @@
+// A Scenario is the world outside the program: argv, stdin, what stdout is, clients that
+// connect and talk, and signals from the keyboard or kill. Plain JSON (docs/scenario.md):
+// the same file drives the model (src/session) and the real run (src/fidelity).
+
+export interface Scenario {
+  /** argv[1..]; argv[0] is the program's name. Default []. */
+  argv?: string[];
+  /** Bytes available on descriptor 0. Default "" (stdin at EOF). */
+  stdin?: string;
+  /** What descriptor 1 is: a terminal (line buffered), a pipe or a file (fully buffered). Default "pipe". */
+  stdout?: "tty" | "pipe" | "file";
+  /** Outside processes that talk to the program's server over loopback TCP. */
+  clients?: ClientScript[];
+  /** Signals sent from outside, in order. */
+  signals?: SignalScript[];
+  /** Upper bound on stepped lines before the run stops with a clear message. Default 100000. */
+  maxSteps?: number;
+}
+
+/** One client: connects once the server listens, then performs its actions in order. */
+export interface ClientScript {
+  /** Defaults to the port in argv[1], else 15213. */
+  port?: number;
+  /** Start only after this many clients have finished (0 = at once). Default 0. */
+  after?: number;
+  actions: ClientAction[];
+}
+
+export type ClientAction =
+  /** Send a line (a "\n" is appended) and wait for its echo. */
+  | { send: string }
+  /** Close the connection. Clients with the same `group` close at the same moment. */
+  | { close: true; group?: string }
+  /** Wait until the program has run this many more steps (a pause in logical time). */
+  | { waitSteps: number };
+
+export interface SignalScript {
+  /** "SIGINT", "SIGTSTP", "SIGQUIT", "SIGTERM", "SIGKILL", "SIGCHLD", ... */
+  signal: string;
+  /** "fg" = the terminal's foreground group (as Ctrl-C does); "main" = the first process; or a pid. Default "fg". */
+  to?: "fg" | "main" | number;
+  /** Send once the program has run this many steps. */
+  atStep?: number;
+  /** Or once this many clients have closed. */
+  afterClientsClosed?: number;
+}
+
+export const DEFAULT_PORT = 15213;
