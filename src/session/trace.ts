@@ -1,0 +1,17 @@
+// The per-process syscall trace shared by `forklab run --json` (the model) and the
+// fidelity harness (real Linux under strace), so the two can be compared entry by entry.
+
+export interface TraceEntry {
+  /** The calling process. Fidelity renames pids by fork order before comparing. */
+  pid: number;
+  /** 1-based source line in the program's own .c file that made the call. */
+  line: number;
+  /** The call as Linux names it after normalisation: fork (not clone), pipe (not pipe2),
+   *  open (not openat), exit (not exit_group), accept, read, write, close, waitpid... */
+  call: string;
+  /** Descriptor and small integer arguments as numbers; paths and signal names as strings. */
+  args: Array<number | string>;
+  ret: number;
+  /** "EBADF", "ECHILD", ... when ret is -1. */
+  errno?: string;
+}
