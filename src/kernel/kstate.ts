@@ -1,0 +1,206 @@
+// The kernel's whole mutable state, as the concept files share it (xv6 keeps these in
+// globals; we keep them in one object so that several kernels can live side by side).
+import type { KEvent, OutputChunk } from "./snapshot";
+import type { ByteQueue } from "./bytequeue";
+import type { SigActionView } from "./result";
+
+export interface KernelOptions {
+  /** Most processes (zombies included, init and clients not counted); fork fails with EAGAIN beyond. */
+  maxProcs?: number;
+  /** RLIMIT_NOFILE: descriptors per process; open/dup/pipe/accept fail with EMFILE beyond. */
+  maxFds?: number;
+  /** Pipe capacity in bytes (Linux default 65536). */
+  pipeCapacity?: number;
+  /** Bytes a connected socket's receive queue holds before the writer blocks. */
+  socketBuffer?: number;
+  /** Whether default "core" signals set the 0x80 core flag (ulimit -c > 0). Debian's default is 0. */
+  coreDumps?: boolean;
+}
+
+export type Limits = Required<KernelOptions>;
+
+export const DEFAULT_LIMITS: Limits = {
+  maxProcs: 4096,
+  maxFds: 1024,
+  pipeCapacity: 65536,
+  socketBuffer: 65536,
+  coreDumps: false,
+};
+
+export type TaskState = "ready" | "blocked";
+
+/** A handler frame: what sigreturn restores. */
+export interface SigFrame {
+  signo: number;
+  /** The slow call the handler interrupted, if any, and whether it restarts. */
+  interrupted?: string;
+  restart: boolean;
+}
+
+/** A thread of control (Linux task). The main thread's tid equals the pid. */
+export interface Task {
+  tid: number;
+  proc: KProc;
+  state: TaskState;
+  blockedOn?: string;
+  /** While blocked: true once the call could make progress. */
+  cond?: () => boolean;
+  /** Blocked signals (per thread, as in Linux). */
+  mask: number;
+  /** Handler frames, innermost last. */
+  frames: SigFrame[];
+  /** Woken from a blocking call by a signal that has a handler: the call it was in. */
+  intr?: string;
+  /** Set by sigreturn for the re-issued call: fail with EINTR, or restart. */
+  after?: { call: string; restart: boolean };
+  /** sigsuspend: the mask to restore when it returns. */
+  suspendMask?: number;
+  /** A timed wait in progress (sleep, select): the call and its deadline. */
+  timer?: { call: string; deadline: number };
+  /** A write that blocked part way: bytes already written. */
+  partial?: { call: string; done: number };
+}
+
+export interface KProc {
+  pid: number;
+  ppid: number;
+  pgid: number;
+  sid: number;
+  name: string;
+  kind: "program" | "client" | "init";
+  /** Live threads; empty once a zombie. */
+  tasks: Task[];
+  fds: Array<KFile | null>;
+  cloexec: boolean[];
+  /** Dispositions by signal number; missing = SIG_DFL. */
+  actions: Array<SigActionView | undefined>;
+  /** Shared pending set. */
+  pending: number;
+  /** Signals lost because they were already pending (cumulative, for the Snapshot). */
+  lost: string[];
+  zombie: boolean;
+  status: number;
+  stopped: boolean;
+  /** A stop or continue the parent has not collected with WUNTRACED/WCONTINUED yet. */
+  report?: { status: number };
+  /** Logical time at which SIGALRM is due. */
+  alarmAt?: number;
+  /** Attached shm segments: address -> shmid. */
+  shm: Map<number, number>;
+  nextShmAddr: number;
+  /** Order of becoming this parent's child (fork or adoption): wait scans children oldest first. */
+  childSeq: number;
+}
+
+export interface KFile {
+  id: number;
+  refs: number;
+  offset: number;
+  /** Access mode | status flags (O_APPEND, O_NONBLOCK). */
+  flags: number;
+  obj: KObj;
+  end?: "read" | "write";
+}
+
+interface ObjBase {
+  id: number;
+  refs: number;
+  /** Writes to this object are the program's visible output (the terminal, a stdout pipe or file). */
+  capture?: boolean;
+}
+
+export interface Inode {
+  path: string;
+  data: Uint8Array;
+  size: number;
+  /** The v-node while some open file refers to this inode. */
+  vnode?: VFile;
+  /** Bumped on every change (snapshot caching). */
+  ver: number;
+}
+
+export interface VFile extends ObjBase { kind: "file"; inode: Inode }
+
+export interface Pipe extends ObjBase {
+  kind: "pipe";
+  buf: ByteQueue;
+  capacity: number;
+  readers: number;
+  writers: number;
+  /** Bytes written here are consumed at once by the outside world (stdout piped to the session). */
+  sink?: boolean;
+}
+
+export type SockState = "unbound" | "bound" | "listening" | "connected" | "closed";
+
+export interface Sock extends ObjBase {
+  kind: "socket";
+  state: SockState;
+  port?: number;
+  host?: string;
+  remote?: string;
+  backlog: number;
+  /** Listening: connections completed and waiting for accept (the accept queue). */
+  acceptq: Sock[];
+  /** Connected: bytes waiting to be read here. */
+  recv: ByteQueue;
+  peer?: Sock;
+  /** The peer sent FIN (closed or shut down for writing). */
+  peerClosed: boolean;
+  /** The peer's socket is gone entirely: the next write draws an RST, writes after it fail. */
+  peerGone: boolean;
+  /** An error to report once (sk_err), e.g. EPIPE after an RST. */
+  err?: "EPIPE" | "ECONNRESET";
+  shutRd: boolean;
+  shutWr: boolean;
+  reuseaddr: boolean;
+  /** A connection accepted from this listener but never attached to an open file yet. */
+  listener?: Sock;
+}
+
+export interface TtyDevice {
+  name: string;
+  input: ByteQueue;
+  /** Ctrl-D typed: the next read that finds no input returns 0. */
+  eof: number;
+  foreground: number;
+  vnode?: TtyV;
+}
+
+export interface TtyV extends ObjBase { kind: "tty"; dev: TtyDevice }
+
+export interface ShmSeg extends ObjBase {
+  kind: "shm";
+  shmid: number;
+  key: number;
+  size: number;
+  data: Uint8Array;
+  removed: boolean;
+}
+
+export type KObj = VFile | Pipe | Sock | TtyV | ShmSeg;
+
+export interface KState {
+  limits: Limits;
+  clock: number;
+  nextPid: number;
+  nextFileId: number;
+  nextObjId: number;
+  nextShmid: number;
+  nextEphemeral: number;
+  childSeq: number;
+  procs: Map<number, KProc>;
+  tasks: Map<number, Task>;
+  files: Map<number, KFile>;
+  objects: Map<number, KObj>;
+  fs: Map<string, Inode>;
+  ports: Map<number, Sock[]>;
+  shm: Map<number, ShmSeg>;
+  tty: TtyDevice;
+  events: KEvent[];
+  output: OutputChunk[];
+}
+
+export function emit(k: KState, e: KEvent): void {
+  k.events.push(e);
+}

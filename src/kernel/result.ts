@@ -1,0 +1,63 @@
+// What every system call hands back: a result (ret, errno and call-specific data) or
+// "blocked" with the reason the calling task now waits. Plain data only.
+import type { Errno } from "./errno";
+
+export interface SigActionView {
+  /** The handler's function name, or "SIG_DFL" / "SIG_IGN". */
+  handler: string;
+  /** Signals blocked while the handler runs (besides the signal itself), as a sigset. */
+  mask: number;
+  /** SA_* flags. */
+  flags: number;
+}
+
+export interface SysRet {
+  /** The C return value: -1 on failure (errno set), else the call's result. */
+  ret: number;
+  errno?: Errno;
+  /** read/recv: the bytes read. */
+  data?: Uint8Array;
+  /** pipe: [read end, write end]. */
+  fds?: [number, number];
+  /** waitpid: the raw wait status stored through the status pointer. */
+  status?: number;
+  /** sigprocmask: the previous mask. sigaction: the previous action. */
+  oldMask?: number;
+  oldAction?: SigActionView;
+  /** accept/getsockname/getpeername: "127.0.0.1:port". */
+  addr?: string;
+  /** select: the ready descriptors (the sets as select leaves them). */
+  readable?: number[];
+  writable?: number[];
+  /** shmat: the segment's bytes, shared by every attachment (write into it directly). */
+  segment?: Uint8Array;
+  /** shmctl(IPC_STAT): the fields a C program reads from struct shmid_ds. */
+  shmStat?: { size: number; nattch: number; key: number };
+  /** fcntl(F_GETFD/F_GETFL) and others return plain numbers in ret. */
+}
+
+export interface SysBlocked {
+  /** The call the task is blocked in, e.g. "read(4)", "accept(3)", "waitpid(-1)". */
+  blocked: string;
+}
+
+export type SysResult = SysRet | SysBlocked;
+
+export const isBlocked = (r: SysResult): r is SysBlocked => "blocked" in r;
+
+export const ok = (ret = 0, extra?: Omit<SysRet, "ret">): SysRet => (extra ? { ret, ...extra } : { ret });
+export const fail = (errno: Errno): SysRet => ({ ret: -1, errno });
+
+/** A signal the stepper must run a user handler for (see Kernel.takeSignal). */
+export interface SignalDelivery {
+  signo: number;
+  name: string;
+  /** The handler function's name as given to sigaction/signal. */
+  handler: string;
+  /** The task's mask before delivery: pass it back to sigreturn when the handler returns. */
+  savedMask: number;
+  /** The task was blocked in a slow call that this signal interrupted. */
+  interrupted?: string;
+  /** When interrupted: the re-issued call restarts (SA_RESTART) rather than failing with EINTR. */
+  restart: boolean;
+}
