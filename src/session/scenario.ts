@@ -43,6 +43,9 @@ export interface SignalScript {
   atStep?: number;
   /** Or once this many clients have closed. */
   afterClientsClosed?: number;
+  /** Or once the program's stdout (all processes) contains this text. Lets a real run
+   *  sequence a signal without counting steps; the program must flush (or write) it. */
+  afterOutput?: string;
 }
 
 export const DEFAULT_PORT = 15213;

@@ -1,0 +1,291 @@
+// Runs a compiled example for real under a Scenario: argv and stdin, stdout as a pipe, a
+// file or a terminal (via script(1)), loopback TCP clients driven by node `net`, and
+// signals sent to the program's process group. Returns what an observer outside sees.
+//
+// Real-run meaning of the scenario's logical-time fields (the model counts steps; Linux
+// cannot): `atStep` and `waitSteps` mean "once the program's processes have settled"
+// (none runnable, see settle()); `afterOutput` and `afterClientsClosed` are exact.
+// Before each signal the group is settled and probed, so callers can see zombies and
+// descriptor counts at that moment.
+
+import { spawn } from "node:child_process";
+import { mkdtempSync, openSync, closeSync, readFileSync, rmSync } from "node:fs";
+import { connect, Socket } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { constants } from "node:os";
+import { DEFAULT_PORT, type ClientScript, type Scenario, type SignalScript } from "../session/scenario";
+import { probeGroup, settle, type ProcInfo } from "./proc-probe";
+
+export interface DriverOptions {
+  /** Replace the scenario's port (in argv and in clients) with this one: pick a free port per run. */
+  port?: number;
+  /** Kill the whole group after this long and report timedOut. Default 10000. */
+  timeoutMs?: number;
+  /** After a client half-closes, how long it waits for the server's EOF. Default 1500. */
+  eofWaitMs?: number;
+  cwd?: string;
+  /** A command prefix the program runs under, e.g. strace (the fidelity harness). */
+  wrap?: string[];
+  /** Called once every client and signal is done while the program still runs (a server):
+   *  it should make the program end, e.g. kill it; otherwise the run lasts until timeoutMs. */
+  stopWhenDone?: (pgid: number) => Promise<void>;
+}
+
+export interface ClientResult {
+  /** Everything the server sent back. */
+  received: string;
+  /** True when the server's side closed (read returned 0) after this client's close. */
+  sawEof: boolean;
+}
+
+export interface Probe {
+  /** What the probe was taken for: "before SIGINT", ... */
+  when: string;
+  procs: ProcInfo[];
+}
+
+export interface RealRun {
+  stdout: string;
+  stderr: string;
+  /** Exit code of the first process, or null if a signal ended it. */
+  exitCode: number | null;
+  /** "SIGINT", ... when a signal ended the first process. */
+  signal: string | null;
+  /** The raw wait status a parent would see (code << 8, or the signal number). */
+  waitStatus: number;
+  timedOut: boolean;
+  clients: ClientResult[];
+  probes: Probe[];
+  /** The first process's pid (its process group id too). */
+  pid: number;
+}
+
+/**
+ * Starts the program like a shell starts a job: in a process group of its own ("fg"
+ * signals go to -pid) but in our session, so the group is not orphaned and SIGTSTP still
+ * stops it (Linux discards SIGTSTP sent to an orphaned group, and setsid would orphan it).
+ * Descriptors above 2 that node happened to inherit are closed, so the program starts with
+ * exactly 0, 1 and 2, as in the model.
+ */
+const LAUNCH =
+  "use POSIX; POSIX::close($_) for 3..1023; setpgrp(0, 0); " +
+  'exec { $ARGV[0] } @ARGV or die "exec $ARGV[0]: $!\\n";';
+
+const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** A test-friendly free port: bind port 0 on loopback and give the number back. */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import("node:net");
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const addr = srv.address();
+      const port = typeof addr === "object" && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Quote one word for /bin/sh. */
+const shq = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+export async function runScenario(binary: string, scenario: Scenario, opts: DriverOptions = {}): Promise<RealRun> {
+  const timeoutMs = opts.timeoutMs ?? 10000;
+  const scenarioPort = scenario.clients?.find((c) => c.port)?.port ?? (Number(scenario.argv?.[0]) || DEFAULT_PORT);
+  const port = opts.port ?? scenarioPort;
+  const argv = (scenario.argv ?? []).map((a) => (opts.port && a === String(scenarioPort) ? String(port) : a));
+  const kind = scenario.stdout ?? "pipe";
+
+  const dir = mkdtempSync(join(tmpdir(), "forklab-run-"));
+  const outFile = join(dir, "stdout");
+  const fileFd = kind === "file" ? openSync(outFile, "w") : -1;
+  // A terminal needs a pty; script(1) gives one without native node modules. -e passes
+  // the program's exit status through; -q keeps script's own banner out.
+  const [cmd, args] = kind === "tty"
+    ? ["script", ["-qec", [...(opts.wrap ?? []), binary, ...argv].map(shq).join(" "), "/dev/null"]]
+    : ["perl", ["-e", LAUNCH, ...(opts.wrap ?? []), binary, ...argv]];
+  const child = spawn(cmd, args, {
+    cwd: opts.cwd,
+    detached: kind === "tty", // script makes its own session; LAUNCH makes its own group
+    stdio: ["pipe", kind === "file" ? fileFd : "pipe", "pipe"],
+  });
+  if (fileFd >= 0) closeSync(fileFd);
+  const pid = child.pid ?? -1;
+
+  let stdout = "";
+  let stderr = "";
+  const outputWaiters: Array<() => void> = [];
+  child.stdout?.on("data", (d: Buffer) => {
+    stdout += d.toString("utf8");
+    for (const w of outputWaiters.splice(0)) w();
+  });
+  child.stderr?.on("data", (d: Buffer) => (stderr += d.toString("utf8")));
+  child.stdin?.on("error", () => undefined); // the program may exit without reading stdin
+  child.stdin?.end(scenario.stdin ?? "");
+
+  let finished = false;
+  const closed = new Promise<{ code: number | null; sig: NodeJS.Signals | null }>((resolve) =>
+    child.on("close", (code, sig) => {
+      finished = true;
+      for (const w of [...outputWaiters.splice(0), ...closeWaiters.splice(0)]) w();
+      resolve({ code, sig });
+    }),
+  );
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    killGroup(pid, "SIGKILL");
+  }, timeoutMs);
+
+  const waitOutput = async (text: string) => {
+    while (!finished && !currentOutput().includes(text)) await new Promise<void>((r) => outputWaiters.push(r));
+  };
+  const currentOutput = () => (kind === "file" ? readFileSafe(outFile) : stdout);
+
+  // Clients: each starts after `after` clients have finished, and closes with its group.
+  const clientScripts = scenario.clients ?? [];
+  const results: ClientResult[] = clientScripts.map(() => ({ received: "", sawEof: false }));
+  let clientsClosed = 0;
+  const closeWaiters: Array<() => void> = [];
+  const noteClosed = () => {
+    clientsClosed++;
+    for (const w of closeWaiters.splice(0)) w();
+  };
+  const waitClosed = async (n: number) => {
+    while (!finished && clientsClosed < n) await new Promise<void>((r) => closeWaiters.push(r));
+  };
+  const groups = new Map<string, { size: number; arrived: number; release: Promise<void>; open: () => void }>();
+  for (const c of clientScripts)
+    for (const a of c.actions)
+      if ("close" in a && a.group !== undefined) {
+        let g = groups.get(a.group);
+        if (!g) {
+          let open = () => undefined as void;
+          const release = new Promise<void>((r) => (open = r));
+          g = { size: 0, arrived: 0, release, open };
+          groups.set(a.group, g);
+        }
+        g.size++;
+      }
+
+  const runClient = async (script: ClientScript, result: ClientResult) => {
+    await waitClosed(script.after ?? 0);
+    const sock = await connectRetry(opts.port ?? script.port ?? port, () => finished);
+    if (!sock) return noteClosed();
+    let ended = false;
+    const endWaiters: Array<() => void> = [];
+    const dataWaiters: Array<() => void> = [];
+    sock.on("data", (d: Buffer) => {
+      result.received += d.toString("utf8");
+      for (const w of dataWaiters.splice(0)) w();
+    });
+    sock.on("end", () => {
+      ended = true;
+      for (const w of [...endWaiters.splice(0), ...dataWaiters.splice(0)]) w();
+    });
+    sock.on("error", () => {
+      ended = true;
+      for (const w of [...endWaiters.splice(0), ...dataWaiters.splice(0)]) w();
+    });
+    let expected = 0;
+    for (const action of script.actions) {
+      if ("send" in action) {
+        const line = action.send + "\n";
+        expected += Buffer.byteLength(line);
+        sock.write(line);
+        while (!ended && !finished && Buffer.byteLength(result.received) < expected)
+          await new Promise<void>((r) => dataWaiters.push(r));
+      } else if ("waitSteps" in action) {
+        await settle(pid);
+      } else {
+        const g = action.group !== undefined ? groups.get(action.group) : undefined;
+        if (g) {
+          if (++g.arrived === g.size) g.open();
+          await g.release;
+        }
+        sock.end(); // half-close: the server's read returns 0; we keep reading for its EOF
+        if (!ended) await Promise.race([new Promise<void>((r) => endWaiters.push(r)), delay(opts.eofWaitMs ?? 1500)]);
+        result.sawEof = ended;
+        sock.destroy();
+        return noteClosed();
+      }
+    }
+    sock.destroy();
+    noteClosed();
+  };
+
+  const probes: Probe[] = [];
+  const runSignal = async (s: SignalScript) => {
+    if (s.afterOutput !== undefined) await waitOutput(s.afterOutput);
+    if (s.afterClientsClosed !== undefined) await waitClosed(s.afterClientsClosed);
+    if (finished) return;
+    probes.push({ when: `before ${s.signal}`, procs: await settle(pid) });
+    const to = s.to ?? "fg";
+    const target = to === "fg" ? -pid : to === "main" ? pid : to;
+    try {
+      process.kill(target, s.signal as NodeJS.Signals);
+    } catch {
+      // the target already ended: nothing to signal
+    }
+  };
+  const runSignals = async () => {
+    for (const s of scenario.signals ?? []) await runSignal(s);
+  };
+
+  await Promise.all([runSignals(), ...clientScripts.map((c, i) => runClient(c, results[i]))]);
+  if (!finished && opts.stopWhenDone) await opts.stopWhenDone(pid);
+  const { code, sig } = await closed;
+  clearTimeout(timer);
+  // Leave nothing behind: orphans of the group that outlived the first process.
+  if (probeGroup(pid).length > 0) killGroup(pid, "SIGKILL");
+  if (kind === "file") stdout = readFileSafe(outFile);
+  if (kind === "tty") stdout = stdout.replace(/\r\n/g, "\n");
+  rmSync(dir, { recursive: true, force: true });
+  const signum = sig ? constants.signals[sig] : 0;
+  return {
+    stdout,
+    stderr,
+    exitCode: code,
+    signal: sig,
+    waitStatus: sig ? signum : (code ?? 0) << 8,
+    timedOut,
+    clients: results,
+    probes,
+    pid,
+  };
+}
+
+function killGroup(pgid: number, sig: NodeJS.Signals) {
+  try {
+    process.kill(-pgid, sig);
+  } catch {
+    // already gone
+  }
+}
+
+function readFileSafe(path: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return "";
+  }
+}
+
+/** Connect to 127.0.0.1:port, retrying while the server is not listening yet. */
+async function connectRetry(port: number, gaveUp: () => boolean): Promise<Socket | undefined> {
+  while (!gaveUp()) {
+    const sock = await new Promise<Socket | undefined>((resolve) => {
+      const s = connect({ host: "127.0.0.1", port });
+      s.once("connect", () => resolve(s));
+      s.once("error", () => {
+        s.destroy();
+        resolve(undefined);
+      });
+    });
+    if (sock) return sock;
+    await delay(20);
+  }
+  return undefined;
+}
