@@ -23,6 +23,8 @@ export interface SyscallEvent {
   restart?: string;
   /** For restart_syscall: the call it resumes. */
   resumes?: string;
+  /** Seconds spent in the call (`-T`), so `time + duration` is when it returned. */
+  duration?: number;
   stack: Frame[];
 }
 
@@ -163,14 +165,18 @@ export function parseCall(text: string, time: number): SyscallEvent | undefined 
   return { kind: "syscall", time, name: open[1], args: splitTopLevel(text.slice(open[0].length, close)), ...result, stack: [] };
 }
 
-function parseResult(rest: string): { ret: number | "?"; errno?: string; restart?: string } | undefined {
+type Result = { ret: number | "?"; errno?: string; restart?: string; duration?: number };
+
+function parseResult(rest: string): Result | undefined {
   const m = /^\s*=\s*(\?|-?\d+|0x[0-9a-f]+)(?:\s+(\w+))?/.exec(rest);
   if (!m) return undefined;
-  const ret = m[1] === "?" ? "?" : Number(m[1]);
+  const r: Result = { ret: m[1] === "?" ? "?" : Number(m[1]) };
   const code = m[2];
-  if (code && code.startsWith("ERESTART")) return { ret, restart: code };
-  if (code && /^E[A-Z0-9]+$/.test(code)) return { ret, errno: code };
-  return { ret };
+  if (code && code.startsWith("ERESTART")) r.restart = code;
+  else if (code && /^E[A-Z0-9]+$/.test(code)) r.errno = code;
+  const d = /<(\d+\.\d+)>\s*$/.exec(rest);
+  if (d) r.duration = Number(d[1]);
+  return r;
 }
 
 /** Index of the parenthesis that closes the one at `start`, skipping quoted strings. */

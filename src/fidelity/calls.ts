@@ -1,0 +1,72 @@
+// One vocabulary for both sides: the call names we compare, the aliases Linux or the model
+// may use for them, and which arguments are compared (descriptors and small integers;
+// buffers, addresses and lengths are not, since their values are not the program's meaning).
+
+import { signame, signo } from "../kernel/signum";
+
+/** Linux (and libc-wrapper) names -> the name we compare. */
+const ALIASES: Record<string, string> = {
+  clone: "fork", vfork: "fork", pipe2: "pipe", openat: "open", creat: "open", exit_group: "exit",
+  _exit: "exit", wait4: "waitpid", wait: "waitpid", accept4: "accept", dup3: "dup2",
+  rt_sigaction: "sigaction", signal: "sigaction", rt_sigprocmask: "sigprocmask",
+  rt_sigsuspend: "sigsuspend", clock_nanosleep: "sleep", nanosleep: "sleep", usleep: "sleep",
+  pselect6: "select", sendto: "send", recvfrom: "recv",
+};
+
+export function canonicalCall(name: string): string {
+  return ALIASES[name] ?? name;
+}
+
+/**
+ * Which argument positions are compared, by canonical call. Positions index the
+ * arguments as C passes them (strace prints them in that order too). Calls not listed
+ * compare no arguments, only their result.
+ */
+const COMPARED_ARGS: Record<string, number[]> = {
+  close: [0], read: [0], write: [0], lseek: [0], dup: [0], dup2: [0, 1],
+  accept: [0], bind: [0], listen: [0], connect: [0], setsockopt: [0], shutdown: [0, 1],
+  send: [0], recv: [0], open: [0], waitpid: [0, 2], kill: [0, 1], exit: [0],
+  pipe: [0, 1], sigaction: [0], sigprocmask: [0], alarm: [0], shmat: [0], shmctl: [0, 1],
+};
+
+export function comparedArgs(call: string): number[] {
+  return COMPARED_ARGS[call] ?? [];
+}
+
+/** Calls whose non-negative result is a pid (renamed by fork order before comparing). */
+export const RETURNS_PID = new Set(["fork", "waitpid", "getpid", "getppid"]);
+
+/** Calls that can block for an unbounded time: interrupted or cut short by the end of a run. */
+export const SLOW_CALLS = new Set(["accept", "read", "recv", "waitpid", "pause", "sigsuspend", "select", "sleep", "write", "send", "connect"]);
+
+const WAIT_OPTIONS: Record<string, number> = { WNOHANG: 1, WUNTRACED: 2, WSTOPPED: 2, WEXITED: 4, WCONTINUED: 8 };
+
+/** "WNOHANG|WUNTRACED" or 3 -> 3. */
+export function waitOptions(v: string | number): number {
+  if (typeof v === "number") return v;
+  if (/^-?\d+$/.test(v)) return Number(v);
+  return v.split("|").reduce((n, f) => n | (WAIT_OPTIONS[f.trim()] ?? 0), 0);
+}
+
+/** 17, "17", "CHLD" or "SIGCHLD" -> "SIGCHLD". */
+export function signalName(v: string | number): string {
+  if (typeof v === "number" || /^\d+$/.test(v)) return signame(Number(v));
+  const n = signo(v);
+  return n === undefined ? v : signame(n);
+}
+
+export const SIGNAL_ARG: Record<string, number> = { kill: 1, sigaction: 0 };
+
+/** stdio and other libc functions whose writes (and reads) are buffer flushes or refills. */
+export const STDIO_FUNCS = new Set([
+  "printf", "puts", "putchar", "fputs", "fputc", "putc", "fprintf", "vprintf", "vfprintf", "fwrite",
+  "fflush", "exit", "fclose", "fgets", "fgetc", "getc", "getchar", "fread", "scanf", "fscanf",
+  "perror", "__printf_chk", "__fprintf_chk", "_IO_putc", "__stack_chk_fail",
+]);
+
+/** libc functions that open private descriptors of their own (netlink, nscd, gai.conf). */
+export const NOISY_FUNCS = new Set([
+  "getaddrinfo", "freeaddrinfo", "getnameinfo", "gai_strerror", "gethostbyname", "gethostbyaddr",
+  "gethostbyname_r", "gethostbyaddr_r", "getservbyname", "getpwnam", "getpwuid", "inet_ntop",
+  "setlocale", "strerror", "syslog", "openlog",
+]);

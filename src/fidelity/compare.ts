@@ -1,0 +1,177 @@
+// Compare a normalised Linux trace with a normalised model trace, process by process.
+// What may differ from run to run on real Linux (docs/fidelity.md) is folded away first;
+// everything else must match exactly. Cross-process orderings that always hold are checked
+// on both sides.
+
+import type { NormEntry, NormProc, NormTrace, ProcEnd } from "./normal";
+
+export interface Divergence {
+  proc: string;
+  /** Position in the process's compared main-flow sequence, if the divergence is there. */
+  index?: number;
+  what: string;
+  linux?: string;
+  model?: string;
+}
+
+export interface RuleViolation {
+  side: "linux" | "model";
+  rule: "fork-before-child" | "write-before-read" | "exit-before-wait";
+  detail: string;
+}
+
+export interface ProcComparison {
+  name: string;
+  /** Main flow after folding, side by side. */
+  linux: NormEntry[];
+  model: NormEntry[];
+  /** Index of the first differing pair, or -1. */
+  firstDivergence: number;
+  /** Handler entries (compared as multisets). */
+  linuxHandler: NormEntry[];
+  modelHandler: NormEntry[];
+}
+
+export interface Comparison {
+  agree: boolean;
+  divergences: Divergence[];
+  violations: RuleViolation[];
+  procs: ProcComparison[];
+}
+
+export function describe(e: NormEntry | undefined): string {
+  if (!e) return "—";
+  const err = e.errno ? ` ${e.errno}` : "";
+  return `${e.line || "exit"}: ${e.call}(${e.args.join(", ")}) = ${e.ret}${err}`;
+}
+
+/** A WNOHANG waitpid that found nothing to reap: 0 (children, none changed) or ECHILD (none left) depends on timing. */
+function nothingReaped(e: NormEntry): boolean {
+  return e.call === "waitpid" && typeof e.args[1] === "number" && (e.args[1] & 1) === 1 &&
+    (e.ret === 0 || e.errno === "ECHILD");
+}
+
+function key(e: NormEntry): string {
+  const ret = nothingReaped(e) ? "nothing" : String(e.ret);
+  return `${e.call}(${e.args.join(",")})=${ret}${e.errno ?? ""}`;
+}
+
+/** Line 0 (exit's flush after main returned) matches any line: the model names the return line. */
+function sameEntry(a: NormEntry, b: NormEntry): boolean {
+  if (a.line !== 0 && b.line !== 0 && a.line !== b.line) return false;
+  if (key(a) === key(b)) return true;
+  // A sleep cut short by a signal on one side only: signal timing.
+  return a.call === "sleep" && b.call === "sleep" && (a.errno === "EINTR" || b.errno === "EINTR");
+}
+
+/**
+ * Consecutive reads of one descriptor from one line are one logical read: how many bytes
+ * each read(2) returns depends on how the writer's bytes happened to arrive.
+ */
+export function foldReads(entries: NormEntry[]): NormEntry[] {
+  const out: NormEntry[] = [];
+  for (const e of entries) {
+    const prev = out[out.length - 1];
+    if (prev && (e.call === "read" || e.call === "recv") && prev.call === e.call && prev.line === e.line &&
+        prev.args[0] === e.args[0] && typeof prev.ret === "number" && prev.ret > 0 && typeof e.ret === "number" && e.ret > 0) {
+      out[out.length - 1] = { ...prev, ret: prev.ret + e.ret, data: (prev.data ?? "") + (e.data ?? ""), end: e.end };
+    } else out.push(e);
+  }
+  return out;
+}
+
+function endText(end: ProcEnd): string {
+  switch (end.kind) {
+    case "exited": return `exited with ${end.code}`;
+    case "killed": return `killed by ${end.signal}`;
+    default: return end.blockedIn ? `still running (blocked in ${end.blockedIn})` : "still running";
+  }
+}
+
+function compareProc(name: string, l: NormProc, m: NormProc, out: Divergence[]): ProcComparison {
+  const lMain = foldReads(l.entries.filter((e) => !e.handler));
+  const mMain = foldReads(m.entries.filter((e) => !e.handler));
+  let first = -1;
+  for (let i = 0; i < Math.max(lMain.length, mMain.length); i++) {
+    const a = lMain[i];
+    const b = mMain[i];
+    if (a && b && sameEntry(a, b)) continue;
+    first = i;
+    out.push({ proc: name, index: i, what: !a ? "the model makes more calls" : !b ? "Linux makes more calls" : "different call", linux: describe(a), model: describe(b) });
+    break;
+  }
+  // Handlers run whenever the signal arrives: compare what they did, not where.
+  const lHandler = l.entries.filter((e) => e.handler && !nothingReaped(e));
+  const mHandler = m.entries.filter((e) => e.handler && !nothingReaped(e));
+  const bag = (es: NormEntry[]) => es.map((e) => `${e.line}:${key(e)}`).sort().join("\n");
+  if (bag(lHandler) !== bag(mHandler))
+    out.push({ proc: name, what: "signal handlers did different work", linux: bag(lHandler) || "nothing", model: bag(mHandler) || "nothing" });
+  if (endText(l.end) !== endText(m.end)) {
+    // Where a process that never ends was blocked is timing too; that it was still running is not.
+    if (!(l.end.kind === "running" && m.end.kind === "running"))
+      out.push({ proc: name, what: "different end", linux: endText(l.end), model: endText(m.end) });
+  }
+  if (l.stdout !== m.stdout) out.push({ proc: name, what: "different bytes written to descriptor 1", linux: JSON.stringify(l.stdout), model: JSON.stringify(m.stdout) });
+  if (l.stderr !== m.stderr) out.push({ proc: name, what: "different bytes written to descriptor 2", linux: JSON.stringify(l.stderr), model: JSON.stringify(m.stderr) });
+  if (l.children.join() !== m.children.join())
+    out.push({ proc: name, what: "different children", linux: l.children.join(", ") || "none", model: m.children.join(", ") || "none" });
+  return { name, linux: lMain, model: mMain, firstDivergence: first, linuxHandler: lHandler, modelHandler: mHandler };
+}
+
+/** Orderings that hold on every run of every correct kernel. */
+export function checkRules(t: NormTrace): RuleViolation[] {
+  const v: RuleViolation[] = [];
+  const byName = new Map(t.procs.map((p) => [p.name, p]));
+  const writes = t.procs.flatMap((p) => p.entries.filter((e) => (e.call === "write" || e.call === "send") && e.data).map((e) => ({ p, e })));
+  for (const p of t.procs) {
+    for (const e of p.entries) {
+      if (e.call === "fork" && typeof e.ret === "string") {
+        const first = byName.get(e.ret)?.entries[0];
+        if (first && first.start < e.start)
+          v.push({ side: t.side, rule: "fork-before-child", detail: `${e.ret} ran ${describe(first)} before ${p.name}'s fork` });
+      }
+      if (e.call === "waitpid" && typeof e.ret === "string") {
+        const child = byName.get(e.ret);
+        const exit = child?.entries.find((c) => c.call === "exit");
+        if (exit && exit.start > e.end)
+          v.push({ side: t.side, rule: "exit-before-wait", detail: `${p.name}'s waitpid returned ${e.ret} before it exited` });
+      }
+      if ((e.call === "read" || e.call === "recv") && e.data && e.args[0] !== 0) {
+        const probe = e.data.slice(0, 32);
+        const sources = writes.filter((w) => w.e.data?.includes(probe));
+        if (sources.length && !sources.some((w) => w.e.start <= e.end))
+          v.push({ side: t.side, rule: "write-before-read", detail: `${p.name} read ${JSON.stringify(probe)} before anyone wrote it` });
+      }
+    }
+  }
+  return v;
+}
+
+export function compare(linux: NormTrace, model: NormTrace): Comparison {
+  const divergences: Divergence[] = [];
+  const procs: ProcComparison[] = [];
+  const names = [...new Set([...linux.procs.map((p) => p.name), ...model.procs.map((p) => p.name)])].sort(byForkOrder);
+  for (const name of names) {
+    const l = linux.procs.find((p) => p.name === name);
+    const m = model.procs.find((p) => p.name === name);
+    if (!l || !m) {
+      divergences.push({ proc: name, what: l ? "only Linux has this process" : "only the model has this process" });
+      continue;
+    }
+    procs.push(compareProc(name, l, m, divergences));
+  }
+  const violations = [...checkRules(linux), ...checkRules(model)];
+  return { agree: divergences.length === 0 && violations.length === 0, divergences, violations, procs };
+}
+
+/** P1 < P1.1 < P1.1.1 < P1.2 < P1.10 */
+export function byForkOrder(a: string, b: string): number {
+  const pa = a.slice(1).split(".").map(Number);
+  const pb = b.slice(1).split(".").map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    if (pa[i] === undefined) return -1;
+    if (pb[i] === undefined) return 1;
+    if (pa[i] !== pb[i]) return pa[i] - pb[i];
+  }
+  return 0;
+}

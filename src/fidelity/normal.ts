@@ -1,0 +1,59 @@
+// The normalised trace both sides are reduced to before comparing: processes named by fork
+// order (P1, P1.1, P1.2, P1.1.1), calls by their canonical names, only compared arguments.
+
+export interface NormEntry {
+  /** 1-based line in the program's own .c file; 0 = after main returned (exit's flush). */
+  line: number;
+  call: string;
+  args: Array<number | string>;
+  /** Pids are process names ("P1.2"); other results are numbers. */
+  ret: number | string;
+  errno?: string;
+  /** Ran inside a signal handler: its place relative to the main flow is timing. */
+  handler?: boolean;
+  /** waitpid's status, as the raw wait status. */
+  status?: number;
+  /** Bytes a write wrote or a read read (text as UTF-8). */
+  data?: string;
+  /** When it started and returned: seconds on Linux, global step index in the model. */
+  start: number;
+  end: number;
+}
+
+export type ProcEnd =
+  | { kind: "exited"; code: number }
+  | { kind: "killed"; signal: string }
+  /** Still alive when the run ended (a server, or a process blocked forever). */
+  | { kind: "running"; blockedIn?: string };
+
+export interface NormProc {
+  name: string;
+  /** The pid on its own side, for messages. */
+  pid: number;
+  entries: NormEntry[];
+  children: string[];
+  end: ProcEnd;
+  /** Bytes this process wrote to descriptors 1 and 2. */
+  stdout: string;
+  stderr: string;
+}
+
+export interface NormTrace {
+  side: "linux" | "model";
+  procs: NormProc[];
+  /** Everything written to descriptor 1, as the outside saw it. */
+  stdout: string;
+}
+
+/** Child names in fork order: the k-th successful fork of P1.2 makes P1.2.k. */
+export function childName(parent: string, k: number): string {
+  return `${parent}.${k}`;
+}
+
+/** Replace real pids written in text ("child 12345 exited") by their process names. */
+export function renamePidsInText(text: string, names: Map<number, string>): string {
+  if (names.size === 0 || !/\d/.test(text)) return text;
+  // Only numbers of three digits or more: a model that numbers pids 2, 3... must not
+  // turn "n=2" into "n=P1.1".
+  return text.replace(/\d+/g, (d) => (d.length >= 3 ? names.get(Number(d)) ?? d : d));
+}

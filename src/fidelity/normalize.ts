@@ -1,0 +1,233 @@
+// Reduce a traced Linux run to the normalised form (normal.ts): keep what the program's own
+// lines asked for, drop the loader, libc start-up and getaddrinfo's private descriptors,
+// settle interrupted calls (restarted ones vanish, EINTR stays), name processes by fork order.
+
+import { readFileSync } from "node:fs";
+import { signo } from "../kernel/signum";
+import { canonicalCall, comparedArgs, NOISY_FUNCS, RETURNS_PID, SIGNAL_ARG, signalName, waitOptions } from "./calls";
+import { handlerLines } from "./functions";
+import { childName, renamePidsInText, type NormEntry, type NormProc, type NormTrace, type ProcEnd } from "./normal";
+import type { LinuxRun } from "./realrun";
+import { decodeString, type StraceEvent, type SyscallEvent } from "./strace";
+import type { Site } from "./symbolize";
+
+/** A call with raw pids, before processes get their names. */
+interface RawEntry extends NormEntry {
+  /** Child pid for fork, reaped pid for waitpid, target pid for kill... renamed later. */
+  pidRet?: number;
+  pidArg?: { index: number; pid: number };
+}
+
+interface RawProc {
+  pid: number;
+  entries: RawEntry[];
+  end: ProcEnd;
+  forks: number[];
+}
+
+type Disposition = "default" | "ignore" | { restart: boolean };
+
+export function normalizeLinux(run: LinuxRun): NormTrace {
+  const source = run.compiled.source;
+  const inHandler = handlerLines(readFileSync(source, "utf8"));
+  const raws = new Map<number, RawProc>();
+  // Dispositions are inherited at fork: walk parents before children.
+  const inherited = new Map<number, Map<string, Disposition>>();
+  const order = [run.mainPid];
+  for (let i = 0; i < order.length; i++) {
+    const pid = order[i];
+    const events = run.procs.get(pid) ?? [];
+    const raw = normalizeProcess(run, pid, events, inherited.get(pid) ?? new Map(), inHandler, (child, dispo) => {
+      inherited.set(child, new Map(dispo));
+      order.push(child);
+    });
+    raws.set(pid, raw);
+  }
+
+  // Names by fork order, then every pid-valued field renamed.
+  const names = new Map<number, string>([[run.mainPid, "P1"]]);
+  for (const pid of order) {
+    const raw = raws.get(pid);
+    raw?.forks.forEach((child, k) => names.set(child, childName(names.get(pid) ?? "?", k + 1)));
+  }
+  const nameOf = (pid: number): string | number => (pid > 0 ? names.get(pid) ?? "outside" : pid < -1 ? `-${names.get(-pid) ?? "outside"}` : pid);
+  const procs: NormProc[] = order.map((pid) => {
+    const raw = raws.get(pid) as RawProc;
+    const entries = raw.entries.map(({ pidRet, pidArg, ...e }) => {
+      if (pidRet !== undefined && pidRet > 0) e.ret = nameOf(pidRet);
+      if (pidArg) e.args[pidArg.index] = nameOf(pidArg.pid);
+      if (e.data !== undefined) e.data = renamePidsInText(e.data, names);
+      return e;
+    });
+    return {
+      name: names.get(pid) ?? String(pid),
+      pid,
+      entries,
+      children: raw.forks.map((c) => names.get(c) ?? String(c)),
+      end: raw.end,
+      stdout: bytesTo(entries, 1),
+      stderr: bytesTo(entries, 2),
+    };
+  });
+  return { side: "linux", procs, stdout: renamePidsInText(run.stdout, names) };
+}
+
+function bytesTo(entries: NormEntry[], fd: number): string {
+  return entries.filter((e) => e.call === "write" && e.args[0] === fd && typeof e.ret === "number" && e.ret > 0)
+    .map((e) => e.data ?? "").join("");
+}
+
+function normalizeProcess(
+  run: LinuxRun, pid: number, events: StraceEvent[], dispo: Map<string, Disposition>,
+  inHandler: Set<number>, onFork: (child: number, dispo: Map<string, Disposition>) => void,
+): RawProc {
+  const raw: RawProc = { pid, entries: [], end: { kind: "running" }, forks: [] };
+  // P1's file starts with strace's own exec of our program and the loader's work.
+  let from = 0;
+  if (pid === run.mainPid) {
+    from = events.findIndex((e) => e.kind === "syscall" && e.name === "execve" && e.ret === 0 && e.args[0] === JSON.stringify(run.compiled.exe)) + 1;
+  }
+  let blockedIn: string | undefined;
+  for (let i = from; i < events.length; i++) {
+    const e = events[i];
+    if (e.kind === "exit") {
+      raw.end = e.signal
+        ? run.harnessKilled.has(pid) && e.signal === "SIGKILL" ? { kind: "running", blockedIn } : { kind: "killed", signal: e.signal }
+        : { kind: "exited", code: e.code ?? 0 };
+      continue;
+    }
+    if (e.kind !== "syscall") continue;
+    const site = programSite(run, e);
+    // Loader and libc internals have no frame in the program; exit's flush after main
+    // returned has none either, and is kept at line 0.
+    if (!site && !(e.name === "write" || e.name === "exit_group")) continue;
+    if (site?.noisy) continue;
+    const line = site?.line ?? 0;
+    let ret: number | "?" = e.ret;
+    let errno = e.errno;
+    let call = e.name === "restart_syscall" ? e.resumes ?? e.name : e.name;
+    if (e.restart) {
+      const outcome = interrupted(events, i, e.restart, dispo);
+      if (outcome === "restarted") continue;
+      if (outcome === "never") {
+        blockedIn = canonicalCall(call);
+        continue;
+      }
+      ret = -1;
+      errno = "EINTR";
+    }
+    if (ret === "?" && e.name !== "exit_group") {
+      blockedIn = canonicalCall(call); // killed while inside the call
+      continue;
+    }
+    blockedIn = undefined;
+    if (e.name === "rt_sigaction" && e.args[1] && e.args[1] !== "NULL") dispo.set(e.args[0], disposition(e.args[1]));
+    if ((e.name === "clone" || e.name === "clone3") && /CLONE_THREAD/.test(e.args.join(","))) continue; // threads: see docs
+    call = canonicalCall(call);
+    const entry = toEntry(e, call, line, ret, errno, inHandler.has(line));
+    if (call === "fork" && typeof ret === "number" && ret > 0) {
+      raw.forks.push(ret);
+      onFork(ret, dispo);
+    }
+    raw.entries.push(entry);
+  }
+  return raw;
+}
+
+/** The first frame in the program's own .c file, and whether the libc function our code called is one with private descriptors. */
+function programSite(run: LinuxRun, e: SyscallEvent): { line: number; noisy: boolean } | undefined {
+  const own: Site[] = [];
+  for (const f of e.stack) {
+    if (f.object !== run.exePath) continue;
+    const s = run.sites.get(f.address);
+    if (s?.file) own.push(s);
+  }
+  const first = own.find((s) => s.file === run.compiled.source);
+  if (!first) return undefined;
+  const callee = own[0].callee ?? "";
+  return { line: first.line, noisy: NOISY_FUNCS.has(callee) };
+}
+
+/** What became of a call the kernel marked ERESTART*: it depends on the signal that interrupted it. */
+function interrupted(events: StraceEvent[], i: number, code: string, dispo: Map<string, Disposition>): "restarted" | "eintr" | "never" {
+  for (let j = i + 1; j < events.length; j++) {
+    const e = events[j];
+    if (e.kind === "exit") return "never";
+    if (e.kind === "signal") {
+      const d = dispo.get(e.signal) ?? "default";
+      const handled = typeof d === "object";
+      if (code === "ERESTARTNOINTR") return "restarted";
+      if (code === "ERESTARTSYS") return handled && !d.restart ? "eintr" : "restarted";
+      return handled ? "eintr" : "restarted"; // ERESTARTNOHAND, ERESTART_RESTARTBLOCK
+    }
+    if (e.kind === "syscall") return "restarted";
+  }
+  return "never";
+}
+
+function disposition(act: string): Disposition {
+  if (/sa_handler=SIG_DFL/.test(act)) return "default";
+  if (/sa_handler=SIG_IGN/.test(act)) return "ignore";
+  return { restart: /SA_RESTART/.test(act) };
+}
+
+function num(v: string | undefined): number | string {
+  if (v === undefined) return "";
+  return /^-?\d+$/.test(v) ? Number(v) : v;
+}
+
+/** Linux's arguments rearranged as C passes them (openat drops its dirfd, pipe2 gives its pair). */
+function cArgs(e: SyscallEvent): string[] {
+  switch (e.name) {
+    case "openat": return e.args.slice(1);
+    case "pipe2": case "pipe": return (/^\[(-?\d+), (-?\d+)\]/.exec(e.args[0] ?? "") ?? []).slice(1);
+    case "clock_nanosleep": return e.args.slice(2);
+    default: return e.args;
+  }
+}
+
+function toEntry(e: SyscallEvent, call: string, line: number, ret: number | "?", errno: string | undefined, handler: boolean): RawEntry {
+  const args = cArgs(e);
+  const entry: RawEntry = {
+    line, call, args: [], ret: ret === "?" ? 0 : ret, start: e.time, end: e.time + (e.duration ?? 0),
+  };
+  if (errno) entry.errno = errno;
+  if (handler) entry.handler = true;
+  for (const k of comparedArgs(call)) {
+    const a = args[k];
+    if (call === "open" && k === 0) entry.args.push(decodeString(a ?? "")?.bytes.toString("utf8") ?? a ?? "");
+    else if (call === "waitpid" && k === 2) entry.args.push(waitOptions(a ?? "0"));
+    else if (SIGNAL_ARG[call] === k) entry.args.push(signalName(a ?? ""));
+    else entry.args.push(num(a));
+  }
+  if ((call === "waitpid" || call === "kill") && typeof entry.args[0] === "number" && (entry.args[0] > 0 || entry.args[0] < -1))
+    entry.pidArg = { index: 0, pid: entry.args[0] };
+  if (RETURNS_PID.has(call) && typeof entry.ret === "number" && entry.ret > 0) entry.pidRet = entry.ret;
+  if (call === "waitpid") {
+    const s = waitStatus(args[1]);
+    if (s !== undefined) entry.status = s;
+  }
+  if ((call === "write" || call === "read" || call === "send" || call === "recv") && typeof entry.ret === "number" && entry.ret > 0) {
+    const bytes = decodeString(args[1] ?? "")?.bytes;
+    if (bytes) entry.data = bytes.subarray(0, entry.ret).toString("utf8");
+  }
+  return entry;
+}
+
+/** strace's decoded status `[{WIFEXITED(s) && WEXITSTATUS(s) == 3}]` back to the raw wait status. */
+function waitStatus(text: string | undefined): number | undefined {
+  if (!text) return undefined;
+  let m = /WEXITSTATUS\(s\) == (\d+)/.exec(text);
+  if (m) return (Number(m[1]) & 0xff) << 8;
+  m = /WTERMSIG\(s\) == (\w+)/.exec(text);
+  if (m) {
+    return sigNumber(m[1]) | (/WCOREDUMP/.test(text) ? 0x80 : 0);
+  }
+  m = /WSTOPSIG\(s\) == (\w+)/.exec(text);
+  if (m) return (sigNumber(m[1]) << 8) | 0x7f;
+  return undefined;
+}
+
+function sigNumber(name: string): number {
+  return signo(name) ?? 0;
+}

@@ -1,0 +1,183 @@
+// The real side of a fidelity check: compile the file, run it under strace with a
+// Scenario (clients, stdin, signals via the scenario driver), and read back one parsed
+// trace per process with every stack frame in our executable resolved to a source line.
+
+import { execFile } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import type { Scenario } from "../session/scenario";
+import { compile, type Compiled } from "./compile";
+import { probeGroup } from "./proc-probe";
+import { freePort, runScenario } from "./scenario-driver";
+import { parseStrace, type StraceEvent } from "./strace";
+import { symbolize, type Site } from "./symbolize";
+
+const run = promisify(execFile);
+
+/** Every call the model knows about, by its Linux name (and the variants libc really uses). */
+export const TRACED_CALLS = [
+  "clone", "clone3", "fork", "vfork", "execve", "exit_group", "wait4", "waitid", "kill",
+  "getpid", "getppid", "setpgid", "open", "openat", "creat", "close", "read", "write", "lseek",
+  "dup", "dup2", "dup3", "pipe", "pipe2", "socket", "bind", "listen", "accept", "accept4",
+  "connect", "setsockopt", "shutdown", "sendto", "recvfrom", "select", "pselect6",
+  "rt_sigaction", "rt_sigprocmask", "rt_sigsuspend", "pause", "alarm", "nanosleep",
+  "clock_nanosleep", "restart_syscall", "shmget", "shmat", "shmdt", "shmctl",
+];
+
+export interface LinuxRun {
+  compiled: Compiled;
+  /** Parsed strace events per pid, in each process's own order. */
+  procs: Map<number, StraceEvent[]>;
+  /** The pid that exec'd our executable: P1. */
+  mainPid: number;
+  /** Return address (offset into the executable) -> source site. */
+  sites: Map<number, Site>;
+  /** Resolved path of the executable as strace names it in stack frames. */
+  exePath: string;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+  /** Pids the harness killed at the end because they would not end by themselves. */
+  harnessKilled: Set<number>;
+  /** The port the real server used (a free one, substituted for the scenario's), if any. */
+  port?: number;
+  scenarioPort?: number;
+  /** Wall time of the traced run, ms. */
+  ms: number;
+}
+
+export class StraceUnavailable extends Error {}
+
+/** Fails plainly when strace is missing or ptrace is not allowed here (containers often forbid it). */
+export async function checkStrace(): Promise<void> {
+  try {
+    await run("strace", ["-V"]);
+  } catch {
+    throw new StraceUnavailable("strace is not installed: the real side of the fidelity check needs it (apt-get install strace)");
+  }
+  try {
+    await run("strace", ["-f", "-o", "/dev/null", "true"], { timeout: 10000 });
+  } catch (err) {
+    const e = err as { stderr?: string };
+    throw new StraceUnavailable(`strace cannot trace here (ptrace is not permitted: ${String(e.stderr ?? "").trim() || "unknown error"}); ` +
+      "the fidelity check needs ptrace (e.g. docker --cap-add=SYS_PTRACE, or kernel.yama.ptrace_scope <= 1)");
+  }
+}
+
+export interface RealRunOptions {
+  examplesDir?: string;
+  timeoutMs?: number;
+}
+
+export async function realRun(file: string, scenario: Scenario, opts: RealRunOptions = {}): Promise<LinuxRun> {
+  const compiled = await compile(file, { examplesDir: opts.examplesDir });
+  try {
+    return await traceCompiled(compiled, scenario, opts);
+  } catch (err) {
+    compiled.dispose();
+    throw err;
+  }
+}
+
+export async function traceCompiled(compiled: Compiled, scenario: Scenario, opts: RealRunOptions = {}): Promise<LinuxRun> {
+  const traceDir = join(compiled.dir, "strace");
+  mkdirSync(traceDir);
+  const timeoutMs = opts.timeoutMs ?? 15000;
+  const wrap = [
+    // A backstop if this process dies; the driver's own timer kills the whole group first.
+    // --foreground: timeout must not re-send the scenario's signals to the group.
+    "timeout", "--foreground", "-s", "KILL", String(Math.ceil(timeoutMs / 1000) + 5),
+    // -I4: strace shares the program's process group, so Ctrl-C and Ctrl-Z sent to the
+    // group must not stop or kill strace itself.
+    "strace", "-ff", "-k", "-ttt", "-T", "-q", "-I4", "-s", "65536", "-o", join(traceDir, "t"),
+    "-e", `trace=${TRACED_CALLS.join(",")}`,
+  ];
+  const hasClients = (scenario.clients?.length ?? 0) > 0;
+  const port = hasClients ? await freePort() : undefined;
+  const t0 = Date.now();
+  const harnessKilled = new Set<number>();
+  const result = await runScenario(compiled.exe, scenario, {
+    wrap, port, timeoutMs, cwd: compiled.dir,
+    stopWhenDone: (pgid) => stopTracees(pgid, traceDir, t0 + timeoutMs, harnessKilled),
+  });
+  const ms = Date.now() - t0;
+
+  const procs = new Map<number, StraceEvent[]>();
+  for (const name of readdirSync(traceDir)) {
+    const m = /^t\.(\d+)$/.exec(name);
+    if (m) procs.set(Number(m[1]), parseStrace(readFileSync(join(traceDir, name), "utf8")));
+  }
+  const exePath = realpathSync(compiled.exe);
+  const mainPid = [...procs.entries()].find(([, evs]) =>
+    evs.some((e) => e.kind === "syscall" && e.name === "execve" && e.ret === 0 && e.args[0] === JSON.stringify(compiled.exe)))?.[0];
+  if (mainPid === undefined) throw new Error(`strace recorded no execve of ${compiled.exe}: the program did not start`);
+  const addresses: number[] = [];
+  for (const evs of procs.values())
+    for (const e of evs)
+      if (e.kind === "syscall" || e.kind === "signal")
+        for (const f of e.stack) if (f.object === exePath) addresses.push(f.address);
+  const sites = await symbolize(compiled.exe, addresses);
+  const scenarioPort = hasClients ? Number(scenario.clients?.find((c) => c.port)?.port ?? scenario.argv?.[0]) || undefined : undefined;
+  return {
+    compiled, procs, mainPid, sites, exePath, stdout: result.stdout, stderr: result.stderr,
+    timedOut: result.timedOut, harnessKilled, port, scenarioPort, ms,
+  };
+}
+
+// Linux x86-64 numbers of the calls that sleep for a while and then go on by themselves.
+const TIMED_SLEEPS = new Set([35 /* nanosleep */, 230 /* clock_nanosleep */, 37 /* alarm */]);
+
+/**
+ * A server never ends by itself: once the scenario is over, wait until nothing traced is
+ * running or sleeping on a timer and the trace files stop growing, then kill the traced
+ * processes (not strace, which then writes their last lines and exits).
+ */
+async function stopTracees(pgid: number, traceDir: string, deadline: number, killed: Set<number>): Promise<void> {
+  let lastSize = -1;
+  let calm = 0;
+  while (Date.now() < deadline) {
+    const traced = probeGroup(pgid).filter((p) => tracerOf(p.pid) !== 0);
+    if (traced.length === 0) return;
+    const size = readdirSync(traceDir).reduce((n, f) => n + safeSize(join(traceDir, f)), 0);
+    const busy = traced.some((p) => p.state === "R" || p.state === "D" || TIMED_SLEEPS.has(syscallOf(p.pid)));
+    calm = !busy && size === lastSize ? calm + 1 : 0;
+    lastSize = size;
+    if (calm >= 3) {
+      for (const p of traced) {
+        try {
+          killed.add(p.pid);
+          process.kill(p.pid, "SIGKILL");
+        } catch {
+          // it ended by itself meanwhile
+        }
+      }
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 60));
+  }
+}
+
+function tracerOf(pid: number): number {
+  try {
+    return Number(/TracerPid:\s*(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+function syscallOf(pid: number): number {
+  try {
+    return Number(readFileSync(`/proc/${pid}/syscall`, "utf8").split(" ")[0]);
+  } catch {
+    return -1;
+  }
+}
+
+function safeSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
