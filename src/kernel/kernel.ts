@@ -2,9 +2,25 @@
 // takes the calling task's id (tid; a process's main thread has tid == pid) first, returns
 // plain data (SysResult), never throws for bad arguments (Linux's errno instead), and
 // appends KEvents that the next snapshot() carries. The concepts live in their own files.
-import type { Snapshot } from "./snapshot";
-import type { KernelOptions } from "./kstate";
-import { fail, SigActionView, SignalDelivery, SysResult, SysRet } from "./result";
+import { ByteQueue } from "./bytequeue";
+import * as clock from "./clock";
+import { F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_GETFL, F_SETFD, F_SETFL, FD_CLOEXEC, O_ACCMODE, O_CLOEXEC, O_CREAT, O_RDWR, O_TRUNC, O_WRONLY, STATUS_FLAGS } from "./fcntl";
+import { fdalloc, fdavail, fdclose, fdget, fdinstall } from "./fdtable";
+import { filealloc, filedup, fileclose, fileread, filewrite } from "./file";
+import * as fs from "./fs";
+import { DEFAULT_LIMITS, emit, KernelOptions, KFile, KState, Task } from "./kstate";
+import { pipe as pipe2, pipealloc, pipeOpen } from "./pipe";
+import * as proc from "./proc";
+import { fail, isBlocked, ok, SigActionView, SignalDelivery, SysResult } from "./result";
+import { SelectSets, select as doselect } from "./select";
+import * as shm from "./shm";
+import * as sig from "./signal";
+import { SA_RESTART, UNBLOCKABLE } from "./signum";
+import type { KEvent, Snapshot } from "./snapshot";
+import { SnapshotOptions, SnapView } from "./snapview";
+import * as sock from "./socket";
+import * as tty from "./tty";
+import { waitpid as dowaitpid } from "./wait";
 
 export * from "./result";
 export * from "./errno";
@@ -12,11 +28,13 @@ export * from "./signum";
 export * from "./fcntl";
 export * from "./waitstatus";
 export type { KernelOptions } from "./kstate";
+export type { SelectSets } from "./select";
+export type { ProcAnnotation, SnapshotOptions } from "./snapview";
 
 /** What a descriptor of a spawned process is connected to. */
 export type StdioSpec =
   | { tty: true }
-  /** A pipe whose write end the outside world holds: preloaded with `data`, then EOF. */
+  /** A pipe whose write end the outside world holds: preloaded with `input`, then EOF. */
   | { input: string }
   /** A pipe whose read end the outside world holds and drains at once (captured output). */
   | { pipe: true }
@@ -30,25 +48,12 @@ export interface SpawnOptions {
   kind?: "program" | "client";
   /** Parent pid; default 1 (init). */
   ppid?: number;
-  /** Descriptors 0, 1, 2. Default: all three on the terminal. */
+  /** Descriptors 0, 1, 2. Default: programs all three on the terminal, clients none. */
   stdin?: StdioSpec;
   stdout?: StdioSpec;
   stderr?: StdioSpec;
-  /** Make the new process group the terminal's foreground group (like a shell does). Default true for programs. */
+  /** Make the new process group the terminal's foreground group (as a shell does). Default true for programs. */
   foreground?: boolean;
-}
-
-/** What the stepper knows about a process and not the kernel, merged into its Proc view. */
-export interface ProcAnnotation {
-  line?: number;
-  stdout?: { mode: "line" | "full" | "unbuffered"; buffered: string };
-}
-
-export interface SnapshotOptions {
-  /** The task that runs (or just ran) this step: its process shows as "running". */
-  running?: number;
-  /** Per-process data the stepper owns (current line, stdio buffer). */
-  annotate?: (pid: number) => ProcAnnotation | undefined;
 }
 
 export interface TaskInfo {
@@ -65,116 +70,506 @@ export interface SockAddr {
   port: number;
 }
 
-export interface SelectSets {
-  read?: number[];
-  write?: number[];
-  except?: number[];
-}
-
-const ENOSYS = (): SysRet => fail("ENOSYS");
+type Arg = number | string;
 
 export class Kernel {
-  constructor(_opts: KernelOptions = {}) {}
+  private readonly k: KState;
+  private readonly view = new SnapView();
+
+  constructor(opts: KernelOptions = {}) {
+    const limits = { ...DEFAULT_LIMITS, ...opts };
+    this.k = {
+      limits, clock: 0, nextPid: 1, nextFileId: 1, nextObjId: 1, nextShmid: 0, nextEphemeral: 32768, childSeq: 0,
+      procs: new Map(), tasks: new Map(), files: new Map(), objects: new Map(), fs: new Map(), ports: new Map(),
+      shm: new Map(), tty: tty.ttyalloc(), events: [], output: [],
+    };
+    // init: pid 1, never stepped; it waits for children forever and reaps the orphans it adopts.
+    const init = proc.allocproc(this.k, 0, "init", "init");
+    init.sid = 1;
+    proc.block(this.k, init.tasks[0], "wait(-1)", () => false);
+    this.k.tty.foreground = 1;
+    this.k.events = [];
+  }
+
+  /** Run one system call for task tid: look the task up, record the call, wake whoever can now run. */
+  private sys(tid: number, call: string, args: Arg[], body: (t: Task) => SysResult): SysResult {
+    const t = this.k.tasks.get(tid);
+    if (!t) return fail("ESRCH");
+    const r = body(t);
+    if (!isBlocked(r)) {
+      if (t.state === "blocked") proc.unblock(this.k, t);
+      const e: KEvent = { kind: "syscall", pid: t.proc.pid, call, args, ret: r.ret };
+      if (r.errno) e.errno = r.errno;
+      emit(this.k, e);
+    }
+    proc.wakeup(this.k);
+    return r;
+  }
+
+  /** A call on descriptor fd: EBADF unless it is open. */
+  private fdcall(tid: number, call: string, fd: number, args: Arg[], body: (t: Task, f: KFile) => SysResult): SysResult {
+    return this.sys(tid, call, [fd, ...args], (t) => {
+      const f = fdget(t.proc, fd);
+      return f ? body(t, f) : fail("EBADF");
+    });
+  }
 
   // ---- processes (proc.ts) ----
-  spawn(_opts: SpawnOptions): number { return -1; }
-  fork(_tid: number): SysResult { return ENOSYS(); }
-  exit(_tid: number, _code: number): SysResult { return ENOSYS(); }
-  execve(_tid: number, _name: string): SysResult { return ENOSYS(); }
-  threadCreate(_tid: number): SysResult { return ENOSYS(); }
-  threadExit(_tid: number): SysResult { return ENOSYS(); }
-  getpid(_tid: number): SysResult { return ENOSYS(); }
-  getppid(_tid: number): SysResult { return ENOSYS(); }
-  gettid(_tid: number): SysResult { return ENOSYS(); }
-  getpgrp(_tid: number): SysResult { return ENOSYS(); }
-  setpgid(_tid: number, _pid: number, _pgid: number): SysResult { return ENOSYS(); }
-  tcgetpgrp(_tid: number, _fd: number): SysResult { return ENOSYS(); }
-  tcsetpgrp(_tid: number, _fd: number, _pgid: number): SysResult { return ENOSYS(); }
+
+  /** Create a process from outside (the session): the learner's program or a scripted client. Returns its pid. */
+  spawn(opts: SpawnOptions): number {
+    const k = this.k;
+    const kind = opts.kind ?? "program";
+    const ppid = opts.ppid !== undefined && k.procs.has(opts.ppid) ? opts.ppid : proc.INIT_PID;
+    const p = proc.allocproc(k, ppid, opts.name, kind);
+    p.sid = kind === "program" ? 1 : p.pid;
+    const dflt: StdioSpec = kind === "program" ? { tty: true } : { none: true };
+    let ttyFile: KFile | undefined;
+    [opts.stdin ?? dflt, opts.stdout ?? dflt, opts.stderr ?? dflt].forEach((spec, fd) => {
+      const f = this.stdio(spec, fd, () => ttyFile ?? (ttyFile = filealloc(k, tty.ttyvnode(k), O_RDWR)));
+      if (f) fdinstall(k, p, f, fd, false);
+      if (f) fileclose(k, f); // fdinstall took its own reference
+    });
+    if (ttyFile) fileclose(k, ttyFile);
+    if (kind === "program" && opts.foreground !== false) k.tty.foreground = p.pgid;
+    return p.pid;
+  }
+
+  private stdio(spec: StdioSpec, fd: number, ttyFile: () => KFile): KFile | undefined {
+    const k = this.k;
+    if ("tty" in spec) return filedup(ttyFile());
+    if ("input" in spec) {
+      const pp = pipealloc(k);
+      const { r, w } = pipeOpen(k, pp);
+      const bytes = new ByteQueue();
+      bytes.push(Uint8Array.from(spec.input, (c) => c.charCodeAt(0) & 0xff));
+      pp.buf = bytes;
+      fileclose(k, w);
+      return r;
+    }
+    if ("pipe" in spec) {
+      const pp = pipealloc(k, true);
+      pp.capture = true;
+      pp.readers = 1; // the outside world's read end
+      const w = filealloc(k, pp, O_WRONLY, "write");
+      pp.writers++;
+      return w;
+    }
+    if ("file" in spec) {
+      const v = fs.namei(k, spec.file, O_WRONLY | O_CREAT | O_TRUNC);
+      if ("ret" in v) return undefined;
+      v.capture = true;
+      return filealloc(k, v, fd === 0 ? O_RDWR : O_WRONLY);
+    }
+    return undefined;
+  }
+
+  fork(tid: number): SysResult {
+    return this.sys(tid, "fork", [], (t) => proc.fork(this.k, t));
+  }
+
+  /** exit(3)/_exit(2): the whole process ends with status (code & 0xff) << 8. */
+  exit(tid: number, code: number): SysResult {
+    return this.sys(tid, "exit", [code], (t) => proc.exit(this.k, t, code));
+  }
+
+  /** execve hook: same process, new image `name`; FD_CLOEXEC descriptors close, caught signals reset. */
+  execve(tid: number, name: string): SysResult {
+    return this.sys(tid, "execve", [name], (t) => proc.execve(this.k, t, name));
+  }
+
+  /** pthread_create's kernel half: a new task in the caller's process; ret is its tid. */
+  threadCreate(tid: number): SysResult {
+    return this.sys(tid, "clone", [], (t) => proc.threadCreate(this.k, t));
+  }
+
+  /** pthread_exit's kernel half: the last thread to go ends the process with status 0. */
+  threadExit(tid: number): SysResult {
+    return this.sys(tid, "thread_exit", [], (t) => proc.threadExit(this.k, t));
+  }
+
+  getpid(tid: number): SysResult {
+    return this.sys(tid, "getpid", [], (t) => ok(t.proc.pid));
+  }
+
+  getppid(tid: number): SysResult {
+    return this.sys(tid, "getppid", [], (t) => ok(t.proc.ppid));
+  }
+
+  gettid(tid: number): SysResult {
+    return this.sys(tid, "gettid", [], (t) => ok(t.tid));
+  }
+
+  getpgrp(tid: number): SysResult {
+    return this.sys(tid, "getpgrp", [], (t) => ok(t.proc.pgid));
+  }
+
+  setpgid(tid: number, pid: number, pgid: number): SysResult {
+    return this.sys(tid, "setpgid", [pid, pgid], (t) => proc.setpgid(this.k, t, pid, pgid));
+  }
+
+  tcgetpgrp(tid: number, fd: number): SysResult {
+    return this.fdcall(tid, "tcgetpgrp", fd, [], (_t, f) => (f.obj.kind === "tty" ? ok(this.k.tty.foreground) : fail("ENOTTY")));
+  }
+
+  tcsetpgrp(tid: number, fd: number, pgid: number): SysResult {
+    return this.fdcall(tid, "tcsetpgrp", fd, [pgid], (t, f) => (f.obj.kind === "tty" ? tty.tcsetpgrp(this.k, t, pgid) : fail("ENOTTY")));
+  }
 
   // ---- wait.ts ----
-  waitpid(_tid: number, _pid: number, _options: number): SysResult { return ENOSYS(); }
-  wait(tid: number): SysResult { return this.waitpid(tid, -1, 0); }
 
-  // ---- descriptors and files (fdtable.ts, file.ts, fs.ts, pipe.ts) ----
-  open(_tid: number, _path: string, _flags: number, _mode = 0o666): SysResult { return ENOSYS(); }
-  close(_tid: number, _fd: number): SysResult { return ENOSYS(); }
-  read(_tid: number, _fd: number, _count: number): SysResult { return ENOSYS(); }
-  write(_tid: number, _fd: number, _bytes: Uint8Array): SysResult { return ENOSYS(); }
-  lseek(_tid: number, _fd: number, _offset: number, _whence: number): SysResult { return ENOSYS(); }
-  dup(_tid: number, _fd: number): SysResult { return ENOSYS(); }
-  dup2(_tid: number, _oldfd: number, _newfd: number): SysResult { return ENOSYS(); }
-  fcntl(_tid: number, _fd: number, _cmd: number, _arg = 0): SysResult { return ENOSYS(); }
-  pipe(_tid: number, _flags = 0): SysResult { return ENOSYS(); }
-  unlink(_tid: number, _path: string): SysResult { return ENOSYS(); }
+  waitpid(tid: number, pid: number, options: number): SysResult {
+    return this.sys(tid, "waitpid", [pid, options], (t) => dowaitpid(this.k, t, pid, options));
+  }
+
+  wait(tid: number): SysResult {
+    return this.waitpid(tid, -1, 0);
+  }
+
+  // ---- descriptors and files ----
+
+  open(tid: number, path: string, flags: number, mode = 0o666): SysResult {
+    return this.sys(tid, "open", [path, flags, mode], (t) => {
+      if (!Number.isInteger(flags) || (flags & O_ACCMODE) === O_ACCMODE) return fail("EINVAL");
+      if (typeof path !== "string") return fail("EFAULT");
+      const p = t.proc;
+      // Like Linux, reserve the descriptor first: with none free, nothing is created.
+      if (!fdavail(this.k, p)) return fail("EMFILE");
+      const v = path === "/dev/tty" ? tty.ttyvnode(this.k) : fs.namei(this.k, path, flags);
+      if ("ret" in v) return v;
+      const f = filealloc(this.k, v, flags & (O_ACCMODE | STATUS_FLAGS));
+      return ok(fdalloc(this.k, p, f, 0, (flags & O_CLOEXEC) !== 0));
+    });
+  }
+
+  close(tid: number, fd: number): SysResult {
+    return this.fdcall(tid, "close", fd, [], (t) => {
+      fdclose(this.k, t.proc, fd);
+      return ok(0);
+    });
+  }
+
+  read(tid: number, fd: number, count: number): SysResult {
+    return this.fdcall(tid, "read", fd, [count], (t, f) => {
+      if (f.obj.kind === "pipe" || f.obj.kind === "tty") {
+        if (sig.interrupted(t, `read(${fd})`) === "eintr") return fail("EINTR");
+      }
+      return fileread(this.k, t, fd, f, count);
+    });
+  }
+
+  write(tid: number, fd: number, bytes: Uint8Array): SysResult {
+    return this.fdcall(tid, "write", fd, [bytes instanceof Uint8Array ? bytes.length : 0], (t, f) => {
+      if (!(bytes instanceof Uint8Array)) return fail("EFAULT");
+      if (f.obj.kind === "pipe" && sig.interrupted(t, `write(${fd})`) === "eintr") {
+        const done = t.partial?.call === `write(${fd})` ? t.partial.done : 0;
+        t.partial = undefined;
+        return done > 0 ? ok(done) : fail("EINTR");
+      }
+      return filewrite(this.k, t, fd, f, bytes);
+    });
+  }
+
+  lseek(tid: number, fd: number, offset: number, whence: number): SysResult {
+    return this.fdcall(tid, "lseek", fd, [offset, whence], (_t, f) => fs.lseek(f, offset, whence));
+  }
+
+  dup(tid: number, fd: number): SysResult {
+    return this.fdcall(tid, "dup", fd, [], (t, f) => {
+      const nfd = fdalloc(this.k, t.proc, f);
+      if (nfd < 0) return fail("EMFILE");
+      filedup(f);
+      return ok(nfd);
+    });
+  }
+
+  dup2(tid: number, oldfd: number, newfd: number): SysResult {
+    return this.fdcall(tid, "dup2", oldfd, [newfd], (t, f) => {
+      if (!Number.isInteger(newfd) || newfd < 0 || newfd >= this.k.limits.maxFds) return fail("EBADF");
+      if (newfd === oldfd) return ok(newfd); // valid oldfd: nothing to do, FD_CLOEXEC untouched
+      fdinstall(this.k, t.proc, f, newfd, false);
+      return ok(newfd);
+    });
+  }
+
+  fcntl(tid: number, fd: number, cmd: number, arg = 0): SysResult {
+    return this.fdcall(tid, "fcntl", fd, [cmd, arg], (t, f) => {
+      const p = t.proc;
+      switch (cmd) {
+        case F_DUPFD:
+        case F_DUPFD_CLOEXEC: {
+          if (!Number.isInteger(arg) || arg < 0 || arg >= this.k.limits.maxFds) return fail("EINVAL");
+          const nfd = fdalloc(this.k, p, f, arg, cmd === F_DUPFD_CLOEXEC);
+          if (nfd < 0) return fail("EMFILE");
+          filedup(f);
+          return ok(nfd);
+        }
+        case F_GETFD: return ok(p.cloexec[fd] ? FD_CLOEXEC : 0);
+        case F_SETFD: p.cloexec[fd] = (arg & FD_CLOEXEC) !== 0; return ok(0);
+        case F_GETFL: return ok(f.flags);
+        case F_SETFL: f.flags = (f.flags & ~STATUS_FLAGS) | (arg & STATUS_FLAGS); return ok(0);
+        default: return fail("EINVAL");
+      }
+    });
+  }
+
+  /** pipe2(fds, flags): ret 0 and fds [read end, write end]. */
+  pipe(tid: number, flags = 0): SysResult {
+    return this.sys(tid, "pipe", [flags], (t) => pipe2(this.k, t, flags));
+  }
+
+  unlink(tid: number, path: string): SysResult {
+    return this.sys(tid, "unlink", [path], () => fs.unlink(this.k, path));
+  }
 
   // ---- signals (signal.ts) ----
-  kill(_tid: number, _pid: number, _signo: number): SysResult { return ENOSYS(); }
-  raise(_tid: number, _signo: number): SysResult { return ENOSYS(); }
-  sigaction(_tid: number, _signo: number, _act: SigActionView | null): SysResult { return ENOSYS(); }
-  /** signal(2) as glibc gives it: BSD semantics (SA_RESTART); ret is unused, oldAction holds the old handler. */
-  signal(_tid: number, _signo: number, _handler: string): SysResult { return ENOSYS(); }
-  sigprocmask(_tid: number, _how: number, _set: number | null): SysResult { return ENOSYS(); }
-  sigpending(_tid: number): SysResult { return ENOSYS(); }
-  pause(_tid: number): SysResult { return ENOSYS(); }
-  sigsuspend(_tid: number, _mask: number): SysResult { return ENOSYS(); }
+
+  kill(tid: number, pid: number, signo: number): SysResult {
+    return this.sys(tid, "kill", [pid, signo], (t) => sig.kill(this.k, t.proc, pid, signo));
+  }
+
+  raise(tid: number, signo: number): SysResult {
+    return this.sys(tid, "raise", [signo], (t) => sig.kill(this.k, t.proc, t.proc.pid, signo));
+  }
+
+  sigaction(tid: number, signo: number, act: SigActionView | null): SysResult {
+    return this.sys(tid, "sigaction", [signo, act ? act.handler : "NULL"], (t) => sig.sigaction(this.k, t, signo, act));
+  }
+
+  /** signal(2) as glibc gives it: BSD semantics (SA_RESTART, handler stays installed). ret 0; oldAction holds the old one. */
+  signal(tid: number, signo: number, handler: string): SysResult {
+    return this.sys(tid, "signal", [signo, handler], (t) =>
+      sig.sigaction(this.k, t, signo, { handler, mask: 0, flags: handler === "SIG_DFL" || handler === "SIG_IGN" ? 0 : SA_RESTART }));
+  }
+
+  sigprocmask(tid: number, how: number, set: number | null): SysResult {
+    return this.sys(tid, "sigprocmask", [how, set ?? "NULL"], (t) => sig.sigprocmask(this.k, t, how, set));
+  }
+
+  sigpending(tid: number): SysResult {
+    return this.sys(tid, "sigpending", [], (t) => ok(0, { oldMask: t.proc.pending }));
+  }
+
+  /** pause(2): blocks until a signal; returns -1/EINTR after a handler ran. */
+  pause(tid: number): SysResult {
+    return this.sys(tid, "pause", [], (t) => {
+      if (sig.interrupted(t, "pause()")) return fail("EINTR");
+      return proc.block(this.k, t, "pause()", () => false);
+    });
+  }
+
+  /** sigsuspend(2): swap in mask and wait for a signal; returns -1/EINTR after a handler ran, old mask back. */
+  sigsuspend(tid: number, mask: number): SysResult {
+    return this.sys(tid, "sigsuspend", [mask], (t) => {
+      if (sig.interrupted(t, "sigsuspend()")) return fail("EINTR");
+      if (t.suspendMask === undefined) {
+        t.suspendMask = t.mask;
+        t.mask = (mask & ~UNBLOCKABLE) >>> 0;
+      }
+      const r = proc.block(this.k, t, "sigsuspend()", () => false);
+      sig.dispatch(this.k, t.proc);
+      return r;
+    });
+  }
+
   /** Before running a line of `tid`: the next signal whose user handler must run now, or null. */
-  takeSignal(_tid: number): SignalDelivery | null { return null; }
+  takeSignal(tid: number): SignalDelivery | null {
+    const t = this.k.tasks.get(tid);
+    if (!t) return null;
+    const d = sig.takeSignal(this.k, t);
+    proc.wakeup(this.k);
+    return d;
+  }
+
   /** After the handler returns: restore the mask saved in the SignalDelivery. */
-  sigreturn(_tid: number, _savedMask: number): void {}
+  sigreturn(tid: number, savedMask: number): void {
+    const t = this.k.tasks.get(tid);
+    if (!t) return;
+    sig.sigreturn(this.k, t, savedMask);
+    proc.wakeup(this.k);
+  }
 
   // ---- clock.ts ----
-  alarm(_tid: number, _seconds: number): SysResult { return ENOSYS(); }
-  sleep(_tid: number, _seconds: number): SysResult { return ENOSYS(); }
-  usleep(_tid: number, _usec: number): SysResult { return ENOSYS(); }
+
+  alarm(tid: number, seconds: number): SysResult {
+    return this.sys(tid, "alarm", [seconds], (t) => clock.alarm(this.k, t, seconds));
+  }
+
+  /** sleep(3): 0 when the time is up; the seconds left (rounded up) when a handler interrupted it. */
+  sleep(tid: number, seconds: number): SysResult {
+    return this.sys(tid, "sleep", [seconds], (t) => {
+      if (!Number.isInteger(seconds) || seconds < 0) return fail("EINVAL");
+      const r = clock.msleep(this.k, t, `sleep(${seconds})`, seconds * 1000);
+      return "left" in r ? ok(Math.ceil(r.left / 1000)) : r;
+    });
+  }
+
+  /** usleep(3): 0 when done, -1/EINTR when a handler interrupted it. */
+  usleep(tid: number, usec: number): SysResult {
+    return this.sys(tid, "usleep", [usec], (t) => {
+      if (!Number.isInteger(usec) || usec < 0) return fail("EINVAL");
+      const r = clock.msleep(this.k, t, `usleep(${usec})`, Math.ceil(usec / 1000));
+      return "left" in r ? fail("EINTR") : r;
+    });
+  }
+
   /** Logical time now, in ms. */
-  now(): number { return 0; }
-  /** The earliest pending timer (alarm, sleep, select timeout), or undefined. */
-  nextTimer(): number | undefined { return undefined; }
-  /** Move logical time forward to `ms`, firing alarms and ending sleeps on the way. */
-  advanceTo(_ms: number): void {}
+  now(): number {
+    return this.k.clock;
+  }
+
+  /** The earliest pending timer (alarm, sleep, select timeout) after now, or undefined. */
+  nextTimer(): number | undefined {
+    return clock.nextTimer(this.k);
+  }
+
+  /** Move logical time forward to `ms`, firing alarms and ending sleeps and timeouts on the way. */
+  advanceTo(ms: number): void {
+    clock.advanceTo(this.k, ms);
+  }
 
   // ---- sockets (socket.ts) ----
-  socket(_tid: number, _domain: number, _type: number, _protocol = 0): SysResult { return ENOSYS(); }
-  bind(_tid: number, _fd: number, _addr: SockAddr): SysResult { return ENOSYS(); }
-  listen(_tid: number, _fd: number, _backlog: number): SysResult { return ENOSYS(); }
-  accept(_tid: number, _fd: number): SysResult { return ENOSYS(); }
-  connect(_tid: number, _fd: number, _addr: SockAddr): SysResult { return ENOSYS(); }
-  shutdown(_tid: number, _fd: number, _how: number): SysResult { return ENOSYS(); }
-  setsockopt(_tid: number, _fd: number, _level: number, _opt: number, _value: number): SysResult { return ENOSYS(); }
-  getsockname(_tid: number, _fd: number): SysResult { return ENOSYS(); }
-  getpeername(_tid: number, _fd: number): SysResult { return ENOSYS(); }
+
+  socket(tid: number, domain: number, type: number, protocol = 0): SysResult {
+    return this.sys(tid, "socket", [domain, type, protocol], (t) => sock.socket(this.k, t, domain, type, protocol));
+  }
+
+  bind(tid: number, fd: number, addr: SockAddr): SysResult {
+    return this.sys(tid, "bind", [fd, `${addr?.host}:${addr?.port}`], (t) => (addr ? sock.bind(this.k, t, fd, addr.host, addr.port) : fail("EFAULT")));
+  }
+
+  listen(tid: number, fd: number, backlog: number): SysResult {
+    return this.sys(tid, "listen", [fd, backlog], (t) => sock.listen(this.k, t, fd, backlog));
+  }
+
+  /** accept(2): ret is the new descriptor, addr the client's "127.0.0.1:port". */
+  accept(tid: number, fd: number): SysResult {
+    return this.sys(tid, "accept", [fd], (t) => sock.accept(this.k, t, fd));
+  }
+
+  connect(tid: number, fd: number, addr: SockAddr): SysResult {
+    return this.sys(tid, "connect", [fd, `${addr?.host}:${addr?.port}`], (t) => (addr ? sock.connect(this.k, t, fd, addr.host, addr.port) : fail("EFAULT")));
+  }
+
+  shutdown(tid: number, fd: number, how: number): SysResult {
+    return this.sys(tid, "shutdown", [fd, how], (t) => sock.shutdown(t, fd, how));
+  }
+
+  setsockopt(tid: number, fd: number, level: number, opt: number, value: number): SysResult {
+    return this.sys(tid, "setsockopt", [fd, level, opt, value], (t) => sock.setsockopt(t, fd, level, opt, value));
+  }
+
+  getsockname(tid: number, fd: number): SysResult {
+    return this.sys(tid, "getsockname", [fd], (t) => sock.getsockname(t, fd));
+  }
+
+  getpeername(tid: number, fd: number): SysResult {
+    return this.sys(tid, "getpeername", [fd], (t) => sock.getpeername(t, fd));
+  }
 
   // ---- select.ts ----
-  select(_tid: number, _nfds: number, _sets: SelectSets, _timeoutMs: number | null): SysResult { return ENOSYS(); }
+
+  /** select(2): ret = number of ready descriptors, readable/writable = the sets as select leaves them. timeoutMs null = wait forever. */
+  select(tid: number, nfds: number, sets: SelectSets, timeoutMs: number | null): SysResult {
+    return this.sys(tid, "select", [nfds, timeoutMs ?? "NULL"], (t) => doselect(this.k, t, nfds, sets ?? {}, timeoutMs));
+  }
 
   // ---- shm.ts ----
-  shmget(_tid: number, _key: number, _size: number, _flags: number): SysResult { return ENOSYS(); }
-  shmat(_tid: number, _shmid: number, _flags = 0): SysResult { return ENOSYS(); }
-  shmdt(_tid: number, _addr: number): SysResult { return ENOSYS(); }
-  shmctl(_tid: number, _shmid: number, _cmd: number): SysResult { return ENOSYS(); }
 
-  // ---- the terminal (tty.ts): the outside world typing ----
-  /** Bytes typed at the keyboard (available to reads of the terminal). */
-  ttyInput(_text: string): void {}
+  shmget(tid: number, key: number, size: number, flags: number): SysResult {
+    return this.sys(tid, "shmget", [key, size, flags], () => shm.shmget(this.k, key, size, flags));
+  }
+
+  /** shmat(2): ret is the address; segment is the shared bytes (the same Uint8Array in every process). */
+  shmat(tid: number, shmid: number, flags = 0): SysResult {
+    return this.sys(tid, "shmat", [shmid, flags], (t) => shm.shmat(this.k, t, shmid, flags));
+  }
+
+  shmdt(tid: number, addr: number): SysResult {
+    return this.sys(tid, "shmdt", [addr], (t) => shm.shmdt(this.k, t, addr));
+  }
+
+  shmctl(tid: number, shmid: number, cmd: number): SysResult {
+    return this.sys(tid, "shmctl", [shmid, cmd], () => shm.shmctl(this.k, shmid, cmd));
+  }
+
+  // ---- the world outside ----
+
+  /** Bytes typed at the keyboard (latin1 text), available to reads of the terminal. */
+  ttyInput(text: string): void {
+    tty.ttyInput(this.k, text);
+    proc.wakeup(this.k);
+  }
+
   /** Ctrl-C, Ctrl-Z, Ctrl-\ send SIGINT, SIGTSTP, SIGQUIT to the foreground group; Ctrl-D ends input. */
-  ttyKey(_key: "^C" | "^Z" | "^\\" | "^D"): void {}
-  /** A signal from outside the model (a shell's kill), to a pid or -pgid. */
-  externalKill(_pid: number, _signo: number): SysResult { return ENOSYS(); }
+  ttyKey(key: "^C" | "^Z" | "^\\" | "^D"): void {
+    tty.ttyKey(this.k, key);
+    proc.wakeup(this.k);
+  }
+
+  /** A signal from outside the model (a shell's kill) to a pid, or to group -pid. */
+  externalKill(pid: number, signo: number): SysResult {
+    const r = sig.kill(this.k, undefined, pid, signo);
+    emit(this.k, { kind: "note", pid: 0, text: `kill(${pid}, ${signo}) from outside = ${r.ret}` });
+    proc.wakeup(this.k);
+    return r;
+  }
 
   // ---- the stepper's view of tasks ----
-  task(_tid: number): TaskInfo | undefined { return undefined; }
+
+  task(tid: number): TaskInfo | undefined {
+    const t = this.k.tasks.get(tid);
+    if (!t) {
+      const z = this.k.procs.get(tid);
+      return z?.zombie ? { tid, pid: z.pid, state: "zombie", runnable: false } : undefined;
+    }
+    const p = t.proc;
+    const info: TaskInfo = { tid, pid: p.pid, state: p.stopped ? "stopped" : t.state, runnable: t.state === "ready" && !p.stopped && p.kind !== "init" };
+    if (t.blockedOn) info.blockedOn = t.blockedOn;
+    return info;
+  }
+
   /** Tasks the stepper may run now, in tid order. */
-  runnable(): number[] { return []; }
-  /** Live tasks (not zombies) in tid order. */
-  tasks(): number[] { return []; }
+  runnable(): number[] {
+    return this.tasks().filter((tid) => this.task(tid)!.runnable);
+  }
+
+  /** Live tasks of every process but init, in tid order. */
+  tasks(): number[] {
+    return [...this.k.tasks.values()].filter((t) => t.proc.kind !== "init").map((t) => t.tid).sort((a, b) => a - b);
+  }
+
+  /** Pids of live and zombie processes (init included), ascending. */
+  pids(): number[] {
+    return [...this.k.procs.keys()].sort((a, b) => a - b);
+  }
 
   // ---- the file system, for the session and tests ----
-  readFile(_path: string): Uint8Array | undefined { return undefined; }
-  writeFile(_path: string, _data: Uint8Array | string): void {}
+
+  readFile(path: string): Uint8Array | undefined {
+    const ip = this.k.fs.get(path);
+    return ip?.data.slice(0, ip.size);
+  }
+
+  writeFile(path: string, data: Uint8Array | string): void {
+    const ip = fs.inodeget(this.k, path, true)!;
+    const bytes = typeof data === "string" ? Uint8Array.from(data, (c) => c.charCodeAt(0) & 0xff) : data;
+    ip.size = 0;
+    fs.iwrite(ip, 0, bytes);
+  }
 
   // ---- snapshots ----
-  /** The state as a plain Snapshot; unchanged parts are shared with the previous snapshot. Takes the step's events. */
-  snapshot(_step: number, _opts: SnapshotOptions = {}): Snapshot { throw new Error("todo"); }
-  /** Drop and return the events gathered since the last snapshot. */
-  takeEvents(): Snapshot["events"] { return []; }
+
+  /** The state as a plain Snapshot; parts unchanged since the previous snapshot are shared. Takes the step's events and output. */
+  snapshot(step: number, opts: SnapshotOptions = {}): Snapshot {
+    return this.view.build(this.k, step, opts);
+  }
+
+  /** Drop and return the events gathered since the last snapshot (when not taking snapshots). */
+  takeEvents(): KEvent[] {
+    const e = this.k.events;
+    this.k.events = [];
+    this.k.output = [];
+    return e;
+  }
 }

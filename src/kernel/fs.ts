@@ -1,0 +1,93 @@
+// A small in-memory file system: a flat map from path to inode, and the v-node that
+// exists while some open file refers to the inode. Enough for open/read/write/lseek.
+import { O_ACCMODE, O_APPEND, O_CREAT, O_EXCL, O_RDONLY, O_TRUNC, SEEK_CUR, SEEK_END, SEEK_SET } from "./fcntl";
+import type { Inode, KFile, KState, VFile } from "./kstate";
+import { fail, ok, SysRet } from "./result";
+import { objalloc } from "./file";
+
+export const MAX_FILE = 1 << 24; // keep a runaway program from eating the host's memory
+
+export function inodeget(k: KState, path: string, create: boolean): Inode | undefined {
+  let ip = k.fs.get(path);
+  if (!ip && create) {
+    ip = { path, data: new Uint8Array(0), size: 0, ver: 0 };
+    k.fs.set(path, ip);
+  }
+  return ip;
+}
+
+/** Resolve open(2)'s flags against the file system: the v-node to open, or an errno. */
+export function namei(k: KState, path: string, flags: number): VFile | SysRet {
+  if (path === "") return fail("ENOENT");
+  if (path.length > 4095) return fail("ENAMETOOLONG");
+  let ip = k.fs.get(path);
+  if (ip && flags & O_CREAT && flags & O_EXCL) return fail("EEXIST");
+  if (!ip) {
+    if (!(flags & O_CREAT)) return fail("ENOENT");
+    ip = inodeget(k, path, true)!;
+  }
+  if (flags & O_TRUNC && (flags & O_ACCMODE) !== O_RDONLY) itrunc(ip);
+  const inode = ip;
+  return ip.vnode ?? (ip.vnode = objalloc<VFile>(k, (id) => ({ id, kind: "file", refs: 0, inode })));
+}
+
+export function vnodeRelease(v: VFile): void {
+  v.inode.vnode = undefined;
+}
+
+function itrunc(ip: Inode): void {
+  ip.size = 0;
+  ip.data = new Uint8Array(0);
+  ip.ver++;
+}
+
+export function iwrite(ip: Inode, off: number, bytes: Uint8Array): void {
+  const end = off + bytes.length;
+  if (end > ip.data.length) {
+    const next = new Uint8Array(Math.max(end, ip.data.length * 2, 64));
+    next.set(ip.data.subarray(0, ip.size));
+    ip.data = next;
+  }
+  ip.data.set(bytes, off);
+  ip.size = Math.max(ip.size, end);
+  ip.ver++;
+}
+
+export function fileread(f: KFile, v: VFile, n: number): SysRet {
+  const ip = v.inode;
+  const start = Math.min(f.offset, ip.size);
+  const data = ip.data.slice(start, Math.min(ip.size, start + n));
+  f.offset += data.length;
+  return ok(data.length, { data });
+}
+
+export function filewrite(f: KFile, v: VFile, bytes: Uint8Array): SysRet {
+  const ip = v.inode;
+  // O_APPEND: the seek to the end and the write are one atomic step.
+  if (f.flags & O_APPEND) f.offset = ip.size;
+  if (f.offset + bytes.length > MAX_FILE) return fail("EFBIG");
+  iwrite(ip, f.offset, bytes);
+  f.offset += bytes.length;
+  return ok(bytes.length);
+}
+
+export function lseek(f: KFile, offset: number, whence: number): SysRet {
+  if (f.obj.kind !== "file") return fail("ESPIPE");
+  if (!Number.isInteger(offset)) return fail("EINVAL");
+  let base: number;
+  if (whence === SEEK_SET) base = 0;
+  else if (whence === SEEK_CUR) base = f.offset;
+  else if (whence === SEEK_END) base = f.obj.inode.size;
+  else return fail("EINVAL");
+  const pos = base + offset;
+  if (pos < 0) return fail("EINVAL");
+  f.offset = pos;
+  return ok(pos);
+}
+
+export function unlink(k: KState, path: string): SysRet {
+  if (!k.fs.has(path)) return fail("ENOENT");
+  // Open files keep the inode through their v-node; the name goes now.
+  k.fs.delete(path);
+  return ok(0);
+}

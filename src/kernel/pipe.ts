@@ -1,0 +1,98 @@
+// Pipes: one byte queue with a fixed capacity, counted readers and writers.
+// A reader blocks while the pipe is empty and some writer remains (EOF only after the
+// last write end closes); a writer blocks while it is full; with no readers left a write
+// raises SIGPIPE and fails with EPIPE. Writes of at most PIPE_BUF bytes are atomic.
+import { ByteQueue } from "./bytequeue";
+import { O_CLOEXEC, O_NONBLOCK, O_RDONLY, O_WRONLY, PIPE_BUF } from "./fcntl";
+import { fdalloc } from "./fdtable";
+import { fileclose, filealloc, nonblocking, objalloc } from "./file";
+import type { KFile, KState, Pipe, Task } from "./kstate";
+import { block } from "./proc";
+import { fail, ok, SysResult } from "./result";
+import { sendsig } from "./signal";
+import { SIG } from "./signum";
+
+export function pipealloc(k: KState, sink = false): Pipe {
+  return objalloc<Pipe>(k, (id) => ({
+    id, kind: "pipe", refs: 0, buf: new ByteQueue(), capacity: k.limits.pipeCapacity, readers: 0, writers: 0, sink,
+  }));
+}
+
+export function pipeOpen(k: KState, p: Pipe): { r: KFile; w: KFile } {
+  const r = filealloc(k, p, O_RDONLY, "read");
+  const w = filealloc(k, p, O_WRONLY, "write");
+  p.readers++;
+  p.writers++;
+  return { r, w };
+}
+
+/** pipe2(fds, flags). */
+export function pipe(k: KState, t: Task, flags: number): SysResult {
+  if (flags & ~(O_CLOEXEC | O_NONBLOCK)) return fail("EINVAL");
+  const { r, w } = pipeOpen(k, pipealloc(k));
+  r.flags |= flags & O_NONBLOCK;
+  w.flags |= flags & O_NONBLOCK;
+  const p = t.proc;
+  const cloexec = (flags & O_CLOEXEC) !== 0;
+  const rfd = fdalloc(k, p, r, 0, cloexec);
+  const wfd = rfd < 0 ? -1 : fdalloc(k, p, w, 0, cloexec);
+  if (wfd < 0) {
+    if (rfd >= 0) p.fds[rfd] = null;
+    fileclose(k, r);
+    fileclose(k, w);
+    return fail("EMFILE");
+  }
+  return ok(0, { fds: [rfd, wfd] });
+}
+
+/** One open file of this pipe went away: count the end. */
+export function pipeclose(_k: KState, p: Pipe, writeEnd: boolean): void {
+  if (writeEnd) p.writers--;
+  else p.readers--;
+}
+
+export function piperead(k: KState, t: Task, fd: number, f: KFile, p: Pipe, n: number): SysResult {
+  if (n === 0) return ok(0, { data: new Uint8Array(0) });
+  if (p.buf.length > 0) {
+    const data = p.buf.take(n);
+    return ok(data.length, { data });
+  }
+  if (p.writers === 0) return ok(0, { data: new Uint8Array(0) });
+  if (nonblocking(f)) return fail("EAGAIN");
+  return block(k, t, `read(${fd})`, () => p.buf.length > 0 || p.writers === 0);
+}
+
+export function pipewrite(k: KState, t: Task, fd: number, f: KFile, p: Pipe, bytes: Uint8Array): SysResult {
+  const call = `write(${fd})`;
+  const done = t.partial?.call === call ? t.partial.done : 0;
+  t.partial = undefined;
+  if (p.readers === 0) {
+    sendsig(k, t.proc, SIG.SIGPIPE, t);
+    return done > 0 ? ok(done) : fail("EPIPE");
+  }
+  const n = bytes.length;
+  if (n === 0) return ok(0);
+  const space = p.capacity - p.buf.length;
+  let wrote = done;
+  if (n <= PIPE_BUF) {
+    // Atomic: all n bytes go in together or the writer waits.
+    if (space >= n) {
+      put(p, bytes);
+      return ok(n);
+    }
+  } else if (space > 0) {
+    const chunk = Math.min(space, n - done);
+    put(p, bytes.subarray(done, done + chunk));
+    wrote += chunk;
+    if (wrote === n) return ok(n);
+  }
+  if (nonblocking(f)) return wrote > 0 ? ok(wrote) : fail("EAGAIN");
+  if (wrote > 0) t.partial = { call, done: wrote };
+  const need = n <= PIPE_BUF ? n : 1;
+  return block(k, t, call, () => p.readers === 0 || p.capacity - p.buf.length >= need);
+}
+
+function put(p: Pipe, bytes: Uint8Array): void {
+  if (p.sink) return; // the outside reader takes the bytes at once (captured as output by file.ts)
+  p.buf.push(bytes);
+}

@@ -1,0 +1,226 @@
+// Signals: generation (sendsig) into a per-process pending *set* (a standard signal that
+// is already pending is lost), default actions carried out by the kernel (terminate, core,
+// stop, continue, ignore), user handlers handed to the stepper (takeSignal/sigreturn) with
+// the signal blocked while they run, and the SA_RESTART/EINTR rule for interrupted calls.
+import { emit, KProc, KState, Task } from "./kstate";
+import { doexit, unblock } from "./proc";
+import { fail, ok, SigActionView, SignalDelivery, SysResult, SysRet } from "./result";
+import {
+  defaultAction, isStopSignal, NSIG, SA_NOCLDSTOP, SA_NODEFER, SA_RESETHAND, SA_RESTART, SIG,
+  SIG_BLOCK, SIG_SETMASK, SIG_UNBLOCK, sigismember, sigmask, signame, UNBLOCKABLE, validSignal,
+} from "./signum";
+import { W_CONTINUED, W_STOPCODE, W_TERMSIG } from "./waitstatus";
+
+const STOP_SET = sigmask(SIG.SIGSTOP) | sigmask(SIG.SIGTSTP) | sigmask(SIG.SIGTTIN) | sigmask(SIG.SIGTTOU);
+
+export const handlerOf = (p: KProc, s: number): string => p.actions[s]?.handler ?? "SIG_DFL";
+
+const isUserHandler = (h: string): boolean => h !== "SIG_DFL" && h !== "SIG_IGN";
+
+/** The signal would be thrown away on arrival: SIG_IGN, or SIG_DFL whose default is to ignore. */
+function ignored(p: KProc, s: number): boolean {
+  const h = handlerOf(p, s);
+  if (h === "SIG_IGN") return true;
+  const d = defaultAction(s);
+  return h === "SIG_DFL" && (d === "ignore" || d === "continue");
+}
+
+/** Blocked signals are never ignored or acted upon: every thread of the process blocks it. */
+const blockedByAll = (p: KProc, s: number): boolean => p.tasks.length > 0 && p.tasks.every((t) => sigismember(t.mask, s));
+
+/** Generate signal s for process p (kill, the terminal, the kernel itself). */
+export function sendsig(k: KState, p: KProc, s: number, _from?: Task): void {
+  if (p.zombie) return;
+  const name = signame(s);
+  if (s === SIG.SIGKILL) {
+    emit(k, { kind: "signal", pid: p.pid, signal: name, action: "terminated" });
+    doexit(k, p, W_TERMSIG(s, false));
+    return;
+  }
+  if (s === SIG.SIGCONT) {
+    p.pending &= ~STOP_SET;
+    if (p.stopped) resume(k, p);
+  } else if (isStopSignal(s)) {
+    p.pending &= ~sigmask(SIG.SIGCONT);
+  }
+  if (!blockedByAll(p, s) && ignored(p, s)) {
+    emit(k, { kind: "signal", pid: p.pid, signal: name, action: "ignored" });
+    return;
+  }
+  if (sigismember(p.pending, s)) {
+    // Standard signals do not queue: this one merges into the pending one and is lost.
+    p.lost.push(name);
+    emit(k, { kind: "signal", pid: p.pid, signal: name, action: "lost" });
+    return;
+  }
+  p.pending = (p.pending | sigmask(s)) >>> 0;
+  dispatch(k, p);
+  if (!p.zombie && sigismember(p.pending, s)) emit(k, { kind: "signal", pid: p.pid, signal: name, action: "pending" });
+}
+
+function resume(k: KState, p: KProc): void {
+  p.stopped = false;
+  p.report = { status: W_CONTINUED };
+  emit(k, { kind: "signal", pid: p.pid, signal: "SIGCONT", action: "continued" });
+  notifyParent(k, p);
+  dispatch(k, p);
+}
+
+function stop(k: KState, p: KProc, s: number): void {
+  p.stopped = true;
+  p.report = { status: W_STOPCODE(s) };
+  emit(k, { kind: "signal", pid: p.pid, signal: signame(s), action: "stopped" });
+  notifyParent(k, p);
+}
+
+/** SIGCHLD for a stop or continue, unless the parent asked for SA_NOCLDSTOP. */
+function notifyParent(k: KState, p: KProc): void {
+  const parent = k.procs.get(p.ppid);
+  if (!parent || parent.kind === "init") return;
+  if ((parent.actions[SIG.SIGCHLD]?.flags ?? 0) & SA_NOCLDSTOP) return;
+  sendsig(k, parent, SIG.SIGCHLD);
+}
+
+/**
+ * Act on p's pending signals that some thread does not block: default actions happen
+ * here and now; for a user handler, a thread blocked in a slow call is woken so that the
+ * stepper can run the handler (takeSignal).
+ */
+export function dispatch(k: KState, p: KProc): void {
+  for (let s = 1; s < NSIG && !p.zombie; s++) {
+    if (!sigismember(p.pending, s) || blockedByAll(p, s)) continue;
+    const h = handlerOf(p, s);
+    const name = signame(s);
+    if (isUserHandler(h)) {
+      if (p.stopped) continue;
+      const ready = p.tasks.find((t) => !sigismember(t.mask, s) && (t.state === "ready" || t.intr));
+      if (ready) continue;
+      const t = p.tasks.find((x) => !sigismember(x.mask, s))!;
+      t.intr = t.blockedOn;
+      unblock(k, t);
+      continue;
+    }
+    if (ignored(p, s)) {
+      p.pending &= ~sigmask(s);
+      emit(k, { kind: "signal", pid: p.pid, signal: name, action: "ignored" });
+      continue;
+    }
+    const d = defaultAction(s);
+    if (d === "stop") {
+      p.pending &= ~sigmask(s);
+      if (!p.stopped) stop(k, p, s);
+      continue;
+    }
+    // A stopped process dies of a fatal signal at once, but dumps core only once continued.
+    if (d === "core" && p.stopped) continue;
+    p.pending &= ~sigmask(s);
+    emit(k, { kind: "signal", pid: p.pid, signal: name, action: d === "core" ? "core" : "terminated" });
+    doexit(k, p, W_TERMSIG(s, d === "core" && k.limits.coreDumps));
+  }
+}
+
+/** Calls that SA_RESTART restarts; pause, sigsuspend, select and sleep never restart. */
+function restartable(call: string): boolean {
+  return !/^(pause|sigsuspend|select|sleep|usleep)\(/.test(call);
+}
+
+export function takeSignal(k: KState, t: Task): SignalDelivery | null {
+  const p = t.proc;
+  dispatch(k, p);
+  if (p.zombie || p.stopped || t.state !== "ready") return null;
+  for (let s = 1; s < NSIG; s++) {
+    if (!sigismember(p.pending, s) || sigismember(t.mask, s)) continue;
+    const act = p.actions[s];
+    if (!act || !isUserHandler(act.handler)) continue;
+    p.pending &= ~sigmask(s);
+    const interrupted = t.intr;
+    t.intr = undefined;
+    const restart = interrupted !== undefined && (act.flags & SA_RESTART) !== 0 && restartable(interrupted);
+    // sigsuspend's temporary mask is not what the handler's return restores: the original is.
+    const savedMask = t.suspendMask ?? t.mask;
+    t.suspendMask = undefined;
+    const during = t.mask | act.mask | (act.flags & SA_NODEFER ? 0 : sigmask(s));
+    t.mask = (during & ~UNBLOCKABLE) >>> 0;
+    if (act.flags & SA_RESETHAND) p.actions[s] = undefined;
+    t.frames.push({ signo: s, interrupted, restart });
+    emit(k, { kind: "signal", pid: p.pid, signal: signame(s), action: "handled" });
+    return { signo: s, name: signame(s), handler: act.handler, savedMask, interrupted, restart };
+  }
+  return null;
+}
+
+export function sigreturn(k: KState, t: Task, savedMask: number): void {
+  t.mask = (savedMask & ~UNBLOCKABLE) >>> 0;
+  const f = t.frames.pop();
+  if (f?.interrupted) t.after = { call: f.interrupted, restart: f.restart };
+  dispatch(k, t.proc);
+}
+
+/**
+ * At the start of a slow call: how a signal handler that ran since the call blocked
+ * affects it. "eintr": fail with EINTR; "restart" or undefined: carry on.
+ */
+export function interrupted(t: Task, call: string): "eintr" | "restart" | undefined {
+  t.intr = undefined; // woken for a signal another thread took: just a spurious wakeup
+  const a = t.after;
+  t.after = undefined;
+  if (!a || a.call !== call) return undefined;
+  return a.restart ? "restart" : "eintr";
+}
+
+export function sigaction(k: KState, t: Task, s: number, act: SigActionView | null): SysResult {
+  if (!validSignal(s)) return fail("EINVAL");
+  const p = t.proc;
+  const old = p.actions[s] ?? { handler: "SIG_DFL", mask: 0, flags: 0 };
+  if (act) {
+    if (s === SIG.SIGKILL || s === SIG.SIGSTOP) return fail("EINVAL");
+    if (typeof act.handler !== "string" || act.handler === "") return fail("EFAULT");
+    p.actions[s] = act.handler === "SIG_DFL" && !act.flags && !act.mask ? undefined : { handler: act.handler, mask: act.mask >>> 0, flags: act.flags >>> 0 };
+    // Setting a disposition that ignores the signal discards it if pending (POSIX).
+    if (ignored(p, s) && sigismember(p.pending, s)) {
+      p.pending &= ~sigmask(s);
+      emit(k, { kind: "signal", pid: p.pid, signal: signame(s), action: "ignored" });
+    }
+    dispatch(k, p);
+  }
+  return ok(0, { oldAction: { ...old } });
+}
+
+export function sigprocmask(k: KState, t: Task, how: number, set: number | null): SysResult {
+  const old = t.mask;
+  if (set !== null) {
+    if (!Number.isInteger(set)) return fail("EFAULT");
+    if (how === SIG_BLOCK) t.mask = (t.mask | set) >>> 0;
+    else if (how === SIG_UNBLOCK) t.mask = (t.mask & ~set) >>> 0;
+    else if (how === SIG_SETMASK) t.mask = set >>> 0;
+    else return fail("EINVAL");
+    t.mask = (t.mask & ~UNBLOCKABLE) >>> 0;
+    dispatch(k, t.proc);
+  } else if (how !== SIG_BLOCK && how !== SIG_UNBLOCK && how !== SIG_SETMASK) return fail("EINVAL");
+  return ok(0, { oldMask: old });
+}
+
+/** kill(2): pid > 0 one process, 0 the caller's group, -1 everyone but init and the caller, < -1 group -pid. */
+export function kill(k: KState, caller: KProc | undefined, pid: number, s: number): SysRet {
+  if (!Number.isInteger(s) || s < 0 || s >= NSIG) return fail("EINVAL");
+  if (!Number.isInteger(pid)) return fail("ESRCH");
+  let targets: KProc[];
+  if (pid > 0) targets = [...k.procs.values()].filter((p) => p.pid === pid);
+  else if (pid === -1) targets = [...k.procs.values()].filter((p) => p.pid !== 1 && p !== caller);
+  else {
+    if (pid === 0 && !caller) return fail("ESRCH");
+    const g = pid === 0 ? caller!.pgid : -pid;
+    targets = [...k.procs.values()].filter((p) => p.pgid === g && p.pid !== 1);
+  }
+  if (pid > 0 && targets[0]?.pid === 1 && s !== 0 && (s === SIG.SIGKILL || s === SIG.SIGSTOP || handlerOf(targets[0], s) === "SIG_DFL")) {
+    // init is protected from signals it has not asked for.
+    return ok(0);
+  }
+  if (targets.length === 0) return fail("ESRCH");
+  if (s !== 0) for (const p of targets) sendsig(k, p, s);
+  return ok(0);
+}
+
+export function sigpendingSet(t: Task): number {
+  return t.proc.pending;
+}

@@ -1,0 +1,70 @@
+// The terminal: one device whose v-node exists while descriptors refer to it. Writes are
+// output; reads return a typed line (canonical mode); Ctrl-C, Ctrl-Z and Ctrl-\ send
+// SIGINT, SIGTSTP and SIGQUIT to the foreground process group; Ctrl-D ends input.
+import { ByteQueue } from "./bytequeue";
+import { objalloc } from "./file";
+import type { KState, Task, TtyDevice, TtyV } from "./kstate";
+import { block } from "./proc";
+import { fail, ok, SysResult } from "./result";
+import { sendsig } from "./signal";
+import { SIG } from "./signum";
+
+export function ttyalloc(): TtyDevice {
+  return { name: "/dev/pts/0", input: new ByteQueue(), eof: 0, foreground: 0 };
+}
+
+/** The terminal's v-node, made when the first descriptor opens it. */
+export function ttyvnode(k: KState): TtyV {
+  const dev = k.tty;
+  return dev.vnode ?? (dev.vnode = objalloc<TtyV>(k, (id) => ({ id, kind: "tty", refs: 0, dev, capture: true })));
+}
+
+export function ttyRelease(v: TtyV): void {
+  v.dev.vnode = undefined;
+}
+
+const lineReady = (d: TtyDevice): boolean => d.input.indexOf(10) >= 0 || d.eof > 0;
+
+export function ttyread(k: KState, t: Task, fd: number, v: TtyV, n: number): SysResult {
+  const d = v.dev;
+  if (n === 0) return ok(0, { data: new Uint8Array(0) });
+  if (lineReady(d)) {
+    const nl = d.input.indexOf(10);
+    if (nl < 0 && d.input.length === 0) {
+      d.eof--;
+      return ok(0, { data: new Uint8Array(0) });
+    }
+    const data = d.input.take(Math.min(n, nl < 0 ? d.input.length : nl + 1));
+    // Ctrl-D after a partial line hands over that line without its newline.
+    if (nl < 0 && d.input.length === 0 && d.eof > 0) d.eof--;
+    return ok(data.length, { data });
+  }
+  return block(k, t, `read(${fd})`, () => lineReady(d));
+}
+
+export function ttyReadable(d: TtyDevice): boolean {
+  return lineReady(d);
+}
+
+export function ttyInput(k: KState, text: string): void {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+  k.tty.input.push(bytes);
+}
+
+export function ttyKey(k: KState, key: string): void {
+  if (key === "^D") {
+    k.tty.eof++;
+    return;
+  }
+  const s = key === "^C" ? SIG.SIGINT : key === "^Z" ? SIG.SIGTSTP : key === "^\\" ? SIG.SIGQUIT : 0;
+  if (!s) return;
+  for (const p of [...k.procs.values()]) if (p.pgid === k.tty.foreground && p.kind !== "init") sendsig(k, p, s);
+}
+
+export function tcsetpgrp(k: KState, t: Task, pgid: number): SysResult {
+  if (!Number.isInteger(pgid) || pgid < 0) return fail("EINVAL");
+  if (![...k.procs.values()].some((p) => p.pgid === pgid && p.sid === t.proc.sid)) return fail("EPERM");
+  k.tty.foreground = pgid;
+  return ok(0);
+}
