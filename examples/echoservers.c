@@ -6,12 +6,13 @@
  */
 #include "csapp.h"
 
+rio_t rio[FD_SETSIZE]; /* one read buffer per descriptor: 8 MB, too big for the stack */
+
 int main(int argc, char **argv)
 {
     int listenfd, connfd, fd, maxfd;
     char buf[MAXLINE];
     fd_set active, ready;          /* descriptors we watch / ones ready now */
-    rio_t rio[FD_SETSIZE];          /* one read buffer per connected socket */
 
     if (argc != 2) {
         fprintf(stderr, "usage: %s <port>\n", argv[0]);
