@@ -12,6 +12,7 @@ type Command = (args: string[]) => Promise<number>;
 
 const commands: Record<string, () => Promise<Command>> = {
   bench: async () => (await import("./bench")).bench,
+  fidelity: async () => (await import("./fidelity")).fidelity,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,56 @@
+// One fidelity check end to end: the file on real Linux under strace and in the model,
+// both normalised, compared. Used by `forklab fidelity` and by the fidelity tests.
+
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { Scenario } from "../session/scenario";
+import { compare, type Comparison } from "./compare";
+import { normalizeModel, runModel, type ModelRun } from "./model";
+import type { NormTrace } from "./normal";
+import { normalizeLinux } from "./normalize";
+import { checkStrace, realRun } from "./realrun";
+
+export interface FidelityResult {
+  file: string;
+  comparison: Comparison;
+  linux: NormTrace;
+  model: NormTrace;
+  ms: { linux: number; model: number };
+}
+
+/** The scenario that goes with an example: NAME.scenario.json next to NAME.c, else none. */
+export function defaultScenarioFor(file: string): Scenario {
+  const path = file.replace(/\.c$/, ".scenario.json");
+  return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as Scenario) : {};
+}
+
+export interface CheckOptions {
+  /** Repository root: examples/ (csapp.c) and dist/cli.js (the model runner) are found from it. */
+  root: string;
+  /** Replace the model run, e.g. with a deliberately wrong kernel in tests. */
+  model?: (file: string, scenario: Scenario) => Promise<ModelRun>;
+  timeoutMs?: number;
+}
+
+export async function linuxTrace(file: string, scenario: Scenario, opts: CheckOptions): Promise<{ trace: NormTrace; ms: number }> {
+  await checkStrace();
+  const real = await realRun(file, scenario, { examplesDir: join(opts.root, "examples"), timeoutMs: opts.timeoutMs });
+  try {
+    const trace = normalizeLinux(real);
+    if (real.timedOut) throw new Error(`the real run of ${file} did not end within its time limit`);
+    return { trace, ms: real.ms };
+  } finally {
+    real.compiled.dispose();
+  }
+}
+
+export async function checkFidelity(file: string, scenario: Scenario, opts: CheckOptions): Promise<FidelityResult> {
+  const abs = resolve(file);
+  const t0 = Date.now();
+  const [linux, modelRun] = await Promise.all([
+    linuxTrace(abs, scenario, opts),
+    (opts.model ?? ((f, s) => runModel(f, s, opts.root)))(abs, scenario).then((m) => ({ m, ms: Date.now() - t0 })),
+  ]);
+  const model = normalizeModel(modelRun.m, abs);
+  return { file: abs, comparison: compare(linux.trace, model), linux: linux.trace, model, ms: { linux: linux.ms, model: modelRun.ms } };
+}

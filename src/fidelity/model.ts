@@ -1,0 +1,122 @@
+// The model side of a fidelity check: run the same file and Scenario through the stepper
+// (`forklab run --json`, the contract in docs/design: stdout, stderr, exitStatus, trace,
+// final) and reduce its trace to the normalised form Linux's trace is reduced to.
+
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import type { Snapshot } from "../kernel/snapshot";
+import type { Scenario } from "../session/scenario";
+import type { TraceEntry } from "../session/trace";
+import { canonicalCall, comparedArgs, RETURNS_PID, SIGNAL_ARG, signalName, waitOptions } from "./calls";
+import { handlerLines } from "./functions";
+import { childName, renamePidsInText, type NormEntry, type NormProc, type NormTrace, type ProcEnd } from "./normal";
+import { signame } from "../kernel/signum";
+
+const run = promisify(execFile);
+
+/** What `forklab run FILE.c --json` prints. */
+export interface ModelRun {
+  stdout: string;
+  stderr: string;
+  exitStatus: number | null;
+  trace: TraceEntry[];
+  final?: Snapshot;
+}
+
+/** Where the model runner lives: the built CLI (npm test builds it first), or FORKLAB_CLI. */
+export function modelCli(root: string): string {
+  return process.env.FORKLAB_CLI ?? join(root, "dist", "cli.js");
+}
+
+export async function runModel(file: string, scenario: Scenario, root: string): Promise<ModelRun> {
+  const cli = modelCli(root);
+  if (!existsSync(cli)) throw new Error(`the model runner ${cli} is missing: run \`npm run build\` first`);
+  const dir = mkdtempSync(join(tmpdir(), "forklab-model-"));
+  try {
+    const scen = join(dir, "scenario.json");
+    writeFileSync(scen, JSON.stringify(scenario));
+    const { stdout } = await run(process.execPath, [cli, "run", file, "--scenario", scen, "--json"], {
+      maxBuffer: 256 << 20, timeout: 120000,
+    }).catch((err: { stdout?: string; stderr?: string; message: string }) => {
+      // `run` exits non-zero when the program does; its JSON is still on stdout.
+      if (err.stdout && err.stdout.trim().startsWith("{")) return { stdout: err.stdout };
+      throw new Error(`the model could not run ${file}: ${err.stderr || err.message}`);
+    });
+    return JSON.parse(stdout) as ModelRun;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function waitOptionsArg(e: TraceEntry): number {
+  // The model may leave the status pointer out of args: options is then the last argument.
+  const a = e.args.length >= 3 ? e.args[2] : e.args[e.args.length - 1];
+  return waitOptions(a ?? 0);
+}
+
+export function normalizeModel(m: ModelRun, sourceFile: string): NormTrace {
+  const inHandler = handlerLines(readFileSync(sourceFile, "utf8"));
+  const entries = m.trace.map((e) => ({ ...e, call: canonicalCall(e.call) }));
+  const pids: number[] = [];
+  for (const e of entries) if (!pids.includes(e.pid)) pids.push(e.pid);
+  // P1 is the first process that made a call; children are named by their parent's forks.
+  const names = new Map<number, string>();
+  if (pids.length) names.set(pids[0], "P1");
+  const forks = new Map<number, number[]>();
+  for (const e of entries) {
+    if (e.call === "fork" && e.ret > 0) {
+      const list = forks.get(e.pid) ?? [];
+      list.push(e.ret);
+      forks.set(e.pid, list);
+      names.set(e.ret, childName(names.get(e.pid) ?? "?", list.length));
+    }
+  }
+  const nameOf = (pid: number): string | number => (pid > 0 ? names.get(pid) ?? (pid === 1 ? "init" : "outside") : pid < -1 ? `-${names.get(-pid) ?? "outside"}` : pid);
+  const procs: NormProc[] = [];
+  for (const [pid, name] of names) {
+    const mine: NormEntry[] = [];
+    entries.forEach((e, index) => {
+      if (e.pid !== pid) return;
+      const n: NormEntry = { line: e.line, call: e.call, args: [], ret: e.ret, start: index, end: index };
+      if (e.errno) n.errno = e.errno;
+      if (inHandler.has(e.line)) n.handler = true;
+      for (const k of comparedArgs(e.call)) {
+        if (e.call === "waitpid" && k === 2) n.args.push(waitOptionsArg(e));
+        else if (SIGNAL_ARG[e.call] === k) n.args.push(signalName(e.args[k] ?? ""));
+        else n.args.push(e.args[k] ?? "");
+      }
+      if ((e.call === "waitpid" || e.call === "kill") && typeof n.args[0] === "number") n.args[0] = nameOf(n.args[0]);
+      if (RETURNS_PID.has(e.call) && e.ret > 0) n.ret = nameOf(e.ret);
+      mine.push(n);
+    });
+    procs.push({
+      name, pid, entries: mine, children: (forks.get(pid) ?? []).map((c) => names.get(c) ?? String(c)),
+      end: modelEnd(pid, m, entries), stdout: "", stderr: "",
+    });
+  }
+  // Bytes per process come from the kernel's output log, or else from the trace's writes.
+  for (const p of procs) {
+    const chunks = m.final?.output?.filter((o) => o.pid === p.pid) ?? [];
+    p.stdout = renamePidsInText(chunks.filter((o) => (o.fd ?? 1) === 1).map((o) => o.text).join(""), names);
+    p.stderr = renamePidsInText(chunks.filter((o) => o.fd === 2).map((o) => o.text).join(""), names);
+  }
+  return { side: "model", procs, stdout: renamePidsInText(m.stdout, names) };
+}
+
+function modelEnd(pid: number, m: ModelRun, entries: TraceEntry[]): ProcEnd {
+  const exit = entries.find((e) => e.pid === pid && e.call === "exit");
+  if (exit) return { kind: "exited", code: Number(exit.args[0] ?? 0) & 0xff };
+  const proc = m.final?.processes.find((p) => p.pid === pid);
+  let status = proc?.exitStatus;
+  if (status === undefined) {
+    // Reaped already: the parent's waitpid saw the status.
+    const wait = entries.find((e) => e.call === "waitpid" && e.ret === pid && (e as TraceEntry & { status?: number }).status !== undefined);
+    status = (wait as (TraceEntry & { status?: number }) | undefined)?.status;
+  }
+  if (status === undefined) return proc && proc.state !== "zombie" ? { kind: "running", blockedIn: proc.blockedOn?.replace(/\(.*$/, "") } : { kind: "running" };
+  if ((status & 0x7f) === 0) return { kind: "exited", code: (status >> 8) & 0xff };
+  return { kind: "killed", signal: signame(status & 0x7f) };
+}
