@@ -71,18 +71,19 @@ export function pipewrite(k: KState, t: Task, fd: number, f: KFile, p: Pipe, byt
     return done > 0 ? ok(done) : fail("EPIPE");
   }
   const n = bytes.length;
-  if (n === 0) return ok(0);
+  // The outside reader takes the bytes at once (file.ts captures them as output).
+  if (n === 0 || p.sink) return ok(n);
   const space = p.capacity - p.buf.length;
   let wrote = done;
   if (n <= PIPE_BUF) {
     // Atomic: all n bytes go in together or the writer waits.
     if (space >= n) {
-      put(p, bytes);
+      p.buf.push(bytes);
       return ok(n);
     }
   } else if (space > 0) {
     const chunk = Math.min(space, n - done);
-    put(p, bytes.subarray(done, done + chunk));
+    p.buf.push(bytes.subarray(done, done + chunk));
     wrote += chunk;
     if (wrote === n) return ok(n);
   }
@@ -92,7 +93,3 @@ export function pipewrite(k: KState, t: Task, fd: number, f: KFile, p: Pipe, byt
   return block(k, t, call, () => p.readers === 0 || p.capacity - p.buf.length >= need);
 }
 
-function put(p: Pipe, bytes: Uint8Array): void {
-  if (p.sink) return; // the outside reader takes the bytes at once (captured as output by file.ts)
-  p.buf.push(bytes);
-}

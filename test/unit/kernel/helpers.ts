@@ -51,3 +51,9 @@ export function fileOf(s: Snapshot, pid: number, fd: number): OpenFile {
   assert.ok(f);
   return f;
 }
+
+/** The process has ended: a zombie, or already reaped. */
+export function dead(k: Kernel, pid: number): boolean {
+  const t = k.task(pid);
+  return !t || t.state === "zombie";
+}
