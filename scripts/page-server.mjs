@@ -1,0 +1,81 @@
+// Serves reads of the live VS Code page to the integration suite. The extension host
+// cannot see the workbench DOM (webviews, code lenses, status bar), so the runner keeps
+// the Playwright page and answers small JSON requests on 127.0.0.1 (client:
+// test/suite/page.ts). A random token in the path keeps other local processes out.
+import { randomBytes } from "node:crypto";
+import { createServer } from "node:http";
+
+const MAX_WAIT_MS = 30000;
+
+/** Elements' innerText for `selector` in the chosen frames. */
+async function texts(frames, selector) {
+  const out = [];
+  for (const f of frames) {
+    try {
+      out.push(...await f.$$eval(selector, (els) => els.map((e) => e.innerText ?? e.textContent ?? "")));
+    } catch { /* frame detached or navigating: skip it this round */ }
+  }
+  return out;
+}
+
+async function answer(page, req) {
+  const frames = req.frames === "all" ? page.frames() : [page.mainFrame()];
+  switch (req.op) {
+    case "title":
+      return page.title();
+    case "texts": {
+      const deadline = Date.now() + Math.min(Number(req.waitMs) || 0, MAX_WAIT_MS);
+      for (;;) {
+        const found = await texts(req.frames === "all" ? page.frames() : frames, String(req.selector));
+        if (found.length >= (req.minCount ?? 1) || Date.now() >= deadline) return found;
+        await new Promise((r) => setTimeout(r, 150));
+      }
+    }
+    case "eval": {
+      const out = [];
+      for (const f of frames) {
+        try { out.push(await f.evaluate(String(req.expression))); } catch (e) { out.push({ error: String(e.message ?? e) }); }
+      }
+      return out;
+    }
+    default:
+      throw new Error(`unknown op ${req.op}`);
+  }
+}
+
+/**
+ * Start the server. `getPage()` returns the Playwright page once there is one.
+ * Resolves to { url, close } where url is what the suite gets as FORKLAB_PAGE_URL.
+ */
+export function startPageServer(getPage) {
+  const token = randomBytes(12).toString("hex");
+  const server = createServer((req, res) => {
+    const reply = (status, body) => {
+      res.writeHead(status, { "content-type": "application/json" });
+      res.end(JSON.stringify(body));
+    };
+    if (req.method !== "POST" || req.url !== `/${token}`) return reply(404, { ok: false, error: "not found" });
+    let data = "";
+    req.setEncoding("utf8");
+    req.on("data", (c) => { data += c; });
+    req.on("end", async () => {
+      try {
+        const page = getPage();
+        if (!page) throw new Error("the runner has no page yet");
+        reply(200, { ok: true, value: await answer(page, JSON.parse(data)) });
+      } catch (e) {
+        reply(200, { ok: false, error: String(e?.message ?? e) });
+      }
+    });
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      resolve({
+        url: `http://127.0.0.1:${port}/${token}`,
+        close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }),
+      });
+    });
+  });
+}
