@@ -13,6 +13,7 @@ type Command = (args: string[]) => Promise<number>;
 const commands: Record<string, () => Promise<Command>> = {
   bench: async () => (await import("./bench")).bench,
   fidelity: async () => (await import("./fidelity")).fidelity,
+  render: async () => (await import("./render")).render,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,81 @@
+// Drives the built webview bundle in Debian's Chromium without VS Code: a page that
+// looks like a webview (theme variables on the root, the body class, a stand-in for
+// acquireVsCodeApi that records what the view posts). Used by the render benchmark,
+// the renderer's Chromium tests and `forklab render --png` (screenshots).
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+import type { ColourScheme } from "../render/palette";
+import { THEMES, THEME_BODY_CLASS, themeDeclarations } from "../render/themes";
+
+export const CHROMIUM = "/usr/bin/chromium";
+export const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+/** The checkout's root (where package.json is), from src/bench or dist/. */
+export function repoRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+export interface Chromium {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+export async function launchChromium(): Promise<Chromium> {
+  // Loaded by name at run time so esbuild leaves playwright-core out of dist/cli.js.
+  const name = "playwright-core";
+  const { chromium } = (await import(name)) as typeof import("playwright-core");
+  const profile = mkdtempSync(join(tmpdir(), "forklab-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, viewport: { width: 1500, height: 1000 },
+    reducedMotion: "reduce",
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A page running dist/webview.js the way a webview would, in the given theme. */
+export async function openView(chrome: Chromium, scheme: ColourScheme = "light", width = 1500, height = 1000): Promise<Page> {
+  const root = repoRoot();
+  const bundle = join(root, "dist", "webview.js");
+  if (!existsSync(bundle)) throw new Error("dist/webview.js is missing: run `node scripts/build.mjs` first");
+  const page = await chrome.context.newPage();
+  await page.setViewportSize({ width, height });
+  const css = readFileSync(join(root, "media", "view.css"), "utf8");
+  await page.setContent(`<!DOCTYPE html><html lang="en" style="${themeDeclarations(THEMES[scheme])}"><head><meta charset="utf-8">` +
+    `<style>${css}</style></head><body class="${THEME_BODY_CLASS[scheme]}"><div id="app"></div></body></html>`);
+  // Scripts go in as text: functions would be re-serialised with the test runner's helpers.
+  await page.evaluate(`window.__posted = []; window.__state = undefined;
+    window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m),
+      getState: () => window.__state, setState: (s) => { window.__state = s; } });`);
+  await page.addScriptTag({ content: readFileSync(bundle, "utf8") });
+  return page;
+}
+
+/** Delivers a host message to the view synchronously; resolves with the milliseconds the
+ *  view took to handle it, including style and layout of the result. */
+export async function deliver(page: Page, message: unknown): Promise<number> {
+  // Handed over first, so the timing covers the view's work and not the transfer.
+  await page.evaluate(`window.__next = ${JSON.stringify(message)}`);
+  return page.evaluate(`(() => {
+    const t0 = performance.now();
+    window.dispatchEvent(new MessageEvent("message", { data: window.__next }));
+    document.body.getBoundingClientRect();
+    document.querySelector(".fl-figure-wrap svg")?.getBBox();
+    return performance.now() - t0;
+  })()`);
+}
+
+/** What the view has posted to the host so far. */
+export async function posted(page: Page): Promise<unknown[]> {
+  return page.evaluate("window.__posted");
+}

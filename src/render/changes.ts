@@ -1,0 +1,123 @@
+// What the last step changed, found by comparing a Snapshot with the one before it. The
+// picture highlights these; the text view and the screen-reader announcement list them.
+import type { KObject, OpenFile, Proc, Snapshot } from "../kernel/snapshot";
+
+export interface Changes {
+  /** "pid:fd" slots that got an open file (open, dup, accept, pipe) in a process that existed before. */
+  newFds: Set<string>;
+  /** "pid:fd" slots that were closed (the process still exists) -> the open file id they held. */
+  closedFds: Map<string, number>;
+  /** "pid:fd" slots that now point at a different open file (dup2 onto a used slot). */
+  replacedFds: Set<string>;
+  newFiles: Set<number>;
+  /** Open file id -> refcount before, for those whose refcount changed. */
+  refcountWas: Map<number, number>;
+  offsetWas: Map<number, number>;
+  /** Open files that existed before and are gone (their last reference closed). */
+  freedFiles: OpenFile[];
+  newObjects: Set<number>;
+  /** Objects whose contents changed (bytes queued, readers/writers, pending connections). */
+  changedObjects: Set<number>;
+  freedObjects: KObject[];
+  newProcs: Set<number>;
+  newZombies: Set<number>;
+  /** Processes that are gone (reaped). */
+  reaped: Proc[];
+  /** Pids whose state, blocking reason or line changed. */
+  stateChanged: Set<number>;
+  signalsChanged: Set<number>;
+  /** Pids that lost a signal in this step. */
+  newlyLost: Set<number>;
+  stdoutChanged: Set<number>;
+  /** Output chunks added by this step (the last n chunks of snapshot.output). */
+  newOutput: number;
+}
+
+export function noChanges(): Changes {
+  return {
+    newFds: new Set(), closedFds: new Map(), replacedFds: new Set(), newFiles: new Set(),
+    refcountWas: new Map(), offsetWas: new Map(), freedFiles: [], newObjects: new Set(),
+    changedObjects: new Set(), freedObjects: [], newProcs: new Set(), newZombies: new Set(),
+    reaped: [], stateChanged: new Set(), signalsChanged: new Set(), newlyLost: new Set(),
+    stdoutChanged: new Set(), newOutput: 0,
+  };
+}
+
+function byId<T extends { id: number }>(xs: T[]): Map<number, T> {
+  return new Map(xs.map((x) => [x.id, x]));
+}
+
+export function diffSnapshots(prev: Snapshot | undefined, cur: Snapshot): Changes {
+  const c = noChanges();
+  if (!prev) return c;
+  const before = new Map(prev.processes.map((p) => [p.pid, p]));
+  const now = new Set(cur.processes.map((p) => p.pid));
+  for (const p of cur.processes) {
+    const old = before.get(p.pid);
+    if (!old) { c.newProcs.add(p.pid); continue; }
+    if (p.state === "zombie" && old.state !== "zombie") c.newZombies.add(p.pid);
+    if (p.state !== old.state || p.blockedOn !== old.blockedOn || p.line !== old.line) c.stateChanged.add(p.pid);
+    if (JSON.stringify(p.signals) !== JSON.stringify(old.signals)) c.signalsChanged.add(p.pid);
+    if (p.signals.lost.length > old.signals.lost.length) c.newlyLost.add(p.pid);
+    if (p.stdio.stdout.buffered !== old.stdio.stdout.buffered) c.stdoutChanged.add(p.pid);
+    // A process that just became a zombie had its descriptors closed by exit: the
+    // zombie mark says so; listing every slot as "closed" would drown it.
+    if (c.newZombies.has(p.pid)) continue;
+    const n = Math.max(p.fds.length, old.fds.length);
+    for (let fd = 0; fd < n; fd++) {
+      const a = old.fds[fd] ?? null;
+      const b = p.fds[fd] ?? null;
+      if (a === b) continue;
+      const key = `${p.pid}:${fd}`;
+      if (a === null) c.newFds.add(key);
+      else if (b === null) c.closedFds.set(key, a);
+      else c.replacedFds.add(key);
+    }
+  }
+  for (const p of prev.processes) if (!now.has(p.pid)) c.reaped.push(p);
+
+  const oldFiles = byId(prev.files);
+  const curFiles = new Set(cur.files.map((f) => f.id));
+  for (const f of cur.files) {
+    const old = oldFiles.get(f.id);
+    if (!old) { c.newFiles.add(f.id); continue; }
+    if (old.refcount !== f.refcount) c.refcountWas.set(f.id, old.refcount);
+    if (old.offset !== f.offset) c.offsetWas.set(f.id, old.offset);
+  }
+  c.freedFiles = prev.files.filter((f) => !curFiles.has(f.id));
+
+  const oldObjects = byId(prev.objects);
+  const curObjects = new Set(cur.objects.map((o) => o.id));
+  for (const o of cur.objects) {
+    const old = oldObjects.get(o.id);
+    if (!old) c.newObjects.add(o.id);
+    else if (JSON.stringify(old) !== JSON.stringify(o)) c.changedObjects.add(o.id);
+  }
+  c.freedObjects = prev.objects.filter((o) => !curObjects.has(o.id));
+  c.newOutput = Math.max(0, cur.output.length - prev.output.length);
+  return c;
+}
+
+/** The changes as short sentences, for the caption, the text view and screen readers. */
+export function describeChanges(c: Changes, cur: Snapshot): string[] {
+  const out: string[] = [];
+  const slots = (keys: Iterable<string>) => [...keys].map((k) => { const [pid, fd] = k.split(":"); return `pid ${pid} fd ${fd}`; }).join(", ");
+  if (c.newProcs.size) out.push(`new process${c.newProcs.size > 1 ? "es" : ""}: ${[...c.newProcs].join(", ")}`);
+  if (c.newFds.size) out.push(`new descriptor${c.newFds.size > 1 ? "s" : ""}: ${slots(c.newFds)}`);
+  if (c.replacedFds.size) out.push(`descriptor now refers elsewhere: ${slots(c.replacedFds)}`);
+  if (c.closedFds.size) out.push(`closed: ${slots(c.closedFds.keys())}`);
+  const files = byId(cur.files);
+  for (const [id, was] of c.refcountWas) out.push(`open file #${id} refcount ${was} \u2192 ${files.get(id)?.refcount}`);
+  for (const [id, was] of c.offsetWas) out.push(`open file #${id} offset ${was} \u2192 ${files.get(id)?.offset}`);
+  if (c.freedFiles.length) out.push(`freed open file${c.freedFiles.length > 1 ? "s" : ""}: ${c.freedFiles.map((f) => "#" + f.id).join(", ")}`);
+  if (c.freedObjects.length) out.push(`freed object${c.freedObjects.length > 1 ? "s" : ""}: ${c.freedObjects.map((o) => `${o.kind} #${o.id}`).join(", ")}`);
+  const objs = new Map(cur.objects.map((o) => [o.id, o]));
+  const objNames = (ids: Iterable<number>) => [...ids].map((id) => `${objs.get(id)?.kind ?? "object"} #${id}`).join(", ");
+  if (c.newObjects.size) out.push(`new object${c.newObjects.size > 1 ? "s" : ""}: ${objNames(c.newObjects)}`);
+  if (c.changedObjects.size) out.push(`contents changed: ${objNames(c.changedObjects)}`);
+  if (c.newZombies.size) out.push(`new zombie${c.newZombies.size > 1 ? "s" : ""}: ${[...c.newZombies].join(", ")}`);
+  if (c.reaped.length) out.push(`reaped: ${c.reaped.map((p) => p.pid).join(", ")}`);
+  for (const pid of c.newlyLost) out.push(`pid ${pid} lost a signal (it was already pending)`);
+  if (c.newOutput) out.push(`${c.newOutput} new chunk${c.newOutput > 1 ? "s" : ""} of terminal output`);
+  return out;
+}

@@ -1,0 +1,53 @@
+// Kernel events in words, and the timeline of a session: the steps worth jumping to.
+import type { KEvent, Snapshot } from "../kernel/snapshot";
+import { waitStatusText } from "./text";
+
+export function describeEvent(e: KEvent): string {
+  switch (e.kind) {
+    case "syscall": {
+      const call = `${e.call}(${e.args.map((a) => typeof a === "string" ? JSON.stringify(a) : a).join(", ")})`;
+      return `pid ${e.pid}: ${call} = ${e.ret}${e.errno ? ` (${e.errno})` : ""}`;
+    }
+    case "fork": return `pid ${e.pid}: fork \u2192 child ${e.child}`;
+    case "exit": return `pid ${e.pid} ${waitStatusText(e.status)}`;
+    case "reap": return `pid ${e.pid} reaped child ${e.child} (${waitStatusText(e.status)})`;
+    case "signal": return `pid ${e.pid}: ${e.signal} ${e.action}`;
+    case "block": return `pid ${e.pid} blocks in ${e.on}`;
+    case "wake": return `pid ${e.pid} wakes up`;
+    case "adopt": return `init adopts pid ${e.child} (parent ${e.pid} exited)`;
+    case "note": return `pid ${e.pid}: ${e.text}`;
+  }
+}
+
+export type TimelineKind = "fork" | "exit" | "reap" | "signal" | "descriptor";
+
+export interface TimelineEntry {
+  step: number;
+  pid: number;
+  kind: TimelineKind;
+  text: string;
+}
+
+/** Calls that change a descriptor table: the ones a learner wants to jump to. */
+const DESCRIPTOR_CALLS = new Set(["close", "dup", "dup2", "dup3", "open", "openat", "pipe", "pipe2",
+  "socket", "accept", "accept4", "connect", "shmat", "shmdt"]);
+
+function timelineKind(e: KEvent): TimelineKind | undefined {
+  if (e.kind === "fork" || e.kind === "exit" || e.kind === "reap" || e.kind === "signal") return e.kind;
+  if (e.kind === "syscall" && DESCRIPTOR_CALLS.has(e.call)) return "descriptor";
+  return undefined;
+}
+
+/** Timeline entries of one snapshot (the events of the step that produced it). */
+export function timelineOf(snap: Snapshot): TimelineEntry[] {
+  const out: TimelineEntry[] = [];
+  for (const e of snap.events) {
+    const kind = timelineKind(e);
+    if (kind) out.push({ step: snap.step, pid: e.pid, kind, text: describeEvent(e) });
+  }
+  return out;
+}
+
+export function timeline(history: Snapshot[]): TimelineEntry[] {
+  return history.flatMap(timelineOf);
+}

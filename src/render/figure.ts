@@ -1,0 +1,193 @@
+// The whole picture: lays out the three tables side by side (descriptor tables in
+// process-tree order, the open file table, the v-node table), aligns each open file and
+// object with the first row that points at it so arrows run nearly level, and draws the
+// arrows. The result is a list of keyed units so the webview can patch only what changed.
+import type { KObject, OpenFile, Snapshot } from "../kernel/snapshot";
+import { Changes, describeChanges, diffSnapshots } from "./changes";
+import { describeEvent } from "./events";
+import { drawFileRow, fileHeader } from "./filerow";
+import { COL_FILE, COL_PROC, FILE_ROW, HEAD, INDENT, MARGIN, MAX_INDENT_DEPTH, STACK_GAP, TOP, colX } from "./geometry";
+import { lookup, shmObject } from "./lookup";
+import { drawObject, drawTerminalOutput } from "./objectbox";
+import { pidHue } from "./palette";
+import { drawProcBlock } from "./procblock";
+import { hueStyle, rect, text } from "./svgparts";
+import { clip } from "./text";
+import { processTreeOrder } from "./tree";
+
+export interface Unit {
+  /** Stable across steps: "p:100", "f:7", "o:3", "a:100:4", "b:7", "caption". */
+  key: string;
+  layer: "links" | "boxes";
+  x: number;
+  y: number;
+  /** Markup in the unit's own coordinates (translated by x, y). */
+  body: string;
+}
+
+export interface Figure {
+  width: number;
+  height: number;
+  units: Unit[];
+  /** One line for <title>: the step and what it did. */
+  caption: string;
+  /** What changed, as sentences. */
+  changes: string[];
+}
+
+function link(x1: number, y1: number, x2: number, y2: number, kind: "p" | "o" | "s" | "g"): string {
+  const dx = Math.max(24, (x2 - x1) / 2);
+  const ex = x2 - 7;
+  return `<path class="fl-link fl-link-${kind}" d="M${x1} ${y1}C${x1 + dx} ${y1} ${ex - dx} ${y2} ${ex} ${y2}"/>` +
+    `<path class="fl-head-${kind}" d="M${x2} ${y2}l-8 -4.5v9z"/>`;
+}
+
+function stepCaption(snap: Snapshot): string {
+  const what = snap.events.filter((e) => e.kind !== "note").map(describeEvent);
+  return `Step ${snap.step}${what.length ? ": " + what.slice(0, 2).join("; ") + (what.length > 2 ? ` (+${what.length - 2})` : "") : ""}`;
+}
+
+function legend(x: number): string {
+  const items: Array<[string, string]> = [["fl-new", "new"], ["fl-chg", "changed"], ["fl-freed", "closed / freed"], ["fl-zombie", "zombie"]];
+  let at = x;
+  return items.map(([cls, label]) => {
+    const s = rect(at, 30, 14, 12, "fl-swatch " + cls, { rx: 2 }) + text(at + 19, 40, label, "fl-m fl-small");
+    at += 28 + label.length * 7;
+    return s;
+  }).join("");
+}
+
+/** A column heading with a quieter note after it (bold 14px text is about 8.6 px a character). */
+function heading(x: number, label: string, note: string): string {
+  return text(x, 66, label, "fl-h") + (note ? text(x + label.length * 8.6 + 8, 66, note, "fl-h2") : "");
+}
+
+/** Place items top to bottom, each as near its anchor as the ones above allow. */
+function stack<T>(items: Array<{ item: T; anchor: number; h: number; tie: number }>, top: number, gap: number):
+  Array<{ item: T; y: number; h: number }> {
+  items.sort((a, b) => a.anchor - b.anchor || a.tie - b.tie);
+  let cursor = top;
+  return items.map(({ item, anchor, h }) => {
+    const y = Math.max(cursor, Number.isFinite(anchor) ? anchor : cursor);
+    cursor = y + h + gap;
+    return { item, y, h };
+  });
+}
+
+export function buildFigure(snap: Snapshot, previous?: Snapshot): Figure {
+  const c: Changes = diffSnapshots(previous, snap);
+  const look = lookup(snap);
+  const col = colX();
+  const units: Unit[] = [];
+  const caption = stepCaption(snap);
+  units.push({ key: "caption", layer: "boxes", x: 0, y: 0,
+    body: text(MARGIN, 24, clip(caption, 120), "fl-caption") + legend(MARGIN) });
+  units.push({ key: "headings", layer: "boxes", x: 0, y: 0, body:
+    heading(col.proc, "Descriptor tables", "one per process, in tree order") +
+    heading(col.file, "Open file table", "") +
+    heading(col.obj, "v-node table", "files, pipes, sockets, terminal, shm") +
+    `<g transform="translate(${col.file},${TOP - 2})">${fileHeader()}</g>` });
+
+  // Column 1: process blocks.
+  const present = new Set(snap.processes.map((p) => p.pid));
+  const slotAt: Array<{ pid: number; fd: number; file: number; y: number }> = [];
+  const closedAt = new Map<string, number>();
+  const headerAt = new Map<number, number>();
+  let y = TOP;
+  let clientsSeen = false;
+  for (const { proc, depth } of processTreeOrder(snap)) {
+    if (proc.kind === "client" && !clientsSeen) {
+      clientsSeen = true;
+      y += 8;
+      units.push({ key: "clients", layer: "boxes", x: col.proc, y, body:
+        `<line class="fl-divider" x1="0" y1="0" x2="${COL_PROC}" y2="0"/>` + text(0, 18, "Outside the program: clients", "fl-h2") });
+      y += 28;
+    }
+    const indent = Math.min(depth, MAX_INDENT_DEPTH) * INDENT;
+    const block = drawProcBlock(proc, COL_PROC - indent, look, c, present.has(proc.ppid));
+    units.push({ key: `p:${proc.pid}`, layer: "boxes", x: col.proc + indent, y, body: block.body });
+    for (const s of block.slots) slotAt.push({ pid: proc.pid, fd: s.fd, file: s.file, y: y + (block.slotY.get(s.fd) ?? 0) });
+    for (const [key] of c.closedFds) {
+      const [pid, fd] = key.split(":").map(Number);
+      if (pid === proc.pid) closedAt.set(key, y + (block.slotY.get(fd) ?? HEAD));
+    }
+    headerAt.set(proc.pid, y + 14);
+    y += block.h + STACK_GAP;
+  }
+  const procBottom = y;
+
+  // Column 2: open files, live ones aligned to their first descriptor, freed ones as ghosts.
+  const firstRef = new Map<number, number>();
+  for (const s of slotAt) if (!firstRef.has(s.file)) firstRef.set(s.file, s.y);
+  for (const [key, file] of c.closedFds) if (!firstRef.has(file)) firstRef.set(file, closedAt.get(key) ?? Infinity);
+  const fileItems = [
+    ...snap.files.map((f) => ({ item: { f, ghost: false }, anchor: (firstRef.get(f.id) ?? Infinity) - FILE_ROW / 2, h: FILE_ROW, tie: f.id })),
+    ...c.freedFiles.map((f) => ({ item: { f, ghost: true }, anchor: (firstRef.get(f.id) ?? Infinity) - FILE_ROW / 2, h: FILE_ROW, tie: f.id })),
+  ];
+  const fileMid = new Map<number, number>();
+  const placedFiles = stack(fileItems, TOP + 22, 4);
+  for (const { item, y: fy } of placedFiles) {
+    units.push({ key: `f:${item.f.id}`, layer: "boxes", x: col.file, y: fy, body: drawFileRow(item.f, c, item.ghost) });
+    fileMid.set(item.f.id, fy + FILE_ROW / 2);
+  }
+  const fileBottom = placedFiles.length ? placedFiles[placedFiles.length - 1].y + FILE_ROW : TOP;
+  for (const s of slotAt) {
+    const to = fileMid.get(s.file);
+    if (to === undefined) continue;
+    units.push({ key: `a:${s.pid}:${s.fd}`, layer: "links", x: 0, y: 0,
+      body: `<g style="${hueStyle(pidHue(s.pid))}">${link(col.proc + COL_PROC, s.y, col.file, to, "p")}</g>` });
+  }
+
+  // Column 3: objects, aligned to the first open file (or shm attacher) that refers to them.
+  const objAnchor = new Map<number, number>();
+  const liveFiles: Array<{ f: OpenFile; ghost: boolean }> = placedFiles.map((p) => p.item);
+  for (const { f } of liveFiles) {
+    const m = fileMid.get(f.id);
+    if (m !== undefined && !objAnchor.has(f.object)) objAnchor.set(f.object, m - 12);
+  }
+  const shmLinks: Array<{ pid: number; obj: number }> = [];
+  for (const p of snap.processes) {
+    for (const s of p.shm ?? []) {
+      const o = shmObject(look.objects, s);
+      if (!o) continue;
+      shmLinks.push({ pid: p.pid, obj: o.id });
+      const at = (headerAt.get(p.pid) ?? Infinity) - 12;
+      objAnchor.set(o.id, Math.min(objAnchor.get(o.id) ?? Infinity, at));
+    }
+  }
+  const objItems: Array<{ item: { o?: KObject; ghost: boolean }; anchor: number; h: number; tie: number; body: string }> = [];
+  for (const o of snap.objects) {
+    const box = drawObject(o, snap, look, c);
+    objItems.push({ item: { o, ghost: false }, anchor: objAnchor.get(o.id) ?? Infinity, h: box.h, tie: o.id, body: box.body });
+  }
+  for (const o of c.freedObjects) {
+    const box = drawObject(o, snap, look, c, true);
+    objItems.push({ item: { o, ghost: true }, anchor: objAnchor.get(o.id) ?? Infinity, h: box.h, tie: o.id, body: box.body });
+  }
+  if (!snap.objects.some((o) => o.kind === "tty") && snap.output.length) {
+    const box = drawTerminalOutput(snap, c);
+    objItems.push({ item: { ghost: false }, anchor: Infinity, h: box.h, tie: Number.MAX_SAFE_INTEGER, body: box.body });
+  }
+  const bodies = new Map(objItems.map((i) => [i.item, i.body]));
+  const objTop = new Map<number, number>();
+  let objBottom = TOP;
+  for (const { item, y: oy, h } of stack(objItems, TOP, STACK_GAP)) {
+    units.push({ key: item.o ? `o:${item.o.id}` : "output", layer: "boxes", x: col.obj, y: oy, body: bodies.get(item) ?? "" });
+    if (item.o) objTop.set(item.o.id, oy + 12);
+    objBottom = oy + h;
+  }
+  for (const { item } of placedFiles) {
+    const from = fileMid.get(item.f.id);
+    const to = objTop.get(item.f.object);
+    if (from === undefined || to === undefined) continue;
+    units.push({ key: `b:${item.f.id}`, layer: "links", x: 0, y: 0, body: link(col.file + COL_FILE, from, col.obj, to, item.ghost ? "g" : "o") });
+  }
+  for (const s of shmLinks) {
+    const from = headerAt.get(s.pid);
+    const to = objTop.get(s.obj);
+    if (from === undefined || to === undefined) continue;
+    units.push({ key: `s:${s.pid}:${s.obj}`, layer: "links", x: 0, y: 0, body: link(col.proc + COL_PROC, from, col.obj, to, "s") });
+  }
+  const height = Math.max(procBottom, fileBottom + STACK_GAP, objBottom + STACK_GAP, TOP + 40) + MARGIN;
+  return { width: col.width, height, units, caption, changes: describeChanges(c, snap) };
+}

@@ -1,0 +1,55 @@
+// Indexes over one Snapshot that every part of the picture needs: open files and objects
+// by id, which processes hold each object, and a short name for what a descriptor is.
+import type { KObject, OpenFile, Snapshot } from "../kernel/snapshot";
+
+export interface Lookup {
+  files: Map<number, OpenFile>;
+  objects: Map<number, KObject>;
+  /** Object id -> pids whose descriptors (or shm attachments) reach it, ascending. */
+  holders: Map<number, number[]>;
+}
+
+export function lookup(snap: Snapshot): Lookup {
+  const files = new Map(snap.files.map((f) => [f.id, f]));
+  const objects = new Map(snap.objects.map((o) => [o.id, o]));
+  const holders = new Map<number, Set<number>>();
+  const hold = (obj: number, pid: number) => {
+    const s = holders.get(obj) ?? new Set<number>();
+    s.add(pid);
+    holders.set(obj, s);
+  };
+  for (const p of snap.processes) {
+    for (const id of p.fds) {
+      const f = id === null ? undefined : files.get(id);
+      if (f) hold(f.object, p.pid);
+    }
+    for (const s of p.shm ?? []) {
+      const o = shmObject(objects, s);
+      if (o) hold(o.id, p.pid);
+    }
+  }
+  const sorted = new Map([...holders].map(([k, v]) => [k, [...v].sort((a, b) => a - b)]));
+  return { files, objects, holders: sorted };
+}
+
+/** Proc.shm lists shm ids; match the segment's shmid first, then the object id. */
+export function shmObject(objects: Map<number, KObject>, id: number): KObject | undefined {
+  for (const o of objects.values()) if (o.kind === "shm" && o.shmid === id) return o;
+  const o = objects.get(id);
+  return o?.kind === "shm" ? o : undefined;
+}
+
+/** A few words naming an object, as a descriptor slot or a table cell shows it. */
+export function objectName(o: KObject | undefined, f?: OpenFile): string {
+  if (!o) return "?";
+  switch (o.kind) {
+    case "file": return `file ${o.path}`;
+    case "pipe": return f?.end ? `pipe (${f.end} end)` : "pipe";
+    case "tty": return `terminal ${o.name}`;
+    case "shm": return `shm ${o.shmid}`;
+    case "socket":
+      if (o.state === "listening") return `listening socket ${o.local ?? ""}`.trim();
+      if (o.state === "connected") return `socket \u2194 ${o.remote ?? "?"}`;
+      return `socket (${o.state})`;
+  }
+}

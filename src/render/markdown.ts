@@ -1,0 +1,21 @@
+// The text view as Markdown: "Copy as Markdown" and `forklab render --md`.
+import type { Snapshot } from "../kernel/snapshot";
+import { Table, textView } from "./tables";
+
+function cell(s: string): string {
+  // Pipes would split the cell; leading spaces (tree depth) would be eaten by renderers.
+  return s.replace(/\|/g, "\\|").replace(/^ +/, (m) => "\u00a0".repeat(m.length)) || " ";
+}
+
+export function tableMarkdown(t: Table): string {
+  const lines = [`### ${t.caption}`, "", `| ${t.headers.map(cell).join(" | ")} |`, `|${t.headers.map(() => " --- ").join("|")}|`];
+  for (const r of t.rows) lines.push(`| ${r.map(cell).join(" | ")} |`);
+  if (!t.rows.length) lines.push(`| ${t.headers.map((_, i) => (i === 0 ? "(none)" : " ")).join(" | ")} |`);
+  return lines.join("\n");
+}
+
+export function renderMarkdown(snap: Snapshot, previous?: Snapshot): string {
+  const v = textView(snap, previous);
+  const notes = v.notes.length ? v.notes.map((n) => `- ${n}`).join("\n") + "\n\n" : "";
+  return `## ${v.title}\n\n${notes}${v.tables.map(tableMarkdown).join("\n\n")}\n`;
+}

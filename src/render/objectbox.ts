@@ -1,0 +1,182 @@
+// One object of the v-node table, drawn by kind: a regular file, a pipe, a socket
+// (listening or connected), the terminal (with what reached it), a shm segment.
+import type { KObject, OutputChunk, PipeObject, ShmObject, SocketObject, Snapshot } from "../kernel/snapshot";
+import type { Changes } from "./changes";
+import { COL_OBJ, LINE, fits } from "./geometry";
+import type { Lookup } from "./lookup";
+import { pidHue } from "./palette";
+import { hueStyle, rect, runs, text, title } from "./svgparts";
+import { cbytes, clip } from "./text";
+
+export interface ObjectBox {
+  h: number;
+  body: string;
+}
+
+const W = COL_OBJ;
+const PAD = 10;
+const INNER = W - 2 * PAD;
+const TITLE_H = 24;
+/** Terminal lines shown; older ones are summarised in one line. */
+const TTY_LINES = 12;
+
+/** Lays out lines and small drawings top to bottom inside the box. */
+class Flow {
+  y = TITLE_H + 4;
+  parts: string[] = [];
+  line(parts: Array<[string, string]>): void {
+    this.parts.push(runs(PAD, this.y + 12, parts));
+    this.y += LINE;
+  }
+  /** A byte queue drawn as a box holding the bytes, like a pipe buffer in a textbook. */
+  queue(bytes: string, cls = ""): void {
+    this.parts.push(rect(PAD, this.y, INNER, 22, "fl-cell fl-queue" + (cls ? " " + cls : "")));
+    this.parts.push(text(PAD + 6, this.y + 15, bytes ? cbytes(bytes, fits(INNER) - 2) : "(empty)", bytes ? "fl-t fl-mono fl-small" : "fl-m fl-small fl-i"));
+    this.y += 26;
+  }
+}
+
+function holdersLine(fl: Flow, o: KObject, look: Lookup): void {
+  const pids = look.holders.get(o.id) ?? [];
+  if (pids.length) fl.line([["fl-m", "used by "], ["fl-t fl-mono", clip(pids.join(" "), 36)]]);
+}
+
+function pipeBody(fl: Flow, o: PipeObject): void {
+  fl.queue(o.buffer);
+  const frac = o.capacity > 0 ? Math.min(1, o.buffer.length / o.capacity) : 0;
+  fl.parts.push(rect(PAD, fl.y, INNER, 6, "fl-bar", { rx: 2 }));
+  if (o.buffer.length) fl.parts.push(rect(PAD, fl.y, Math.max(2, INNER * frac), 6, "fl-barfill", { rx: 2 }));
+  fl.y += 10;
+  fl.line([["fl-t fl-mono", `${o.buffer.length} / ${o.capacity}`], ["fl-m", " bytes in buffer"]]);
+  fl.line([["fl-m", "readers "], ["fl-t fl-b", String(o.readers)], ["fl-m", " \u00b7 writers "], ["fl-t fl-b", String(o.writers)],
+    ...(o.writers === 0 ? [["fl-m", " \u00b7 read gives EOF when empty"] as [string, string]] : [])]);
+}
+
+function socketBody(fl: Flow, o: SocketObject, snap: Snapshot, look: Lookup): void {
+  if (o.state === "listening") {
+    const pending = o.pending ?? [];
+    fl.line([["fl-m", "backlog "], ["fl-t", String(o.backlog ?? "?")], ["fl-m", ` \u00b7 ${pending.length} waiting for accept`]]);
+    const cellW = 96;
+    const fit = Math.max(1, Math.floor(INNER / cellW));
+    if (!pending.length) fl.queue("");
+    else {
+      pending.slice(0, fit).forEach((id, i) => {
+        const peer = look.objects.get(id);
+        const label = peer?.kind === "socket" ? (peer.remote ?? `#${id}`) : `#${id}`;
+        fl.parts.push(rect(PAD + i * cellW, fl.y, cellW - 4, 22, "fl-cell fl-queue"));
+        fl.parts.push(text(PAD + i * cellW + 5, fl.y + 15, clip(label.replace(/^127\.0\.0\.1/, ""), 12), "fl-t fl-mono fl-small"));
+      });
+      fl.y += 26;
+      if (pending.length > fit) fl.line([["fl-m", `and ${pending.length - fit} more`]]);
+    }
+    return;
+  }
+  if (o.state !== "connected") {
+    if (o.local) fl.line([["fl-m", "address "], ["fl-t fl-mono", o.local]]);
+    return;
+  }
+  fl.line([["fl-t fl-mono", clip(`${o.local ?? "?"} \u2194 ${o.remote ?? "?"}`, 42)]]);
+  fl.line([["fl-m", "to be read here (receive queue)"]]);
+  fl.queue(o.recvQueue ?? "");
+  fl.line([["fl-m", "sent, not yet read by the peer"]]);
+  fl.queue(o.sendQueue ?? "");
+  if (o.peer !== undefined) {
+    const who = look.holders.get(o.peer) ?? [];
+    const client = snap.processes.find((p) => who.includes(p.pid) && p.kind === "client");
+    fl.line([["fl-m", "peer "], ["fl-t", `socket #${o.peer}`], ["fl-m", who.length ? ` (${client ? "client " : "pid "}${who.join(" ")})` : ""]]);
+  }
+  const notes = [o.peerClosed ? "peer closed: EOF once the queue is empty" : "", o.shutRd ? "shut for reading" : "", o.shutWr ? "shut for writing" : ""].filter(Boolean);
+  if (notes.length) fl.line([["fl-wait", clip(notes.join(" \u00b7 "), 44)]]);
+}
+
+function shmBody(fl: Flow, o: ShmObject, look: Lookup): void {
+  fl.line([["fl-m", "key "], ["fl-t fl-mono", "0x" + o.key.toString(16)], ["fl-m", " \u00b7 size "], ["fl-t fl-mono", String(o.size)], ["fl-m", " bytes"]]);
+  const pids = look.holders.get(o.id) ?? [];
+  fl.line([["fl-m", "attached "], ["fl-t fl-b", String(o.attached)], ["fl-m", pids.length ? ` (pids ${pids.join(" ")})` : ""]]);
+  if (o.removed) fl.line([["fl-wait", "removed (IPC_RMID): goes at the last detach"]]);
+  const hex = o.preview.replace(/\s+/g, "").replace(/(..)/g, "$1 ").trim();
+  fl.parts.push(rect(PAD, fl.y, INNER, 22, "fl-cell fl-queue"));
+  fl.parts.push(text(PAD + 6, fl.y + 15, hex ? clip(hex, fits(INNER)) : "(no bytes)", "fl-t fl-mono fl-small"));
+  fl.y += 26;
+}
+
+/** Terminal output lines, each marked with the writer's pid (and "2>" for stderr). */
+export function outputLines(output: OutputChunk[]): Array<{ pid: number; fd: number; text: string }> {
+  const out: Array<{ pid: number; fd: number; text: string }> = [];
+  for (const ch of output) {
+    const pieces = ch.text.split("\n");
+    if (pieces.length > 1 && pieces[pieces.length - 1] === "") pieces.pop();
+    for (const t of pieces) out.push({ pid: ch.pid, fd: ch.fd, text: t });
+  }
+  return out;
+}
+
+function terminalBody(fl: Flow, output: OutputChunk[], fresh: number): void {
+  const lines = outputLines(output);
+  const freshLines = outputLines(output.slice(output.length - fresh)).length;
+  if (!lines.length) { fl.line([["fl-m fl-i", "nothing written yet"]]); return; }
+  const shown = lines.slice(-TTY_LINES);
+  if (lines.length > shown.length) fl.line([["fl-m fl-i", `${lines.length - shown.length} earlier lines`]]);
+  shown.forEach((l, i) => {
+    const isFresh = i >= shown.length - freshLines;
+    const tag = `${l.pid}${l.fd === 2 ? " 2>" : ""}`;
+    fl.parts.push(`<g class="fl-out${isFresh ? " fl-fresh" : ""}" data-pid="${l.pid}" style="${hueStyle(pidHue(l.pid))}">`);
+    fl.parts.push(rect(PAD, fl.y + 2, tag.length * 7 + 8, 14, "fl-pfill", { rx: 2 }));
+    fl.parts.push(text(PAD + 4, fl.y + 13, tag, "fl-badge fl-mono fl-tiny"));
+    fl.parts.push(text(PAD + tag.length * 7 + 14, fl.y + 13, clip(l.text, fits(INNER - tag.length * 7 - 14)), "fl-t fl-mono fl-small" + (isFresh ? " fl-b" : "")));
+    fl.parts.push("</g>");
+    fl.y += LINE;
+  });
+}
+
+const KIND_LABEL: Record<KObject["kind"], string> = { file: "regular file", pipe: "pipe", socket: "socket", tty: "terminal", shm: "shared memory" };
+
+function heading(o: KObject): string {
+  switch (o.kind) {
+    case "file": return o.path;
+    case "pipe": return "";
+    case "tty": return o.name;
+    case "shm": return `id ${o.shmid}`;
+    case "socket": return o.state === "listening" ? `listening ${o.local ?? ""}` : o.state;
+  }
+}
+
+function frame(kindCls: string, label: string, head: string, fl: Flow, cls: string, data: string, tip: string): ObjectBox {
+  const h = fl.y + 6;
+  const top = [
+    rect(0, 0, W, h, "fl-box" + cls, { rx: 4 }),
+    rect(0, 0, W, TITLE_H, "fl-head fl-objhead", { rx: 4 }),
+    runs(PAD, 16, [["fl-kind " + kindCls, label], ["fl-t fl-b", head ? "  " + clip(head, fits(W - 20) - label.length - 2) : ""]]),
+  ];
+  return { h, body: `<g ${data}>${title(tip)}${top.join("")}${fl.parts.join("")}</g>` };
+}
+
+export function drawObject(o: KObject, snap: Snapshot, look: Lookup, c: Changes, ghost = false): ObjectBox {
+  const fl = new Flow();
+  switch (o.kind) {
+    case "file":
+      fl.line([["fl-m", "size "], ["fl-t fl-mono", String(o.size)], ["fl-m", " bytes"]]);
+      fl.queue(o.preview);
+      break;
+    case "pipe": pipeBody(fl, o); break;
+    case "socket": socketBody(fl, o, snap, look); break;
+    case "shm": shmBody(fl, o, look); break;
+    case "tty":
+      if (o.input) { fl.line([["fl-m", "typed, not yet read"]]); fl.queue(o.input); }
+      terminalBody(fl, snap.output, c.newOutput);
+      break;
+  }
+  if (!ghost) holdersLine(fl, o, look);
+  else fl.line([["fl-lost", "freed: the last reference was closed"]]);
+  const change = ghost ? "freed" : c.newObjects.has(o.id) ? "new" : c.changedObjects.has(o.id) ? "changed" : "";
+  const cls = ghost ? " fl-freed fl-ghost" : change === "new" ? " fl-new" : change === "changed" ? " fl-chg" : "";
+  const data = `class="fl-obj${ghost ? " fl-ghost" : ""}" data-object="${o.id}" data-kind="${o.kind}"${o.kind === "socket" ? ` data-state="${o.state}"` : ""}${change ? ` data-change="${change}"` : ""}`;
+  return frame(`fl-k-${o.kind}`, KIND_LABEL[o.kind], heading(o), fl, cls, data, `${KIND_LABEL[o.kind]} #${o.id}`);
+}
+
+/** The terminal's output when the snapshot has no terminal object (stdout is a pipe or file). */
+export function drawTerminalOutput(snap: Snapshot, c: Changes): ObjectBox {
+  const fl = new Flow();
+  terminalBody(fl, snap.output, c.newOutput);
+  return frame("fl-k-tty", "terminal output", "", fl, c.newOutput ? " fl-chg" : "", `class="fl-obj" data-kind="output"`, "what reached the terminal");
+}

@@ -1,0 +1,146 @@
+// One process as a block in the left column: header (pid, name, state), what it waits
+// for, its signals, its unflushed stdout buffer, then its descriptor table.
+import type { Proc } from "../kernel/snapshot";
+import type { Changes } from "./changes";
+import { CHAR, FD_NUM, HEAD, LINE, ROW, fits } from "./geometry";
+import { Lookup, objectName } from "./lookup";
+import { pidHue } from "./palette";
+import { hueStyle, rect, runs, text, title } from "./svgparts";
+import { cbytes, clip, waitStatusText } from "./text";
+
+export interface ProcBlock {
+  h: number;
+  body: string;
+  /** fd -> y of the row's middle, relative to the block (every row drawn, used or not). */
+  slotY: Map<number, number>;
+  /** Descriptors that point at an open file (arrows start here). */
+  slots: Array<{ fd: number; file: number }>;
+}
+
+const STATE_LABEL: Record<Proc["state"], string> = {
+  running: "running", ready: "ready", blocked: "blocked", stopped: "stopped", zombie: "ZOMBIE",
+};
+
+/** Clips styled runs so that together they fit in max characters. */
+function clipRuns(parts: Array<[string, string]>, max: number): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  let left = max;
+  for (const [cls, t] of parts) {
+    if (left <= 0) break;
+    out.push([cls, clip(t, left)]);
+    left -= t.length;
+  }
+  return out;
+}
+
+/** "SIGCHLD SIGCHLD SIGINT" -> "SIGCHLD\u00d72 SIGINT" */
+function signalList(list: string[]): string {
+  const counts = new Map<string, number>();
+  for (const s of list) counts.set(s, (counts.get(s) ?? 0) + 1);
+  return [...counts].map(([s, n]) => (n > 1 ? `${s}\u00d7${n}` : s)).join(" ");
+}
+
+function infoLines(p: Proc, parentPresent: boolean, c: Changes): Array<Array<[string, string]>> {
+  const lines: Array<Array<[string, string]>> = [];
+  if (p.kind === "client") lines.push([["fl-m", "outside process (a client)"]]);
+  if (p.state === "zombie") {
+    lines.push([["fl-zt", `${waitStatusText(p.exitStatus ?? 0)}; `], ["fl-zt", parentPresent ? `not yet reaped by ${p.ppid}` : "not yet reaped"]]);
+  }
+  const where: Array<[string, string]> = [];
+  if (p.line !== undefined && p.state !== "zombie") where.push(["fl-m", `line ${p.line}`]);
+  if (p.state === "blocked" && p.blockedOn) {
+    if (where.length) where.push(["fl-m", " \u00b7 "]);
+    where.push(["fl-m", "waits in "], ["fl-wait", p.blockedOn]);
+  }
+  if (where.length) lines.push(where);
+  const s = p.signals;
+  const sigLine = (label: string, list: string[], cls = "fl-t") => {
+    if (list.length) lines.push([["fl-m", `${label} `], [cls, signalList(list)]]);
+  };
+  sigLine("pending", s.pending, "fl-sig");
+  sigLine("blocked", s.blocked);
+  const handlers = Object.entries(s.handlers).map(([sig, h]) => `${sig}\u2192${h}`);
+  sigLine("handlers", handlers);
+  if (s.running) lines.push([["fl-m", "in handler "], ["fl-sig", s.running]]);
+  if (s.lost.length) {
+    const fresh = c.newlyLost.has(p.pid) ? " (just now)" : "";
+    lines.push([["fl-lost", `\u26a0 lost ${signalList(s.lost)}${fresh}`], ["fl-m", " (was already pending)"]]);
+  }
+  const out = p.stdio.stdout;
+  if (out.buffered) lines.push([["fl-m", `stdout buffer (${out.mode}) `], ["fl-mono fl-t", cbytes(out.buffered, 26)]]);
+  return lines;
+}
+
+export function drawProcBlock(p: Proc, w: number, look: Lookup, c: Changes, parentPresent: boolean): ProcBlock {
+  const hue = pidHue(p.pid);
+  const parts: string[] = [];
+  const lines = infoLines(p, parentPresent, c);
+  const lastUsed = p.fds.reduce<number>((m, id, fd) => (id !== null ? fd : m), -1);
+  let rows = lastUsed + 1;
+  for (const key of c.closedFds.keys()) {
+    const [pid, fd] = key.split(":").map(Number);
+    if (pid === p.pid) rows = Math.max(rows, fd + 1);
+  }
+  const zombie = p.state === "zombie";
+  const noteLine = rows === 0 && p.kind !== "init" ? 1 : 0;
+  const fdTop = HEAD + (lines.length + noteLine) * LINE + (lines.length + noteLine ? 4 : 0);
+  const h = fdTop + rows * ROW + (rows ? 8 : 2);
+
+  const boxCls = ["fl-box", zombie ? "fl-zombie" : "", p.kind === "client" ? "fl-client" : "",
+    c.newProcs.has(p.pid) ? "fl-new" : "", c.newZombies.has(p.pid) ? "fl-chg" : ""].filter(Boolean).join(" ");
+  parts.push(rect(0, 0, w, h, boxCls, { rx: 4 }));
+  if (zombie) parts.push(rect(0, 0, w, h, "fl-hatch", { rx: 4 }));
+  parts.push(rect(0, 0, 6, h, "fl-pfill", { rx: 2 }));
+  // Header: pid badge, name, state chip.
+  const pidText = String(p.pid);
+  const badgeW = pidText.length * CHAR + 12;
+  parts.push(rect(12, 6, badgeW, 17, "fl-pfill", { rx: 3 }));
+  parts.push(text(18, 19, pidText, "fl-badge fl-mono"));
+  const stateLabel = STATE_LABEL[p.state];
+  const chipW = stateLabel.length * 7 + 14;
+  parts.push(rect(w - chipW - 8, 6, chipW, 17, `fl-chip fl-st-${p.state}`, { rx: 8 }));
+  parts.push(text(w - chipW / 2 - 8, 19, stateLabel, `fl-chipt fl-st-${p.state}`, { "text-anchor": "middle" }));
+  const nameRoom = w - chipW - 8 - (12 + badgeW + 8) - 6;
+  parts.push(text(12 + badgeW + 8, 19, clip(p.name, Math.floor(nameRoom / 7.4)), "fl-t fl-name"));
+  let y = HEAD;
+  const room = Math.floor((w - 20) / 6.9);
+  for (const l of lines) {
+    parts.push(runs(12, y + 12, clipRuns(l, room)));
+    y += LINE;
+  }
+  if (noteLine) {
+    parts.push(text(12, y + 12, zombie ? "descriptors closed at exit" : "no open descriptors", "fl-m fl-i"));
+  }
+
+  const slotY = new Map<number, number>();
+  const slots: Array<{ fd: number; file: number }> = [];
+  const cellX = 12 + FD_NUM;
+  for (let fd = 0; fd < rows; fd++) {
+    const ry = fdTop + fd * ROW;
+    const key = `${p.pid}:${fd}`;
+    slotY.set(fd, ry + ROW / 2);
+    const id = p.fds[fd] ?? null;
+    const f = id === null ? undefined : look.files.get(id);
+    const mark = c.newFds.has(key) ? "new" : c.closedFds.has(key) ? "closed" : c.replacedFds.has(key) ? "changed" : "";
+    const markCls = mark === "new" ? " fl-new" : mark === "closed" ? " fl-freed" : mark === "changed" ? " fl-chg" : "";
+    parts.push(`<g class="fl-slot" data-fd="${key}"${mark ? ` data-change="${mark}"` : ""}>`);
+    parts.push(rect(12, ry, FD_NUM, ROW, "fl-cellh"));
+    parts.push(text(12 + FD_NUM / 2, ry + 15, String(fd), "fl-t fl-mono", { "text-anchor": "middle" }));
+    parts.push(rect(cellX, ry, w - cellX, ROW, "fl-cell" + markCls));
+    const room = fits(w - cellX) - (mark ? mark.length + 1 : 0);
+    if (f) {
+      const cloexec = p.cloexec.includes(fd) ? " \u00b7 cloexec" : "";
+      parts.push(text(cellX + 6, ry + 15, clip(`#${f.id} ${objectName(look.objects.get(f.object), f)}${cloexec}`, room), "fl-t fl-mono fl-small"));
+      slots.push({ fd, file: f.id });
+    } else if (id !== null) {
+      parts.push(text(cellX + 6, ry + 15, clip(`#${id} (missing)`, room), "fl-lost fl-mono fl-small"));
+    } else {
+      parts.push(text(cellX + 6, ry + 15, "\u2014", "fl-m fl-mono fl-small"));
+    }
+    if (mark) parts.push(text(w - 6, ry + 15, mark, `fl-tag fl-tag-${mark}`, { "text-anchor": "end" }));
+    parts.push("</g>");
+  }
+  const summary = `pid ${p.pid} ${p.name}, ${p.state}${p.blockedOn ? " in " + p.blockedOn : ""}`;
+  const body = `<g class="fl-proc" data-pid="${p.pid}" data-state="${p.state}" style="${hueStyle(hue)}">${title(summary)}${parts.join("")}</g>`;
+  return { h, body, slotY, slots };
+}

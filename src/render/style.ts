@@ -1,0 +1,108 @@
+// The figure's stylesheet, embedded in every SVG so an exported file looks the same as
+// the view. Colours come from VS Code's theme variables, with light-theme fallbacks.
+import { PID_TONE } from "./palette";
+import { THEMES } from "./themes";
+
+const L = THEMES.light;
+/** var(--vscode-x, light fallback) */
+function v(name: string): string {
+  return `var(${name}, ${L[name]})`;
+}
+
+const fg = v("--vscode-editor-foreground");
+const muted = v("--vscode-descriptionForeground");
+const red = v("--vscode-charts-red");
+const orange = v("--vscode-charts-orange");
+const green = v("--vscode-charts-green");
+const yellow = v("--vscode-charts-yellow");
+const purple = v("--vscode-charts-purple");
+const blue = v("--vscode-charts-blue");
+const pid = "hsl(var(--h) var(--fl-ps) var(--fl-pl))";
+const tone = (k: "light" | "dark" | "hc", badge: string) =>
+  `--fl-ps:${PID_TONE[k].s}%;--fl-pl:${PID_TONE[k].l}%;--fl-badge:${badge}`;
+
+/** Per-theme pid tones, selected by the body class VS Code sets on webviews. */
+export const PID_TONES = {
+  light: tone("light", "#ffffff"),
+  dark: tone("dark", "#000000"),
+  hc: tone("hc", "#000000"),
+};
+
+export const FIGURE_CSS = `
+.fl-figure{${PID_TONES.light};font-family:${v("--vscode-font-family")};font-size:12px}
+body.vscode-dark .fl-figure{${PID_TONES.dark}}
+body.vscode-high-contrast .fl-figure{${PID_TONES.hc}}
+.fl-bg{fill:${v("--vscode-editor-background")}}
+.fl-t{fill:${fg}}
+.fl-m{fill:${muted}}
+.fl-b{font-weight:600}
+.fl-i{font-style:italic}
+.fl-mono{font-family:${v("--vscode-editor-font-family")}}
+.fl-small{font-size:12px}
+.fl-tiny{font-size:10.5px}
+.fl-name{font-weight:600;font-size:13px}
+.fl-h{fill:${fg};font-weight:700;font-size:14px}
+.fl-h2{fill:${muted};font-size:11.5px}
+.fl-caption{fill:${fg};font-size:15px;font-weight:700}
+.fl-box{fill:${v("--vscode-editorWidget-background")};stroke:${v("--vscode-editorWidget-border")};stroke-width:1}
+.fl-cell,.fl-cellh{fill:${v("--vscode-editor-background")};stroke:${v("--vscode-editorWidget-border")};stroke-width:1}
+.fl-cellh{fill:${v("--vscode-editorWidget-background")}}
+.fl-head{fill:${v("--vscode-editorWidget-background")};stroke:${v("--vscode-editorWidget-border")};stroke-width:1}
+.fl-objhead{stroke:none}
+.fl-outline{fill:none}
+.fl-queue{stroke-dasharray:none}
+.fl-bar{fill:${v("--vscode-editor-background")};stroke:${v("--vscode-editorWidget-border")}}
+.fl-barfill{fill:${blue}}
+.fl-pfill{fill:${pid}}
+.fl-badge{fill:var(--fl-badge);font-weight:700}
+.fl-kind{font-weight:700;fill:${blue}}
+.fl-k-pipe{fill:${purple}}
+.fl-k-socket{fill:${green}}
+.fl-k-tty{fill:${orange}}
+.fl-k-shm{fill:${yellow}}
+.fl-chip{fill:none;stroke-width:1.4}
+.fl-chipt{font-size:11px;font-weight:700}
+.fl-st-running{stroke:${green};fill:${green}}
+.fl-st-ready{stroke:${muted};fill:${muted}}
+.fl-st-blocked{stroke:${yellow};fill:${yellow}}
+.fl-st-stopped{stroke:${purple};fill:${purple}}
+rect.fl-chip{fill:none}
+text.fl-chipt{stroke:none}
+rect.fl-chip.fl-st-zombie{fill:${red};stroke:${red}}
+text.fl-st-zombie{fill:${v("--vscode-editor-background")}}
+.fl-zombie{stroke:${red};stroke-width:2;stroke-dasharray:6 3}
+.fl-hatch{fill:url(#fl-hatch-pat);stroke:none}
+.fl-hatch-line{stroke:${red};stroke-width:1.2;opacity:.28}
+.fl-zt{fill:${red};font-weight:700}
+.fl-client{stroke-dasharray:3 3}
+.fl-wait{fill:${yellow};font-weight:600}
+.fl-sig{fill:${purple};font-weight:600}
+.fl-lost{fill:${red};font-weight:700}
+.fl-new{stroke:${green};stroke-width:2.5}
+.fl-chg{stroke:${orange};stroke-width:2.5}
+.fl-freed{stroke:${red};stroke-width:2;stroke-dasharray:5 3}
+.fl-ghost{opacity:.6}
+.fl-tag{font-size:10.5px;font-weight:700}
+.fl-tag-new{fill:${green}}
+.fl-tag-closed{fill:${red}}
+.fl-tag-changed{fill:${orange}}
+.fl-link{fill:none;stroke-width:1.5}
+.fl-link-p{stroke:${pid}}
+.fl-head-p{fill:${pid}}
+.fl-link-o{stroke:${fg};opacity:.55}
+.fl-head-o{fill:${fg};opacity:.55}
+.fl-link-s{stroke:${yellow};stroke-dasharray:5 4}
+.fl-head-s{fill:${yellow}}
+.fl-link-g{stroke:${red};stroke-dasharray:4 3;opacity:.7}
+.fl-head-g{fill:${red};opacity:.7}
+.fl-divider{stroke:${v("--vscode-editorWidget-border")};stroke-dasharray:2 3}
+.fl-swatch{fill:none}
+@media (forced-colors: active){.fl-link-p,.fl-link-o{stroke:CanvasText}}
+`.replace(/\n/g, "");
+
+/** Pulses on what changed; only where the reader allows motion. */
+export const MOTION_CSS = `@media (prefers-reduced-motion: no-preference){` +
+  `.fl-motion .fl-new,.fl-motion .fl-chg,.fl-motion .fl-freed{animation:fl-pulse 1.4s ease-out 1}` +
+  `.fl-motion .fl-fresh{animation:fl-fade 1.4s ease-out 1}}` +
+  `@keyframes fl-pulse{0%{stroke-width:7}100%{stroke-width:2.5}}` +
+  `@keyframes fl-fade{0%{opacity:.2}100%{opacity:1}}`;

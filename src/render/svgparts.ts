@@ -1,0 +1,37 @@
+// Tiny builders for SVG elements as strings. Attribute values are escaped here so the
+// drawing code never forgets to.
+import { esc } from "./text";
+
+type Attrs = Record<string, string | number | undefined | false>;
+
+function attrs(a: Attrs): string {
+  let s = "";
+  for (const [k, v] of Object.entries(a)) if (v !== undefined && v !== false) s += ` ${k}="${esc(v)}"`;
+  return s;
+}
+
+export function rect(x: number, y: number, w: number, h: number, cls: string, extra: Attrs = {}): string {
+  return `<rect${attrs({ x, y, width: w, height: h, class: cls, ...extra })}/>`;
+}
+
+export function text(x: number, y: number, content: string, cls: string, extra: Attrs = {}): string {
+  return `<text${attrs({ x, y, class: cls, ...extra })}>${esc(content)}</text>`;
+}
+
+/** A text made of differently styled runs on one baseline. */
+export function runs(x: number, y: number, parts: Array<[string, string]>, extra: Attrs = {}): string {
+  return `<text${attrs({ x, y, ...extra })}>${parts.map(([cls, t]) => `<tspan class="${cls}">${esc(t)}</tspan>`).join("")}</text>`;
+}
+
+export function group(body: string, extra: Attrs = {}): string {
+  return `<g${attrs(extra)}>${body}</g>`;
+}
+
+export function title(t: string): string {
+  return `<title>${esc(t)}</title>`;
+}
+
+/** Inline style carrying the pid's hue, read by the .fl-p* classes. */
+export function hueStyle(hue: number): string {
+  return `--h:${hue}`;
+}

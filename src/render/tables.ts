@@ -1,0 +1,91 @@
+// The snapshot as plain tables: the source of "Copy as Markdown" and of the view's text
+// alternative for screen readers. Same facts as the picture, in reading order.
+import type { Snapshot } from "../kernel/snapshot";
+import { diffSnapshots, describeChanges } from "./changes";
+import { describeEvent } from "./events";
+import { lookup, objectName } from "./lookup";
+import { outputLines } from "./objectbox";
+import { cbytes, waitStatusText } from "./text";
+import { processTreeOrder } from "./tree";
+
+export interface Table {
+  caption: string;
+  headers: string[];
+  rows: string[][];
+}
+
+export interface TextView {
+  title: string;
+  /** What the step did and what changed, as sentences. */
+  notes: string[];
+  tables: Table[];
+}
+
+function objectDetails(o: Snapshot["objects"][number], snap: Snapshot): string {
+  switch (o.kind) {
+    case "file": return `${o.path}, ${o.size} bytes, starts ${cbytes(o.preview, 24)}`;
+    case "pipe": return `${o.buffer.length}/${o.capacity} bytes ${cbytes(o.buffer, 24)}, readers ${o.readers}, writers ${o.writers}`;
+    case "tty": return `${o.name}${o.input ? `, typed ${cbytes(o.input, 20)}` : ""}, ${snap.output.length} output chunks`;
+    case "shm": return `id ${o.shmid}, key 0x${o.key.toString(16)}, ${o.size} bytes, attached ${o.attached}${o.removed ? ", removed" : ""}, bytes ${o.preview || "-"}`;
+    case "socket":
+      if (o.state === "listening") return `listening on ${o.local ?? "?"}, backlog ${o.backlog ?? "?"}, pending [${(o.pending ?? []).join(", ")}]`;
+      if (o.state === "connected") {
+        return `${o.local ?? "?"} <-> ${o.remote ?? "?"}, to read ${cbytes(o.recvQueue ?? "", 20)}, peer to read ${cbytes(o.sendQueue ?? "", 20)}` +
+          `${o.peer !== undefined ? `, peer #${o.peer}` : ""}${o.peerClosed ? ", peer closed" : ""}`;
+      }
+      return `${o.state}${o.local ? " " + o.local : ""}`;
+  }
+}
+
+function signalsText(p: Snapshot["processes"][number]): string {
+  const s = p.signals;
+  const parts = [
+    s.pending.length ? `pending ${s.pending.join(" ")}` : "",
+    s.blocked.length ? `blocked ${s.blocked.join(" ")}` : "",
+    Object.keys(s.handlers).length ? `handlers ${Object.entries(s.handlers).map(([k, v]) => `${k}->${v}`).join(" ")}` : "",
+    s.running ? `in handler ${s.running}` : "",
+    s.lost.length ? `LOST ${s.lost.join(" ")}` : "",
+  ];
+  return parts.filter(Boolean).join("; ");
+}
+
+export function textView(snap: Snapshot, previous?: Snapshot): TextView {
+  const look = lookup(snap);
+  const order = processTreeOrder(snap);
+  const notes = [...snap.events.map(describeEvent), ...describeChanges(diffSnapshots(previous, snap), snap).map((s) => "changed: " + s)];
+  const procs: Table = {
+    caption: "Processes (process-tree order)",
+    headers: ["pid", "ppid", "name", "kind", "state", "waits in", "line", "signals", "stdout buffer"],
+    rows: order.map(({ proc: p, depth }) => [
+      String(p.pid), String(p.ppid), "  ".repeat(Math.min(depth, 5)) + p.name, p.kind,
+      p.state === "zombie" ? `ZOMBIE (${waitStatusText(p.exitStatus ?? 0)})` : p.state,
+      p.blockedOn ?? "", p.line === undefined ? "" : String(p.line), signalsText(p),
+      p.stdio.stdout.buffered ? `${p.stdio.stdout.mode}: ${cbytes(p.stdio.stdout.buffered, 30)}` : "",
+    ]),
+  };
+  const fds: Table = {
+    caption: "Descriptor tables",
+    headers: ["pid", "fd", "open file", "refers to"],
+    rows: order.flatMap(({ proc: p }) => p.fds.flatMap((id, fd) => {
+      if (id === null) return [];
+      const f = look.files.get(id);
+      return [[String(p.pid), String(fd) + (p.cloexec.includes(fd) ? " (cloexec)" : ""), `#${id}`, objectName(f && look.objects.get(f.object), f)]];
+    })),
+  };
+  const files: Table = {
+    caption: "Open file table",
+    headers: ["open file", "refcount", "offset", "access and flags", "object"],
+    rows: snap.files.map((f) => [`#${f.id}`, String(f.refcount), String(f.offset), [...f.flags, ...(f.end ? [`${f.end} end`] : [])].join(" "), `#${f.object}`]),
+  };
+  const objects: Table = {
+    caption: "v-node table (objects)",
+    headers: ["object", "kind", "refs", "details", "used by pids"],
+    rows: snap.objects.map((o) => [`#${o.id}`, o.kind, String(o.refs), objectDetails(o, snap), (look.holders.get(o.id) ?? []).join(" ")]),
+  };
+  const out: Table = {
+    caption: "Terminal output",
+    headers: ["pid", "fd", "text"],
+    rows: outputLines(snap.output).map((l) => [String(l.pid), String(l.fd), l.text]),
+  };
+  return { title: `Fork Lab, step ${snap.step}`, notes, tables: [procs, fds, files, objects, out] };
+}

@@ -1,0 +1,105 @@
+// VS Code-like theme variable sets. The view reads the real --vscode-* variables that
+// VS Code sets on the webview; these sets are the fallbacks for a standalone SVG (the CLI,
+// exports) and the themes the screenshots and Chromium tests render with.
+import type { ColourScheme } from "./palette";
+
+export type ThemeVars = Record<string, string>;
+
+export const THEMES: Record<ColourScheme, ThemeVars> = {
+  light: {
+    "--vscode-font-family": "system-ui, 'Segoe UI', 'DejaVu Sans', sans-serif",
+    "--vscode-editor-font-family": "'DejaVu Sans Mono', Menlo, Consolas, monospace",
+    "--vscode-editor-background": "#ffffff",
+    "--vscode-editor-foreground": "#1f1f1f",
+    "--vscode-descriptionForeground": "#616161",
+    "--vscode-editorWidget-background": "#f3f3f3",
+    "--vscode-editorWidget-border": "#c8c8c8",
+    "--vscode-contrastBorder": "transparent",
+    "--vscode-focusBorder": "#005fb8",
+    "--vscode-charts-red": "#c72e0f",
+    "--vscode-charts-orange": "#b5530b",
+    "--vscode-charts-yellow": "#8a6500",
+    "--vscode-charts-green": "#2f7d32",
+    "--vscode-charts-blue": "#1a6fd1",
+    "--vscode-charts-purple": "#7a3ea0",
+    "--vscode-button-background": "#005fb8",
+    "--vscode-button-foreground": "#ffffff",
+    "--vscode-button-secondaryBackground": "#e5e5e5",
+    "--vscode-button-secondaryForeground": "#1f1f1f",
+    "--vscode-input-background": "#ffffff",
+    "--vscode-input-foreground": "#1f1f1f",
+    "--vscode-input-border": "#cecece",
+    "--vscode-list-activeSelectionBackground": "#dcebfc",
+    "--vscode-list-hoverBackground": "#f0f0f0",
+    "--vscode-sideBar-background": "#f8f8f8",
+    "--vscode-panel-border": "#e5e5e5",
+  },
+  dark: {
+    "--vscode-font-family": "system-ui, 'Segoe UI', 'DejaVu Sans', sans-serif",
+    "--vscode-editor-font-family": "'DejaVu Sans Mono', Menlo, Consolas, monospace",
+    "--vscode-editor-background": "#1f1f1f",
+    "--vscode-editor-foreground": "#d4d4d4",
+    "--vscode-descriptionForeground": "#a0a0a0",
+    "--vscode-editorWidget-background": "#262626",
+    "--vscode-editorWidget-border": "#4a4a4a",
+    "--vscode-contrastBorder": "transparent",
+    "--vscode-focusBorder": "#0078d4",
+    "--vscode-charts-red": "#f16e62",
+    "--vscode-charts-orange": "#e8a15a",
+    "--vscode-charts-yellow": "#d7ba4a",
+    "--vscode-charts-green": "#8bd184",
+    "--vscode-charts-blue": "#5aa8ff",
+    "--vscode-charts-purple": "#c195e3",
+    "--vscode-button-background": "#0078d4",
+    "--vscode-button-foreground": "#ffffff",
+    "--vscode-button-secondaryBackground": "#3a3d41",
+    "--vscode-button-secondaryForeground": "#e0e0e0",
+    "--vscode-input-background": "#313131",
+    "--vscode-input-foreground": "#d4d4d4",
+    "--vscode-input-border": "#5a5a5a",
+    "--vscode-list-activeSelectionBackground": "#04395e",
+    "--vscode-list-hoverBackground": "#2a2d2e",
+    "--vscode-sideBar-background": "#181818",
+    "--vscode-panel-border": "#2b2b2b",
+  },
+  hc: {
+    "--vscode-font-family": "system-ui, 'Segoe UI', 'DejaVu Sans', sans-serif",
+    "--vscode-editor-font-family": "'DejaVu Sans Mono', Menlo, Consolas, monospace",
+    "--vscode-editor-background": "#000000",
+    "--vscode-editor-foreground": "#ffffff",
+    "--vscode-descriptionForeground": "#e0e0e0",
+    "--vscode-editorWidget-background": "#0c141f",
+    "--vscode-editorWidget-border": "#6fc3df",
+    "--vscode-contrastBorder": "#6fc3df",
+    "--vscode-focusBorder": "#f38518",
+    "--vscode-charts-red": "#ff8a80",
+    "--vscode-charts-orange": "#ffb74d",
+    "--vscode-charts-yellow": "#fff176",
+    "--vscode-charts-green": "#9cff9c",
+    "--vscode-charts-blue": "#82c6ff",
+    "--vscode-charts-purple": "#e1a6ff",
+    "--vscode-button-background": "#000000",
+    "--vscode-button-foreground": "#ffffff",
+    "--vscode-button-secondaryBackground": "#000000",
+    "--vscode-button-secondaryForeground": "#ffffff",
+    "--vscode-input-background": "#000000",
+    "--vscode-input-foreground": "#ffffff",
+    "--vscode-input-border": "#6fc3df",
+    "--vscode-list-activeSelectionBackground": "#0f4a85",
+    "--vscode-list-hoverBackground": "#1a1a1a",
+    "--vscode-sideBar-background": "#000000",
+    "--vscode-panel-border": "#6fc3df",
+  },
+};
+
+/** The body class VS Code puts on a webview for each theme kind. */
+export const THEME_BODY_CLASS: Record<ColourScheme, string> = {
+  light: "vscode-light",
+  dark: "vscode-dark",
+  hc: "vscode-high-contrast",
+};
+
+/** CSS declarations setting the variables, e.g. for a standalone SVG's root. */
+export function themeDeclarations(vars: ThemeVars): string {
+  return Object.entries(vars).map(([k, v]) => `${k}:${v}`).join(";");
+}

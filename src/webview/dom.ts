@@ -1,0 +1,27 @@
+// A small element builder for the view's controls (no framework: the view is one page).
+
+type Props = Record<string, string | number | boolean | undefined>;
+
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...kids: Array<Node | string>): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (v === undefined || v === false) continue;
+    if (k === "text") el.textContent = String(v);
+    else el.setAttribute(k, v === true ? "" : String(v));
+  }
+  for (const kid of kids) el.append(kid);
+  return el;
+}
+
+export function button(label: string, ariaLabel: string, key: string, onClick: () => void, extra: Props = {}): HTMLButtonElement {
+  const b = h("button", { type: "button", "aria-label": ariaLabel, title: `${ariaLabel} (${key})`, "aria-keyshortcuts": key, ...extra }, label);
+  b.addEventListener("click", onClick);
+  return b;
+}
+
+/** Replaces a select's options, keeping the chosen value when it still exists. */
+export function setOptions(sel: HTMLSelectElement, options: Array<[string, string]>): void {
+  const keep = sel.value;
+  sel.replaceChildren(...options.map(([value, label]) => h("option", { value }, label)));
+  if (options.some(([v]) => v === keep)) sel.value = keep;
+}

@@ -1,0 +1,39 @@
+// Entry of the script that runs inside the webview: validates every message from the
+// host, draws it, and sends the user's actions back (validated too, as a self-check).
+import { App } from "./app";
+import { HostMessage, ViewMessage, hostMessageProblem, viewMessageProblem } from "./protocol";
+
+interface VsCodeApi {
+  postMessage(message: unknown): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const root = document.getElementById("app") ?? document.body;
+
+function send(m: ViewMessage): void {
+  const problem = viewMessageProblem(m);
+  if (problem) { app.notice(`Not sent (${problem}).`); return; }
+  vscode.postMessage(m);
+}
+
+const app = new App(root, send);
+
+function receive(data: unknown, from: string): void {
+  const problem = hostMessageProblem(data);
+  if (problem) {
+    app.notice(`Ignored a message from ${from}: ${problem}`);
+    return;
+  }
+  const m = data as HostMessage;
+  app.receive(m);
+  if (m.type === "show") vscode.setState(m);
+}
+
+window.addEventListener("message", (ev: MessageEvent) => receive(ev.data, "the extension"));
+// After a reload the last picture comes back from the saved state before the host answers.
+const saved = vscode.getState();
+if (saved) receive(saved, "the saved state");
+send({ v: 1, type: "ready" });
