@@ -2,7 +2,9 @@
 // Progress goes to stderr so that --json output on stdout stays parseable.
 import { Bench, Figure } from "../bench/figure";
 
-const groups: Array<[string, () => Promise<Bench>]> = [];
+const groups: Array<[string, () => Promise<Bench>]> = [
+  ["live", async () => (await import("../bench/live")).bench],
+];
 
 export async function bench(args: string[]): Promise<number> {
   const json = args.includes("--json");

@@ -1,0 +1,79 @@
+// Helpers for tests that run real programs: compile once per test run, start a program in
+// its own process group, wait (bounded) for a condition, and end the whole group.
+import { ChildProcess, execFileSync, spawn } from "node:child_process";
+import { mkdirSync, readdirSync } from "node:fs";
+import * as net from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { readStat } from "../../../src/live/procfs";
+
+export const ROOT = resolve(__dirname, "../../..");
+const outDir = join(tmpdir(), `forklab-live-test-${process.pid}`);
+
+/** cc -o NAME sources... (paths relative to the repository); returns the binary. */
+export function compile(name: string, sources: string[]): string {
+  mkdirSync(outDir, { recursive: true });
+  const bin = join(outDir, name);
+  execFileSync("cc", ["-g", "-O0", "-o", bin, ...sources.map((s) => join(ROOT, s))], { stdio: "pipe" });
+  return bin;
+}
+
+/** Polls cond every 20 ms until it returns a value other than undefined/false, at most timeoutMs. */
+export async function waitFor<T>(cond: () => T | undefined | false | Promise<T | undefined | false>, what: string,
+  timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await cond();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** A port nobody listens on right now (the kernel picks it; we let it go at once). */
+export function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = net.createServer();
+    s.once("error", rej);
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => res(port));
+    });
+  });
+}
+
+/** A real program started as the leader of its own process group. */
+export class Program {
+  readonly child: ChildProcess;
+  stdout = "";
+  exited = false;
+
+  constructor(bin: string, args: string[]) {
+    this.child = spawn(bin, args, { detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    this.child.stdout!.setEncoding("latin1").on("data", (d: string) => { this.stdout += d; });
+    this.child.stderr!.resume();
+    this.child.on("exit", () => { this.exited = true; });
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  /** Kills the whole group and waits until no process of it is left in /proc. */
+  async stop(): Promise<void> {
+    try {
+      process.kill(-this.pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+    await waitFor(() => this.exited, "the program to exit");
+  }
+}
+
+/** Pids whose process group is pgid (zombies included), by scanning /proc. */
+export function groupMembers(pgid: number): number[] {
+  return readdirSync("/proc")
+    .filter((n) => /^\d+$/.test(n))
+    .filter((n) => readStat(Number(n))?.pgid === pgid)
+    .map(Number);
+}
