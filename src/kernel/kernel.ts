@@ -27,6 +27,7 @@ export * from "./errno";
 export * from "./signum";
 export * from "./fcntl";
 export * from "./waitstatus";
+export * from "./snapshot";
 export type { KernelOptions } from "./kstate";
 export type { SelectSets } from "./select";
 export type { ProcAnnotation, SnapshotOptions } from "./snapview";
