@@ -52,8 +52,8 @@ function nothingReaped(e: NormEntry): boolean {
 }
 
 function key(e: NormEntry): string {
-  const ret = nothingReaped(e) ? "nothing" : String(e.ret);
-  return `${e.call}(${e.args.join(",")})=${ret}${e.errno ?? ""}`;
+  const ret = nothingReaped(e) ? "nothing" : `${e.ret}${e.errno ?? ""}`;
+  return `${e.call}(${e.args.join(",")})=${ret}`;
 }
 
 /** Line 0 (exit's flush after main returned) matches any line: the model names the return line. */
@@ -138,7 +138,8 @@ export function checkRules(t: NormTrace): RuleViolation[] {
       }
       if ((e.call === "read" || e.call === "recv") && e.data && e.args[0] !== 0) {
         const probe = e.data.slice(0, 32);
-        const sources = writes.filter((w) => w.e.data?.includes(probe));
+        // Only other processes' writes: a server echoing what a client sent writes it after reading it.
+        const sources = writes.filter((w) => w.p !== p && w.e.data?.includes(probe));
         if (sources.length && !sources.some((w) => w.e.start <= e.end))
           v.push({ side: t.side, rule: "write-before-read", detail: `${p.name} read ${JSON.stringify(probe)} before anyone wrote it` });
       }

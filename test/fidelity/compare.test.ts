@@ -1,0 +1,92 @@
+// Comparison rules on small hand-made traces: what must match, what may vary.
+import { strict as assert } from "node:assert";
+import { byForkOrder, checkRules, compare, foldReads } from "../../src/fidelity/compare";
+import type { NormEntry, NormProc, NormTrace } from "../../src/fidelity/normal";
+import { formatComparison } from "../../src/fidelity/report";
+
+let clock = 0;
+const e = (line: number, call: string, args: Array<number | string>, ret: number | string, extra: Partial<NormEntry> = {}): NormEntry =>
+  ({ line, call, args, ret, start: ++clock, end: clock, ...extra });
+const proc = (name: string, entries: NormEntry[], more: Partial<NormProc> = {}): NormProc =>
+  ({ name, pid: 0, entries, children: [], end: { kind: "exited", code: 0 }, stdout: "", stderr: "", ...more });
+const trace = (side: "linux" | "model", procs: NormProc[]): NormTrace => ({ side, procs, stdout: "" });
+
+function forkPipe(side: "linux" | "model", readFd = 3): NormTrace {
+  return trace(side, [
+    proc("P1", [e(11, "pipe", [3, 4], 0), e(12, "fork", [], "P1.1"), e(18, "close", [4], 0), e(20, "read", [readFd], 3)], { children: ["P1.1"] }),
+    proc("P1.1", [e(14, "close", [3], 0), e(15, "write", [4], 3, { data: "abc" })]),
+  ]);
+}
+
+describe("fidelity: comparison", () => {
+  it("identical traces agree", () => {
+    assert.equal(compare(forkPipe("linux"), forkPipe("model")).agree, true);
+  });
+
+  it("a different descriptor is the first divergence, marked in the side-by-side report", () => {
+    const c = compare(forkPipe("linux"), forkPipe("model", 5));
+    assert.equal(c.agree, false);
+    assert.equal(c.divergences[0].proc, "P1");
+    assert.equal(c.divergences[0].index, 3);
+    const text = formatComparison(c, "t");
+    assert.match(text, />> 20: read\(3\) = 3 +\| 20: read\(5\) = 3/);
+    assert.match(text, /DIFFER/);
+  });
+
+  it("reads split differently by timing fold into one (pipe chunk sizes vary)", () => {
+    const l = trace("linux", [proc("P1", [e(7, "read", [3], 2), e(7, "read", [3], 4), e(7, "read", [3], 0)])]);
+    const m = trace("model", [proc("P1", [e(7, "read", [3], 6), e(7, "read", [3], 0)])]);
+    assert.equal(compare(l, m).agree, true);
+    assert.equal(foldReads(l.procs[0].entries).length, 2);
+  });
+
+  it("WNOHANG finding nothing: 0 and ECHILD are the same outcome; but a reaped child is not", () => {
+    const l = trace("linux", [proc("P1", [e(9, "waitpid", [-1, 1], 0)])]);
+    const m = trace("model", [proc("P1", [e(9, "waitpid", [-1, 1], -1, { errno: "ECHILD" })])]);
+    assert.equal(compare(l, m).agree, true);
+    const m2 = trace("model", [proc("P1", [e(9, "waitpid", [-1, 1], "P1.1")])]);
+    assert.equal(compare(l, m2).agree, false);
+  });
+
+  it("signal handler work is compared as a whole, wherever the signal landed", () => {
+    const h = (ret: string | number) => e(5, "waitpid", [-1, 1], ret, ret === -1 ? { handler: true, errno: "ECHILD" } : { handler: true });
+    const l = trace("linux", [proc("P1", [e(20, "accept", [3], 4), h("P1.1"), h(0), e(20, "accept", [3], 5), h("P1.2"), h(-1)])]);
+    const m = trace("model", [proc("P1", [e(20, "accept", [3], 4), e(20, "accept", [3], 5), h("P1.1"), h("P1.2"), h(0)])]);
+    assert.equal(compare(l, m).agree, true);
+    const lost = trace("model", [proc("P1", [e(20, "accept", [3], 4), e(20, "accept", [3], 5), h("P1.1"), h(0)])]);
+    const c = compare(l, lost);
+    assert.equal(c.agree, false);
+    assert.match(c.divergences[0].what, /signal handlers/);
+  });
+
+  it("a missing process, a different exit status and different output bytes are each reported", () => {
+    const l = forkPipe("linux");
+    const m = forkPipe("model");
+    m.procs[1].end = { kind: "exited", code: 1 };
+    m.procs[0].stdout = "x";
+    m.procs.push(proc("P1.2", []));
+    const whats = compare(l, m).divergences.map((d) => d.what);
+    assert.ok(whats.includes("different end"));
+    assert.ok(whats.includes("different bytes written to descriptor 1"));
+    assert.ok(whats.includes("only the model has this process"));
+  });
+
+  it("cross-process rules: a child acting before its fork, a read before the write of its data, a wait before the exit", () => {
+    clock = 100;
+    const t = trace("model", [
+      proc("P1", [e(2, "fork", [], "P1.1"), e(3, "waitpid", [-1, 0], "P1.1"), e(4, "read", [3], 3, { data: "abc" })]),
+      proc("P1.1", [
+        e(6, "close", [3], 0, { start: 1, end: 1 }),
+        e(7, "write", [4], 3, { data: "abc", start: 1000, end: 1000 }),
+        e(8, "exit", [0], 0, { start: 1001, end: 1001 }),
+      ]),
+    ]);
+    const rules = checkRules(t).map((v) => v.rule).sort();
+    assert.deepEqual(rules, ["exit-before-wait", "fork-before-child", "write-before-read"]);
+    assert.deepEqual(checkRules(forkPipe("linux")), []);
+  });
+
+  it("orders process names by fork order", () => {
+    assert.deepEqual(["P1.10", "P1.2", "P1", "P1.1.1", "P1.1"].sort(byForkOrder), ["P1", "P1.1", "P1.1.1", "P1.2", "P1.10"]);
+  });
+});

@@ -1,0 +1,53 @@
+// Real runs of our fixture programs under strace, normalised: what Linux does, checked.
+import { strict as assert } from "node:assert";
+import { join } from "node:path";
+import { checkRules } from "../../src/fidelity/compare";
+import { linuxTrace } from "../../src/fidelity/check";
+import type { NormTrace } from "../../src/fidelity/normal";
+import type { Scenario } from "../../src/session/scenario";
+
+const root = join(__dirname, "..", "..");
+const fixture = (name: string) => join(__dirname, "fixtures", name);
+const trace = async (name: string, scenario: Scenario): Promise<NormTrace> => (await linuxTrace(fixture(name), scenario, { root })).trace;
+const calls = (t: NormTrace, name: string) => t.procs.find((p) => p.name === name)?.entries.map((e) => `${e.line} ${e.call}(${e.args.join(",")})=${e.ret}`) ?? [];
+
+describe("fidelity: real runs under strace", function () {
+  this.timeout(30000);
+
+  it("stdout to a pipe: the child's exit flushes the copy of the parent's buffer", async () => {
+    const t = await trace("printf_fork.c", { stdout: "pipe" });
+    assert.deepEqual(t.procs.map((p) => [p.name, p.stdout]), [["P1", "before fork\n"], ["P1.1", "before fork\n"]]);
+    assert.deepEqual(calls(t, "P1.1"), ["12 write(1)=12", "12 exit(0)=0"]);
+    assert.deepEqual(checkRules(t), []);
+  });
+
+  it("stdout to a file: fully buffered too", async () => {
+    const t = await trace("printf_fork.c", { stdout: "file" });
+    assert.equal(t.procs[1].stdout, "before fork\n");
+  });
+
+  it("stdout to a terminal (script's pty): line buffered, printf writes at its own line, once", async () => {
+    const t = await trace("printf_fork.c", { stdout: "tty" });
+    assert.deepEqual(calls(t, "P1")[0], "9 write(1)=12");
+    assert.equal(t.procs[1].stdout, "");
+  });
+
+  it("a forking server with a client on 127.0.0.1: lowest descriptors, child closes listenfd, harness stops the server", async () => {
+    const t = await trace("echo_fork.c", { argv: ["15213"], clients: [{ actions: [{ send: "hello" }, { close: true }] }] });
+    const p1 = calls(t, "P1");
+    assert.deepEqual(p1.slice(0, 8), [
+      "24 sigaction(SIGCHLD)=0", "27 socket()=3", "29 setsockopt(3)=0", "30 bind(3)=0", "32 listen(3)=0",
+      "34 accept(3)=4", "35 fork()=P1.1", "44 close(4)=0",
+    ]);
+    assert.deepEqual(calls(t, "P1.1"), ["36 close(3)=0", "39 read(4)=6", "40 write(4)=6", "39 read(4)=0", "41 close(4)=0", "42 exit(0)=0"]);
+    assert.equal(t.procs[0].end.kind, "running", "a server never ends by itself; the harness ended it");
+    assert.deepEqual(checkRules(t), []);
+  });
+
+  it("children exit while the parent reads: the SIGCHLD handler's waitpid calls are marked as handler work", async () => {
+    const t = await trace("reap_handler.c", { stdin: "hi\n" });
+    const p1 = t.procs[0];
+    assert.ok(p1.entries.some((e) => e.call === "waitpid" && e.handler && typeof e.ret === "string"));
+    assert.deepEqual(t.procs.slice(1).map((p) => p.end), [0, 1, 2].map((code) => ({ kind: "exited", code })));
+  });
+});
