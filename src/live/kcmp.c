@@ -4,11 +4,15 @@
  *
  * Built with cc on first use and kept in a cache directory. It runs as a co-process:
  *   start:    prints "ok" when kcmp works here, else "no <errno> <reason>" and exits.
- *   request:  one line "N pid1 fd1 pid2 fd2 ... pidN fdN"
+ *   request:  one line "N pid1 fd1 hint1 ... pidN fdN hintN"
  *   answer:   one line of N class numbers; equal numbers = the same open file
  *             description; -1 = that descriptor is gone (closed or the process exited).
- * Sorting with kcmp's order (it compares the kernel's struct file pointers) keeps a
- * group of n descriptors at O(n log n) system calls.
+ * A hint (>= 0) is the caller's guess from the last refresh: descriptors with the same
+ * hint were one open file then. Each guess is checked against its class's first member
+ * (one kcmp call per descriptor); the class representatives and the descriptors without
+ * a confirmed guess are then sorted in kcmp's order (it compares the kernel's struct file
+ * pointers). So a refresh where nothing changed costs about one call per descriptor, and
+ * any answer is exact whatever the hints say.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -21,7 +25,9 @@
 
 struct desc {
     long pid, fd;
-    int index; /* position in the request */
+    long hint;  /* the caller's guess, -1 for none */
+    int index;  /* position in the request */
+    int rep;    /* index of the member it was checked against, -1 when it is sorted itself */
     int class;
 };
 
@@ -42,29 +48,46 @@ static int by_file(const void *a, const void *b)
     return x->fd < y->fd ? -1 : x->fd > y->fd;
 }
 
-static int by_index(const void *a, const void *b)
+static int valid(const struct desc *x)
 {
-    return ((const struct desc *)a)->index - ((const struct desc *)b)->index;
+    return same_file(x->pid, x->fd, x->pid, x->fd) == 0;
 }
 
 static void classify(struct desc *d, int n)
 {
-    int live = 0, class = -1;
-    /* Drop descriptors that no longer exist, so the sort sees a consistent order. */
+    struct desc *s = malloc(sizeof *s * (n ? n : 1));
+    int m = 0, class = -1;
+
     for (int i = 0; i < n; i++) {
         d[i].class = -1;
-        if (same_file(d[i].pid, d[i].fd, d[i].pid, d[i].fd) == 0) {
-            struct desc t = d[live];
-            d[live++] = d[i];
-            d[i] = t;
+        d[i].rep = -1;
+    }
+    /* Confirm guesses: a member joins the first valid member with the same hint. */
+    for (int i = 0; i < n; i++) {
+        if (d[i].hint < 0)
+            continue;
+        for (int j = 0; j < i; j++) {
+            if (d[j].hint != d[i].hint || d[j].rep != -1)
+                continue;
+            if (same_file(d[j].pid, d[j].fd, d[i].pid, d[i].fd) == 0)
+                d[i].rep = j;
+            break;
         }
     }
-    qsort(d, live, sizeof *d, by_file);
-    for (int i = 0; i < live; i++) {
-        if (i == 0 || by_file(&d[i - 1], &d[i]) != 0) class++;
-        d[i].class = class;
+    /* Sort the rest (representatives and unconfirmed members) by kcmp's order. */
+    for (int i = 0; i < n; i++)
+        if (d[i].rep == -1 && valid(&d[i]))
+            s[m++] = d[i];
+    qsort(s, m, sizeof *s, by_file);
+    for (int i = 0; i < m; i++) {
+        if (i == 0 || by_file(&s[i - 1], &s[i]) != 0)
+            class++;
+        d[s[i].index].class = class;
     }
-    qsort(d, n, sizeof *d, by_index);
+    for (int i = 0; i < n; i++)
+        if (d[i].rep != -1)
+            d[i].class = d[d[i].rep].class;
+    free(s);
 }
 
 int main(void)
@@ -93,6 +116,7 @@ int main(void)
         for (int i = 0; i < n; i++) {
             d[i].pid = strtol(p, &p, 10);
             d[i].fd = strtol(p, &p, 10);
+            d[i].hint = strtol(p, &p, 10);
             d[i].index = i;
         }
         classify(d, n);

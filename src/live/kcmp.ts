@@ -15,8 +15,9 @@ export interface FileSharing {
   method: "kcmp" | "identity";
   /** Why the exact method is not in use; empty for kcmp. */
   reason: string;
-  /** For each group, a class number per descriptor; -1 = descriptor vanished. */
-  classify(groups: Descriptor[][]): Promise<number[][]>;
+  /** For each group, a class number per descriptor; -1 = descriptor vanished. hints (the
+   *  open file each descriptor was in last time, -1 when new) only make it cheaper. */
+  classify(groups: Descriptor[][], hints?: number[][]): Promise<number[][]>;
   close(): void;
 }
 
@@ -119,13 +120,13 @@ class KcmpHelper implements FileSharing {
     return p;
   }
 
-  async classify(groups: Descriptor[][]): Promise<number[][]> {
+  async classify(groups: Descriptor[][], hints?: number[][]): Promise<number[][]> {
     const out: number[][] = [];
-    const asked: Descriptor[][] = groups.filter((g) => g.length > 1);
+    const asked = groups.map((g, i) => ({ g, h: hints?.[i] })).filter(({ g }) => g.length > 1);
     if (this.dead) throw this.dead;
     // Waiters are queued in the same order as the lines, so answers pair up in FIFO order.
     const pending = asked.map(() => this.nextLine());
-    this.child.stdin!.write(asked.map((g) => `${g.length} ${g.map((d) => `${d.pid} ${d.fd}`).join(" ")}\n`).join(""));
+    this.child.stdin!.write(asked.map(({ g, h }) => `${g.length} ${g.map((d, i) => `${d.pid} ${d.fd} ${h?.[i] ?? -1}`).join(" ")}\n`).join(""));
     const answers = await Promise.all(pending);
     let k = 0;
     for (const g of groups) {

@@ -66,6 +66,11 @@ export class LiveIds {
     return id;
   }
 
+  /** The open file a descriptor ("pid:fd:objectKey") was in at the last refresh. */
+  previousFile(member: string): number | undefined {
+    return this.files.get(member);
+  }
+
   /** Replaces the member map with this refresh's (forgets closed descriptors). */
   commitFiles(map: Map<string, number>): void {
     this.files = map;
@@ -90,6 +95,10 @@ export interface TreeReading {
 }
 
 /** The object a descriptor refers to, as a key: inode numbers, or the link for old kernels. */
+export function memberKey(d: Descriptor): string {
+  return `${d.pid}:${d.fd}:${objectKey(d)}`;
+}
+
 export function objectKey(d: Descriptor): string {
   switch (d.target.kind) {
     case "socket": return `socket:${d.target.inode}`;
@@ -179,7 +188,7 @@ export function buildLiveSnapshot(r: TreeReading, ids: LiveIds, step: number, cl
     for (let c = 0; c < nclasses; c++) {
       const members = group.filter((_, i) => classes[i] === c);
       if (members.length === 0) continue;
-      const memberKeys = members.map((d) => `${d.pid}:${d.fd}:${key}`);
+      const memberKeys = members.map(memberKey);
       const id = ids.file(memberKeys, taken);
       for (const m of memberKeys) memberMap.set(m, id);
       if (perClass) {

@@ -4,7 +4,7 @@
 import { performance } from "node:perf_hooks";
 import { findServer } from "./discover";
 import { FileSharing, identitySharing, openFileSharing } from "./kcmp";
-import { buildLiveSnapshot, LiveIds, LiveSnapshot, objectKey } from "./livesnapshot";
+import { buildLiveSnapshot, LiveIds, LiveSnapshot, memberKey, objectKey } from "./livesnapshot";
 import { NetSocketCache } from "./netsockets";
 import { platformSupport } from "./platform";
 import { Descriptor, PROC, ProcReading, readProcess, readStat } from "./procfs";
@@ -86,7 +86,8 @@ export class LiveSource {
       }
     }
     const groups = [...byKey.values()];
-    const classes = await this.sharing.classify(groups);
+    const hints = groups.map((g) => g.map((d) => this.ids.previousFile(memberKey(d)) ?? -1));
+    const classes = await this.sharing.classify(groups, hints);
     const snap = buildLiveSnapshot({
       rootPid: root, procs, sockets, groups, classes,
       sharing: this.sharing.method, sharingNote: this.sharing.reason,

@@ -134,6 +134,16 @@ const onLinux = process.platform === "linux";
       assert.equal(fa.refcount, 2);
       assert.equal(fb.refcount, 1);
 
+      // Hints from an earlier refresh only save calls: wrong ones change nothing.
+      const fds = readDescriptors(process.pid).filter((d) => d.fd === a || d.fd === b);
+      const kidFd = readDescriptors(child.pid!).find((d) => d.fd === 1)!;
+      const group = [...fds, kidFd]; // a, b, the child's copy of a
+      for (const hints of [[0, 0, 0], [0, 1, 2], [-1, -1, -1], [5, 5, 7]]) {
+        const [c] = await exact.sharing.classify([group], [hints]);
+        assert.equal(c[0], c[2], `hints ${hints}: a is the child's stdout`);
+        assert.notEqual(c[0], c[1], `hints ${hints}: b is another open file`);
+      }
+
       const g = await guess.refresh();
       assert.equal(g.live.sharing, "identity");
       assert.match(g.live.sharingNote, /kcmp/);
