@@ -43,11 +43,20 @@ export async function launchChromium(): Promise<Chromium> {
   };
 }
 
-/** A page running dist/webview.js the way a webview would, in the given theme. */
-export async function openView(chrome: Chromium, scheme: ColourScheme = "light", width = 1500, height = 1000): Promise<Page> {
+export interface ViewOptions {
+  scheme?: ColourScheme;
+  width?: number;
+  height?: number;
+  /** The webview script; default dist/webview.js. */
+  script?: string;
+}
+
+/** A page running the webview script the way a webview would, in the given theme. */
+export async function openView(chrome: Chromium, opts: ViewOptions = {}): Promise<Page> {
+  const { scheme = "light", width = 1500, height = 1000 } = opts;
   const root = repoRoot();
   const bundle = join(root, "dist", "webview.js");
-  if (!existsSync(bundle)) throw new Error("dist/webview.js is missing: run `node scripts/build.mjs` first");
+  if (!opts.script && !existsSync(bundle)) throw new Error("dist/webview.js is missing: run `node scripts/build.mjs` first");
   const page = await chrome.context.newPage();
   await page.setViewportSize({ width, height });
   const css = readFileSync(join(root, "media", "view.css"), "utf8");
@@ -57,7 +66,7 @@ export async function openView(chrome: Chromium, scheme: ColourScheme = "light",
   await page.evaluate(`window.__posted = []; window.__state = undefined;
     window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m),
       getState: () => window.__state, setState: (s) => { window.__state = s; } });`);
-  await page.addScriptTag({ content: readFileSync(bundle, "utf8") });
+  await page.addScriptTag({ content: opts.script ?? readFileSync(bundle, "utf8") });
   return page;
 }
 

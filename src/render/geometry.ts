@@ -19,7 +19,7 @@ export const MAX_INDENT_DEPTH = 5;
 export const STACK_GAP = 10;
 /** Open file rows. */
 export const FILE_ROW = 24;
-export const FILE_CELLS = [36, 60, 56, 128] as const;
+export const FILE_CELLS = [34, 54, 48, 144] as const;
 /** Width of one character of the 12px monospace font, for clipping text to a cell. */
 export const CHAR = 7.3;
 

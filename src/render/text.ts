@@ -12,7 +12,7 @@ export function clip(s: string, max: number): string {
   return s.length <= max ? s : s.slice(0, Math.max(0, max - 1)) + "\u2026";
 }
 
-/** Bytes (latin1 text) as a C string literal, so "\n" and NUL are visible; cut at max. */
+/** Bytes (latin1 text) as a C string literal, so "\n" and NUL are visible; at most max characters inside the quotes. */
 export function cbytes(s: string, max = 40): string {
   let out = "";
   for (const ch of s) {

@@ -1,0 +1,57 @@
+// Shared set-up for the renderer's Chromium tests: one browser for the whole file, the
+// webview bundle built fresh from src/ (so a stale dist/ cannot hide a bug), fixtures.
+import { build } from "esbuild";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import type { Snapshot } from "../../../src/kernel/snapshot";
+import { Chromium, ViewOptions, deliver, launchChromium, openView } from "../../../src/bench/view-page";
+import { timeline } from "../../../src/render/events";
+
+const root = join(__dirname, "..", "..", "..");
+
+export function fixture(name: string): Snapshot {
+  return JSON.parse(readFileSync(join(__dirname, "fixtures", `${name}.json`), "utf8")) as Snapshot;
+}
+
+export function showMessage(snapshot: Snapshot, previous?: Snapshot, steps = snapshot.step + 1): unknown {
+  return { v: 1, type: "show", snapshot, previous, steps, timeline: timeline(previous ? [previous, snapshot] : [snapshot]) };
+}
+
+let script: string | undefined;
+
+export async function webviewScript(): Promise<string> {
+  if (!script) {
+    const out = await build({ entryPoints: [join(root, "src/webview/main.ts")], bundle: true, write: false,
+      format: "iife", platform: "browser", target: "es2022", logLevel: "silent" });
+    script = out.outputFiles[0].text;
+  }
+  return script;
+}
+
+export class ViewHarness {
+  chrome: Chromium | undefined;
+  async start(): Promise<void> {
+    this.chrome = await launchChromium();
+  }
+  async stop(): Promise<void> {
+    await this.chrome?.close();
+  }
+  async page(opts: ViewOptions = {}): Promise<Page> {
+    if (!this.chrome) throw new Error("harness not started");
+    const page = await openView(this.chrome, { ...opts, script: await webviewScript() });
+    page.on("pageerror", (e) => { throw e; });
+    return page;
+  }
+  /** A fresh page showing the fixture (with its .prev fixture as the previous step when given). */
+  async show(snapshot: Snapshot, previous?: Snapshot, opts: ViewOptions = {}): Promise<Page> {
+    const page = await this.page(opts);
+    await deliver(page, showMessage(snapshot, previous));
+    return page;
+  }
+}
+
+/** Text content of the first element matching selector. */
+export async function textOf(page: Page, selector: string): Promise<string> {
+  return (await page.locator(selector).first().textContent()) ?? "";
+}

@@ -1,0 +1,47 @@
+// The view's message protocol: both directions are validated, and anything malformed,
+// from another version, or outside what the view offers is refused with a reason.
+import assert from "node:assert/strict";
+import { hostMessageProblem, isHostMessage, isViewMessage, viewMessageProblem } from "../../../src/webview/protocol";
+import { fixture, showMessage } from "./page";
+
+describe("webview protocol", () => {
+  it("accepts a show message built from a snapshot and its predecessor", () => {
+    assert.equal(hostMessageProblem(showMessage(fixture("shm"), fixture("shm.prev"))), undefined);
+    assert.ok(isHostMessage({ v: 1, type: "notice", text: "session ended" }));
+  });
+
+  it("refuses host messages of another version, unknown type, or with a broken snapshot", () => {
+    const ok = showMessage(fixture("pipe")) as Record<string, unknown>;
+    assert.match(String(hostMessageProblem({ ...ok, v: 2 })), /protocol version 2/);
+    assert.match(String(hostMessageProblem({ ...ok, type: "eval" })), /unknown message type/);
+    assert.match(String(hostMessageProblem({ ...ok, steps: 0 })), /steps/);
+    const s = fixture("pipe") as unknown as { objects: Array<Record<string, unknown>> };
+    s.objects[1].kind = "fifo";
+    assert.match(String(hostMessageProblem({ ...ok, snapshot: s })), /unknown object kind "fifo"/);
+    const t = fixture("pipe") as unknown as { version: number };
+    t.version = 99;
+    assert.match(String(hostMessageProblem({ ...ok, snapshot: t })), /version: 99 is not the supported version/);
+    assert.match(String(hostMessageProblem({ ...ok, timeline: [{ step: 1 }] })), /timeline\[0\]/);
+  });
+
+  it("accepts every action the view sends", () => {
+    for (const m of [
+      { v: 1, type: "ready" }, { v: 1, type: "step" }, { v: 1, type: "back" }, { v: 1, type: "goto", step: 3 },
+      { v: 1, type: "connect" }, { v: 1, type: "send", client: 200, line: "hello" },
+      { v: 1, type: "close", client: 200 }, { v: 1, type: "close", client: "all" },
+      { v: 1, type: "signal", pid: 100, signal: "SIGINT" }, { v: 1, type: "export", format: "markdown", data: "| a |" },
+    ]) assert.ok(isViewMessage(m), JSON.stringify(m));
+  });
+
+  it("refuses view messages the host must not act on", () => {
+    assert.match(String(viewMessageProblem({ v: 1, type: "goto", step: -1 })), /goto\.step/);
+    assert.match(String(viewMessageProblem({ v: 1, type: "goto", step: 1.5 })), /goto\.step/);
+    assert.match(String(viewMessageProblem({ v: 1, type: "signal", pid: 0, signal: "SIGKILL" })), /signal\.pid/);
+    assert.match(String(viewMessageProblem({ v: 1, type: "signal", pid: 100, signal: "SIGSEGV; rm -rf" })), /not a signal the view offers/);
+    assert.match(String(viewMessageProblem({ v: 1, type: "send", client: 200, line: "x".repeat(5000) })), /send\.line/);
+    assert.match(String(viewMessageProblem({ v: 1, type: "close", client: "some" })), /close\.client/);
+    assert.match(String(viewMessageProblem({ v: 1, type: "export", format: "pdf", data: "" })), /export\.format/);
+    assert.match(String(viewMessageProblem({ type: "step" })), /protocol version/);
+    assert.match(String(viewMessageProblem(null)), /not an object/);
+  });
+});

@@ -1,0 +1,115 @@
+// The pure renderer under node (no DOM): SVG text, Markdown tables, change detection,
+// process-tree order and the pid palette, as the CLI and the exports use them.
+import assert from "node:assert/strict";
+import { describeChanges, diffSnapshots, pidColor, pidHue, renderMarkdown, renderSvg } from "../../../src/render";
+import { processTreeOrder } from "../../../src/render/tree";
+import { cbytes, waitStatusText } from "../../../src/render/text";
+import { fixture } from "./page";
+
+/** Every start tag is closed in order: the SVG is well-formed enough for any XML reader. */
+function assertBalanced(svg: string): void {
+  const stack: string[] = [];
+  for (const m of svg.matchAll(/<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g)) {
+    if (m[3]) continue;
+    if (!m[1]) stack.push(m[2]);
+    else assert.equal(stack.pop(), m[2], `unbalanced </${m[2]}>`);
+  }
+  assert.deepEqual(stack, []);
+}
+
+describe("render: Snapshot -> SVG text", () => {
+  it("produces one standalone, balanced SVG document with the theme baked in", () => {
+    const svg = renderSvg(fixture("echo-two-clients"), fixture("echo-two-clients.prev"), { scheme: "dark" });
+    assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    assert.match(svg, /style="[^"]*--vscode-editor-background:#1f1f1f;[^"]*--fl-pl:66%/);
+    assert.ok(!/<script|href="http/.test(svg), "no scripts, no remote references");
+    assertBalanced(svg);
+  });
+
+  it("escapes bytes from the program (a client can send '<' and '&')", () => {
+    const s = fixture("echo-two-clients");
+    const sock = s.objects.find((o) => o.id === 3);
+    assert.ok(sock && sock.kind === "socket");
+    sock.recvQueue = "<script>&\"'";
+    const svg = renderSvg(s);
+    assert.ok(svg.includes("&quot;&lt;script&gt;&amp;\\&quot;&#39;&quot;"));
+    assertBalanced(svg);
+  });
+
+  it("draws one descriptor row per slot up to the highest used fd, and one arrow per used slot", () => {
+    const s = fixture("pipe");
+    const svg = renderSvg(s);
+    const used = s.processes.reduce((n, p) => n + p.fds.filter((f) => f !== null).length, 0);
+    assert.equal((svg.match(/data-key="a:/g) ?? []).length, used);
+    // pid 301 has fds 0..5 with 3 free: six rows, the free one drawn with a dash.
+    assert.equal((svg.match(/data-fd="301:/g) ?? []).length, 6);
+  });
+
+  it("marks a closed slot and a refcount change, and nothing when there is no previous step", () => {
+    const cur = fixture("echo-two-clients");
+    const svg = renderSvg(cur, fixture("echo-two-clients.prev"));
+    assert.match(svg, /data-fd="100:4" data-change="closed"/);
+    assert.match(svg, /data-file="4" data-change="changed"/);
+    assert.ok(svg.includes("2\u21921"));
+    assert.ok(!renderSvg(cur).includes("data-change"));
+  });
+});
+
+describe("render: what changed", () => {
+  it("finds the closed descriptor and the dropped refcount after the parent's close(connfd)", () => {
+    const c = diffSnapshots(fixture("echo-two-clients.prev"), fixture("echo-two-clients"));
+    assert.deepEqual([...c.closedFds], [["100:4", 4]]);
+    assert.deepEqual([...c.refcountWas], [[4, 2]]);
+    assert.equal(c.newFds.size + c.freedFiles.length + c.newZombies.size, 0);
+  });
+
+  it("finds a new zombie and a lost signal, without listing the zombie's descriptors as closed", () => {
+    const cur = fixture("zombies-lost-sigchld");
+    const c = diffSnapshots(fixture("zombies-lost-sigchld.prev"), cur);
+    assert.deepEqual([...c.newZombies], [405]);
+    assert.deepEqual([...c.newlyLost], [400]);
+    assert.equal(c.closedFds.size, 0);
+    assert.deepEqual(describeChanges(c, cur), [
+      "open file #1 refcount 6 \u2192 3", "new zombie: 405", "pid 400 lost a signal (it was already pending)",
+    ]);
+  });
+});
+
+describe("render: text", () => {
+  it("gives the tables as Markdown, in process-tree order", () => {
+    const md = renderMarkdown(fixture("echo-two-clients"), fixture("echo-two-clients.prev"));
+    assert.match(md, /^## Fork Lab, step 14\n/);
+    assert.match(md, /- pid 100: close\(4\) = 0\n- changed: closed: pid 100 fd 4\n/);
+    assert.match(md, /\| #4 \| 1 \| 0 \| O_RDWR \| #4 \|/);
+    assert.match(md, /\| 102 \| 4 \| #4 \| socket \u2194 127\.0\.0\.1:40002 \|/);
+    const procRows = md.split("### Descriptor tables")[0].split("\n").filter((l) => /^\| \d/.test(l)).map((l) => l.split(" | ")[0]);
+    assert.deepEqual(procRows, ["| 1", "| 100", "| 101", "| 102", "| 200", "| 201"]);
+  });
+
+  it("writes bytes as C literals and decodes wait statuses like the W* macros", () => {
+    assert.equal(cbytes("a\nb\0\x7f"), '"a\\nb\\0\\x7f"');
+    assert.equal(cbytes("abcdefgh", 6), '"abcdef"\u2026');
+    assert.equal(waitStatusText(3 << 8), "exited 3");
+    assert.equal(waitStatusText(9), "killed by signal 9");
+    assert.equal(waitStatusText(0x8b), "killed by signal 11 (core)");
+    assert.equal(waitStatusText((19 << 8) | 0x7f), "stopped by signal 19");
+  });
+
+  it("orders processes as a tree even when a child has a lower pid than its parent's sibling", () => {
+    const s = fixture("echo-two-clients");
+    s.processes.push({ ...s.processes[2], pid: 150, ppid: 101, name: "grandchild" });
+    assert.deepEqual(processTreeOrder(s).map((e) => [e.proc.pid, e.depth]),
+      [[1, 0], [100, 1], [101, 2], [150, 3], [102, 2], [200, 0], [201, 0]]);
+  });
+});
+
+describe("render: pid palette", () => {
+  it("is stable and gives neighbouring pids clearly different hues", () => {
+    assert.equal(pidColor(100), pidColor(100));
+    assert.equal(pidColor(100, "dark"), `hsl(${pidHue(100)} 62% 66%)`);
+    for (let pid = 2; pid < 400; pid++) {
+      const d = Math.abs(pidHue(pid) - pidHue(pid + 1));
+      assert.ok(Math.min(d, 360 - d) > 100, `pids ${pid} and ${pid + 1} look alike`);
+    }
+  });
+});

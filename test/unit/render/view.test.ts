@@ -1,0 +1,274 @@
+// The descriptor-table view in Chromium, at DOM level: each object kind is drawn with the
+// facts a learner needs, arrows connect descriptor -> open file -> object, the changes of
+// the last step are highlighted, an incremental update draws exactly what a fresh
+// render draws, and the controls post validated actions.
+import assert from "node:assert/strict";
+import type { Page } from "playwright-core";
+import { deliver, posted } from "../../../src/bench/view-page";
+import type { Snapshot } from "../../../src/kernel/snapshot";
+import { ViewHarness, fixture, showMessage, textOf } from "./page";
+
+const clone = (s: Snapshot): Snapshot => JSON.parse(JSON.stringify(s)) as Snapshot;
+
+describe("descriptor-table view in Chromium", function () {
+  this.timeout(60000);
+  const hx = new ViewHarness();
+  before(() => hx.start());
+  after(() => hx.stop());
+
+  describe("object kinds", () => {
+    let echo: Page;
+    let pipe: Page;
+    let shm: Page;
+    before(async () => {
+      echo = await hx.show(fixture("echo-two-clients"), fixture("echo-two-clients.prev"));
+      pipe = await hx.show(fixture("pipe"), fixture("pipe.prev"));
+      shm = await hx.show(fixture("shm"), fixture("shm.prev"));
+    });
+
+    it("draws one descriptor table per process in process-tree order, clients last", async () => {
+      const pids = await echo.locator("[data-key^='p:'] .fl-proc").evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-pid"))));
+      // init, the server, its two children by pid, then the two outside clients.
+      assert.deepEqual(pids, [1, 100, 101, 102, 200, 201]);
+    });
+
+    it("draws an arrow from every used descriptor to its open file, and from each open file to its object", async () => {
+      const snap = fixture("echo-two-clients");
+      const used = snap.processes.reduce((n, p) => n + p.fds.filter((f) => f !== null).length, 0);
+      assert.equal(await echo.locator("[data-key^='a:']").count(), used);
+      assert.equal(await echo.locator("[data-key^='b:']").count(), snap.files.length);
+      // The child's connfd (fd 4 of 101) points at open file #3, the one at 40001.
+      const box = await echo.locator("[data-key='f:3']").boundingBox();
+      const arrow = await echo.locator("[data-key='a:101:4'] path.fl-link").boundingBox();
+      assert.ok(box && arrow);
+      assert.ok(Math.abs(arrow.x + arrow.width - box.x) < 10, "the arrow ends at the open file's left edge");
+    });
+
+    it("shows refcount, offset and access mode in the open file table", async () => {
+      // The terminal's open file is shared by fds 0-2 of three server processes: refcount 9.
+      assert.match(await textOf(echo, "[data-file='1']"), /#19\s*0O_RDWR/);
+      assert.match(await textOf(pipe, "[data-file='2']"), /O_RDONLY read end/);
+      assert.match(await textOf(pipe, "[data-file='3']"), /#32.*O_WRONLY/);
+    });
+
+    it("draws a regular file with its name, size and first bytes", async () => {
+      const t = await textOf(pipe, "[data-kind='file']");
+      assert.match(t, /notes\.txt/);
+      assert.match(t, /size 42 bytes/);
+      assert.match(t, /"line one\\nline two/);
+    });
+
+    it("draws a pipe with the bytes in its buffer against its capacity, readers and writers", async () => {
+      const t = await textOf(pipe, "[data-kind='pipe']");
+      assert.match(t, /"hello from child\\n"/);
+      assert.match(t, /17 \/ 65536 bytes in buffer/);
+      assert.match(t, /readers 1 · writers 2/);
+      assert.equal(await pipe.locator("[data-kind='pipe'] .fl-barfill").count(), 1);
+    });
+
+    it("draws a listening socket with its address and backlog queue", async () => {
+      const t = await textOf(echo, "[data-kind='socket'][data-state='listening']");
+      assert.match(t, /listening 0\.0\.0\.0:15213/);
+      assert.match(t, /backlog 1024 · 0 waiting for accept/);
+    });
+
+    it("draws a connected socket with both byte queues and its peer", async () => {
+      const t = await textOf(echo, "[data-object='3']");
+      assert.match(t, /127\.0\.0\.1:15213 ↔ 127\.0\.0\.1:40001/);
+      assert.match(t, /receive queue\)"hello\\n"/);
+      assert.match(t, /peer socket #5 \(client 200\)/);
+      assert.match(await textOf(echo, "[data-object='5']"), /not yet read by the peer"hello\\n"/);
+    });
+
+    it("draws the terminal with each output line marked by the writer's pid", async () => {
+      const lines = await echo.locator("[data-kind='tty'] .fl-out").evaluateAll((els) => els.map((e) => [e.getAttribute("data-pid"), e.textContent]));
+      assert.deepEqual(lines.map((l) => l[0]), ["100", "100", "100"]);
+      assert.match(String(lines[1][1]), /Connected to \(localhost, 40001\)/);
+    });
+
+    it("draws a shm segment with its attach count and bytes, linked from each attached process", async () => {
+      const t = await textOf(shm, "[data-kind='shm']");
+      assert.match(t, /attached 2 \(pids 500 501\)/);
+      assert.match(t, /2a 00 00 00/);
+      assert.match(t, /removed \(IPC_RMID\)/);
+      assert.equal(await shm.locator("[data-key^='s:']").count(), 2);
+    });
+
+    it("shows what a blocked process waits for and its current line", async () => {
+      assert.match(await textOf(echo, "[data-pid='100'].fl-proc"), /line 37 · waits in accept\(3\)/);
+      assert.match(await textOf(echo, "[data-pid='101'].fl-proc"), /waits in read\(4\)/);
+    });
+  });
+
+  describe("signals, zombies and stdio", () => {
+    let page: Page;
+    before(async () => { page = await hx.show(fixture("zombies-lost-sigchld"), fixture("zombies-lost-sigchld.prev")); });
+
+    it("makes zombies unmistakable: ZOMBIE chip, red dashed hatched box, exit status and who must reap", async () => {
+      const z = page.locator(".fl-proc[data-pid='403']");
+      assert.equal(await z.getAttribute("data-state"), "zombie");
+      assert.match((await z.textContent()) ?? "", /ZOMBIE.*exited 0; not yet reaped by 400/);
+      assert.equal(await z.locator("rect.fl-zombie").count(), 1);
+      assert.equal(await z.locator("rect.fl-hatch").count(), 1);
+      assert.match(await textOf(page, ".fl-proc[data-pid='405']"), /killed by signal 9/);
+    });
+
+    it("shows pending, blocked, handlers, the running handler and a lost-signal mark", async () => {
+      const t = await textOf(page, ".fl-proc[data-pid='400']");
+      assert.match(t, /pending SIGCHLD/);
+      assert.match(t, /blocked SIGCHLD/);
+      assert.match(t, /handlers SIGCHLD→handler1/);
+      assert.match(t, /in handler SIGCHLD/);
+      assert.match(t, /⚠ lost SIGCHLD×2 \(just now\)/);
+    });
+
+    it("shows a process's unflushed stdout buffer", async () => {
+      assert.match(await textOf(page, ".fl-proc[data-pid='400']"), /stdout buffer \(full\) "Handler reaped/);
+    });
+
+    it("highlights a new zombie and lists it among the changes", async () => {
+      assert.equal(await page.locator(".fl-proc[data-pid='405'] rect.fl-chg").count(), 1);
+      assert.equal(await page.locator(".fl-proc[data-pid='404'] rect.fl-chg").count(), 0, "404 was a zombie already");
+      assert.match(await textOf(page, ".fl-changes"), /new zombie: 405/);
+    });
+  });
+
+  describe("change highlights", () => {
+    it("marks a closed descriptor and the refcount it dropped", async () => {
+      const page = await hx.show(fixture("echo-two-clients"), fixture("echo-two-clients.prev"));
+      assert.equal(await page.locator("[data-fd='100:4']").getAttribute("data-change"), "closed");
+      assert.equal(await page.locator("[data-file='4']").getAttribute("data-change"), "changed");
+      assert.match(await textOf(page, "[data-file='4']"), /2→1/);
+      assert.equal(await page.locator("[data-change]").count(), 2, "nothing else is marked");
+    });
+
+    it("marks a new descriptor, a new open file and a new object", async () => {
+      const cur = fixture("pipe");
+      const prev = clone(cur);
+      prev.processes[1].fds[5] = null;
+      prev.files = prev.files.filter((f) => f.id !== 4);
+      prev.objects = prev.objects.filter((o) => o.id !== 3);
+      const page = await hx.show(cur, prev);
+      assert.equal(await page.locator("[data-fd='301:5']").getAttribute("data-change"), "new");
+      assert.equal(await page.locator("[data-file='4']").getAttribute("data-change"), "new");
+      assert.equal(await page.locator("[data-object='3']").getAttribute("data-change"), "new");
+    });
+
+    it("draws a freed open file and object as ghosts with a dashed arrow", async () => {
+      // The previous step had notes.txt open at fd 5 of pid 301; close(5) freed both.
+      const prev = fixture("pipe");
+      const cur = clone(prev);
+      cur.processes[1].fds = cur.processes[1].fds.slice(0, 5);
+      cur.files = cur.files.filter((f) => f.id !== 4);
+      cur.objects = cur.objects.filter((o) => o.id !== 3);
+      const page = await hx.show(cur, prev);
+      assert.equal(await page.locator("[data-fd='301:5']").getAttribute("data-change"), "closed");
+      assert.equal(await page.locator(".fl-ghost[data-file='4']").getAttribute("data-change"), "freed");
+      assert.equal(await page.locator(".fl-ghost[data-object='3']").getAttribute("data-change"), "freed");
+      assert.equal(await page.locator("[data-key='b:4'] .fl-link-g").count(), 1);
+    });
+
+    it("marks a pipe whose buffer changed", async () => {
+      const page = await hx.show(fixture("pipe"), fixture("pipe.prev"));
+      assert.equal(await page.locator("[data-kind='pipe']").getAttribute("data-change"), "changed");
+      assert.match(await textOf(page, ".fl-changes"), /contents changed: pipe #2/);
+    });
+
+    it("pulses changes only when the reader allows motion", async () => {
+      const still = await hx.show(fixture("echo-two-clients"), fixture("echo-two-clients.prev"));
+      const name = (p: Page) => p.locator("[data-file='4'] rect.fl-chg").evaluate((e) => getComputedStyle(e).animationName);
+      assert.equal(await name(still), "none");
+      await still.emulateMedia({ reducedMotion: "no-preference" });
+      assert.equal(await name(still), "fl-pulse");
+    });
+  });
+
+  it("an incremental update draws exactly what a fresh render draws", async () => {
+    const a = fixture("echo-two-clients.prev");
+    const b = fixture("echo-two-clients");
+    const stepped = await hx.page();
+    await deliver(stepped, showMessage(a));
+    await deliver(stepped, showMessage(b, a));
+    const fresh = await hx.show(b, a);
+    const svgOf = (p: Page) => p.locator(".fl-figure-wrap svg").evaluate((e) => e.outerHTML);
+    assert.equal(await svgOf(stepped), await svgOf(fresh));
+    // And back again: the highlights of the later step disappear.
+    await deliver(stepped, showMessage(a));
+    assert.equal(await stepped.locator("[data-change]").count(), 0);
+  });
+
+  it("ignores a malformed message and says why", async () => {
+    const page = await hx.page();
+    const bad = showMessage(fixture("pipe")) as { snapshot: Snapshot };
+    (bad.snapshot.processes[0].fds as unknown[])[0] = "one";
+    await deliver(page, bad);
+    assert.equal(await page.locator(".fl-figure-wrap svg").count(), 0);
+    assert.match(await textOf(page, ".fl-notice"), /processes\[0\]\.fds\[0\]: expected a number/);
+  });
+
+  describe("actions", () => {
+    let page: Page;
+    const last = async () => (await posted(page)).at(-1);
+    beforeEach(async () => {
+      page = await hx.page();
+      await deliver(page, { ...(showMessage(fixture("echo-two-clients"), fixture("echo-two-clients.prev"), 20) as object) });
+    });
+
+    it("posts ready, then step/back/goto from buttons, keys and the event list", async () => {
+      assert.deepEqual((await posted(page))[0], { v: 1, type: "ready" });
+      await page.getByRole("button", { name: "Step forward" }).click();
+      assert.deepEqual(await last(), { v: 1, type: "step" });
+      await page.locator("body").press("ArrowLeft");
+      assert.deepEqual(await last(), { v: 1, type: "back" });
+      await page.locator("body").press("Home");
+      assert.deepEqual(await last(), { v: 1, type: "goto", step: 0 });
+      await page.locator("body").press("End");
+      assert.deepEqual(await last(), { v: 1, type: "goto", step: 19 });
+      await page.locator(".fl-ev[data-step='13']").click();
+      assert.deepEqual(await last(), { v: 1, type: "goto", step: 13 });
+      await page.locator("body").press("[");
+      assert.deepEqual(await last(), { v: 1, type: "goto", step: 13 });
+    });
+
+    it("posts client and signal actions", async () => {
+      await page.keyboard.press("c");
+      assert.deepEqual(await last(), { v: 1, type: "connect" });
+      await page.getByLabel("Client", { exact: true }).selectOption("201");
+      await page.getByLabel("Line to send").fill("ping");
+      await page.getByLabel("Line to send").press("Enter");
+      assert.deepEqual(await last(), { v: 1, type: "send", client: 201, line: "ping" });
+      await page.getByRole("button", { name: "Close the chosen client" }).click();
+      assert.deepEqual(await last(), { v: 1, type: "close", client: 201 });
+      await page.getByRole("button", { name: "Close all clients at once" }).click();
+      assert.deepEqual(await last(), { v: 1, type: "close", client: "all" });
+      await page.getByLabel("Process to signal").selectOption("102");
+      await page.getByLabel("Signal", { exact: true }).selectOption("SIGTERM");
+      await page.getByRole("button", { name: "Send the signal to the chosen process" }).click();
+      assert.deepEqual(await last(), { v: 1, type: "signal", pid: 102, signal: "SIGTERM" });
+    });
+
+    it("exports SVG, PNG and Markdown", async () => {
+      await page.getByRole("button", { name: "Save the picture as SVG" }).click();
+      const svg = (await last()) as { format: string; data: string };
+      assert.equal(svg.format, "svg");
+      // Standalone: the live theme's values are baked into the root element.
+      assert.match(svg.data, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]*style="[^"]*--vscode-editor-background:#ffffff;/);
+      await page.getByRole("button", { name: "Save the picture as PNG" }).click();
+      await page.waitForFunction("window.__posted.at(-1).format === 'png'");
+      const png = (await last()) as { data: string };
+      assert.ok(Buffer.from(png.data, "base64").subarray(1, 4).toString() === "PNG");
+      await page.keyboard.press("m");
+      const md = (await last()) as { format: string; data: string };
+      assert.equal(md.format, "markdown");
+      assert.match(md.data, /\| 100 \| 3 \| #2 \| listening socket 0\.0\.0\.0:15213 \|/);
+    });
+
+    it("offers the tables as a text view for screen readers", async () => {
+      await page.keyboard.press("t");
+      assert.equal(await page.getByRole("button", { name: "Text view of the tables" }).getAttribute("aria-pressed"), "true");
+      const captions = await page.locator(".fl-text caption").allTextContents();
+      assert.deepEqual(captions, ["Processes (process-tree order)", "Descriptor tables", "Open file table", "v-node table (objects)", "Terminal output"]);
+      assert.equal(await page.getByRole("table", { name: "Open file table" }).locator("tbody tr").count(), 6);
+    });
+  });
+});
