@@ -1,0 +1,56 @@
+// Object-like constants of the system headers, as the compiler's built-in identifiers.
+// Numbers are Linux x86-64's; the kernel model exports the ones it interprets.
+import * as k from "../kernel/kernel";
+
+const ints: Record<string, number> = {
+  ...k.SIG, ...k.ERRNO, ...k.O_FLAGS,
+  WNOHANG: k.WNOHANG, WUNTRACED: k.WUNTRACED, WCONTINUED: 8,
+  SIG_BLOCK: k.SIG_BLOCK, SIG_UNBLOCK: k.SIG_UNBLOCK, SIG_SETMASK: k.SIG_SETMASK,
+  SA_NOCLDSTOP: k.SA_NOCLDSTOP, SA_NOCLDWAIT: k.SA_NOCLDWAIT, SA_SIGINFO: k.SA_SIGINFO, SA_RESTART: k.SA_RESTART,
+  SA_NODEFER: k.SA_NODEFER, SA_RESETHAND: k.SA_RESETHAND, NSIG: 65,
+  F_DUPFD: k.F_DUPFD, F_GETFD: k.F_GETFD, F_SETFD: k.F_SETFD, F_GETFL: k.F_GETFL, F_SETFL: k.F_SETFL, FD_CLOEXEC: k.FD_CLOEXEC,
+  SEEK_SET: k.SEEK_SET, SEEK_CUR: k.SEEK_CUR, SEEK_END: k.SEEK_END, PIPE_BUF: k.PIPE_BUF,
+  AF_UNSPEC: 0, AF_UNIX: k.AF_UNIX, AF_LOCAL: k.AF_UNIX, AF_INET: k.AF_INET, PF_INET: k.AF_INET, AF_INET6: 10,
+  SOCK_STREAM: k.SOCK_STREAM, SOCK_DGRAM: k.SOCK_DGRAM, SOL_SOCKET: k.SOL_SOCKET, SO_REUSEADDR: k.SO_REUSEADDR,
+  SO_KEEPALIVE: k.SO_KEEPALIVE, SO_REUSEPORT: k.SO_REUSEPORT, IPPROTO_TCP: k.IPPROTO_TCP, IPPROTO_IP: 0,
+  SHUT_RD: k.SHUT_RD, SHUT_WR: k.SHUT_WR, SHUT_RDWR: k.SHUT_RDWR, SOMAXCONN: k.SOMAXCONN,
+  INADDR_ANY: 0, INADDR_LOOPBACK: 0x7f000001, INET_ADDRSTRLEN: 16, INET6_ADDRSTRLEN: 46,
+  AI_PASSIVE: 1, AI_CANONNAME: 2, AI_NUMERICHOST: 4, AI_V4MAPPED: 8, AI_ALL: 0x10, AI_ADDRCONFIG: 0x20, AI_NUMERICSERV: 0x400,
+  NI_NUMERICHOST: 1, NI_NUMERICSERV: 2, NI_MAXHOST: 1025, NI_MAXSERV: 32,
+  EAI_BADFLAGS: -1, EAI_NONAME: -2, EAI_AGAIN: -3, EAI_FAIL: -4, EAI_FAMILY: -6, EAI_SOCKTYPE: -7, EAI_SERVICE: -8, EAI_MEMORY: -10, EAI_SYSTEM: -11,
+  IPC_PRIVATE: k.IPC_PRIVATE, IPC_CREAT: k.IPC_CREAT, IPC_EXCL: k.IPC_EXCL, IPC_RMID: k.IPC_RMID, IPC_SET: k.IPC_SET,
+  IPC_STAT: k.IPC_STAT, SHM_RDONLY: k.SHM_RDONLY,
+  STDIN_FILENO: 0, STDOUT_FILENO: 1, STDERR_FILENO: 2, EXIT_SUCCESS: 0, EXIT_FAILURE: 1,
+  EOF: -1, BUFSIZ: 8192, _IOFBF: 0, _IOLBF: 1, _IONBF: 2, FD_SETSIZE: 1024, FILENAME_MAX: 4096, PATH_MAX: 4096,
+  RAND_MAX: 2147483647, INT_MAX: 2147483647, INT_MIN: -2147483648, UINT_MAX: 4294967295, CHAR_BIT: 8,
+  SCHAR_MAX: 127, SCHAR_MIN: -128, UCHAR_MAX: 255, SHRT_MAX: 32767, SHRT_MIN: -32768,
+  S_IRUSR: 0o400, S_IWUSR: 0o200, S_IXUSR: 0o100, S_IRWXU: 0o700, S_IRGRP: 0o40, S_IWGRP: 0o20, S_IROTH: 0o4, S_IWOTH: 0o2,
+  DEF_MODE: 0o666, DEF_UMASK: 0o22, EWOULDBLOCK: k.ERRNO.EAGAIN,
+};
+
+const longs: Record<string, number> = {
+  LONG_MAX: Number.MAX_SAFE_INTEGER, LONG_MIN: Number.MIN_SAFE_INTEGER, SSIZE_MAX: Number.MAX_SAFE_INTEGER,
+};
+
+/** Pointer-valued constants: NULL and the special signal dispositions. */
+export const POINTER_CONSTANTS: Record<string, number> = {
+  NULL: 0, SIG_DFL: 0, SIG_IGN: 1, SIG_ERR: -1, MAP_FAILED: -1,
+};
+
+export function intConstant(name: string): { value: number; long: boolean } | undefined {
+  if (name in ints) return { value: ints[name], long: false };
+  if (name in longs) return { value: longs[name], long: true };
+  return undefined;
+}
+
+/** Macros the system headers define with braces or syntax (not plain numbers). */
+export const SYSTEM_MACROS: Array<[string, string]> = [
+  ["PTHREAD_MUTEX_INITIALIZER", "{ 0 }"],
+  ["__attribute__(x)", ""],
+  ["__extension__", ""],
+  ["__restrict", ""],
+  ["restrict", ""],
+  ["noreturn", ""],
+  ["_Noreturn", ""],
+  ["inline", ""],
+];

@@ -1,0 +1,25 @@
+// What a built-in function sees and may answer besides a plain return value.
+import type { Kernel } from "../kernel/kernel";
+import type { Memory } from "./memory";
+import type { Machine, Proc, Thread } from "./vm";
+
+export interface Ctx {
+  m: Machine;
+  p: Proc;
+  t: Thread;
+  k: Kernel;
+  mem: Memory;
+}
+
+/** The calling thread now waits in the kernel; the call is re-issued when it may proceed. */
+export const BLOCKED = Symbol("blocked");
+/** The calling thread (or its whole process) no longer runs: exit, exec, pthread_exit. */
+export const GONE = Symbol("gone");
+export type Ctl = typeof BLOCKED | typeof GONE;
+
+export type BuiltinFn = (c: Ctx, a: number[]) => number | Ctl;
+
+export interface Builtin {
+  name: string;
+  fn: BuiltinFn;
+}

@@ -1,0 +1,108 @@
+// printf-style formatting as glibc does it, for the conversions course programs use:
+// d i u o x X c s p f e g %, flags "-+ #0", width and precision (numbers or *), and the
+// length modifiers hh h l ll z j t L.
+import type { Memory } from "../memory";
+
+export function format(mem: Memory, fmt: string, args: number[]): string {
+  let out = "";
+  let ai = 0;
+  const next = (): number => args[ai++] ?? 0;
+  for (let i = 0; i < fmt.length; i++) {
+    const ch = fmt[i];
+    if (ch !== "%") { out += ch; continue; }
+    const m = /^([-+ #0]*)(\*|\d+)?(?:\.(\*|\d*))?(hh|h|ll|l|z|j|t|L)?([diouxXcspfFeEgGn%])/.exec(fmt.slice(i + 1));
+    if (!m) { out += ch; continue; }
+    i += m[0].length;
+    const [, flags, w, p, len, conv] = m;
+    let width = w === "*" ? next() : w ? parseInt(w, 10) : 0;
+    let left = flags.includes("-");
+    if (width < 0) { left = true; width = -width; }
+    let prec = p === undefined ? -1 : p === "*" ? next() : p === "" ? 0 : parseInt(p, 10);
+    let body: string;
+    let sign = "";
+    switch (conv) {
+      case "%": out += "%"; continue;
+      case "n": next(); continue;
+      case "c": body = String.fromCharCode(next() & 0xff); prec = -1; break;
+      case "s": {
+        const a = next();
+        body = a === 0 ? "(null)" : mem.readCString(a, prec >= 0 ? prec : 1 << 20);
+        if (prec >= 0) body = body.slice(0, prec);
+        prec = -1;
+        break;
+      }
+      case "p": {
+        const a = next();
+        body = a === 0 ? "(nil)" : "0x" + a.toString(16);
+        break;
+      }
+      case "d": case "i": case "u": case "o": case "x": case "X": {
+        let v = next();
+        const bits = len === "hh" ? 8 : len === "h" ? 16 : len === "l" || len === "ll" || len === "z" || len === "j" || len === "t" ? 64 : 32;
+        v = toWidth(v, bits, conv === "d" || conv === "i");
+        if (v < 0) { sign = "-"; v = -v; }
+        else if (conv === "d" || conv === "i") sign = flags.includes("+") ? "+" : flags.includes(" ") ? " " : "";
+        const base = conv === "o" ? 8 : conv === "x" || conv === "X" ? 16 : 10;
+        body = bigToString(v, base);
+        if (conv === "X") body = body.toUpperCase();
+        if (prec >= 0) { if (prec === 0 && v === 0) body = ""; body = body.padStart(prec, "0"); }
+        if (flags.includes("#") && v !== 0) { if (base === 16) sign += conv === "X" ? "0X" : "0x"; if (base === 8 && !body.startsWith("0")) body = "0" + body; }
+        break;
+      }
+      default: {
+        let v = next();
+        if (v < 0 || Object.is(v, -0)) { sign = "-"; v = -v; }
+        else sign = flags.includes("+") ? "+" : flags.includes(" ") ? " " : "";
+        const pr = prec < 0 ? 6 : prec;
+        if (!Number.isFinite(v)) body = Number.isNaN(v) ? "nan" : "inf";
+        else if (conv === "f" || conv === "F") body = v.toFixed(pr);
+        else if (conv === "e" || conv === "E") body = expo(v, pr);
+        else body = gfmt(v, pr === 0 ? 1 : pr, flags.includes("#"));
+        if (conv === "E" || conv === "G" || conv === "F") body = body.toUpperCase();
+        prec = -1;
+      }
+    }
+    const zero = flags.includes("0") && !left && (prec < 0 || "fFeEgG".includes(conv)) && conv !== "s" && conv !== "c";
+    const total = sign.length + body.length;
+    if (total >= width) out += sign + body;
+    else if (left) out += sign + body + " ".repeat(width - total);
+    else if (zero) out += sign + "0".repeat(width - total) + body;
+    else out += " ".repeat(width - total) + sign + body;
+  }
+  return out;
+}
+
+function toWidth(v: number, bits: number, signed: boolean): number {
+  v = Math.trunc(v);
+  if (bits === 64) {
+    if (signed || v >= 0) return v;
+    return Number(BigInt.asUintN(64, BigInt(v)));
+  }
+  const m = 2 ** bits;
+  v = ((v % m) + m) % m;
+  if (signed && v >= m / 2) v -= m;
+  return v;
+}
+
+function bigToString(v: number, base: number): string {
+  return Number.isSafeInteger(v) ? v.toString(base) : BigInt(v).toString(base);
+}
+
+function expo(v: number, pr: number): string {
+  const s = v.toExponential(pr);
+  return s.replace(/e([+-])(\d)$/, "e$10$2");
+}
+
+function gfmt(v: number, p: number, alt: boolean): string {
+  if (v === 0) return "0";
+  const x = Math.floor(Math.log10(Math.abs(v)));
+  let s: string;
+  if (x < -4 || x >= p) {
+    s = expo(v, p - 1);
+    if (!alt) s = s.replace(/\.?0+e/, "e");
+  } else {
+    s = v.toFixed(Math.max(0, p - 1 - x));
+    if (!alt && s.includes(".")) s = s.replace(/\.?0+$/, "");
+  }
+  return s;
+}

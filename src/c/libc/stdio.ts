@@ -1,0 +1,234 @@
+// <stdio.h>: FILE streams whose buffers live in the process state (so fork copies them).
+// stdout is line buffered on a terminal and fully buffered (4096 bytes) otherwise, decided
+// at its first output as glibc does; stderr is unbuffered. exit() and returning from main
+// flush every stream; _exit does not, which is why printf before fork can print twice.
+import { isBlocked, O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND } from "../../kernel/kernel";
+import { BLOCKED, Builtin, Ctl, Ctx } from "../ctl";
+import { Stream } from "../vm";
+import { fromLatin1, latin1 } from "../memory";
+import { format } from "./format";
+import { heapAlloc, heapFree, setErrno, str, sys } from "./sys";
+import { strerror } from "./strerror";
+
+export const BUFSIZE = 4096;
+
+/** Whether fd is a terminal (isatty): the terminal answers tcgetpgrp, nothing else does. */
+export function isatty(c: Ctx, fd: number): boolean {
+  const r = c.k.tcgetpgrp(c.t.tid, fd);
+  return !isBlocked(r) && r.ret >= 0;
+}
+
+function stream(c: Ctx, fp: number): Stream | undefined {
+  const s = c.p.streams[fp];
+  if (!s) setErrno(c, "EBADF");
+  return s;
+}
+
+function mode(c: Ctx, s: Stream): Stream["mode"] {
+  if (s.mode === "unset") s.mode = isatty(c, s.fd) ? "line" : "full";
+  return s.mode;
+}
+
+/** Queue bytes for the kernel; the VM writes them out (and may block) before the builtin returns `ret`. */
+export function queueWrite(c: Ctx, fd: number, data: string, ret: number): number {
+  if (!c.t.sys) c.t.sys = { writes: [], ret };
+  c.t.sys.ret = ret;
+  if (data.length) c.t.sys.writes.push({ fd, data, call: "write" });
+  return ret;
+}
+
+/** Put text into a stream's buffer and queue whatever the buffering mode says must go now. */
+export function emit(c: Ctx, s: Stream, text: string, ret: number): number {
+  s.out += text;
+  const m = mode(c, s);
+  let n = 0;
+  if (m === "unbuffered") n = s.out.length;
+  else if (m === "line") n = text.includes("\n") || s.out.length >= 1024 ? (s.out.length >= 1024 ? s.out.length : s.out.lastIndexOf("\n") + 1) : 0;
+  else n = Math.floor(s.out.length / BUFSIZE) * BUFSIZE;
+  if (n > 0) {
+    const chunk = s.out.slice(0, n);
+    s.out = s.out.slice(n);
+    return queueWrite(c, s.fd, chunk, ret);
+  }
+  return ret;
+}
+
+export function flushStream(c: Ctx, s: Stream): void {
+  if (s.out.length) {
+    queueWrite(c, s.fd, s.out, c.t.sys?.ret ?? 0);
+    s.out = "";
+  }
+}
+
+export function flushAll(c: Ctx): void {
+  for (const s of Object.values(c.p.streams)) flushStream(c, s);
+}
+
+/** Fill a stream's read buffer with one read(2); false when blocked. */
+function fill(c: Ctx, s: Stream): boolean | Ctl {
+  const r = c.k.read(c.t.tid, s.fd, BUFSIZE);
+  const v = sys(c, "read", [s.fd, BUFSIZE], r);
+  if (v === BLOCKED) return BLOCKED;
+  if (isBlocked(r)) return BLOCKED;
+  if (r.ret < 0) { s.err = true; return false; }
+  if (r.ret === 0) { s.eof = true; return false; }
+  s.in += fromLatin1(r.data ?? new Uint8Array());
+  return true;
+}
+
+function printfTo(c: Ctx, fp: number, fmtAddr: number, args: number[]): number {
+  const s = stream(c, fp);
+  if (!s) return -1;
+  const text = format(c.mem, str(c, fmtAddr), args);
+  return emit(c, s, text, text.length);
+}
+
+function parseMode(m: string): number {
+  const plus = m.includes("+");
+  if (m[0] === "r") return plus ? O_RDWR : O_RDONLY;
+  if (m[0] === "w") return (plus ? O_RDWR : O_WRONLY) | O_CREAT | O_TRUNC;
+  if (m[0] === "a") return (plus ? O_RDWR : O_WRONLY) | O_CREAT | O_APPEND;
+  return -1;
+}
+
+function newStream(c: Ctx, fd: number, flags: number): number {
+  const fp = heapAlloc(c, 16);
+  c.mem.writeU(fp, 4, fd);
+  const acc = flags & 3;
+  c.p.streams[fp] = { fd, mode: "unset", out: "", in: "", eof: false, err: false, write: acc !== O_RDONLY, read: acc !== O_WRONLY };
+  return fp;
+}
+
+const getc = (c: Ctx, fp: number): number | Ctl => {
+  const s = stream(c, fp);
+  if (!s) return -1;
+  while (!s.in.length) {
+    if (s.eof) return -1;
+    const f = fill(c, s);
+    if (f === BLOCKED) return BLOCKED;
+    if (!f) return -1;
+  }
+  const ch = s.in.charCodeAt(0);
+  s.in = s.in.slice(1);
+  return ch;
+};
+
+export const stdio: Builtin[] = [
+  { name: "printf", fn: (c, a) => printfTo(c, c.p.prog.stdout, a[0], a.slice(1)) },
+  { name: "fprintf", fn: (c, a) => printfTo(c, a[0], a[1], a.slice(2)) },
+  { name: "dprintf", fn: (c, a) => { const t = format(c.mem, str(c, a[1]), a.slice(2)); return queueWrite(c, a[0], t, t.length); } },
+  { name: "sprintf", fn: (c, a) => { const t = format(c.mem, str(c, a[1]), a.slice(2)); c.mem.writeString(a[0], t); return t.length; } },
+  {
+    name: "snprintf", fn: (c, a) => {
+      const t = format(c.mem, str(c, a[2]), a.slice(3));
+      if (a[1] > 0) c.mem.writeString(a[0], t.slice(0, a[1] - 1));
+      return t.length;
+    },
+  },
+  { name: "puts", fn: (c, a) => { const s = stream(c, c.p.prog.stdout)!; return emit(c, s, str(c, a[0]) + "\n", 1); } },
+  { name: "fputs", fn: (c, a) => { const s = stream(c, a[1]); return s ? emit(c, s, str(c, a[0]), 1) : -1; } },
+  { name: "putchar", fn: (c, a) => emit(c, stream(c, c.p.prog.stdout)!, String.fromCharCode(a[0] & 0xff), a[0] & 0xff) },
+  { name: "fputc", fn: (c, a) => { const s = stream(c, a[1]); return s ? emit(c, s, String.fromCharCode(a[0] & 0xff), a[0] & 0xff) : -1; } },
+  { name: "putc", fn: (c, a) => { const s = stream(c, a[1]); return s ? emit(c, s, String.fromCharCode(a[0] & 0xff), a[0] & 0xff) : -1; } },
+  { name: "getchar", fn: (c) => getc(c, c.p.prog.stdin) },
+  { name: "fgetc", fn: (c, a) => getc(c, a[0]) },
+  { name: "getc", fn: (c, a) => getc(c, a[0]) },
+  {
+    name: "fgets", fn: (c, a) => {
+      const [buf, size, fp] = a;
+      const s = stream(c, fp);
+      if (!s || size <= 0) return 0;
+      for (;;) {
+        const nl = s.in.indexOf("\n");
+        if ((nl >= 0 && nl < size - 1) || s.in.length >= size - 1 || s.eof) {
+          const n = Math.min(nl >= 0 ? nl + 1 : s.in.length, size - 1);
+          if (n === 0) return 0;
+          c.mem.writeString(buf, s.in.slice(0, n));
+          s.in = s.in.slice(n);
+          return buf;
+        }
+        const f = fill(c, s);
+        if (f === BLOCKED) return BLOCKED;
+        if (!f && !s.in.length) return 0;
+      }
+    },
+  },
+  {
+    name: "fread", fn: (c, a) => {
+      const [ptr, size, nmemb, fp] = a;
+      const s = stream(c, fp);
+      const want = size * nmemb;
+      if (!s || want === 0) return 0;
+      while (s.in.length < want && !s.eof) {
+        const f = fill(c, s);
+        if (f === BLOCKED) return BLOCKED;
+        if (!f) break;
+      }
+      const n = Math.min(want, s.in.length);
+      const items = Math.floor(n / size);
+      c.mem.writeBytes(ptr, latin1(s.in.slice(0, items * size)));
+      s.in = s.in.slice(items * size);
+      return items;
+    },
+  },
+  {
+    name: "fwrite", fn: (c, a) => {
+      const [ptr, size, nmemb, fp] = a;
+      const s = stream(c, fp);
+      if (!s) return 0;
+      return emit(c, s, fromLatin1(c.mem.readBytes(ptr, size * nmemb)), nmemb);
+    },
+  },
+  {
+    name: "fflush", fn: (c, a) => {
+      if (a[0] === 0) flushAll(c);
+      else { const s = stream(c, a[0]); if (!s) return -1; flushStream(c, s); }
+      if (c.t.sys) c.t.sys.ret = 0;
+      return 0;
+    },
+  },
+  { name: "fileno", fn: (c, a) => stream(c, a[0])?.fd ?? -1 },
+  {
+    name: "setvbuf", fn: (c, a) => {
+      const s = stream(c, a[0]);
+      if (!s) return -1;
+      s.mode = (["full", "line", "unbuffered"] as const)[a[2]] ?? s.mode;
+      return 0;
+    },
+  },
+  { name: "setbuf", fn: (c, a) => { const s = stream(c, a[0]); if (s && a[1] === 0) s.mode = "unbuffered"; return 0; } },
+  {
+    name: "perror", fn: (c, a) => {
+      const msg = strerror(c.mem.readU(c.t.errnoAddr, 4));
+      const pre = a[0] ? str(c, a[0]) : "";
+      const s = stream(c, c.p.prog.stderr)!;
+      return emit(c, s, pre ? `${pre}: ${msg}\n` : `${msg}\n`, 0);
+    },
+  },
+  { name: "feof", fn: (c, a) => (stream(c, a[0])?.eof && !stream(c, a[0])?.in.length ? 1 : 0) },
+  { name: "ferror", fn: (c, a) => (stream(c, a[0])?.err ? 1 : 0) },
+  {
+    name: "fopen", fn: (c, a) => {
+      const path = str(c, a[0]);
+      const flags = parseMode(str(c, a[1]));
+      if (flags < 0) { setErrno(c, "EINVAL"); return 0; }
+      const r = c.k.open(c.t.tid, path, flags, 0o666);
+      const v = sys(c, "open", [path, flags], r);
+      if (v === BLOCKED || typeof v !== "number") return v;
+      return v < 0 ? 0 : newStream(c, v, flags);
+    },
+  },
+  { name: "fdopen", fn: (c, a) => newStream(c, a[0], parseMode(str(c, a[1]))) },
+  {
+    name: "fclose", fn: (c, a) => {
+      const s = stream(c, a[0]);
+      if (!s) return -1;
+      flushStream(c, s);
+      delete c.p.streams[a[0]];
+      heapFree(c, a[0]);
+      // The close comes after the buffered bytes are written.
+      if (c.t.sys) { c.t.sys.closeFd = s.fd; c.t.sys.ret = 0; return 0; }
+      return sys(c, "close", [s.fd], c.k.close(c.t.tid, s.fd), () => 0);
+    },
+  },
+];

@@ -1,0 +1,144 @@
+// <stdlib.h>, <string.h> and <ctype.h>: pure library code over process memory.
+import { GONE, Builtin, Ctx } from "../ctl";
+import { flushAll } from "./stdio";
+import { cstr, heapAlloc, heapFree, str, sys } from "./sys";
+import { strerror } from "./strerror";
+import { SIG } from "../../kernel/kernel";
+import { StopError } from "../vm";
+
+function exitProcess(c: Ctx, code: number): number | typeof GONE {
+  flushAll(c);
+  if (c.t.sys) { c.t.sys.exit = code & 0xff; return 0; }
+  sys(c, "exit", [code & 0xff], { ret: 0 });
+  c.k.exit(c.t.tid, code & 0xff);
+  return GONE;
+}
+
+function strtol(s: string, base: number): { v: number; used: number } {
+  const m = /^(\s*)([+-]?)(0[xX])?/.exec(s)!;
+  let i = m[0].length;
+  if (base === 0) base = m[3] ? 16 : s[i] === "0" ? 8 : 10;
+  else if (m[3] && base !== 16) i -= m[3].length;
+  let v = 0;
+  const start = i;
+  for (; i < s.length; i++) {
+    const d = parseInt(s[i], 36);
+    if (Number.isNaN(d) || d >= base) break;
+    v = v * base + d;
+  }
+  if (i === start) return { v: 0, used: 0 };
+  return { v: m[2] === "-" ? -v : v, used: i };
+}
+
+const ctype = (f: (ch: string) => boolean) => (_c: Ctx, a: number[]): number => (a[0] >= 0 && a[0] < 256 && f(String.fromCharCode(a[0])) ? 1 : 0);
+
+function cmp(a: string, b: string): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = i < a.length ? a.charCodeAt(i) : 0, y = i < b.length ? b.charCodeAt(i) : 0;
+    if (x !== y) return x - y;
+  }
+  return 0;
+}
+
+export const stdlib: Builtin[] = [
+  { name: "exit", fn: (c, a) => exitProcess(c, a[0]) },
+  { name: "_exit", fn: (c, a) => { sys(c, "exit", [a[0] & 0xff], { ret: 0 }); c.k.exit(c.t.tid, a[0] & 0xff); return GONE; } },
+  { name: "_Exit", fn: (c, a) => { sys(c, "exit", [a[0] & 0xff], { ret: 0 }); c.k.exit(c.t.tid, a[0] & 0xff); return GONE; } },
+  { name: "abort", fn: (c) => { sys(c, "kill", [c.p.pid, "SIGABRT"], c.k.raise(c.t.tid, SIG.SIGABRT)); if (!c.m.alive(c.t.tid)) return GONE; c.k.exit(c.t.tid, 134); return GONE; } },
+  { name: "atexit", fn: () => 0 },
+  { name: "system", fn: () => { throw new StopError("system() is not supported: use fork and exec"); } },
+  { name: "atoi", fn: (c, a) => strtol(str(c, a[0]), 10).v | 0 },
+  { name: "atol", fn: (c, a) => strtol(str(c, a[0]), 10).v },
+  {
+    name: "strtol", fn: (c, a) => {
+      const s = str(c, a[0]);
+      const r = strtol(s, a[2]);
+      if (a[1]) c.mem.write64(a[1], a[0] + r.used);
+      return r.v;
+    },
+  },
+  { name: "strtoul", fn: (c, a) => { const r = strtol(str(c, a[0]), a[2]); if (a[1]) c.mem.write64(a[1], a[0] + r.used); return r.v; } },
+  { name: "malloc", fn: (c, a) => heapAlloc(c, a[0]) },
+  { name: "calloc", fn: (c, a) => { const p = heapAlloc(c, a[0] * a[1]); c.mem.fill(p, 0, a[0] * a[1]); return p; } },
+  {
+    name: "realloc", fn: (c, a) => {
+      const old = a[0];
+      const p = heapAlloc(c, a[1]);
+      if (old) {
+        const size = c.p.heap.blocks[old] ?? 0;
+        c.mem.writeBytes(p, c.mem.readBytes(old, Math.min(size, a[1])));
+        heapFree(c, old);
+      }
+      return p;
+    },
+  },
+  {
+    name: "free", fn: (c, a) => {
+      if (a[0] === 0) return 0;
+      if (!heapFree(c, a[0])) c.m.note(c.p, c.m.userLine(c.p, c.t), `free(0x${a[0].toString(16)}): not a block malloc returned (or freed twice); glibc would abort`);
+      return 0;
+    },
+  },
+  { name: "getenv", fn: () => 0 },
+  { name: "abs", fn: (_c, a) => Math.abs(a[0]) | 0 },
+  { name: "labs", fn: (_c, a) => Math.abs(a[0]) },
+  { name: "rand", fn: (c) => { c.p.rand = (Math.imul(c.p.rand, 1103515245) + 12345) >>> 0; return (c.p.rand >>> 1) & 0x7fffffff; } },
+  { name: "srand", fn: (c, a) => { c.p.rand = a[0] >>> 0; return 0; } },
+  { name: "assert", fn: (c, a) => { if (!a[0]) throw new StopError(`assertion failed at line ${c.m.userLine(c.p, c.t)}`); return 0; } },
+
+  { name: "strlen", fn: (c, a) => c.mem.strlen(a[0]) },
+  { name: "strcpy", fn: (c, a) => { c.mem.writeString(a[0], str(c, a[1])); return a[0]; } },
+  {
+    name: "strncpy", fn: (c, a) => {
+      const s = str(c, a[1]).slice(0, a[2]);
+      c.mem.writeString(a[0], s, false);
+      if (s.length < a[2]) c.mem.fill(a[0] + s.length, 0, a[2] - s.length);
+      return a[0];
+    },
+  },
+  { name: "strcat", fn: (c, a) => { c.mem.writeString(a[0] + c.mem.strlen(a[0]), str(c, a[1])); return a[0]; } },
+  { name: "strncat", fn: (c, a) => { c.mem.writeString(a[0] + c.mem.strlen(a[0]), str(c, a[1]).slice(0, a[2])); return a[0]; } },
+  { name: "strcmp", fn: (c, a) => Math.sign(cmp(str(c, a[0]), str(c, a[1]))) },
+  { name: "strncmp", fn: (c, a) => Math.sign(cmp(str(c, a[0]).slice(0, a[2]), str(c, a[1]).slice(0, a[2]))) },
+  { name: "strcasecmp", fn: (c, a) => Math.sign(cmp(str(c, a[0]).toLowerCase(), str(c, a[1]).toLowerCase())) },
+  { name: "strchr", fn: (c, a) => { const s = str(c, a[0]); const ch = a[1] & 0xff; if (ch === 0) return a[0] + s.length; const i = s.indexOf(String.fromCharCode(ch)); return i < 0 ? 0 : a[0] + i; } },
+  { name: "strrchr", fn: (c, a) => { const s = str(c, a[0]); const ch = a[1] & 0xff; if (ch === 0) return a[0] + s.length; const i = s.lastIndexOf(String.fromCharCode(ch)); return i < 0 ? 0 : a[0] + i; } },
+  { name: "strstr", fn: (c, a) => { const i = str(c, a[0]).indexOf(str(c, a[1])); return i < 0 ? 0 : a[0] + i; } },
+  { name: "strdup", fn: (c, a) => { const s = str(c, a[0]); const p = heapAlloc(c, s.length + 1); c.mem.writeString(p, s); return p; } },
+  {
+    name: "strtok", fn: (c, a) => {
+      let p = a[0] || c.p.strtok;
+      if (!p) return 0;
+      const delim = str(c, a[1]);
+      while (c.mem.read8(p) && delim.includes(String.fromCharCode(c.mem.read8(p)))) p++;
+      if (!c.mem.read8(p)) { c.p.strtok = 0; return 0; }
+      const start = p;
+      while (c.mem.read8(p) && !delim.includes(String.fromCharCode(c.mem.read8(p)))) p++;
+      if (c.mem.read8(p)) { c.mem.write8(p, 0); c.p.strtok = p + 1; } else c.p.strtok = 0;
+      return start;
+    },
+  },
+  { name: "strerror", fn: (c, a) => cstr(c, strerror(a[0])) },
+  { name: "memcpy", fn: (c, a) => { c.mem.writeBytes(a[0], c.mem.readBytes(a[1], a[2])); return a[0]; } },
+  { name: "memmove", fn: (c, a) => { c.mem.writeBytes(a[0], c.mem.readBytes(a[1], a[2])); return a[0]; } },
+  { name: "memset", fn: (c, a) => { c.mem.fill(a[0], a[1] & 0xff, a[2]); return a[0]; } },
+  { name: "bzero", fn: (c, a) => { c.mem.fill(a[0], 0, a[1]); return 0; } },
+  {
+    name: "memcmp", fn: (c, a) => {
+      const x = c.mem.readBytes(a[0], a[2]), y = c.mem.readBytes(a[1], a[2]);
+      for (let i = 0; i < a[2]; i++) if (x[i] !== y[i]) return x[i] - y[i];
+      return 0;
+    },
+  },
+  { name: "isdigit", fn: ctype((ch) => /[0-9]/.test(ch)) },
+  { name: "isalpha", fn: ctype((ch) => /[A-Za-z]/.test(ch)) },
+  { name: "isalnum", fn: ctype((ch) => /[A-Za-z0-9]/.test(ch)) },
+  { name: "isspace", fn: ctype((ch) => /[ \t\n\v\f\r]/.test(ch)) },
+  { name: "isupper", fn: ctype((ch) => /[A-Z]/.test(ch)) },
+  { name: "islower", fn: ctype((ch) => /[a-z]/.test(ch)) },
+  { name: "isprint", fn: ctype((ch) => ch >= " " && ch <= "~") },
+  { name: "ispunct", fn: ctype((ch) => /[!-/:-@[-`{-~]/.test(ch)) },
+  { name: "toupper", fn: (_c, a) => (a[0] >= 97 && a[0] <= 122 ? a[0] - 32 : a[0]) },
+  { name: "tolower", fn: (_c, a) => (a[0] >= 65 && a[0] <= 90 ? a[0] + 32 : a[0]) },
+  { name: "time", fn: (c, a) => { const v = Math.floor(c.k.now() / 1000); if (a[0]) c.mem.write64(a[0], v); return v; } },
+];

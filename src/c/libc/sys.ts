@@ -1,0 +1,74 @@
+// Helpers the built-ins share: issuing a system call (trace, errno, blocking) and
+// reading C strings and structures from process memory.
+import { isBlocked, SysResult, SysRet, ERRNO, Errno } from "../../kernel/kernel";
+import { BLOCKED, GONE, Ctl, Ctx } from "../ctl";
+import { HEAP_BASE } from "../memory";
+
+/**
+ * Finish a system call: BLOCKED leaves the thread waiting (the VM re-issues the same
+ * call); otherwise record it in the trace with the caller's line, set errno on failure,
+ * and hand the result to `then` (which may copy data out) or return ret.
+ */
+export function sys(c: Ctx, call: string, args: Array<number | string>, r: SysResult, then?: (r: SysRet) => number): number | Ctl {
+  if (isBlocked(r)) {
+    c.t.blockedOn = r.blocked;
+    return BLOCKED;
+  }
+  c.m.record(c.p, c.t, call, args, r);
+  // The call may have ended the caller (SIGPIPE, a signal to itself, exit).
+  if (!c.m.alive(c.t.tid)) return GONE;
+  return then && r.ret >= 0 ? then(r) : r.ret;
+}
+
+export function setErrno(c: Ctx, e: Errno): void {
+  c.mem.writeU(c.t.errnoAddr, 4, ERRNO[e]);
+}
+
+export function str(c: Ctx, addr: number): string {
+  return c.mem.readCString(addr);
+}
+
+/** Copy bytes into process memory. */
+export function put(c: Ctx, addr: number, data: Uint8Array): void {
+  c.mem.writeBytes(addr, data);
+}
+
+/** Allocate from the process heap (malloc). */
+export function heapAlloc(c: Ctx, size: number): number {
+  const h = c.p.heap;
+  size = Math.max(16, Math.ceil(size / 16) * 16);
+  const i = h.free.findIndex(([, s]) => s >= size);
+  let a: number;
+  if (i >= 0) {
+    const [fa, fs] = h.free[i];
+    a = fa;
+    if (fs > size) h.free[i] = [fa + size, fs - size];
+    else h.free.splice(i, 1);
+  } else {
+    a = h.brk;
+    h.brk += size;
+    c.mem.grow(HEAP_BASE, h.brk);
+  }
+  h.blocks[a] = size;
+  return a;
+}
+
+export function heapFree(c: Ctx, a: number): boolean {
+  const h = c.p.heap;
+  const size = h.blocks[a];
+  if (size === undefined) return false;
+  delete h.blocks[a];
+  h.free.push([a, size]);
+  return true;
+}
+
+/** A string the library returns (strerror and friends), allocated once per process. */
+export function cstr(c: Ctx, s: string): number {
+  let a = c.p.statics[s];
+  if (a === undefined) {
+    a = heapAlloc(c, s.length + 1);
+    c.mem.writeString(a, s);
+    c.p.statics[s] = a;
+  }
+  return a;
+}

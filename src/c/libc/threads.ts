@@ -1,0 +1,112 @@
+// pthreads and System V shared memory. Threads share the process's memory; each has its
+// own stack. Joins, mutexes and semaphores wait in the library (Thread.wait), not in the
+// kernel; a mutex records its owner's tid, so after fork the child still sees it held by a
+// thread that does not exist there.
+import { Builtin, BLOCKED, GONE, Ctx } from "../ctl";
+import { sys } from "./sys";
+
+function libWait(c: Ctx, kind: "join" | "mutex" | "sem", on: number, what: string): typeof BLOCKED {
+  c.t.wait = { kind, on };
+  c.t.blockedOn = what;
+  return BLOCKED;
+}
+
+function threadExit(c: Ctx, value: number): typeof GONE {
+  if (!c.t.detached) c.p.finished[c.t.tid] = value;
+  const last = c.p.threads.length === 1;
+  sys(c, last ? "exit" : "thread_exit", [0], { ret: 0 });
+  c.p.threads = c.p.threads.filter((x) => x !== c.t);
+  c.k.threadExit(c.t.tid);
+  return GONE;
+}
+
+export const threads: Builtin[] = [
+  {
+    name: "pthread_create", fn: (c, a) => {
+      const [tidp, , fn, arg] = a;
+      const r = c.k.threadCreate(c.t.tid);
+      const v = sys(c, "clone", [], r);
+      if (typeof v !== "number" || v < 0) return typeof v === "number" ? 11 : v;
+      const t = c.m.newThread(c.p, v);
+      const start = c.p.prog.funcIndex.get("_thread_start")!;
+      t.frames.push({ fn: start, pc: 0, fp: t.sp, callerSp: t.sp, base: 0 });
+      t.stack.push(fn, arg);
+      if (tidp) c.mem.write64(tidp, v);
+      return 0;
+    },
+  },
+  { name: "pthread_exit", fn: (c, a) => threadExit(c, a[0]) },
+  {
+    name: "pthread_join", fn: (c, a) => {
+      const [tid, retp] = a;
+      c.t.wait = undefined;
+      if (tid in c.p.finished) {
+        if (retp) c.mem.write64(retp, c.p.finished[tid]);
+        delete c.p.finished[tid];
+        return 0;
+      }
+      if (!c.p.threads.some((x) => x.tid === tid)) return 3; // ESRCH
+      return libWait(c, "join", tid, `pthread_join(${tid})`);
+    },
+  },
+  {
+    name: "pthread_detach", fn: (c, a) => {
+      const t = c.p.threads.find((x) => x.tid === a[0]);
+      if (t) t.detached = true;
+      delete c.p.finished[a[0]];
+      return t ? 0 : 3;
+    },
+  },
+  { name: "pthread_self", fn: (c) => c.t.tid },
+  { name: "pthread_mutex_init", fn: (c, a) => { delete c.p.mutexes[a[0]]; return 0; } },
+  { name: "pthread_mutex_destroy", fn: () => 0 },
+  {
+    name: "pthread_mutex_lock", fn: (c, a) => {
+      c.t.wait = undefined;
+      const owner = c.p.mutexes[a[0]];
+      if (owner === c.t.tid) return 35; // EDEADLK would need an error-checking mutex; a plain one deadlocks
+      if (owner) return libWait(c, "mutex", a[0], `pthread_mutex_lock (held by thread ${owner})`);
+      c.p.mutexes[a[0]] = c.t.tid;
+      c.mem.writeU(a[0], 4, 1);
+      c.mem.writeU(a[0] + 4, 4, c.t.tid);
+      return 0;
+    },
+  },
+  {
+    name: "pthread_mutex_unlock", fn: (c, a) => {
+      delete c.p.mutexes[a[0]];
+      c.mem.writeU(a[0], 4, 0);
+      c.mem.writeU(a[0] + 4, 4, 0);
+      return 0;
+    },
+  },
+  { name: "sem_init", fn: (c, a) => { c.mem.writeU(a[0], 4, a[2]); return 0; } },
+  {
+    name: "sem_wait", fn: (c, a) => {
+      c.t.wait = undefined;
+      const v = c.mem.readU(a[0], 4);
+      if (v === 0) return libWait(c, "sem", a[0], "sem_wait");
+      c.mem.writeU(a[0], 4, v - 1);
+      return 0;
+    },
+  },
+  { name: "sem_post", fn: (c, a) => { c.mem.writeU(a[0], 4, c.mem.readU(a[0], 4) + 1); return 0; } },
+  { name: "shmget", fn: (c, a) => sys(c, "shmget", [a[0], a[1]], c.k.shmget(c.t.tid, a[0], a[1], a[2])) },
+  {
+    name: "shmat", fn: (c, a) => sys(c, "shmat", [a[0]], c.k.shmat(c.t.tid, a[0], a[2]), (r) => {
+      if (r.segment) c.mem.mapShared(r.ret, r.segment, `shared memory ${a[0]}`);
+      return r.ret;
+    }),
+  },
+  { name: "shmdt", fn: (c, a) => sys(c, "shmdt", [], c.k.shmdt(c.t.tid, a[0]), (r) => { c.mem.unmap(a[0]); return r.ret; }) },
+  {
+    name: "shmctl", fn: (c, a) => sys(c, "shmctl", [a[0], a[1]], c.k.shmctl(c.t.tid, a[0], a[1]), (r) => {
+      if (a[2] && r.shmStat) {
+        c.mem.writeU(a[2], 4, r.shmStat.key);
+        c.mem.write64(a[2] + 48, r.shmStat.size);
+        c.mem.write64(a[2] + 88, r.shmStat.nattch);
+      }
+      return r.ret;
+    }),
+  },
+];

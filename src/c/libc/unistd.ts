@@ -1,0 +1,112 @@
+// <unistd.h>, <fcntl.h> and <sys/wait.h>: calls that go to the kernel model.
+import * as W from "../../kernel/waitstatus";
+import { GONE, Builtin, Ctl, Ctx } from "../ctl";
+
+import { str, sys } from "./sys";
+import { isatty } from "./stdio";
+
+const copyOut = (c: Ctx, buf: number) => (r: { ret: number; data?: Uint8Array }): number => {
+  if (r.data && r.data.length) c.mem.writeBytes(buf, r.data);
+  return r.ret;
+};
+
+/** fork: the kernel makes the child; the machine copies the program state into it. */
+function fork(c: Ctx): number | Ctl {
+  const r = c.k.fork(c.t.tid);
+  const v = sys(c, "fork", [], r);
+  if (typeof v !== "number" || v <= 0) return v;
+  const { thread } = c.m.cloneProc(c.p, c.t, v);
+  // The child returns from the same call with 0.
+  const f = thread.frames[thread.frames.length - 1];
+  thread.stack.push(0);
+  f.pc++;
+  return v;
+}
+
+function argvList(c: Ctx, addr: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; addr && i < 1000; i++) {
+    const p = c.mem.read64(addr + i * 8, false);
+    if (!p) break;
+    out.push(str(c, p));
+  }
+  return out;
+}
+
+/** exec: replace the program; the machine loads the new one into the same process. */
+function exec(c: Ctx, path: string, argv: string[]): number | Ctl {
+  const name = path.split("/").pop()!.replace(/\.c$/, "");
+  const prog = c.m.options.loadProgram?.(name);
+  if (!prog) {
+    const r = { ret: -1, errno: "ENOENT" as const };
+    return sys(c, "execve", [path], r);
+  }
+  const r = c.k.execve(c.t.tid, name);
+  const v = sys(c, "execve", [path], r);
+  if (v !== 0) return v;
+  c.m.load(c.p.pid, prog, argv.length ? argv : [name]);
+  return GONE;
+}
+
+function wait(c: Ctx, pid: number, statusp: number, options: number): number | Ctl {
+  return sys(c, "waitpid", [pid, options], c.k.waitpid(c.t.tid, pid, options), (r) => {
+    if (statusp && r.ret > 0 && r.status !== undefined) c.mem.writeU(statusp, 4, r.status >>> 0);
+    return r.ret;
+  });
+}
+
+const wmacro = (f: (s: number) => number | boolean) => (_c: Ctx, a: number[]): number => +f(a[0] & 0xffffffff);
+
+export const unistd: Builtin[] = [
+  { name: "fork", fn: fork },
+  { name: "getpid", fn: (c) => sys(c, "getpid", [], c.k.getpid(c.t.tid)) },
+  { name: "getppid", fn: (c) => sys(c, "getppid", [], c.k.getppid(c.t.tid)) },
+  { name: "getpgrp", fn: (c) => sys(c, "getpgrp", [], c.k.getpgrp(c.t.tid)) },
+  { name: "setpgid", fn: (c, a) => sys(c, "setpgid", [a[0], a[1]], c.k.setpgid(c.t.tid, a[0], a[1])) },
+  { name: "read", fn: (c, a) => sys(c, "read", [a[0], a[2]], c.k.read(c.t.tid, a[0], a[2]), copyOut(c, a[1])) },
+  { name: "recv", fn: (c, a) => sys(c, "recvfrom", [a[0], a[2]], c.k.read(c.t.tid, a[0], a[2]), copyOut(c, a[1])) },
+  { name: "write", fn: (c, a) => sys(c, "write", [a[0], a[2]], c.k.write(c.t.tid, a[0], c.mem.readBytes(a[1], a[2]))) },
+  { name: "send", fn: (c, a) => sys(c, "sendto", [a[0], a[2]], c.k.write(c.t.tid, a[0], c.mem.readBytes(a[1], a[2]))) },
+  { name: "close", fn: (c, a) => sys(c, "close", [a[0]], c.k.close(c.t.tid, a[0])) },
+  { name: "dup", fn: (c, a) => sys(c, "dup", [a[0]], c.k.dup(c.t.tid, a[0])) },
+  { name: "dup2", fn: (c, a) => sys(c, "dup2", [a[0], a[1]], c.k.dup2(c.t.tid, a[0], a[1])) },
+  {
+    name: "pipe", fn: (c, a) => sys(c, "pipe", [], c.k.pipe(c.t.tid), (r) => {
+      if (r.fds) { c.mem.writeU(a[0], 4, r.fds[0]); c.mem.writeU(a[0] + 4, 4, r.fds[1]); }
+      return r.ret;
+    }),
+  },
+  { name: "sleep", fn: (c, a) => sys(c, "sleep", [a[0]], c.k.sleep(c.t.tid, a[0])) },
+  { name: "usleep", fn: (c, a) => sys(c, "usleep", [a[0]], c.k.usleep(c.t.tid, a[0])) },
+  { name: "pause", fn: (c) => sys(c, "pause", [], c.k.pause(c.t.tid)) },
+  { name: "alarm", fn: (c, a) => sys(c, "alarm", [a[0]], c.k.alarm(c.t.tid, a[0])) },
+  { name: "sched_yield", fn: () => 0 },
+  { name: "lseek", fn: (c, a) => sys(c, "lseek", [a[0], a[1], a[2]], c.k.lseek(c.t.tid, a[0], a[1], a[2])) },
+  { name: "unlink", fn: (c, a) => sys(c, "unlink", [str(c, a[0])], c.k.unlink(c.t.tid, str(c, a[0]))) },
+  { name: "open", fn: (c, a) => sys(c, "open", [str(c, a[0]), a[1]], c.k.open(c.t.tid, str(c, a[0]), a[1], a[2] ?? 0o666)) },
+  { name: "creat", fn: (c, a) => sys(c, "open", [str(c, a[0]), 0o1101], c.k.open(c.t.tid, str(c, a[0]), 0o1101, a[1])) },
+  { name: "fcntl", fn: (c, a) => sys(c, "fcntl", [a[0], a[1]], c.k.fcntl(c.t.tid, a[0], a[1], a[2] ?? 0)) },
+  { name: "isatty", fn: (c, a) => (isatty(c, a[0]) ? 1 : 0) },
+  { name: "execve", fn: (c, a) => exec(c, str(c, a[0]), argvList(c, a[1])) },
+  { name: "execv", fn: (c, a) => exec(c, str(c, a[0]), argvList(c, a[1])) },
+  { name: "execvp", fn: (c, a) => exec(c, str(c, a[0]), argvList(c, a[1])) },
+  { name: "execl", fn: (c, a) => exec(c, str(c, a[0]), untilNull(a.slice(1)).map((x) => str(c, x))) },
+  { name: "execlp", fn: (c, a) => exec(c, str(c, a[0]), untilNull(a.slice(1)).map((x) => str(c, x))) },
+  { name: "wait", fn: (c, a) => wait(c, -1, a[0], 0) },
+  { name: "waitpid", fn: (c, a) => wait(c, a[0], a[1], a[2]) },
+  { name: "WIFEXITED", fn: wmacro(W.WIFEXITED) },
+  { name: "WEXITSTATUS", fn: wmacro(W.WEXITSTATUS) },
+  { name: "WIFSIGNALED", fn: wmacro(W.WIFSIGNALED) },
+  { name: "WTERMSIG", fn: wmacro(W.WTERMSIG) },
+  { name: "WIFSTOPPED", fn: wmacro(W.WIFSTOPPED) },
+  { name: "WSTOPSIG", fn: wmacro(W.WSTOPSIG) },
+  { name: "WIFCONTINUED", fn: wmacro(W.WIFCONTINUED) },
+  { name: "WCOREDUMP", fn: wmacro(W.WCOREDUMP) },
+];
+
+
+/** execl's argument list ends at the first NULL. */
+function untilNull(a: number[]): number[] {
+  const end = a.indexOf(0);
+  return end < 0 ? a : a.slice(0, end);
+}

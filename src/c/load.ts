@@ -1,0 +1,66 @@
+// Turn a C file into a runnable Program: preprocess, parse every unit (the built-in system
+// headers, the built-in csapp library when included, local headers, the file), compile,
+// and add the two entry stubs (_start calls main then exit; _thread_start calls a thread
+// function then pthread_exit).
+import { Parser } from "web-tree-sitter";
+import { Diagnostic } from "./diagnostic";
+import { Macro, preprocess, ReadFile } from "./preprocess";
+import { parseC, Tree } from "./parse";
+import { compileProgram, SourceTree } from "./compile";
+import { Op, Program } from "./program";
+import { BUILTIN_NAMES } from "./builtins";
+import { SYSTEM_HEADERS } from "./headers";
+import { SYSTEM_MACROS } from "./constants";
+import { CSAPP_MACROS, CSAPP_SOURCE } from "./lib/csapp";
+
+export interface LoadResult {
+  program: Program;
+  /** Syntax and compile errors and warnings, with line and column. */
+  diagnostics: Diagnostic[];
+}
+
+function systemMacros(): Map<string, Macro> {
+  const m = new Map<string, Macro>();
+  for (const [head, body] of SYSTEM_MACROS) {
+    const f = /^(\w+)\(([^)]*)\)$/.exec(head);
+    if (f) m.set(f[1], { params: f[2].split(",").map((s) => s.trim()), body });
+    else m.set(head, { body });
+  }
+  return m;
+}
+
+export function compileC(parser: Parser, file: string, text: string, readFile: ReadFile): LoadResult {
+  const pre = preprocess(file, text, readFile, systemMacros(), CSAPP_MACROS);
+  const diagnostics: Diagnostic[] = [...pre.diagnostics];
+  const trees: SourceTree[] = [];
+  const parsed: Tree[] = [];
+  const add = (f: string, src: string, user: boolean): void => {
+    const { tree, diagnostics: d } = parseC(parser, f, src);
+    parsed.push(tree);
+    diagnostics.push(...d);
+    trees.push({ file: f, root: tree.rootNode, user });
+  };
+  add("<system headers>", SYSTEM_HEADERS, false);
+  if (pre.csapp) add("<csapp>", CSAPP_SOURCE, false);
+  for (const u of pre.units) add(u.file, u.text, true);
+  const program = compileProgram(file, trees, BUILTIN_NAMES, text);
+  for (const t of parsed) t.delete();
+  diagnostics.push(...program.diagnostics);
+  addStubs(program);
+  return { program, diagnostics };
+}
+
+function addStubs(p: Program): void {
+  const main = p.funcIndex.get("main");
+  const exit = BUILTIN_NAMES.indexOf("exit");
+  const pexit = BUILTIN_NAMES.indexOf("pthread_exit");
+  const ins = (op: Op, a = 0, b = 0) => ({ op, a, b, c: 0, line: 0 });
+  const stub = (name: string, code: ReturnType<typeof ins>[]) => {
+    p.funcIndex.set(name, p.funcs.length);
+    p.funcs.push({ name, file: "<stub>", user: false, line: 0, endLine: 0, code, frameSize: 0, params: [], variadic: false });
+  };
+  stub("_start", main === undefined
+    ? [ins(Op.PUSH, 1), ins(Op.BUILTIN, exit, 1)]
+    : [ins(Op.CALL, main, 2), ins(Op.BUILTIN, exit, 1)]);
+  stub("_thread_start", [ins(Op.CALLI, 0, 1), ins(Op.BUILTIN, pexit, 1)]);
+}

@@ -1,0 +1,268 @@
+// Byte-addressable process memory, little-endian like x86-64, in 4 KiB pages that are
+// shared copy-on-write between fork copies and history snapshots. A page belongs to the
+// memory whose generation it carries; any other memory copies it on first write.
+
+export const PAGE_SIZE = 4096;
+const PAGE_SHIFT = 12;
+
+/** Address-space layout (numbers stay below 2^53, so JS numbers hold them exactly). */
+export const TEXT_BASE = 0x1000;
+export const BUILTIN_BASE = 0x100000;
+export const RODATA_BASE = 0x400000;
+export const DATA_BASE = 0x600000;
+export const HEAP_BASE = 0x1000000;
+export const STACK_TOP = 0x7ffff0000000;
+export const STACK_SIZE = 0x100000; // 1 MiB per thread
+
+/** A fault: the address and why it is not valid. The VM turns it into SIGSEGV. */
+export class Fault extends Error {
+  constructor(readonly addr: number, readonly why: string) {
+    super(why);
+  }
+}
+
+interface Page {
+  data: Uint8Array;
+  gen: number;
+}
+
+/** A mapped range [start, end). */
+export interface Region {
+  start: number;
+  end: number;
+  name: string;
+}
+
+let nextGen = 1;
+const SHARED = -1;
+const f64 = new Float64Array(1);
+const f64b = new Uint8Array(f64.buffer);
+const f32 = new Float32Array(1);
+const f32b = new Uint8Array(f32.buffer);
+
+export class Memory {
+  private pages: Map<number, Page>;
+  private gen = nextGen++;
+  regions: Region[];
+  /** Bytes of pages this memory owns (copied or created), for the memory limit. */
+
+  constructor(pages?: Map<number, Page>, regions?: Region[]) {
+    this.pages = pages ?? new Map();
+    this.regions = regions ?? [];
+  }
+
+  /** A copy-on-write copy: both memories share every page until one writes to it. */
+  clone(): Memory {
+    this.gen = nextGen++;
+    return new Memory(new Map(this.pages), this.regions.map((r) => ({ ...r })));
+  }
+
+  map(start: number, end: number, name: string): void {
+    this.regions.push({ start, end, name });
+  }
+
+  unmap(start: number): void {
+    const i = this.regions.findIndex((r) => r.start === start);
+    if (i < 0) return;
+    const r = this.regions[i];
+    this.regions.splice(i, 1);
+    for (let p = r.start >> PAGE_SHIFT; p < Math.ceil(r.end / PAGE_SIZE); p++) {
+      if (!this.regions.some((q) => q.start < (p + 1) * PAGE_SIZE && q.end > p * PAGE_SIZE)) this.pages.delete(p);
+    }
+  }
+
+  /** Map bytes shared with other processes (System V shm): writes go straight to them. */
+  mapShared(addr: number, data: Uint8Array, name: string): void {
+    this.map(addr, addr + data.length, name);
+    for (let off = 0; off < data.length; off += PAGE_SIZE) {
+      this.pages.set(Math.floor((addr + off) / PAGE_SIZE), { data: data.subarray(off, off + PAGE_SIZE), gen: SHARED });
+    }
+  }
+
+  /** Extend a region (the heap's break). */
+  grow(start: number, end: number): void {
+    const r = this.regions.find((q) => q.start === start);
+    if (r) r.end = Math.max(r.end, end);
+  }
+
+  pageCount(): number {
+    return this.pages.size;
+  }
+
+  private check(addr: number): never {
+    if (addr < TEXT_BASE) throw new Fault(addr, `address 0x${addr.toString(16)} is in the NULL page: a NULL pointer was dereferenced`);
+    throw new Fault(addr, `address 0x${addr.toString(16)} is not mapped (outside every segment: ${this.describe(addr)})`);
+  }
+
+  private describe(addr: number): string {
+    let best: Region | undefined;
+    let dist = Infinity;
+    for (const r of this.regions) {
+      const d = addr < r.start ? r.start - addr : addr - r.end + 1;
+      if (d < dist) { dist = d; best = r; }
+    }
+    return best ? `${dist} bytes ${addr < best.start ? "before" : "past the end of"} ${best.name}` : "no segments";
+  }
+
+  private valid(addr: number): boolean {
+    for (const r of this.regions) if (addr >= r.start && addr < r.end) return true;
+    return false;
+  }
+
+  private readPage(n: number, addr: number): Uint8Array {
+    const p = this.pages.get(n);
+    if (p) return p.data;
+    if (!this.valid(addr)) this.check(addr);
+    return ZERO_PAGE;
+  }
+
+  private writePage(n: number, addr: number): Uint8Array {
+    const p = this.pages.get(n);
+    if (p) {
+      if (p.gen === this.gen || p.gen === SHARED) return p.data;
+      const copy = { data: p.data.slice(), gen: this.gen };
+      this.pages.set(n, copy);
+      return copy.data;
+    }
+    if (!this.valid(addr)) this.check(addr);
+    const fresh = { data: new Uint8Array(PAGE_SIZE), gen: this.gen };
+    this.pages.set(n, fresh);
+    return fresh.data;
+  }
+
+  read8(addr: number): number {
+    return this.readPage(Math.floor(addr / PAGE_SIZE), addr)[addr & (PAGE_SIZE - 1)];
+  }
+
+  write8(addr: number, v: number): void {
+    this.writePage(Math.floor(addr / PAGE_SIZE), addr)[addr & (PAGE_SIZE - 1)] = v & 0xff;
+  }
+
+  /** Unsigned little-endian integer of 1, 2 or 4 bytes. */
+  readU(addr: number, size: number): number {
+    const off = addr & (PAGE_SIZE - 1);
+    if (off + size <= PAGE_SIZE) {
+      const d = this.readPage(Math.floor(addr / PAGE_SIZE), addr);
+      if (size === 1) return d[off];
+      if (size === 2) return d[off] | (d[off + 1] << 8);
+      return (d[off] | (d[off + 1] << 8) | (d[off + 2] << 16) | (d[off + 3] << 24)) >>> 0;
+    }
+    let v = 0;
+    for (let i = size - 1; i >= 0; i--) v = v * 256 + this.read8(addr + i);
+    return v;
+  }
+
+  writeU(addr: number, size: number, v: number): void {
+    const off = addr & (PAGE_SIZE - 1);
+    if (off + size <= PAGE_SIZE) {
+      const d = this.writePage(Math.floor(addr / PAGE_SIZE), addr);
+      d[off] = v;
+      if (size > 1) d[off + 1] = v >>> 8;
+      if (size > 2) { d[off + 2] = v >>> 16; d[off + 3] = v >>> 24; }
+      return;
+    }
+    for (let i = 0; i < size; i++) { this.write8(addr + i, v & 0xff); v = Math.floor(v / 256); }
+  }
+
+  /** A 64-bit integer (exact while its magnitude is below 2^53). */
+  read64(addr: number, signed: boolean): number {
+    const lo = this.readU(addr, 4);
+    const hi = this.readU(addr + 4, 4);
+    if (signed && hi >= 0x80000000) return (hi - 0x100000000) * 0x100000000 + lo;
+    return hi * 0x100000000 + lo;
+  }
+
+  write64(addr: number, v: number): void {
+    let lo: number, hi: number;
+    if (Number.isSafeInteger(v)) {
+      lo = ((v % 0x100000000) + 0x100000000) % 0x100000000;
+      hi = Math.floor(v / 0x100000000);
+      hi = ((hi % 0x100000000) + 0x100000000) % 0x100000000;
+    } else {
+      const b = BigInt.asUintN(64, BigInt(Math.trunc(v)));
+      lo = Number(b & 0xffffffffn);
+      hi = Number(b >> 32n);
+    }
+    this.writeU(addr, 4, lo);
+    this.writeU(addr + 4, 4, hi);
+  }
+
+  readF(addr: number, size: number): number {
+    if (size === 8) { for (let i = 0; i < 8; i++) f64b[i] = this.read8(addr + i); return f64[0]; }
+    for (let i = 0; i < 4; i++) f32b[i] = this.read8(addr + i);
+    return f32[0];
+  }
+
+  writeF(addr: number, size: number, v: number): void {
+    if (size === 8) { f64[0] = v; for (let i = 0; i < 8; i++) this.write8(addr + i, f64b[i]); return; }
+    f32[0] = v;
+    for (let i = 0; i < 4; i++) this.write8(addr + i, f32b[i]);
+  }
+
+  readBytes(addr: number, n: number): Uint8Array {
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; ) {
+      const a = addr + i;
+      const off = a & (PAGE_SIZE - 1);
+      const k = Math.min(n - i, PAGE_SIZE - off);
+      out.set(this.readPage(Math.floor(a / PAGE_SIZE), a).subarray(off, off + k), i);
+      i += k;
+    }
+    return out;
+  }
+
+  writeBytes(addr: number, bytes: Uint8Array): void {
+    for (let i = 0; i < bytes.length; ) {
+      const a = addr + i;
+      const off = a & (PAGE_SIZE - 1);
+      const k = Math.min(bytes.length - i, PAGE_SIZE - off);
+      this.writePage(Math.floor(a / PAGE_SIZE), a).set(bytes.subarray(i, i + k), off);
+      i += k;
+    }
+  }
+
+  fill(addr: number, byte: number, n: number): void {
+    for (let i = 0; i < n; ) {
+      const a = addr + i;
+      const off = a & (PAGE_SIZE - 1);
+      const k = Math.min(n - i, PAGE_SIZE - off);
+      this.writePage(Math.floor(a / PAGE_SIZE), a).fill(byte, off, off + k);
+      i += k;
+    }
+  }
+
+  /** A NUL-terminated string as latin1 text (at most `max` bytes). */
+  readCString(addr: number, max = 1 << 20): string {
+    let s = "";
+    for (let i = 0; i < max; i++) {
+      const c = this.read8(addr + i);
+      if (c === 0) return s;
+      s += String.fromCharCode(c);
+    }
+    return s;
+  }
+
+  strlen(addr: number): number {
+    for (let i = 0; ; i++) if (this.read8(addr + i) === 0) return i;
+  }
+
+  writeString(addr: number, s: string, nul = true): void {
+    const b = latin1(s);
+    this.writeBytes(addr, b);
+    if (nul) this.write8(addr + b.length, 0);
+  }
+}
+
+const ZERO_PAGE = new Uint8Array(PAGE_SIZE);
+
+export function latin1(s: string): Uint8Array {
+  const b = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i) & 0xff;
+  return b;
+}
+
+export function fromLatin1(b: Uint8Array): string {
+  let s = "";
+  for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode(...b.subarray(i, i + 8192));
+  return s;
+}

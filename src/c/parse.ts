@@ -1,0 +1,53 @@
+// tree-sitter C, loaded on first use and only once. The host supplies the two .wasm files
+// as bytes (dist/ next to the bundle in the extension and CLI, node_modules in tests), so
+// this layer touches no file system.
+import { Parser, Language, Node, Tree } from "web-tree-sitter";
+import { Diagnostic } from "./diagnostic";
+
+export type { Node, Tree };
+
+export interface WasmFiles {
+  /** web-tree-sitter.wasm */
+  runtime: () => Promise<Uint8Array>;
+  /** tree-sitter-c.wasm */
+  grammar: () => Promise<Uint8Array>;
+}
+
+let loading: Promise<Parser> | undefined;
+
+export function loadParser(wasm: WasmFiles): Promise<Parser> {
+  loading ??= (async () => {
+    const wasmBinary = await wasm.runtime();
+    await Parser.init({ wasmBinary } as object);
+    const lang = await Language.load(await wasm.grammar());
+    const p = new Parser();
+    p.setLanguage(lang);
+    return p;
+  })();
+  return loading;
+}
+
+/** Parse one unit; ERROR and MISSING nodes become diagnostics with line and column. */
+export function parseC(parser: Parser, file: string, text: string): { tree: Tree; diagnostics: Diagnostic[] } {
+  const tree = parser.parse(text);
+  if (!tree) throw new Error("tree-sitter returned no tree");
+  const diagnostics: Diagnostic[] = [];
+  if (tree.rootNode.hasError) collectErrors(tree.rootNode, file, diagnostics);
+  return { tree, diagnostics };
+}
+
+function collectErrors(n: Node, file: string, out: Diagnostic[]): void {
+  if (out.length >= 20) return;
+  const at = { file, line: n.startPosition.row + 1, column: n.startPosition.column + 1, severity: "error" as const };
+  if (n.isMissing) {
+    out.push({ ...at, message: `syntax error: missing '${n.type}'` });
+    return;
+  }
+  if (n.type === "ERROR") {
+    const text = n.text.split("\n")[0].slice(0, 40);
+    out.push({ ...at, message: `syntax error near '${text}'` });
+    return;
+  }
+  if (!n.hasError) return;
+  for (const c of n.children) if (c) collectErrors(c, file, out);
+}

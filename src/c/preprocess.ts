@@ -1,0 +1,300 @@
+// The preprocessor subset course programs use. Directives become blank lines and macro
+// expansion never adds lines, so every line of the result is the same line of the source.
+// System headers (#include <...>) are built in: their constants, types and functions are
+// known to the compiler, so they need no text here. "csapp.h" selects the built-in CS:APP
+// library; other local headers are read through the host's readFile and become their own
+// translation units (their macros carry on into the including file).
+
+import { Diagnostic } from "./diagnostic";
+
+export interface Macro {
+  params?: string[];
+  body: string;
+}
+
+export interface Unit {
+  file: string;
+  text: string;
+}
+
+export interface Preprocessed {
+  /** Headers first (in include order), then the file itself. */
+  units: Unit[];
+  /** Whether the program includes csapp.h. */
+  csapp: boolean;
+  systemHeaders: string[];
+  macros: Map<string, Macro>;
+  diagnostics: Diagnostic[];
+}
+
+export type ReadFile = (path: string) => string | undefined;
+
+let csappDefs: Array<[string, Macro]> = [];
+
+export function preprocess(file: string, text: string, readFile: ReadFile, predefined?: Map<string, Macro>, csappMacros: Array<[string, Macro]> = []): Preprocessed {
+  const out: Preprocessed = { units: [], csapp: false, systemHeaders: [], macros: new Map(predefined ?? []), diagnostics: [] };
+  csappDefs = csappMacros;
+  run(file, text, readFile, out, new Set());
+  return out;
+}
+
+function dirOf(path: string): string {
+  const i = path.lastIndexOf("/");
+  return i < 0 ? "" : path.slice(0, i + 1);
+}
+
+function run(file: string, text: string, readFile: ReadFile, out: Preprocessed, active: Set<string>): void {
+  active.add(file);
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  // Join continuation lines; the joined-away lines become blank.
+  for (let i = 0; i < lines.length; i++) {
+    let j = i;
+    while (lines[i].endsWith("\\") && j + 1 < lines.length) {
+      j++;
+      lines[i] = lines[i].slice(0, -1) + " " + lines[j];
+      lines[j] = "";
+    }
+  }
+  const result: string[] = [];
+  // Conditional stack: each level is [taking now, some branch already taken, parent taking].
+  const cond: Array<{ on: boolean; done: boolean; parent: boolean }> = [];
+  const taking = (): boolean => cond.length === 0 || cond[cond.length - 1].on;
+  let inComment = false;
+  lines.forEach((raw, idx) => {
+    const line = idx + 1;
+    const startsInComment = inComment;
+    inComment = scanComment(raw, inComment);
+    const m = startsInComment ? null : /^\s*#\s*(\w*)\s*(.*)$/.exec(raw);
+    if (!m) {
+      result.push(taking() ? expand(raw, out.macros, startsInComment) : "");
+      return;
+    }
+    result.push("");
+    const [, dir, restRaw] = m;
+    const rest = stripComments(restRaw).trim();
+    const diag = (message: string): void => { out.diagnostics.push({ file, line, column: 1, severity: "error", message }); };
+    switch (dir) {
+      case "ifdef":
+      case "ifndef": {
+        const name = rest.split(/\s+/)[0];
+        const def = out.macros.has(name);
+        const on = taking() && (dir === "ifdef" ? def : !def);
+        cond.push({ on, done: on, parent: taking() });
+        return;
+      }
+      case "if": {
+        const on = taking() && evalCondition(rest, out.macros) !== 0;
+        cond.push({ on, done: on, parent: taking() });
+        return;
+      }
+      case "elif": {
+        const top = cond[cond.length - 1];
+        if (!top) return diag("#elif without #if");
+        const on = top.parent && !top.done && evalCondition(rest, out.macros) !== 0;
+        top.on = on;
+        top.done ||= on;
+        return;
+      }
+      case "else": {
+        const top = cond[cond.length - 1];
+        if (!top) return diag("#else without #if");
+        top.on = top.parent && !top.done;
+        top.done = true;
+        return;
+      }
+      case "endif":
+        if (!cond.pop()) diag("#endif without #if");
+        return;
+    }
+    if (!taking()) return;
+    switch (dir) {
+      case "include": {
+        const sys = /^<([^>]+)>/.exec(rest);
+        if (sys) { out.systemHeaders.push(sys[1]); return; }
+        const loc = /^"([^"]+)"/.exec(rest);
+        if (!loc) return diag(`#include needs <header> or "header": ${rest}`);
+        const name = loc[1];
+        if (/(^|\/)csapp\.h$/.test(name)) { out.csapp = true; for (const [k, v] of csappDefs) out.macros.set(k, v); return; }
+        const path = dirOf(file) + name;
+        if (active.has(path)) return;
+        const body = readFile(path);
+        if (body === undefined) return diag(`cannot read header "${name}" (looked for ${path})`);
+        run(path, body, readFile, out, active);
+        return;
+      }
+      case "define": {
+        const d = /^(\w+)(\(([^)]*)\))?\s*(.*)$/.exec(rest);
+        if (!d) return diag(`malformed #define: ${rest}`);
+        const params = d[2] !== undefined ? d[3].split(",").map((p) => p.trim()).filter((p) => p) : undefined;
+        if (params?.includes("...")) return diag(`variadic macro ${d[1]} is not supported`);
+        out.macros.set(d[1], { params, body: d[4] });
+        return;
+      }
+      case "undef":
+        out.macros.delete(rest.split(/\s+/)[0]);
+        return;
+      case "pragma":
+      case "line":
+      case "":
+        return;
+      case "error":
+        return diag(`#error ${rest}`);
+      case "warning":
+        return;
+      default:
+        return diag(`preprocessor directive #${dir} is not supported`);
+    }
+  });
+  if (cond.length) out.diagnostics.push({ file, line: lines.length, column: 1, severity: "error", message: "#if without #endif" });
+  out.units.push({ file, text: result.join("\n") });
+  active.delete(file);
+}
+
+/** Whether a block comment is still open at the end of this line. */
+function scanComment(s: string, open: boolean): boolean {
+  let i = 0;
+  let str: string | null = null;
+  while (i < s.length) {
+    if (open) {
+      const e = s.indexOf("*/", i);
+      if (e < 0) return true;
+      open = false;
+      i = e + 2;
+      continue;
+    }
+    const c = s[i];
+    if (str) {
+      if (c === "\\") i++;
+      else if (c === str) str = null;
+    } else if (c === '"' || c === "'") str = c;
+    else if (c === "/" && s[i + 1] === "/") return false;
+    else if (c === "/" && s[i + 1] === "*") { open = true; i++; }
+    i++;
+  }
+  return open;
+}
+
+function stripComments(s: string): string {
+  return s.replace(/\/\*.*?\*\//g, " ").replace(/\/\/.*$/, "").replace(/\/\*.*$/, "");
+}
+
+const IDENT = /[A-Za-z_]\w*/y;
+/** Marks a ## while arguments are substituted. */
+const PASTE = "\u0001";
+
+/** Expand macros outside strings, character constants and comments. */
+export function expand(s: string, macros: Map<string, Macro>, startsInComment = false, hide: Set<string> = new Set()): string {
+  if (macros.size === 0) return s;
+  let out = "";
+  let i = 0;
+  let inBlock = startsInComment;
+  while (i < s.length) {
+    if (inBlock) {
+      const e = s.indexOf("*/", i);
+      if (e < 0) return out + s.slice(i);
+      out += s.slice(i, e + 2);
+      i = e + 2;
+      inBlock = false;
+      continue;
+    }
+    const c = s[i];
+    if (c === "/" && s[i + 1] === "/") return out + s.slice(i);
+    if (c === "/" && s[i + 1] === "*") { inBlock = true; out += "/*"; i += 2; continue; }
+    if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < s.length && s[j] !== c) j += s[j] === "\\" ? 2 : 1;
+      out += s.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    if (/[0-9]/.test(c)) {
+      const m = /[0-9A-Za-z_.]+/y;
+      m.lastIndex = i;
+      const t = m.exec(s)![0];
+      out += t;
+      i += t.length;
+      continue;
+    }
+    IDENT.lastIndex = i;
+    const id = IDENT.exec(s);
+    if (!id) { out += c; i++; continue; }
+    const name = id[0];
+    i += name.length;
+    const mac = macros.get(name);
+    if (!mac || hide.has(name)) { out += name; continue; }
+    const inner = new Set(hide).add(name);
+    if (!mac.params) { out += expand(mac.body, macros, false, inner); continue; }
+    let j = i;
+    while (s[j] === " " || s[j] === "\t") j++;
+    if (s[j] !== "(") { out += name; continue; }
+    const args: string[] = [];
+    let depth = 0;
+    let cur = "";
+    j++;
+    for (; j < s.length; j++) {
+      const ch = s[j];
+      if (ch === '"' || ch === "'") {
+        let k = j + 1;
+        while (k < s.length && s[k] !== ch) k += s[k] === "\\" ? 2 : 1;
+        cur += s.slice(j, k + 1);
+        j = k;
+        continue;
+      }
+      if (ch === "(") depth++;
+      if (ch === ")") { if (depth === 0) break; depth--; }
+      if (ch === "," && depth === 0) { args.push(cur.trim()); cur = ""; continue; }
+      cur += ch;
+    }
+    if (cur.trim() || args.length) args.push(cur.trim());
+    i = j + 1;
+    let body = mac.body;
+    // Stringize and paste first, then substitute expanded arguments.
+    body = body.replace(/#\s*(\w+)/g, (all, p: string) => (mac.params!.includes(p) ? JSON.stringify(args[mac.params!.indexOf(p)] ?? "") : all));
+    body = body.replace(/\s*##\s*/g, PASTE);
+    body = body.replace(/[A-Za-z_]\w*/g, (w) => {
+      const k = mac.params!.indexOf(w);
+      return k < 0 ? w : expand(args[k] ?? "", macros, false, hide);
+    });
+    body = body.split(PASTE).join("");
+    out += expand(body, macros, false, inner);
+  }
+  return out;
+}
+
+/** #if expressions: integers, defined(X), ! && || comparisons and arithmetic. */
+function evalCondition(expr: string, macros: Map<string, Macro>): number {
+  const withDefined = expr.replace(/defined\s*\(\s*(\w+)\s*\)|defined\s+(\w+)/g, (_a, a: string, b: string) => (macros.has(a ?? b) ? "1" : "0"));
+  const text = expand(withDefined, macros).replace(/[A-Za-z_]\w*/g, "0").replace(/(\d+)[uUlL]+/g, "$1");
+  const toks = text.match(/\d+|&&|\|\||==|!=|<=|>=|<<|>>|[-+*/%<>!()~?:]/g) ?? [];
+  let p = 0;
+  const peek = (): string | undefined => toks[p];
+  const prec: Record<string, number> = { "||": 1, "&&": 2, "==": 3, "!=": 3, "<": 4, ">": 4, "<=": 4, ">=": 4, "<<": 5, ">>": 5, "+": 6, "-": 6, "*": 7, "/": 7, "%": 7 };
+  const unary = (): number => {
+    const t = toks[p++];
+    if (t === "!") return unary() ? 0 : 1;
+    if (t === "-") return -unary();
+    if (t === "~") return ~unary();
+    if (t === "(") { const v = ternary(); p++; return v; }
+    return Number(t ?? 0);
+  };
+  const binary = (min: number): number => {
+    let l = unary();
+    for (let t = peek(); t && prec[t] >= min; t = peek()) {
+      p++;
+      const r = binary(prec[t] + 1);
+      l = ({ "||": +(!!l || !!r), "&&": +(!!l && !!r), "==": +(l === r), "!=": +(l !== r), "<": +(l < r), ">": +(l > r), "<=": +(l <= r), ">=": +(l >= r),
+        "<<": l << r, ">>": l >> r, "+": l + r, "-": l - r, "*": l * r, "/": r ? Math.trunc(l / r) : 0, "%": r ? l % r : 0 } as Record<string, number>)[t];
+    }
+    return l;
+  };
+  const ternary = (): number => {
+    const c = binary(1);
+    if (peek() !== "?") return c;
+    p++;
+    const a = ternary();
+    p++;
+    const b = ternary();
+    return c ? a : b;
+  };
+  return ternary();
+}

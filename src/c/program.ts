@@ -1,0 +1,82 @@
+// A compiled program: flat instruction lists per function, annotated with source lines,
+// plus the initial image of its static memory. Shared read-only by every process that
+// runs it; per-process state lives in src/c/vm.ts.
+import { K } from "./types";
+import { Memory } from "./memory";
+import { Diagnostic } from "./diagnostic";
+
+export enum Op {
+  PUSH, // a: value
+  LOCAL, // a: frame offset -> push fp + a
+  LOAD, // a: kind; pop addr, push value
+  STORE, // a: kind; pop value, pop addr; store; push value
+  INCDEC, // a: kind, b: delta, c: 1 = postfix; pop addr; push old (postfix) or new
+  DUP,
+  POP,
+  SWAP,
+  BIN, // a: Bin, b: arithmetic kind
+  NEG, // b: kind
+  BNOT, // b: kind
+  LNOT,
+  CONV, // a: from kind, b: to kind
+  JMP, // a: target
+  JZ, // a: target; pop
+  JNZ, // a: target; pop
+  CALL, // a: function index, b: argument count
+  CALLI, // b: argument count; the function address lies below the arguments
+  BUILTIN, // a: builtin id, b: argument count
+  RET, // a: 1 when a value is returned
+  LINE, // a: source line (a statement starts here)
+  MEMCPY, // a: size; pop src, pop dst; push dst
+  ZERO, // a: size; pop addr; fill with zero bytes
+  ERRNO, // push the address of this thread's errno
+  UNSUPPORTED, // a: diagnostic index: reaching it stops the process with the message
+}
+
+export enum Bin { ADD, SUB, MUL, DIV, MOD, SHL, SHR, AND, OR, XOR, LT, LE, GT, GE, EQ, NE }
+
+export interface Ins {
+  op: Op;
+  a: number;
+  b: number;
+  c: number;
+  line: number;
+}
+
+export interface Param {
+  offset: number;
+  kind: K;
+  /** Struct passed by value: its size (the caller pushes its address). */
+  copy?: number;
+}
+
+export interface Func {
+  name: string;
+  file: string;
+  /** User code (the learner's file or its headers) vs the built-in library. */
+  user: boolean;
+  line: number;
+  endLine: number;
+  code: Ins[];
+  frameSize: number;
+  params: Param[];
+  variadic: boolean;
+}
+
+export interface Program {
+  file: string;
+  funcs: Func[];
+  funcIndex: Map<string, number>;
+  /** Static memory: rodata (string literals) and globals, cloned per process. */
+  image: Memory;
+  /** Addresses of the stdio FILE objects. */
+  stdin: number;
+  stdout: number;
+  stderr: number;
+  dataEnd: number;
+  diagnostics: Diagnostic[];
+  /** Messages for UNSUPPORTED instructions. */
+  unsupported: Diagnostic[];
+  /** Source lines of the learner's file, for views. */
+  source: string;
+}

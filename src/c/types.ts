@@ -1,0 +1,177 @@
+// C types with x86-64 Linux sizes (LP64): char 1, short 2, int 4, long and pointers 8.
+// Types exist only at compile time; instructions carry scalar kinds (K) instead.
+
+export enum K { I8, U8, I16, U16, I32, U32, I64, U64, F32, F64 }
+
+export interface StructDef {
+  tag: string;
+  union: boolean;
+  fields: Field[];
+  size: number;
+  align: number;
+  complete: boolean;
+}
+
+export interface Field {
+  name: string;
+  type: CType;
+  offset: number;
+}
+
+export type CType =
+  | { k: "void" }
+  | { k: "int"; size: 1 | 2 | 4 | 8; signed: boolean; name?: string }
+  | { k: "float"; size: 4 | 8 }
+  | { k: "ptr"; to: CType }
+  | { k: "array"; of: CType; len: number | null }
+  | { k: "struct"; def: StructDef }
+  | { k: "func"; ret: CType; params: CType[]; variadic: boolean; noProto?: boolean };
+
+export const VOID: CType = { k: "void" };
+export const CHAR: CType = { k: "int", size: 1, signed: true, name: "char" };
+export const UCHAR: CType = { k: "int", size: 1, signed: false };
+export const SHORT: CType = { k: "int", size: 2, signed: true };
+export const USHORT: CType = { k: "int", size: 2, signed: false };
+export const INT: CType = { k: "int", size: 4, signed: true };
+export const UINT: CType = { k: "int", size: 4, signed: false };
+export const LONG: CType = { k: "int", size: 8, signed: true };
+export const ULONG: CType = { k: "int", size: 8, signed: false };
+export const DOUBLE: CType = { k: "float", size: 8 };
+export const FLOAT: CType = { k: "float", size: 4 };
+export const ptr = (to: CType): CType => ({ k: "ptr", to });
+export const VOIDP = ptr(VOID);
+export const CHARP = ptr(CHAR);
+
+export function sizeOf(t: CType): number {
+  switch (t.k) {
+    case "void": return 1;
+    case "int": case "float": return t.size;
+    case "ptr": return 8;
+    case "array": return t.len === null ? 0 : t.len * sizeOf(t.of);
+    case "struct": return t.def.size;
+    case "func": return 1;
+  }
+}
+
+export function alignOf(t: CType): number {
+  switch (t.k) {
+    case "array": return alignOf(t.of);
+    case "struct": return t.def.align;
+    case "void": case "func": return 1;
+    default: return sizeOf(t);
+  }
+}
+
+export function kindOf(t: CType): K {
+  if (t.k === "int") {
+    const base = t.size === 1 ? K.I8 : t.size === 2 ? K.I16 : t.size === 4 ? K.I32 : K.I64;
+    return t.signed ? base : base + 1;
+  }
+  if (t.k === "float") return t.size === 4 ? K.F32 : K.F64;
+  return K.U64; // pointers, and addresses of arrays, structs and functions
+}
+
+export const isInt = (t: CType): boolean => t.k === "int";
+export const isFloat = (t: CType): boolean => t.k === "float";
+export const isArith = (t: CType): boolean => t.k === "int" || t.k === "float";
+export const isPtr = (t: CType): boolean => t.k === "ptr";
+export const isScalar = (t: CType): boolean => t.k === "int" || t.k === "float" || t.k === "ptr";
+
+/** Integer promotion: anything narrower than int becomes int. */
+export function promote(t: CType): CType {
+  if (t.k === "int" && t.size < 4) return INT;
+  return t;
+}
+
+/** The usual arithmetic conversions. */
+export function arithResult(a: CType, b: CType): CType {
+  if (a.k === "float" || b.k === "float") return DOUBLE;
+  const pa = promote(a) as Extract<CType, { k: "int" }>;
+  const pb = promote(b) as Extract<CType, { k: "int" }>;
+  if (pa.size !== pb.size) {
+    const big = pa.size > pb.size ? pa : pb;
+    return big.size === 8 ? (big.signed ? LONG : ULONG) : big;
+  }
+  const signed = pa.signed && pb.signed;
+  return pa.size === 8 ? (signed ? LONG : ULONG) : signed ? INT : UINT;
+}
+
+export function typeName(t: CType): string {
+  switch (t.k) {
+    case "void": return "void";
+    case "int": return t.name ?? `${t.signed ? "" : "unsigned "}${{ 1: "char", 2: "short", 4: "int", 8: "long" }[t.size]}`;
+    case "float": return t.size === 4 ? "float" : "double";
+    case "ptr": return `${typeName(t.to)} *`;
+    case "array": return `${typeName(t.of)}[${t.len ?? ""}]`;
+    case "struct": return `${t.def.union ? "union" : "struct"} ${t.def.tag}`;
+    case "func": return `${typeName(t.ret)} (${t.params.map(typeName).join(", ")})`;
+  }
+}
+
+/** Lay out a struct or union once its fields are known. */
+export function layout(def: StructDef, fields: Array<{ name: string; type: CType }>): void {
+  let off = 0;
+  let align = 1;
+  let size = 0;
+  def.fields = [];
+  for (const f of fields) {
+    const a = alignOf(f.type);
+    align = Math.max(align, a);
+    if (def.union) {
+      def.fields.push({ name: f.name, type: f.type, offset: 0 });
+      size = Math.max(size, sizeOf(f.type));
+    } else {
+      off = Math.ceil(off / a) * a;
+      def.fields.push({ name: f.name, type: f.type, offset: off });
+      off += sizeOf(f.type);
+      size = off;
+    }
+  }
+  def.align = align;
+  def.size = Math.ceil(size / align) * align;
+  def.complete = true;
+}
+
+export function findField(def: StructDef, name: string): Field | undefined {
+  for (const f of def.fields) {
+    if (f.name === name) return f;
+    // Anonymous struct/union members: look inside.
+    if (f.name === "" && f.type.k === "struct") {
+      const inner = findField(f.type.def, name);
+      if (inner) return { ...inner, offset: inner.offset + f.offset };
+    }
+  }
+  return undefined;
+}
+
+/** Wrap a number to the range of kind k, as the C conversion would. */
+export function wrap(v: number, k: K): number {
+  switch (k) {
+    case K.I8: return (v << 24) >> 24;
+    case K.U8: return v & 0xff;
+    case K.I16: return (v << 16) >> 16;
+    case K.U16: return v & 0xffff;
+    case K.I32: return v | 0;
+    case K.U32: return v >>> 0;
+    case K.I64:
+      if (Number.isSafeInteger(v)) return v;
+      if (!Number.isFinite(v)) return 0;
+      return Number(BigInt.asIntN(64, BigInt(Math.trunc(v))));
+    case K.U64:
+      if (v >= 0 && Number.isSafeInteger(v)) return v;
+      if (!Number.isFinite(v)) return 0;
+      return Number(BigInt.asUintN(64, BigInt(Math.trunc(v))));
+    case K.F32: return Math.fround(v);
+    case K.F64: return v;
+  }
+}
+
+export function convert(v: number, from: K, to: K): number {
+  if (to >= K.F32) return to === K.F32 ? Math.fround(v) : v;
+  if (from >= K.F32) v = Math.trunc(v);
+  // Integer kinds: the low bits survive; JS bit operators take the low 32 bits exactly
+  // only for values within 2^53, which wrap() handles.
+  if (to <= K.U32 && !Number.isSafeInteger(v)) v = Number(BigInt.asIntN(32, BigInt(Math.trunc(v))));
+  else if (to <= K.U32 && (v > 0xffffffff || v < -0x80000000)) v = v % 0x100000000;
+  return wrap(v, to);
+}

@@ -1,0 +1,568 @@
+// The machine that runs compiled C for every modelled process. A process's whole state is
+// plain data (memory pages, threads with operand stacks and frames, heap bookkeeping,
+// stdio buffers), so fork copies it and nothing is held in JS closures or generators.
+// A step runs one thread until its source line changes, it blocks, or it ends.
+import { Kernel, SIG, isBlocked, SysResult, ERRNO, errnoName } from "../kernel/kernel";
+import { Memory, Fault, STACK_TOP, STACK_SIZE, HEAP_BASE, TEXT_BASE, BUILTIN_BASE, PAGE_SIZE } from "./memory";
+import { Func, Ins, Op, Program } from "./program";
+import { K, convert } from "./types";
+import { binop, DivideByZero } from "./arith";
+import { BLOCKED, GONE, Builtin, Ctl, Ctx } from "./ctl";
+import { BUILTINS } from "./builtins";
+import type { TraceEntry } from "../session/trace";
+
+export interface Frame {
+  fn: number;
+  pc: number;
+  fp: number;
+  callerSp: number;
+  /** Operand stack height when the frame was entered. */
+  base: number;
+  /** A signal handler's frame: what to restore when it returns. */
+  sig?: { savedMask: number; sys?: SysCont; signo: number };
+}
+
+/** A builtin part way through: output still to write, then its result (or exit). */
+export interface SysCont {
+  writes: Array<{ fd: number; data: string; call: string }>;
+  ret: number;
+  exit?: number;
+  /** fclose: the descriptor to close once the buffer is out. */
+  closeFd?: number;
+}
+
+export interface Thread {
+  tid: number;
+  stack: number[];
+  frames: Frame[];
+  sp: number;
+  stackLo: number;
+  stackHi: number;
+  errnoAddr: number;
+  sys?: SysCont;
+  /** Set while blocked: what the kernel said it waits for. */
+  blockedOn?: string;
+  line: number;
+  /** Waiting in the library (not the kernel): pthread_join, a mutex, a semaphore. */
+  wait?: { kind: "join" | "mutex" | "sem"; on: number };
+  /** pthread_join/exit bookkeeping. */
+  retval?: number;
+  detached?: boolean;
+}
+
+export interface Stream {
+  fd: number;
+  mode: "line" | "full" | "unbuffered" | "unset";
+  out: string;
+  in: string;
+  eof: boolean;
+  err: boolean;
+  write: boolean;
+  read: boolean;
+}
+
+export interface HeapState {
+  brk: number;
+  blocks: Record<number, number>;
+  free: Array<[number, number]>;
+}
+
+export interface Proc {
+  pid: number;
+  prog: Program;
+  mem: Memory;
+  threads: Thread[];
+  heap: HeapState;
+  streams: Record<number, Stream>;
+  nextStack: number;
+  /** Mutexes: address -> owner tid (0 = free). */
+  mutexes: Record<number, number>;
+  /** Threads that finished and wait to be joined: tid -> return value. */
+  finished: Record<number, number>;
+  strtok: number;
+  rand: number;
+  /** Strings the library hands out (strerror, inet_ntoa...): text -> address. */
+  statics: Record<string, number>;
+  /** argv, for exec's view of the program name. */
+  argv: string[];
+}
+
+export interface Note {
+  pid: number;
+  line: number;
+  text: string;
+}
+
+export type StepMode = "into" | "over" | "out" | "line";
+
+export interface StepResult {
+  /** What ended the step. */
+  reason: "line" | "blocked" | "exited" | "budget" | "gone";
+  /** Instructions executed. */
+  count: number;
+}
+
+export interface MachineOptions {
+  /** Instructions one step may run before it stops with a note (infinite loops on one line). */
+  stepBudget?: number;
+  /** Pages (4 KiB) a process may own before it is killed. */
+  maxPages?: number;
+  /** Programs exec can load by name (other examples), and built-in commands. */
+  loadProgram?: (name: string) => Program | undefined;
+}
+
+const DEFAULT_BUDGET = 2_000_000;
+const STACK_GAP = 0x1000000;
+
+export class Machine {
+  readonly procs = new Map<number, Proc>();
+  readonly trace: TraceEntry[] = [];
+  readonly notes: Note[] = [];
+  /** Bytes all processes wrote to descriptor 1, in order (for run --json). */
+  readonly options: Required<Omit<MachineOptions, "loadProgram">> & MachineOptions;
+  private stopAtNextLine = false;
+
+  constructor(readonly kernel: Kernel, options: MachineOptions = {}) {
+    this.options = { ...options, stepBudget: options.stepBudget ?? DEFAULT_BUDGET, maxPages: options.maxPages ?? 65536 };
+  }
+
+  // ---------------------------------------------------------------- processes
+
+  /** Load a program into process `pid` (a fresh spawn or an exec), ready at main. */
+  load(pid: number, prog: Program, argv: string[]): Proc {
+    const mem = prog.image.clone();
+    mem.map(HEAP_BASE, HEAP_BASE, "the heap");
+    const p: Proc = {
+      pid, prog, mem, threads: [], heap: { brk: HEAP_BASE, blocks: {}, free: [] }, streams: {}, nextStack: 0, mutexes: {}, finished: {}, strtok: 0, rand: 1, statics: {}, argv,
+    };
+    for (const [addr, fd] of [[prog.stdin, 0], [prog.stdout, 1], [prog.stderr, 2]]) {
+      p.streams[addr] = { fd, mode: fd === 2 ? "unbuffered" : "unset", out: "", in: "", eof: false, err: false, write: fd !== 0, read: fd === 0 };
+    }
+    const t = this.newThread(p, pid);
+    // argv strings and the argv array at the top of the main stack.
+    let sp = t.sp;
+    const ptrs: number[] = [];
+    for (const a of argv) {
+      sp -= a.length + 1;
+      mem.writeString(sp, a);
+      ptrs.push(sp);
+    }
+    sp = Math.floor(sp / 16) * 16 - (argv.length + 1) * 8;
+    sp = Math.floor(sp / 16) * 16;
+    ptrs.forEach((a, i) => mem.write64(sp + i * 8, a));
+    mem.write64(sp + argv.length * 8, 0);
+    t.sp = sp - 16;
+    const main = prog.funcIndex.get("main");
+    const start = prog.funcIndex.get("_start")!;
+    t.frames.push({ fn: start, pc: 0, fp: t.sp, callerSp: t.sp, base: 0 });
+    t.stack.push(argv.length, sp);
+    if (main === undefined) this.note(p, 0, "the program has no main function");
+    t.line = main !== undefined ? prog.funcs[main].line : 0;
+    this.procs.set(pid, p);
+    return p;
+  }
+
+  newThread(p: Proc, tid: number): Thread {
+    const hi = STACK_TOP - p.nextStack * STACK_GAP;
+    const lo = hi - STACK_SIZE;
+    p.nextStack++;
+    p.mem.map(lo, hi, p.threads.length ? `the stack of thread ${tid}` : "the stack");
+    const t: Thread = { tid, stack: [], frames: [], sp: hi - 64, stackLo: lo, stackHi: hi, errnoAddr: hi - 16, line: 0 };
+    p.threads.push(t);
+    return t;
+  }
+
+  /** fork: the child gets a copy of everything, with only the calling thread. */
+  cloneProc(parent: Proc, t: Thread, childPid: number): { proc: Proc; thread: Thread } {
+    const mem = parent.mem.clone();
+    const copyThread: Thread = {
+      ...t, tid: childPid, stack: t.stack.slice(), frames: t.frames.map((f) => ({ ...f, sig: f.sig ? { ...f.sig } : undefined })),
+      sys: undefined, blockedOn: undefined,
+    };
+    const streams: Record<number, Stream> = {};
+    for (const [a, s] of Object.entries(parent.streams)) streams[+a] = { ...s };
+    const proc: Proc = {
+      pid: childPid, prog: parent.prog, mem, threads: [copyThread], heap: { brk: parent.heap.brk, blocks: { ...parent.heap.blocks }, free: parent.heap.free.map((f) => [f[0], f[1]] as [number, number]) },
+      streams, nextStack: parent.nextStack, mutexes: { ...parent.mutexes }, finished: {}, strtok: parent.strtok, rand: parent.rand, statics: { ...parent.statics }, argv: parent.argv,
+    };
+    // Only the calling thread survives: other threads' stacks stay mapped but unused.
+    this.procs.set(childPid, proc);
+    return { proc, thread: copyThread };
+  }
+
+  thread(tid: number): { proc: Proc; thread: Thread } | undefined {
+    const pid = this.kernel.task(tid)?.pid ?? tid;
+    const p = this.procs.get(pid);
+    const t = p?.threads.find((x) => x.tid === tid);
+    return p && t ? { proc: p, thread: t } : undefined;
+  }
+
+  /** Forget processes the kernel has ended (exit, or killed by a signal). */
+  reap(): void {
+    for (const [pid, p] of this.procs) {
+      const info = this.kernel.task(pid);
+      p.threads = p.threads.filter((t) => { const ti = this.kernel.task(t.tid); return ti && ti.state !== "zombie"; });
+      if (!info || info.state === "zombie" || p.threads.length === 0) this.procs.delete(pid);
+    }
+  }
+
+  note(p: Proc | number, line: number, text: string): void {
+    this.notes.push({ pid: typeof p === "number" ? p : p.pid, line, text });
+  }
+
+  /** The current source line of a thread: its innermost frame in user code. */
+  userLine(p: Proc, t: Thread): number {
+    for (let i = t.frames.length - 1; i >= 0; i--) {
+      const f = t.frames[i];
+      const fn = p.prog.funcs[f.fn];
+      if (fn.user) {
+        const ins = fn.code[Math.min(f.pc, fn.code.length - 1)];
+        return ins ? ins.line : fn.line;
+      }
+    }
+    return t.line;
+  }
+
+  /** The user function a thread is in (for views). */
+  userFunc(p: Proc, t: Thread): Func | undefined {
+    for (let i = t.frames.length - 1; i >= 0; i--) {
+      const fn = p.prog.funcs[t.frames[i].fn];
+      if (fn.user) return fn;
+    }
+    return undefined;
+  }
+
+  userDepth(p: Proc, t: Thread): number {
+    let d = 0;
+    for (const f of t.frames) if (p.prog.funcs[f.fn].user) d++;
+    return d;
+  }
+
+  // ---------------------------------------------------------------- signals
+
+  /** Run a pending signal's user handler: push its frame on the thread. */
+  deliverSignals(p: Proc, t: Thread): boolean {
+    const d = this.kernel.takeSignal(t.tid);
+    if (!d) return false;
+    const idx = p.prog.funcIndex.get(d.handler);
+    if (idx === undefined) {
+      this.note(p, this.userLine(p, t), `signal handler '${d.handler}' is not a function of this program`);
+      this.kernel.sigreturn(t.tid, d.savedMask);
+      return false;
+    }
+    this.pushFrame(p, t, idx, [d.signo], { savedMask: d.savedMask, sys: t.sys, signo: d.signo });
+    t.sys = undefined;
+    t.blockedOn = undefined;
+    return true;
+  }
+
+  private pushFrame(p: Proc, t: Thread, fnIndex: number, args: number[], sig?: Frame["sig"]): void {
+    const fn = p.prog.funcs[fnIndex];
+    const fp = Math.floor((t.sp - fn.frameSize - (sig ? 128 : 0)) / 16) * 16;
+    if (fp < t.stackLo) throw new Fault(fp, `stack overflow calling ${fn.name}: the stack's ${STACK_SIZE / 1024} KiB are used up (runaway recursion?)`);
+    for (let i = 0; i < fn.params.length; i++) {
+      const prm = fn.params[i];
+      const v = args[i] ?? 0;
+      if (prm.copy) p.mem.writeBytes(fp + prm.offset, p.mem.readBytes(v, prm.copy));
+      else store(p.mem, prm.kind, fp + prm.offset, v);
+    }
+    t.frames.push({ fn: fnIndex, pc: 0, fp, callerSp: t.sp, base: t.stack.length, sig });
+    t.sp = fp;
+  }
+
+  // ---------------------------------------------------------------- stepping
+
+  /**
+   * Run thread `tid` for one step. "into": until a line of user code other than the
+   * current one starts (entering a call counts); "over": calls on this line run to
+   * completion; "out": until the current user function returns.
+   */
+  step(tid: number, mode: StepMode = "into"): StepResult {
+    const found = this.thread(tid);
+    if (!found) return { reason: "gone", count: 0 };
+    const { proc: p, thread: t } = found;
+    try {
+      if (this.deliverSignals(p, t)) {
+        this.stopAtNextLine = true;
+      }
+      return this.run(p, t, mode);
+    } catch (e) {
+      return this.crash(p, t, e);
+    } finally {
+      this.stopAtNextLine = false;
+    }
+  }
+
+  private crash(p: Proc, t: Thread, e: unknown): StepResult {
+    const line = this.userLine(p, t);
+    let signo: number;
+    if (e instanceof Fault) {
+      signo = SIG.SIGSEGV;
+      this.note(p, line, `SIGSEGV: line ${line} accessed ${e.why}. Linux would kill the process with "Segmentation fault".`);
+    } else if (e instanceof DivideByZero) {
+      signo = SIG.SIGFPE;
+      this.note(p, line, `SIGFPE: line ${line} divided an integer by zero.`);
+    } else if (e instanceof StopError) {
+      this.note(p, line, e.message);
+      this.kernel.exit(t.tid, 1);
+      this.reap();
+      return { reason: "exited", count: 0 };
+    } else {
+      const msg = e instanceof Error ? e.message : String(e);
+      this.note(p, line, `internal error in the stepper at line ${line}: ${msg}`);
+      this.kernel.exit(t.tid, 1);
+      this.reap();
+      return { reason: "exited", count: 0 };
+    }
+    this.kernel.raise(t.tid, signo);
+    // The default action ends the process; a handler (rare) would rerun the access forever.
+    if (this.kernel.task(t.tid)?.state !== "zombie" && this.kernel.task(t.tid)) this.kernel.exit(t.tid, 128 + signo);
+    this.reap();
+    return { reason: "exited", count: 0 };
+  }
+
+  private run(p: Proc, t: Thread, mode: StepMode): StepResult {
+    const funcs = p.prog.funcs;
+    const mem = p.mem;
+    const st = t.stack;
+    const startDepth = t.frames.length;
+    const startLine = this.userLine(p, t);
+    let count = 0;
+    const budget = this.options.stepBudget;
+    let f = t.frames[t.frames.length - 1];
+    let fn = funcs[f.fn];
+    let code: Ins[] = fn.code;
+    for (;;) {
+      const ins = code[f.pc];
+      if (ins.op === Op.LINE) {
+        if (fn.user && (count > 0 || this.stopAtNextLine)) {
+          const depth = t.frames.length;
+          let stop: boolean;
+          if (this.stopAtNextLine) stop = true;
+          else if (mode === "over") stop = depth < startDepth || (depth === startDepth && ins.a !== startLine);
+          else if (mode === "out") stop = depth < startDepth;
+          else stop = depth !== startDepth || ins.a !== startLine;
+          if (stop) { t.line = ins.a; return { reason: "line", count }; }
+        }
+        f.pc++;
+        count++;
+        continue;
+      }
+      if (++count > budget) {
+        this.note(p, this.userLine(p, t), `line ${this.userLine(p, t)} ran ${budget.toLocaleString("en")} instructions without reaching another line; the step stops here (an endless loop?)`);
+        return { reason: "budget", count };
+      }
+      switch (ins.op) {
+        case Op.PUSH: st.push(ins.a); f.pc++; break;
+        case Op.LOCAL: st.push(f.fp + ins.a); f.pc++; break;
+        case Op.LOAD: st.push(load(mem, ins.a, st.pop()!)); f.pc++; break;
+        case Op.STORE: {
+          const v = st.pop()!;
+          const a = st.pop()!;
+          store(mem, ins.a, a, v);
+          st.push(v);
+          f.pc++;
+          break;
+        }
+        case Op.INCDEC: {
+          const a = st.pop()!;
+          const old = load(mem, ins.a, a);
+          const nv = ins.a >= K.F32 ? old + ins.b : convert(old + ins.b, ins.a === K.U64 || ins.a === K.I64 ? K.I64 : ins.a, ins.a);
+          store(mem, ins.a, a, nv);
+          st.push(ins.c ? old : nv);
+          f.pc++;
+          break;
+        }
+        case Op.DUP: st.push(st[st.length - 1]); f.pc++; break;
+        case Op.POP: st.pop(); f.pc++; break;
+        case Op.SWAP: { const b = st.pop()!, a = st.pop()!; st.push(b, a); f.pc++; break; }
+        case Op.BIN: { const b = st.pop()!, a = st.pop()!; st.push(binop(ins.a, ins.b, a, b)); f.pc++; break; }
+        case Op.NEG: st.push(convert(-st.pop()!, ins.b, ins.b)); f.pc++; break;
+        case Op.BNOT: { const v = st.pop()!; st.push(ins.b <= K.U32 ? convert(~v, K.I32, ins.b) : convert(-v - 1, K.I64, ins.b)); f.pc++; break; }
+        case Op.LNOT: st.push(st.pop() ? 0 : 1); f.pc++; break;
+        case Op.CONV: st.push(convert(st.pop()!, ins.a, ins.b)); f.pc++; break;
+        case Op.JMP: f.pc = ins.a; break;
+        case Op.JZ: f.pc = st.pop() ? f.pc + 1 : ins.a; break;
+        case Op.JNZ: f.pc = st.pop() ? ins.a : f.pc + 1; break;
+        case Op.CALL:
+        case Op.CALLI: {
+          let idx = ins.a;
+          const n = ins.b;
+          const args = st.splice(st.length - n, n);
+          if (ins.op === Op.CALLI) {
+            const addr = st.pop()!;
+            if (addr >= BUILTIN_BASE && addr < BUILTIN_BASE + BUILTINS.length * 16 && (addr - BUILTIN_BASE) % 16 === 0) {
+              // A built-in called through a pointer: run it as if called directly.
+              st.push(...args);
+              const r = this.builtin(p, t, BUILTINS[(addr - BUILTIN_BASE) / 16], n, ins);
+              if (r !== undefined) return r;
+              f = t.frames[t.frames.length - 1]; fn = funcs[f.fn]; code = fn.code;
+              break;
+            }
+            idx = (addr - TEXT_BASE) / 16;
+            if (!Number.isInteger(idx) || idx < 0 || idx >= funcs.length) throw new Fault(addr, `a call through a function pointer whose value 0x${addr.toString(16)} is not a function`);
+          }
+          f.pc++;
+          this.pushFrame(p, t, idx, args);
+          f = t.frames[t.frames.length - 1]; fn = funcs[f.fn]; code = fn.code;
+          if (t.frames.length > 1_000_000) throw new Fault(t.sp, "stack overflow");
+          break;
+        }
+        case Op.RET: {
+          const v = st.pop()!;
+          const done = t.frames.pop()!;
+          st.length = done.base;
+          t.sp = done.callerSp;
+          if (done.sig) {
+            this.kernel.sigreturn(t.tid, done.sig.savedMask);
+            t.sys = done.sig.sys;
+          } else st.push(v);
+          if (t.frames.length === 0) return { reason: "exited", count };
+          f = t.frames[t.frames.length - 1]; fn = funcs[f.fn]; code = fn.code;
+          break;
+        }
+        case Op.MEMCPY: {
+          const src = st.pop()!;
+          const dst = st.pop()!;
+          mem.writeBytes(dst, mem.readBytes(src, ins.a));
+          st.push(dst);
+          f.pc++;
+          break;
+        }
+        case Op.ZERO: mem.fill(st.pop()!, 0, ins.a); f.pc++; break;
+        case Op.ERRNO: st.push(t.errnoAddr); f.pc++; break;
+        case Op.BUILTIN: {
+          const r = this.builtin(p, t, BUILTINS[ins.a], ins.b, ins);
+          if (r !== undefined) return { ...r, count };
+          f = t.frames[t.frames.length - 1]; fn = funcs[f.fn]; code = fn.code;
+          break;
+        }
+        case Op.UNSUPPORTED: {
+          const d = p.prog.unsupported[ins.a];
+          throw new StopError(`line ${d.line}, column ${d.column}: ${d.message} (the stepper cannot run this; the process stops here)`);
+        }
+        default:
+          throw new Error(`bad instruction ${Op[ins.op]}`);
+      }
+    }
+  }
+
+  /** Run a builtin whose n arguments are on the stack. Returns a StepResult when the step ends. */
+  private builtin(p: Proc, t: Thread, b: Builtin, n: number, ins: Ins): StepResult | undefined {
+    const st = t.stack;
+    const f = t.frames[t.frames.length - 1];
+    let r: number | Ctl;
+    if (t.sys) r = this.drain(p, t);
+    else {
+      const args = st.slice(st.length - n);
+      r = b.fn(this.ctx(p, t), args);
+      if (r !== BLOCKED && r !== GONE && t.sys) r = this.drain(p, t);
+    }
+    if (r === BLOCKED) return { reason: "blocked", count: 0 };
+    if (r === GONE) {
+      this.reap();
+      return { reason: this.procs.has(p.pid) && p.threads.includes(t) ? "line" : "exited", count: 0 };
+    }
+    t.blockedOn = undefined;
+    st.length -= n;
+    st.push(r);
+    f.pc++;
+    void ins;
+    if (p.mem.pageCount() > this.options.maxPages) throw new StopError(`the process uses more than ${(this.options.maxPages * PAGE_SIZE) >> 20} MiB of memory; the stepper stops it`);
+    return undefined;
+  }
+
+  /** Write out a builtin's pending output; then complete it (or exit). */
+  private drain(p: Proc, t: Thread): number | Ctl {
+    const sys = t.sys!;
+    while (sys.writes.length) {
+      const w = sys.writes[0];
+      const r = this.kernel.write(t.tid, w.fd, latin1Bytes(w.data));
+      if (isBlocked(r)) { t.blockedOn = r.blocked; return BLOCKED; }
+      this.record(p, t, "write", [w.fd, w.data.length], r);
+      if (!this.alive(t.tid)) return GONE;
+      if (r.ret < 0) { sys.writes.shift(); continue; }
+      if (r.ret < w.data.length) w.data = w.data.slice(r.ret);
+      else sys.writes.shift();
+    }
+    t.sys = undefined;
+    if (sys.closeFd !== undefined) this.record(p, t, "close", [sys.closeFd], this.kernel.close(t.tid, sys.closeFd));
+    if (sys.exit !== undefined) {
+      this.record(p, t, "exit", [sys.exit], { ret: 0 });
+      this.kernel.exit(t.tid, sys.exit);
+      return GONE;
+    }
+    return sys.ret;
+  }
+
+  /** Whether a library wait (join, mutex, semaphore) of this thread can end now. */
+  ready(tid: number): boolean {
+    const found = this.thread(tid);
+    if (!found) return false;
+    const w = found.thread.wait;
+    if (!w) return true;
+    const p = found.proc;
+    if (w.kind === "join") return w.on in p.finished || !p.threads.some((x) => x.tid === w.on);
+    if (w.kind === "mutex") return !p.mutexes[w.on];
+    return p.mem.readU(w.on, 4) > 0;
+  }
+
+  alive(tid: number): boolean {
+    const ti = this.kernel.task(tid);
+    return !!ti && ti.state !== "zombie";
+  }
+
+  ctx(p: Proc, t: Thread): Ctx {
+    return { m: this, p, t, k: this.kernel, mem: p.mem };
+  }
+
+  /** Record a completed system call in the trace and set errno; returns ret. */
+  record(p: Proc, t: Thread, call: string, args: Array<number | string>, r: SysResult): number {
+    if (isBlocked(r)) return -1;
+    const entry: TraceEntry = { pid: p.pid, line: this.userLine(p, t), call, args, ret: r.ret };
+    if (r.errno) entry.errno = r.errno;
+    this.trace.push(entry);
+    if (r.ret === -1 && r.errno) p.mem.writeU(t.errnoAddr, 4, ERRNO[r.errno] ?? 0);
+    return r.ret;
+  }
+
+  errnoOf(t: Thread, p: Proc): string {
+    const n = p.mem.readU(t.errnoAddr, 4);
+    return errnoName(n) ?? String(n);
+  }
+}
+
+/** Stops the process with a message (unsupported construct, resource limit). */
+export class StopError extends Error {}
+
+export function load(mem: Memory, k: K, a: number): number {
+  switch (k) {
+    case K.I8: { const v = mem.read8(a); return v > 127 ? v - 256 : v; }
+    case K.U8: return mem.read8(a);
+    case K.I16: { const v = mem.readU(a, 2); return v > 32767 ? v - 65536 : v; }
+    case K.U16: return mem.readU(a, 2);
+    case K.I32: return mem.readU(a, 4) | 0;
+    case K.U32: return mem.readU(a, 4);
+    case K.I64: return mem.read64(a, true);
+    case K.U64: return mem.read64(a, false);
+    case K.F32: return mem.readF(a, 4);
+    case K.F64: return mem.readF(a, 8);
+  }
+}
+
+export function store(mem: Memory, k: K, a: number, v: number): void {
+  switch (k) {
+    case K.I8: case K.U8: mem.write8(a, v); return;
+    case K.I16: case K.U16: mem.writeU(a, 2, v & 0xffff); return;
+    case K.I32: case K.U32: mem.writeU(a, 4, v >>> 0); return;
+    case K.I64: case K.U64: mem.write64(a, v); return;
+    case K.F32: mem.writeF(a, 4, v); return;
+    case K.F64: mem.writeF(a, 8, v); return;
+  }
+}
+
+export function latin1Bytes(s: string): Uint8Array {
+  const b = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
+  return b;
+}

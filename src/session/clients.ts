@@ -1,0 +1,130 @@
+// Scenario clients: outside processes (kind "client") that connect once the server
+// listens, send lines and read their echoes, and close one by one or in groups. Each is a
+// small state machine over kernel calls; none of its state lives in closures.
+import { Kernel, isBlocked, AF_INET, SOCK_STREAM } from "../kernel/kernel";
+import { ClientScript, DEFAULT_PORT } from "./scenario";
+
+export interface ClientState {
+  pid: number;
+  script: ClientScript;
+  port: number;
+  fd: number;
+  /** Index of the action in progress. */
+  at: number;
+  phase: "waiting" | "connecting" | "idle" | "sent" | "done";
+  /** Bytes of the echo still expected. */
+  expect: number;
+  received: string;
+  waitUntil?: number;
+  started: boolean;
+}
+
+export class Clients {
+  readonly list: ClientState[] = [];
+  closed = 0;
+  finished = 0;
+
+  constructor(private k: Kernel, scripts: ClientScript[], defaultPort: number) {
+    for (const script of scripts) this.list.push({ pid: 0, script, port: script.port ?? defaultPort ?? DEFAULT_PORT, fd: -1, at: 0, phase: "waiting", expect: 0, received: "", started: false });
+  }
+
+  /** Let every client do what it can now; returns whether any made progress. */
+  advance(step: number): boolean {
+    let progress = false;
+    for (const c of this.list) {
+      for (let guard = 0; guard < 8; guard++) {
+        const moved = this.advanceOne(c, step);
+        if (!moved) break;
+        progress = true;
+      }
+    }
+    return progress;
+  }
+
+  private tid(c: ClientState): number { return c.pid; }
+
+  private advanceOne(c: ClientState, step: number): boolean {
+    const k = this.k;
+    if (c.phase === "done") return false;
+    if (!c.started) {
+      if ((c.script.after ?? 0) > this.finished) return false;
+      c.pid = k.spawn({ name: `client${this.list.indexOf(c) + 1}`, kind: "client" });
+      const r = k.socket(c.pid, AF_INET, SOCK_STREAM, 0);
+      if (isBlocked(r) || r.ret < 0) { c.phase = "done"; return true; }
+      c.fd = r.ret;
+      c.started = true;
+      c.phase = "connecting";
+      return true;
+    }
+    if (c.phase === "connecting") {
+      const r = k.connect(this.tid(c), c.fd, { host: "127.0.0.1", port: c.port });
+      if (isBlocked(r)) return false;
+      if (r.ret < 0) return false; // not listening yet: try again after the next step
+      c.phase = "idle";
+      return true;
+    }
+    if (c.phase === "sent") {
+      const task = k.task(this.tid(c));
+      if (task && !task.runnable) return false;
+      const r = k.read(this.tid(c), c.fd, 65536);
+      if (isBlocked(r)) return false;
+      if (r.ret <= 0) { this.finish(c); return true; }
+      c.received += String.fromCharCode(...(r.data ?? []));
+      c.expect -= r.ret;
+      if (c.expect <= 0) { c.phase = "idle"; c.at++; }
+      return true;
+    }
+    // idle: the next action
+    const a = c.script.actions[c.at];
+    if (!a) { this.finish(c); return true; }
+    if ("send" in a) {
+      const line = a.send + "\n";
+      const r = k.write(this.tid(c), c.fd, Uint8Array.from(line, (ch) => ch.charCodeAt(0) & 0xff));
+      if (isBlocked(r)) return false;
+      if (r.ret < 0) { this.finish(c); return true; }
+      c.expect = line.length;
+      c.phase = "sent";
+      return true;
+    }
+    if ("waitSteps" in a) {
+      c.waitUntil ??= step + a.waitSteps;
+      if (step < c.waitUntil) return false;
+      c.waitUntil = undefined;
+      c.at++;
+      return true;
+    }
+    // close: a group closes together, once every member is ready to close.
+    if (a.group) {
+      const members = this.list.filter((o) => o.script.actions.some((x) => "close" in x && x.group === a.group));
+      const ready = members.every((o) => o.phase === "done" || (o.phase === "idle" && o.started && (() => { const x = o.script.actions[o.at]; return !!x && "close" in x && x.group === a.group; })()));
+      if (!ready) return false;
+      for (const o of members) if (o.phase !== "done") this.close(o);
+      return true;
+    }
+    this.close(c);
+    return true;
+  }
+
+  private close(c: ClientState): void {
+    this.k.close(this.tid(c), c.fd);
+    this.finish(c);
+  }
+
+  private finish(c: ClientState): void {
+    if (c.phase === "done") return;
+    c.phase = "done";
+    this.finished++;
+    // exit closes the connection if the client did not: either way the server sees EOF.
+    if (c.started) this.closed++;
+    if (c.pid) this.k.exit(this.tid(c), 0);
+  }
+
+  get allDone(): boolean {
+    return this.list.every((c) => c.phase === "done");
+  }
+
+  /** Clients that still wait for something the program must do. */
+  get waiting(): boolean {
+    return this.list.some((c) => c.phase !== "done");
+  }
+}

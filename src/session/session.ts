@@ -1,0 +1,218 @@
+// One stepping session: a program, its Scenario, the kernel model, the C machine, a
+// scheduler and the history. Everything runs deterministically (seeded random policy),
+// so the history is the list of actions taken: stepping back replays them from the start.
+import { Kernel, signo as signoOf, StdioSpec } from "../kernel/kernel";
+import type { Snapshot } from "../kernel/snapshot";
+import { Machine, StepMode } from "../c/vm";
+import { Program } from "../c/program";
+import { Scenario, DEFAULT_PORT } from "./scenario";
+import { Clients } from "./clients";
+import { TraceEntry } from "./trace";
+
+export type Policy = "round-robin" | "parent-first" | "child-first" | "random";
+
+export interface SessionOptions {
+  program: Program;
+  name: string;
+  scenario?: Scenario;
+  policy?: Policy;
+  seed?: number;
+  /** Take a Snapshot after every step (the extension); off for plain runs and benchmarks. */
+  snapshots?: boolean;
+  /** exec: other programs by name. */
+  loadProgram?: (name: string) => Program | undefined;
+  maxSteps?: number;
+  /** Instructions one step may run (endless loops on one line). */
+  stepBudget?: number;
+}
+
+export type Action =
+  | { kind: "step"; tid: number; mode: StepMode }
+  | { kind: "auto" };
+
+export interface StepInfo {
+  step: number;
+  tid?: number;
+  pid?: number;
+  /** Why the run stopped, when it did. */
+  ended?: string;
+}
+
+export class Session {
+  readonly kernel = new Kernel();
+  readonly machine: Machine;
+  readonly clients: Clients;
+  readonly mainPid: number;
+  steps = 0;
+  readonly history: Snapshot[] = [];
+  readonly actions: Action[] = [];
+  private rr = 0;
+  private rand: number;
+  private signalsSent = new Set<number>();
+  private outputText = "";
+  private notesSeen = 0;
+  private stderrText = "";
+  ended?: string;
+  readonly maxSteps: number;
+
+  constructor(readonly opts: SessionOptions) {
+    const sc = opts.scenario ?? {};
+    this.rand = (opts.seed ?? 1) >>> 0 || 1;
+    this.maxSteps = opts.maxSteps ?? sc.maxSteps ?? 100000;
+    this.machine = new Machine(this.kernel, { loadProgram: opts.loadProgram, stepBudget: opts.stepBudget });
+    const out: StdioSpec = sc.stdout === "tty" ? { tty: true } : sc.stdout === "file" ? { file: "stdout.txt" } : { pipe: true };
+    const stdin: StdioSpec = sc.stdin !== undefined ? { input: sc.stdin } : sc.stdout === "tty" ? { tty: true } : { input: "" };
+    const stderr: StdioSpec = sc.stdout === "tty" ? { tty: true } : { pipe: true };
+    this.mainPid = this.kernel.spawn({ name: opts.name, kind: "program", stdin, stdout: out, stderr });
+    this.machine.load(this.mainPid, opts.program, [opts.name, ...(sc.argv ?? [])]);
+    const port = sc.argv?.[0] && /^\d+$/.test(sc.argv[0]) ? +sc.argv[0] : DEFAULT_PORT;
+    this.clients = new Clients(this.kernel, sc.clients ?? [], port);
+    if (opts.snapshots) this.history.push(this.snapshot());
+  }
+
+  get trace(): TraceEntry[] { return this.machine.trace; }
+
+  /** Program tasks the scheduler may pick now. */
+  runnable(): number[] {
+    return this.kernel.runnable().filter((tid) => this.machine.thread(tid) && this.machine.ready(tid));
+  }
+
+  /** Step one line of a chosen task (or let the policy choose). */
+  step(tid?: number, mode: StepMode = "into"): StepInfo {
+    this.outside();
+    if (tid === undefined) {
+      const pick = this.pick();
+      if (pick === undefined) return { step: this.steps, ended: this.ended };
+      tid = pick;
+    }
+    this.actions.push({ kind: "step", tid, mode });
+    this.machine.step(tid, mode);
+    this.machine.reap();
+    this.steps++;
+    this.outside();
+    if (this.opts.snapshots) this.history.push(this.snapshot(tid));
+    // Without per-step snapshots, drain the kernel's events and output now and then.
+    else if (this.steps % 256 === 0) this.snapshot(tid);
+    return { step: this.steps, tid, pid: this.kernel.task(tid)?.pid };
+  }
+
+  /** Run until every program process has ended, nothing can happen, or the step limit. */
+  run(limit = this.maxSteps): string {
+    while (!this.ended) {
+      if (this.steps >= limit) { this.ended = `stopped after ${limit} steps (the step limit)`; break; }
+      this.step();
+    }
+    return this.ended!;
+  }
+
+  /** Run until a line of user code is reached by some task. */
+  runToLine(line: number, limit = this.maxSteps): boolean {
+    while (!this.ended && this.steps < limit) {
+      this.step();
+      for (const p of this.machine.procs.values()) for (const t of p.threads) if (this.machine.userLine(p, t) === line) return true;
+    }
+    return false;
+  }
+
+  /** The world outside the program: clients, scripted signals, and the clock when all wait. */
+  private outside(): void {
+    const sc = this.opts.scenario ?? {};
+    this.clients.advance(this.steps);
+    (sc.signals ?? []).forEach((s, i) => {
+      if (this.signalsSent.has(i)) return;
+      const due = (s.atStep !== undefined && this.steps >= s.atStep)
+        || (s.afterClientsClosed !== undefined && this.clients.closed >= s.afterClientsClosed && this.quiet())
+        || (s.afterOutput !== undefined && this.collectOutput().includes(s.afterOutput));
+      if (!due) return;
+      this.signalsSent.add(i);
+      const n = signoOf(s.signal) ?? 15;
+      const to = s.to ?? "fg";
+      if (to === "fg") {
+        const key = ({ SIGINT: "^C", SIGTSTP: "^Z", SIGQUIT: "^\\" } as const)[s.signal as "SIGINT"];
+        if (key) this.kernel.ttyKey(key);
+        else this.kernel.externalKill(-this.mainPid, n);
+      } else this.kernel.externalKill(to === "main" ? this.mainPid : to, n);
+      this.machine.reap();
+    });
+    if (this.runnable().length === 0 && !this.ended) {
+      this.clients.advance(this.steps);
+      if (this.runnable().length) return;
+      const timer = this.kernel.nextTimer();
+      if (timer !== undefined) { this.kernel.advanceTo(timer); this.machine.reap(); return; }
+      if (this.machine.procs.size === 0) this.ended = "every process has exited";
+      else if (!this.pendingSignals()) this.ended = `every process is blocked: ${this.blockedList()}`;
+    }
+  }
+
+  /** Nothing left for the program to do with the clients (all their echoes came back). */
+  private quiet(): boolean {
+    // As a person at a terminal would: wait until the program has nothing left to do.
+    return this.runnable().length === 0;
+  }
+
+  private pendingSignals(): boolean {
+    const sc = this.opts.scenario ?? {};
+    return (sc.signals ?? []).some((s, i) => !this.signalsSent.has(i) && s.atStep !== undefined);
+  }
+
+  private blockedList(): string {
+    const out: string[] = [];
+    for (const p of this.machine.procs.values()) for (const t of p.threads) {
+      const info = this.kernel.task(t.tid);
+      out.push(`${p.pid}${t.tid !== p.pid ? `/${t.tid}` : ""} in ${t.blockedOn ?? info?.blockedOn ?? info?.state ?? "?"} at line ${this.machine.userLine(p, t)}`);
+    }
+    return out.join(", ");
+  }
+
+  private pick(): number | undefined {
+    const r = this.runnable();
+    if (!r.length) return undefined;
+    switch (this.opts.policy ?? "round-robin") {
+      case "parent-first": return r[0];
+      case "child-first": return r[r.length - 1];
+      case "random":
+        this.rand = (Math.imul(this.rand, 1664525) + 1013904223) >>> 0;
+        return r[this.rand % r.length];
+      default: {
+        const next = r.find((t) => t > this.rr) ?? r[0];
+        // Keep running the same task until its line ends so output stays readable.
+        this.rr = next;
+        return next;
+      }
+    }
+  }
+
+  snapshot(running?: number): Snapshot {
+    const snap = this.kernel.snapshot(this.steps, {
+      running,
+      annotate: (pid) => {
+        const p = this.machine.procs.get(pid);
+        if (!p) return undefined;
+        const t = p.threads[0];
+        const s = p.streams[p.prog.stdout];
+        return { line: t ? this.machine.userLine(p, t) : undefined, stdout: s ? { mode: s.mode === "unset" ? "full" : s.mode, buffered: s.out } : undefined };
+      },
+    });
+    for (const c of snap.output) {
+      if (c.fd === 1) this.outputText += c.text;
+      else if (c.fd === 2) this.stderrText += c.text;
+    }
+    for (const n of this.machine.notes.slice(this.notesSeen)) snap.events.push({ kind: "note", pid: n.pid, text: n.text });
+    this.notesSeen = this.machine.notes.length;
+    return snap;
+  }
+
+  /** Output so far (takes a snapshot when snapshots are off, to drain the kernel's output). */
+  collectOutput(): string {
+    if (!this.opts.snapshots) this.snapshot();
+    return this.outputText;
+  }
+
+  stdout(): string {
+    return this.outputText;
+  }
+
+  stderr(): string {
+    return this.stderrText;
+  }
+}
