@@ -136,6 +136,7 @@ export function freshProfile(prefix, extraSettings = {}) {
     "workbench.enableExperiments": false,
     "workbench.welcomePage.walkthroughs.openOnInstall": false,
     "chat.disableAIFeatures": true,
+    "workbench.secondarySideBar.defaultVisibility": "hidden",
     "extensions.autoCheckUpdates": false,
     "extensions.autoUpdate": false,
     "extensions.ignoreRecommendations": true,
