@@ -4,6 +4,8 @@ import { Bench, Figure } from "../bench/figure";
 
 const groups: Array<[string, () => Promise<Bench>]> = [
   ["live", async () => (await import("../bench/live")).bench],
+  ["render", async () => (await import("../bench/render")).renderBench],
+  ["kernel", async () => (await import("../bench/kernel")).kernelBench],
 ];
 
 export async function bench(args: string[]): Promise<number> {
