@@ -1,7 +1,12 @@
 // tree-sitter C, loaded on first use and only once. The host supplies the two .wasm files
 // as bytes (dist/ next to the bundle in the extension and CLI, node_modules in tests), so
 // this layer touches no file system.
-import { Parser, Language, Node, Tree } from "web-tree-sitter";
+import type { Parser, Node, Tree } from "web-tree-sitter";
+
+// require() (not import) so bundlers pick the package's CommonJS build: its ES module build
+// needs import.meta.url, which a CommonJS bundle does not have.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const wts = require("web-tree-sitter") as typeof import("web-tree-sitter");
 import { Diagnostic } from "./diagnostic";
 
 export type { Node, Tree };
@@ -18,9 +23,9 @@ let loading: Promise<Parser> | undefined;
 export function loadParser(wasm: WasmFiles): Promise<Parser> {
   loading ??= (async () => {
     const wasmBinary = await wasm.runtime();
-    await Parser.init({ wasmBinary } as object);
-    const lang = await Language.load(await wasm.grammar());
-    const p = new Parser();
+    await wts.Parser.init({ wasmBinary } as object);
+    const lang = await wts.Language.load(await wasm.grammar());
+    const p = new wts.Parser();
     p.setLanguage(lang);
     return p;
   })();

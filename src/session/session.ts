@@ -54,6 +54,8 @@ export class Session {
   private stderrText = "";
   ended?: string;
   readonly maxSteps: number;
+  /** The first process's raw wait status once it has exited. */
+  mainStatus?: number;
 
   constructor(readonly opts: SessionOptions) {
     const sc = opts.scenario ?? {};
@@ -193,6 +195,7 @@ export class Session {
         return { line: t ? this.machine.userLine(p, t) : undefined, stdout: s ? { mode: s.mode === "unset" ? "full" : s.mode, buffered: s.out } : undefined };
       },
     });
+    for (const e of snap.events) if (e.kind === "exit" && e.pid === this.mainPid) this.mainStatus = e.status;
     for (const c of snap.output) {
       if (c.fd === 1) this.outputText += c.text;
       else if (c.fd === 2) this.stderrText += c.text;

@@ -1,0 +1,89 @@
+// `forklab run FILE.c [--scenario S.json] [--json] [--max-steps N]`: run a C file through
+// the model to the end and print the per-process syscall trace and the final tables, or
+// (--json) one object {stdout, stderr, exitStatus, trace, final}.
+import { readFileSync, existsSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { loadParser, WasmFiles } from "../c/parse";
+import { compileC } from "../c/load";
+import { formatDiagnostic } from "../c/diagnostic";
+import { Program } from "../c/program";
+import { Session } from "../session/session";
+import { Scenario } from "../session/scenario";
+import type { Parser } from "web-tree-sitter";
+
+/** The .wasm files: next to the bundle (dist/), else in node_modules (running from source). */
+export function wasmFiles(): WasmFiles {
+  const find = (name: string, pkg: string): string => {
+    for (const p of [join(__dirname, name), join(__dirname, "..", "..", "dist", name), join(__dirname, "..", "..", "node_modules", pkg, name)]) if (existsSync(p)) return p;
+    throw new Error(`cannot find ${name}`);
+  };
+  return {
+    runtime: async () => readFileSync(find("web-tree-sitter.wasm", "web-tree-sitter")),
+    grammar: async () => readFileSync(find("tree-sitter-c.wasm", "tree-sitter-c")),
+  };
+}
+
+const readText = (p: string): string | undefined => (existsSync(p) ? readFileSync(p, "utf8") : undefined);
+
+/** Load a C file and, for exec, the other programs next to it (and built-in commands). */
+export async function loadSession(file: string, scenario: Scenario, maxSteps?: number): Promise<{ session?: Session; errors: string[]; warnings: string[] }> {
+  const parser: Parser = await loadParser(wasmFiles());
+  const { program, diagnostics } = compileC(parser, file, readFileSync(file, "utf8"), readText);
+  const errors = diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic);
+  const warnings = diagnostics.filter((d) => d.severity === "warning").map(formatDiagnostic);
+  const cache = new Map<string, Program | undefined>();
+  const loadProgram = (name: string): Program | undefined => {
+    if (!cache.has(name)) {
+      const path = join(dirname(file), `${name}.c`);
+      const text = readText(path);
+      cache.set(name, text === undefined ? undefined : compileC(parser, path, text, readText).program);
+    }
+    return cache.get(name);
+  };
+  if (errors.length && !program.funcIndex.has("main")) return { errors, warnings };
+  const session = new Session({ program, name: basename(file).replace(/\.c$/, ""), scenario, maxSteps, loadProgram });
+  return { session, errors, warnings };
+}
+
+export async function run(args: string[]): Promise<number> {
+  const file = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--scenario" && args[i - 1] !== "--max-steps");
+  if (!file) { console.error("usage: forklab run FILE.c [--scenario S.json] [--json] [--max-steps N]"); return 2; }
+  const opt = (name: string): string | undefined => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+  const scenPath = opt("--scenario");
+  const scenario: Scenario = scenPath ? JSON.parse(readFileSync(scenPath, "utf8")) as Scenario : {};
+  const max = opt("--max-steps");
+  const json = args.includes("--json");
+  const { session, errors, warnings } = await loadSession(file, scenario, max ? +max : undefined);
+  for (const e of [...errors, ...warnings]) process.stderr.write(e + "\n");
+  if (!session) return 1;
+  const ended = session.run();
+  const final = session.snapshot();
+  const exitStatus = mainStatus(session);
+  if (json) {
+    console.log(JSON.stringify({ stdout: session.stdout(), stderr: session.stderr(), exitStatus, trace: session.trace, final, ended, notes: session.machine.notes }));
+    return 0;
+  }
+  const byPid = new Map<number, string[]>();
+  for (const e of session.trace) {
+    const lines = byPid.get(e.pid) ?? [];
+    lines.push(`  line ${String(e.line).padStart(4)}  ${e.call}(${e.args.join(", ")}) = ${e.ret}${e.errno ? ` ${e.errno}` : ""}`);
+    byPid.set(e.pid, lines);
+  }
+  for (const [pid, lines] of byPid) console.log(`process ${pid}:\n${lines.join("\n")}`);
+  for (const n of session.machine.notes) console.log(`note (pid ${n.pid}, line ${n.line}): ${n.text}`);
+  console.log(`\n${ended} after ${session.steps} steps`);
+  console.log(`exit status: ${exitStatus ?? "(still running)"}`);
+  console.log("\nprocesses:");
+  for (const p of final.processes) console.log(`  ${p.pid} ${p.name} ${p.kind} ${p.state}${p.blockedOn ? ` in ${p.blockedOn}` : ""} fds=[${p.fds.map((f) => f ?? "-").join(",")}]`);
+  console.log("open files:");
+  for (const f of final.files) console.log(`  #${f.id} refcount=${f.refcount} offset=${f.offset} ${f.flags.join("|")} -> object ${f.object}`);
+  console.log("objects:");
+  for (const o of final.objects) console.log(`  ${o.id} ${o.kind} refs=${o.refs}`);
+  console.log("\nstdout:\n" + session.stdout());
+  if (session.stderr()) console.log("stderr:\n" + session.stderr());
+  return 0;
+}
+
+function mainStatus(s: Session): number | null {
+  return s.mainStatus ?? null;
+}
