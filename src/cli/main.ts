@@ -6,7 +6,12 @@ const usage = `usage:
   forklab run FILE.c [--scenario S.json] [--json] [--max-steps N]
   forklab fidelity FILE.c [--scenario S.json] [--json]
   forklab render FILE.c [--scenario S.json] [--step N] --out FIG.svg
-  forklab bench [--json]`;
+  forklab bench [--json]
+  forklab build FILE.c [--cc CC]
+  forklab serve FILE.c [--address A] [--port P]
+  forklab clients [--port P] [-n N] [--line TEXT]... [--close one-by-one|together|each] [--reset]
+  forklab stop [--port P]
+  forklab live [--port P | --pid N] [--json] [--watch MS --count K]`;
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -14,6 +19,11 @@ const commands: Record<string, () => Promise<Command>> = {
   bench: async () => (await import("./bench")).bench,
   fidelity: async () => (await import("./fidelity")).fidelity,
   render: async () => (await import("./render")).render,
+  build: async () => (await import("./server")).build,
+  serve: async () => (await import("./server")).serve,
+  stop: async () => (await import("./server")).stop,
+  clients: async () => (await import("./clients")).clients,
+  live: async () => (await import("./live")).live,
 };
 
 async function main(argv: string[]): Promise<number> {

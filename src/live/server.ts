@@ -1,0 +1,107 @@
+// Running a compiled server for real: check the port first, start the program as the
+// leader of its own session and process group (so that stopping it can end every child
+// it forked), keep the terminal as its stdout (line buffered, as when typed by hand),
+// pass Ctrl-C on to the group, and say in plain words how it ended.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import * as net from "node:net";
+import { constants } from "node:os";
+import { basename } from "node:path";
+import { findServer } from "./discover";
+import { platformSupport } from "./platform";
+import { readStat } from "./procfs";
+import { clearRunState, saveRunState } from "./runstate";
+import { groupMembers, stopGroup } from "./stop";
+
+export interface ServeOptions {
+  binary: string;
+  /** Arguments after the program name; default [port]. */
+  args?: string[];
+  address: string;
+  port: number;
+  /** Where messages go (the program's own output goes straight to our stdout/stderr). */
+  say: (line: string) => void;
+}
+
+/** Whether address:port can be bound now; the error code when not. */
+export function portFree(address: string, port: number): Promise<string | undefined> {
+  return new Promise((done) => {
+    const s = net.createServer();
+    s.once("error", (e: NodeJS.ErrnoException) => done(e.code ?? e.message));
+    s.listen({ host: address, port, exclusive: true }, () => s.close(() => done(undefined)));
+  });
+}
+
+export function portInUseMessage(address: string, port: number): string {
+  const holder = process.platform === "linux" ? findServer(port, address) : undefined;
+  const who = holder !== undefined ? ` by pid ${holder} (${readStat(holder)?.comm ?? "?"})` : "";
+  return `port ${port} on ${address} is already in use${who}. Stop that server (Fork Lab: Stop Echo Server, ` +
+    `or \`forklab stop --port ${port}\`) or choose another port in the setting forklab.server.port.`;
+}
+
+const DESCRIBE: Record<string, string> = {
+  SIGSEGV: "a segmentation fault: a bad pointer", SIGABRT: "abort(), often a failed assert or a corrupted heap",
+  SIGBUS: "a bus error", SIGFPE: "an arithmetic error such as division by zero", SIGPIPE: "writing to a closed connection",
+  SIGILL: "an illegal instruction",
+};
+
+/** Signals that ask a process to end (Ctrl-C, kill, the stop task), as opposed to a crash. */
+export const STOP_SIGNALS: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP", "SIGKILL"];
+
+/** How a server ended, in words. */
+export function describeExit(code: number | null, signal: NodeJS.Signals | null): string {
+  if (signal) {
+    const no = constants.signals[signal];
+    if (STOP_SIGNALS.includes(signal)) return `server stopped by ${signal}`;
+    const why = DESCRIBE[signal] ? `: ${DESCRIBE[signal]}` : "";
+    return `server crashed: killed by ${signal} (signal ${no})${why}; wait status ${no}`;
+  }
+  if (code === 0) return "server exited normally (status 0)";
+  return `server exited with status ${code}${code === 1 ? " (csapp wrappers exit(1) after printing the failing call above)" : ""}`;
+}
+
+/** Runs the server until it ends; resolves with the exit code for our own process. */
+export async function serve(opts: ServeOptions): Promise<number> {
+  const support = platformSupport();
+  if (!support.server) { opts.say(support.why); return 1; }
+  if (!existsSync(opts.binary)) { opts.say(`${opts.binary} is not built yet: run the build task first`); return 1; }
+  const busy = await portFree(opts.address, opts.port);
+  if (busy === "EADDRINUSE") { opts.say(portInUseMessage(opts.address, opts.port)); return 1; }
+  if (busy) { opts.say(`cannot listen on ${opts.address}:${opts.port}: ${busy}`); return 1; }
+
+  const child = spawn(opts.binary, opts.args ?? [String(opts.port)], { detached: true, stdio: "inherit" });
+  const pid = child.pid;
+  if (pid === undefined) {
+    return await new Promise<number>((done) => child.once("error", (e) => { opts.say(`cannot start ${opts.binary}: ${e.message}`); done(1); }));
+  }
+  const forward = (sig: NodeJS.Signals): void => {
+    try { process.kill(-pid, sig); } catch { /* already gone */ }
+  };
+  const handlers = (["SIGINT", "SIGTERM", "SIGHUP"] as NodeJS.Signals[]).map((s) => {
+    const h = (): void => forward(s);
+    process.on(s, h);
+    return [s, h] as const;
+  });
+  const st = readStat(pid);
+  if (st) {
+    saveRunState({ pid, pgid: pid, starttime: st.starttime, address: opts.address, port: opts.port, program: opts.binary, watcher: process.pid });
+  }
+  opts.say(`${basename(opts.binary)} started: pid ${pid}, process group ${pid}, on ${opts.address}:${opts.port}. ` +
+    "Ctrl-C or the Fork Lab stop task ends it and all its children.");
+
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) => child.once("exit", (c, s) => done([c, s])));
+  for (const [s, h] of handlers) process.off(s, h);
+  clearRunState(opts.port);
+  const stopped = signal !== null && STOP_SIGNALS.includes(signal);
+  let text = describeExit(code, signal);
+  if (code !== 0 && !signal && (await portFree(opts.address, opts.port)) === "EADDRINUSE") {
+    text += `. ${portInUseMessage(opts.address, opts.port)}`;
+  }
+  opts.say(text);
+  // Children the server forked are still in its group: end them too, nothing stays behind.
+  if (process.platform === "linux" && groupMembers(pid).length > 0) {
+    const r = await stopGroup(pid);
+    opts.say(`its children: ${r.message}`);
+  }
+  return stopped || code === 0 ? 0 : 1;
+}

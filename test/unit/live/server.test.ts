@@ -1,0 +1,115 @@
+// The server's life cycle through the forklab command line, as the tasks run it: build
+// (no compiler, compile errors in gcc's file:line format), serve (port in use, crash by a
+// signal, Ctrl-C), and stop (the whole process group, nothing left in /proc).
+import * as assert from "node:assert/strict";
+import { ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import * as net from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { buildExample } from "../../../src/live/build";
+import { runClients } from "../../../src/live/clients";
+import { LiveSource } from "../../../src/live/source";
+import { groupMembers } from "../../../src/live/stop";
+import { compile, freePort, ROOT, waitFor } from "./realproc";
+
+const onLinux = process.platform === "linux";
+
+/** `forklab ARGS...` run from source, with its output collected. */
+class Cli {
+  readonly child: ChildProcess;
+  out = "";
+  code?: number | null;
+
+  constructor(args: string[]) {
+    this.child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/main.ts"), ...args],
+      { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    for (const s of [this.child.stdout!, this.child.stderr!]) s.setEncoding("utf8").on("data", (d: string) => { this.out += d; });
+    this.child.on("exit", (c) => { this.code = c; });
+  }
+
+  async done(): Promise<number> {
+    return waitFor(() => this.code !== undefined && (this.code ?? -1), "forklab to exit", 15_000);
+  }
+}
+
+(onLinux ? describe : describe.skip)("forklab build, serve and stop", function () {
+  this.timeout(30_000);
+  let dir: string;
+  let echo: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), "forklab-serve-"));
+    echo = compile("echoserverp", ["examples/echoserverp.c", "examples/csapp.c"]);
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("build: a missing compiler and a compile error are said plainly", async () => {
+    const none = await buildExample({ source: join(ROOT, "examples/echoserverp.c"), workspace: dir, compiler: "no-such-cc" });
+    assert.equal(none.ok, false);
+    assert.match(none.message, /No C compiler: 'no-such-cc' was not found/);
+    const bad = join(dir, "bad.c");
+    writeFileSync(bad, "int main(void)\n{\n    return nope;\n}\n");
+    const r = await buildExample({ source: bad, workspace: dir });
+    assert.equal(r.ok, false);
+    assert.match(r.message, /did not compile.*Problems panel/);
+    // The $gcc problem matcher wants file:line:column: error: message.
+    assert.match(r.diagnostics, new RegExp(`${bad.replace(/[/.]/g, "\\$&")}:3:12: error: .nope. undeclared`));
+  });
+
+  it("serve refuses a port in use and names who holds it", async () => {
+    const holder = net.createServer();
+    await new Promise<void>((r) => holder.listen(0, "127.0.0.1", r));
+    const port = (holder.address() as net.AddressInfo).port;
+    try {
+      const cli = new Cli(["serve", echo, "--port", String(port)]);
+      assert.equal(await cli.done(), 1);
+      assert.match(cli.out, new RegExp(`port ${port} on 127\\.0\\.0\\.1 is already in use by pid ${process.pid} \\(node\\)`));
+    } finally {
+      holder.close();
+    }
+  });
+
+  it("serve runs the server in its own group; stop ends the group and nothing is left", async () => {
+    const port = await freePort();
+    const cli = new Cli(["serve", echo, "--port", String(port)]);
+    const pid = Number(await waitFor(() => /started: pid (\d+), process group \1/.exec(cli.out)?.[1], "the server to start"));
+    const held = runClients({ port, clients: 3, lines: ["ping"], close: "together", holdMs: 300 });
+    assert.ok((await held).ok);
+    const open = runClients({ port, clients: 2, lines: ["stay"], holdMs: 1500, timeoutMs: 8000 });
+    const live = await LiveSource.open({ rootPid: pid });
+    try {
+      await waitFor(async () => {
+        const s = await live.refresh();
+        return s.processes.length === 3 && s.processes.filter((p) => p.blockedOn === "read(4)").length === 2;
+      }, "exactly two children serving");
+    } finally {
+      live.close();
+    }
+    const stop = new Cli(["stop", "--port", String(port)]);
+    assert.equal(await stop.done(), 0, stop.out);
+    assert.match(stop.out, /stopped process group \d+ \(3 processes\) with SIGTERM; none is left/);
+    assert.deepEqual(groupMembers(pid), []);
+    assert.equal(await cli.done(), 0);
+    assert.match(cli.out, /server stopped by SIGTERM/);
+    const clients = await open;
+    assert.ok(clients.results.every((r) => r.echoed[0] === "stay"), "their echo came before the stop");
+  });
+
+  it("Ctrl-C (SIGINT to forklab serve) reaches the server's group", async () => {
+    const port = await freePort();
+    const cli = new Cli(["serve", echo, "--port", String(port)]);
+    const pid = Number(await waitFor(() => /started: pid (\d+)/.exec(cli.out)?.[1], "the server to start"));
+    cli.child.kill("SIGINT");
+    assert.equal(await cli.done(), 0);
+    assert.match(cli.out, /server stopped by SIGINT/);
+    assert.deepEqual(groupMembers(pid), []);
+  });
+
+  it("a server killed by a signal is reported as a crash with the signal", async () => {
+    const crash = compile("crash", ["test/unit/live/fixtures/crash.c"]);
+    const cli = new Cli(["serve", crash, "--port", String(await freePort())]);
+    assert.equal(await cli.done(), 1);
+    assert.match(cli.out, /about to crash/);
+    assert.match(cli.out, /server crashed: killed by SIGSEGV \(signal 11\): a segmentation fault/);
+  });
+});
