@@ -4,6 +4,7 @@
 // `features` below and its contributions (commands, views...) to package.json.
 import * as vscode from "vscode";
 import * as start from "./start/start";
+import * as view from "./view/view";
 
 const loadedAt = performance.now();
 
@@ -16,6 +17,7 @@ export interface ForkLabApi {
 
 const features: Array<(context: vscode.ExtensionContext) => void> = [
   start.register,
+  view.register,
 ];
 
 export function activate(context: vscode.ExtensionContext): ForkLabApi {

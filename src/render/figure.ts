@@ -11,7 +11,7 @@ import { lookup, shmObject } from "./lookup";
 import { drawObject, drawTerminalOutput } from "./objectbox";
 import { pidHue } from "./palette";
 import { drawProcBlock } from "./procblock";
-import { hueStyle, rect, text } from "./svgparts";
+import { hueClass, rect, text } from "./svgparts";
 import { clip } from "./text";
 import { processTreeOrder } from "./tree";
 
@@ -135,7 +135,7 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot): Figure {
     const to = fileMid.get(s.file);
     if (to === undefined) continue;
     units.push({ key: `a:${s.pid}:${s.fd}`, layer: "links", x: 0, y: 0,
-      body: `<g style="${hueStyle(pidHue(s.pid))}">${link(col.proc + COL_PROC, s.y, col.file, to, "p")}</g>` });
+      body: `<g class="${hueClass(pidHue(s.pid))}">${link(col.proc + COL_PROC, s.y, col.file, to, "p")}</g>` });
   }
 
   // Column 3: objects, aligned to the first open file (or shm attacher) that refers to them.

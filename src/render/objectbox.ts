@@ -5,7 +5,7 @@ import type { Changes } from "./changes";
 import { COL_OBJ, LINE, fits } from "./geometry";
 import type { Lookup } from "./lookup";
 import { pidHue } from "./palette";
-import { hueStyle, rect, runs, text, title } from "./svgparts";
+import { hueClass, rect, runs, text, title } from "./svgparts";
 import { cbytes, clip } from "./text";
 
 export interface ObjectBox {
@@ -120,7 +120,7 @@ function terminalBody(fl: Flow, output: OutputChunk[], fresh: number): void {
   shown.forEach((l, i) => {
     const isFresh = i >= shown.length - freshLines;
     const tag = `${l.pid}${l.fd === 2 ? " 2>" : ""}`;
-    fl.parts.push(`<g class="fl-out${isFresh ? " fl-fresh" : ""}" data-pid="${l.pid}" style="${hueStyle(pidHue(l.pid))}">`);
+    fl.parts.push(`<g class="fl-out ${hueClass(pidHue(l.pid))}${isFresh ? " fl-fresh" : ""}" data-pid="${l.pid}">`);
     fl.parts.push(rect(PAD, fl.y + 2, tag.length * 7 + 8, 14, "fl-pfill", { rx: 2 }));
     fl.parts.push(text(PAD + 4, fl.y + 13, tag, "fl-badge fl-mono fl-tiny"));
     fl.parts.push(text(PAD + tag.length * 7 + 14, fl.y + 13, clip(l.text, fits(INNER - tag.length * 7 - 14)), "fl-t fl-mono fl-small" + (isFresh ? " fl-b" : "")));

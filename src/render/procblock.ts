@@ -5,7 +5,7 @@ import type { Changes } from "./changes";
 import { CHAR, FD_NUM, HEAD, LINE, ROW, fits } from "./geometry";
 import { Lookup, objectName } from "./lookup";
 import { pidHue } from "./palette";
-import { hueStyle, rect, runs, text, title } from "./svgparts";
+import { hueClass, rect, runs, text, title } from "./svgparts";
 import { cbytes, clip, waitStatusText } from "./text";
 
 export interface ProcBlock {
@@ -141,6 +141,6 @@ export function drawProcBlock(p: Proc, w: number, look: Lookup, c: Changes, pare
     parts.push("</g>");
   }
   const summary = `pid ${p.pid} ${p.name}, ${p.state}${p.blockedOn ? " in " + p.blockedOn : ""}`;
-  const body = `<g class="fl-proc" data-pid="${p.pid}" data-state="${p.state}" style="${hueStyle(hue)}">${title(summary)}${parts.join("")}</g>`;
+  const body = `<g class="fl-proc ${hueClass(hue)}" data-pid="${p.pid}" data-state="${p.state}">${title(summary)}${parts.join("")}</g>`;
   return { h, body, slotY, slots };
 }

@@ -100,6 +100,9 @@ text.fl-st-zombie{fill:${v("--vscode-editor-background")}}
 @media (forced-colors: active){.fl-link-p,.fl-link-o{stroke:CanvasText}}
 `.replace(/\n/g, "");
 
+/** One rule per hue, so pid colours need no style attributes. */
+export const HUE_CSS = Array.from({ length: 360 }, (_, h) => `.fl-h${h}{--h:${h}}`).join("");
+
 /** Pulses on what changed; only where the reader allows motion. */
 export const MOTION_CSS = `@media (prefers-reduced-motion: no-preference){` +
   `.fl-motion .fl-new,.fl-motion .fl-chg,.fl-motion .fl-freed{animation:fl-pulse 1.4s ease-out 1}` +

@@ -3,7 +3,7 @@
 import type { Snapshot } from "../kernel/snapshot";
 import { Figure, Unit, buildFigure } from "./figure";
 import type { ColourScheme } from "./palette";
-import { FIGURE_CSS, MOTION_CSS, PID_TONES } from "./style";
+import { FIGURE_CSS, HUE_CSS, MOTION_CSS, PID_TONES } from "./style";
 import { esc } from "./text";
 import { THEMES, ThemeVars, themeDeclarations } from "./themes";
 
@@ -14,6 +14,14 @@ export interface SvgOptions {
   vars?: ThemeVars;
   /** Pulse what changed (the view only; exports are still). */
   motion?: boolean;
+  /** Put the stylesheet inside the SVG (default). The view passes false and installs it
+   *  once in its page, under its Content-Security-Policy nonce. */
+  embedStyle?: boolean;
+}
+
+/** The figure's whole stylesheet. */
+export function figureCss(motion = false): string {
+  return FIGURE_CSS + HUE_CSS + (motion ? MOTION_CSS : "");
 }
 
 export function unitMarkup(u: Unit): string {
@@ -31,7 +39,7 @@ export function svgHead(fig: Figure, opts: SvgOptions = {}): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" class="${cls}" width="${fig.width}" height="${fig.height}" ` +
     `viewBox="0 0 ${fig.width} ${fig.height}" role="img" aria-labelledby="fl-title fl-desc"${style}>` +
     `<title id="fl-title">${esc(fig.caption)}</title><desc id="fl-desc">${esc(desc)}</desc>` +
-    `<style>${FIGURE_CSS}${opts.motion ? MOTION_CSS : ""}</style>` +
+    (opts.embedStyle === false ? "" : `<style>${figureCss(opts.motion)}</style>`) +
     `<defs><pattern id="fl-hatch-pat" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
     `<line class="fl-hatch-line" x1="0" y1="0" x2="0" y2="8"/></pattern></defs>` +
     `<rect class="fl-bg" width="${fig.width}" height="${fig.height}"/>`;

@@ -20,7 +20,7 @@ export class FigureView {
   private drawn = new Map<string, Drawn>();
   figure: Figure | undefined;
 
-  constructor(private readonly host: HTMLElement, private readonly opts: SvgOptions = { motion: true }) {}
+  constructor(private readonly host: HTMLElement, private readonly opts: SvgOptions = { motion: true, embedStyle: false }) {}
 
   render(snap: Snapshot, previous?: Snapshot): Figure {
     const fig = buildFigure(snap, previous);
@@ -95,6 +95,6 @@ export class FigureView {
 
   /** A standalone SVG of the current picture with the given theme values baked in. */
   standalone(opts: SvgOptions): string {
-    return this.figure ? figureSvg(this.figure, { ...opts, motion: false }) : "";
+    return this.figure ? figureSvg(this.figure, { ...opts, motion: false, embedStyle: true }) : "";
   }
 }

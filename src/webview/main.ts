@@ -1,5 +1,6 @@
 // Entry of the script that runs inside the webview: validates every message from the
 // host, draws it, and sends the user's actions back (validated too, as a self-check).
+import { figureCss } from "../render/svg";
 import { App } from "./app";
 import { HostMessage, ViewMessage, hostMessageProblem, viewMessageProblem } from "./protocol";
 
@@ -11,6 +12,13 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
+
+// The figure's stylesheet, installed once under the page's CSP nonce (the live SVG
+// carries no <style> of its own).
+const style = document.createElement("style");
+style.nonce = (document.currentScript as HTMLScriptElement | null)?.nonce ?? "";
+style.textContent = figureCss(true);
+document.head.append(style);
 const root = document.getElementById("app") ?? document.body;
 
 function send(m: ViewMessage): void {

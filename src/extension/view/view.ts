@@ -1,0 +1,36 @@
+// The descriptor-table view feature: the panel host, its serializer (the view survives
+// a reload), and the command that opens it. Other features reach the host through
+// `forklab.view.show` or the returned object.
+import * as vscode from "vscode";
+import type { Snapshot } from "../../kernel/snapshot";
+import { DescriptorView, ShowInput, VIEW_TYPE } from "./panel";
+
+let host: DescriptorView | undefined;
+
+/** The one view host of this window (created by register). */
+export function descriptorView(): DescriptorView | undefined {
+  return host;
+}
+
+export function register(context: vscode.ExtensionContext): DescriptorView {
+  const view = new DescriptorView(context);
+  host = view;
+  context.subscriptions.push(
+    view,
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+        view.restore(panel, state);
+      },
+    }),
+    // With an argument (a Snapshot or { history, current, title }) it shows that; tests and
+    // other features use this. Without one it opens the view on an empty process table.
+    vscode.commands.registerCommand("forklab.view.show", (input?: ShowInput | Snapshot) => {
+      view.show(input ?? emptySnapshot());
+    }),
+  );
+  return view;
+}
+
+function emptySnapshot(): Snapshot {
+  return { version: 1, step: 0, clock: 0, processes: [], files: [], objects: [], events: [], output: [], foregroundPgid: 0 };
+}
