@@ -23,15 +23,19 @@ export class Clients {
   readonly list: ClientState[] = [];
   closed = 0;
   finished = 0;
+  private active: ClientState[];
 
   constructor(private k: Kernel, scripts: ClientScript[], defaultPort: number) {
     for (const script of scripts) this.list.push({ pid: 0, script, port: script.port ?? defaultPort ?? DEFAULT_PORT, fd: -1, at: 0, phase: "waiting", expect: 0, received: "", started: false });
+    this.active = this.list.slice();
   }
 
   /** Let every client do what it can now; returns whether any made progress. */
   advance(step: number): boolean {
     let progress = false;
-    for (const c of this.list) {
+    // Finished clients drop out of the round, so a long scenario stays linear.
+    this.active = this.active.filter((c) => c.phase !== "done");
+    for (const c of this.active) {
       for (let guard = 0; guard < 8; guard++) {
         const moved = this.advanceOne(c, step);
         if (!moved) break;

@@ -1,0 +1,63 @@
+// The C stepper's costs: the median cost of one stepped line, and the echo server
+// (examples/echoserverp.c) serving 1,000 scripted clients to completion.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Bench } from "./figure";
+import { loadParser } from "../c/parse";
+import { compileC } from "../c/load";
+import { Session } from "../session/session";
+import { wasmFiles } from "../cli/run";
+
+const LOOP = `#include <stdio.h>
+int main(void) {
+  int i, sum = 0;
+  char buf[64];
+  for (i = 0; i < 20000; i++) {
+    sum += i % 7;
+    buf[i % 64] = (char)sum;
+  }
+  printf("%d %d\\n", sum, buf[3]);
+  return 0;
+}
+`;
+
+export const bench: Bench = async (progress) => {
+  const parser = await loadParser(wasmFiles());
+  // From the bundle (dist/) or from source (src/bench/).
+  const root = [join(__dirname, ".."), join(__dirname, "..", "..")].find((r) => existsSync(join(r, "examples", "echoserverp.c"))) ?? process.cwd();
+  // Per-line cost: step a loop one line at a time and time each step.
+  const loop = compileC(parser, "loop.c", LOOP, () => undefined).program;
+  const s = new Session({ program: loop, name: "loop" });
+  const times: number[] = [];
+  while (!s.ended && times.length < 60000) {
+    const t0 = process.hrtime.bigint();
+    s.step();
+    times.push(Number(process.hrtime.bigint() - t0) / 1000);
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)];
+  progress(`${times.length} lines stepped, median ${median.toFixed(2)} us`);
+
+  // The echo server with 1,000 clients, each connecting, sending a line and closing.
+  const file = join(root, "examples", "echoserverp.c");
+  const server = compileC(parser, file, readFileSync(file, "utf8"), () => undefined).program;
+  const clients = Array.from({ length: 1000 }, (_, i) => ({ actions: [{ send: `hello ${i}` }, { close: true as const }] }));
+  let peak = process.memoryUsage().rss;
+  const t0 = Date.now();
+  const e = new Session({ program: server, name: "echoserverp", scenario: { argv: ["15213"], clients, signals: [{ signal: "SIGINT", afterClientsClosed: 1000 }], maxSteps: 2_000_000 } });
+  while (!e.ended) {
+    e.step();
+    if (e.steps % 1000 === 0) peak = Math.max(peak, process.memoryUsage().rss);
+  }
+  const seconds = (Date.now() - t0) / 1000;
+  peak = Math.max(peak, process.memoryUsage().rss);
+  e.snapshot();
+  const echoed = e.stdout().split("\n").filter((l) => l.startsWith("server received")).length;
+  progress(`echo1000: ${e.steps} steps in ${seconds.toFixed(2)} s, ${echoed} lines echoed, ended: ${e.ended}`);
+  return [
+    { name: "step.line.median_us", value: median, unit: "us" },
+    { name: "echo1000.seconds", value: seconds, unit: "s" },
+    { name: "echo1000.steps", value: e.steps, unit: "steps" },
+    { name: "echo1000.peak_mb", value: peak / 1048576, unit: "MB" },
+  ];
+};
