@@ -82,7 +82,7 @@ export class Kernel {
     this.k = {
       limits, clock: 0, nextPid: 1, nextFileId: 1, nextObjId: 1, nextShmid: 0, nextEphemeral: 32768, childSeq: 0,
       procs: new Map(), tasks: new Map(), files: new Map(), objects: new Map(), fs: new Map(), ports: new Map(),
-      shm: new Map(), tty: tty.ttyalloc(), events: [], output: [],
+      shm: new Map(), tty: tty.ttyalloc(), events: [], output: [], dirty: new Set(),
     };
     // init: pid 1, never stepped; it waits for children forever and reaps the orphans it adopts.
     const init = proc.allocproc(this.k, 0, "init", "init");
@@ -96,6 +96,7 @@ export class Kernel {
   private sys(tid: number, call: string, args: Arg[], body: (t: Task) => SysResult): SysResult {
     const t = this.k.tasks.get(tid);
     if (!t) return fail("ESRCH");
+    this.k.dirty.add(t.proc.pid);
     const r = body(t);
     if (!isBlocked(r)) {
       if (t.state === "blocked") proc.unblock(this.k, t);
@@ -386,6 +387,7 @@ export class Kernel {
   sigreturn(tid: number, savedMask: number): void {
     const t = this.k.tasks.get(tid);
     if (!t) return;
+    this.k.dirty.add(t.proc.pid);
     sig.sigreturn(this.k, t, savedMask);
     proc.wakeup(this.k);
   }
@@ -564,6 +566,11 @@ export class Kernel {
   /** The state as a plain Snapshot; parts unchanged since the previous snapshot are shared. Takes the step's events and output. */
   snapshot(step: number, opts: SnapshotOptions = {}): Snapshot {
     return this.view.build(this.k, step, opts);
+  }
+
+  /** A snapshot built from scratch, sharing nothing and taking no events (slow: for tests of the sharing). */
+  rebuildSnapshot(step: number, opts: SnapshotOptions = {}): Snapshot {
+    return new SnapView().build(this.k, step, opts, false);
   }
 
   /** Drop and return the events gathered since the last snapshot (when not taking snapshots). */

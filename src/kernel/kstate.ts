@@ -199,8 +199,13 @@ export interface KState {
   tty: TtyDevice;
   events: KEvent[];
   output: OutputChunk[];
+  /** Processes whose Snapshot view may have changed since the last snapshot. */
+  dirty: Set<number>;
 }
 
+/** Record an event; the processes it names are marked for the next snapshot. */
 export function emit(k: KState, e: KEvent): void {
   k.events.push(e);
+  k.dirty.add(e.pid);
+  if ("child" in e) k.dirty.add(e.child);
 }

@@ -18,6 +18,7 @@ export function allocproc(k: KState, ppid: number, name: string, kind: KProc["ki
     childSeq: ++k.childSeq,
   };
   k.procs.set(pid, p);
+  k.dirty.add(pid);
   p.tasks.push(newTask(k, p, pid, 0));
   return p;
 }
@@ -170,6 +171,7 @@ export function setpgid(k: KState, t: Task, pid: number, pgid: number): SysResul
   const g = pgid === 0 ? target.pid : pgid;
   if (g !== target.pid && ![...k.procs.values()].some((q) => q.pgid === g && q.sid === self.sid)) return fail("EPERM");
   target.pgid = g;
+  k.dirty.add(target.pid);
   return ok(0);
 }
 

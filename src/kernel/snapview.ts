@@ -50,21 +50,38 @@ export function share<T>(prev: T | undefined, next: T): T {
   return (same ? prev : next);
 }
 
+interface Cached<V> {
+  view: V;
+  /** What the view was built from, compared cheaply to tell whether to rebuild. */
+  stamp: unknown[];
+}
+
 export class SnapView {
   private prev?: Snapshot;
-  private procCache = new Map<number, Proc>();
-  private fileCache = new Map<number, OpenFile>();
-  private objCache = new Map<number, KObject>();
+  private procCache = new Map<number, Cached<Proc>>();
+  private fileCache = new Map<number, Cached<OpenFile>>();
+  private objCache = new Map<number, Cached<KObject>>();
+  private lastRunning?: number;
 
-  build(k: KState, step: number, opts: SnapshotOptions): Snapshot {
+  /** Build the snapshot; with `take`, the step's events and output move into it. */
+  build(k: KState, step: number, opts: SnapshotOptions, take = true): Snapshot {
     const running = opts.running !== undefined ? k.tasks.get(opts.running) : undefined;
-    const processes = cached(this.procCache, [...k.procs.values()].sort((a, b) => a.pid - b.pid), (p) => p.pid, (p) => procView(p, running, opts.annotate?.(p.pid)));
-    const files = cached(this.fileCache, [...k.files.values()], (f) => f.id, (f): OpenFile => {
+    // A process's view changes only when an event names it, it made a call, or the stepper's notes changed.
+    const runPid = running?.proc.pid;
+    const dirty = (p: KProc): boolean => k.dirty.has(p.pid) || p.pid === runPid || p.pid === this.lastRunning;
+    const processes = cached(this.procCache, [...k.procs.values()].sort((a, b) => a.pid - b.pid), (p) => p.pid, (p) => {
+      const note = opts.annotate?.(p.pid);
+      return [dirty(p) ? NaN : 0, note?.line, note?.stdout?.mode, note?.stdout?.buffered];
+    }, (p, [, line, mode, buffered]) => procView(p, running, line === undefined && mode === undefined ? undefined : {
+      line: line as number | undefined,
+      stdout: mode === undefined ? undefined : { mode: mode as "line", buffered: buffered as string },
+    }));
+    const files = cached(this.fileCache, [...k.files.values()], (f) => f.id, (f) => [f.refs, f.offset, f.flags], (f): OpenFile => {
       const v: OpenFile = { id: f.id, refcount: f.refs, offset: f.offset, flags: flagNames(f.flags), object: f.obj.id };
       if (f.end) v.end = f.end;
       return v;
     });
-    const objects = cached(this.objCache, [...k.objects.values()].sort((a, b) => a.id - b.id), (o) => o.id, (o) => objView(o));
+    const objects = cached(this.objCache, [...k.objects.values()].sort((a, b) => a.id - b.id), (o) => o.id, objStamp, objView);
     const prev = this.prev;
     const snap: Snapshot = {
       version: SNAPSHOT_VERSION,
@@ -73,29 +90,57 @@ export class SnapView {
       processes: share(prev?.processes, processes),
       files: share(prev?.files, files),
       objects: share(prev?.objects, objects),
-      events: k.events,
-      output: k.output,
+      events: take ? k.events : [],
+      output: take ? k.output : [],
       foregroundPgid: k.tty.foreground,
     };
-    k.events = [];
-    k.output = [];
+    if (take) {
+      k.events = [];
+      k.output = [];
+      k.dirty.clear();
+      this.lastRunning = runPid;
+    }
     this.prev = snap;
     return snap;
   }
 }
 
-/** Build each item's view and share it with the same item's view in the previous snapshot. */
-function cached<S, V>(cache: Map<number, V>, items: S[], id: (s: S) => number, view: (s: S) => V): V[] {
+/**
+ * Each item's view: reused as is when its stamp (a few primitives; NaN never matches)
+ * equals the last one, else rebuilt and shared with the previous view where equal.
+ */
+function cached<S, V>(cache: Map<number, Cached<V>>, items: S[], id: (s: S) => number, stamp: (s: S) => unknown[], view: (s: S, stamp: unknown[]) => V): V[] {
   const seen = new Set<number>();
   const out = items.map((s) => {
     const key = id(s);
     seen.add(key);
-    const v = share(cache.get(key), view(s));
-    cache.set(key, v);
+    const st = stamp(s);
+    const c = cache.get(key);
+    if (c && c.stamp.length === st.length && c.stamp.every((x, i) => x === st[i])) return c.view;
+    const v = share(c?.view, view(s, st));
+    cache.set(key, { view: v, stamp: st });
     return v;
   });
-  for (const key of cache.keys()) if (!seen.has(key)) cache.delete(key);
+  if (cache.size > seen.size) for (const key of cache.keys()) if (!seen.has(key)) cache.delete(key);
   return out;
+}
+
+/** The state an object's view is built from. Shared memory is written by programs directly, so its bytes count. */
+function objStamp(o: KObj): unknown[] {
+  switch (o.kind) {
+    case "file": return [o.refs, o.inode.ver, o.inode.path];
+    case "pipe": return [o.refs, o.buf.ver, o.readers, o.writers];
+    case "tty": return [o.refs, o.dev.input.ver];
+    case "shm": return [o.refs, o.removed, shmPreview(o.data, o.size)];
+    case "socket": return [o.refs, o.state, o.port, o.host, o.remote, o.backlog, o.acceptq.map((c) => c.id).join(), o.recv.ver,
+      o.peer?.id, o.peer?.recv.ver, o.peerClosed, o.shutRd, o.shutWr];
+  }
+}
+
+function shmPreview(data: Uint8Array, size: number): string {
+  let preview = "";
+  for (let i = 0; i < Math.min(16, size); i++) preview += data[i].toString(16).padStart(2, "0");
+  return preview;
 }
 
 function procView(p: KProc, running: Task | undefined, note: ProcAnnotation | undefined): Proc {
@@ -146,11 +191,8 @@ function objView(o: KObj): KObject {
       return { id: o.id, refs: o.refs, kind: "pipe", capacity: o.capacity, buffer: o.buf.latin1(), readers: o.readers, writers: o.writers };
     case "tty":
       return { id: o.id, refs: o.refs, kind: "tty", name: o.dev.name, input: o.dev.input.latin1() };
-    case "shm": {
-      let preview = "";
-      for (let i = 0; i < Math.min(16, o.size); i++) preview += o.data[i].toString(16).padStart(2, "0");
-      return { id: o.id, refs: o.refs, kind: "shm", shmid: o.shmid, key: o.key, size: o.size, attached: o.refs, removed: o.removed, preview };
-    }
+    case "shm":
+      return { id: o.id, refs: o.refs, kind: "shm", shmid: o.shmid, key: o.key, size: o.size, attached: o.refs, removed: o.removed, preview: shmPreview(o.data, o.size) };
     case "socket": {
       const v: KObject = { id: o.id, refs: o.refs, kind: "socket", state: o.state };
       if (o.port !== undefined) v.local = sockname(o);
