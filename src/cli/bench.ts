@@ -4,6 +4,7 @@ import { Bench, Figure } from "../bench/figure";
 
 const groups: Array<[string, () => Promise<Bench>]> = [
   ["live", async () => (await import("../bench/live")).bench],
+  ["stepper", async () => (await import("../bench/stepper")).bench],
   ["render", async () => (await import("../bench/render")).renderBench],
   ["kernel", async () => (await import("../bench/kernel")).kernelBench],
 ];

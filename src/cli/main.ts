@@ -17,6 +17,7 @@ type Command = (args: string[]) => Promise<number>;
 
 const commands: Record<string, () => Promise<Command>> = {
   bench: async () => (await import("./bench")).bench,
+  run: async () => (await import("./run")).run,
   fidelity: async () => (await import("./fidelity")).fidelity,
   render: async () => (await import("./render")).render,
   build: async () => (await import("./server")).build,
