@@ -1,13 +1,15 @@
 // `forklab render`: draws one Snapshot as an SVG figure (or Markdown tables) with the
-// same renderer the view uses. Input is a Snapshot file for now; FILE.c with a scenario
-// goes through the session once src/session can produce Snapshots.
+// same renderer the view uses. Input is a Snapshot file, or a C file stepped through the
+// session (with a scenario) up to step N, highlighting what step N changed.
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Snapshot } from "../kernel/snapshot";
 import { renderMarkdown, renderSvg, snapshotProblem } from "../render";
 import type { ColourScheme } from "../render";
+import type { Scenario } from "../session/scenario";
 
 const usage = `usage: forklab render --snapshot SNAP.json [--previous PREV.json] [--theme light|dark|hc] [--md] --out FIG.svg
-       forklab render FILE.c [--scenario S.json] [--step N] --out FIG.svg   (once the session lands)`;
+       forklab render FILE.c [--scenario S.json] [--step N] [--theme ...] [--md] --out FIG.svg
+  (--step defaults to the last step; the file's run stops at the scenario's or the default step limit)`;
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -21,20 +23,46 @@ function readSnapshot(path: string): Snapshot {
   return value as Snapshot;
 }
 
+/** Steps FILE.c to step n (default: to the end); returns that step's snapshot and the one before. */
+async function stepFile(file: string, scenarioPath: string | undefined, stepArg: string | undefined): Promise<[Snapshot, Snapshot | undefined] | undefined> {
+  const { loadSession } = await import("./run");
+  const scenario: Scenario = scenarioPath ? (JSON.parse(readFileSync(scenarioPath, "utf8")) as Scenario) : {};
+  const { session, errors } = await loadSession(file, scenario);
+  for (const e of errors) console.error(e);
+  if (!session) return undefined;
+  const target = stepArg === undefined ? Infinity : Number(stepArg);
+  if (!(target >= 0)) throw new Error(`--step: '${stepArg}' is not a step number`);
+  let cur = session.snapshot();
+  let prev: Snapshot | undefined;
+  while (session.steps < target && !session.ended && session.steps < session.maxSteps) {
+    session.step();
+    prev = cur;
+    cur = session.snapshot();
+  }
+  if (Number.isFinite(target) && session.steps < target) console.error(`forklab render: the run ended at step ${session.steps} (${session.ended ?? "step limit"})`);
+  return [cur, prev];
+}
+
 export async function render(args: string[]): Promise<number> {
   const out = option(args, "--out");
   const snapPath = option(args, "--snapshot");
   const theme = (option(args, "--theme") ?? "light") as ColourScheme;
   if (!["light", "dark", "hc"].includes(theme)) { console.error(`forklab render: unknown theme '${theme}'\n${usage}`); return 2; }
-  if (!snapPath) {
-    console.error(args.some((a) => a.endsWith(".c"))
-      ? "forklab render: stepping FILE.c needs the session (src/session), which has not landed yet; use --snapshot"
-      : usage);
+  const file = args.find((a) => a.endsWith(".c"));
+  let snap: Snapshot;
+  let prev: Snapshot | undefined;
+  if (snapPath) {
+    snap = readSnapshot(snapPath);
+    const prevPath = option(args, "--previous");
+    prev = prevPath ? readSnapshot(prevPath) : undefined;
+  } else if (file) {
+    const stepped = await stepFile(file, option(args, "--scenario"), option(args, "--step"));
+    if (!stepped) return 1;
+    [snap, prev] = stepped;
+  } else {
+    console.error(usage);
     return 2;
   }
-  const snap = readSnapshot(snapPath);
-  const prevPath = option(args, "--previous");
-  const prev = prevPath ? readSnapshot(prevPath) : undefined;
   const text = args.includes("--md") ? renderMarkdown(snap, prev) : renderSvg(snap, prev, { scheme: theme });
   if (out && out !== "-") writeFileSync(out, text);
   else process.stdout.write(text);

@@ -141,12 +141,13 @@ function heading(o: KObject): string {
   }
 }
 
-function frame(kindCls: string, label: string, head: string, fl: Flow, cls: string, data: string, tip: string): ObjectBox {
+function frame(kindCls: string, label: string, head: string, fl: Flow, cls: string, data: string, tip: string, id?: number): ObjectBox {
   const h = fl.y + 6;
   const top = [
+    ...(id === undefined ? [] : [text(W - PAD, 16, `#${id}`, "fl-m fl-mono fl-small", { "text-anchor": "end" })]),
     rect(0, 0, W, h, "fl-box" + cls, { rx: 4 }),
     rect(0, 0, W, TITLE_H, "fl-head fl-objhead", { rx: 4 }),
-    runs(PAD, 16, [["fl-kind " + kindCls, label], ["fl-t fl-b", head ? "  " + clip(head, fits(W - 20) - label.length - 2) : ""]]),
+    runs(PAD, 16, [["fl-kind " + kindCls, label], ["fl-t fl-b", head ? "  " + clip(head, fits(W - 60) - label.length - 2) : ""]]),
   ];
   return { h, body: `<g ${data}>${title(tip)}${top.join("")}${fl.parts.join("")}</g>` };
 }
@@ -171,7 +172,7 @@ export function drawObject(o: KObject, snap: Snapshot, look: Lookup, c: Changes,
   const change = ghost ? "freed" : c.newObjects.has(o.id) ? "new" : c.changedObjects.has(o.id) ? "changed" : "";
   const cls = ghost ? " fl-freed fl-ghost" : change === "new" ? " fl-new" : change === "changed" ? " fl-chg" : "";
   const data = `class="fl-obj${ghost ? " fl-ghost" : ""}" data-object="${o.id}" data-kind="${o.kind}"${o.kind === "socket" ? ` data-state="${o.state}"` : ""}${change ? ` data-change="${change}"` : ""}`;
-  return frame(`fl-k-${o.kind}`, KIND_LABEL[o.kind], heading(o), fl, cls, data, `${KIND_LABEL[o.kind]} #${o.id}`);
+  return frame(`fl-k-${o.kind}`, KIND_LABEL[o.kind], heading(o), fl, cls, data, `${KIND_LABEL[o.kind]} #${o.id}`, o.id);
 }
 
 /** The terminal's output when the snapshot has no terminal object (stdout is a pipe or file). */
