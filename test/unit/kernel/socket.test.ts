@@ -143,6 +143,26 @@ describe("kernel: TCP sockets on loopback", () => {
     assert.equal(errno(k.shutdown(pid, ls, SHUT_WR)), "ENOTCONN");
   });
 
+  it("closing with unread bytes resets the connection: the peer's next read fails with ECONNRESET", () => {
+    const { k, pid } = boot();
+    const ls = server(k, pid);
+    const { c, fd } = client(k);
+    const conn = okRet(k.accept(pid, ls));
+    okRet(k.write(pid, conn, enc("never read")));
+    okRet(k.close(c, fd));
+    assert.equal(errno(k.read(pid, conn, 10)), "ECONNRESET");
+    assert.equal(okRet(k.read(pid, conn, 10)), 0, "then EOF");
+  });
+
+  it("a connection still in the accept queue when the listener closes is reset", () => {
+    const { k, pid } = boot();
+    const ls = server(k, pid);
+    const { c, fd } = client(k);
+    okRet(k.close(pid, ls));
+    assert.equal(errno(k.read(c, fd, 10)), "ECONNRESET");
+    assert.equal(k.snapshot(0).objects.filter((o) => o.kind === "socket").length, 1, "only the client's socket is left");
+  });
+
   it("closing a listening socket frees the port", () => {
     const { k, pid } = boot();
     const ls = server(k, pid);
