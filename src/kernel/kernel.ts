@@ -252,24 +252,12 @@ export class Kernel {
   }
 
   read(tid: number, fd: number, count: number): SysResult {
-    return this.fdcall(tid, "read", fd, [count], (t, f) => {
-      if (f.obj.kind === "pipe" || f.obj.kind === "tty") {
-        if (sig.interrupted(t, `read(${fd})`) === "eintr") return fail("EINTR");
-      }
-      return fileread(this.k, t, fd, f, count);
-    });
+    return this.fdcall(tid, "read", fd, [count], (t, f) => fileread(this.k, t, fd, f, count));
   }
 
   write(tid: number, fd: number, bytes: Uint8Array): SysResult {
-    return this.fdcall(tid, "write", fd, [bytes instanceof Uint8Array ? bytes.length : 0], (t, f) => {
-      if (!(bytes instanceof Uint8Array)) return fail("EFAULT");
-      if (f.obj.kind === "pipe" && sig.interrupted(t, `write(${fd})`) === "eintr") {
-        const done = t.partial?.call === `write(${fd})` ? t.partial.done : 0;
-        t.partial = undefined;
-        return done > 0 ? ok(done) : fail("EINTR");
-      }
-      return filewrite(this.k, t, fd, f, bytes);
-    });
+    return this.fdcall(tid, "write", fd, [bytes instanceof Uint8Array ? bytes.length : 0], (t, f) =>
+      bytes instanceof Uint8Array ? filewrite(this.k, t, fd, f, bytes) : fail("EFAULT"));
   }
 
   lseek(tid: number, fd: number, offset: number, whence: number): SysResult {

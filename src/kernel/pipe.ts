@@ -9,7 +9,7 @@ import { fileclose, filealloc, nonblocking, objalloc } from "./file";
 import type { KFile, KState, Pipe, Task } from "./kstate";
 import { block } from "./proc";
 import { fail, ok, SysResult } from "./result";
-import { sendsig } from "./signal";
+import { interrupted, sendsig } from "./signal";
 import { SIG } from "./signum";
 
 export function pipealloc(k: KState, sink = false): Pipe {
@@ -52,6 +52,7 @@ export function pipeclose(_k: KState, p: Pipe, writeEnd: boolean): void {
 }
 
 export function piperead(k: KState, t: Task, fd: number, f: KFile, p: Pipe, n: number): SysResult {
+  if (interrupted(t, `read(${fd})`) === "eintr") return fail("EINTR");
   if (n === 0) return ok(0, { data: new Uint8Array(0) });
   if (p.buf.length > 0) {
     const data = p.buf.take(n);
@@ -64,10 +65,13 @@ export function piperead(k: KState, t: Task, fd: number, f: KFile, p: Pipe, n: n
 
 export function pipewrite(k: KState, t: Task, fd: number, f: KFile, p: Pipe, bytes: Uint8Array): SysResult {
   const call = `write(${fd})`;
+  const how = interrupted(t, call);
   const done = t.partial?.call === call ? t.partial.done : 0;
   t.partial = undefined;
+  // Interrupted after part of a large write: the bytes already written are the result.
+  if (how === "eintr") return done > 0 ? ok(done) : fail("EINTR");
   if (p.readers === 0) {
-    sendsig(k, t.proc, SIG.SIGPIPE, t);
+    sendsig(k, t.proc, SIG.SIGPIPE);
     return done > 0 ? ok(done) : fail("EPIPE");
   }
   const n = bytes.length;

@@ -29,7 +29,7 @@ function ignored(p: KProc, s: number): boolean {
 const blockedByAll = (p: KProc, s: number): boolean => p.tasks.length > 0 && p.tasks.every((t) => sigismember(t.mask, s));
 
 /** Generate signal s for process p (kill, the terminal, the kernel itself). */
-export function sendsig(k: KState, p: KProc, s: number, _from?: Task): void {
+export function sendsig(k: KState, p: KProc, s: number): void {
   if (p.zombie) return;
   const name = signame(s);
   if (s === SIG.SIGKILL) {
@@ -219,8 +219,4 @@ export function kill(k: KState, caller: KProc | undefined, pid: number, s: numbe
   if (targets.length === 0) return fail("ESRCH");
   if (s !== 0) for (const p of targets) sendsig(k, p, s);
   return ok(0);
-}
-
-export function sigpendingSet(t: Task): number {
-  return t.proc.pending;
 }

@@ -198,7 +198,7 @@ export function sockread(k: KState, t: Task, fd: number, f: KFile, s: Sock, n: n
 }
 
 function epipe(k: KState, t: Task): SysRet {
-  sendsig(k, t.proc, SIG.SIGPIPE, t);
+  sendsig(k, t.proc, SIG.SIGPIPE);
   return fail("EPIPE");
 }
 

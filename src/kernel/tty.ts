@@ -6,7 +6,7 @@ import { objalloc } from "./file";
 import type { KState, Task, TtyDevice, TtyV } from "./kstate";
 import { block } from "./proc";
 import { fail, ok, SysResult } from "./result";
-import { sendsig } from "./signal";
+import { interrupted, sendsig } from "./signal";
 import { SIG } from "./signum";
 
 export function ttyalloc(): TtyDevice {
@@ -27,6 +27,7 @@ const lineReady = (d: TtyDevice): boolean => d.input.indexOf(10) >= 0 || d.eof >
 
 export function ttyread(k: KState, t: Task, fd: number, v: TtyV, n: number): SysResult {
   const d = v.dev;
+  if (interrupted(t, `read(${fd})`) === "eintr") return fail("EINTR");
   if (n === 0) return ok(0, { data: new Uint8Array(0) });
   if (lineReady(d)) {
     const nl = d.input.indexOf(10);

@@ -106,6 +106,18 @@ describe("kernel: pipes", () => {
     assert.equal(okRet(k.read(pid, r, 10000)), 4900);
   });
 
+  it("a large write interrupted by a handler (no SA_RESTART) returns the bytes already written", () => {
+    const { k, pid } = boot();
+    const [, w] = done(k.pipe(pid)).fds!;
+    okRet(k.write(pid, w, bytes(65536 - 100)));
+    k.sigaction(pid, SIG.SIGUSR1, { handler: "h", mask: 0, flags: 0 });
+    blocked(k.write(pid, w, bytes(5000)));
+    k.externalKill(pid, SIG.SIGUSR1);
+    const d = k.takeSignal(pid)!;
+    k.sigreturn(pid, d.savedMask);
+    assert.equal(okRet(k.write(pid, w, bytes(5000))), 100);
+  });
+
   it("O_NONBLOCK: read of an empty pipe and write to a full one fail with EAGAIN", () => {
     const { k, pid } = boot();
     const [r, w] = done(k.pipe(pid, O_NONBLOCK)).fds!;
