@@ -10,8 +10,20 @@ const ALIASES: Record<string, string> = {
   _exit: "exit", wait4: "waitpid", wait: "waitpid", accept4: "accept", dup3: "dup2",
   rt_sigaction: "sigaction", signal: "sigaction", rt_sigprocmask: "sigprocmask",
   rt_sigsuspend: "sigsuspend", clock_nanosleep: "sleep", nanosleep: "sleep", usleep: "sleep",
-  pselect6: "select", sendto: "send", recvfrom: "recv",
+  pselect6: "select", sendto: "send", recvfrom: "recv", unlinkat: "unlink", rt_sigpending: "sigpending",
 };
+
+/**
+ * The calls compared: those both strace sees and the model records. A call outside this
+ * set on either side (libc's fstat, the model's bookkeeping) is left out of the comparison.
+ */
+export const COMPARED_CALLS = new Set([
+  "fork", "exit", "waitpid", "kill", "getpid", "getppid", "setpgid", "getpgrp", "execve",
+  "open", "close", "read", "write", "lseek", "dup", "dup2", "pipe", "unlink", "fcntl",
+  "socket", "bind", "listen", "accept", "connect", "setsockopt", "shutdown", "send", "recv",
+  "getsockname", "getpeername", "select", "sigaction", "sigprocmask", "sigsuspend",
+  "sigpending", "pause", "alarm", "sleep", "shmget", "shmat", "shmdt", "shmctl",
+]);
 
 export function canonicalCall(name: string): string {
   return ALIASES[name] ?? name;

@@ -10,7 +10,7 @@ import { promisify } from "node:util";
 import type { Snapshot } from "../kernel/snapshot";
 import type { Scenario } from "../session/scenario";
 import type { TraceEntry } from "../session/trace";
-import { canonicalCall, comparedArgs, RETURNS_PID, SIGNAL_ARG, signalName, waitOptions } from "./calls";
+import { canonicalCall, COMPARED_CALLS, comparedArgs, RETURNS_PID, SIGNAL_ARG, signalName, waitOptions } from "./calls";
 import { handlerLines } from "./functions";
 import { childName, renamePidsInText, type NormEntry, type NormProc, type NormTrace, type ProcEnd } from "./normal";
 import { signame } from "../kernel/signum";
@@ -24,6 +24,8 @@ export interface ModelRun {
   exitStatus: number | null;
   trace: TraceEntry[];
   final?: Snapshot;
+  /** Bytes each pid wrote to descriptors 1 and 2, when the runner kept them apart. */
+  bytes?: Map<number, { out: string; err: string }>;
 }
 
 /** Where the model runner lives: the built CLI (npm test builds it first), or FORKLAB_CLI. */
@@ -59,7 +61,10 @@ function waitOptionsArg(e: TraceEntry): number {
 
 export function normalizeModel(m: ModelRun, sourceFile: string): NormTrace {
   const inHandler = handlerLines(readFileSync(sourceFile, "utf8"));
-  const entries = m.trace.map((e) => ({ ...e, call: canonicalCall(e.call) }));
+  // The model's "clone" is pthread_create: threads are not compared (docs/fidelity.md).
+  const entries = m.trace.filter((e) => e.call !== "clone")
+    .map((e) => ({ ...e, call: canonicalCall(e.call) }))
+    .filter((e) => COMPARED_CALLS.has(e.call));
   const pids: number[] = [];
   for (const e of entries) if (!pids.includes(e.pid)) pids.push(e.pid);
   // P1 is the first process that made a call; children are named by their parent's forks.
@@ -97,11 +102,12 @@ export function normalizeModel(m: ModelRun, sourceFile: string): NormTrace {
       end: modelEnd(pid, m, entries), stdout: "", stderr: "",
     });
   }
-  // Bytes per process come from the kernel's output log, or else from the trace's writes.
+  // Bytes per process: collected by pid during the run (model-session.ts), else the final log.
   for (const p of procs) {
     const chunks = m.final?.output?.filter((o) => o.pid === p.pid) ?? [];
-    p.stdout = renamePidsInText(chunks.filter((o) => (o.fd ?? 1) === 1).map((o) => o.text).join(""), names);
-    p.stderr = renamePidsInText(chunks.filter((o) => o.fd === 2).map((o) => o.text).join(""), names);
+    const b = m.bytes?.get(p.pid) ?? { out: chunks.filter((o) => o.fd === 1).map((o) => o.text).join(""), err: chunks.filter((o) => o.fd === 2).map((o) => o.text).join("") };
+    p.stdout = renamePidsInText(b.out, names);
+    p.stderr = renamePidsInText(b.err, names);
   }
   return { side: "model", procs, stdout: renamePidsInText(m.stdout, names) };
 }

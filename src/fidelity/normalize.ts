@@ -4,7 +4,7 @@
 
 import { readFileSync } from "node:fs";
 import { signo } from "../kernel/signum";
-import { canonicalCall, comparedArgs, NOISY_FUNCS, RETURNS_PID, SIGNAL_ARG, signalName, waitOptions } from "./calls";
+import { canonicalCall, COMPARED_CALLS, comparedArgs, NOISY_FUNCS, RETURNS_PID, SIGNAL_ARG, signalName, waitOptions } from "./calls";
 import { handlerLines } from "./functions";
 import { childName, renamePidsInText, type NormEntry, type NormProc, type NormTrace, type ProcEnd } from "./normal";
 import type { LinuxRun } from "./realrun";
@@ -124,6 +124,7 @@ function normalizeProcess(
     if (e.name === "rt_sigaction" && e.args[1] && e.args[1] !== "NULL") dispo.set(e.args[0], disposition(e.args[1]));
     if ((e.name === "clone" || e.name === "clone3") && /CLONE_THREAD/.test(e.args.join(","))) continue; // threads: see docs
     call = canonicalCall(call);
+    if (!COMPARED_CALLS.has(call)) continue;
     const entry = toEntry(e, call, line, ret, errno, inHandler.has(line));
     if (call === "fork" && typeof ret === "number" && ret > 0) {
       raw.forks.push(ret);
@@ -179,7 +180,7 @@ function num(v: string | undefined): number | string {
 /** Linux's arguments rearranged as C passes them (openat drops its dirfd, pipe2 gives its pair). */
 function cArgs(e: SyscallEvent): string[] {
   switch (e.name) {
-    case "openat": return e.args.slice(1);
+    case "openat": case "unlinkat": return e.args.slice(1);
     case "pipe2": case "pipe": return (/^\[(-?\d+), (-?\d+)\]/.exec(e.args[0] ?? "") ?? []).slice(1);
     case "clock_nanosleep": return e.args.slice(2);
     default: return e.args;
