@@ -179,7 +179,8 @@ export function setpgid(k: KState, t: Task, pid: number, pgid: number): SysResul
 export function procState(p: KProc, running?: Task): { state: "ready" | "running" | "blocked" | "stopped" | "zombie"; blockedOn?: string } {
   if (p.zombie) return { state: "zombie" };
   if (p.stopped) return { state: "stopped" };
-  if (running && running.proc === p) return { state: "running" };
+  // The task that just ran shows as running unless the step left it blocked in a call.
+  if (running && running.proc === p && running.state !== "blocked") return { state: "running" };
   const blocked = p.tasks.find((t) => t.state === "blocked");
   if (p.tasks.some((t) => t.state === "ready") || !blocked) return { state: "ready" };
   return { state: "blocked", blockedOn: blocked.blockedOn };
