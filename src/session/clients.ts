@@ -30,6 +30,14 @@ export class Clients {
     this.active = this.list.slice();
   }
 
+  /** A client that joins during the session (the learner's "connect a client"). */
+  add(script: ClientScript, port?: number): ClientState {
+    const c: ClientState = { pid: 0, script, port: script.port ?? port ?? DEFAULT_PORT, fd: -1, at: 0, phase: "waiting", expect: 0, received: "", started: false };
+    this.list.push(c);
+    this.active.push(c);
+    return c;
+  }
+
   /** Let every client do what it can now; returns whether any made progress. */
   advance(step: number): boolean {
     let progress = false;
