@@ -1,0 +1,125 @@
+// What the code lenses on a C file say: before a session, "Step in Fork Lab" and "Run to
+// end" above main; during one, one lens per live process above the line it will run next
+// ("Step pid 1204 (child)", "pid 1203 (parent) blocked in accept(3): connect a client"),
+// so two processes on one line read as two lenses side by side. Plain data here; the
+// extension turns each into a vscode.CodeLens.
+import type { Proc, Snapshot } from "../kernel/snapshot";
+import { unblockHint } from "./stepper";
+
+export interface LensSpec {
+  /** 1-based source line the lens sits above. */
+  line: number;
+  title: string;
+  /** Command id; "" for a lens that only informs. */
+  command: string;
+  args?: unknown[];
+  tooltip?: string;
+}
+
+export const CMD = {
+  start: "forklab.startSession",
+  runToEnd: "forklab.runToEnd",
+  step: "forklab.step",
+  stepProcess: "forklab.stepProcess",
+  back: "forklab.stepBack",
+  continue: "forklab.continue",
+  stop: "forklab.stopSession",
+  connect: "forklab.connectClient",
+  signal: "forklab.sendSignal",
+  runToLine: "forklab.runToLine",
+} as const;
+
+/** 1-based line of `main`'s definition, found without compiling (lenses must be cheap). */
+export function mainLine(text: string): number | undefined {
+  const lines = text.split("\n");
+  const i = lines.findIndex((l) => /^\s*(?:(?:static|extern)\s+)?(?:int|void)\s+main\s*\(/.test(l));
+  return i < 0 ? undefined : i + 1;
+}
+
+/** Lenses on a C file with no session. */
+export function idleLenses(text: string): LensSpec[] {
+  const line = mainLine(text);
+  if (line === undefined) return [];
+  return [
+    { line, title: "$(debug-start) Step in Fork Lab", command: CMD.start, tooltip: "Start stepping this program through Fork Lab's model of the kernel" },
+    { line, title: "Run to end", command: CMD.runToEnd, tooltip: "Run every process until the program ends or all are blocked, then show the tables" },
+  ];
+}
+
+/** "parent", "child", "child of 1204", with ", in SIGCHLD handler" when a handler runs. */
+export function roleOf(s: Snapshot, p: Proc, mainPid: number): string {
+  let role: string;
+  if (p.pid === mainPid) role = s.processes.some((c) => c.ppid === p.pid && c.kind === "program") ? "parent" : "main";
+  else if (p.ppid === mainPid) role = "child";
+  else role = `child of ${p.ppid}`;
+  if (p.threads && p.threads.length > 1) role += `, ${p.threads.length} threads`;
+  if (p.signals.running) role += `, in ${p.signals.running} handler`;
+  return role;
+}
+
+/** Lines worth a "Run to here": where processes are made, wait, or meet clients. */
+const RUN_TO = /\b(?:[Ff]ork|[Aa]ccept|[Ww]ait|[Ww]aitpid|[Pp]ipe|[Dd]up2)\s*\(/;
+
+function isCode(line: string): boolean {
+  const t = line.trim();
+  return t !== "" && !t.startsWith("//") && !t.startsWith("*") && !t.startsWith("/*") && !t.startsWith("#");
+}
+
+export interface SessionLensInput {
+  snapshot: Snapshot;
+  mainPid: number;
+  /** The file's text, for main's line and the "Run to here" lines. */
+  text: string;
+  /** Why the session stopped, if it did. */
+  ended?: string;
+}
+
+/** Lenses during a session. */
+export function sessionLenses({ snapshot: s, mainPid, text, ended }: SessionLensInput): LensSpec[] {
+  const out: LensSpec[] = [];
+  const top = mainLine(text) ?? 1;
+  out.push({ line: top, title: `Fork Lab step ${s.step}`, command: CMD.step, tooltip: "Step one line (the scheduler picks the process)" });
+  out.push({ line: top, title: "Back", command: CMD.back, tooltip: "Undo the last step" });
+  out.push({ line: top, title: "Continue", command: CMD.continue, tooltip: "Step until the program ends or every process waits" });
+  out.push({ line: top, title: "Stop", command: CMD.stop });
+  const dead = s.processes.filter((p) => p.kind === "program" && p.state === "zombie");
+  if (dead.length) {
+    out.push({ line: top, title: `zombie${dead.length > 1 ? "s" : ""} ${dead.map((p) => p.pid).join(", ")}: exited, not reaped`, command: "",
+      tooltip: "A child that exited stays in the process table until its parent calls wait or waitpid" });
+  }
+  if (ended) out.push({ line: top, title: `ended: ${ended}`, command: "" });
+
+  const live = s.processes.filter((p) => p.kind === "program" && p.state !== "zombie" && p.line !== undefined && p.line > 0)
+    .sort((a, b) => a.pid - b.pid);
+  for (const p of live) {
+    const role = roleOf(s, p, mainPid);
+    if (p.state === "blocked") {
+      const call = p.blockedOn ?? "a call";
+      const accepting = call.startsWith("accept");
+      out.push({ line: p.line!, title: `pid ${p.pid} (${role}) blocked in ${call}: ${unblockHint(call)}`,
+        command: accepting ? CMD.connect : "", tooltip: accepting ? "Connect a client" : `pid ${p.pid} waits; step another process` });
+    } else if (p.state === "stopped") {
+      out.push({ line: p.line!, title: `pid ${p.pid} (${role}) stopped: send SIGCONT`, command: CMD.signal, args: [p.pid, "SIGCONT"] });
+    } else {
+      out.push({ line: p.line!, title: `$(debug-step-over) Step pid ${p.pid} (${role})`, command: CMD.stepProcess, args: [p.pid],
+        tooltip: `Run line ${p.line} in pid ${p.pid}` });
+    }
+  }
+  const occupied = new Set(live.map((p) => p.line));
+  text.split("\n").forEach((l, i) => {
+    if (!occupied.has(i + 1) && isCode(l) && RUN_TO.test(l)) {
+      out.push({ line: i + 1, title: "Run to here", command: CMD.runToLine, args: [i + 1], tooltip: "Step until some process reaches this line" });
+    }
+  });
+  return out;
+}
+
+/** The status bar's words for a snapshot: short text and a full sentence for screen readers. */
+export function statusText(s: Snapshot, ended?: string): { text: string; label: string } {
+  const prog = s.processes.filter((p) => p.kind === "program");
+  const live = prog.filter((p) => p.state !== "zombie").length;
+  const zombies = prog.length - live;
+  const text = `Fork Lab: step ${s.step} · ${live} live · ${zombies} zombie${zombies === 1 ? "" : "s"}${ended ? " · ended" : ""}`;
+  const label = `Fork Lab session at step ${s.step}: ${live} live process${live === 1 ? "" : "es"}, ${zombies} zombie${zombies === 1 ? "" : "s"}${ended ? `; ${ended}` : ""}`;
+  return { text, label };
+}
