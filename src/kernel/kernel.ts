@@ -73,6 +73,12 @@ export interface SockAddr {
 
 type Arg = number | string;
 
+/** Arguments as the trace shows them; anything that is not a number or string shows as "?". */
+const fmt = (x: unknown): Arg => (typeof x === "number" || typeof x === "string" ? x : "?");
+const isAddr = (a: unknown): a is SockAddr =>
+  typeof a === "object" && a !== null && typeof (a as SockAddr).host === "string" && typeof (a as SockAddr).port === "number";
+const isFdList = (l: unknown): boolean => l === undefined || (Array.isArray(l) && l.every((x) => Number.isInteger(x)));
+
 export class Kernel {
   private readonly k: KState;
   private readonly view = new SnapView();
@@ -97,7 +103,8 @@ export class Kernel {
     const t = this.k.tasks.get(tid);
     if (!t) return fail("ESRCH");
     this.k.dirty.add(t.proc.pid);
-    const r = body(t);
+    // A C program can only pass numbers and strings; anything else is a bad pointer.
+    const r = args.every((a) => typeof a === "number" || typeof a === "string") ? body(t) : fail("EFAULT");
     if (!isBlocked(r)) {
       if (t.state === "blocked") proc.unblock(this.k, t);
       const e: KEvent = { kind: "syscall", pid: t.proc.pid, call, args, ret: r.ret };
@@ -256,7 +263,7 @@ export class Kernel {
   }
 
   write(tid: number, fd: number, bytes: Uint8Array): SysResult {
-    return this.fdcall(tid, "write", fd, [bytes instanceof Uint8Array ? bytes.length : 0], (t, f) =>
+    return this.fdcall(tid, "write", fd, [bytes instanceof Uint8Array ? bytes.length : "?"], (t, f) =>
       bytes instanceof Uint8Array ? filewrite(this.k, t, fd, f, bytes) : fail("EFAULT"));
   }
 
@@ -323,7 +330,8 @@ export class Kernel {
   }
 
   sigaction(tid: number, signo: number, act: SigActionView | null): SysResult {
-    return this.sys(tid, "sigaction", [signo, act ? act.handler : "NULL"], (t) => sig.sigaction(this.k, t, signo, act));
+    const valid = act === null || (typeof act === "object" && typeof act.handler === "string" && Number.isInteger(act.mask) && Number.isInteger(act.flags));
+    return this.sys(tid, "sigaction", [signo, act === null ? "NULL" : valid ? act.handler : "?"], (t) => (valid ? sig.sigaction(this.k, t, signo, act) : fail("EFAULT")));
   }
 
   /** signal(2) as glibc gives it: BSD semantics (SA_RESTART, handler stays installed). ret 0; oldAction holds the old one. */
@@ -376,7 +384,7 @@ export class Kernel {
     const t = this.k.tasks.get(tid);
     if (!t) return;
     this.k.dirty.add(t.proc.pid);
-    sig.sigreturn(this.k, t, savedMask);
+    sig.sigreturn(this.k, t, Number.isInteger(savedMask) ? savedMask : t.mask);
     proc.wakeup(this.k);
   }
 
@@ -416,7 +424,7 @@ export class Kernel {
 
   /** Move logical time forward to `ms`, firing alarms and ending sleeps and timeouts on the way. */
   advanceTo(ms: number): void {
-    clock.advanceTo(this.k, ms);
+    if (typeof ms === "number") clock.advanceTo(this.k, ms);
   }
 
   // ---- sockets (socket.ts) ----
@@ -426,7 +434,7 @@ export class Kernel {
   }
 
   bind(tid: number, fd: number, addr: SockAddr): SysResult {
-    return this.sys(tid, "bind", [fd, `${addr?.host}:${addr?.port}`], (t) => (addr ? sock.bind(this.k, t, fd, addr.host, addr.port) : fail("EFAULT")));
+    return this.sys(tid, "bind", [fd, isAddr(addr) ? `${addr.host}:${addr.port}` : "?"], (t) => (isAddr(addr) ? sock.bind(this.k, t, fd, addr.host, addr.port) : fail("EFAULT")));
   }
 
   listen(tid: number, fd: number, backlog: number): SysResult {
@@ -439,7 +447,7 @@ export class Kernel {
   }
 
   connect(tid: number, fd: number, addr: SockAddr): SysResult {
-    return this.sys(tid, "connect", [fd, `${addr?.host}:${addr?.port}`], (t) => (addr ? sock.connect(this.k, t, fd, addr.host, addr.port) : fail("EFAULT")));
+    return this.sys(tid, "connect", [fd, isAddr(addr) ? `${addr.host}:${addr.port}` : "?"], (t) => (isAddr(addr) ? sock.connect(this.k, t, fd, addr.host, addr.port) : fail("EFAULT")));
   }
 
   shutdown(tid: number, fd: number, how: number): SysResult {
@@ -462,7 +470,8 @@ export class Kernel {
 
   /** select(2): ret = number of ready descriptors, readable/writable = the sets as select leaves them. timeoutMs null = wait forever. */
   select(tid: number, nfds: number, sets: SelectSets, timeoutMs: number | null): SysResult {
-    return this.sys(tid, "select", [nfds, timeoutMs ?? "NULL"], (t) => doselect(this.k, t, nfds, sets ?? {}, timeoutMs));
+    const valid = sets === undefined || sets === null || (typeof sets === "object" && isFdList(sets.read) && isFdList(sets.write) && isFdList(sets.except));
+    return this.sys(tid, "select", [nfds, timeoutMs === null ? "NULL" : fmt(timeoutMs), valid ? "" : "?"], (t) => (valid ? doselect(this.k, t, nfds, sets ?? {}, timeoutMs) : fail("EFAULT")));
   }
 
   // ---- shm.ts ----
@@ -488,7 +497,7 @@ export class Kernel {
 
   /** Bytes typed at the keyboard (latin1 text), available to reads of the terminal. */
   ttyInput(text: string): void {
-    tty.ttyInput(this.k, text);
+    if (typeof text === "string") tty.ttyInput(this.k, text);
     proc.wakeup(this.k);
   }
 
@@ -501,7 +510,7 @@ export class Kernel {
   /** A signal from outside the model (a shell's kill) to a pid, or to group -pid. */
   externalKill(pid: number, signo: number): SysResult {
     const r = sig.kill(this.k, undefined, pid, signo);
-    emit(this.k, { kind: "note", pid: 0, text: `kill(${pid}, ${signo}) from outside = ${r.ret}` });
+    emit(this.k, { kind: "note", pid: 0, text: `kill(${fmt(pid)}, ${fmt(signo)}) from outside = ${r.ret}` });
     proc.wakeup(this.k);
     return r;
   }

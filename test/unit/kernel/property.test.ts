@@ -170,3 +170,36 @@ describe("kernel: properties over random system call sequences", () => {
     );
   });
 });
+
+describe("kernel: bad arguments never throw", () => {
+  const CALLS = [
+    "fork", "exit", "execve", "threadCreate", "threadExit", "getpid", "getppid", "gettid", "getpgrp", "setpgid",
+    "tcgetpgrp", "tcsetpgrp", "waitpid", "wait", "open", "close", "read", "write", "lseek", "dup", "dup2", "fcntl",
+    "pipe", "unlink", "kill", "raise", "sigaction", "signal", "sigprocmask", "sigpending", "pause", "sigsuspend",
+    "alarm", "sleep", "usleep", "socket", "bind", "listen", "accept", "connect", "shutdown", "setsockopt",
+    "getsockname", "getpeername", "select", "shmget", "shmat", "shmdt", "shmctl", "externalKill", "takeSignal",
+    "sigreturn", "advanceTo", "ttyInput", "ttyKey", "task",
+  ] as const;
+  const junk = fc.oneof(
+    fc.integer({ min: -5, max: 40 }), fc.constantFrom(NaN, Infinity, -Infinity, 2 ** 40, -(2 ** 31), 0.5),
+    fc.string({ maxLength: 6 }), fc.constant(null), fc.constant(undefined), fc.uint8Array({ maxLength: 8 }),
+    fc.record({ host: fc.constantFrom("127.0.0.1", "x", ""), port: fc.integer({ min: -1, max: 70000 }) }),
+    fc.record({ read: fc.array(fc.integer({ min: -2, max: 9 })), write: fc.constant(7) }),
+    fc.record({ handler: fc.constantFrom("h", "SIG_IGN", ""), mask: fc.integer(), flags: fc.integer() }),
+  );
+  it("every call given junk (wrong types, NaN, huge numbers) returns a result instead of throwing", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...CALLS), fc.array(junk, { maxLength: 4 })), { minLength: 1, maxLength: 30 }), (calls) => {
+        const k = new Kernel({ maxFds: 16 });
+        const pid = k.spawn({ name: "p" });
+        const api = k as unknown as Record<string, (...a: unknown[]) => unknown>;
+        for (const [name, args] of calls) {
+          const tid = k.tasks()[0] ?? pid;
+          api[name].call(k, ...(name === "advanceTo" || name === "ttyInput" || name === "ttyKey" || name === "externalKill" || name === "task" ? args : [tid, ...args]));
+        }
+        check(k.snapshot(1));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
