@@ -1,5 +1,6 @@
 // <unistd.h>, <fcntl.h> and <sys/wait.h>: calls that go to the kernel model.
 import * as W from "../../kernel/waitstatus";
+import { isBlocked } from "../../kernel/result";
 import { GONE, Builtin, Ctl, Ctx } from "../ctl";
 
 import { str, sys } from "./sys";
@@ -71,10 +72,15 @@ export const unistd: Builtin[] = [
   { name: "dup", fn: (c, a) => sys(c, "dup", [a[0]], c.k.dup(c.t.tid, a[0])) },
   { name: "dup2", fn: (c, a) => sys(c, "dup2", [a[0], a[1]], c.k.dup2(c.t.tid, a[0], a[1])) },
   {
-    name: "pipe", fn: (c, a) => sys(c, "pipe", [], c.k.pipe(c.t.tid), (r) => {
-      if (r.fds) { c.mem.writeU(a[0], 4, r.fds[0]); c.mem.writeU(a[0] + 4, 4, r.fds[1]); }
-      return r.ret;
-    }),
+    name: "pipe", fn: (c, a) => {
+      const res = c.k.pipe(c.t.tid);
+      // The trace carries the two descriptors, as strace prints them: the fidelity check compares them.
+      const fds = !isBlocked(res) && res.fds ? [...res.fds] : [];
+      return sys(c, "pipe", fds, res, (r) => {
+        if (r.fds) { c.mem.writeU(a[0], 4, r.fds[0]); c.mem.writeU(a[0] + 4, 4, r.fds[1]); }
+        return r.ret;
+      });
+    },
   },
   { name: "sleep", fn: (c, a) => sys(c, "sleep", [a[0]], c.k.sleep(c.t.tid, a[0])) },
   { name: "usleep", fn: (c, a) => sys(c, "usleep", [a[0]], c.k.usleep(c.t.tid, a[0])) },
