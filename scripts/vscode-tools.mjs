@@ -80,10 +80,14 @@ async function npmInstallOnce(dir, spec, what, env = {}) {
     const t0 = Date.now();
     // A heartbeat, so a quiet native build still shows progress.
     const beat = setInterval(() => log(`  ... ${what}: ${((Date.now() - t0) / 1000).toFixed(0)} s`), 20000);
+    // Drop npm's variables from an enclosing `npm test`/`npm start`: the inner npm would read
+    // them as its own config (npm_config_user_agent names Node 20, and code-server's
+    // postinstall rejects that).
+    const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(npm_|NODE$|INIT_CWD$)/i.test(k)));
     const status = await new Promise((resolve) => {
       const child = spawn("npm", ["install", "--no-audit", "--no-fund", "--no-save", "--foreground-scripts",
         "--loglevel=http", spec], {
-        cwd: dir, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, ...env },
+        cwd: dir, stdio: ["ignore", "inherit", "inherit"], env: { ...clean, ...env },
       });
       child.on("error", () => resolve(-1));
       child.on("exit", (code) => resolve(code));
