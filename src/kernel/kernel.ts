@@ -2,7 +2,6 @@
 // takes the calling task's id (tid; a process's main thread has tid == pid) first, returns
 // plain data (SysResult), never throws for bad arguments (Linux's errno instead), and
 // appends KEvents that the next snapshot() carries. The concepts live in their own files.
-import { ByteQueue } from "./bytequeue";
 import * as clock from "./clock";
 import { F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_GETFL, F_SETFD, F_SETFL, FD_CLOEXEC, O_ACCMODE, O_CLOEXEC, O_CREAT, O_RDWR, O_TRUNC, O_WRONLY, STATUS_FLAGS } from "./fcntl";
 import { fdalloc, fdavail, fdclose, fdget, fdinstall } from "./fdtable";
@@ -136,8 +135,9 @@ export class Kernel {
     let ttyFile: KFile | undefined;
     [opts.stdin ?? dflt, opts.stdout ?? dflt, opts.stderr ?? dflt].forEach((spec, fd) => {
       const f = this.stdio(spec, fd, () => ttyFile ?? (ttyFile = filealloc(k, tty.ttyvnode(k), O_RDWR)));
-      if (f) fdinstall(k, p, f, fd, false);
-      if (f) fileclose(k, f); // fdinstall took its own reference
+      if (!f) return;
+      fdinstall(k, p, f, fd, false);
+      fileclose(k, f); // the slot holds its own reference now
     });
     if (ttyFile) fileclose(k, ttyFile);
     if (kind === "program" && opts.foreground !== false) k.tty.foreground = p.pgid;
@@ -150,9 +150,7 @@ export class Kernel {
     if ("input" in spec) {
       const pp = pipealloc(k);
       const { r, w } = pipeOpen(k, pp);
-      const bytes = new ByteQueue();
-      bytes.push(Uint8Array.from(spec.input, (c) => c.charCodeAt(0) & 0xff));
-      pp.buf = bytes;
+      pp.buf.push(Uint8Array.from(spec.input, (c) => c.charCodeAt(0) & 0xff)); // may exceed the capacity: the writer is the outside
       fileclose(k, w);
       return r;
     }
