@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { Bench } from "./figure";
 import { buildExample } from "../live/build";
+import { freePort } from "../live/server";
 import { LiveSource } from "../live/source";
 
 const CHILDREN = 50;
@@ -20,16 +21,6 @@ function repoRoot(): string {
     dir = dirname(dir);
   }
   return dir;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = net.createServer().once("error", rej);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => res(port));
-    });
-  });
 }
 
 async function perRefresh(source: LiveSource): Promise<number> {

@@ -41,7 +41,7 @@ export async function serve(args: string[]): Promise<number> {
   let binary = positionals[0];
   if (binary.endsWith(".c")) {
     const source = isAbsolute(binary) ? binary : resolve(values.workspace, binary);
-    binary = binaryPath(source, values.workspace);
+    binary = binaryPath(source);
     // Rebuild a stale binary, so the server always runs the source on screen.
     if (!upToDate(sourcesFor(source), binary) && !(await compile(source, values.cc, values.workspace))) return 1;
   }

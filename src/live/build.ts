@@ -3,7 +3,7 @@
 // the caller untouched (VS Code's $gcc problem matcher reads them from the terminal).
 import { spawn } from "node:child_process";
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
-import { basename, delimiter, dirname, isAbsolute, join, resolve } from "node:path";
+import { basename, delimiter, dirname, isAbsolute, join, relative, resolve } from "node:path";
 
 /** The compiler's absolute path, or undefined when it is not installed. */
 export function findCompiler(compiler: string, path = process.env.PATH ?? ""): string | undefined {
@@ -25,9 +25,9 @@ export function noCompilerMessage(compiler: string): string {
     "or set the setting forklab.compiler to its full path.";
 }
 
-/** Where the binary for an example goes: WORKSPACE/.forklab/bin/NAME. */
-export function binaryPath(source: string, workspace: string): string {
-  return join(workspace, ".forklab", "bin", basename(source).replace(/\.c$/, ""));
+/** Where the binary for an example goes: a build/ folder beside the source. */
+export function binaryPath(source: string): string {
+  return join(dirname(source), "build", basename(source).replace(/\.c$/, ""));
 }
 
 /** The C files to compile: the example, plus csapp.c beside it when it includes csapp.h. */
@@ -67,12 +67,14 @@ export async function buildExample(opts: {
 }): Promise<BuildResult & { diagnostics: string }> {
   const compiler = opts.compiler || "cc";
   const source = isAbsolute(opts.source) ? opts.source : resolve(opts.workspace, opts.source);
-  const binary = opts.out ?? binaryPath(source, opts.workspace);
+  const binary = opts.out ?? binaryPath(source);
   if (!existsSync(source)) return { ok: false, binary, message: `no such file: ${source}`, diagnostics: "" };
   const cc = findCompiler(compiler);
   if (!cc) return { ok: false, binary, message: noCompilerMessage(compiler), diagnostics: "" };
   mkdirSync(dirname(binary), { recursive: true });
-  const args = compileArgs(sourcesFor(source), binary);
+  // Paths relative to the workspace folder: VS Code's $gcc matcher resolves them from there.
+  const rel = (p: string): string => (relative(opts.workspace, p).startsWith("..") ? p : relative(opts.workspace, p));
+  const args = compileArgs(sourcesFor(source).map(rel), binary);
   return new Promise((done) => {
     const child = spawn(cc, args, { cwd: opts.workspace, stdio: ["ignore", opts.stdio ?? "pipe", opts.stdio ?? "pipe"] });
     let diagnostics = "";

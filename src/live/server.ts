@@ -32,6 +32,17 @@ export function portFree(address: string, port: number): Promise<string | undefi
   });
 }
 
+/** A loopback port nobody listens on right now (the kernel picks it; we let it go at once). */
+export function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = net.createServer().once("error", rej);
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => res(port));
+    });
+  });
+}
+
 export function portInUseMessage(address: string, port: number): string {
   const holder = process.platform === "linux" ? findServer(port, address) : undefined;
   const who = holder !== undefined ? ` by pid ${holder} (${readStat(holder)?.comm ?? "?"})` : "";

@@ -1,11 +1,10 @@
 // Helpers for tests that run real programs: compile once per test run, start a program in
 // its own process group, wait (bounded) for a condition, and end the whole group.
 import { ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdirSync, readdirSync } from "node:fs";
-import * as net from "node:net";
+import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { readStat } from "../../../src/live/procfs";
+export { freePort } from "../../../src/live/server";
 
 export const ROOT = resolve(__dirname, "../../..");
 const outDir = join(tmpdir(), `forklab-live-test-${process.pid}`);
@@ -28,18 +27,6 @@ export async function waitFor<T>(cond: () => T | undefined | false | Promise<T |
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
-}
-
-/** A port nobody listens on right now (the kernel picks it; we let it go at once). */
-export function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = net.createServer();
-    s.once("error", rej);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => res(port));
-    });
-  });
 }
 
 /** A real program started as the leader of its own process group. */
@@ -68,12 +55,4 @@ export class Program {
     }
     await waitFor(() => this.exited, "the program to exit");
   }
-}
-
-/** Pids whose process group is pgid (zombies included), by scanning /proc. */
-export function groupMembers(pgid: number): number[] {
-  return readdirSync("/proc")
-    .filter((n) => /^\d+$/.test(n))
-    .filter((n) => readStat(Number(n))?.pgid === pgid)
-    .map(Number);
 }
