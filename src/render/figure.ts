@@ -2,13 +2,13 @@
 // process-tree order, the open file table, the v-node table), aligns each open file and
 // object with the first row that points at it so arrows run nearly level, and draws the
 // arrows. The result is a list of keyed units so the webview can patch only what changed.
-import type { KObject, OpenFile, Snapshot } from "../kernel/snapshot";
+import type { KObject, OpenFile, Proc, Snapshot } from "../kernel/snapshot";
 import { Changes, describeChanges, diffSnapshots } from "./changes";
 import { describeEvent } from "./events";
 import { drawFileRow, fileHeader } from "./filerow";
 import { COL_FILE, COL_PROC, FILE_ROW, HEAD, INDENT, MARGIN, MAX_INDENT_DEPTH, STACK_GAP, TOP, colX } from "./geometry";
-import { lookup, shmObject } from "./lookup";
-import { drawObject, drawTerminalOutput } from "./objectbox";
+import { Lookup, lookup, objectName, shmObject } from "./lookup";
+import { TTY_LINES, drawObject, drawTerminalOutput } from "./objectbox";
 import { pidHue } from "./palette";
 import { drawProcBlock } from "./procblock";
 import { hueClass, rect, text } from "./svgparts";
@@ -23,6 +23,54 @@ export interface Unit {
   y: number;
   /** Markup in the unit's own coordinates (translated by x, y). */
   body: string;
+  /** Vertical extent in figure coordinates, so the view can draw only what is on screen. */
+  top: number;
+  bottom: number;
+}
+
+/** Drawn pieces kept between figures, keyed by everything they depend on, so a step that
+ *  changes one process redraws one block. Entries the last figure did not use are dropped. */
+export class FigureCache {
+  private cur = new Map<string, unknown>();
+  private prev = new Map<string, unknown>();
+  get<T>(key: string, make: () => T): T {
+    let v = this.cur.get(key) ?? this.prev.get(key);
+    if (v === undefined) v = make();
+    this.cur.set(key, v);
+    return v as T;
+  }
+  rotate(): void {
+    this.prev = this.cur;
+    this.cur = new Map();
+  }
+}
+
+function marksOf(pid: number, c: Changes): string {
+  const pre = `${pid}:`;
+  let s = (c.newProcs.has(pid) ? "N" : "") + (c.newZombies.has(pid) ? "Z" : "") + (c.newlyLost.has(pid) ? "L" : "");
+  for (const k of c.newFds) if (k.startsWith(pre)) s += "+" + k;
+  for (const k of c.closedFds.keys()) if (k.startsWith(pre)) s += "-" + k;
+  for (const k of c.replacedFds) if (k.startsWith(pre)) s += "~" + k;
+  return s;
+}
+
+function procKey(p: Proc, w: number, parentPresent: boolean, look: Lookup, c: Changes): string {
+  let s = `${JSON.stringify(p)}|${w}|${parentPresent ? 1 : 0}|${marksOf(p.pid, c)}`;
+  for (const id of p.fds) {
+    const f = id === null ? undefined : look.files.get(id);
+    if (f) s += "|" + objectName(look.objects.get(f.object), f);
+  }
+  return s;
+}
+
+function objectKey(o: KObject, snap: Snapshot, look: Lookup, c: Changes, ghost: boolean): string {
+  let s = `${ghost ? "G" : ""}${c.newObjects.has(o.id) ? "N" : ""}${c.changedObjects.has(o.id) ? "C" : ""}|${JSON.stringify(o)}|${look.holders.get(o.id)?.join(" ")}`;
+  if (o.kind === "socket" && o.peer !== undefined) {
+    const who = look.holders.get(o.peer) ?? [];
+    s += `|${who.join(" ")}|${who.filter((pid) => look.clients.has(pid)).join(" ")}`;
+  }
+  if (o.kind === "tty") s += `|${snap.output.length}|${c.newOutput}|${JSON.stringify(snap.output.slice(-TTY_LINES))}`;
+  return s;
 }
 
 export interface Figure {
@@ -40,6 +88,16 @@ function link(x1: number, y1: number, x2: number, y2: number, kind: "p" | "o" | 
   const ex = x2 - 7;
   return `<path class="fl-link fl-link-${kind}" d="M${x1} ${y1}C${x1 + dx} ${y1} ${ex - dx} ${y2} ${ex} ${y2}"/>` +
     `<path class="fl-head-${kind}" d="M${x2} ${y2}l-8 -4.5v9z"/>`;
+}
+
+/** Arrows longer than this (a few screens) become short stubs naming their target: a
+ *  curve across 30,000 px of a 200-process picture shows nothing a reader can follow. */
+export const LONG_LINK = 1600;
+
+/** A stub arrow: out of the row, with the target's name and which way it lies. */
+function stub(x1: number, y1: number, y2: number, label: string, kind: "p" | "o"): string {
+  return `<path class="fl-link fl-link-${kind}" d="M${x1} ${y1}h30"/><path class="fl-head-${kind}" d="M${x1 + 38} ${y1}l-8 -4.5v9z"/>` +
+    text(x1 + 42, y1 + 4, `${label} ${y2 < y1 ? "\u2191" : "\u2193"}`, "fl-m fl-mono fl-small");
 }
 
 function stepCaption(snap: Snapshot): string {
@@ -74,15 +132,15 @@ function stack<T>(items: Array<{ item: T; anchor: number; h: number; tie: number
   });
 }
 
-export function buildFigure(snap: Snapshot, previous?: Snapshot): Figure {
+export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new FigureCache()): Figure {
   const c: Changes = diffSnapshots(previous, snap);
   const look = lookup(snap);
   const col = colX();
   const units: Unit[] = [];
   const caption = stepCaption(snap);
-  units.push({ key: "caption", layer: "boxes", x: 0, y: 0,
+  units.push({ key: "caption", layer: "boxes", x: 0, y: 0, top: 0, bottom: TOP,
     body: text(MARGIN, 24, clip(caption, 120), "fl-caption") + legend(MARGIN) });
-  units.push({ key: "headings", layer: "boxes", x: 0, y: 0, body:
+  units.push({ key: "headings", layer: "boxes", x: 0, y: 0, top: 0, bottom: TOP + 22, body:
     heading(col.proc, "Descriptor tables", "one per process, in tree order") +
     heading(col.file, "Open file table", "") +
     heading(col.obj, "v-node table", "files, pipes, sockets, terminal, shm") +
@@ -99,13 +157,15 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot): Figure {
     if (proc.kind === "client" && !clientsSeen) {
       clientsSeen = true;
       y += 8;
-      units.push({ key: "clients", layer: "boxes", x: col.proc, y, body:
+      units.push({ key: "clients", layer: "boxes", x: col.proc, y, top: y, bottom: y + 24, body:
         `<line class="fl-divider" x1="0" y1="0" x2="${COL_PROC}" y2="0"/>` + text(0, 18, "Outside the program: clients", "fl-h2") });
       y += 28;
     }
     const indent = Math.min(depth, MAX_INDENT_DEPTH) * INDENT;
-    const block = drawProcBlock(proc, COL_PROC - indent, look, c, present.has(proc.ppid));
-    units.push({ key: `p:${proc.pid}`, layer: "boxes", x: col.proc + indent, y, body: block.body });
+    const w = COL_PROC - indent;
+    const parentPresent = present.has(proc.ppid);
+    const block = cache.get("p" + procKey(proc, w, parentPresent, look, c), () => drawProcBlock(proc, w, look, c, parentPresent));
+    units.push({ key: `p:${proc.pid}`, layer: "boxes", x: col.proc + indent, y, body: block.body, top: y, bottom: y + block.h });
     for (const s of block.slots) slotAt.push({ pid: proc.pid, fd: s.fd, file: s.file, y: y + (block.slotY.get(s.fd) ?? 0) });
     for (const [key] of c.closedFds) {
       const [pid, fd] = key.split(":").map(Number);
@@ -127,15 +187,20 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot): Figure {
   const fileMid = new Map<number, number>();
   const placedFiles = stack(fileItems, TOP + 22, 4);
   for (const { item, y: fy } of placedFiles) {
-    units.push({ key: `f:${item.f.id}`, layer: "boxes", x: col.file, y: fy, body: drawFileRow(item.f, c, item.ghost) });
+    const f = item.f;
+    const key = `f${item.ghost ? "G" : ""}${c.newFiles.has(f.id) ? "N" : ""}${c.refcountWas.get(f.id)}|${c.offsetWas.get(f.id)}|${JSON.stringify(f)}`;
+    units.push({ key: `f:${f.id}`, layer: "boxes", x: col.file, y: fy, body: cache.get(key, () => drawFileRow(f, c, item.ghost)), top: fy, bottom: fy + FILE_ROW });
     fileMid.set(item.f.id, fy + FILE_ROW / 2);
   }
   const fileBottom = placedFiles.length ? placedFiles[placedFiles.length - 1].y + FILE_ROW : TOP;
   for (const s of slotAt) {
     const to = fileMid.get(s.file);
     if (to === undefined) continue;
+    const long = Math.abs(to - s.y) > LONG_LINK;
+    const path = long ? stub(col.proc + COL_PROC, s.y, to, `#${s.file}`, "p") : link(col.proc + COL_PROC, s.y, col.file, to, "p");
     units.push({ key: `a:${s.pid}:${s.fd}`, layer: "links", x: 0, y: 0,
-      body: `<g class="${hueClass(pidHue(s.pid))}">${link(col.proc + COL_PROC, s.y, col.file, to, "p")}</g>` });
+      top: (long ? s.y : Math.min(s.y, to)) - 5, bottom: (long ? s.y : Math.max(s.y, to)) + 5,
+      body: `<g class="${hueClass(pidHue(s.pid))}">${path}</g>` });
   }
 
   // Column 3: objects, aligned to the first open file (or shm attacher) that refers to them.
@@ -157,11 +222,11 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot): Figure {
   }
   const objItems: Array<{ item: { o?: KObject; ghost: boolean }; anchor: number; h: number; tie: number; body: string }> = [];
   for (const o of snap.objects) {
-    const box = drawObject(o, snap, look, c);
+    const box = cache.get("o" + objectKey(o, snap, look, c, false), () => drawObject(o, snap, look, c));
     objItems.push({ item: { o, ghost: false }, anchor: objAnchor.get(o.id) ?? Infinity, h: box.h, tie: o.id, body: box.body });
   }
   for (const o of c.freedObjects) {
-    const box = drawObject(o, snap, look, c, true);
+    const box = cache.get("o" + objectKey(o, snap, look, c, true), () => drawObject(o, snap, look, c, true));
     objItems.push({ item: { o, ghost: true }, anchor: objAnchor.get(o.id) ?? Infinity, h: box.h, tie: o.id, body: box.body });
   }
   if (!snap.objects.some((o) => o.kind === "tty") && snap.output.length) {
@@ -172,7 +237,7 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot): Figure {
   const objTop = new Map<number, number>();
   let objBottom = TOP;
   for (const { item, y: oy, h } of stack(objItems, TOP, STACK_GAP)) {
-    units.push({ key: item.o ? `o:${item.o.id}` : "output", layer: "boxes", x: col.obj, y: oy, body: bodies.get(item) ?? "" });
+    units.push({ key: item.o ? `o:${item.o.id}` : "output", layer: "boxes", x: col.obj, y: oy, body: bodies.get(item) ?? "", top: oy, bottom: oy + h });
     if (item.o) objTop.set(item.o.id, oy + 12);
     objBottom = oy + h;
   }
@@ -180,14 +245,18 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot): Figure {
     const from = fileMid.get(item.f.id);
     const to = objTop.get(item.f.object);
     if (from === undefined || to === undefined) continue;
-    units.push({ key: `b:${item.f.id}`, layer: "links", x: 0, y: 0, body: link(col.file + COL_FILE, from, col.obj, to, item.ghost ? "g" : "o") });
+    const long = Math.abs(to - from) > LONG_LINK;
+    units.push({ key: `b:${item.f.id}`, layer: "links", x: 0, y: 0,
+      top: (long ? from : Math.min(from, to)) - 5, bottom: (long ? from : Math.max(from, to)) + 5,
+      body: long ? stub(col.file + COL_FILE, from, to, `object #${item.f.object}`, "o") : link(col.file + COL_FILE, from, col.obj, to, item.ghost ? "g" : "o") });
   }
   for (const s of shmLinks) {
     const from = headerAt.get(s.pid);
     const to = objTop.get(s.obj);
     if (from === undefined || to === undefined) continue;
-    units.push({ key: `s:${s.pid}:${s.obj}`, layer: "links", x: 0, y: 0, body: link(col.proc + COL_PROC, from, col.obj, to, "s") });
+    units.push({ key: `s:${s.pid}:${s.obj}`, layer: "links", x: 0, y: 0, top: Math.min(from, to) - 5, bottom: Math.max(from, to) + 5, body: link(col.proc + COL_PROC, from, col.obj, to, "s") });
   }
+  cache.rotate();
   const height = Math.max(procBottom, fileBottom + STACK_GAP, objBottom + STACK_GAP, TOP + 40) + MARGIN;
   return { width: col.width, height, units, caption, changes: describeChanges(c, snap) };
 }

@@ -7,6 +7,8 @@ export interface Lookup {
   objects: Map<number, KObject>;
   /** Object id -> pids whose descriptors (or shm attachments) reach it, ascending. */
   holders: Map<number, number[]>;
+  /** Pids of the outside processes (clients). */
+  clients: Set<number>;
 }
 
 export function lookup(snap: Snapshot): Lookup {
@@ -29,7 +31,8 @@ export function lookup(snap: Snapshot): Lookup {
     }
   }
   const sorted = new Map([...holders].map(([k, v]) => [k, [...v].sort((a, b) => a - b)]));
-  return { files, objects, holders: sorted };
+  const clients = new Set(snap.processes.filter((p) => p.kind === "client").map((p) => p.pid));
+  return { files, objects, holders: sorted, clients };
 }
 
 /** Proc.shm lists shm ids; match the segment's shmid first, then the object id. */

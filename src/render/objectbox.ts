@@ -18,7 +18,7 @@ const PAD = 10;
 const INNER = W - 2 * PAD;
 const TITLE_H = 24;
 /** Terminal lines shown; older ones are summarised in one line. */
-const TTY_LINES = 12;
+export const TTY_LINES = 12;
 
 /** Lays out lines and small drawings top to bottom inside the box. */
 class Flow {
@@ -52,7 +52,7 @@ function pipeBody(fl: Flow, o: PipeObject): void {
     ...(o.writers === 0 ? [["fl-m", " \u00b7 read gives EOF when empty"] as [string, string]] : [])]);
 }
 
-function socketBody(fl: Flow, o: SocketObject, snap: Snapshot, look: Lookup): void {
+function socketBody(fl: Flow, o: SocketObject, look: Lookup): void {
   if (o.state === "listening") {
     const pending = o.pending ?? [];
     fl.line([["fl-m", "backlog "], ["fl-t", String(o.backlog ?? "?")], ["fl-m", ` \u00b7 ${pending.length} waiting for accept`]]);
@@ -82,7 +82,7 @@ function socketBody(fl: Flow, o: SocketObject, snap: Snapshot, look: Lookup): vo
   fl.queue(o.sendQueue ?? "");
   if (o.peer !== undefined) {
     const who = look.holders.get(o.peer) ?? [];
-    const client = snap.processes.find((p) => who.includes(p.pid) && p.kind === "client");
+    const client = who.some((pid) => look.clients.has(pid));
     fl.line([["fl-m", "peer "], ["fl-t", `socket #${o.peer}`], ["fl-m", who.length ? ` (${client ? "client " : "pid "}${who.join(" ")})` : ""]]);
   }
   const notes = [o.peerClosed ? "peer closed: EOF once the queue is empty" : "", o.shutRd ? "shut for reading" : "", o.shutWr ? "shut for writing" : ""].filter(Boolean);
@@ -160,7 +160,7 @@ export function drawObject(o: KObject, snap: Snapshot, look: Lookup, c: Changes,
       fl.queue(o.preview);
       break;
     case "pipe": pipeBody(fl, o); break;
-    case "socket": socketBody(fl, o, snap, look); break;
+    case "socket": socketBody(fl, o, look); break;
     case "shm": shmBody(fl, o, look); break;
     case "tty":
       if (o.input) { fl.line([["fl-m", "typed, not yet read"]]); fl.queue(o.input); }

@@ -4,8 +4,12 @@ const XML: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"
 
 /** Escapes text for XML element content and attribute values. */
 export function esc(s: string | number): string {
-  return String(s).replace(/[&<>"']/g, (c) => XML[c]);
+  if (typeof s === "number") return String(s);
+  // Most text has nothing to escape: test before building a new string.
+  return NEEDS_ESCAPE.test(s) ? s.replace(/[&<>"']/g, (c) => XML[c]) : s;
 }
+
+const NEEDS_ESCAPE = /[&<>"']/;
 
 /** Shortens to at most max characters, ending with an ellipsis when cut. */
 export function clip(s: string, max: number): string {

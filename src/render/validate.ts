@@ -2,29 +2,38 @@
 // it over postMessage and the CLI from a file, and neither should trust its input.
 import { SNAPSHOT_VERSION, Snapshot } from "../kernel/snapshot";
 
-type Check = (x: unknown, at: string) => string | undefined;
+// A check returns undefined, or the problem with the path below x prefixed ("[3].fds: ...");
+// paths are built only on failure, so checking a 1,000-descriptor snapshot stays cheap.
+type Check = (x: unknown) => string | undefined;
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
-const num: Check = (x, at) => (typeof x === "number" && Number.isFinite(x) ? undefined : `${at}: expected a number`);
-const str: Check = (x, at) => (typeof x === "string" ? undefined : `${at}: expected a string`);
-const bool: Check = (x, at) => (typeof x === "boolean" ? undefined : `${at}: expected a boolean`);
-const opt = (c: Check): Check => (x, at) => (x === undefined ? undefined : c(x, at));
-const oneOf = (...vs: string[]): Check => (x, at) => (typeof x === "string" && vs.includes(x) ? undefined : `${at}: expected one of ${vs.join(", ")}`);
-const arr = (c: Check): Check => (x, at) => {
-  if (!Array.isArray(x)) return `${at}: expected an array`;
-  for (let i = 0; i < x.length; i++) { const e = c(x[i], `${at}[${i}]`); if (e) return e; }
+const num: Check = (x) => (typeof x === "number" && Number.isFinite(x) ? undefined : ": expected a number");
+const str: Check = (x) => (typeof x === "string" ? undefined : ": expected a string");
+const bool: Check = (x) => (typeof x === "boolean" ? undefined : ": expected a boolean");
+const opt = (c: Check): Check => (x) => (x === undefined ? undefined : c(x));
+const oneOf = (...vs: string[]): Check => (x) => (typeof x === "string" && vs.includes(x) ? undefined : `: expected one of ${vs.join(", ")}`);
+const arr = (c: Check): Check => (x) => {
+  if (!Array.isArray(x)) return ": expected an array";
+  for (let i = 0; i < x.length; i++) { const e = c(x[i]); if (e) return `[${i}]${e}`; }
   return undefined;
 };
-const numOrNull: Check = (x, at) => (x === null ? undefined : num(x, at));
-const record = (c: Check): Check => (x, at) => {
-  if (!isObj(x)) return `${at}: expected an object`;
-  for (const [k, v] of Object.entries(x)) { const e = c(v, `${at}.${k}`); if (e) return e; }
+const numOrNull: Check = (x) => (x === null ? undefined : num(x));
+const record = (c: Check): Check => (x) => {
+  if (!isObj(x)) return ": expected an object";
+  for (const k in x) { const e = c(x[k]); if (e) return `.${k}${e}`; }
   return undefined;
 };
-const shape = (fields: Record<string, Check>): Check => (x, at) => {
-  if (!isObj(x)) return `${at}: expected an object`;
-  for (const [k, c] of Object.entries(fields)) { const e = c(x[k], `${at}.${k}`); if (e) return e; }
-  return undefined;
+const shape = (fields: Record<string, Check>): Check => {
+  const entries = Object.entries(fields);
+  return (x) => {
+    if (!isObj(x)) return ": expected an object";
+    for (const [k, c] of entries) { const e = c(x[k]); if (e) return `.${k}${e}`; }
+    return undefined;
+  };
+};
+const field = (x: Record<string, unknown>, k: string, c: Check): string | undefined => {
+  const e = c(x[k]);
+  return e ? `.${k}${e}` : undefined;
 };
 
 const signals = shape({ pending: arr(str), blocked: arr(str), handlers: record(str), running: opt(str), lost: arr(str) });
@@ -47,18 +56,19 @@ const objectKinds: Record<string, Check> = {
   tty: shape({ name: str, input: str }),
   shm: shape({ shmid: num, key: num, size: num, attached: num, removed: bool, preview: str }),
 };
-const kobject: Check = (x, at) => {
-  if (!isObj(x)) return `${at}: expected an object`;
-  const base = num(x.id, `${at}.id`) ?? num(x.refs, `${at}.refs`);
+const kobject: Check = (x) => {
+  if (!isObj(x)) return ": expected an object";
+  const base = field(x, "id", num) ?? field(x, "refs", num);
   if (base) return base;
   const kind = objectKinds[String(x.kind)];
-  return kind ? kind(x, at) : `${at}.kind: unknown object kind ${JSON.stringify(x.kind)}`;
+  return kind ? kind(x) : `.kind: unknown object kind ${JSON.stringify(x.kind)}`;
 };
-const kevent: Check = (x, at) => {
-  if (!isObj(x)) return `${at}: expected an object`;
-  const e = oneOf("syscall", "fork", "exit", "reap", "signal", "block", "wake", "adopt", "note")(x.kind, `${at}.kind`) ?? num(x.pid, `${at}.pid`);
+const arg: Check = (v) => (typeof v === "number" || typeof v === "string" ? undefined : ": expected a number or string");
+const kevent: Check = (x) => {
+  if (!isObj(x)) return ": expected an object";
+  const e = field(x, "kind", oneOf("syscall", "fork", "exit", "reap", "signal", "block", "wake", "adopt", "note")) ?? field(x, "pid", num);
   if (e) return e;
-  if (x.kind === "syscall") return str(x.call, `${at}.call`) ?? arr((v, a) => (typeof v === "number" || typeof v === "string" ? undefined : `${a}: expected a number or string`))(x.args, `${at}.args`) ?? num(x.ret, `${at}.ret`);
+  if (x.kind === "syscall") return field(x, "call", str) ?? field(x, "args", arr(arg)) ?? field(x, "ret", num);
   return undefined;
 };
 const snapshot = shape({
@@ -68,8 +78,8 @@ const snapshot = shape({
 
 /** Why x is not a Snapshot this code can draw, or undefined when it is one. */
 export function snapshotProblem(x: unknown, at = "snapshot"): string | undefined {
-  const e = snapshot(x, at);
-  if (e) return e;
+  const e = snapshot(x);
+  if (e) return at + e;
   const v = (x as Snapshot).version;
   return v === SNAPSHOT_VERSION ? undefined : `${at}.version: ${v} is not the supported version ${SNAPSHOT_VERSION}`;
 }

@@ -34,6 +34,7 @@ export class App {
     events: h("ul", { class: "fl-events", "aria-label": "Events: fork, close, exit, signal" }),
     changes: h("ul", { class: "fl-changes", "aria-live": "polite" }),
     figure: h("div", { class: "fl-figure-wrap fl-fit", tabindex: 0, role: "region", "aria-label": "Descriptor tables, open file table and v-node table" }),
+    picture: h("div", { class: "fl-picture" }),
     text: h("section", { class: "fl-textview", "aria-label": "Text view", hidden: true }),
     help: h("section", { class: "fl-help", "aria-label": "Keyboard shortcuts", hidden: true }),
     notice: h("div", { class: "fl-notice", role: "status" }),
@@ -41,7 +42,7 @@ export class App {
   };
 
   constructor(root: HTMLElement, private readonly send: Send) {
-    this.figure = new FigureView(this.el.figure);
+    this.figure = new FigureView(this.el.picture, this.el.figure);
     const e = this.el;
     setOptions(e.signal, VIEW_SIGNALS.map((s) => [s, s]));
     e.scrub.addEventListener("change", () => this.goto(Number(e.scrub.value)));
@@ -74,8 +75,9 @@ export class App {
       button("?", "Keyboard shortcuts", "?", () => { e.help.hidden = !e.help.hidden; }));
     const side = h("aside", { class: "fl-side", "aria-label": "Changes and events" },
       h("h2", { text: "Changed in this step" }), e.changes, h("h2", { text: "Events" }), e.events);
+    e.figure.append(e.picture, e.text);
     root.append(h("header", { class: "fl-top" }, timeline, world, exports), e.help, e.notice,
-      h("main", { class: "fl-main" }, e.figure, side), e.text);
+      h("main", { class: "fl-main" }, e.figure, side));
     document.addEventListener("keydown", (ev) => this.onKey(ev));
     e.events.addEventListener("keydown", (ev) => this.onEventListKey(ev));
   }

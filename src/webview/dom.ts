@@ -21,6 +21,10 @@ export function button(label: string, ariaLabel: string, key: string, onClick: (
 
 /** Replaces a select's options, keeping the chosen value when it still exists. */
 export function setOptions(sel: HTMLSelectElement, options: Array<[string, string]>): void {
+  // Rebuilding 200 options on every step costs a style pass; skip when nothing changed.
+  const sig = options.map(([v, l]) => v + "\u0000" + l).join("\u0001");
+  if (sel.dataset.sig === sig) return;
+  sel.dataset.sig = sig;
   const keep = sel.value;
   sel.replaceChildren(...options.map(([value, label]) => h("option", { value }, label)));
   if (options.some(([v]) => v === keep)) sel.value = keep;

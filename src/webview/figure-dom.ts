@@ -1,9 +1,10 @@
-// Keeps the live SVG in step with the latest Figure. The first picture is parsed in one
-// go; after that only units whose markup changed are re-parsed (in one batch), moved
-// ones get a new transform, and the rest of the DOM is left alone. A one-syscall step
-// touches a handful of units even in a 200-process picture.
+// Keeps the live SVG in step with the latest Figure. Only units near the scrolled-to part
+// of the picture are in the DOM (a 200-process figure is 40,000 px tall). The first
+// picture is parsed in one go; after that only units whose markup changed are re-parsed
+// (in one batch), moved ones get a new transform, and the rest of the DOM is left alone.
+// A one-syscall step touches a handful of units even in a 200-process picture.
 import type { Snapshot } from "../kernel/snapshot";
-import { Figure, Unit, buildFigure } from "../render/figure";
+import { Figure, FigureCache, Unit, buildFigure } from "../render/figure";
 import { SvgOptions, figureSvg, unitMarkup } from "../render/svg";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -18,31 +19,62 @@ interface Drawn {
 export class FigureView {
   private svg: SVGSVGElement | undefined;
   private drawn = new Map<string, Drawn>();
+  private readonly cache = new FigureCache();
+  private pending = false;
   figure: Figure | undefined;
 
-  constructor(private readonly host: HTMLElement, private readonly opts: SvgOptions = { motion: true, embedStyle: false }) {}
-
-  render(snap: Snapshot, previous?: Snapshot): Figure {
-    const fig = buildFigure(snap, previous);
-    if (!this.svg) this.full(fig);
-    else this.patch(this.svg, fig);
-    this.figure = fig;
-    return fig;
+  /** host holds the SVG; scroller is the element that scrolls it. */
+  constructor(private readonly host: HTMLElement, private readonly scroller: HTMLElement,
+    private readonly opts: SvgOptions = { motion: true, embedStyle: false }) {
+    const later = () => {
+      if (this.pending) return;
+      this.pending = true;
+      requestAnimationFrame(() => { this.pending = false; this.sync(); });
+    };
+    scroller.addEventListener("scroll", later, { passive: true });
+    window.addEventListener("resize", later);
   }
 
-  private full(fig: Figure): void {
-    this.host.innerHTML = figureSvg(fig, this.opts);
+  render(snap: Snapshot, previous?: Snapshot): Figure {
+    this.figure = buildFigure(snap, previous, this.cache);
+    this.sync();
+    return this.figure;
+  }
+
+  /** The figure rows worth having in the DOM: what is on screen and a screen's worth around it. */
+  private visibleRange(fig: Figure): [number, number] {
+    const h = this.scroller.clientHeight;
+    if (!h) return [0, 4000];
+    const shown = this.svg ? this.svg.getBoundingClientRect().width : Math.min(this.host.clientWidth, fig.width);
+    const scale = shown > 0 ? Math.min(1, shown / fig.width) : 1;
+    const top = this.scroller.scrollTop / scale;
+    const margin = Math.max(800, h / scale);
+    return [top - margin, top + h / scale + margin];
+  }
+
+  /** Brings the DOM in line with the current figure and scroll position. */
+  sync(): void {
+    const fig = this.figure;
+    if (!fig) return;
+    const [lo, hi] = this.visibleRange(fig);
+    const units = fig.units.filter((u) => u.bottom >= lo && u.top <= hi);
+    if (!this.svg) this.full(fig, units);
+    else this.patch(this.svg, fig, units);
+  }
+
+  private full(fig: Figure, units: Unit[]): void {
+    this.host.innerHTML = figureSvg({ ...fig, units }, this.opts);
     this.svg = this.host.querySelector("svg") as SVGSVGElement;
     this.drawn.clear();
     const byKey = new Map<string, Element>();
     for (const el of Array.from(this.svg.querySelectorAll(".fl-layer > g[data-key]"))) byKey.set(el.getAttribute("data-key") ?? "", el);
-    for (const u of fig.units) {
+    for (const u of units) {
       const el = byKey.get(u.key);
       if (el) this.drawn.set(u.key, { body: u.body, x: u.x, y: u.y, el });
     }
   }
 
-  private patch(svg: SVGSVGElement, fig: Figure): void {
+  private patch(svg: SVGSVGElement, fig: Figure, units: Unit[]): void {
     for (const [k, v] of [["width", fig.width], ["height", fig.height], ["viewBox", `0 0 ${fig.width} ${fig.height}`]] as const) {
       if (svg.getAttribute(k) !== String(v)) svg.setAttribute(k, String(v));
     }
@@ -57,7 +89,7 @@ export class FigureView {
     // Parse every changed unit in one innerHTML call on an SVG element (SVG namespace).
     const changed: Unit[] = [];
     const keep = new Set<string>();
-    for (const u of fig.units) {
+    for (const u of units) {
       keep.add(u.key);
       const d = this.drawn.get(u.key);
       if (!d || d.body !== u.body) changed.push(u);
@@ -84,7 +116,7 @@ export class FigureView {
       const layer = svg.querySelector(`.fl-layer[data-layer="${layerName}"]`);
       if (!layer) continue;
       let at: Element | null = layer.firstElementChild;
-      for (const u of fig.units) {
+      for (const u of units) {
         if (u.layer !== layerName) continue;
         const el = (this.drawn.get(u.key) as Drawn).el;
         if (el === at) at = at.nextElementSibling;
