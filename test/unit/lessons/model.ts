@@ -5,6 +5,9 @@ import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Snapshot, Proc, OpenFile, KObject } from "../../../src/kernel/snapshot";
 import type { Scenario } from "../../../src/session/scenario";
+import { loadParser } from "../../../src/c/parse";
+import { compileC } from "../../../src/c/load";
+import { Session } from "../../../src/session/session";
 import type { TraceEntry } from "../../../src/session/trace";
 import type { At, Claim, Role, Where } from "./lessons";
 
@@ -23,15 +26,6 @@ export interface ModelRun {
   stdoutAt: string[];
 }
 
-/** What the session module must offer; kept narrow so the tests name what they rely on. */
-interface SessionLike {
-  history: Snapshot[];
-  trace: TraceEntry[];
-  mainPid: number;
-  run(limit?: number): string;
-  snapshot(): Snapshot;
-}
-
 const cache = new Map<string, Promise<ModelRun>>();
 
 export function readScenario(name: string | null): Scenario {
@@ -47,10 +41,6 @@ export function runModel(example: string, scenario: string | null): Promise<Mode
 }
 
 async function runUncached(example: string, scenario: string | null): Promise<ModelRun> {
-  // Loaded lazily: a missing session module fails the model tests loudly, not the static ones.
-  const { loadParser } = await import("../../../src/c/parse");
-  const { compileC } = await import("../../../src/c/load");
-  const { Session } = await import("../../../src/session/session");
   const parser = await loadParser({
     runtime: async () => readFileSync(join(ROOT, "node_modules/web-tree-sitter/web-tree-sitter.wasm")),
     grammar: async () => readFileSync(join(ROOT, "node_modules/tree-sitter-c/tree-sitter-c.wasm")),
@@ -65,7 +55,7 @@ async function runUncached(example: string, scenario: string | null): Promise<Mo
   if (errors.length) throw new Error(`${example}: ${errors.map((d) => `${d.line}: ${d.message}`).join("; ")}`);
   const session = new Session({
     program, name: example.replace(/\.c$/, ""), scenario: readScenario(scenario), snapshots: true, maxSteps: 50000,
-  }) as unknown as SessionLike;
+  });
   const ended = session.run();
   const children = new Map<number, number[]>();
   const stdoutAt: string[] = [];
