@@ -3,6 +3,7 @@
 // A feature lives in src/extension/<feature>/ and exports register(context); add it to
 // `features` below and its contributions (commands, views...) to package.json.
 import * as vscode from "vscode";
+import * as session from "./session/session";
 import * as start from "./start/start";
 import * as tasks from "./tasks/tasks";
 import * as view from "./view/view";
@@ -17,6 +18,7 @@ export interface ForkLabApi {
 }
 
 const features: Array<(context: vscode.ExtensionContext) => void> = [
+  session.register,
   start.register,
   tasks.register,
   view.register,

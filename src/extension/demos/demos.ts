@@ -1,0 +1,43 @@
+// "Run demo...": pick a classic mistake; the demo opens its example, starts a session in
+// the demo's world and steps with the scheduler until the interesting moment holds.
+import * as vscode from "vscode";
+import { demo, DEMOS } from "../../session/demos";
+import { openExample, revealLine } from "../session/examples";
+import { Sessions, settings } from "../session/sessions";
+
+export interface DemoResult {
+  ok: boolean;
+  /** The moment's predicate held on the Snapshot the demo stopped at. */
+  moment: boolean;
+  step: number;
+  message?: string;
+}
+
+export function register(context: vscode.ExtensionContext, sessions: Sessions): void {
+  context.subscriptions.push(vscode.commands.registerCommand("forklab.runDemo", async (args?: { demo?: string } | string): Promise<DemoResult> => {
+    let id = typeof args === "string" ? args : args?.demo;
+    if (!id) {
+      const pick = await vscode.window.showQuickPick(DEMOS.map((d) => ({ label: d.title, detail: d.look, description: d.example, id: d.id })),
+        { title: "Fork Lab: run a demo", placeHolder: "Each demo steps an example to the moment its mistake shows", matchOnDetail: true });
+      if (!pick) return { ok: false, moment: false, step: 0, message: "cancelled" };
+      id = pick.id;
+    }
+    const d = demo(id);
+    if (!d) {
+      void vscode.window.showErrorMessage(`Fork Lab: there is no demo "${id}".`);
+      return { ok: false, moment: false, step: 0, message: `no demo ${id}` };
+    }
+    const ed = await openExample(context, d.example);
+    const s = ed && await sessions.start(ed.document, d.scenario);
+    if (!ed || !s) return { ok: false, moment: false, step: 0, message: `could not start ${d.example}` };
+    sessions.act(s, (st) => st.until((snap) => d.moment(snap, st.history), Math.max(settings().maxSteps, 5000)), true);
+    const st = s.stepper;
+    const moment = d.moment(st.current, st.history);
+    const main = st.current.processes.find((p) => p.pid === st.mainPid);
+    const at = st.current.processes.find((p) => p.state === "running" && p.line) ?? main;
+    if (at?.line) revealLine(ed, at.line);
+    if (moment) void vscode.window.showInformationMessage(`Fork Lab demo: ${d.title}. ${d.look}`);
+    else void vscode.window.showWarningMessage(`Fork Lab demo: ${d.title} stopped at step ${st.index} before its moment (${st.ended ?? "step limit"}).`);
+    return { ok: true, moment, step: st.index };
+  }));
+}

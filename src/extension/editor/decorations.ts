@@ -1,0 +1,82 @@
+// A colour per pid, the same hue as the view (src/render/palette): the line each live
+// process runs next gets a tinted background, a gutter dot, an overview-ruler mark and a
+// small "pid N" label after the line.
+import * as vscode from "vscode";
+import { ColourScheme, pidColor } from "../../render/palette";
+import type { Sessions } from "../session/sessions";
+
+function scheme(): ColourScheme {
+  const k = vscode.window.activeColorTheme.kind;
+  if (k === vscode.ColorThemeKind.HighContrast || k === vscode.ColorThemeKind.HighContrastLight) return "hc";
+  return k === vscode.ColorThemeKind.Light ? "light" : "dark";
+}
+
+function dot(colour: string): vscode.Uri {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"><circle cx="8" cy="8" r="5" fill="${colour}"/></svg>`;
+  return vscode.Uri.parse(`data:image/svg+xml;utf8,${encodeURIComponent(svg)}`);
+}
+
+export class PidDecorations implements vscode.Disposable {
+  private readonly types = new Map<string, vscode.TextEditorDecorationType>();
+  private readonly subs: vscode.Disposable[] = [];
+
+  constructor(private readonly sessions: Sessions) {
+    this.subs.push(
+      sessions.onDidChange(() => this.paint()),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.paint()),
+      vscode.window.onDidChangeActiveColorTheme(() => { this.clear(); this.paint(); }),
+    );
+  }
+
+  private type(pid: number): vscode.TextEditorDecorationType {
+    const sc = scheme();
+    const k = `${sc}:${pid}`;
+    let t = this.types.get(k);
+    if (!t) {
+      const colour = pidColor(pid, sc);
+      t = vscode.window.createTextEditorDecorationType({
+        isWholeLine: true,
+        backgroundColor: pidColor(pid, sc, 0.14),
+        borderColor: colour,
+        borderStyle: "solid",
+        borderWidth: "0 0 0 3px",
+        gutterIconPath: dot(colour),
+        gutterIconSize: "contain",
+        overviewRulerColor: colour,
+        overviewRulerLane: vscode.OverviewRulerLane.Left,
+        after: { contentText: ` \u25C0 pid ${pid}`, color: colour, margin: "0 0 0 1.5em", fontStyle: "italic" },
+      });
+      this.types.set(k, t);
+    }
+    return t;
+  }
+
+  /** Which pid sits on which line, for every visible editor with a session. */
+  paint(): void {
+    for (const ed of vscode.window.visibleTextEditors) {
+      const s = this.sessions.get(ed.document.uri);
+      const byType = new Map<vscode.TextEditorDecorationType, vscode.Range[]>();
+      for (const t of this.types.values()) byType.set(t, []);
+      if (s && !s.stale) {
+        for (const p of s.stepper.current.processes) {
+          if (p.kind !== "program" || p.state === "zombie" || !p.line) continue;
+          const line = Math.min(ed.document.lineCount - 1, p.line - 1);
+          const t = this.type(p.pid);
+          byType.set(t, [...(byType.get(t) ?? []), ed.document.lineAt(line).range]);
+        }
+      }
+      for (const [t, ranges] of byType) ed.setDecorations(t, ranges);
+    }
+  }
+
+  /** Forget the decoration types (a theme change needs new colours). */
+  private clear(): void {
+    for (const t of this.types.values()) t.dispose();
+    this.types.clear();
+  }
+
+  dispose(): void {
+    this.clear();
+    this.subs.forEach((d) => d.dispose());
+  }
+}

@@ -1,0 +1,47 @@
+// Hovers on a line that made system calls: what its last execution (per process) did to
+// the tables, e.g. "Close(connfd): open file #7 refcount 2 -> 1".
+import * as vscode from "vscode";
+import { LineEffect, stepEffects } from "../../session/hovers";
+import type { EditorSession, Sessions } from "../session/sessions";
+
+/** How far back a hover looks for the line's last execution. */
+const LOOK_BACK = 5000;
+
+export function lastEffects(s: EditorSession, line: number, source: (n: number) => string): LineEffect[] {
+  const st = s.stepper;
+  const seen = new Set<number>();
+  const out: LineEffect[] = [];
+  for (let i = st.index; i >= 1 && i > st.index - LOOK_BACK; i--) {
+    const calls = st.callsAt(i).filter((c) => c.line === line && !seen.has(c.pid));
+    if (!calls.length) continue;
+    for (const e of stepEffects(st.history[i - 1], st.history[i], i, st.callsAt(i), source)) {
+      if (e.line === line && !seen.has(e.pid)) out.push(e);
+    }
+    for (const c of calls) seen.add(c.pid);
+  }
+  return out;
+}
+
+export class EffectHovers implements vscode.HoverProvider {
+  constructor(private readonly sessions: Sessions) {}
+
+  provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
+    const s = this.sessions.get(doc.uri);
+    if (!s || s.stale) return undefined;
+    const lines = s.text.split("\n");
+    const effects = lastEffects(s, pos.line + 1, (n) => lines[n - 1] ?? "");
+    if (!effects.length) return undefined;
+    const md = new vscode.MarkdownString();
+    for (const e of effects) {
+      md.appendMarkdown(`**${escape(e.call)}** (pid ${e.pid}, step ${e.step})\n\n`);
+      for (const c of e.calls) md.appendMarkdown(`- \`${c}\`\n`);
+      for (const x of e.effects) md.appendMarkdown(`- ${escape(x)}\n`);
+      md.appendMarkdown("\n");
+    }
+    return new vscode.Hover(md, doc.lineAt(pos.line).range);
+  }
+}
+
+function escape(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+!|<>]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,38 @@
+// Code lenses on C files: "Step in Fork Lab" above main before a session; during one, a
+// lens per live process above the line it runs next. Titles come from src/session/lenses.
+import * as vscode from "vscode";
+import { idleLenses, LensSpec, sessionLenses } from "../../session/lenses";
+import type { Sessions } from "../session/sessions";
+
+function toLens(doc: vscode.TextDocument, l: LensSpec): vscode.CodeLens {
+  const line = Math.max(0, Math.min(doc.lineCount - 1, l.line - 1));
+  return new vscode.CodeLens(doc.lineAt(line).range, { title: l.title, command: l.command, arguments: l.args, tooltip: l.tooltip });
+}
+
+export class ForkLabLenses implements vscode.CodeLensProvider {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+
+  constructor(private readonly sessions: Sessions) {
+    sessions.onDidChange(() => this.changed.fire());
+  }
+
+  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+    const s = this.sessions.get(doc.uri);
+    const text = doc.getText();
+    if (!s) return idleLenses(text).map((l) => toLens(doc, l));
+    if (s.stale) {
+      const [first] = idleLenses(text);
+      const line = first?.line ?? 1;
+      return [toLens(doc, { line, title: "$(warning) Changed since the session started: restart", command: "forklab.restartSession",
+        tooltip: "Fork Lab never steps code that differs from the editor; restart to step this version" }),
+      toLens(doc, { line, title: "Stop", command: "forklab.stopSession" })];
+    }
+    const st = s.stepper;
+    return sessionLenses({ snapshot: st.current, mainPid: st.mainPid, text, ended: st.ended }).map((l) => toLens(doc, l));
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

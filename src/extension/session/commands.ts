@@ -1,0 +1,165 @@
+// The stepping commands (palette category "Fork Lab", lenses, keybindings, lessons):
+// start/stop, step, back, continue, run to a line, step a chosen process, clients,
+// signals, the view, and the hooks lessons call (openExample, startSession).
+import { basename } from "node:path";
+import * as vscode from "vscode";
+import type { Snapshot } from "../../kernel/snapshot";
+import type { Scenario } from "../../session/scenario";
+import { Outcome } from "../../session/stepper";
+import { roleOf } from "../../session/lenses";
+import { VIEW_SIGNALS } from "../../webview/protocol";
+import { openExample, revealLine } from "./examples";
+import { EditorSession, Sessions, settings } from "./sessions";
+
+export interface StartArgs {
+  example?: string;
+  scenario?: string | Scenario;
+}
+
+/** What forklab.session.current returns (tests, lessons). */
+export interface SessionState {
+  file: string;
+  index: number;
+  snapshot: Snapshot;
+  ended?: string;
+  stale: boolean;
+  mainPid: number;
+  scenario?: string;
+}
+
+function cLanguage(doc: vscode.TextDocument | undefined): doc is vscode.TextDocument {
+  return !!doc && (doc.languageId === "c" || doc.uri.fsPath.endsWith(".c"));
+}
+
+/** Keep the learner's eye on the process that just ran. */
+function follow(s: EditorSession | undefined): void {
+  const ed = vscode.window.activeTextEditor;
+  if (!s || !ed || ed.document.uri.toString() !== s.uri.toString()) return;
+  const p = s.stepper.current.processes.find((x) => x.state === "running" && x.line) ?? s.stepper.current.processes.find((x) => x.pid === s.stepper.mainPid && x.line);
+  if (p?.line) revealLine(ed, p.line);
+}
+
+export function registerCommands(context: vscode.ExtensionContext, sessions: Sessions): void {
+  const act = (what: Parameters<Sessions["act"]>[1]): Outcome => {
+    const s = sessions.active();
+    const r = sessions.act(s, what);
+    follow(s);
+    return r;
+  };
+
+  async function start(args?: StartArgs | vscode.Uri): Promise<EditorSession | undefined> {
+    let doc: vscode.TextDocument | undefined;
+    let scenario: string | Scenario | undefined;
+    if (args instanceof vscode.Uri) doc = await vscode.workspace.openTextDocument(args);
+    else if (args?.example) {
+      const ed = await openExample(context, args.example);
+      doc = ed?.document;
+      scenario = args.scenario;
+      if (!doc) return undefined;
+    } else doc = vscode.window.activeTextEditor?.document;
+    if (!cLanguage(doc)) {
+      void vscode.window.showInformationMessage("Fork Lab: open a C file to step it.");
+      return undefined;
+    }
+    if (!vscode.window.visibleTextEditors.some((e) => e.document === doc)) await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    return sessions.start(doc, scenario);
+  }
+
+  const reg = (id: string, fn: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+
+  reg("forklab.startSession", async (args?: StartArgs | vscode.Uri): Promise<boolean> => !!(await start(args)));
+  reg("forklab.restartSession", async (): Promise<boolean> => {
+    const s = sessions.active();
+    if (!s) return !!(await start());
+    const doc = await vscode.workspace.openTextDocument(s.uri);
+    return !!(await sessions.start(doc, s.scenarioName === "inline" ? s.scenario : s.scenarioName));
+  });
+  reg("forklab.stopSession", (): boolean => {
+    const s = sessions.active();
+    if (s) sessions.stop(s);
+    return !!s;
+  });
+  reg("forklab.step", () => act((st) => st.step()));
+  reg("forklab.stepBack", () => act((st) => st.back()));
+  reg("forklab.continue", () => act((st) => st.continue(settings().maxSteps)));
+  reg("forklab.runToEnd", async (): Promise<Outcome> => {
+    const ed = vscode.window.activeTextEditor;
+    if (!sessions.active() || (ed && cLanguage(ed.document) && !sessions.get(ed.document.uri))) {
+      if (!(await start())) return { ok: false, message: "nothing to run" };
+    }
+    return act((st) => st.continue(settings().maxSteps));
+  });
+  reg("forklab.runToLine", (line?: number): Outcome => {
+    const ed = vscode.window.activeTextEditor;
+    const target = typeof line === "number" ? line : ed ? ed.selection.active.line + 1 : undefined;
+    if (target === undefined) return { ok: false, message: "no line" };
+    return act((st) => st.runToLine(target, settings().maxSteps));
+  });
+  reg("forklab.stepProcess", async (pid?: number): Promise<Outcome> => {
+    const s = sessions.active();
+    if (s && typeof pid !== "number") {
+      const snap = s.stepper.current;
+      const items = snap.processes.filter((p) => p.kind === "program" && p.state !== "zombie").map((p) => ({
+        label: `pid ${p.pid}`, description: `${roleOf(snap, p, s.stepper.mainPid)} · line ${p.line ?? "?"}`,
+        detail: p.state === "blocked" ? `blocked in ${p.blockedOn ?? "a call"}` : p.state, pid: p.pid,
+      }));
+      const pick = await vscode.window.showQuickPick(items, { title: "Fork Lab: step which process?", placeHolder: "Each process runs its own next line" });
+      if (!pick) return { ok: false, message: "cancelled" };
+      pid = pick.pid;
+    }
+    return act((st) => st.step(pid));
+  });
+  reg("forklab.connectClient", (lines?: string[]) => act((st) => st.connect(Array.isArray(lines) ? lines : settings().clientLines)));
+  reg("forklab.sendLine", async (client?: number, line?: string): Promise<Outcome> => {
+    const s = sessions.active();
+    if (s && typeof client !== "number") {
+      const open = s.stepper.session.clients.list.filter((c) => c.phase !== "done" && c.pid);
+      const pick = open.length === 1 ? { pid: open[0].pid } : await vscode.window.showQuickPick(open.map((c) => ({ label: `client pid ${c.pid}`, pid: c.pid })), { title: "Fork Lab: which client sends?" });
+      if (!pick) return { ok: false, message: "no client is connected" };
+      client = pick.pid;
+    }
+    if (s && typeof line !== "string") line = await vscode.window.showInputBox({ title: "Fork Lab: the line the client sends", value: "hello" });
+    if (typeof client !== "number" || typeof line !== "string") return { ok: false, message: "cancelled" };
+    return act((st) => st.send(client, line));
+  });
+  reg("forklab.closeClients", () => act((st) => st.close("all")));
+  reg("forklab.sendSignal", async (pid?: number, signal?: string): Promise<Outcome> => {
+    const s = sessions.active();
+    if (s && typeof pid !== "number") {
+      const snap = s.stepper.current;
+      const pick = await vscode.window.showQuickPick(snap.processes.filter((p) => p.kind === "program" && p.state !== "zombie")
+        .map((p) => ({ label: `pid ${p.pid}`, description: roleOf(snap, p, s.stepper.mainPid), pid: p.pid })), { title: "Fork Lab: send a signal to which process?" });
+      if (!pick) return { ok: false, message: "cancelled" };
+      pid = pick.pid;
+    }
+    if (s && typeof signal !== "string") {
+      signal = await vscode.window.showQuickPick([...VIEW_SIGNALS], { title: `Fork Lab: which signal for pid ${pid}?` });
+      if (!signal) return { ok: false, message: "cancelled" };
+    }
+    return act((st) => st.signal(pid!, signal!));
+  });
+  reg("forklab.openView", (): boolean => {
+    const s = sessions.active();
+    if (s) sessions.update(s);
+    else void vscode.commands.executeCommand("forklab.view.show");
+    return !!s;
+  });
+  reg("forklab.openExample", async (args?: { example?: string; line?: number }): Promise<boolean> => {
+    const name = args?.example;
+    if (!name) {
+      const files = await vscode.workspace.findFiles("**/*.c", "**/node_modules/**", 200);
+      const pick = await vscode.window.showQuickPick(files.map((f) => ({ label: basename(f.fsPath), uri: f })), { title: "Fork Lab: open an example" });
+      if (!pick) return false;
+      await vscode.window.showTextDocument(pick.uri);
+      return true;
+    }
+    return !!(await openExample(context, name, args?.line));
+  });
+  // For tests and lessons: the active session's state, as the view was last given it.
+  reg("forklab.session.current", (): SessionState | undefined => {
+    const s = sessions.active();
+    if (!s) return undefined;
+    return { file: s.uri.fsPath, index: s.stepper.index, snapshot: s.stepper.current, ended: s.stepper.ended, stale: s.stale,
+      mainPid: s.stepper.mainPid, scenario: s.scenarioName };
+  });
+}

@@ -1,0 +1,35 @@
+// Finding and opening the course examples: in the workspace (the folder itself or its
+// examples/ subfolder) first, else the copy shipped inside the extension.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import * as vscode from "vscode";
+
+export function exampleUri(context: vscode.ExtensionContext, name: string): vscode.Uri | undefined {
+  if (/[\\/]|\.\./.test(name) && !name.startsWith("examples/")) return undefined;
+  const file = name.replace(/^examples\//, "");
+  for (const f of vscode.workspace.workspaceFolders ?? []) {
+    for (const p of [join(f.uri.fsPath, file), join(f.uri.fsPath, "examples", file)]) if (existsSync(p)) return vscode.Uri.file(p);
+  }
+  const shipped = vscode.Uri.joinPath(context.extensionUri, "examples", file);
+  return existsSync(shipped.fsPath) ? shipped : undefined;
+}
+
+/** Opens an example (and selects a line, 1-based); undefined when it does not exist. */
+export async function openExample(context: vscode.ExtensionContext, name: string, line?: number): Promise<vscode.TextEditor | undefined> {
+  const uri = exampleUri(context, name);
+  if (!uri) {
+    void vscode.window.showErrorMessage(`Fork Lab: there is no example named ${name}.`);
+    return undefined;
+  }
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const ed = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, preview: false });
+  if (line !== undefined) revealLine(ed, line);
+  return ed;
+}
+
+export function revealLine(ed: vscode.TextEditor, line: number): void {
+  const l = Math.max(0, Math.min(ed.document.lineCount - 1, line - 1));
+  const range = ed.document.lineAt(l).range;
+  ed.selection = new vscode.Selection(range.start, range.start);
+  ed.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}

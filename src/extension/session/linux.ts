@@ -1,0 +1,49 @@
+// "Compare with Linux": runs the fidelity harness (`forklab fidelity FILE --scenario S`,
+// the CLI shipped in dist/) on the session's file and shows its report in an output channel.
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import * as vscode from "vscode";
+import type { Sessions } from "./sessions";
+
+export interface LinuxResult {
+  /** 0: model and Linux agree; 1: they differ; 2: the check cannot run here. */
+  code: number;
+  report: string;
+}
+
+export function register(context: vscode.ExtensionContext, sessions: Sessions): void {
+  const out = vscode.window.createOutputChannel("Fork Lab: compare with Linux");
+  context.subscriptions.push(out, vscode.commands.registerCommand("forklab.compareWithLinux", async (): Promise<LinuxResult | undefined> => {
+    const s = sessions.active();
+    const file = s?.uri.fsPath ?? vscode.window.activeTextEditor?.document.uri.fsPath;
+    if (!file?.endsWith(".c")) {
+      void vscode.window.showInformationMessage("Fork Lab: open a C file (or start a session) to compare it with Linux.");
+      return undefined;
+    }
+    const dir = mkdtempSync(join(tmpdir(), "forklab-fidelity-"));
+    const args = [vscode.Uri.joinPath(context.extensionUri, "dist", "cli.js").fsPath, "fidelity", file];
+    if (s) {
+      const sc = join(dir, "scenario.json");
+      writeFileSync(sc, JSON.stringify(s.scenario));
+      args.push("--scenario", sc);
+    }
+    out.clear();
+    out.show(true);
+    out.appendLine(`$ forklab fidelity ${file}${s ? " (the session's scenario)" : ""}`);
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: "Fork Lab: running the program on Linux under strace" },
+      () => new Promise<LinuxResult>((resolve) => {
+        execFile(process.execPath, args, { timeout: 120000, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
+          const code = err ? (typeof err.code === "number" ? err.code : 2) : 0;
+          resolve({ code, report: `${stdout}${stderr}` });
+        });
+      }));
+    rmSync(dir, { recursive: true, force: true });
+    out.appendLine(result.report);
+    const verdict = result.code === 0 ? "the model and Linux agree" : result.code === 1 ? "the model and Linux differ (see the report)" : "the check could not run here (see the report)";
+    out.appendLine(`forklab fidelity: ${verdict}`);
+    void vscode.window.showInformationMessage(`Fork Lab: ${verdict}.`);
+    return result;
+  }));
+}
