@@ -50,7 +50,7 @@ export function registeredCommands(dir = join(root, "src", "extension")) {
   const ids = new Set();
   for (const f of readdirSync(dir, { recursive: true })) {
     if (!String(f).endsWith(".ts")) continue;
-    for (const m of readFileSync(join(dir, String(f)), "utf8").matchAll(/registerCommand\(\s*["']([\w.]+)["']/g)) ids.add(m[1]);
+    for (const m of readFileSync(join(dir, String(f)), "utf8").matchAll(/(?:registerCommand|\breg)\(\s*["']([\w.]+)["']/g)) ids.add(m[1]);
   }
   return ids;
 }
