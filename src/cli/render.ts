@@ -7,7 +7,8 @@ import { renderMarkdown, renderSvg, snapshotProblem } from "../render";
 import type { ColourScheme } from "../render";
 import type { Scenario } from "../session/scenario";
 
-const usage = `usage: forklab render --snapshot SNAP.json [--previous PREV.json] [--theme light|dark|hc] [--md] --out FIG.svg
+const usage = `usage: forklab render --snapshot SNAP.json [--previous PREV.json] [--theme light|dark|hc] [--md | --png] --out FIG.svg
+  --png draws the whole view (controls, picture, events) in Chromium and saves a screenshot
        forklab render FILE.c [--scenario S.json] [--step N] [--theme ...] [--md] --out FIG.svg
   (--step defaults to the last step; the file's run stops at the scenario's or the default step limit)`;
 
@@ -43,6 +44,25 @@ async function stepFile(file: string, scenarioPath: string | undefined, stepArg:
   return [cur, prev];
 }
 
+/** The view as a learner sees it, in a VS Code-like theme, saved as PNG. */
+async function screenshot(snap: Snapshot, prev: Snapshot | undefined, scheme: ColourScheme, out: string): Promise<void> {
+  const { deliver, launchChromium, openView } = await import("../bench/view-page");
+  const { timeline } = await import("../render");
+  const chrome = await launchChromium();
+  try {
+    const page = await openView(chrome, { scheme, width: 1440, height: 900 });
+    await deliver(page, { v: 1, type: "show", snapshot: snap, previous: prev, steps: snap.step + 1,
+      timeline: timeline(prev ? [prev, snap] : [snap]) });
+    // Tall enough for the whole picture (the figure scrolls inside the view otherwise).
+    const need = Number(await page.evaluate("document.querySelector('.fl-top').offsetHeight + document.querySelector('.fl-picture svg').getBoundingClientRect().height + 8"));
+    await page.setViewportSize({ width: 1440, height: Math.min(4000, Math.max(600, Math.ceil(need))) });
+    await page.evaluate("new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))");
+    await page.screenshot({ path: out });
+  } finally {
+    await chrome.close();
+  }
+}
+
 export async function render(args: string[]): Promise<number> {
   const out = option(args, "--out");
   const snapPath = option(args, "--snapshot");
@@ -62,6 +82,11 @@ export async function render(args: string[]): Promise<number> {
   } else {
     console.error(usage);
     return 2;
+  }
+  if (args.includes("--png")) {
+    if (!out || out === "-") { console.error("forklab render: --png needs --out FILE.png"); return 2; }
+    await screenshot(snap, prev, theme, out);
+    return 0;
   }
   const text = args.includes("--md") ? renderMarkdown(snap, prev) : renderSvg(snap, prev, { scheme: theme });
   if (out && out !== "-") writeFileSync(out, text);

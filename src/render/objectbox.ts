@@ -144,10 +144,11 @@ function heading(o: KObject): string {
 function frame(kindCls: string, label: string, head: string, fl: Flow, cls: string, data: string, tip: string, id?: number): ObjectBox {
   const h = fl.y + 6;
   const top = [
-    ...(id === undefined ? [] : [text(W - PAD, 16, `#${id}`, "fl-m fl-mono fl-small", { "text-anchor": "end" })]),
     rect(0, 0, W, h, "fl-box" + cls, { rx: 4 }),
     rect(0, 0, W, TITLE_H, "fl-head fl-objhead", { rx: 4 }),
     runs(PAD, 16, [["fl-kind " + kindCls, label], ["fl-t fl-b", head ? "  " + clip(head, fits(W - 60) - label.length - 2) : ""]]),
+    // The id last: the title bar's fill would hide it otherwise.
+    ...(id === undefined ? [] : [text(W - PAD, 16, `#${id}`, "fl-m fl-mono fl-small", { "text-anchor": "end" })]),
   ];
   return { h, body: `<g ${data}>${title(tip)}${top.join("")}${fl.parts.join("")}</g>` };
 }

@@ -1,0 +1,40 @@
+// The descriptor-table view inside VS Code: the command opens the panel, the host sends
+// a snapshot history, and the webview frame shows the tables with the last step's changes.
+import * as assert from "node:assert";
+import * as vscode from "vscode";
+import type { Snapshot } from "../../src/kernel/snapshot";
+import { forkLab } from "./extension";
+import { pageEval } from "./page";
+
+async function fixture(name: string): Promise<Snapshot> {
+  const file = vscode.Uri.joinPath(forkLab().extensionUri, "test", "unit", "render", "fixtures", `${name}.json`);
+  return JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as Snapshot;
+}
+
+/** Polls every frame (webviews included) until `expr` yields a non-empty array. */
+async function readFrames(expr: string, waitMs = 20000): Promise<string[]> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const perFrame = await pageEval<string[] | null>(`(() => { try { return ${expr}; } catch { return null; } })()`, "all");
+    const found = perFrame.find((x) => Array.isArray(x) && x.length > 0);
+    if (found || Date.now() >= deadline) return found ?? [];
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe("descriptor-table view", () => {
+  it("opens from forklab.view.show and draws the open file table of the snapshot it was sent", async () => {
+    const prev = await fixture("echo-two-clients.prev");
+    const cur = await fixture("echo-two-clients");
+    await vscode.commands.executeCommand("forklab.view.show", { history: [prev, cur], title: "echoserverp.c" });
+    const rows = await readFrames("Array.from(document.querySelectorAll('g.fl-file')).map((e) => e.textContent)");
+    // Six open files; the server's close(4) dropped #4's refcount from 2 to 1.
+    assert.strictEqual(rows.length, 6, `rows: ${JSON.stringify(rows)}`);
+    assert.ok(rows.some((r) => r.includes("#4") && r.includes("2\u21921")), JSON.stringify(rows));
+    const slots = await readFrames("Array.from(document.querySelectorAll('[data-fd=\"100:4\"]')).map((e) => e.getAttribute('data-change'))");
+    assert.deepStrictEqual(slots, ["closed"]);
+    const step = await readFrames("Array.from(document.querySelectorAll('.fl-stepinfo')).map((e) => e.textContent)");
+    assert.ok(step[0]?.includes("echoserverp.c") && step[0].includes("step 14"), JSON.stringify(step));
+    await vscode.commands.executeCommand("workbench.action.closeActiveEditor");
+  });
+});
