@@ -15,6 +15,10 @@ export interface KernelOptions {
   socketBuffer?: number;
   /** Whether default "core" signals set the 0x80 core flag (ulimit -c > 0). Debian's default is 0. */
   coreDumps?: boolean;
+  /** Test only: deliberately un-Linux behaviour, so the fidelity tests can show the check
+   *  against real Linux catches it. "above-highest": fdalloc never reuses a lower free
+   *  number; "queued": a standard signal that is already pending is queued, not lost. */
+  wrong?: { fdalloc?: "above-highest"; signals?: "queued" };
 }
 
 export type Limits = Required<KernelOptions>;
@@ -25,6 +29,7 @@ export const DEFAULT_LIMITS: Limits = {
   pipeCapacity: 65536,
   socketBuffer: 65536,
   coreDumps: false,
+  wrong: {},
 };
 
 export type TaskState = "ready" | "blocked";
@@ -78,6 +83,8 @@ export interface KProc {
   pending: number;
   /** Signals lost because they were already pending (cumulative, for the Snapshot). */
   lost: string[];
+  /** Only with limits.wrong.signals = "queued": signals waiting behind a pending one. */
+  queued?: number[];
   zombie: boolean;
   status: number;
   stopped: boolean;
