@@ -69,6 +69,18 @@ export function signalName(v: string | number): string {
 
 export const SIGNAL_ARG: Record<string, number> = { kill: 1, sigaction: 0 };
 
+const SIGPROCMASK_HOW: Record<string, number> = { SIG_BLOCK: 0, SIG_UNBLOCK: 1, SIG_SETMASK: 2 };
+
+/** sigprocmask's `how` as a number, whichever way a side spells it. */
+export function sigprocmaskHow(v: string | number): number | string {
+  return typeof v === "number" ? v : SIGPROCMASK_HOW[v] ?? (/^\d+$/.test(v) ? Number(v) : v);
+}
+
+/** libc functions whose own system calls are their business, not the program's (threads' set-up). */
+export function isNoisy(callee: string): boolean {
+  return NOISY_FUNCS.has(callee) || callee.startsWith("pthread_");
+}
+
 /** stdio and other libc functions whose writes (and reads) are buffer flushes or refills. */
 export const STDIO_FUNCS = new Set([
   "printf", "puts", "putchar", "fputs", "fputc", "putc", "fprintf", "vprintf", "vfprintf", "fwrite",

@@ -10,7 +10,7 @@ import { promisify } from "node:util";
 import type { Snapshot } from "../kernel/snapshot";
 import type { Scenario } from "../session/scenario";
 import type { TraceEntry } from "../session/trace";
-import { canonicalCall, COMPARED_CALLS, comparedArgs, RETURNS_PID, SIGNAL_ARG, signalName, waitOptions } from "./calls";
+import { canonicalCall, COMPARED_CALLS, comparedArgs, RETURNS_PID, SIGNAL_ARG, signalName, sigprocmaskHow, waitOptions } from "./calls";
 import { handlerLines } from "./functions";
 import { childName, renamePidsInText, type NormEntry, type NormProc, type NormTrace, type ProcEnd } from "./normal";
 import { signame } from "../kernel/signum";
@@ -91,6 +91,7 @@ export function normalizeModel(m: ModelRun, sourceFile: string): NormTrace {
       for (const k of comparedArgs(e.call)) {
         if (e.call === "waitpid" && k === 2) n.args.push(waitOptionsArg(e));
         else if (SIGNAL_ARG[e.call] === k) n.args.push(signalName(e.args[k] ?? ""));
+        else if (e.call === "sigprocmask") n.args.push(sigprocmaskHow(e.args[k] ?? ""));
         else n.args.push(e.args[k] ?? "");
       }
       if ((e.call === "waitpid" || e.call === "kill") && typeof n.args[0] === "number") n.args[0] = nameOf(n.args[0]);

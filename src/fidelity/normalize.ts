@@ -4,7 +4,7 @@
 
 import { readFileSync } from "node:fs";
 import { signo } from "../kernel/signum";
-import { canonicalCall, COMPARED_CALLS, comparedArgs, NOISY_FUNCS, RETURNS_PID, SIGNAL_ARG, signalName, waitOptions } from "./calls";
+import { canonicalCall, COMPARED_CALLS, comparedArgs, isNoisy, RETURNS_PID, SIGNAL_ARG, signalName, sigprocmaskHow, waitOptions } from "./calls";
 import { handlerLines } from "./functions";
 import { childName, renamePidsInText, type NormEntry, type NormProc, type NormTrace, type ProcEnd } from "./normal";
 import type { LinuxRun } from "./realrun";
@@ -23,6 +23,30 @@ interface RawProc {
   entries: RawEntry[];
   end: ProcEnd;
   forks: number[];
+  stdout: string;
+  stderr: string;
+}
+
+/** Descriptors that still lead to the program's original stdout and stderr (dup2 can move them). */
+interface Outputs {
+  out: Set<number>;
+  err: Set<number>;
+}
+
+/** Follow one call's effect on which descriptors reach the original stdout/stderr. */
+function trackOutputs(o: Outputs, e: NormEntry): void {
+  const ret = typeof e.ret === "number" ? e.ret : -1;
+  if (ret < 0 && e.call !== "close") return;
+  const fd0 = typeof e.args[0] === "number" ? e.args[0] : -1;
+  for (const set of [o.out, o.err]) {
+    if (e.call === "close") set.delete(fd0);
+    else if (e.call === "dup") { if (set.has(fd0)) set.add(ret); else set.delete(ret); }
+    else if (e.call === "dup2") {
+      const to = typeof e.args[1] === "number" ? e.args[1] : -1;
+      if (to !== fd0) { if (set.has(fd0)) set.add(to); else set.delete(to); }
+    } else if (e.call === "pipe") { set.delete(Number(e.args[0])); set.delete(Number(e.args[1])); }
+    else if (["open", "socket", "accept"].includes(e.call)) set.delete(ret);
+  }
 }
 
 type Disposition = "default" | "ignore" | { restart: boolean };
@@ -32,13 +56,14 @@ export function normalizeLinux(run: LinuxRun): NormTrace {
   const inHandler = handlerLines(readFileSync(source, "utf8"));
   const raws = new Map<number, RawProc>();
   // Dispositions are inherited at fork: walk parents before children.
-  const inherited = new Map<number, Map<string, Disposition>>();
+  const inherited = new Map<number, { dispo: Map<string, Disposition>; outputs: Outputs }>();
   const order = [run.mainPid];
   for (let i = 0; i < order.length; i++) {
     const pid = order[i];
     const events = run.procs.get(pid) ?? [];
-    const raw = normalizeProcess(run, pid, events, inherited.get(pid) ?? new Map(), inHandler, (child, dispo) => {
-      inherited.set(child, new Map(dispo));
+    const start = inherited.get(pid) ?? { dispo: new Map(), outputs: { out: new Set([1]), err: new Set([2]) } };
+    const raw = normalizeProcess(run, pid, events, start, inHandler, (child, at) => {
+      inherited.set(child, { dispo: new Map(at.dispo), outputs: { out: new Set(at.outputs.out), err: new Set(at.outputs.err) } });
       order.push(child);
     });
     raws.set(pid, raw);
@@ -65,23 +90,19 @@ export function normalizeLinux(run: LinuxRun): NormTrace {
       entries,
       children: raw.forks.map((c) => names.get(c) ?? String(c)),
       end: raw.end,
-      stdout: bytesTo(entries, 1),
-      stderr: bytesTo(entries, 2),
+      stdout: renamePidsInText(raw.stdout, names),
+      stderr: renamePidsInText(raw.stderr, names),
     };
   });
   return { side: "linux", procs, stdout: renamePidsInText(run.stdout, names) };
 }
 
-function bytesTo(entries: NormEntry[], fd: number): string {
-  return entries.filter((e) => e.call === "write" && e.args[0] === fd && typeof e.ret === "number" && e.ret > 0)
-    .map((e) => e.data ?? "").join("");
-}
-
 function normalizeProcess(
-  run: LinuxRun, pid: number, events: StraceEvent[], dispo: Map<string, Disposition>,
-  inHandler: Set<number>, onFork: (child: number, dispo: Map<string, Disposition>) => void,
+  run: LinuxRun, pid: number, events: StraceEvent[], state: { dispo: Map<string, Disposition>; outputs: Outputs },
+  inHandler: Set<number>, onFork: (child: number, state: { dispo: Map<string, Disposition>; outputs: Outputs }) => void,
 ): RawProc {
-  const raw: RawProc = { pid, entries: [], end: { kind: "running" }, forks: [] };
+  const { dispo, outputs } = state;
+  const raw: RawProc = { pid, entries: [], end: { kind: "running" }, forks: [], stdout: "", stderr: "" };
   // P1's file starts with strace's own exec of our program and the loader's work.
   let from = 0;
   if (pid === run.mainPid) {
@@ -126,9 +147,14 @@ function normalizeProcess(
     call = canonicalCall(call);
     if (!COMPARED_CALLS.has(call)) continue;
     const entry = toEntry(e, call, line, ret, errno, inHandler.has(line));
+    if (call === "write" && typeof entry.ret === "number" && entry.ret > 0 && typeof entry.args[0] === "number") {
+      if (outputs.out.has(entry.args[0])) raw.stdout += entry.data ?? "";
+      if (outputs.err.has(entry.args[0])) raw.stderr += entry.data ?? "";
+    }
+    trackOutputs(outputs, entry);
     if (call === "fork" && typeof ret === "number" && ret > 0) {
       raw.forks.push(ret);
-      onFork(ret, dispo);
+      onFork(ret, state);
     }
     raw.entries.push(entry);
   }
@@ -146,7 +172,7 @@ function programSite(run: LinuxRun, e: SyscallEvent): { line: number; noisy: boo
   const first = own.find((s) => s.file === run.compiled.source);
   if (!first) return undefined;
   const callee = own[0].callee ?? "";
-  return { line: first.line, noisy: NOISY_FUNCS.has(callee) };
+  return { line: first.line, noisy: isNoisy(callee) };
 }
 
 /** What became of a call the kernel marked ERESTART*: it depends on the signal that interrupted it. */
@@ -199,6 +225,7 @@ function toEntry(e: SyscallEvent, call: string, line: number, ret: number | "?",
     if (call === "open" && k === 0) entry.args.push(decodeString(a ?? "")?.bytes.toString("utf8") ?? a ?? "");
     else if (call === "waitpid" && k === 2) entry.args.push(waitOptions(a ?? "0"));
     else if (SIGNAL_ARG[call] === k) entry.args.push(signalName(a ?? ""));
+    else if (call === "sigprocmask") entry.args.push(sigprocmaskHow(a ?? ""));
     else entry.args.push(num(a));
   }
   if ((call === "waitpid" || call === "kill") && typeof entry.args[0] === "number" && (entry.args[0] > 0 || entry.args[0] < -1))

@@ -1,0 +1,57 @@
+// The model against real Linux: our fixtures agree, and two deliberately wrong kernels
+// (limits.wrong, test only) are each caught by the harness.
+import { strict as assert } from "node:assert";
+import { join } from "node:path";
+import { checkFidelity } from "../../src/fidelity/check";
+import { runModelSession } from "../../src/fidelity/model-session";
+import type { KernelOptions } from "../../src/kernel/kstate";
+
+const root = join(__dirname, "..", "..");
+const fixture = (name: string) => join(__dirname, "fixtures", name);
+
+/** Run a fixture through Linux and through the model, optionally with a wrong kernel. */
+function check(name: string, wrong?: KernelOptions["wrong"]) {
+  return checkFidelity(fixture(name), {}, {
+    root,
+    model: (file, scenario) => runModelSession(file, scenario, {
+      root,
+      // The session builds its own kernel; flip the wrong behaviour on before it runs.
+      prepare: (s) => {
+        if (wrong) (s.kernel as unknown as { k: { limits: Required<KernelOptions> } }).k.limits.wrong = wrong;
+      },
+    }),
+  });
+}
+
+describe("fidelity: the model against Linux", function () {
+  this.timeout(30000);
+
+  it("lowest_free.c agrees: pipe after close(3) gives 3 and 7, dup gives 7 again", async () => {
+    const r = await check("lowest_free.c");
+    assert.deepEqual(r.comparison.divergences, []);
+    assert.equal(r.comparison.agree, true);
+  });
+
+  it("catches a kernel whose fdalloc never reuses a lower free number", async () => {
+    const r = await check("lowest_free.c", { fdalloc: "above-highest" });
+    assert.equal(r.comparison.agree, false);
+    const first = r.comparison.divergences[0];
+    assert.equal(first.proc, "P1");
+    assert.equal(first.linux, "10: pipe(3, 7) = 0");
+    assert.equal(first.model, "10: pipe(7, 8) = 0");
+  });
+
+  it("sigchld_once.c: three children exit while SIGCHLD is blocked; Linux runs the handler once", async () => {
+    const r = await check("sigchld_once.c");
+    assert.deepEqual(r.comparison.divergences, []);
+    assert.equal(r.linux.procs[0].stdout, "reaped one\ndone\n");
+  });
+
+  it("catches a kernel that queues SIGCHLD instead of keeping one pending bit", async () => {
+    const r = await check("sigchld_once.c", { signals: "queued" });
+    assert.equal(r.comparison.agree, false);
+    const whats = r.comparison.divergences.map((d) => d.what);
+    assert.ok(whats.includes("signal handlers did different work"), whats.join("; "));
+    assert.equal(r.model.procs[0].stdout, "reaped one\nreaped one\nreaped one\ndone\n");
+  });
+});
