@@ -87,7 +87,7 @@ export class Kernel {
     this.k = {
       limits, clock: 0, nextPid: 1, nextFileId: 1, nextObjId: 1, nextShmid: 0, nextEphemeral: 32768, childSeq: 0,
       procs: new Map(), tasks: new Map(), files: new Map(), objects: new Map(), fs: new Map(), ports: new Map(),
-      shm: new Map(), tty: tty.ttyalloc(), events: [], output: [], dirty: new Set(),
+      shm: new Map(), tty: tty.ttyalloc(), events: [], output: [], dirty: new Set(), woken: new Set(),
     };
     // init: pid 1, never stepped; it waits for children forever and reaps the orphans it adopts.
     const init = proc.allocproc(this.k, 0, "init", "init");
@@ -525,6 +525,14 @@ export class Kernel {
     const info: TaskInfo = { tid, pid: p.pid, state: p.stopped ? "stopped" : t.state, runnable: t.state === "ready" && !p.stopped && p.kind !== "init" };
     if (t.blockedOn) info.blockedOn = t.blockedOn;
     return info;
+  }
+
+  /** Tids of the tasks woken from a blocking call since the last takeWoken(), oldest wake first.
+   *  Lets the session look only at scripted clients that may move, not at all of them. */
+  takeWoken(): number[] {
+    const w = [...this.k.woken];
+    this.k.woken.clear();
+    return w;
   }
 
   /** Tasks the stepper may run now, in tid order. */

@@ -208,6 +208,8 @@ export interface KState {
   output: OutputChunk[];
   /** Processes whose Snapshot view may have changed since the last snapshot. */
   dirty: Set<number>;
+  /** Tasks made ready since the stepper last asked (takeWoken), so it need not poll every task. */
+  woken: Set<number>;
 }
 
 /** Record an event; the processes it names are marked for the next snapshot. */

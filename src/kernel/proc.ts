@@ -43,6 +43,7 @@ export function unblock(k: KState, t: Task): void {
   t.state = "ready";
   t.blockedOn = undefined;
   t.cond = undefined;
+  k.woken.add(t.tid);
   emit(k, { kind: "wake", pid: t.proc.pid });
 }
 
