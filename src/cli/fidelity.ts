@@ -1,15 +1,52 @@
-// `forklab fidelity FILE.c [--scenario S.json] [--json]`: run the file on real Linux under
+// `forklab fidelity FILE.c [--scenario S.json] [--json]` (or `--all` for every example): run the file on real Linux under
 // strace and in the model, compare them call by call; exit 0 when they agree, 1 when
 // they differ, 2 when the check cannot run here (no strace, no ptrace, no compiler).
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { checkFidelity, defaultScenarioFor } from "../fidelity/check";
 import { StraceUnavailable } from "../fidelity/realrun";
 import { formatComparison } from "../fidelity/report";
 import type { Scenario } from "../session/scenario";
 
+/** `--all`: every example with its scenario, one line each, and the time for the corpus. */
+async function corpus(root: string, json: boolean): Promise<number> {
+  const dir = join(root, "examples");
+  const files = readdirSync(dir).filter((f) => f.endsWith(".c") && f !== "csapp.c").sort();
+  const t0 = Date.now();
+  const rows: Array<{ file: string; agree: boolean; first?: string; ms: number }> = [];
+  for (const f of files) {
+    const t = Date.now();
+    const path = join(dir, f);
+    try {
+      const r = await checkFidelity(path, defaultScenarioFor(path), { root });
+      const d = r.comparison.divergences[0];
+      const v = r.comparison.violations[0];
+      rows.push({ file: f, agree: r.comparison.agree, first: d ? `${d.proc}: ${d.what}: Linux ${d.linux ?? "-"} | model ${d.model ?? "-"}` : v?.detail, ms: Date.now() - t });
+    } catch (err) {
+      if (err instanceof StraceUnavailable) throw err;
+      rows.push({ file: f, agree: false, first: String(err instanceof Error ? err.message : err).split("\n").slice(0, 2).join(" "), ms: Date.now() - t });
+    }
+    const row = rows[rows.length - 1];
+    if (!json) console.log(`${row.agree ? "AGREE " : "DIFFER"} ${f.padEnd(28)} ${String(row.ms).padStart(6)} ms  ${row.first ?? ""}`.slice(0, 240));
+  }
+  const secs = (Date.now() - t0) / 1000;
+  const agreeing = rows.filter((r) => r.agree).length;
+  if (json) console.log(JSON.stringify({ rows, agreeing, total: rows.length, seconds: secs }, null, 2));
+  else console.log(`${agreeing}/${rows.length} examples agree with Linux; corpus checked in ${secs.toFixed(1)} s`);
+  return agreeing === rows.length ? 0 : 1;
+}
+
 export async function fidelity(args: string[]): Promise<number> {
   const json = args.includes("--json");
+  if (args.includes("--all")) {
+    try {
+      return await corpus(join(__dirname, ".."), json);
+    } catch (err) {
+      if (!(err instanceof StraceUnavailable)) throw err;
+      console.error(`forklab fidelity: ${err.message}`);
+      return 2;
+    }
+  }
   const si = args.indexOf("--scenario");
   const file = args.find((a, i) => !a.startsWith("--") && i !== si + 1);
   if (!file) {

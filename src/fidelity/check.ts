@@ -5,7 +5,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Scenario } from "../session/scenario";
 import { compare, type Comparison } from "./compare";
-import { normalizeModel, runModel, type ModelRun } from "./model";
+import { normalizeModel, type ModelRun } from "./model";
+import { runModelSession } from "./model-session";
 import type { NormTrace } from "./normal";
 import { normalizeLinux } from "./normalize";
 import { checkStrace, realRun } from "./realrun";
@@ -50,7 +51,7 @@ export async function checkFidelity(file: string, scenario: Scenario, opts: Chec
   // the real run's clients and timers of the event loop.
   const linux = await linuxTrace(abs, scenario, opts);
   const t0 = Date.now();
-  const m = await (opts.model ?? ((f, s) => runModel(f, s, opts.root)))(abs, scenario);
+  const m = await (opts.model ?? ((f, s) => runModelSession(f, s, { root: opts.root })))(abs, scenario);
   const model = normalizeModel(m, abs);
   return { file: abs, comparison: compare(linux.trace, model), linux: linux.trace, model, ms: { linux: linux.ms, model: Date.now() - t0 } };
 }
