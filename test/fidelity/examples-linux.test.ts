@@ -8,7 +8,12 @@ import { checkRules } from "../../src/fidelity/compare";
 import { defaultScenarioFor, linuxTrace } from "../../src/fidelity/check";
 
 const root = join(__dirname, "..", "..");
-const examples = readdirSync(join(root, "examples")).filter((f) => f.endsWith(".c") && f !== "csapp.c").sort();
+// byte-cost.c makes 200,000 one-byte read/write calls on purpose (C22); under strace -k
+// (a stack per call) that takes far longer than the corpus budget, so it is measured for
+// real by its own benchmark instead of being traced here (docs/fidelity.md, known limits).
+const TOO_MANY_CALLS = new Set(["byte-cost.c"]);
+const examples = readdirSync(join(root, "examples"))
+  .filter((f) => f.endsWith(".c") && f !== "csapp.c" && !TOO_MANY_CALLS.has(f)).sort();
 
 describe("fidelity: every example on real Linux", function () {
   this.timeout(60000);
