@@ -38,6 +38,13 @@ async function answer(page, req) {
       }
       return out;
     }
+    case "screenshot": {
+      // A picture of what the learner sees, for docs/screenshots; PNG files only.
+      const path = String(req.path ?? "");
+      if (!path.startsWith("/") || !path.endsWith(".png")) throw new Error("screenshot: expected an absolute .png path");
+      await page.screenshot({ path });
+      return path;
+    }
     default:
       throw new Error(`unknown op ${req.op}`);
   }

@@ -13,7 +13,8 @@ export function run(): Promise<void> {
   Mocha.reporters.Base.useColors = false;
   // The reporters print through Base.consoleLog; mark those lines as the suite's.
   Mocha.reporters.Base.consoleLog = report;
-  const mocha = new Mocha({ ui: "bdd", timeout: 60000, reporter: "spec" });
+  // FORKLAB_SUITE_GREP runs only the tests whose titles match (while iterating on one feature).
+  const mocha = new Mocha({ ui: "bdd", timeout: 60000, reporter: "spec", grep: process.env.FORKLAB_SUITE_GREP || undefined });
   const files = readdirSync(__dirname, { recursive: true }).map(String).filter((f) => f.endsWith(".test.js")).sort();
   for (const f of files) mocha.addFile(join(__dirname, f));
   return new Promise((resolve, reject) => {

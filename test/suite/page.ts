@@ -5,7 +5,8 @@
 export type FrameScope = "main" | "all";
 
 interface PageRequest {
-  op: "texts" | "eval" | "title";
+  op: "texts" | "eval" | "title" | "screenshot";
+  path?: string;
   selector?: string;
   expression?: string;
   frames?: FrameScope;
@@ -52,4 +53,9 @@ export async function waitForTexts(selector: string, done: (texts: string[]) => 
     if (done(texts) || Date.now() >= deadline) return texts;
     await new Promise((r) => setTimeout(r, 150));
   }
+}
+
+/** Save a PNG of the workbench page at `path` (absolute). */
+export function pageScreenshot(path: string): Promise<string> {
+  return ask<string>({ op: "screenshot", path });
 }

@@ -3,7 +3,9 @@
 import * as vscode from "vscode";
 import { demo, DEMOS } from "../../session/demos";
 import { openExample, revealLine } from "../session/examples";
+import { LessonArgs, markDone } from "../session/lessons";
 import { Sessions, settings } from "../session/sessions";
+import { realDemos, runReal } from "./real";
 
 export interface DemoResult {
   ok: boolean;
@@ -14,12 +16,23 @@ export interface DemoResult {
 }
 
 export function register(context: vscode.ExtensionContext, sessions: Sessions): void {
-  context.subscriptions.push(vscode.commands.registerCommand("forklab.runDemo", async (args?: { demo?: string } | string): Promise<DemoResult> => {
+  context.subscriptions.push(vscode.commands.registerCommand("forklab.runDemo", async (args?: ({ demo?: string } & LessonArgs) | string): Promise<DemoResult> => {
     let id = typeof args === "string" ? args : args?.demo;
+    const lesson = typeof args === "string" ? undefined : args;
+    const real = realDemos(context);
+    if (id && real[id]) {
+      const ok = runReal(context, id, real[id]);
+      if (ok) markDone(lesson);
+      return { ok, moment: ok, step: 0 };
+    }
     if (!id) {
-      const pick = await vscode.window.showQuickPick(DEMOS.map((d) => ({ label: d.title, detail: d.look, description: d.example, id: d.id })),
+      const pick = await vscode.window.showQuickPick([
+        ...DEMOS.map((d) => ({ label: d.title, detail: d.look, description: d.example, id: d.id })),
+        ...Object.entries(real).map(([k, d]) => ({ label: `Run for real: ${k}`, detail: d.what, description: d.example, id: k })),
+      ],
         { title: "Fork Lab: run a demo", placeHolder: "Each demo steps an example to the moment its mistake shows", matchOnDetail: true });
       if (!pick) return { ok: false, moment: false, step: 0, message: "cancelled" };
+      if (real[pick.id]) return { ok: runReal(context, pick.id, real[pick.id]), moment: true, step: 0 };
       id = pick.id;
     }
     const d = demo(id);
@@ -36,6 +49,7 @@ export function register(context: vscode.ExtensionContext, sessions: Sessions): 
     const main = st.current.processes.find((p) => p.pid === st.mainPid);
     const at = st.current.processes.find((p) => p.state === "running" && p.line) ?? main;
     if (at?.line) revealLine(ed, at.line);
+    if (moment) markDone(lesson);
     if (moment) void vscode.window.showInformationMessage(`Fork Lab demo: ${d.title}. ${d.look}`);
     else void vscode.window.showWarningMessage(`Fork Lab demo: ${d.title} stopped at step ${st.index} before its moment (${st.ended ?? "step limit"}).`);
     return { ok: true, moment, step: st.index };

@@ -8,10 +8,12 @@ import type { Scenario } from "../../session/scenario";
 import { Outcome } from "../../session/stepper";
 import { roleOf } from "../../session/lenses";
 import { VIEW_SIGNALS } from "../../webview/protocol";
+import { runTo } from "../../session/moments";
 import { openExample, revealLine } from "./examples";
+import { LessonArgs, markDone, question } from "./lessons";
 import { EditorSession, Sessions, settings } from "./sessions";
 
-export interface StartArgs {
+export interface StartArgs extends LessonArgs {
   example?: string;
   scenario?: string | Scenario;
 }
@@ -25,6 +27,8 @@ export interface SessionState {
   stale: boolean;
   mainPid: number;
   scenario?: string;
+  /** Every Snapshot so far, when asked for with { history: true }. */
+  history?: readonly Snapshot[];
 }
 
 function cLanguage(doc: vscode.TextDocument | undefined): doc is vscode.TextDocument {
@@ -67,7 +71,18 @@ export function registerCommands(context: vscode.ExtensionContext, sessions: Ses
 
   const reg = (id: string, fn: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
 
-  reg("forklab.startSession", async (args?: StartArgs | vscode.Uri): Promise<boolean> => !!(await start(args)));
+  reg("forklab.startSession", async (args?: StartArgs | vscode.Uri): Promise<boolean> => {
+    const s = await start(args);
+    if (!s || args instanceof vscode.Uri) return !!s;
+    // A lesson step with a question: step to the moment it asks about, then ask.
+    const q = args && question(context, args);
+    if (q) {
+      sessions.act(s, (st) => runTo(st, q.askAt, settings().maxSteps), true);
+      follow(s);
+      void vscode.commands.executeCommand("forklab.answerQuestion", { lesson: args!.lesson, step: args!.step });
+    } else markDone(args);
+    return true;
+  });
   reg("forklab.restartSession", async (): Promise<boolean> => {
     const s = sessions.active();
     if (!s) return !!(await start());
@@ -144,7 +159,7 @@ export function registerCommands(context: vscode.ExtensionContext, sessions: Ses
     else void vscode.commands.executeCommand("forklab.view.show");
     return !!s;
   });
-  reg("forklab.openExample", async (args?: { example?: string; line?: number }): Promise<boolean> => {
+  reg("forklab.openExample", async (args?: { example?: string; line?: number } & LessonArgs): Promise<boolean> => {
     const name = args?.example;
     if (!name) {
       const files = await vscode.workspace.findFiles("**/*.c", "**/node_modules/**", 200);
@@ -153,13 +168,19 @@ export function registerCommands(context: vscode.ExtensionContext, sessions: Ses
       await vscode.window.showTextDocument(pick.uri);
       return true;
     }
-    return !!(await openExample(context, name, args?.line));
+    const ed = await openExample(context, name, args?.line);
+    if (ed && args?.line) {
+      const range = ed.document.lineAt(Math.min(ed.document.lineCount - 1, args.line - 1)).range;
+      ed.selection = new vscode.Selection(range.start, range.end);
+    }
+    if (ed) markDone(args);
+    return !!ed;
   });
   // For tests and lessons: the active session's state, as the view was last given it.
-  reg("forklab.session.current", (): SessionState | undefined => {
+  reg("forklab.session.current", (opts?: { history?: boolean }): SessionState | undefined => {
     const s = sessions.active();
     if (!s) return undefined;
     return { file: s.uri.fsPath, index: s.stepper.index, snapshot: s.stepper.current, ended: s.stepper.ended, stale: s.stale,
-      mainPid: s.stepper.mainPid, scenario: s.scenarioName };
+      mainPid: s.stepper.mainPid, scenario: s.scenarioName, history: opts?.history ? s.stepper.history : undefined };
   });
 }

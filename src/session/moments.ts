@@ -1,0 +1,55 @@
+// Moments a lesson names (walkthroughs/lessons.json "askAt"/"at"), as predicates the
+// stepper runs to: a history index, the end, the h-th time a process arrives at a line
+// (before the line runs), or the last Snapshot before a scripted signal shows up.
+import type { Snapshot } from "../kernel/snapshot";
+import type { Outcome, Stepper } from "./stepper";
+
+export type Role = "parent" | "child";
+
+export type At =
+  | "end"
+  | { step: number }
+  | { beforeSignal: string }
+  | { line: number; pid?: Role; child?: number; hit?: number };
+
+/** The pid a role names: the program's first process, or its k-th child in fork order. */
+export function rolePid(history: readonly Snapshot[], mainPid: number, role: Role = "parent", child = 1): number | undefined {
+  if (role === "parent") return mainPid;
+  const forks = history.flatMap((s) => s.events.filter((e) => e.kind === "fork" && e.pid === mainPid));
+  const e = forks[child - 1];
+  return e?.kind === "fork" ? e.child : undefined;
+}
+
+/** Step `st` to the moment `at`; ok is false when the run ended first. */
+export function runTo(st: Stepper, at: At, limit?: number): Outcome & { reached: boolean } {
+  if (at === "end") {
+    const r = st.continue(limit);
+    return { ...r, reached: true };
+  }
+  if ("step" in at) {
+    if (at.step <= st.index) { st.goto(at.step); return { ok: true, reached: true }; }
+    const r = st.until((s) => s.step >= at.step, limit);
+    return { ...r, reached: st.index >= at.step };
+  }
+  if ("beforeSignal" in at) {
+    const seen = (s: Snapshot) => s.events.some((e) => e.kind === "signal" && e.signal === at.beforeSignal);
+    const r = st.until(seen, limit);
+    if (!seen(st.current)) return { ...r, reached: false };
+    st.goto(st.index - 1);
+    return { ok: true, reached: true };
+  }
+  const want = at.hit ?? 1;
+  let hits = 0;
+  let was = false;
+  const arrived = (s: Snapshot, stepper: Stepper): boolean => {
+    const pid = rolePid(stepper.history, stepper.mainPid, at.pid, at.child);
+    const p = pid === undefined ? undefined : s.processes.find((x) => x.pid === pid && x.state !== "zombie");
+    const here = p?.line === at.line;
+    if (here && !was) hits++;
+    was = here;
+    return here && hits >= want;
+  };
+  if (arrived(st.current, st)) return { ok: true, reached: true };
+  const r = st.until(arrived, limit);
+  return { ...r, reached: arrived(st.current, st) };
+}

@@ -1,0 +1,39 @@
+// Lesson moments: the stepper stops where a lesson asks its question, before the line runs.
+import { strict as assert } from "node:assert";
+import { rolePid, runTo } from "../../../src/session/moments";
+import { stepper } from "./helpers";
+
+describe("lesson moments", function () {
+  this.timeout(60000);
+
+  it("{line: 10, pid: parent}: the parent is at Fork() and no child exists yet", async () => {
+    const st = await stepper("fork-returns.c");
+    assert.ok(runTo(st, { line: 10, pid: "parent" }).reached);
+    const main = st.current.processes.find((p) => p.pid === st.mainPid)!;
+    assert.equal(main.line, 10);
+    assert.equal(st.current.processes.filter((p) => p.kind === "program").length, 1);
+  });
+
+  it("{line: 12, pid: child}: the first child exists and is about to run line 12", async () => {
+    const st = await stepper("fork-returns.c");
+    assert.ok(runTo(st, { line: 12, pid: "child" }).reached);
+    const child = rolePid(st.history, st.mainPid, "child", 1)!;
+    assert.equal(st.current.processes.find((p) => p.pid === child)!.line, 12);
+  });
+
+  it("{beforeSignal: SIGINT}: the last Snapshot before the scripted SIGINT arrives", async () => {
+    const st = await stepper("echoserverp.c", "echoserverp.scenario.json");
+    assert.ok(runTo(st, { beforeSignal: "SIGINT" }).reached);
+    assert.ok(!st.current.events.some((e) => e.kind === "signal" && e.signal === "SIGINT"));
+    st.step();
+    assert.ok(st.current.events.some((e) => e.kind === "signal" && e.signal === "SIGINT"));
+  });
+
+  it("{step: N} goes forward or back to history index N", async () => {
+    const st = await stepper("fork-returns.c");
+    runTo(st, { step: 5 });
+    assert.equal(st.index, 5);
+    runTo(st, { step: 2 });
+    assert.equal(st.index, 2);
+  });
+});
