@@ -33,15 +33,10 @@ export class EffectHovers implements vscode.HoverProvider {
     if (!effects.length) return undefined;
     const md = new vscode.MarkdownString();
     for (const e of effects) {
-      md.appendMarkdown(`**${escape(e.call)}** (pid ${e.pid}, step ${e.step})\n\n`);
-      for (const c of e.calls) md.appendMarkdown(`- \`${c}\`\n`);
-      for (const x of e.effects) md.appendMarkdown(`- ${escape(x)}\n`);
+      md.appendMarkdown("**").appendText(e.call).appendMarkdown("**").appendText(` (pid ${e.pid}, step ${e.step})`).appendMarkdown("\n\n");
+      for (const x of [...e.calls, ...e.effects]) md.appendMarkdown("- ").appendText(x).appendMarkdown("\n");
       md.appendMarkdown("\n");
     }
     return new vscode.Hover(md, doc.lineAt(pos.line).range);
   }
-}
-
-function escape(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+!|<>]/g, (c) => `\\${c}`);
 }
