@@ -3,7 +3,6 @@
 // memory whose generation it carries; any other memory copies it on first write.
 
 export const PAGE_SIZE = 4096;
-const PAGE_SHIFT = 12;
 
 /** Address-space layout (numbers stay below 2^53, so JS numbers hold them exactly). */
 export const TEXT_BASE = 0x1000;
@@ -66,7 +65,8 @@ export class Memory {
     if (i < 0) return;
     const r = this.regions[i];
     this.regions.splice(i, 1);
-    for (let p = r.start >> PAGE_SHIFT; p < Math.ceil(r.end / PAGE_SIZE); p++) {
+    // Addresses reach 2^47: page numbers by division, never by a 32-bit shift.
+    for (let p = Math.floor(r.start / PAGE_SIZE); p < Math.ceil(r.end / PAGE_SIZE); p++) {
       if (!this.regions.some((q) => q.start < (p + 1) * PAGE_SIZE && q.end > p * PAGE_SIZE)) this.pages.delete(p);
     }
   }
