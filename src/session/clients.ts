@@ -17,6 +17,8 @@ export interface ClientState {
   received: string;
   waitUntil?: number;
   started: boolean;
+  /** Blocked in the kernel: skipped until the kernel names it in takeWoken(). */
+  parked?: boolean;
 }
 
 export class Clients {
@@ -24,6 +26,8 @@ export class Clients {
   closed = 0;
   finished = 0;
   private active: ClientState[];
+  private byPid = new Map<number, ClientState>();
+  private activeFinished = 0;
 
   constructor(private k: Kernel, scripts: ClientScript[], defaultPort: number) {
     for (const script of scripts) this.list.push({ pid: 0, script, port: script.port ?? defaultPort ?? DEFAULT_PORT, fd: -1, at: 0, phase: "waiting", expect: 0, received: "", started: false });
@@ -41,9 +45,18 @@ export class Clients {
   /** Let every client do what it can now; returns whether any made progress. */
   advance(step: number): boolean {
     let progress = false;
+    for (const tid of this.k.takeWoken()) {
+      const c = this.byPid.get(tid);
+      if (c) c.parked = false;
+    }
     // Finished clients drop out of the round, so a long scenario stays linear.
-    this.active = this.active.filter((c) => c.phase !== "done");
+    if (this.activeFinished !== this.finished) {
+      this.active = this.active.filter((c) => c.phase !== "done");
+      this.activeFinished = this.finished;
+    }
     for (const c of this.active) {
+      // A client blocked in the kernel cannot move until the kernel wakes it.
+      if (c.parked) continue;
       for (let guard = 0; guard < 8; guard++) {
         const moved = this.advanceOne(c, step);
         if (!moved) break;
@@ -61,6 +74,7 @@ export class Clients {
     if (!c.started) {
       if ((c.script.after ?? 0) > this.finished) return false;
       c.pid = k.spawn({ name: `client${this.list.indexOf(c) + 1}`, kind: "client" });
+      this.byPid.set(c.pid, c);
       const r = k.socket(c.pid, AF_INET, SOCK_STREAM, 0);
       if (isBlocked(r) || r.ret < 0) { c.phase = "done"; return true; }
       c.fd = r.ret;
@@ -70,16 +84,16 @@ export class Clients {
     }
     if (c.phase === "connecting") {
       const r = k.connect(this.tid(c), c.fd, { host: "127.0.0.1", port: c.port });
-      if (isBlocked(r)) return false;
+      if (isBlocked(r)) return this.park(c);
       if (r.ret < 0) return false; // not listening yet: try again after the next step
       c.phase = "idle";
       return true;
     }
     if (c.phase === "sent") {
       const task = k.task(this.tid(c));
-      if (task && !task.runnable) return false;
+      if (task && !task.runnable) return this.park(c);
       const r = k.read(this.tid(c), c.fd, 65536);
-      if (isBlocked(r)) return false;
+      if (isBlocked(r)) return this.park(c);
       if (r.ret <= 0) { this.finish(c); return true; }
       c.received += String.fromCharCode(...(r.data ?? []));
       c.expect -= r.ret;
@@ -92,7 +106,7 @@ export class Clients {
     if ("send" in a) {
       const line = a.send + "\n";
       const r = k.write(this.tid(c), c.fd, Uint8Array.from(line, (ch) => ch.charCodeAt(0) & 0xff));
-      if (isBlocked(r)) return false;
+      if (isBlocked(r)) return this.park(c);
       if (r.ret < 0) { this.finish(c); return true; }
       c.expect = line.length;
       c.phase = "sent";
@@ -115,6 +129,11 @@ export class Clients {
     }
     this.close(c);
     return true;
+  }
+
+  private park(c: ClientState): false {
+    c.parked = true;
+    return false;
   }
 
   private close(c: ClientState): void {

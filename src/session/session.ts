@@ -76,7 +76,13 @@ export class Session {
 
   /** Program tasks the scheduler may pick now. */
   runnable(): number[] {
-    return this.kernel.runnable().filter((tid) => this.machine.thread(tid) && this.machine.ready(tid));
+    // Only the program's own threads: asking the kernel about every task would also walk
+    // every scenario client, and a step must not cost more with 1,000 clients waiting.
+    const out: number[] = [];
+    for (const p of this.machine.procs.values()) {
+      for (const t of p.threads) if (this.kernel.task(t.tid)?.runnable && this.machine.ready(t.tid)) out.push(t.tid);
+    }
+    return out.sort((a, b) => a - b);
   }
 
   /** Step one line of a chosen task (or let the policy choose). */
@@ -93,8 +99,9 @@ export class Session {
     this.steps++;
     this.outside();
     if (this.opts.snapshots) this.history.push(this.snapshot(tid));
-    // Without per-step snapshots, drain the kernel's events and output now and then.
-    else if (this.steps % 256 === 0) this.snapshot(tid);
+    // Without per-step snapshots, drain the kernel's events and output now and then (a
+    // snapshot walks every process, so not too often: 1,000 clients make it cost).
+    else if (this.steps % 4096 === 0) this.snapshot(tid);
     return { step: this.steps, tid, pid: this.kernel.task(tid)?.pid };
   }
 
