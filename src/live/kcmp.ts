@@ -3,11 +3,7 @@
 // directory and kept running as a co-process (one request line per refresh). Where
 // kcmp is missing (no compiler, kernel without CONFIG_KCMP, not Linux) we fall back to
 // identity by (object, offset, flags), and say so.
-import { ChildProcess, execFile, spawn } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync } from "node:fs";
-import { homedir } from "node:os";
-import { join } from "node:path";
+import { Coprocess, HelperOptions, startHelper } from "./helper";
 import { Descriptor } from "./procfs";
 
 /** Groups descriptors (all referring to one object) into open file descriptions. */
@@ -19,6 +15,8 @@ export interface FileSharing {
    *  open file each descriptor was in last time, -1 when new) only make it cheaper. */
   classify(groups: Descriptor[][], hints?: number[][]): Promise<number[][]>;
   close(): void;
+  /** The helper process, when there is one (for measuring its CPU time). */
+  pid?: number;
 }
 
 const O_CLOEXEC = 0o2000000;
@@ -42,124 +40,35 @@ export function identityClasses(group: Descriptor[]): number[] {
   });
 }
 
-/** Where kcmp.c is: next to this module under tsx, in ../src/live next to a bundle in dist/. */
-export function kcmpSourcePath(): string | undefined {
-  return [join(__dirname, "kcmp.c"), join(__dirname, "..", "src", "live", "kcmp.c")].find((p) => existsSync(p));
-}
-
-export function defaultCacheDir(): string {
-  return join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "forklab");
-}
-
-function run(file: string, args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(file, args, { timeout: 60_000 }, (err, _out, stderr) => {
-      if (err) reject(new Error(`${file} ${args.join(" ")}: ${stderr.trim() || err.message}`));
-      else resolve(stderr);
-    });
-  });
-}
-
-/** Compiles kcmp.c once per source version; returns the binary's path. */
-export async function buildKcmp(cacheDir = defaultCacheDir(), compiler = "cc"): Promise<string> {
-  const src = kcmpSourcePath();
-  if (!src) throw new Error("kcmp.c is not shipped with this build");
-  const hash = createHash("sha1").update(readFileSync(src)).digest("hex").slice(0, 12);
-  const bin = join(cacheDir, `kcmp-${hash}-${process.arch}`);
-  if (existsSync(bin)) return bin;
-  mkdirSync(cacheDir, { recursive: true });
-  const tmp = `${bin}.${process.pid}.tmp`;
-  await run(compiler, ["-O2", "-o", tmp, src]);
-  renameSync(tmp, bin); // atomic: a concurrent build of the same source is harmless
-  return bin;
-}
-
-/** A running kcmp co-process. */
-class KcmpHelper implements FileSharing {
+/** kcmp through the helper: exact. */
+class KcmpSharing implements FileSharing {
   readonly method = "kcmp";
   readonly reason = "";
-  private buffered = "";
-  private waiting: Array<{ resolve: (line: string) => void; reject: (e: Error) => void }> = [];
-  private dead?: Error;
 
-  constructor(private child: ChildProcess) {
-    child.stdout!.setEncoding("latin1");
-    child.stdout!.on("data", (chunk: string) => {
-      this.buffered += chunk;
-      let nl: number;
-      while ((nl = this.buffered.indexOf("\n")) >= 0) {
-        const line = this.buffered.slice(0, nl);
-        this.buffered = this.buffered.slice(nl + 1);
-        this.waiting.shift()?.resolve(line);
-      }
-      this.idle();
-    });
-    child.on("exit", (code, signal) => this.fail(new Error(`kcmp helper exited (${signal ?? code})`)));
-    child.on("error", (e) => this.fail(e));
-    child.stdin!.on("error", (e) => this.fail(e));
-  }
+  constructor(private helper: Coprocess) {}
 
-  private fail(e: Error): void {
-    this.dead = e;
-    for (const w of this.waiting.splice(0)) w.reject(e);
-  }
-
-  // Keep node's event loop alive only while an answer is due.
-  private idle(): void {
-    const ref = this.waiting.length > 0;
-    for (const s of [this.child.stdout, this.child.stdin] as Array<{ ref?: () => void; unref?: () => void } | null>) {
-      if (ref) s?.ref?.(); else s?.unref?.();
-    }
-    if (ref) this.child.ref(); else this.child.unref();
-  }
-
-  nextLine(): Promise<string> {
-    if (this.dead) return Promise.reject(this.dead);
-    const p = new Promise<string>((resolve, reject) => this.waiting.push({ resolve, reject }));
-    this.idle();
-    return p;
+  get pid(): number | undefined {
+    return this.helper.pid;
   }
 
   async classify(groups: Descriptor[][], hints?: number[][]): Promise<number[][]> {
-    const out: number[][] = [];
     const asked = groups.map((g, i) => ({ g, h: hints?.[i] })).filter(({ g }) => g.length > 1);
-    if (this.dead) throw this.dead;
     // Waiters are queued in the same order as the lines, so answers pair up in FIFO order.
-    const pending = asked.map(() => this.nextLine());
-    this.child.stdin!.write(asked.map(({ g, h }) => `${g.length} ${g.map((d, i) => `${d.pid} ${d.fd} ${h?.[i] ?? -1}`).join(" ")}\n`).join(""));
+    const pending = asked.map(() => this.helper.nextLine());
+    this.helper.write(asked.map(({ g, h }) => `${g.length} ${g.map((d, i) => `${d.pid} ${d.fd} ${h?.[i] ?? -1}`).join(" ")}\n`).join(""));
     const answers = await Promise.all(pending);
     let k = 0;
-    for (const g of groups) {
-      if (g.length <= 1) out.push(g.map(() => 0));
-      else out.push(answers[k++].split(" ").map(Number));
-    }
-    return out;
+    return groups.map((g) => (g.length <= 1 ? g.map(() => 0) : answers[k++].split(" ").map(Number)));
   }
 
   close(): void {
-    this.child.stdin?.end();
-    this.child.kill();
+    this.helper.close();
   }
 }
 
 /** Starts the exact method, or explains why it falls back to identity. Never throws. */
-export async function openFileSharing(opts: { cacheDir?: string; compiler?: string } = {}): Promise<FileSharing> {
-  if (process.platform !== "linux") return identitySharing(`kcmp(2) is Linux only (this is ${process.platform})`);
-  let bin: string;
-  try {
-    bin = await buildKcmp(opts.cacheDir, opts.compiler);
-  } catch (e) {
-    return identitySharing(`could not build the kcmp helper: ${(e as Error).message}`);
-  }
-  const child = spawn(bin, [], { stdio: ["pipe", "pipe", "ignore"] });
-  const helper = new KcmpHelper(child);
-  try {
-    const hello = await helper.nextLine();
-    if (hello === "ok") return helper;
-    helper.close();
-    return identitySharing(`kcmp(2) is not available here (${hello.replace(/^no \d+ /, "")})`);
-  } catch (e) {
-    helper.close();
-    return identitySharing(`the kcmp helper did not start: ${(e as Error).message}`);
-  }
+export async function openFileSharing(opts: HelperOptions = {}): Promise<FileSharing> {
+  const helper = await startHelper("kcmp", opts);
+  if (typeof helper === "string") return identitySharing(`kcmp(2) is not available: ${helper}`);
+  return new KcmpSharing(helper);
 }

@@ -21,6 +21,8 @@ export interface LiveInfo {
   sharingNote: string;
   /** Milliseconds this refresh took. */
   refreshMs: number;
+  /** Who read /proc: the procdump helper (C) or Node file by file. */
+  reader: "procdump" | "node";
   /** Socket object id -> TCP state and byte counts (/proc shows counts, not the bytes). */
   sockets: Record<number, { tcpState?: string; rxQueue: number; txQueue: number }>;
   /** What /proc cannot show, for the view to say once. */
@@ -91,6 +93,7 @@ export interface TreeReading {
   classes: number[][];
   sharing: "kcmp" | "identity";
   sharingNote: string;
+  reader: "procdump" | "node";
   readMs: number;
 }
 
@@ -264,7 +267,7 @@ export function buildLiveSnapshot(r: TreeReading, ids: LiveIds, step: number, cl
     foregroundPgid: root && root.stat.tpgid > 0 ? root.stat.tpgid : 0,
     live: {
       mode: "live", rootPid: r.rootPid, sharing: r.sharing, sharingNote: r.sharingNote,
-      refreshMs: r.readMs, sockets: liveSockets, unseen: UNSEEN,
+      refreshMs: r.readMs, reader: r.reader, sockets: liveSockets, unseen: UNSEEN,
     },
   };
 }

@@ -17,6 +17,9 @@ export interface ProcStat {
   /** Foreground process group of the controlling terminal, -1 without one. */
   tpgid: number;
   threads: number;
+  /** CPU time in user and kernel mode, in clock ticks (1/100 s). */
+  utime: number;
+  stime: number;
   /** Start time in clock ticks after boot: with the pid, names a process uniquely. */
   starttime: number;
   /** Wait status as waitpid would report it; meaningful once the process is a zombie. */
@@ -40,6 +43,8 @@ export function parseStat(text: string): ProcStat {
     sid: field(6),
     tpgid: field(8),
     threads: field(20),
+    utime: field(14),
+    stime: field(15),
     starttime: field(22),
     exitCode: rest.length >= 50 ? field(52) : undefined,
   };
@@ -205,13 +210,18 @@ export function readProcess(pid: number, proc = PROC): ProcReading | undefined {
     reading.signals = parseStatusSignals(read(`${proc}/${pid}/status`));
     if (stat.state === "S" || stat.state === "D") reading.syscall = readSyscall(pid, proc);
     reading.fds = readDescriptors(pid, proc);
-    if (stat.threads > 1) reading.threads = readdirSync(`${proc}/${pid}/task`).map(Number).sort((a, b) => a - b);
+    if (stat.threads > 1) reading.threads = readThreads(pid, proc);
   } catch (e) {
     if (vanished(e)) return readStat(pid, proc) ? reading : undefined;
     if (e instanceof ProcUnreadable) throw e;
     throw new ProcUnreadable(`${proc}/${pid}`, errCode(e));
   }
   return reading;
+}
+
+/** Thread ids of a process, in order. */
+export function readThreads(pid: number, proc = PROC): number[] {
+  return readdirSync(`${proc}/${pid}/task`).map(Number).sort((a, b) => a - b);
 }
 
 function readSyscall(pid: number, proc: string): ProcSyscall | undefined {
@@ -239,7 +249,7 @@ export function readDescriptors(pid: number, proc = PROC): Descriptor[] {
       const link = readlinkSync(`${dir}/${name}`);
       const info = parseFdInfo(read(`${proc}/${pid}/fdinfo/${name}`));
       const target = parseFdLink(link);
-      const file = target.kind === "path" ? readFilePreview(`${dir}/${name}`) : undefined;
+      const file = hasPreview(target) ? readFilePreview(`${dir}/${name}`) : undefined;
       fds.push({ pid, fd, link, target, info, file });
     } catch (e) {
       if (!vanished(e)) throw new ProcUnreadable(`${dir}/${name}`, errCode(e));
@@ -251,9 +261,14 @@ export function readDescriptors(pid: number, proc = PROC): Descriptor[] {
 
 export const PREVIEW_BYTES = 64;
 
+/** Files worth a stat and a peek; devices (/dev/null...) have neither a size nor a preview. */
+export function hasPreview(t: FdTarget): boolean {
+  return t.kind === "path" && !t.path.startsWith("/dev/");
+}
+
 /** Size and first bytes of the file behind a descriptor. Only regular files are opened
  *  (opening a FIFO or device through /proc could block or have effects). */
-function readFilePreview(path: string): { size: number; preview: string } | undefined {
+export function readFilePreview(path: string): { size: number; preview: string } | undefined {
   try {
     const st = statSync(path);
     if (!st.isFile()) return { size: st.size, preview: "" };

@@ -7,8 +7,8 @@ import { FileSharing, identitySharing, openFileSharing } from "./kcmp";
 import { buildLiveSnapshot, LiveIds, LiveSnapshot, memberKey, objectKey } from "./livesnapshot";
 import { NetSocketCache } from "./netsockets";
 import { platformSupport } from "./platform";
-import { Descriptor, PROC, ProcReading, readProcess, readStat } from "./procfs";
-import { descendants } from "./proctree";
+import { Descriptor, PROC, readStat } from "./procfs";
+import { nodeReader, openTreeReader, TreeReader } from "./procdump";
 
 export interface LiveOptions {
   /** Watch this process and its descendants. */
@@ -21,6 +21,8 @@ export interface LiveOptions {
   compiler?: string;
   /** Use the (object, offset, flags) fallback even where kcmp works (for comparison). */
   noKcmp?: boolean;
+  /** Read /proc from Node even where the procdump helper builds (for comparison). */
+  noProcdump?: boolean;
   proc?: string;
   /** Socket states are re-read at least this often (ms); new sockets are read at once. */
   netMaxAgeMs?: number;
@@ -36,7 +38,7 @@ export class LiveSource {
   private root?: number;
   readonly net: NetSocketCache;
 
-  private constructor(private opts: LiveOptions, readonly sharing: FileSharing) {
+  private constructor(private opts: LiveOptions, readonly sharing: FileSharing, readonly reader: TreeReader) {
     this.root = opts.rootPid;
     this.net = new NetSocketCache(opts.netMaxAgeMs ?? 1000, opts.proc ?? PROC);
   }
@@ -45,10 +47,12 @@ export class LiveSource {
     const support = platformSupport();
     if (!support.live) throw new Error(support.why);
     if (opts.rootPid === undefined && opts.port === undefined) throw new Error("LiveSource needs a pid or a port");
-    const sharing = opts.noKcmp
-      ? identitySharing("kcmp turned off by request")
-      : await openFileSharing({ cacheDir: opts.cacheDir, compiler: opts.compiler });
-    return new LiveSource(opts, sharing);
+    const helpers = { cacheDir: opts.cacheDir, compiler: opts.compiler, proc: opts.proc };
+    const [sharing, reader] = await Promise.all([
+      opts.noKcmp ? identitySharing("kcmp turned off by request") : openFileSharing(helpers),
+      opts.noProcdump ? nodeReader(opts.proc) : openTreeReader(helpers),
+    ]);
+    return new LiveSource(opts, sharing, reader);
   }
 
   private proc(): string {
@@ -69,11 +73,7 @@ export class LiveSource {
   async refresh(): Promise<LiveSnapshot> {
     const t0 = performance.now();
     const root = this.findRoot();
-    const procs: ProcReading[] = [];
-    for (const pid of descendants(root, this.proc())) {
-      const r = readProcess(pid, this.proc());
-      if (r) procs.push(r);
-    }
+    const procs = await this.reader.read(root);
     if (!procs.some((p) => p.stat.pid === root)) throw new NoServer(`process ${root} has exited`);
     const inodes = procs.flatMap((p) => p.fds.flatMap((d) => (d.target.kind === "socket" ? [d.target.inode] : [])));
     const sockets = inodes.length ? this.net.lookup(root, inodes, performance.now()) : [];
@@ -90,36 +90,39 @@ export class LiveSource {
     const classes = await this.sharing.classify(groups, hints);
     const snap = buildLiveSnapshot({
       rootPid: root, procs, sockets, groups, classes,
-      sharing: this.sharing.method, sharingNote: this.sharing.reason,
+      sharing: this.sharing.method, sharingNote: this.sharing.reason, reader: this.reader.method,
       readMs: performance.now() - t0,
     }, this.ids, this.step++, Math.round(performance.now() - this.started), this.previous);
     this.previous = snap;
     return snap;
   }
 
-  /** Refreshes every intervalMs (skipping a tick while one is still running) until disposed. */
+  /**
+   * Refreshes every intervalMs until disposed, but never spends more than a tenth of the
+   * time refreshing: a big tree on a busy machine is refreshed less often, not slower.
+   */
   watch(intervalMs: number, onSnapshot: (s: LiveSnapshot) => void, onError: (e: Error) => void): { dispose(): void } {
-    let busy = false;
-    let idleUntil = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
     const tick = async (): Promise<void> => {
-      if (busy || performance.now() < idleUntil) return;
-      busy = true;
+      const t0 = performance.now();
+      let wait = intervalMs;
       try {
         onSnapshot(await this.refresh());
       } catch (e) {
         // Looking for a server that is not there scans /proc: do it once a second at most.
-        if (e instanceof NoServer) idleUntil = performance.now() + 1000;
+        if (e instanceof NoServer) wait = Math.max(wait, 1000);
         onError(e as Error);
-      } finally {
-        busy = false;
       }
+      wait = Math.max(wait, 10 * (performance.now() - t0));
+      if (!stopped) timer = setTimeout(() => void tick(), wait);
     };
     void tick();
-    const timer = setInterval(() => void tick(), intervalMs);
-    return { dispose: () => clearInterval(timer) };
+    return { dispose: () => { stopped = true; clearTimeout(timer); } };
   }
 
   close(): void {
     this.sharing.close();
+    this.reader.close();
   }
 }

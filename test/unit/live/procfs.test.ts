@@ -11,6 +11,7 @@ import { flagNames, LiveSnapshot } from "../../../src/live/livesnapshot";
 import { readNetTable } from "../../../src/live/netsockets";
 import { readDescriptors, readProcess, readStat } from "../../../src/live/procfs";
 import { descendants, scanDescendants } from "../../../src/live/proctree";
+import { nodeReader, openTreeReader } from "../../../src/live/procdump";
 import { LiveSource } from "../../../src/live/source";
 import { waitFor } from "./realproc";
 
@@ -108,6 +109,37 @@ const onLinux = process.platform === "linux";
       for (const pid of tree.slice(1)) assert.equal(readStat(pid)!.ppid, child.pid);
     } finally {
       process.kill(-child.pid!, "SIGKILL");
+    }
+  });
+
+  it("the procdump helper reads the same tree as Node does, odd file names included", async () => {
+    const odd = join(dir, "tab\there\nnewline \\ back");
+    writeFileSync(odd, "odd");
+    const fd = openSync(odd, "r");
+    const shell = spawn("sh", ["-c", "sleep 5 & sleep 5 & wait"], { stdio: ["ignore", fd, "ignore"], detached: true });
+    const fast = await openTreeReader();
+    try {
+      assert.equal(fast.method, "procdump", "the helper builds with cc on this machine");
+      // Compare a quiet tree: the shell waiting, both children asleep in sleep(1).
+      await waitFor(() => {
+        const t = descendants(shell.pid!).map((p) => readStat(p));
+        return t.length === 3 && t.every((x) => x?.state === "S") && t.slice(1).every((x) => x?.comm === "sleep");
+      }, "the shell's two children asleep");
+      const strip = (rs: Awaited<ReturnType<typeof fast.read>>) => rs
+        .map((r) => ({ pid: r.stat.pid, ppid: r.stat.ppid, state: r.stat.state, comm: r.stat.comm, signals: r.signals,
+          fds: r.fds.map((d) => ({ fd: d.fd, link: d.link, target: d.target, info: d.info, file: d.file })) }))
+        .sort((a, b) => a.pid - b.pid);
+      const a = strip(await fast.read(shell.pid!));
+      const b = strip(await nodeReader().read(shell.pid!));
+      assert.equal(a.length, 3);
+      assert.deepEqual(a, b);
+      const out = a[0].fds.find((d) => d.fd === 1)!;
+      assert.equal(out.link, odd, "tab, newline and backslash survive the helper's escaping");
+      assert.deepEqual(out.file, { size: 3, preview: "odd" });
+    } finally {
+      fast.close();
+      process.kill(-shell.pid!, "SIGKILL");
+      closeSync(fd);
     }
   });
 
