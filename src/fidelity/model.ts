@@ -12,7 +12,7 @@ import type { Scenario } from "../session/scenario";
 import type { TraceEntry } from "../session/trace";
 import { canonicalCall, COMPARED_CALLS, comparedArgs, RETURNS_PID, SIGNAL_ARG, signalName, sigprocmaskHow, waitOptions } from "./calls";
 import { handlerLines } from "./functions";
-import { childName, renamePidsInText, type NormEntry, type NormProc, type NormTrace, type ProcEnd } from "./normal";
+import { childName, renamePidsInText, renameShm, type NormEntry, type NormProc, type NormTrace, type ProcEnd } from "./normal";
 import { signame } from "../kernel/signum";
 
 const run = promisify(execFile);
@@ -110,7 +110,9 @@ export function normalizeModel(m: ModelRun, sourceFile: string): NormTrace {
     p.stdout = renamePidsInText(b.out, names);
     p.stderr = renamePidsInText(b.err, names);
   }
-  return { side: "model", procs, stdout: renamePidsInText(m.stdout, names) };
+  const trace: NormTrace = { side: "model", procs, stdout: renamePidsInText(m.stdout, names) };
+  renameShm(trace);
+  return trace;
 }
 
 function modelEnd(pid: number, m: ModelRun, entries: TraceEntry[]): ProcEnd {

@@ -57,3 +57,22 @@ export function renamePidsInText(text: string, names: Map<number, string>): stri
   // turn "n=2" into "n=P1.1".
   return text.replace(/\d+/g, (d) => (d.length >= 3 ? names.get(Number(d)) ?? d : d));
 }
+
+/**
+ * Shared memory ids and attach addresses are the kernel's choice: name ids SHM1, SHM2... in
+ * the order segments were created, and keep only whether shmat succeeded.
+ */
+export function renameShm(t: NormTrace): void {
+  const all = t.procs.flatMap((p) => p.entries).sort((a, b) => a.start - b.start);
+  const ids = new Map<number | string, string>();
+  for (const e of all) {
+    if (e.call === "shmget" && typeof e.ret === "number" && e.ret >= 0) {
+      if (!ids.has(e.ret)) ids.set(e.ret, `SHM${ids.size + 1}`);
+      e.ret = ids.get(e.ret) as string;
+    }
+    if ((e.call === "shmat" || e.call === "shmctl") && ids.has(e.args[0])) e.args[0] = ids.get(e.args[0]) as string;
+    if (e.call === "shmat" && e.errno === undefined) e.ret = "address";
+    // shmctl's command: strace names it, the model gives the number (IPC_RMID 0, IPC_SET 1, IPC_STAT 2).
+    if (e.call === "shmctl") e.args[1] = ({ IPC_RMID: 0, IPC_SET: 1, IPC_STAT: 2 } as Record<string, number>)[String(e.args[1])] ?? e.args[1];
+  }
+}

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { signo } from "../kernel/signum";
 import { canonicalCall, COMPARED_CALLS, comparedArgs, isNoisy, RETURNS_PID, SIGNAL_ARG, signalName, sigprocmaskHow, waitOptions } from "./calls";
 import { handlerLines } from "./functions";
-import { childName, renamePidsInText, type NormEntry, type NormProc, type NormTrace, type ProcEnd } from "./normal";
+import { childName, renamePidsInText, renameShm, type NormEntry, type NormProc, type NormTrace, type ProcEnd } from "./normal";
 import type { LinuxRun } from "./realrun";
 import { decodeString, type StraceEvent, type SyscallEvent } from "./strace";
 import type { Site } from "./symbolize";
@@ -94,7 +94,9 @@ export function normalizeLinux(run: LinuxRun): NormTrace {
       stderr: renamePidsInText(raw.stderr, names),
     };
   });
-  return { side: "linux", procs, stdout: renamePidsInText(run.stdout, names) };
+  const trace: NormTrace = { side: "linux", procs, stdout: renamePidsInText(run.stdout, names) };
+  renameShm(trace);
+  return trace;
 }
 
 function normalizeProcess(
