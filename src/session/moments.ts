@@ -53,3 +53,18 @@ export function runTo(st: Stepper, at: At, limit?: number): Outcome & { reached:
   const r = st.until(arrived, limit);
   return { ...r, reached: arrived(st.current, st) };
 }
+
+/** The "saw" context keys (walkthroughs/README.md) whose predicate holds of this Snapshot. */
+export function sawKeys(s: Snapshot, mainPid: number): string[] {
+  const keys: string[] = [];
+  const prog = s.processes.filter((p) => p.kind === "program");
+  const main = prog.find((p) => p.pid === mainPid);
+  if (prog.some((p) => p.state === "zombie")) keys.push("forklab.saw.zombie");
+  if (prog.some((p) => p.pid !== mainPid && p.ppid === 1)) keys.push("forklab.saw.adopted");
+  if (main?.state === "stopped") keys.push("forklab.saw.stopped");
+  const id = main?.fds[4];
+  const file = id === null || id === undefined ? undefined : s.files.find((f) => f.id === id);
+  const obj = file && s.objects.find((o) => o.id === file.object);
+  if (obj?.kind === "pipe" && obj.buffer.length === 65536) keys.push("forklab.saw.pipeFull");
+  return keys;
+}

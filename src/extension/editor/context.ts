@@ -1,16 +1,26 @@
-// Context keys for keybindings and menus: forklab.sessionActive while any session runs,
-// forklab.sessionStale while the active one's file changed since it started.
+// Context keys for keybindings, menus and lessons: forklab.sessionActive while any session
+// runs, forklab.sessionStale while the active one's file changed since it started, and the
+// lessons' forklab.saw.* keys once a Snapshot on screen shows that thing (never reset).
 import * as vscode from "vscode";
+import { sawKeys } from "../../session/moments";
 import type { Sessions } from "../session/sessions";
 
 export function registerContext(sessions: Sessions): vscode.Disposable {
   let active: boolean | undefined;
   let stale: boolean | undefined;
+  const saw = new Set<string>();
   const set = () => {
     const a = sessions.all().length > 0;
     const st = sessions.active()?.stale ?? false;
     if (a !== active) { active = a; void vscode.commands.executeCommand("setContext", "forklab.sessionActive", a); }
     if (st !== stale) { stale = st; void vscode.commands.executeCommand("setContext", "forklab.sessionStale", st); }
+    const s = sessions.active();
+    if (!s) return;
+    for (const k of sawKeys(s.stepper.current, s.stepper.mainPid)) {
+      if (saw.has(k)) continue;
+      saw.add(k);
+      void vscode.commands.executeCommand("setContext", k, true);
+    }
   };
   set();
   return vscode.Disposable.from(sessions.onDidChange(set), vscode.window.onDidChangeActiveTextEditor(set));

@@ -51,7 +51,28 @@ function walkthroughs(context: vscode.ExtensionContext): Walkthrough[] {
 
 const fullId = (context: vscode.ExtensionContext, id: string) => `${context.extension.id}#${id}`;
 
+/**
+ * Lesson links to the real server (forklab.startRealServer, forklab.openLiveView) belong to
+ * the tasks feature, which offers forklab.server.run and forklab.live.open. Until it
+ * registers the lesson ids itself, they forward there; checked after activation so the
+ * two never collide.
+ */
+function forwardRealServerLinks(context: vscode.ExtensionContext): void {
+  const links: Array<[string, string]> = [["forklab.startRealServer", "forklab.server.run"], ["forklab.openLiveView", "forklab.live.open"]];
+  setTimeout(() => void vscode.commands.getCommands(true).then((have) => {
+    for (const [id, target] of links) {
+      if (have.includes(id) || !have.includes(target)) continue;
+      context.subscriptions.push(vscode.commands.registerCommand(id, async (a?: LessonArgs) => {
+        const r = await vscode.commands.executeCommand(target);
+        if (r !== false && r !== undefined) markDone(a);
+        return r;
+      }));
+    }
+  }), 0);
+}
+
 export function register(context: vscode.ExtensionContext): void {
+  forwardRealServerLinks(context);
   context.subscriptions.push(
     vscode.commands.registerCommand("forklab.openLesson", async (lesson?: string): Promise<boolean> => {
       let id = typeof lesson === "string" ? lesson : undefined;

@@ -1,6 +1,6 @@
 // Lesson moments: the stepper stops where a lesson asks its question, before the line runs.
 import { strict as assert } from "node:assert";
-import { rolePid, runTo } from "../../../src/session/moments";
+import { rolePid, runTo, sawKeys } from "../../../src/session/moments";
 import { stepper } from "./helpers";
 
 describe("lesson moments", function () {
@@ -35,5 +35,18 @@ describe("lesson moments", function () {
     assert.equal(st.index, 5);
     runTo(st, { step: 2 });
     assert.equal(st.index, 2);
+  });
+});
+
+describe("saw keys", function () {
+  this.timeout(60000);
+
+  it("zombies.c shows a zombie; orphan.c an adopted child; pipe-block.c a full pipe", async () => {
+    for (const [file, key] of [["zombies.c", "forklab.saw.zombie"], ["orphan.c", "forklab.saw.adopted"], ["pipe-block.c", "forklab.saw.pipeFull"]]) {
+      const st = await stepper(file);
+      assert.ok(!sawKeys(st.current, st.mainPid).includes(key), `${file}: ${key} at the start`);
+      const r = st.until((s) => sawKeys(s, st.mainPid).includes(key));
+      assert.ok(sawKeys(st.current, st.mainPid).includes(key), `${file}: never saw ${key} (${r.message})`);
+    }
   });
 });
