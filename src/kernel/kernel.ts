@@ -199,6 +199,19 @@ export class Kernel {
     return this.sys(tid, "getpid", [], (t) => ok(t.proc.pid));
   }
 
+  /** setrlimit(2) for RLIMIT_NPROC (6) and RLIMIT_NOFILE (7). Every program here runs as one
+   *  user, so the new limit is the kernel's, not only the caller's: fork then fails with
+   *  EAGAIN at maxProcs (zombies count), open/dup/pipe with EMFILE at maxFds. */
+  setrlimit(tid: number, resource: number, value: number): SysResult {
+    return this.sys(tid, "setrlimit", [resource, value], () => {
+      if (!Number.isInteger(value) || value < 0) return fail("EINVAL");
+      if (resource === 6) this.k.limits.maxProcs = value;
+      else if (resource === 7) this.k.limits.maxFds = value;
+      else return fail("EINVAL");
+      return ok(0);
+    });
+  }
+
   getppid(tid: number): SysResult {
     return this.sys(tid, "getppid", [], (t) => ok(t.proc.ppid));
   }
