@@ -175,14 +175,19 @@ export async function startCodeServer({ port, userData, extensions, smokeTestDri
   let exited = null;
   child.on("exit", (code, signal) => { exited = { code, signal }; });
   let buffered = "";
+  const recent = []; // the last lines, shown if it fails to start
   const feed = (chunk) => {
     buffered += chunk;
     let nl;
     while ((nl = buffered.indexOf("\n")) >= 0) {
-      onLine(buffered.slice(0, nl));
+      const line = buffered.slice(0, nl);
+      recent.push(line);
+      if (recent.length > 40) recent.shift();
+      onLine(line);
       buffered = buffered.slice(nl + 1);
     }
   };
+  const failed = (why) => new Error(`${why}; its last output:\n  ${recent.join("\n  ")}`);
   child.stdout.setEncoding("utf8").on("data", feed);
   child.stderr.setEncoding("utf8").on("data", feed);
 
@@ -196,12 +201,12 @@ export async function startCodeServer({ port, userData, extensions, smokeTestDri
 
   const deadline = Date.now() + 60000;
   for (;;) {
-    if (exited) throw new Error(`code-server exited before listening (${JSON.stringify(exited)})`);
+    if (exited) throw failed(`code-server exited before listening (${JSON.stringify(exited)})`);
     try {
       const res = await fetch(`http://127.0.0.1:${port}/healthz`);
       if (res.ok) break;
     } catch { /* not yet */ }
-    if (Date.now() > deadline) { stop(); throw new Error("code-server did not listen within 60 s"); }
+    if (Date.now() > deadline) { stop(); throw failed("code-server did not listen within 60 s"); }
     await new Promise((r) => setTimeout(r, 250));
   }
   return { child, stop };
