@@ -6,6 +6,7 @@ import { unistd } from "./libc/unistd";
 import { signals } from "./libc/signal";
 import { net } from "./libc/net";
 import { threads } from "./libc/threads";
+import { posix } from "./libc/posix";
 
-export const BUILTINS: Builtin[] = [...stdio, ...stdlib, ...unistd, ...signals, ...net, ...threads];
+export const BUILTINS: Builtin[] = [...stdio, ...stdlib, ...unistd, ...signals, ...net, ...threads, ...posix];
 export const BUILTIN_NAMES = BUILTINS.map((b) => b.name);

@@ -15,7 +15,9 @@ export interface Ctx {
 export const BLOCKED = Symbol("blocked");
 /** The calling thread (or its whole process) no longer runs: exit, exec, pthread_exit. */
 export const GONE = Symbol("gone");
-export type Ctl = typeof BLOCKED | typeof GONE;
+/** The builtin pushed a call to user code (an atexit handler); it runs again once that returns. */
+export const CALLED = Symbol("called");
+export type Ctl = typeof BLOCKED | typeof GONE | typeof CALLED;
 
 export type BuiltinFn = (c: Ctx, a: number[]) => number | Ctl;
 

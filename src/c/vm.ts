@@ -7,7 +7,7 @@ import { Memory, Fault, STACK_TOP, STACK_SIZE, HEAP_BASE, TEXT_BASE, BUILTIN_BAS
 import { Func, Ins, Op, Program } from "./program";
 import { K, convert } from "./types";
 import { binop, DivideByZero } from "./arith";
-import { BLOCKED, GONE, Builtin, Ctl, Ctx } from "./ctl";
+import { BLOCKED, CALLED, GONE, Builtin, Ctl, Ctx } from "./ctl";
 import { BUILTINS } from "./builtins";
 import type { TraceEntry } from "../session/trace";
 
@@ -20,6 +20,9 @@ export interface Frame {
   base: number;
   /** A signal handler's frame: what to restore when it returns. */
   sig?: { savedMask: number; sys?: SysCont; signo: number };
+  /** Called by the library (an atexit handler): its return value is dropped, and the
+   *  instruction that called it runs again. */
+  noResult?: boolean;
 }
 
 /** A builtin part way through: output still to write, then its result (or exit). */
@@ -59,6 +62,8 @@ export interface Stream {
   err: boolean;
   write: boolean;
   read: boolean;
+  /** Buffer size set by setvbuf (default BUFSIZE, 4096). */
+  size?: number;
 }
 
 export interface HeapState {
@@ -85,6 +90,8 @@ export interface Proc {
   statics: Record<string, number>;
   /** argv, for exec's view of the program name. */
   argv: string[];
+  /** atexit handlers (function addresses), in registration order. */
+  atexit: number[];
 }
 
 export interface Note {
@@ -109,6 +116,8 @@ export interface MachineOptions {
   maxPages?: number;
   /** Programs exec can load by name (other examples), and built-in commands. */
   loadProgram?: (name: string) => Program | undefined;
+  /** Files next to the program, copied into the model's file system at their first open. */
+  readFile?: (path: string) => string | Uint8Array | undefined;
 }
 
 const DEFAULT_BUDGET = 2_000_000;
@@ -119,11 +128,22 @@ export class Machine {
   readonly trace: TraceEntry[] = [];
   readonly notes: Note[] = [];
   /** Bytes all processes wrote to descriptor 1, in order (for run --json). */
-  readonly options: Required<Omit<MachineOptions, "loadProgram">> & MachineOptions;
+  readonly options: Required<Omit<MachineOptions, "loadProgram" | "readFile">> & MachineOptions;
   private stopAtNextLine = false;
+  /** Paths already looked up through options.readFile (each only once: an unlinked file stays gone). */
+  private seeded = new Set<string>();
 
   constructor(readonly kernel: Kernel, options: MachineOptions = {}) {
     this.options = { ...options, stepBudget: options.stepBudget ?? DEFAULT_BUDGET, maxPages: options.maxPages ?? 65536 };
+  }
+
+  /** Before an open: a path the model's file system lacks comes from the host's folder, once. */
+  seed(path: string): void {
+    if (this.seeded.has(path) || !this.options.readFile) return;
+    this.seeded.add(path);
+    if (this.kernel.readFile(path) !== undefined) return;
+    const data = this.options.readFile(path);
+    if (data !== undefined) this.kernel.writeFile(path, data);
   }
 
   // ---------------------------------------------------------------- processes
@@ -133,7 +153,7 @@ export class Machine {
     const mem = prog.image.clone();
     mem.map(HEAP_BASE, HEAP_BASE, "the heap");
     const p: Proc = {
-      pid, prog, mem, threads: [], heap: { brk: HEAP_BASE, blocks: {}, free: [] }, streams: {}, nextStack: 0, mutexes: {}, finished: {}, strtok: 0, rand: 1, statics: {}, argv,
+      pid, prog, mem, threads: [], heap: { brk: HEAP_BASE, blocks: {}, free: [] }, streams: {}, nextStack: 0, mutexes: {}, finished: {}, strtok: 0, rand: 1, statics: {}, argv, atexit: [],
     };
     for (const [addr, fd] of [[prog.stdin, 0], [prog.stdout, 1], [prog.stderr, 2]]) {
       p.streams[addr] = { fd, mode: fd === 2 ? "unbuffered" : "unset", out: "", in: "", eof: false, err: false, write: fd !== 0, read: fd === 0 };
@@ -183,7 +203,7 @@ export class Machine {
     for (const [a, s] of Object.entries(parent.streams)) streams[+a] = { ...s };
     const proc: Proc = {
       pid: childPid, prog: parent.prog, mem, threads: [copyThread], heap: { brk: parent.heap.brk, blocks: { ...parent.heap.blocks }, free: parent.heap.free.map((f) => [f[0], f[1]] as [number, number]) },
-      streams, nextStack: parent.nextStack, mutexes: { ...parent.mutexes }, finished: {}, strtok: parent.strtok, rand: parent.rand, statics: { ...parent.statics }, argv: parent.argv,
+      streams, nextStack: parent.nextStack, mutexes: { ...parent.mutexes }, finished: {}, strtok: parent.strtok, rand: parent.rand, statics: { ...parent.statics }, argv: parent.argv, atexit: parent.atexit.slice(),
     };
     // Only the calling thread survives: other threads' stacks stay mapped but unused.
     this.procs.set(childPid, proc);
@@ -254,6 +274,14 @@ export class Machine {
     t.sys = undefined;
     t.blockedOn = undefined;
     return true;
+  }
+
+  /** Call a user function from a builtin (atexit): the builtin's instruction runs again after it returns. */
+  callFromLibrary(p: Proc, t: Thread, addr: number, args: number[]): void {
+    const idx = (addr - TEXT_BASE) / 16;
+    if (!Number.isInteger(idx) || idx < 0 || idx >= p.prog.funcs.length) throw new Fault(addr, `a call through a function pointer whose value 0x${addr.toString(16)} is not a function`);
+    this.pushFrame(p, t, idx, args);
+    t.frames[t.frames.length - 1].noResult = true;
   }
 
   private pushFrame(p: Proc, t: Thread, fnIndex: number, args: number[], sig?: Frame["sig"]): void {
@@ -416,7 +444,7 @@ export class Machine {
           if (done.sig) {
             this.kernel.sigreturn(t.tid, done.sig.savedMask);
             t.sys = done.sig.sys;
-          } else st.push(v);
+          } else if (!done.noResult) st.push(v);
           if (t.frames.length === 0) return { reason: "exited", count };
           f = t.frames[t.frames.length - 1]; fn = funcs[f.fn]; code = fn.code;
           break;
@@ -459,6 +487,7 @@ export class Machine {
       if (r !== BLOCKED && r !== GONE && t.sys) r = this.drain(p, t);
     }
     if (r === BLOCKED) return { reason: "blocked", count: 0 };
+    if (r === CALLED) return undefined;
     if (r === GONE) {
       this.reap();
       return { reason: this.procs.has(p.pid) && p.threads.includes(t) ? "line" : "exited", count: 0 };

@@ -1,8 +1,8 @@
 // `forklab run FILE.c [--scenario S.json] [--json] [--max-steps N]`: run a C file through
 // the model to the end and print the per-process syscall trace and the final tables, or
 // (--json) one object {stdout, stderr, exitStatus, trace, final}.
-import { readFileSync, existsSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { readFileSync, existsSync, statSync } from "node:fs";
+import { basename, dirname, isAbsolute, join, normalize } from "node:path";
 import { loadParser, WasmFiles } from "../c/parse";
 import { compileC } from "../c/load";
 import { formatDiagnostic } from "../c/diagnostic";
@@ -41,7 +41,13 @@ export async function loadSession(file: string, scenario: Scenario, maxSteps?: n
     return cache.get(name);
   };
   if (errors.length && !program.funcIndex.has("main")) return { errors, warnings };
-  const session = new Session({ program, name: basename(file).replace(/\.c$/, ""), scenario, maxSteps, loadProgram });
+  // Files the program opens by a relative name come from its folder (read once, at first open).
+  const readFile = (p: string): Uint8Array | undefined => {
+    if (isAbsolute(p) || normalize(p).startsWith("..")) return undefined;
+    const path = join(dirname(file), p);
+    return existsSync(path) && statSync(path).isFile() ? new Uint8Array(readFileSync(path)) : undefined;
+  };
+  const session = new Session({ program, name: basename(file).replace(/\.c$/, ""), scenario, maxSteps, loadProgram, readFile });
   return { session, errors, warnings };
 }
 

@@ -15,6 +15,9 @@ export interface Scenario {
   signals?: SignalScript[];
   /** Upper bound on stepped lines before the run stops with a clear message. Default 100000. */
   maxSteps?: number;
+  /** Files in the program's working directory before it starts: path -> text. The model
+   *  also reads, at first open, files next to the program (forklab run, the extension). */
+  files?: Record<string, string>;
 }
 
 /** One client: connects once the server listens, then performs its actions in order. */

@@ -1,6 +1,8 @@
 // One stepping session: a program, its Scenario, the kernel model, the C machine, a
 // scheduler and the history. Everything runs deterministically (seeded random policy),
 // so the history is the list of actions taken: stepping back replays them from the start.
+// (The kernel keeps closures on blocked tasks, so its state cannot be cloned into
+// checkpoints; a replay of 10,000 steps costs well under a second.)
 import { Kernel, signo as signoOf, StdioSpec } from "../kernel/kernel";
 import type { Snapshot } from "../kernel/snapshot";
 import { Machine, StepMode } from "../c/vm";
@@ -24,11 +26,18 @@ export interface SessionOptions {
   maxSteps?: number;
   /** Instructions one step may run (endless loops on one line). */
   stepBudget?: number;
+  /** Files the program may open that the model's file system does not hold yet (the
+   *  example's folder): read once, at the program's first open of that path. */
+  readFile?: (path: string) => string | Uint8Array | undefined;
 }
 
+/** What the session did, in order: replaying the list from a fresh session is exact. */
 export type Action =
-  | { kind: "step"; tid: number; mode: StepMode }
-  | { kind: "auto" };
+  /** A stepped line; `picked` when the scheduler chose the task (replay picks again, so
+   *  the policy's state moves as it did). */
+  | { kind: "step"; tid: number; mode: StepMode; picked?: boolean }
+  /** step() found nothing to run; the world outside still moved (clients, clock, signals). */
+  | { kind: "wait" };
 
 export interface StepInfo {
   step: number;
@@ -39,16 +48,21 @@ export interface StepInfo {
 }
 
 export class Session {
-  readonly kernel = new Kernel();
-  readonly machine: Machine;
-  readonly clients: Clients;
+  // Not readonly: goto() adopts the state of a replayed session.
+  kernel: Kernel;
+  machine: Machine;
+  clients: Clients;
   readonly mainPid: number;
   steps = 0;
-  readonly history: Snapshot[] = [];
-  readonly actions: Action[] = [];
+  history: Snapshot[] = [];
+  /** Every action so far, and after a step back also the undone ones (the future). */
+  actions: Action[] = [];
+  /** How many of `actions` the current state has applied; a new action drops the rest. */
+  cursor = 0;
   private rr = 0;
   private rand: number;
-  private signalsSent = new Set<number>();
+  /** Scenario signals sent so far (they go in order). */
+  private signalsSent = 0;
   private outputText = "";
   private notesSeen = 0;
   private stderrText = "";
@@ -61,7 +75,9 @@ export class Session {
     const sc = opts.scenario ?? {};
     this.rand = (opts.seed ?? 1) >>> 0 || 1;
     this.maxSteps = opts.maxSteps ?? sc.maxSteps ?? 100000;
-    this.machine = new Machine(this.kernel, { loadProgram: opts.loadProgram, stepBudget: opts.stepBudget });
+    this.kernel = new Kernel();
+    seedFiles(this.kernel, sc.files ?? {});
+    this.machine = new Machine(this.kernel, { loadProgram: opts.loadProgram, stepBudget: opts.stepBudget, readFile: opts.readFile });
     const out: StdioSpec = sc.stdout === "tty" ? { tty: true } : sc.stdout === "file" ? { file: "stdout.txt" } : { pipe: true };
     const stdin: StdioSpec = sc.stdin !== undefined ? { input: sc.stdin } : sc.stdout === "tty" ? { tty: true } : { input: "" };
     const stderr: StdioSpec = sc.stdout === "tty" ? { tty: true } : { pipe: true };
@@ -85,15 +101,31 @@ export class Session {
     return out.sort((a, b) => a - b);
   }
 
-  /** Step one line of a chosen task (or let the policy choose). */
+  /** Step one line of a chosen task (or let the policy choose). After a step back this is a
+   *  new branch: the undone future is dropped. */
   step(tid?: number, mode: StepMode = "into"): StepInfo {
+    this.actions.length = this.cursor;
+    return this.apply(tid === undefined ? { kind: "step", tid: 0, mode, picked: true } : { kind: "step", tid, mode });
+  }
+
+  /** Do one action (new, or replayed) and record it. */
+  private apply(a: Action): StepInfo {
     this.outside();
-    if (tid === undefined) {
+    let tid: number;
+    if (a.kind === "wait" || a.picked) {
       const pick = this.pick();
-      if (pick === undefined) return { step: this.steps, ended: this.ended };
+      if (pick === undefined) {
+        this.record({ kind: "wait" });
+        return { step: this.steps, ended: this.ended };
+      }
       tid = pick;
+    } else {
+      tid = a.tid;
+      // Round-robin goes on from the task the learner chose.
+      this.rr = tid;
     }
-    this.actions.push({ kind: "step", tid, mode });
+    const mode = a.kind === "step" ? a.mode : "into";
+    this.record(a.kind === "step" && a.picked ? { kind: "step", tid, mode, picked: true } : { kind: "step", tid, mode });
     this.machine.step(tid, mode);
     this.machine.reap();
     this.steps++;
@@ -103,6 +135,38 @@ export class Session {
     // snapshot walks every process, so not too often: 1,000 clients make it cost).
     else if (this.steps % 4096 === 0) this.snapshot(tid);
     return { step: this.steps, tid, pid: this.kernel.task(tid)?.pid };
+  }
+
+  private record(a: Action): void {
+    this.actions[this.cursor++] = a;
+  }
+
+  /** Back one stepped line (exact: a replay). False at step 0. */
+  stepBack(): boolean {
+    if (this.steps === 0) return false;
+    this.goto(this.steps - 1);
+    return true;
+  }
+
+  /** Redo the next undone line after a step back; false when there is no recorded future. */
+  forward(): boolean {
+    const start = this.steps;
+    while (this.cursor < this.actions.length && this.steps === start) this.apply(this.actions[this.cursor]);
+    return this.steps > start;
+  }
+
+  /** Move to the state right after line `step` (0 = before the first): back by replaying the
+   *  recorded actions into a fresh session, forward along the recorded future. */
+  goto(step: number): void {
+    if (step >= this.steps) {
+      while (this.steps < step && this.forward());
+      return;
+    }
+    const fresh = new Session(this.opts);
+    const all = this.actions;
+    for (let i = 0; i < all.length && fresh.steps < Math.max(step, 0); i++) fresh.apply(all[i]);
+    // Take over the replayed state; keep the whole action list, so forward() can redo.
+    Object.assign(this, fresh, { actions: all });
   }
 
   /** Run until every program process has ended, nothing can happen, or the step limit. */
@@ -127,13 +191,18 @@ export class Session {
   private outside(): void {
     const sc = this.opts.scenario ?? {};
     this.clients.advance(this.steps);
-    (sc.signals ?? []).forEach((s, i) => {
-      if (this.signalsSent.has(i)) return;
-      const due = (s.atStep !== undefined && this.steps >= s.atStep)
-        || (s.afterClientsClosed !== undefined && this.clients.closed >= s.afterClientsClosed && this.quiet())
-        || (s.afterOutput !== undefined && this.collectOutput().includes(s.afterOutput));
-      if (!due) return;
-      this.signalsSent.add(i);
+    // Signals go in order, each once its condition holds and the program has settled
+    // (nothing runnable), as the real-run driver sends them; atStep also fires at its step.
+    const signals = sc.signals ?? [];
+    while (this.signalsSent < signals.length) {
+      const s = signals[this.signalsSent];
+      const atStep = s.atStep !== undefined && this.steps >= s.atStep;
+      if (!atStep && !this.quiet()) break;
+      const due = atStep
+        || (s.afterClientsClosed !== undefined ? this.clients.closed >= s.afterClientsClosed
+          : s.afterOutput !== undefined ? this.collectOutput().includes(s.afterOutput) : true);
+      if (!due) break;
+      this.signalsSent++;
       const n = signoOf(s.signal) ?? 15;
       const to = s.to ?? "fg";
       if (to === "fg") {
@@ -142,14 +211,14 @@ export class Session {
         else this.kernel.externalKill(-this.mainPid, n);
       } else this.kernel.externalKill(to === "main" ? this.mainPid : to, n);
       this.machine.reap();
-    });
+    }
     if (this.runnable().length === 0 && !this.ended) {
       this.clients.advance(this.steps);
       if (this.runnable().length) return;
       const timer = this.kernel.nextTimer();
       if (timer !== undefined) { this.kernel.advanceTo(timer); this.machine.reap(); return; }
       if (this.machine.procs.size === 0) this.ended = "every process has exited";
-      else if (!this.pendingSignals()) this.ended = `every process is blocked: ${this.blockedList()}`;
+      else this.ended = `every process is blocked: ${this.blockedList()}`;
     }
   }
 
@@ -157,11 +226,6 @@ export class Session {
   private quiet(): boolean {
     // As a person at a terminal would: wait until the program has nothing left to do.
     return this.runnable().length === 0;
-  }
-
-  private pendingSignals(): boolean {
-    const sc = this.opts.scenario ?? {};
-    return (sc.signals ?? []).some((s, i) => !this.signalsSent.has(i) && s.atStep !== undefined);
   }
 
   private blockedList(): string {
@@ -225,4 +289,11 @@ export class Session {
   stderr(): string {
     return this.stderrText;
   }
+}
+
+/** The model's file system at the start: /dev/null (an empty file in the model: reads see
+ *  EOF; what is written stays) and the files the Scenario names. */
+function seedFiles(k: Kernel, files: Record<string, string>): void {
+  k.writeFile("/dev/null", "");
+  for (const [path, text] of Object.entries(files)) k.writeFile(path, text);
 }

@@ -1,7 +1,7 @@
 // Sockets, name lookup and select. Addresses cross into the kernel as {host, port};
 // struct sockaddr_in keeps the port and address in network byte order, as in C.
-import { SockAddr } from "../../kernel/kernel";
-import { Builtin, Ctx } from "../ctl";
+import { isBlocked, SockAddr, SysResult, SOCK_STREAM } from "../../kernel/kernel";
+import { Builtin, Ctl, Ctx } from "../ctl";
 import { cstr, heapAlloc, heapFree, setErrno, str, sys } from "./sys";
 import { GAI_MESSAGES } from "./strerror";
 
@@ -64,6 +64,42 @@ function getaddrinfo(c: Ctx, a: number[]): number {
   return 0;
 }
 
+/**
+ * socketpair: the model has no AF_UNIX sockets, so the pair is two connected loopback TCP
+ * sockets (a stream both ways, EOF when the other end closes: what the course shows).
+ * The helper listening socket is gone before it returns and the pair gets the two lowest
+ * free descriptors, as on Linux.
+ */
+function socketpair(c: Ctx, a: number[]): number | Ctl {
+  const [, type, , sv] = a;
+  if ((type & 0xf) !== SOCK_STREAM) return sys(c, "socketpair", [a[0], type], { ret: -1, errno: "EOPNOTSUPP" });
+  const k = c.k, tid = c.t.tid;
+  const n = (r: SysResult): number => (isBlocked(r) ? -1 : r.ret);
+  const l = n(k.socket(tid, AF_INET, SOCK_STREAM, 0));
+  if (l < 0) return sys(c, "socketpair", [a[0], type], { ret: -1, errno: "EMFILE" });
+  n(k.listen(tid, l, 1));
+  const name = k.getsockname(tid, l);
+  const port = isBlocked(name) || !name.addr ? 0 : +name.addr.split(":")[1];
+  const x = n(k.socket(tid, AF_INET, SOCK_STREAM, 0));
+  const y = x < 0 || n(k.connect(tid, x, { host: "127.0.0.1", port })) < 0 ? -1 : n(k.accept(tid, l));
+  k.close(tid, l);
+  if (y < 0) {
+    if (x >= 0) k.close(tid, x);
+    return sys(c, "socketpair", [a[0], type], { ret: -1, errno: "EMFILE" });
+  }
+  // l's number is free again: move the pair down to l and l + 1.
+  const pair = [x, y].map((fd, i) => {
+    const want = l + i;
+    if (fd === want) return fd;
+    k.dup2(tid, fd, want);
+    k.close(tid, fd);
+    return want;
+  });
+  c.mem.writeU(sv, 4, pair[0]);
+  c.mem.writeU(sv + 4, 4, pair[1]);
+  return sys(c, "socketpair", [a[0], type], { ret: 0 });
+}
+
 function readFdSet(c: Ctx, a: number, n: number): number[] {
   const out: number[] = [];
   if (!a) return out;
@@ -78,6 +114,7 @@ function writeFdSet(c: Ctx, a: number, fds: number[]): void {
 }
 
 export const net: Builtin[] = [
+  { name: "socketpair", fn: socketpair },
   { name: "socket", fn: (c, a) => sys(c, "socket", [a[0], a[1]], c.k.socket(c.t.tid, a[0], a[1], a[2])) },
   { name: "bind", fn: (c, a) => sys(c, "bind", [a[0]], c.k.bind(c.t.tid, a[0], readAddr(c, a[1]))) },
   { name: "listen", fn: (c, a) => sys(c, "listen", [a[0], a[1]], c.k.listen(c.t.tid, a[0], a[1])) },

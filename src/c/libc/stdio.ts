@@ -44,7 +44,7 @@ export function emit(c: Ctx, s: Stream, text: string, ret: number): number {
   let n = 0;
   if (m === "unbuffered") n = s.out.length;
   else if (m === "line") n = text.includes("\n") || s.out.length >= 1024 ? (s.out.length >= 1024 ? s.out.length : s.out.lastIndexOf("\n") + 1) : 0;
-  else n = Math.floor(s.out.length / BUFSIZE) * BUFSIZE;
+  else { const size = s.size ?? BUFSIZE; n = Math.floor(s.out.length / size) * size; }
   if (n > 0) {
     const chunk = s.out.slice(0, n);
     s.out = s.out.slice(n);
@@ -66,8 +66,9 @@ export function flushAll(c: Ctx): void {
 
 /** Fill a stream's read buffer with one read(2); false when blocked. */
 function fill(c: Ctx, s: Stream): boolean | Ctl {
-  const r = c.k.read(c.t.tid, s.fd, BUFSIZE);
-  const v = sys(c, "read", [s.fd, BUFSIZE], r);
+  const size = s.size ?? BUFSIZE;
+  const r = c.k.read(c.t.tid, s.fd, size);
+  const v = sys(c, "read", [s.fd, size], r);
   if (v === BLOCKED) return BLOCKED;
   if (isBlocked(r)) return BLOCKED;
   if (r.ret < 0) { s.err = true; return false; }
@@ -193,6 +194,8 @@ export const stdio: Builtin[] = [
       const s = stream(c, a[0]);
       if (!s) return -1;
       s.mode = (["full", "line", "unbuffered"] as const)[a[2]] ?? s.mode;
+      // A buffer of the caller's size: reads ahead and flushes in chunks of that many bytes.
+      if (a[3] > 0) s.size = a[3];
       return 0;
     },
   },
@@ -212,6 +215,7 @@ export const stdio: Builtin[] = [
       const path = str(c, a[0]);
       const flags = parseMode(str(c, a[1]));
       if (flags < 0) { setErrno(c, "EINVAL"); return 0; }
+      c.m.seed(path);
       const r = c.k.open(c.t.tid, path, flags, 0o666);
       const v = sys(c, "open", [path, flags], r);
       if (v === BLOCKED || typeof v !== "number") return v;

@@ -1,12 +1,18 @@
 // <stdlib.h>, <string.h> and <ctype.h>: pure library code over process memory.
-import { GONE, Builtin, Ctx } from "../ctl";
+import { CALLED, GONE, Builtin, Ctx } from "../ctl";
 import { flushAll } from "./stdio";
 import { cstr, heapAlloc, heapFree, str, sys } from "./sys";
 import { strerror } from "./strerror";
 import { SIG } from "../../kernel/kernel";
 import { StopError } from "../vm";
 
-function exitProcess(c: Ctx, code: number): number | typeof GONE {
+function exitProcess(c: Ctx, code: number): number | typeof GONE | typeof CALLED {
+  // atexit handlers first, last registered first; exit() runs again after each returns.
+  const h = c.t.sys ? undefined : c.p.atexit.pop();
+  if (h !== undefined) {
+    c.m.callFromLibrary(c.p, c.t, h, []);
+    return CALLED;
+  }
   flushAll(c);
   if (c.t.sys) { c.t.sys.exit = code & 0xff; return 0; }
   sys(c, "exit", [code & 0xff], { ret: 0 });
@@ -45,7 +51,7 @@ export const stdlib: Builtin[] = [
   { name: "_exit", fn: (c, a) => { sys(c, "exit", [a[0] & 0xff], { ret: 0 }); c.k.exit(c.t.tid, a[0] & 0xff); return GONE; } },
   { name: "_Exit", fn: (c, a) => { sys(c, "exit", [a[0] & 0xff], { ret: 0 }); c.k.exit(c.t.tid, a[0] & 0xff); return GONE; } },
   { name: "abort", fn: (c) => { sys(c, "kill", [c.p.pid, "SIGABRT"], c.k.raise(c.t.tid, SIG.SIGABRT)); if (!c.m.alive(c.t.tid)) return GONE; c.k.exit(c.t.tid, 134); return GONE; } },
-  { name: "atexit", fn: () => 0 },
+  { name: "atexit", fn: (c, a) => { c.p.atexit.push(a[0]); return 0; } },
   { name: "system", fn: () => { throw new StopError("system() is not supported: use fork and exec"); } },
   { name: "atoi", fn: (c, a) => strtol(str(c, a[0]), 10).v | 0 },
   { name: "atol", fn: (c, a) => strtol(str(c, a[0]), 10).v },

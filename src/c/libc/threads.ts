@@ -73,6 +73,16 @@ export const threads: Builtin[] = [
     },
   },
   {
+    // EBUSY when held, by anyone (after fork, perhaps by a thread that is not in this process).
+    name: "pthread_mutex_trylock", fn: (c, a) => {
+      if (c.p.mutexes[a[0]]) return 16;
+      c.p.mutexes[a[0]] = c.t.tid;
+      c.mem.writeU(a[0], 4, 1);
+      c.mem.writeU(a[0] + 4, 4, c.t.tid);
+      return 0;
+    },
+  },
+  {
     name: "pthread_mutex_unlock", fn: (c, a) => {
       delete c.p.mutexes[a[0]];
       c.mem.writeU(a[0], 4, 0);
