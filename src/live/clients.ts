@@ -19,6 +19,8 @@ export interface ClientPlan {
   reset?: boolean;
   /** Stay connected this long after the last echo (lets a live view show the children). */
   holdMs?: number;
+  /** Ends every hold early (the closes then go ahead as planned). */
+  release?: AbortSignal;
   /** one-by-one: pause between two closes. Default 300. */
   gapMs?: number;
   /** Bound on each client's connect and each echo, and on the server's answering close. Default 5000. */
@@ -47,6 +49,15 @@ export function isLoopback(host: string): boolean {
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Sleeps ms, or less if release fires. */
+function hold(ms: number, release?: AbortSignal): Promise<void> {
+  if (release?.aborted) return Promise.resolve();
+  return new Promise((done) => {
+    const t = setTimeout(done, ms);
+    release?.addEventListener("abort", () => { clearTimeout(t); done(); }, { once: true });
+  });
+}
 
 /** One connection with a receive buffer and bounded waits. */
 class Client {
@@ -141,7 +152,7 @@ export async function runClients(plan: ClientPlan): Promise<ClientsReport> {
         log(`client ${id}: sent "${line}", echoed "${echo}"`);
         if (echo !== line) c.result.error = `echo differs: sent "${line}", got "${echo}"`;
       }
-      if (plan.holdMs) await sleep(plan.holdMs);
+      if (plan.holdMs) await hold(plan.holdMs, plan.release);
     } catch (e) {
       c.result.error = (e as Error).message;
       log(`client ${id}: ${c.result.error}`);
