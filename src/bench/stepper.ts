@@ -38,6 +38,15 @@ export const bench: Bench = async (progress) => {
   const median = times[Math.floor(times.length / 2)];
   progress(`${times.length} lines stepped, median ${median.toFixed(2)} us`);
 
+  // Stepping back once at step 10,000 with a Snapshot per step (as the extension runs):
+  // a replay of the 9,999 recorded actions from a fresh session.
+  const tt = new Session({ program: loop, name: "loop", snapshots: true });
+  while (tt.steps < 10000 && !tt.ended) tt.step();
+  const b0 = process.hrtime.bigint();
+  tt.stepBack();
+  const backMs = Number(process.hrtime.bigint() - b0) / 1e6;
+  progress(`step back at step 10,000: ${backMs.toFixed(0)} ms (now at step ${tt.steps})`);
+
   // The echo server with 1,000 clients, each connecting, sending a line and closing.
   const file = join(root, "examples", "echoserverp.c");
   const server = compileC(parser, file, readFileSync(file, "utf8"), () => undefined).program;
@@ -60,6 +69,7 @@ export const bench: Bench = async (progress) => {
   progress(`echo1000: ${e.steps} steps in ${seconds.toFixed(2)} s (${cpuSeconds.toFixed(2)} s CPU), ${echoed} lines echoed, ended: ${e.ended}`);
   return [
     { name: "step.line.median_us", value: median, unit: "us" },
+    { name: "session.back_10k.ms", value: backMs, unit: "ms" },
     { name: "echo1000.seconds", value: seconds, unit: "s" },
     { name: "echo1000.cpu_seconds", value: cpuSeconds, unit: "s" },
     { name: "echo1000.steps", value: e.steps, unit: "steps" },

@@ -245,7 +245,8 @@ export class Session {
       case "child-first": return r[r.length - 1];
       case "random":
         this.rand = (Math.imul(this.rand, 1664525) + 1013904223) >>> 0;
-        return r[this.rand % r.length];
+        // The high bits: an LCG's low bit only alternates.
+        return r[(this.rand >>> 16) % r.length];
       default: {
         const next = r.find((t) => t > this.rr) ?? r[0];
         // Keep running the same task until its line ends so output stays readable.
