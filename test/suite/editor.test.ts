@@ -4,6 +4,8 @@
 // status bar, edits making the session stale, and an unsupported construct showing up in
 // the Problems panel without an exception.
 import * as assert from "node:assert";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as vscode from "vscode";
 import type { SessionState } from "../../src/extension/session/commands";
@@ -132,27 +134,34 @@ describe("editor: stepping echoserverp.c", function () {
   });
 
   it("an edit makes the session stale: stepping is refused until a restart, which steps the new text", async () => {
-    const ed = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString())!;
-    const before = (await current())!;
-    assert.ok(await ed.edit((b) => b.insert(new vscode.Position(0, 0), "/* edited */\n")));
+    // A copy outside the workspace: the workbench may save edits by itself, and the example must stay as it is.
+    const dir = mkdtempSync(join(tmpdir(), "forklab-edit-"));
+    const copy = join(dir, "echoserverp.c");
+    copyFileSync(uri.fsPath, copy);
+    const doc = await vscode.workspace.openTextDocument(copy);
+    const ed = await vscode.window.showTextDocument(doc);
     try {
+      assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", doc.uri), true);
+      assert.ok((await vscode.commands.executeCommand<Outcome>("forklab.step")).ok);
+      const before = (await current())!;
+      assert.strictEqual(before.index, 1);
+      assert.ok(await ed.edit((b) => b.insert(new vscode.Position(0, 0), "/* edited */\n")));
       await poll("stale", 5000, async () => (await current())?.stale);
       const r = await vscode.commands.executeCommand<Outcome>("forklab.step");
       assert.strictEqual(r.ok, false);
       assert.strictEqual((await current())!.index, before.index, "stale code was stepped");
-      const ls = await lenses(uri);
+      const ls = await lenses(doc.uri);
       assert.ok(ls.some((l) => l.title.includes("Changed since the session started")), JSON.stringify(ls));
       assert.ok(await vscode.commands.executeCommand("forklab.restartSession"));
       const fresh = (await current())!;
       assert.strictEqual(fresh.stale, false);
       assert.strictEqual(fresh.index, 0);
       // main moved down one line with the inserted comment.
-      assert.ok((await lenses(uri)).some((l) => l.line === 20 && l.title === "Fork Lab step 0"));
+      assert.ok((await lenses(doc.uri)).some((l) => l.line === 20 && l.title === "Fork Lab step 0"));
     } finally {
-      // Throw the edit away: the example on disk must stay as it is.
-      await vscode.window.showTextDocument(ed.document);
-      await vscode.commands.executeCommand("workbench.action.files.revert");
-      assert.ok(!ed.document.getText().startsWith("/* edited */"), "the edit was not reverted");
+      await vscode.commands.executeCommand("forklab.stopSession");
+      await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
