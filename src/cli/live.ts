@@ -3,9 +3,8 @@
 // `forklab live --compare FILE.c [-n N] [--line TEXT]...`: holds N clients on the running
 // server, steps FILE.c in the model with the same clients, and prints both side by side.
 import { parseArgs } from "node:util";
-import { runClients } from "../live/clients";
-import { CompareRow, compareTables, formatComparison } from "../live/compare";
-import { LiveSnapshot } from "../live/livesnapshot";
+import { formatComparison } from "../live/compare";
+import { compareWithModel, ModelMoment } from "../live/sidebyside";
 import { LiveSource } from "../live/source";
 import { formatLive } from "../live/text";
 import type { Scenario } from "../session/scenario";
@@ -45,39 +44,16 @@ export async function live(args: string[]): Promise<number> {
   }
 }
 
-/** Both sides at the same moment: every client connected, its lines echoed, still open.
- *  The model gets the same argv, the same kind of stdout and the same clients. */
-export async function compareWithModel(source: LiveSource, file: string, port: number, n: number, lines: string[]): Promise<CompareRow[]> {
-  const release = new AbortController();
-  const clients = runClients({ port, clients: n, lines, close: "together", holdMs: 15_000, timeoutMs: 20_000, release: release.signal });
-  try {
-    let live: LiveSnapshot | undefined;
-    const deadline = Date.now() + 10_000;
-    while (!live && Date.now() < deadline) {
-      const s = await source.refresh();
-      if (s.processes.filter((p) => p.ppid === s.live.rootPid && p.blockedOn?.startsWith("read(")).length >= n) live = s;
-      else await new Promise((r) => setTimeout(r, 100));
-    }
-    if (!live) throw new Error(`the server did not get ${n} clients reading within 10 s`);
-    const root = live.processes.find((p) => p.pid === live!.live.rootPid)!;
-    const out = live.objects.find((o) => o.id === live!.files.find((f) => f.id === root.fds[1])?.object);
-    const scenario: Scenario = {
-      argv: [String(port)],
-      stdout: out?.kind === "tty" ? "tty" : out?.kind === "file" ? "file" : "pipe",
-      clients: Array.from({ length: n }, () => ({ actions: [...lines.map((send) => ({ send })), { waitSteps: Number.MAX_SAFE_INTEGER }] })),
-    };
-    const { session, errors } = await loadSession(file, scenario, 100_000);
-    if (!session) throw new Error(errors.join("\n"));
-    session.run(); // until every process is blocked: the server in accept, the children in read
-    return compareTables(session.snapshot(), session.mainPid, live, root.pid);
-  } finally {
-    release.abort();
-    await clients;
-  }
+/** The model side for compareWithModel: the C file stepped until every process blocks. */
+export async function runModel(file: string, scenario: Scenario): Promise<ModelMoment> {
+  const { session, errors } = await loadSession(file, scenario, 100_000);
+  if (!session) throw new Error(errors.join("\n"));
+  session.run(); // until every process is blocked: the server in accept, the children in read
+  return { snapshot: session.snapshot(), mainPid: session.mainPid };
 }
 
 async function compare(source: LiveSource, file: string, port: number, n: number, lines: string[]): Promise<number> {
-  const rows = await compareWithModel(source, file, port, n, lines);
+  const rows = await compareWithModel(source, { file, port, clients: n, lines }, runModel);
   console.log(formatComparison(rows));
   const same = rows.filter((r) => r.same).length;
   console.log(`\n${same} of ${rows.length} rows agree (model: ${file} with ${n} clients; live: from /proc)`);

@@ -5,6 +5,7 @@
 import * as assert from "node:assert";
 import * as vscode from "vscode";
 import { findServer } from "../../src/live/discover";
+import type { CompareRow } from "../../src/live/compare";
 import type { LiveSnapshot } from "../../src/live/livesnapshot";
 import { readStat } from "../../src/live/procfs";
 import { freePort } from "../../src/live/server";
@@ -85,6 +86,17 @@ async function poll<T>(what: string, ms: number, f: () => Promise<T | undefined 
     }
     assert.ok(file(parent.fds[1]).refcount >= 3, "stdout's open file is shared by the parent and both children");
     assert.strictEqual(await clients, 0, "every client got every echo");
+  });
+
+  it("the model next to the live server, with the same two clients, agrees on what the lesson draws", async () => {
+    const rows = await vscode.commands.executeCommand<CompareRow[] | undefined>("forklab.live.compare");
+    assert.ok(rows, "the comparison ran");
+    const row = (who: string, what: string) => rows.find((r) => r.who === who && r.what === what);
+    assert.ok(row("server", "state")?.same, JSON.stringify(row("server", "state")));
+    assert.ok(row("server", "fd 3")?.same);
+    for (const child of ["child 1", "child 2"]) {
+      assert.deepStrictEqual([row(child, "fd 4")?.live, row(child, "fd 4")?.same], ["connected socket, refcount 1", true]);
+    }
   });
 
   it("stop ends the server's whole group: nothing is left in /proc", async () => {

@@ -5,6 +5,7 @@ import * as vscode from "vscode";
 import { findServer } from "../../live/discover";
 import { LiveSnapshot } from "../../live/livesnapshot";
 import { defaultProgram, ForkLabTaskDefinition, settings, TASK_TYPE } from "./definition";
+import { compareWithLive } from "./compare";
 import { LiveView } from "./liveview";
 import { ForkLabTaskProvider, TRUST_MESSAGE } from "./provider";
 
@@ -94,6 +95,10 @@ export function register(context: vscode.ExtensionContext): void {
     }),
     vscode.commands.registerCommand("forklab.live.open", async (): Promise<boolean> => live.start(folderOrSay())),
     vscode.commands.registerCommand("forklab.live.stop", () => live.stop()),
+    vscode.commands.registerCommand("forklab.live.compare", async () => {
+      const folder = folderOrSay();
+      return folder && trusted() ? compareWithLive(context, folder) : undefined;
+    }),
     // For tests and other features: the live view's latest snapshot (undefined when not watching).
     vscode.commands.registerCommand("forklab.live.snapshot", (): LiveSnapshot | undefined => (live.running ? live.latest : undefined)),
   );

@@ -3,7 +3,8 @@
 // the listening socket alone, each child in read(4) holding its connected socket alone
 // (refcount 1: the parent closed its copy, the child closed listenfd).
 import * as assert from "node:assert/strict";
-import { compareWithModel } from "../../../src/cli/live";
+import { runModel } from "../../../src/cli/live";
+import { compareWithModel } from "../../../src/live/sidebyside";
 import { LiveSource } from "../../../src/live/source";
 import { join } from "node:path";
 import { compile, freePort, Program, ROOT, waitFor } from "./realproc";
@@ -24,7 +25,8 @@ import { compile, freePort, Program, ROOT, waitFor } from "./realproc";
     server = new Program(bin, [String(port)]);
     source = await LiveSource.open({ rootPid: server.pid });
     await waitFor(async () => (await source!.refresh()).processes[0]?.blockedOn === "accept(3)", "the server in accept");
-    const rows = await compareWithModel(source, join(ROOT, "examples/echoserverp.c"), port, 2, ["same clients"]);
+    const rows = await compareWithModel(source,
+      { file: join(ROOT, "examples/echoserverp.c"), port, clients: 2, lines: ["same clients"] }, runModel);
     const row = (who: string, what: string) => rows.find((r) => r.who === who && r.what === what)!;
     assert.equal(row("server", "state").model, "blocked in accept(3)");
     assert.ok(row("server", "state").same);
