@@ -45,6 +45,7 @@ export class Clients {
   /** Let every client do what it can now; returns whether any made progress. */
   advance(step: number): boolean {
     let progress = false;
+    if (!this.active.length) return false;
     for (const tid of this.k.takeWoken()) {
       const c = this.byPid.get(tid);
       if (c) c.parked = false;

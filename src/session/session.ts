@@ -70,6 +70,9 @@ export class Session {
   readonly maxSteps: number;
   /** The first process's raw wait status once it has exited. */
   mainStatus?: number;
+  /** The program's processes just before each scenario signal (what the real run's /proc
+   *  probes see): "before SIGINT" -> processes of the first process's group, zombies included. */
+  probes: Array<{ when: string; processes: Snapshot["processes"] }> = [];
 
   constructor(readonly opts: SessionOptions) {
     const sc = opts.scenario ?? {};
@@ -202,6 +205,10 @@ export class Session {
         || (s.afterClientsClosed !== undefined ? this.clients.closed >= s.afterClientsClosed
           : s.afterOutput !== undefined ? this.collectOutput().includes(s.afterOutput) : true);
       if (!due) break;
+      // Built aside (takes no events), so the step's own Snapshot stays whole.
+      const procs = this.kernel.rebuildSnapshot(this.steps).processes;
+      const group = procs.find((p) => p.pid === this.mainPid)?.pgid ?? this.mainPid;
+      this.probes.push({ when: `before ${s.signal}`, processes: procs.filter((p) => p.pgid === group && p.kind === "program") });
       this.signalsSent++;
       const n = signoOf(s.signal) ?? 15;
       const to = s.to ?? "fg";
