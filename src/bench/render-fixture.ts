@@ -46,13 +46,12 @@ export function bigSnapshot(): Snapshot {
   return s;
 }
 
-/** The next step: one child closes its copy of listenfd. */
-export function afterOneClose(s: Snapshot): Snapshot {
-  const next = JSON.parse(JSON.stringify(s)) as Snapshot;
-  next.step = s.step + 1;
-  const child = next.processes.find((p) => p.pid === 150) as Proc;
-  child.fds[3] = null;
-  (next.files.find((f) => f.id === 2) as { refcount: number }).refcount--;
-  next.events = [{ kind: "syscall", pid: 150, call: "close", args: [3], ret: 0 }];
-  return next;
+/** The next step: the n-th child closes its copy of listenfd (fd 3). Like the kernel's
+ *  snapshots, it shares every row the step did not change with the step before it. */
+export function closeListenfd(s: Snapshot, n: number): Snapshot {
+  const pid = 101 + n;
+  const processes = s.processes.map((p) => (p.pid === pid ? { ...p, fds: p.fds.map((id, fd) => (fd === 3 ? null : id)) } : p));
+  const files = s.files.map((f) => (f.id === 2 ? { ...f, refcount: f.refcount - 1 } : f));
+  return { ...s, step: s.step + 1, processes, files, output: [],
+    events: [{ kind: "syscall", pid, call: "close", args: [3], ret: 0 }] };
 }

@@ -3,9 +3,10 @@
 // session (with a scenario) up to step N, highlighting what step N changed.
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Snapshot } from "../kernel/snapshot";
-import { renderMarkdown, renderSvg, snapshotProblem } from "../render";
-import type { ColourScheme } from "../render";
+import { renderMarkdown, renderSvg, snapshotProblem, terminalAt } from "../render";
+import type { ColourScheme, Terminal } from "../render";
 import type { Scenario } from "../session/scenario";
+import { loadSession } from "./run";
 
 const usage = `usage: forklab render --snapshot SNAP.json [--previous PREV.json] [--theme light|dark|hc] [--md | --png] --out FIG.svg
   --png draws the whole view (controls, picture, events) in Chromium and saves a screenshot
@@ -24,35 +25,34 @@ function readSnapshot(path: string): Snapshot {
   return value as Snapshot;
 }
 
-/** Steps FILE.c to step n (default: to the end); returns that step's snapshot and the one before. */
-async function stepFile(file: string, scenarioPath: string | undefined, stepArg: string | undefined): Promise<[Snapshot, Snapshot | undefined] | undefined> {
-  const { loadSession } = await import("./run");
+/** Steps FILE.c to step n (default: to the end); returns the history up to that step. */
+async function stepFile(file: string, scenarioPath: string | undefined, stepArg: string | undefined): Promise<Snapshot[] | undefined> {
   const scenario: Scenario = scenarioPath ? (JSON.parse(readFileSync(scenarioPath, "utf8")) as Scenario) : {};
   const { session, errors } = await loadSession(file, scenario);
   for (const e of errors) console.error(e);
   if (!session) return undefined;
   const target = stepArg === undefined ? Infinity : Number(stepArg);
   if (!(target >= 0)) throw new Error(`--step: '${stepArg}' is not a step number`);
-  let cur = session.snapshot();
-  let prev: Snapshot | undefined;
+  // Every step's snapshot: each holds only its own step's output, and the terminal at
+  // step N is all of them up to N.
+  const history = [session.snapshot()];
   while (session.steps < target && !session.ended && session.steps < session.maxSteps) {
     session.step();
-    prev = cur;
-    cur = session.snapshot();
+    history.push(session.snapshot());
   }
   if (Number.isFinite(target) && session.steps < target) console.error(`forklab render: the run ended at step ${session.steps} (${session.ended ?? "step limit"})`);
-  return [cur, prev];
+  return history;
 }
 
-/** The view as a learner sees it, in a VS Code-like theme, saved as PNG. */
-async function screenshot(snap: Snapshot, prev: Snapshot | undefined, scheme: ColourScheme, out: string): Promise<void> {
+/** The view as a learner sees it, in a VS Code-like theme, saved as PNG: the whole history
+ *  goes to the view (its terminal shows the output of every step up to the last). */
+async function screenshot(history: Snapshot[], scheme: ColourScheme, out: string): Promise<void> {
   const { deliver, launchChromium, openView } = await import("../bench/view-page");
-  const { timeline } = await import("../render");
+  const { historyMessage } = await import("../webview/sync");
   const chrome = await launchChromium();
   try {
     const page = await openView(chrome, { scheme, width: 1440, height: 900 });
-    await deliver(page, { v: 1, type: "show", snapshot: snap, previous: prev, steps: snap.step + 1,
-      timeline: timeline(prev ? [prev, snap] : [snap]) });
+    await deliver(page, historyMessage([], history, history.length - 1));
     // Tall enough for the whole picture (the figure scrolls inside the view otherwise).
     const need = Number(await page.evaluate("document.querySelector('.fl-top').offsetHeight + document.querySelector('.fl-picture svg').getBoundingClientRect().height + 8"));
     await page.setViewportSize({ width: 1440, height: Math.min(4000, Math.max(600, Math.ceil(need))) });
@@ -71,24 +71,30 @@ export async function render(args: string[]): Promise<number> {
   const file = args.find((a) => a.endsWith(".c"));
   let snap: Snapshot;
   let prev: Snapshot | undefined;
+  let history: Snapshot[];
+  let term: Terminal | undefined;
   if (snapPath) {
     snap = readSnapshot(snapPath);
     const prevPath = option(args, "--previous");
     prev = prevPath ? readSnapshot(prevPath) : undefined;
+    history = prev ? [prev, snap] : [snap];
   } else if (file) {
     const stepped = await stepFile(file, option(args, "--scenario"), option(args, "--step"));
     if (!stepped) return 1;
-    [snap, prev] = stepped;
+    history = stepped;
+    snap = history[history.length - 1];
+    prev = history[history.length - 2];
+    term = terminalAt(history);
   } else {
     console.error(usage);
     return 2;
   }
   if (args.includes("--png")) {
     if (!out || out === "-") { console.error("forklab render: --png needs --out FILE.png"); return 2; }
-    await screenshot(snap, prev, theme, out);
+    await screenshot(history, theme, out);
     return 0;
   }
-  const text = args.includes("--md") ? renderMarkdown(snap, prev) : renderSvg(snap, prev, { scheme: theme });
+  const text = args.includes("--md") ? renderMarkdown(snap, prev, term) : renderSvg(snap, prev, { scheme: theme }, term);
   if (out && out !== "-") writeFileSync(out, text);
   else process.stdout.write(text);
   return 0;

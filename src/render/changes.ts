@@ -29,7 +29,7 @@ export interface Changes {
   /** Pids that lost a signal in this step. */
   newlyLost: Set<number>;
   stdoutChanged: Set<number>;
-  /** Output chunks added by this step (the last n chunks of snapshot.output). */
+  /** Output chunks this step wrote (Snapshot.output holds only those: the last n chunks of the terminal). */
   newOutput: number;
 }
 
@@ -94,7 +94,7 @@ export function diffSnapshots(prev: Snapshot | undefined, cur: Snapshot): Change
     else if (JSON.stringify(old) !== JSON.stringify(o)) c.changedObjects.add(o.id);
   }
   c.freedObjects = prev.objects.filter((o) => !curObjects.has(o.id));
-  c.newOutput = Math.max(0, cur.output.length - prev.output.length);
+  c.newOutput = cur.output.length;
   return c;
 }
 

@@ -38,12 +38,13 @@ function timelineKind(e: KEvent): TimelineKind | undefined {
   return undefined;
 }
 
-/** Timeline entries of one snapshot (the events of the step that produced it). */
-export function timelineOf(snap: Snapshot): TimelineEntry[] {
+/** Timeline entries of one snapshot (the events of the step that produced it); `at` is
+ *  the step number to give them (the view uses the snapshot's index in its history). */
+export function timelineOf(snap: Snapshot, at = snap.step): TimelineEntry[] {
   const out: TimelineEntry[] = [];
   for (const e of snap.events) {
     const kind = timelineKind(e);
-    if (kind) out.push({ step: snap.step, pid: e.pid, kind, text: describeEvent(e) });
+    if (kind) out.push({ step: at, pid: e.pid, kind, text: describeEvent(e) });
   }
   return out;
 }

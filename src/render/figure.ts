@@ -12,6 +12,7 @@ import { TTY_LINES, drawObject, drawTerminalOutput } from "./objectbox";
 import { pidHue } from "./palette";
 import { drawProcBlock } from "./procblock";
 import { hueClass, rect, text } from "./svgparts";
+import { Terminal, lineCount, ownTerminal, terminalTail } from "./terminal";
 import { clip } from "./text";
 import { processTreeOrder } from "./tree";
 
@@ -63,13 +64,19 @@ function procKey(p: Proc, w: number, parentPresent: boolean, look: Lookup, c: Ch
   return s;
 }
 
-function objectKey(o: KObject, snap: Snapshot, look: Lookup, c: Changes, ghost: boolean): string {
+/** What the terminal box shows: the line count and the last lines with their freshness. */
+function terminalKey(term: Terminal, c: Changes): string {
+  const tail = terminalTail(term, TTY_LINES, c.newOutput);
+  return `${lineCount(term)}|${tail.fresh}|${JSON.stringify(tail.lines)}`;
+}
+
+function objectKey(o: KObject, term: Terminal, look: Lookup, c: Changes, ghost: boolean): string {
   let s = `${ghost ? "G" : ""}${c.newObjects.has(o.id) ? "N" : ""}${c.changedObjects.has(o.id) ? "C" : ""}|${JSON.stringify(o)}|${look.holders.get(o.id)?.join(" ")}`;
   if (o.kind === "socket" && o.peer !== undefined) {
     const who = look.holders.get(o.peer) ?? [];
     s += `|${who.join(" ")}|${who.filter((pid) => look.clients.has(pid)).join(" ")}`;
   }
-  if (o.kind === "tty") s += `|${snap.output.length}|${c.newOutput}|${JSON.stringify(snap.output.slice(-TTY_LINES))}`;
+  if (o.kind === "tty") s += "|" + terminalKey(term, c);
   return s;
 }
 
@@ -132,7 +139,9 @@ function stack<T>(items: Array<{ item: T; anchor: number; h: number; tie: number
   });
 }
 
-export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new FigureCache()): Figure {
+/** The picture of `snap`, highlighting what changed since `previous`. `term` is what reached
+ *  the terminal up to this step (the history's output; by default only this step's own). */
+export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new FigureCache(), term: Terminal = ownTerminal(snap)): Figure {
   const c: Changes = diffSnapshots(previous, snap);
   const look = lookup(snap);
   const col = colX();
@@ -222,15 +231,15 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
   }
   const objItems: Array<{ item: { o?: KObject; ghost: boolean }; anchor: number; h: number; tie: number; body: string }> = [];
   for (const o of snap.objects) {
-    const box = cache.get("o" + objectKey(o, snap, look, c, false), () => drawObject(o, snap, look, c));
+    const box = cache.get("o" + objectKey(o, term, look, c, false), () => drawObject(o, term, look, c));
     objItems.push({ item: { o, ghost: false }, anchor: objAnchor.get(o.id) ?? Infinity, h: box.h, tie: o.id, body: box.body });
   }
   for (const o of c.freedObjects) {
-    const box = cache.get("o" + objectKey(o, snap, look, c, true), () => drawObject(o, snap, look, c, true));
+    const box = cache.get("o" + objectKey(o, term, look, c, true), () => drawObject(o, term, look, c, true));
     objItems.push({ item: { o, ghost: true }, anchor: objAnchor.get(o.id) ?? Infinity, h: box.h, tie: o.id, body: box.body });
   }
-  if (!snap.objects.some((o) => o.kind === "tty") && snap.output.length) {
-    const box = drawTerminalOutput(snap, c);
+  if (!snap.objects.some((o) => o.kind === "tty") && term.end) {
+    const box = cache.get("t" + terminalKey(term, c), () => drawTerminalOutput(term, c));
     objItems.push({ item: { ghost: false }, anchor: Infinity, h: box.h, tie: Number.MAX_SAFE_INTEGER, body: box.body });
   }
   const bodies = new Map(objItems.map((i) => [i.item, i.body]));

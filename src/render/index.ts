@@ -14,5 +14,7 @@ export type { Changes } from "./changes";
 export { timeline, timelineOf, describeEvent } from "./events";
 export type { TimelineEntry, TimelineKind } from "./events";
 export { isSnapshot, snapshotProblem } from "./validate";
+export { TerminalLog, terminalAt, ownTerminal, terminalLines, outputLines } from "./terminal";
+export type { Terminal, OutputLine } from "./terminal";
 export { THEMES, THEME_BODY_CLASS } from "./themes";
 export type { ThemeVars } from "./themes";

@@ -1,6 +1,7 @@
 // The text view as Markdown: "Copy as Markdown" and `forklab render --md`.
 import type { Snapshot } from "../kernel/snapshot";
 import { Table, textView } from "./tables";
+import type { Terminal } from "./terminal";
 
 function cell(s: string): string {
   // Pipes would split the cell; leading spaces (tree depth) would be eaten by renderers.
@@ -14,8 +15,8 @@ export function tableMarkdown(t: Table): string {
   return lines.join("\n");
 }
 
-export function renderMarkdown(snap: Snapshot, previous?: Snapshot): string {
-  const v = textView(snap, previous);
+export function renderMarkdown(snap: Snapshot, previous?: Snapshot, term?: Terminal): string {
+  const v = textView(snap, previous, term);
   const notes = v.notes.length ? v.notes.map((n) => `- ${n}`).join("\n") + "\n\n" : "";
   return `## ${v.title}\n\n${notes}${v.tables.map(tableMarkdown).join("\n\n")}\n`;
 }

@@ -1,11 +1,12 @@
 // One object of the v-node table, drawn by kind: a regular file, a pipe, a socket
 // (listening or connected), the terminal (with what reached it), a shm segment.
-import type { KObject, OutputChunk, PipeObject, ShmObject, SocketObject, Snapshot } from "../kernel/snapshot";
+import type { KObject, PipeObject, ShmObject, SocketObject } from "../kernel/snapshot";
 import type { Changes } from "./changes";
 import { COL_OBJ, LINE, fits } from "./geometry";
 import type { Lookup } from "./lookup";
 import { pidHue } from "./palette";
 import { hueClass, rect, runs, text, title } from "./svgparts";
+import { Terminal, lineCount, terminalTail } from "./terminal";
 import { cbytes, clip } from "./text";
 
 export interface ObjectBox {
@@ -100,25 +101,16 @@ function shmBody(fl: Flow, o: ShmObject, look: Lookup): void {
   fl.y += 26;
 }
 
-/** Terminal output lines, each marked with the writer's pid (and "2>" for stderr). */
-export function outputLines(output: OutputChunk[]): Array<{ pid: number; fd: number; text: string }> {
-  const out: Array<{ pid: number; fd: number; text: string }> = [];
-  for (const ch of output) {
-    const pieces = ch.text.split("\n");
-    if (pieces.length > 1 && pieces[pieces.length - 1] === "") pieces.pop();
-    for (const t of pieces) out.push({ pid: ch.pid, fd: ch.fd, text: t });
-  }
-  return out;
-}
-
-function terminalBody(fl: Flow, output: OutputChunk[], fresh: number): void {
-  const lines = outputLines(output);
-  const freshLines = outputLines(output.slice(output.length - fresh)).length;
-  if (!lines.length) { fl.line([["fl-m fl-i", "nothing written yet"]]); return; }
-  const shown = lines.slice(-TTY_LINES);
-  if (lines.length > shown.length) fl.line([["fl-m fl-i", `${lines.length - shown.length} earlier lines`]]);
+/** The terminal's last lines, each marked with the writer's pid (and "2>" for stderr);
+ *  the lines this step wrote stand out. */
+function terminalBody(fl: Flow, term: Terminal, fresh: number): void {
+  const total = lineCount(term);
+  if (!total) { fl.line([["fl-m fl-i", "nothing written yet"]]); return; }
+  const tail = terminalTail(term, TTY_LINES, fresh);
+  const shown = tail.lines;
+  if (total > shown.length) fl.line([["fl-m fl-i", `${total - shown.length} earlier lines`]]);
   shown.forEach((l, i) => {
-    const isFresh = i >= shown.length - freshLines;
+    const isFresh = i >= shown.length - tail.fresh;
     const tag = `${l.pid}${l.fd === 2 ? " 2>" : ""}`;
     fl.parts.push(`<g class="fl-out ${hueClass(pidHue(l.pid))}${isFresh ? " fl-fresh" : ""}" data-pid="${l.pid}">`);
     fl.parts.push(rect(PAD, fl.y + 2, tag.length * 7 + 8, 14, "fl-pfill", { rx: 2 }));
@@ -153,7 +145,7 @@ function frame(kindCls: string, label: string, head: string, fl: Flow, cls: stri
   return { h, body: `<g ${data}>${title(tip)}${top.join("")}${fl.parts.join("")}</g>` };
 }
 
-export function drawObject(o: KObject, snap: Snapshot, look: Lookup, c: Changes, ghost = false): ObjectBox {
+export function drawObject(o: KObject, term: Terminal, look: Lookup, c: Changes, ghost = false): ObjectBox {
   const fl = new Flow();
   switch (o.kind) {
     case "file":
@@ -165,7 +157,7 @@ export function drawObject(o: KObject, snap: Snapshot, look: Lookup, c: Changes,
     case "shm": shmBody(fl, o, look); break;
     case "tty":
       if (o.input) { fl.line([["fl-m", "typed, not yet read"]]); fl.queue(o.input); }
-      terminalBody(fl, snap.output, c.newOutput);
+      terminalBody(fl, term, c.newOutput);
       break;
   }
   if (!ghost) holdersLine(fl, o, look);
@@ -177,8 +169,8 @@ export function drawObject(o: KObject, snap: Snapshot, look: Lookup, c: Changes,
 }
 
 /** The terminal's output when the snapshot has no terminal object (stdout is a pipe or file). */
-export function drawTerminalOutput(snap: Snapshot, c: Changes): ObjectBox {
+export function drawTerminalOutput(term: Terminal, c: Changes): ObjectBox {
   const fl = new Flow();
-  terminalBody(fl, snap.output, c.newOutput);
+  terminalBody(fl, term, c.newOutput);
   return frame("fl-k-tty", "terminal output", "", fl, c.newOutput ? " fl-chg" : "", `class="fl-obj" data-kind="output"`, "what reached the terminal");
 }

@@ -4,6 +4,7 @@ import type { Snapshot } from "../kernel/snapshot";
 import { Figure, Unit, buildFigure } from "./figure";
 import type { ColourScheme } from "./palette";
 import { FIGURE_CSS, HUE_CSS, MOTION_CSS, PID_TONES } from "./style";
+import type { Terminal } from "./terminal";
 import { esc } from "./text";
 import { THEMES, ThemeVars, themeDeclarations } from "./themes";
 
@@ -57,7 +58,8 @@ export function figureSvg(fig: Figure, opts: SvgOptions = {}): string {
     `<g class="fl-layer" data-layer="boxes">${layerMarkup(fig, "boxes")}</g></svg>`;
 }
 
-/** The picture of a snapshot, highlighting what changed since `previous`. */
-export function renderSvg(snap: Snapshot, previous?: Snapshot, opts: SvgOptions = { scheme: "light" }): string {
-  return figureSvg(buildFigure(snap, previous), opts);
+/** The picture of a snapshot, highlighting what changed since `previous`; `term` is the
+ *  terminal up to this step (see terminal.ts). */
+export function renderSvg(snap: Snapshot, previous?: Snapshot, opts: SvgOptions = { scheme: "light" }, term?: Terminal): string {
+  return figureSvg(buildFigure(snap, previous, undefined, term), opts);
 }

@@ -4,7 +4,7 @@ import type { Snapshot } from "../kernel/snapshot";
 import { diffSnapshots, describeChanges } from "./changes";
 import { describeEvent } from "./events";
 import { lookup, objectName } from "./lookup";
-import { outputLines } from "./objectbox";
+import { Terminal, ownTerminal, terminalLines } from "./terminal";
 import { cbytes, waitStatusText } from "./text";
 import { processTreeOrder } from "./tree";
 
@@ -21,11 +21,11 @@ export interface TextView {
   tables: Table[];
 }
 
-function objectDetails(o: Snapshot["objects"][number], snap: Snapshot): string {
+function objectDetails(o: Snapshot["objects"][number], term: Terminal): string {
   switch (o.kind) {
     case "file": return `${o.path}, ${o.size} bytes, starts ${cbytes(o.preview, 24)}`;
     case "pipe": return `${o.buffer.length}/${o.capacity} bytes ${cbytes(o.buffer, 24)}, readers ${o.readers}, writers ${o.writers}`;
-    case "tty": return `${o.name}${o.input ? `, typed ${cbytes(o.input, 20)}` : ""}, ${snap.output.length} output chunks`;
+    case "tty": return `${o.name}${o.input ? `, typed ${cbytes(o.input, 20)}` : ""}, ${term.end} output chunks so far`;
     case "shm": return `id ${o.shmid}, key 0x${o.key.toString(16)}, ${o.size} bytes, attached ${o.attached}${o.removed ? ", removed" : ""}, bytes ${o.preview || "-"}`;
     case "socket":
       if (o.state === "listening") return `listening on ${o.local ?? "?"}, backlog ${o.backlog ?? "?"}, pending [${(o.pending ?? []).join(", ")}]`;
@@ -49,7 +49,8 @@ function signalsText(p: Snapshot["processes"][number]): string {
   return parts.filter(Boolean).join("; ");
 }
 
-export function textView(snap: Snapshot, previous?: Snapshot): TextView {
+/** `term`: what reached the terminal up to this step (default: only this step's own output). */
+export function textView(snap: Snapshot, previous?: Snapshot, term: Terminal = ownTerminal(snap)): TextView {
   const look = lookup(snap);
   const order = processTreeOrder(snap);
   const notes = [...snap.events.map(describeEvent), ...describeChanges(diffSnapshots(previous, snap), snap).map((s) => "changed: " + s)];
@@ -80,12 +81,12 @@ export function textView(snap: Snapshot, previous?: Snapshot): TextView {
   const objects: Table = {
     caption: "v-node table (objects)",
     headers: ["object", "kind", "refs", "details", "used by pids"],
-    rows: snap.objects.map((o) => [`#${o.id}`, o.kind, String(o.refs), objectDetails(o, snap), (look.holders.get(o.id) ?? []).join(" ")]),
+    rows: snap.objects.map((o) => [`#${o.id}`, o.kind, String(o.refs), objectDetails(o, term), (look.holders.get(o.id) ?? []).join(" ")]),
   };
   const out: Table = {
     caption: "Terminal output",
     headers: ["pid", "fd", "text"],
-    rows: outputLines(snap.output).map((l) => [String(l.pid), String(l.fd), l.text]),
+    rows: terminalLines(term).map((l) => [String(l.pid), String(l.fd), l.text]),
   };
   return { title: `Fork Lab, step ${snap.step}`, notes, tables: [procs, fds, files, objects, out] };
 }

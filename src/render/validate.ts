@@ -71,10 +71,30 @@ const kevent: Check = (x) => {
   if (x.kind === "syscall") return field(x, "call", str) ?? field(x, "args", arr(arg)) ?? field(x, "ret", num);
   return undefined;
 };
+const outputChunk = shape({ pid: num, fd: num, text: str });
 const snapshot = shape({
   version: num, step: num, clock: num, processes: arr(proc), files: arr(openFile), objects: arr(kobject),
-  events: arr(kevent), output: arr(shape({ pid: num, fd: num, text: str })), foregroundPgid: num,
+  events: arr(kevent), output: arr(outputChunk), foregroundPgid: num,
 });
+/** A snapshot without its three tables (a delta step sends those row by row). */
+const stepHead = shape({ version: num, step: num, clock: num, events: arr(kevent), output: arr(outputChunk), foregroundPgid: num });
+
+/** Row checks, for callers that receive a snapshot's tables piecemeal (src/webview/wire.ts). */
+export const rowProblem = { processes: proc, files: openFile, objects: kobject } as const;
+
+/** Why x is not a list of output chunks. */
+export function outputProblem(x: unknown, at = "output"): string | undefined {
+  const e = arr(outputChunk)(x);
+  return e ? at + e : undefined;
+}
+
+/** Why x's fields other than the tables are not a Snapshot's, or undefined. */
+export function stepHeadProblem(x: unknown, at = "snapshot"): string | undefined {
+  const e = stepHead(x);
+  if (e) return at + e;
+  const v = (x as Snapshot).version;
+  return v === SNAPSHOT_VERSION ? undefined : `${at}.version: ${v} is not the supported version ${SNAPSHOT_VERSION}`;
+}
 
 /** Why x is not a Snapshot this code can draw, or undefined when it is one. */
 export function snapshotProblem(x: unknown, at = "snapshot"): string | undefined {

@@ -1,17 +1,16 @@
 // The view's page: timeline controls, the outside world's actions (clients, signals),
 // the picture, the event list, the changes, exports and the text view. It only draws
 // what the host sends and reports what the user asks for; the host owns the session.
-import type { Snapshot } from "../kernel/snapshot";
 import type { TimelineEntry } from "../render/events";
 import { renderMarkdown } from "../render/markdown";
 import { textView } from "../render/tables";
 import { button, h, setOptions } from "./dom";
 import { currentScheme, liveThemeVars, svgToPng } from "./export";
 import { FigureView } from "./figure-dom";
+import { ViewHistory } from "./history";
 import { HostMessage, VIEW_SIGNALS, ViewMessage } from "./protocol";
 import { textTables } from "./texttables";
 
-type Show = Extract<HostMessage, { type: "show" }>;
 type Send = (m: ViewMessage) => void;
 
 export const SHORTCUTS: Array<[string, string]> = [
@@ -22,8 +21,13 @@ export const SHORTCUTS: Array<[string, string]> = [
 ];
 
 export class App {
-  private show: Show | undefined;
+  /** The session history as the host sent it; empty until the first message. */
+  readonly history = new ViewHistory();
   private readonly figure: FigureView;
+  /** Event buttons by step, to mark the current step's without a search. */
+  private readonly eventButtons = new Map<number, HTMLButtonElement[]>();
+  private marked: HTMLButtonElement[] = [];
+  private resyncAsked = false;
   private readonly el = {
     stepInfo: h("span", { class: "fl-stepinfo", "aria-live": "polite", text: "No session yet" }),
     scrub: h("input", { type: "range", min: 0, max: 0, value: 0, "aria-label": "Scrub to step", disabled: true }),
@@ -83,21 +87,20 @@ export class App {
   }
 
   private steps(): number {
-    return this.show?.steps ?? 1;
+    return Math.max(1, this.history.length);
   }
 
   private goto(step: number): void {
-    if (!this.show) return;
+    if (!this.history.length) return;
     const s = Math.max(0, Math.min(this.steps() - 1, step));
-    if (s !== this.show.snapshot.step) this.send({ v: 1, type: "goto", step: s });
+    if (s !== this.history.current) this.send({ v: 1, type: "goto", step: s });
   }
 
   private jumpEvent(dir: 1 | -1): void {
-    if (!this.show) return;
-    const cur = this.show.snapshot.step;
-    const steps = this.show.timeline.map((t) => t.step);
-    const target = dir > 0 ? steps.find((s) => s > cur) : [...steps].reverse().find((s) => s < cur);
-    if (target !== undefined) this.goto(target);
+    const ev = this.history.events;
+    for (let i = this.history.current + dir; i >= 0 && i < ev.length; i += dir) {
+      if (ev[i].length) { this.goto(i); return; }
+    }
   }
 
   private sendLine(): void {
@@ -133,7 +136,8 @@ export class App {
   }
 
   private drawText(): void {
-    if (this.show && !this.el.text.hidden) this.el.text.replaceChildren(textTables(textView(this.show.snapshot, this.show.previous)));
+    const hist = this.history;
+    if (hist.length && !this.el.text.hidden) this.el.text.replaceChildren(textTables(textView(hist.snapshot(), hist.previous(), hist.terminalAt())));
   }
 
   notice(text: string): void {
@@ -159,26 +163,39 @@ export class App {
   }
 
   private exportMarkdown(): void {
-    if (this.show) this.send({ v: 1, type: "export", format: "markdown", data: renderMarkdown(this.show.snapshot, this.show.previous) });
+    const hist = this.history;
+    if (hist.length) this.send({ v: 1, type: "export", format: "markdown", data: renderMarkdown(hist.snapshot(), hist.previous(), hist.terminalAt()) });
   }
 
-  receive(m: HostMessage): void {
-    if (m.type === "notice") { this.notice(m.text); return; }
-    const timelineChanged = !this.show || this.show.timeline !== m.timeline;
-    this.show = m;
-    this.draw(m.snapshot, m.previous);
-    if (timelineChanged) this.drawEvents(m.timeline);
-    this.markCurrentEvents(m.snapshot.step);
+  /** Takes a host message; false when it was refused (the reason is in the notice). */
+  receive(m: HostMessage): boolean {
+    if (m.type === "notice") { this.notice(m.text); return true; }
+    const r = this.history.apply(m);
+    if ("problem" in r) {
+      this.notice(`Ignored a message from the extension: ${r.problem}`);
+      // Steps the view lacks (say, a message lost during a reload): ask for all of them, once.
+      if (!this.resyncAsked && m.from > 0) { this.resyncAsked = true; this.send({ v: 1, type: "ready" }); }
+      return false;
+    }
+    this.resyncAsked = false;
+    this.draw();
+    this.drawEvents(r.changedFrom);
+    this.markCurrentEvents(this.history.current);
+    return true;
   }
 
-  private draw(snap: Snapshot, previous?: Snapshot): void {
+  private draw(): void {
     const e = this.el;
-    const fig = this.figure.render(snap, previous);
+    const hist = this.history;
+    const snap = hist.snapshot();
+    const fig = this.figure.render(snap, hist.previous(), hist.terminalAt());
+    const lastStep = hist.snapshot(hist.length - 1).step;
     e.scrub.max = String(this.steps() - 1);
-    e.scrub.value = String(snap.step);
+    e.scrub.value = String(hist.current);
     e.scrub.disabled = this.steps() < 2;
-    e.scrub.setAttribute("aria-valuetext", `step ${snap.step} of ${this.steps() - 1}`);
-    e.stepInfo.textContent = `${this.show?.title ? this.show.title + " \u00b7 " : ""}step ${snap.step} / ${this.steps() - 1}`;
+    e.scrub.setAttribute("aria-valuetext", `step ${snap.step} of ${lastStep}`);
+    e.stepInfo.textContent = `${hist.title ? hist.title + " \u00b7 " : ""}step ${snap.step} / ${lastStep}`;
+    if (hist.dropped) this.notice(`The first ${hist.dropped} step${hist.dropped > 1 ? "s are" : " is"} no longer kept (the history was too long); the terminal still shows their output.`);
     e.changes.replaceChildren(...(fig.changes.length ? fig.changes : ["nothing in the tables"]).map((t) => h("li", { text: t })));
     const clients = snap.processes.filter((p) => p.kind === "client");
     setOptions(e.client, clients.length ? clients.map((p) => [String(p.pid), `${p.name} (${p.pid})`]) : [["", "no clients"]]);
@@ -187,23 +204,39 @@ export class App {
     this.drawText();
   }
 
-  private drawEvents(timeline: TimelineEntry[]): void {
-    const items = timeline.map((t) => {
-      const b = h("button", { type: "button", class: `fl-ev fl-ev-${t.kind}`, "data-step": t.step, tabindex: -1 },
-        h("span", { class: "fl-ev-step", text: String(t.step) }), " ", t.text);
-      b.addEventListener("click", () => this.goto(t.step));
-      return h("li", {}, b);
-    });
-    this.el.events.replaceChildren(...(items.length ? items : [h("li", { class: "fl-muted", text: "no events yet" })]));
-    const first = this.el.events.querySelector("button");
-    if (first) first.tabIndex = 0;
+  /** Brings the event list in line with the history from step `from` on (older entries stay). */
+  private drawEvents(from: number): void {
+    const list = this.el.events;
+    for (const [step, buttons] of this.eventButtons) {
+      if (step < from) continue;
+      for (const b of buttons) b.parentElement?.remove();
+      this.eventButtons.delete(step);
+    }
+    const items: HTMLElement[] = [];
+    this.history.events.slice(from).forEach((entries) => entries.forEach((t) => items.push(this.eventItem(t))));
+    list.querySelector(".fl-muted")?.remove();
+    list.append(...items);
+    if (!list.firstElementChild) list.append(h("li", { class: "fl-muted", text: "no events yet" }));
+    if (!list.querySelector("button[tabindex='0']")) {
+      const first = list.querySelector("button");
+      if (first) first.tabIndex = 0;
+    }
+  }
+
+  private eventItem(t: TimelineEntry): HTMLElement {
+    const b = h("button", { type: "button", class: `fl-ev fl-ev-${t.kind}`, "data-step": t.step, tabindex: -1 },
+      h("span", { class: "fl-ev-step", text: String(t.step) }), " ", t.text);
+    b.addEventListener("click", () => this.goto(t.step));
+    const at = this.eventButtons.get(t.step);
+    if (at) at.push(b);
+    else this.eventButtons.set(t.step, [b]);
+    return h("li", {}, b);
   }
 
   private markCurrentEvents(step: number): void {
-    for (const b of Array.from(this.el.events.querySelectorAll<HTMLButtonElement>("button[data-step]"))) {
-      if (Number(b.dataset.step) === step) b.setAttribute("aria-current", "step");
-      else b.removeAttribute("aria-current");
-    }
+    for (const b of this.marked) b.removeAttribute("aria-current");
+    this.marked = this.eventButtons.get(step) ?? [];
+    for (const b of this.marked) b.setAttribute("aria-current", "step");
   }
 
   /** Up and Down move through the event list (one tab stop for the whole list). */

@@ -6,6 +6,7 @@
 import type { Snapshot } from "../kernel/snapshot";
 import { Figure, FigureCache, Unit, buildFigure } from "../render/figure";
 import { SvgOptions, figureSvg, unitMarkup } from "../render/svg";
+import type { Terminal } from "../render/terminal";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
@@ -35,8 +36,8 @@ export class FigureView {
     window.addEventListener("resize", later);
   }
 
-  render(snap: Snapshot, previous?: Snapshot): Figure {
-    this.figure = buildFigure(snap, previous, this.cache);
+  render(snap: Snapshot, previous?: Snapshot, term?: Terminal): Figure {
+    this.figure = buildFigure(snap, previous, this.cache, term);
     this.sync();
     return this.figure;
   }

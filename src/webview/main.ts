@@ -3,6 +3,7 @@
 import { figureCss } from "../render/svg";
 import { App } from "./app";
 import { HostMessage, ViewMessage, hostMessageProblem, viewMessageProblem } from "./protocol";
+import { savedState } from "./state";
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -36,12 +37,26 @@ function receive(data: unknown, from: string): void {
     return;
   }
   const m = data as HostMessage;
-  app.receive(m);
-  if (m.type === "show") vscode.setState(m);
+  if (app.receive(m) && m.type === "history") saveSoon();
 }
 
+// Saving the whole history costs more than a step: do it once the steps stop coming,
+// and at once when the view is hidden (it may be torn down).
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+function save(): void {
+  if (saveTimer !== undefined) clearTimeout(saveTimer);
+  saveTimer = undefined;
+  const state = savedState(app.history);
+  if (state) vscode.setState(state);
+}
+function saveSoon(): void {
+  if (saveTimer !== undefined) clearTimeout(saveTimer);
+  saveTimer = setTimeout(save, 400);
+}
+document.addEventListener("visibilitychange", () => { if (document.hidden && saveTimer !== undefined) save(); });
+
 window.addEventListener("message", (ev: MessageEvent) => receive(ev.data, "the extension"));
-// After a reload the last picture comes back from the saved state before the host answers.
+// After a reload the history comes back from the saved state before the host answers.
 const saved = vscode.getState();
 if (saved) receive(saved, "the saved state");
 send({ v: 1, type: "ready" });

@@ -2,9 +2,9 @@
 // validated on both sides: the host checks what the view sends before acting on it, the
 // view checks what the host sends before drawing it. Unknown or malformed messages are
 // dropped with a reason, never half-used.
-import type { Snapshot } from "../kernel/snapshot";
-import type { TimelineEntry } from "../render/events";
-import { snapshotProblem } from "../render/validate";
+import type { OutputChunk } from "../kernel/snapshot";
+import { outputProblem } from "../render/validate";
+import type { WireStep } from "./wire";
 
 export const PROTOCOL_VERSION = 1;
 
@@ -14,16 +14,23 @@ export const VIEW_SIGNALS = ["SIGINT", "SIGTERM", "SIGKILL", "SIGCHLD", "SIGTSTP
 /** Host -> view. */
 export type HostMessage =
   | {
-      v: 1; type: "show";
-      snapshot: Snapshot;
-      /** The snapshot before it, for the change highlights. */
-      previous?: Snapshot;
-      /** How many snapshots the history holds (steps 0..steps-1). */
-      steps: number;
-      /** The steps worth jumping to. */
-      timeline: TimelineEntry[];
+      v: 1; type: "history";
+      /** Steps the view drops from the front of what it holds first (the caller keeps a window). */
+      shift?: number;
+      /** The index (after the shift) from which `steps` replace what the view holds. */
+      from: number;
+      /** The history from `from` on, each step a delta against the one before (wire.ts). */
+      steps: WireStep[];
+      /** The history's length after this message: from + steps.length. */
+      length: number;
+      /** The step to show (an index into the history). */
+      current: number;
       /** A title for the panel, e.g. the C file's name. */
       title?: string;
+      /** With from 0: what reached the terminal before the first step (steps no longer kept). */
+      before?: OutputChunk[];
+      /** With from 0: how many earlier steps the history no longer holds. */
+      dropped?: number;
     }
   | { v: 1; type: "notice"; text: string };
 
@@ -49,27 +56,23 @@ const MAX_LINE = 4096;
 /** An exported PNG of a 200-process picture is a few MB as base64; refuse anything far beyond. */
 const MAX_EXPORT = 64 * 1024 * 1024;
 
-function timelineProblem(x: unknown): string | undefined {
-  if (!Array.isArray(x)) return "timeline: expected an array";
-  for (let i = 0; i < x.length; i++) {
-    const e = x[i];
-    if (!isRec(e) || !isInt(e.step) || !isInt(e.pid) || typeof e.text !== "string" ||
-      !["fork", "exit", "reap", "signal", "descriptor"].includes(String(e.kind))) return `timeline[${i}]: malformed entry`;
-  }
-  return undefined;
-}
+const isCount = (x: unknown): x is number => isInt(x) && x >= 0;
 
-/** Why x is not a HostMessage, or undefined when it is one. */
+/** Why x is not a HostMessage, or undefined when it is one. The steps of a history message
+ *  are checked as they are decoded (wire.ts), against the steps the view already holds. */
 export function hostMessageProblem(x: unknown): string | undefined {
   if (!isRec(x)) return "not an object";
   if (x.v !== PROTOCOL_VERSION) return `protocol version ${String(x.v)} is not ${PROTOCOL_VERSION}`;
   switch (x.type) {
-    case "show":
-      if (!isInt(x.steps) || x.steps < 1) return "show.steps: expected a positive integer";
-      if (x.title !== undefined && typeof x.title !== "string") return "show.title: expected a string";
-      return snapshotProblem(x.snapshot, "show.snapshot") ??
-        (x.previous === undefined ? undefined : snapshotProblem(x.previous, "show.previous")) ??
-        timelineProblem(x.timeline);
+    case "history":
+      if (x.shift !== undefined && !isCount(x.shift)) return "history.shift: expected a count";
+      if (!isCount(x.from)) return "history.from: expected a step index";
+      if (!Array.isArray(x.steps)) return "history.steps: expected an array";
+      if (!isInt(x.length) || x.length < 1 || x.length !== x.from + x.steps.length) return "history.length: expected from + the number of steps (at least 1)";
+      if (!isCount(x.current) || x.current >= x.length) return "history.current: expected a step index in the history";
+      if (x.title !== undefined && typeof x.title !== "string") return "history.title: expected a string";
+      if (x.dropped !== undefined && !isCount(x.dropped)) return "history.dropped: expected a count";
+      return x.before === undefined ? undefined : outputProblem(x.before, "history.before");
     case "notice":
       return typeof x.text === "string" ? undefined : "notice.text: expected a string";
     default:

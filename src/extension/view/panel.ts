@@ -4,11 +4,11 @@
 // action handler the panel moves through the history it was given by itself.
 import { randomBytes } from "node:crypto";
 import * as vscode from "vscode";
-import type { Snapshot } from "../../kernel/snapshot";
-import { timeline } from "../../render/events";
-import type { TimelineEntry } from "../../render/events";
+import type { OutputChunk, Snapshot } from "../../kernel/snapshot";
 import { HostMessage, ViewAction, ViewMessage, hostMessageProblem, viewMessageProblem } from "../../webview/protocol";
+import { decodeStep } from "../../webview/wire";
 import { makeNonce, viewHtml } from "./html";
+import { historyMessage } from "../../webview/sync";
 
 export const VIEW_TYPE = "forklab.view";
 
@@ -26,7 +26,13 @@ export class DescriptorView implements vscode.Disposable {
   private history: Snapshot[] = [];
   private current = 0;
   private title: string | undefined;
-  private steps: TimelineEntry[] = [];
+  /** A history restored after a reload may have lost its first steps: their output, and how many. */
+  private before: OutputChunk[] = [];
+  private dropped = 0;
+  /** The steps the view holds (sent since it last said ready), so only the rest is sent. */
+  private sent: Snapshot[] = [];
+  /** The view's script has started (messages posted before that would be lost). */
+  private ready = false;
   private readonly handlers = new Set<Handler>();
   private readonly log: vscode.LogOutputChannel;
 
@@ -38,10 +44,12 @@ export class DescriptorView implements vscode.Disposable {
   show(input: ShowInput | Snapshot): void {
     const h = "history" in input ? input : { history: [input] };
     if (!h.history.length) throw new Error("show: the history is empty");
-    this.history = h.history;
+    // A copy: callers may push to their array after this call.
+    this.history = h.history.slice();
     this.current = Math.max(0, Math.min(h.history.length - 1, h.current ?? h.history.length - 1));
     this.title = h.title ?? this.title;
-    this.steps = timeline(h.history);
+    this.before = [];
+    this.dropped = 0;
     if (!this.panel) this.attach(vscode.window.createWebviewPanel(VIEW_TYPE, "Fork Lab: descriptor tables",
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.options()));
     else this.panel.reveal(undefined, true);
@@ -54,17 +62,29 @@ export class DescriptorView implements vscode.Disposable {
     return new vscode.Disposable(() => this.handlers.delete(handler));
   }
 
-  /** Brings back a panel VS Code restored after a reload (WebviewPanelSerializer). */
+  /** Brings back a panel VS Code restored after a reload (WebviewPanelSerializer): the
+   *  state is the history the view saved (src/webview/state.ts), decoded and checked here. */
   restore(panel: vscode.WebviewPanel, state: unknown): void {
-    const saved = hostMessageProblem(state) === undefined ? (state as HostMessage) : undefined;
-    if (saved?.type === "show") {
-      this.history = [saved.snapshot];
-      this.current = 0;
-      this.title = saved.title;
-      this.steps = saved.timeline;
+    const problem = hostMessageProblem(state);
+    const saved = problem === undefined ? (state as HostMessage) : undefined;
+    if (saved?.type === "history" && saved.from === 0) {
+      const history: Snapshot[] = [];
+      for (const [i, w] of saved.steps.entries()) {
+        const s = decodeStep(w, history[i - 1], `state.steps[${i}]`);
+        if (typeof s === "string") { this.log.warn(`not restoring the view's history: ${s}`); history.length = 0; break; }
+        history.push(s);
+      }
+      if (history.length) {
+        this.history = history;
+        this.current = Math.min(saved.current, history.length - 1);
+        this.title = saved.title;
+        this.before = saved.before ?? [];
+        this.dropped = saved.dropped ?? 0;
+      }
+    } else if (state !== undefined) {
+      this.log.warn(`not restoring the view: ${problem ?? "no history in its state"}`);
     }
     this.attach(panel);
-    if (this.history.length) this.post();
   }
 
   dispose(): void {
@@ -81,6 +101,7 @@ export class DescriptorView implements vscode.Disposable {
 
   private attach(panel: vscode.WebviewPanel): void {
     this.panel = panel;
+    this.ready = false;
     const web = panel.webview;
     web.options = this.options();
     const root = this.context.extensionUri;
@@ -98,13 +119,11 @@ export class DescriptorView implements vscode.Disposable {
     });
   }
 
+  /** Sends the view what it lacks of the history, and the step to show. */
   private post(): void {
-    if (!this.panel || !this.history.length) return;
-    const snapshot = this.history[this.current];
-    const msg: HostMessage = { v: 1, type: "show", snapshot, previous: this.current > 0 ? this.history[this.current - 1] : undefined,
-      steps: this.history.length, timeline: this.steps, title: this.title };
-    const problem = hostMessageProblem(msg);
-    if (problem) { this.log.error(`not sending a malformed snapshot: ${problem}`); return; }
+    if (!this.panel || !this.ready || !this.history.length) return;
+    const msg = historyMessage(this.sent, this.history, this.current, this.title, { before: this.before, dropped: this.dropped });
+    this.sent = this.history.slice();
     void this.panel.webview.postMessage(msg);
   }
 
@@ -113,7 +132,8 @@ export class DescriptorView implements vscode.Disposable {
     if (problem) { this.log.warn(`ignored a message from the view: ${problem}`); return; }
     const m = raw as ViewMessage;
     switch (m.type) {
-      case "ready": this.post(); return;
+      // The view (re)started: it holds nothing the host can count on.
+      case "ready": this.ready = true; this.sent = []; this.post(); return;
       case "export": await this.export(m.format, m.data); return;
       default: break;
     }

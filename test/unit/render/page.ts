@@ -6,7 +6,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import type { Snapshot } from "../../../src/kernel/snapshot";
 import { Chromium, ViewOptions, deliver, launchChromium, openView } from "../../../src/bench/view-page";
-import { timeline } from "../../../src/render/events";
+import { historyMessage } from "../../../src/webview/sync";
 
 const root = join(__dirname, "..", "..", "..");
 
@@ -14,8 +14,9 @@ export function fixture(name: string): Snapshot {
   return JSON.parse(readFileSync(join(__dirname, "fixtures", `${name}.json`), "utf8")) as Snapshot;
 }
 
-export function showMessage(snapshot: Snapshot, previous?: Snapshot, steps = snapshot.step + 1): unknown {
-  return { v: 1, type: "show", snapshot, previous, steps, timeline: timeline(previous ? [previous, snapshot] : [snapshot]) };
+/** The host's message showing the last of these steps to a view that holds none of them. */
+export function showMessage(...history: Snapshot[]): unknown {
+  return historyMessage([], history, history.length - 1);
 }
 
 let script: string | undefined;
@@ -43,10 +44,10 @@ export class ViewHarness {
     page.on("pageerror", (e) => { throw e; });
     return page;
   }
-  /** A fresh page showing the fixture (with its .prev fixture as the previous step when given). */
-  async show(snapshot: Snapshot, previous?: Snapshot, opts: ViewOptions = {}): Promise<Page> {
+  /** A fresh page showing the last of these steps (the ones before it give the changes and the terminal). */
+  async show(history: Snapshot[], opts: ViewOptions = {}): Promise<Page> {
     const page = await this.page(opts);
-    await deliver(page, showMessage(snapshot, previous));
+    await deliver(page, showMessage(...history));
     return page;
   }
 }

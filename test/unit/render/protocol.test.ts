@@ -2,26 +2,34 @@
 // from another version, or outside what the view offers is refused with a reason.
 import assert from "node:assert/strict";
 import { hostMessageProblem, isHostMessage, isViewMessage, viewMessageProblem } from "../../../src/webview/protocol";
+import { decodeStep } from "../../../src/webview/wire";
 import { fixture, showMessage } from "./page";
 
 describe("webview protocol", () => {
-  it("accepts a show message built from a snapshot and its predecessor", () => {
-    assert.equal(hostMessageProblem(showMessage(fixture("shm"), fixture("shm.prev"))), undefined);
+  it("accepts a history message built from a snapshot and its predecessor", () => {
+    assert.equal(hostMessageProblem(showMessage(fixture("shm.prev"), fixture("shm"))), undefined);
     assert.ok(isHostMessage({ v: 1, type: "notice", text: "session ended" }));
   });
 
-  it("refuses host messages of another version, unknown type, or with a broken snapshot", () => {
+  it("refuses host messages of another version, unknown type, or inconsistent counts", () => {
     const ok = showMessage(fixture("pipe")) as Record<string, unknown>;
     assert.match(String(hostMessageProblem({ ...ok, v: 2 })), /protocol version 2/);
     assert.match(String(hostMessageProblem({ ...ok, type: "eval" })), /unknown message type/);
-    assert.match(String(hostMessageProblem({ ...ok, steps: 0 })), /steps/);
+    assert.match(String(hostMessageProblem({ ...ok, length: 2 })), /history\.length/);
+    assert.match(String(hostMessageProblem({ ...ok, current: 1 })), /history\.current/);
+    assert.match(String(hostMessageProblem({ ...ok, before: [{ pid: 1, fd: 1 }] })), /history\.before\[0\]\.text/);
+  });
+
+  it("checks each step as it is decoded: a broken row, an unknown kind, another snapshot version", () => {
     const s = fixture("pipe") as unknown as { objects: Array<Record<string, unknown>> };
     s.objects[1].kind = "fifo";
-    assert.match(String(hostMessageProblem({ ...ok, snapshot: s })), /unknown object kind "fifo"/);
+    assert.match(String(decodeStep(s, undefined)), /step\.objects\[1\]\.kind: unknown object kind "fifo"/);
     const t = fixture("pipe") as unknown as { version: number };
     t.version = 99;
-    assert.match(String(hostMessageProblem({ ...ok, snapshot: t })), /version: 99 is not the supported version/);
-    assert.match(String(hostMessageProblem({ ...ok, timeline: [{ step: 1 }] })), /timeline\[0\]/);
+    assert.match(String(decodeStep(t, undefined)), /version: 99 is not the supported version/);
+    const u = fixture("pipe") as unknown as { events: unknown[] };
+    u.events = [{ kind: "syscall", pid: 1 }];
+    assert.match(String(decodeStep(u, undefined)), /step\.events\[0\]\.call/);
   });
 
   it("accepts every action the view sends", () => {

@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { deliver, posted } from "../../../src/bench/view-page";
 import type { Snapshot } from "../../../src/kernel/snapshot";
+import { historyMessage } from "../../../src/webview/sync";
 import { ViewHarness, fixture, showMessage, textOf } from "./page";
 
 const clone = (s: Snapshot): Snapshot => JSON.parse(JSON.stringify(s)) as Snapshot;
@@ -21,9 +22,9 @@ describe("descriptor-table view in Chromium", function () {
     let pipe: Page;
     let shm: Page;
     before(async () => {
-      echo = await hx.show(fixture("echo-two-clients"), fixture("echo-two-clients.prev"));
-      pipe = await hx.show(fixture("pipe"), fixture("pipe.prev"));
-      shm = await hx.show(fixture("shm"), fixture("shm.prev"));
+      echo = await hx.show([fixture("echo-two-clients.prev"), fixture("echo-two-clients")]);
+      pipe = await hx.show([fixture("pipe.prev"), fixture("pipe")]);
+      shm = await hx.show([fixture("shm.prev"), fixture("shm")]);
     });
 
     it("draws one descriptor table per process in process-tree order, clients last", async () => {
@@ -80,10 +81,8 @@ describe("descriptor-table view in Chromium", function () {
       assert.match(await textOf(echo, "[data-object='5']"), /not yet read by the peer"hello\\n"/);
     });
 
-    it("draws the terminal with each output line marked by the writer's pid", async () => {
-      const lines = await echo.locator("[data-kind='tty'] .fl-out").evaluateAll((els) => els.map((e) => [e.getAttribute("data-pid"), e.textContent]));
-      assert.deepEqual(lines.map((l) => l[0]), ["100", "100", "100"]);
-      assert.match(String(lines[1][1]), /Connected to \(localhost, 40001\)/);
+    it("draws the terminal, saying so when nothing was written yet", async () => {
+      assert.match(await textOf(echo, "[data-kind='tty']"), /terminal.*nothing written yet/);
     });
 
     it("draws a shm segment with its attach count and bytes, linked from each attached process", async () => {
@@ -102,7 +101,7 @@ describe("descriptor-table view in Chromium", function () {
 
   describe("signals, zombies and stdio", () => {
     let page: Page;
-    before(async () => { page = await hx.show(fixture("zombies-lost-sigchld"), fixture("zombies-lost-sigchld.prev")); });
+    before(async () => { page = await hx.show([fixture("zombies-lost-sigchld.prev"), fixture("zombies-lost-sigchld")]); });
 
     it("makes zombies unmistakable: ZOMBIE chip, red dashed hatched box, exit status and who must reap", async () => {
       const z = page.locator(".fl-proc[data-pid='403']");
@@ -135,7 +134,7 @@ describe("descriptor-table view in Chromium", function () {
 
   describe("change highlights", () => {
     it("marks a closed descriptor and the refcount it dropped", async () => {
-      const page = await hx.show(fixture("echo-two-clients"), fixture("echo-two-clients.prev"));
+      const page = await hx.show([fixture("echo-two-clients.prev"), fixture("echo-two-clients")]);
       assert.equal(await page.locator("[data-fd='100:4']").getAttribute("data-change"), "closed");
       assert.equal(await page.locator("[data-file='4']").getAttribute("data-change"), "changed");
       assert.match(await textOf(page, "[data-file='4']"), /2→1/);
@@ -148,7 +147,7 @@ describe("descriptor-table view in Chromium", function () {
       prev.processes[1].fds[5] = null;
       prev.files = prev.files.filter((f) => f.id !== 4);
       prev.objects = prev.objects.filter((o) => o.id !== 3);
-      const page = await hx.show(cur, prev);
+      const page = await hx.show([prev, cur]);
       assert.equal(await page.locator("[data-fd='301:5']").getAttribute("data-change"), "new");
       assert.equal(await page.locator("[data-file='4']").getAttribute("data-change"), "new");
       assert.equal(await page.locator("[data-object='3']").getAttribute("data-change"), "new");
@@ -161,7 +160,7 @@ describe("descriptor-table view in Chromium", function () {
       cur.processes[1].fds = cur.processes[1].fds.slice(0, 5);
       cur.files = cur.files.filter((f) => f.id !== 4);
       cur.objects = cur.objects.filter((o) => o.id !== 3);
-      const page = await hx.show(cur, prev);
+      const page = await hx.show([prev, cur]);
       assert.equal(await page.locator("[data-fd='301:5']").getAttribute("data-change"), "closed");
       assert.equal(await page.locator(".fl-ghost[data-file='4']").getAttribute("data-change"), "freed");
       assert.equal(await page.locator(".fl-ghost[data-object='3']").getAttribute("data-change"), "freed");
@@ -169,13 +168,13 @@ describe("descriptor-table view in Chromium", function () {
     });
 
     it("marks a pipe whose buffer changed", async () => {
-      const page = await hx.show(fixture("pipe"), fixture("pipe.prev"));
+      const page = await hx.show([fixture("pipe.prev"), fixture("pipe")]);
       assert.equal(await page.locator("[data-kind='pipe']").getAttribute("data-change"), "changed");
       assert.match(await textOf(page, ".fl-changes"), /contents changed: pipe #2/);
     });
 
     it("pulses changes only when the reader allows motion", async () => {
-      const still = await hx.show(fixture("echo-two-clients"), fixture("echo-two-clients.prev"));
+      const still = await hx.show([fixture("echo-two-clients.prev"), fixture("echo-two-clients")]);
       const name = (p: Page) => p.locator("[data-file='4'] rect.fl-chg").evaluate((e) => getComputedStyle(e).animationName);
       assert.equal(await name(still), "none");
       await still.emulateMedia({ reducedMotion: "no-preference" });
@@ -188,22 +187,69 @@ describe("descriptor-table view in Chromium", function () {
     const b = fixture("echo-two-clients");
     const stepped = await hx.page();
     await deliver(stepped, showMessage(a));
-    await deliver(stepped, showMessage(b, a));
-    const fresh = await hx.show(b, a);
+    // The host sends only the new step, as a delta against the one the view holds.
+    await deliver(stepped, historyMessage([a], [a, b], 1));
+    const fresh = await hx.show([a, b]);
     const svgOf = (p: Page) => p.locator(".fl-figure-wrap svg").evaluate((e) => e.outerHTML);
     assert.equal(await svgOf(stepped), await svgOf(fresh));
     // And back again: the highlights of the later step disappear.
-    await deliver(stepped, showMessage(a));
+    await deliver(stepped, historyMessage([a, b], [a, b], 0));
     assert.equal(await stepped.locator("[data-change]").count(), 0);
   });
 
   it("ignores a malformed message and says why", async () => {
     const page = await hx.page();
-    const bad = showMessage(fixture("pipe")) as { snapshot: Snapshot };
-    (bad.snapshot.processes[0].fds as unknown[])[0] = "one";
+    const bad = showMessage(fixture("pipe")) as { steps: Snapshot[] };
+    (bad.steps[0].processes[0].fds as unknown[])[0] = "one";
     await deliver(page, bad);
     assert.equal(await page.locator(".fl-figure-wrap svg").count(), 0);
-    assert.match(await textOf(page, ".fl-notice"), /processes\[0\]\.fds\[0\]: expected a number/);
+    assert.match(await textOf(page, ".fl-notice"), /steps\[0\]\.processes\[0\]\.fds\[0\]: expected a number/);
+  });
+
+  describe("terminal output", () => {
+    // Each snapshot holds only the output its own step wrote (docs/snapshot.md): the
+    // terminal at step N is the output of steps 0..N, as on a real terminal.
+    const cur = fixture("echo-two-clients");
+    const at = (step: number, output: Snapshot["output"]): Snapshot => ({ ...cur, step, events: [], output });
+    const line = (text: string) => ({ pid: 100, fd: 1, text });
+    const history = [at(0, [line("server listening on port 15213\n")]), at(1, []), at(2, [line("Connected to (localhost, 40001)\n")]),
+      at(3, [line("Connected to (localhost, 40002)\n"), { pid: 102, fd: 2, text: "warn\n" }]), at(4, [])];
+    const tty = (p: Page) => p.locator("[data-kind='tty'] .fl-out").evaluateAll((els) =>
+      els.map((e) => `${e.getAttribute("data-pid")}${e.classList.contains("fl-fresh") ? "*" : ""} ${e.textContent}`));
+
+    it("shows every line written up to the step, each with its writer's pid", async () => {
+      const page = await hx.show(history);
+      assert.deepEqual(await tty(page), ["100 100server listening on port 15213", "100 100Connected to (localhost, 40001)",
+        "100 100Connected to (localhost, 40002)", "102 102 2>warn"]);
+      assert.doesNotMatch(await textOf(page, ".fl-changes"), /terminal output/, "step 4 wrote nothing");
+    });
+
+    it("marks only the lines the shown step wrote, and shows no later output when scrubbed back", async () => {
+      const page = await hx.show(history);
+      await deliver(page, historyMessage(history, history, 3));
+      assert.deepEqual(await tty(page), ["100 100server listening on port 15213", "100 100Connected to (localhost, 40001)",
+        "100* 100Connected to (localhost, 40002)", "102* 102 2>warn"]);
+      assert.match(await textOf(page, ".fl-changes"), /2 new chunks of terminal output/);
+      await deliver(page, historyMessage(history, history, 1));
+      assert.deepEqual(await tty(page), ["100 100server listening on port 15213"]);
+      await deliver(page, historyMessage(history, history, 0));
+      assert.deepEqual(await tty(page), ["100 100server listening on port 15213"]);
+    });
+
+    it("follows a history that changed after a step back (replay gives a different future)", async () => {
+      const page = await hx.show(history);
+      const other = [...history.slice(0, 2), at(2, [line("Connected to (localhost, 40009)\n")])];
+      await deliver(page, historyMessage(history, other, 2));
+      assert.deepEqual(await tty(page), ["100 100server listening on port 15213", "100* 100Connected to (localhost, 40009)"]);
+    });
+
+    it("lists the whole terminal in the text view and the Markdown", async () => {
+      const page = await hx.show(history);
+      await page.keyboard.press("t");
+      const rows = await page.getByRole("table", { name: "Terminal output" }).locator("tbody tr").allTextContents();
+      assert.deepEqual(rows, ["1001server listening on port 15213", "1001Connected to (localhost, 40001)",
+        "1001Connected to (localhost, 40002)", "1022warn"]);
+    });
   });
 
   describe("actions", () => {
@@ -211,7 +257,11 @@ describe("descriptor-table view in Chromium", function () {
     const last = async () => (await posted(page)).at(-1);
     beforeEach(async () => {
       page = await hx.page();
-      await deliver(page, { ...(showMessage(fixture("echo-two-clients"), fixture("echo-two-clients.prev"), 20) as object) });
+      // Twenty steps: the fixture's two and eighteen copies of the last (so End goes to 19).
+      const prev = fixture("echo-two-clients.prev");
+      const cur = fixture("echo-two-clients");
+      const steps = [prev, cur, ...Array.from({ length: 18 }, (_, i) => ({ ...cur, step: cur.step + 1 + i, events: [] }))];
+      await deliver(page, historyMessage([], steps, 1));
     });
 
     it("posts ready, then step/back/goto from buttons, keys and the event list", async () => {
@@ -224,10 +274,14 @@ describe("descriptor-table view in Chromium", function () {
       assert.deepEqual(await last(), { v: 1, type: "goto", step: 0 });
       await page.locator("body").press("End");
       assert.deepEqual(await last(), { v: 1, type: "goto", step: 19 });
-      await page.locator(".fl-ev[data-step='13']").click();
-      assert.deepEqual(await last(), { v: 1, type: "goto", step: 13 });
+      // The event list numbers steps by their place in the history: the fork is step 0.
+      await page.locator(".fl-ev[data-step='0']").click();
+      assert.deepEqual(await last(), { v: 1, type: "goto", step: 0 });
+      await page.locator("body").press("]");
+      assert.deepEqual(await last(), { v: 1, type: "goto", step: 0 }, "no event after the shown step");
+      await deliver(page, historyMessage([], [fixture("echo-two-clients.prev"), fixture("echo-two-clients"), fixture("echo-two-clients")], 2));
       await page.locator("body").press("[");
-      assert.deepEqual(await last(), { v: 1, type: "goto", step: 13 });
+      assert.deepEqual(await last(), { v: 1, type: "goto", step: 1 });
     });
 
     it("posts client and signal actions", async () => {
