@@ -32,6 +32,10 @@ export function saveRunState(s: RunState, dir = runDir()): void {
 export function loadRunState(port: number, dir = runDir()): RunState | undefined {
   try {
     const s = JSON.parse(readFileSync(file(port, dir), "utf8")) as RunState;
+    if (process.platform !== "linux") {
+      process.kill(s.pid, 0); // throws when it is gone; no start time to check without /proc
+      return s;
+    }
     const st = readStat(s.pid);
     return st && st.starttime === s.starttime ? s : undefined;
   } catch {

@@ -93,10 +93,8 @@ export async function serve(opts: ServeOptions): Promise<number> {
     process.on(s, h);
     return [s, h] as const;
   });
-  const st = readStat(pid);
-  if (st) {
-    saveRunState({ pid, pgid: pid, starttime: st.starttime, address: opts.address, port: opts.port, program: opts.binary, watcher: process.pid });
-  }
+  const starttime = process.platform === "linux" ? readStat(pid)?.starttime ?? 0 : 0;
+  saveRunState({ pid, pgid: pid, starttime, address: opts.address, port: opts.port, program: opts.binary, watcher: process.pid });
   opts.say(`${basename(opts.binary)} started: pid ${pid}, process group ${pid}, on ${opts.address}:${opts.port}. ` +
     "Ctrl-C or the Fork Lab stop task ends it and all its children.");
 
@@ -110,7 +108,7 @@ export async function serve(opts: ServeOptions): Promise<number> {
   }
   opts.say(text);
   // Children the server forked are still in its group: end them too, nothing stays behind.
-  if (process.platform === "linux" && groupMembers(pid).length > 0) {
+  if (groupMembers(pid).length > 0) {
     const r = await stopGroup(pid);
     opts.say(`its children: ${r.message}`);
   }

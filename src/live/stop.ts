@@ -5,8 +5,19 @@ import { findServer } from "./discover";
 import { PROC, readStat } from "./procfs";
 import { loadRunState } from "./runstate";
 
-/** Pids in process group pgid, zombies included. */
+/** Whether any process is left in group pgid, where there is no /proc (macOS). */
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Pids in process group pgid, zombies included. Without /proc: [pgid] while any is left. */
 export function groupMembers(pgid: number, proc = PROC): number[] {
+  if (process.platform !== "linux") return groupAlive(pgid) ? [pgid] : [];
   const out: number[] = [];
   for (const name of readdirSync(proc)) {
     if (!/^\d+$/.test(name)) continue;
@@ -60,8 +71,13 @@ export async function stopGroup(pgid: number, graceMs = 2000): Promise<StopResul
 /** Stops the server on port: the one our `serve` recorded, else whoever listens there. */
 export async function stopServer(port: number, address = "127.0.0.1"): Promise<StopResult> {
   const recorded = loadRunState(port);
-  const pid = recorded?.pid ?? findServer(port, address);
+  const linux = process.platform === "linux";
+  const pid = recorded?.pid ?? (linux ? findServer(port, address) : undefined);
   if (pid === undefined) return { ok: true, message: `no server is running on ${address}:${port}` };
+  if (!linux) {
+    const r = await stopGroup(recorded!.pgid);
+    return { ...r, message: `pid ${pid}: ${r.message}` };
+  }
   const st = readStat(pid);
   if (!st) return { ok: true, message: `the server on ${address}:${port} has already exited` };
   if (st.pgid !== st.pid && !recorded) {

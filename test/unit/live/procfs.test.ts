@@ -3,13 +3,13 @@
 // and which descriptors share an open file (kcmp exact, the identity fallback not).
 import * as assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { closeSync, constants, copyFileSync, mkdtempSync, openSync, readSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, constants, copyFileSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, writeFileSync } from "node:fs";
 import * as net from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { flagNames, LiveSnapshot } from "../../../src/live/livesnapshot";
 import { readNetTable } from "../../../src/live/netsockets";
-import { readDescriptors, readProcess, readStat } from "../../../src/live/procfs";
+import { ProcUnreadable, readDescriptors, readProcess, readStat } from "../../../src/live/procfs";
 import { descendants, scanDescendants } from "../../../src/live/proctree";
 import { nodeReader, openTreeReader } from "../../../src/live/procdump";
 import { LiveSource } from "../../../src/live/source";
@@ -141,6 +141,18 @@ const onLinux = process.platform === "linux";
       process.kill(-shell.pid!, "SIGKILL");
       closeSync(fd);
     }
+  });
+
+  it("says plainly when /proc cannot be read", () => {
+    // A fake /proc where process 42's fd "directory" is a file: the read fails with ENOTDIR.
+    const fake = join(dir, "proc");
+    mkdirSync(join(fake, "42"), { recursive: true });
+    writeFileSync(join(fake, "42", "stat"), "42 (srv) S 1 42 42 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 100 0 0");
+    writeFileSync(join(fake, "42", "status"), "SigPnd:\t0\n");
+    writeFileSync(join(fake, "42", "fd"), "");
+    assert.throws(() => readProcess(42, fake), (e: unknown) => e instanceof ProcUnreadable && /fd \(ENOTDIR\)/.test(e.message));
+    assert.match(new ProcUnreadable("/proc/1/fd", "EACCES").message, /another user, or \/proc is mounted with hidepid/);
+    assert.equal(readProcess(43, fake), undefined, "a process that is gone is not an error");
   });
 
   it("kcmp tells a shared open file from a second open() of the same file; the fallback cannot", async () => {
