@@ -48,7 +48,7 @@ export async function fidelity(args: string[]): Promise<number> {
     }
   }
   const si = args.indexOf("--scenario");
-  const file = args.find((a, i) => !a.startsWith("--") && i !== si + 1);
+  const file = args.find((a, i) => !a.startsWith("--") && (si < 0 || i !== si + 1));
   if (!file) {
     console.error("usage: forklab fidelity FILE.c [--scenario S.json] [--json]");
     return 2;

@@ -17,11 +17,14 @@ export interface ModelSessionOptions {
   prepare?: (s: Session) => void;
 }
 
-/** Per-pid bytes on descriptors 1 and 2, collected from every snapshot the session takes. */
+/** Per-pid bytes on descriptors 1 and 2 and exit statuses, collected from every snapshot the session takes. */
 class RecordingSession extends Session {
   readonly bytes = new Map<number, { out: string; err: string }>();
+  readonly statuses = new Map<number, number>();
   snapshot(running?: number): Snapshot {
     const snap = super.snapshot(running);
+    // A process init reaped at once (the first process, orphans) leaves no zombie behind.
+    for (const e of snap.events) if (e.kind === "exit") this.statuses.set(e.pid, e.status);
     for (const c of snap.output) {
       const b = this.bytes.get(c.pid) ?? { out: "", err: "" };
       if (c.fd === 1) b.out += c.text;
@@ -32,7 +35,7 @@ class RecordingSession extends Session {
   }
 }
 
-export async function runModelSession(file: string, scenario: Scenario, opts: ModelSessionOptions): Promise<ModelRun & { bytes: Map<number, { out: string; err: string }>; ended: string }> {
+export async function runModelSession(file: string, scenario: Scenario, opts: ModelSessionOptions): Promise<ModelRun & { bytes: Map<number, { out: string; err: string }>; statuses: Map<number, number>; ended: string }> {
   const parser = await loadParser({
     runtime: async () => readFileSync(join(opts.root, "node_modules/web-tree-sitter/web-tree-sitter.wasm")),
     grammar: async () => readFileSync(join(opts.root, "node_modules/tree-sitter-c/tree-sitter-c.wasm")),
@@ -53,7 +56,7 @@ export async function runModelSession(file: string, scenario: Scenario, opts: Mo
   const ended = session.run();
   const final = session.snapshot();
   return {
-    stdout: session.stdout(), stderr: session.stderr(), exitStatus: final.processes.find((p) => p.pid === session.mainPid)?.exitStatus ?? null,
-    trace: session.trace, final, bytes: session.bytes, ended,
+    stdout: session.stdout(), stderr: session.stderr(), exitStatus: session.statuses.get(session.mainPid) ?? null,
+    trace: session.trace, final, bytes: session.bytes, statuses: session.statuses, ended,
   };
 }

@@ -26,6 +26,8 @@ export interface ModelRun {
   final?: Snapshot;
   /** Bytes each pid wrote to descriptors 1 and 2, when the runner kept them apart. */
   bytes?: Map<number, { out: string; err: string }>;
+  /** Raw wait status of every process that ended, when the runner saw them all. */
+  statuses?: Map<number, number>;
 }
 
 /** Where the model runner lives: the built CLI (npm test builds it first), or FORKLAB_CLI. */
@@ -119,7 +121,7 @@ function modelEnd(pid: number, m: ModelRun, entries: TraceEntry[]): ProcEnd {
   const exit = entries.find((e) => e.pid === pid && e.call === "exit");
   if (exit) return { kind: "exited", code: Number(exit.args[0] ?? 0) & 0xff };
   const proc = m.final?.processes.find((p) => p.pid === pid);
-  let status = proc?.exitStatus;
+  let status = m.statuses?.get(pid) ?? proc?.exitStatus;
   if (status === undefined) {
     // Reaped already: the parent's waitpid saw the status.
     const wait = entries.find((e) => e.call === "waitpid" && e.ret === pid && (e as TraceEntry & { status?: number }).status !== undefined);
