@@ -11,6 +11,7 @@ import { buildExample } from "../live/build";
 import { freePort } from "../live/server";
 import { readStat } from "../live/procfs";
 import { LiveSource } from "../live/source";
+import { stopGroup } from "../live/stop";
 
 const CHILDREN = 50;
 const ROUNDS = 100;
@@ -92,7 +93,7 @@ export const bench: Bench = async (progress) => {
   } finally {
     for (const s of sources) s.close();
     for (const c of clients) c.destroy();
-    try { process.kill(-server.pid!, "SIGKILL"); } catch { /* already gone */ }
+    await stopGroup(server.pid!); // and wait until init has reaped the orphaned children
     rmSync(tmp, { recursive: true, force: true });
   }
 };

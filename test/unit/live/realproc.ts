@@ -4,6 +4,7 @@ import { ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { stopGroup } from "../../../src/live/stop";
 export { freePort } from "../../../src/live/server";
 
 export const ROOT = resolve(__dirname, "../../..");
@@ -46,13 +47,10 @@ export class Program {
     return this.child.pid!;
   }
 
-  /** Kills the whole group and waits until no process of it is left in /proc. */
+  /** Ends the whole group and waits until no process of it is left in /proc. */
   async stop(): Promise<void> {
-    try {
-      process.kill(-this.pid, "SIGKILL");
-    } catch {
-      // already gone
-    }
+    const r = await stopGroup(this.pid, 1000);
+    if (!r.ok) throw new Error(r.message);
     await waitFor(() => this.exited, "the program to exit");
   }
 }
