@@ -550,6 +550,7 @@ export class Machine {
     if (isBlocked(r)) return -1;
     const entry: TraceEntry = { pid: p.pid, line: this.userLine(p, t), call, args, ret: r.ret };
     if (r.errno) entry.errno = r.errno;
+    if (t.frames.some((f) => f.sig)) entry.handler = true;
     this.trace.push(entry);
     if (r.ret === -1 && r.errno) p.mem.writeU(t.errnoAddr, 4, ERRNO[r.errno] ?? 0);
     return r.ret;

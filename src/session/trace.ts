@@ -14,4 +14,6 @@ export interface TraceEntry {
   ret: number;
   /** "EBADF", "ECHILD", ... when ret is -1. */
   errno?: string;
+  /** Made while a signal handler was running (its frame is on the stack, maybe deeper in a helper). */
+  handler?: true;
 }
