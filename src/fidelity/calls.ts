@@ -11,6 +11,7 @@ const ALIASES: Record<string, string> = {
   rt_sigaction: "sigaction", signal: "sigaction", rt_sigprocmask: "sigprocmask",
   rt_sigsuspend: "sigsuspend", clock_nanosleep: "sleep", nanosleep: "sleep", usleep: "sleep",
   pselect6: "select", sendto: "send", recvfrom: "recv", unlinkat: "unlink", rt_sigpending: "sigpending",
+  tgkill: "kill", tkill: "kill",
 };
 
 /**

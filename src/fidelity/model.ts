@@ -89,7 +89,7 @@ export function normalizeModel(m: ModelRun, sourceFile: string): NormTrace {
       if (e.pid !== pid) return;
       const n: NormEntry = { line: e.line, call: e.call, args: [], ret: e.ret, start: index, end: index };
       if (e.errno) n.errno = e.errno;
-      if (inHandler.has(e.line)) n.handler = true;
+      if (inHandler.has(e.line) || e.handler) n.handler = true;
       for (const k of comparedArgs(e.call)) {
         if (e.call === "waitpid" && k === 2) n.args.push(waitOptionsArg(e));
         else if (SIGNAL_ARG[e.call] === k) n.args.push(signalName(e.args[k] ?? ""));

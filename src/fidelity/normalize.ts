@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { signo } from "../kernel/signum";
 import { canonicalCall, COMPARED_CALLS, comparedArgs, isNoisy, RETURNS_PID, SIGNAL_ARG, signalName, sigprocmaskHow, waitOptions } from "./calls";
-import { handlerLines } from "./functions";
+import { handlerLines, handlerNames } from "./functions";
 import { childName, renamePidsInText, renameShm, type NormEntry, type NormProc, type NormTrace, type ProcEnd } from "./normal";
 import type { LinuxRun } from "./realrun";
 import { decodeString, type StraceEvent, type SyscallEvent } from "./strace";
@@ -51,9 +51,16 @@ function trackOutputs(o: Outputs, e: NormEntry): void {
 
 type Disposition = "default" | "ignore" | { restart: boolean };
 
+/** A call ran inside a signal handler: on one of its lines, or with it on the stack. */
+interface HandlerTest {
+  lines: Set<number>;
+  names: Set<string>;
+}
+
 export function normalizeLinux(run: LinuxRun): NormTrace {
   const source = run.compiled.source;
-  const inHandler = handlerLines(readFileSync(source, "utf8"));
+  const text = readFileSync(source, "utf8");
+  const inHandler: HandlerTest = { lines: handlerLines(text), names: handlerNames(text) };
   const raws = new Map<number, RawProc>();
   // Dispositions are inherited at fork: walk parents before children.
   const inherited = new Map<number, { dispo: Map<string, Disposition>; outputs: Outputs }>();
@@ -101,7 +108,7 @@ export function normalizeLinux(run: LinuxRun): NormTrace {
 
 function normalizeProcess(
   run: LinuxRun, pid: number, events: StraceEvent[], state: { dispo: Map<string, Disposition>; outputs: Outputs },
-  inHandler: Set<number>, onFork: (child: number, state: { dispo: Map<string, Disposition>; outputs: Outputs }) => void,
+  inHandler: HandlerTest, onFork: (child: number, state: { dispo: Map<string, Disposition>; outputs: Outputs }) => void,
 ): RawProc {
   const { dispo, outputs } = state;
   const raw: RawProc = { pid, entries: [], end: { kind: "running" }, forks: [], stdout: "", stderr: "" };
@@ -125,6 +132,8 @@ function normalizeProcess(
     // returned has none either, and is kept at line 0.
     if (!site && !(e.name === "write" || e.name === "exit_group")) continue;
     if (site?.noisy) continue;
+    // raise(sig) is getpid + gettid + tgkill(pid, tid, sig) in glibc: the model's kill(self, sig).
+    if (site?.callee === "raise" && e.name !== "tgkill" && e.name !== "tkill") continue;
     const line = site?.line ?? 0;
     let ret: number | "?" = e.ret;
     let errno = e.errno;
@@ -148,7 +157,7 @@ function normalizeProcess(
     if ((e.name === "clone" || e.name === "clone3") && /CLONE_THREAD/.test(e.args.join(","))) continue; // threads: see docs
     call = canonicalCall(call);
     if (!COMPARED_CALLS.has(call)) continue;
-    const entry = toEntry(e, call, line, ret, errno, inHandler.has(line));
+    const entry = toEntry(e, call, line, ret, errno, inHandler.lines.has(line) || !!site?.frames.some((f) => inHandler.names.has(f)));
     if (call === "write" && typeof entry.ret === "number" && entry.ret > 0 && typeof entry.args[0] === "number") {
       if (outputs.out.has(entry.args[0])) raw.stdout += entry.data ?? "";
       if (outputs.err.has(entry.args[0])) raw.stderr += entry.data ?? "";
@@ -164,7 +173,7 @@ function normalizeProcess(
 }
 
 /** The first frame in the program's own .c file, and whether the libc function our code called is one with private descriptors. */
-function programSite(run: LinuxRun, e: SyscallEvent): { line: number; noisy: boolean } | undefined {
+function programSite(run: LinuxRun, e: SyscallEvent): { line: number; noisy: boolean; callee: string; frames: string[] } | undefined {
   const own: Site[] = [];
   for (const f of e.stack) {
     if (f.object !== run.exePath) continue;
@@ -174,7 +183,9 @@ function programSite(run: LinuxRun, e: SyscallEvent): { line: number; noisy: boo
   const first = own.find((s) => s.file === run.compiled.source);
   if (!first) return undefined;
   const callee = own[0].callee ?? "";
-  return { line: first.line, noisy: isNoisy(callee) };
+  // Every function of the program on the stack: a helper called by a signal handler runs in the handler.
+  const frames = own.filter((s) => s.file === run.compiled.source).map((s) => s.func);
+  return { line: first.line, noisy: isNoisy(callee), callee, frames };
 }
 
 /** What became of a call the kernel marked ERESTART*: it depends on the signal that interrupted it. */
@@ -186,8 +197,11 @@ function interrupted(events: StraceEvent[], i: number, code: string, dispo: Map<
       const d = dispo.get(e.signal) ?? "default";
       const handled = typeof d === "object";
       if (code === "ERESTARTNOINTR") return "restarted";
-      if (code === "ERESTARTSYS") return handled && !d.restart ? "eintr" : "restarted";
-      return handled ? "eintr" : "restarted"; // ERESTARTNOHAND, ERESTART_RESTARTBLOCK
+      // A stop (or an ignored signal) delivers nothing: the next handled signal, or the
+      // call's restart, decides (Ctrl-Z then SIGCONT with a handler gives EINTR).
+      if (!handled) continue;
+      if (code === "ERESTARTSYS") return d.restart ? "restarted" : "eintr";
+      return "eintr"; // ERESTARTNOHAND, ERESTART_RESTARTBLOCK
     }
     if (e.kind === "syscall") return "restarted";
   }
@@ -211,6 +225,7 @@ function cArgs(e: SyscallEvent): string[] {
     case "openat": case "unlinkat": return e.args.slice(1);
     case "pipe2": case "pipe": return (/^\[(-?\d+), (-?\d+)\]/.exec(e.args[0] ?? "") ?? []).slice(1);
     case "clock_nanosleep": return e.args.slice(2);
+    case "tgkill": return [e.args[0], e.args[2]];
     default: return e.args;
   }
 }

@@ -73,3 +73,12 @@ export async function settle(pgid: number, limitMs = 3000): Promise<ProcInfo[]> 
     await new Promise((r) => setTimeout(r, 15));
   }
 }
+
+/** The pid of the process tracing this one (strace), 0 when untraced or gone. */
+export function tracerOf(pid: number): number {
+  try {
+    return Number(/TracerPid:\s*(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import type { Scenario } from "../session/scenario";
 import { compile, type Compiled } from "./compile";
-import { probeGroup } from "./proc-probe";
+import { probeGroup, tracerOf } from "./proc-probe";
 import { freePort, runScenario } from "./scenario-driver";
 import { parseStrace, type StraceEvent } from "./strace";
 import { symbolize, type Site } from "./symbolize";
@@ -24,6 +24,7 @@ export const TRACED_CALLS = [
   "rt_sigaction", "rt_sigprocmask", "rt_sigsuspend", "pause", "alarm", "nanosleep",
   "clock_nanosleep", "restart_syscall", "shmget", "shmat", "shmdt", "shmctl",
   "fcntl", "getpgrp", "unlink", "unlinkat", "getsockname", "getpeername", "rt_sigpending",
+  "tgkill", "tkill",
 ];
 
 export interface LinuxRun {
@@ -138,7 +139,8 @@ async function stopTracees(pgid: number, traceDir: string, deadline: number, kil
   let lastSize = -1;
   let calm = 0;
   while (Date.now() < deadline) {
-    const traced = probeGroup(pgid).filter((p) => tracerOf(p.pid) !== 0);
+    // A zombie has ended already (e.g. by the scenario's own SIGKILL): not ours to kill.
+    const traced = probeGroup(pgid).filter((p) => p.state !== "Z" && p.state !== "X" && tracerOf(p.pid) !== 0);
     if (traced.length === 0) return;
     const size = readdirSync(traceDir).reduce((n, f) => n + safeSize(join(traceDir, f)), 0);
     const busy = traced.some((p) => p.state === "R" || p.state === "D" || TIMED_SLEEPS.has(syscallOf(p.pid)));
@@ -156,14 +158,6 @@ async function stopTracees(pgid: number, traceDir: string, deadline: number, kil
       return;
     }
     await new Promise((r) => setTimeout(r, 60));
-  }
-}
-
-function tracerOf(pid: number): number {
-  try {
-    return Number(/TracerPid:\s*(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
-  } catch {
-    return 0;
   }
 }
 

@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { constants } from "node:os";
 import { DEFAULT_PORT, type ClientScript, type Scenario, type SignalScript } from "../session/scenario";
-import { probeGroup, settle, type ProcInfo } from "./proc-probe";
+import { probeGroup, settle, tracerOf, type ProcInfo } from "./proc-probe";
 
 export interface DriverOptions {
   /** Replace the scenario's port (in argv and in clients) with this one: pick a free port per run. */
@@ -224,10 +224,16 @@ export async function runScenario(binary: string, scenario: Scenario, opts: Driv
     probes.push({ when: `before ${s.signal}`, procs: await settle(pid) });
     const to = s.to ?? "fg";
     const target = to === "fg" ? -pid : to === "main" ? pid : to;
-    try {
-      process.kill(target, s.signal as NodeJS.Signals);
-    } catch {
-      // the target already ended: nothing to signal
+    // strace shares the group and -I4 shields it from every signal but SIGKILL and SIGSTOP:
+    // those go to the traced processes one by one, so strace lives to record the end.
+    const unshieldable = s.signal === "SIGKILL" || s.signal === "SIGSTOP";
+    const targets = to === "fg" && opts.wrap && unshieldable ? probeGroup(pid).filter((p) => tracerOf(p.pid) !== 0).map((p) => p.pid) : [target];
+    for (const t of targets) {
+      try {
+        process.kill(t, s.signal as NodeJS.Signals);
+      } catch {
+        // the target already ended: nothing to signal
+      }
     }
   };
   const runSignals = async () => {
