@@ -77,10 +77,19 @@ function fill(c: Ctx, s: Stream): boolean | Ctl {
   return true;
 }
 
+/** glibc's puts adds the newline as a second piece: two writes on an unbuffered stream. */
+function putsTo(c: Ctx, s: Stream, text: string, ret: number): number {
+  emit(c, s, text, ret);
+  return emit(c, s, "\n", ret);
+}
+
 function printfTo(c: Ctx, fp: number, fmtAddr: number, args: number[]): number {
   const s = stream(c, fp);
   if (!s) return -1;
-  const text = format(c.mem, str(c, fmtAddr), args);
+  const fmt = str(c, fmtAddr);
+  const text = format(c.mem, fmt, args);
+  // gcc (even at -O0) compiles printf("text\n") and printf("%s\n", s) to puts.
+  if (fp === c.p.prog.stdout && text.length > 1 && (/^[^%]+\n$/.test(fmt) || fmt === "%s\n")) return putsTo(c, s, text.slice(0, -1), text.length);
   return emit(c, s, text, text.length);
 }
 
@@ -126,7 +135,7 @@ export const stdio: Builtin[] = [
       return t.length;
     },
   },
-  { name: "puts", fn: (c, a) => { const s = stream(c, c.p.prog.stdout)!; return emit(c, s, str(c, a[0]) + "\n", 1); } },
+  { name: "puts", fn: (c, a) => putsTo(c, stream(c, c.p.prog.stdout)!, str(c, a[0]), 1) },
   { name: "fputs", fn: (c, a) => { const s = stream(c, a[1]); return s ? emit(c, s, str(c, a[0]), 1) : -1; } },
   { name: "putchar", fn: (c, a) => emit(c, stream(c, c.p.prog.stdout)!, String.fromCharCode(a[0] & 0xff), a[0] & 0xff) },
   { name: "fputc", fn: (c, a) => { const s = stream(c, a[1]); return s ? emit(c, s, String.fromCharCode(a[0] & 0xff), a[0] & 0xff) : -1; } },
