@@ -2,7 +2,11 @@
 // listens, send lines and read their echoes, and close one by one or in groups. Each is a
 // small state machine over kernel calls; none of its state lives in closures.
 import { Kernel, isBlocked, AF_INET, SOCK_STREAM } from "../kernel/kernel";
-import { ClientScript, DEFAULT_PORT } from "./scenario";
+import { ClientAction, ClientScript, DEFAULT_PORT } from "./scenario";
+
+/** A client the learner connects by hand waits for more lines until this (never reached) step. */
+const HOLD = Number.MAX_SAFE_INTEGER;
+const isHold = (a: ClientAction): boolean => "waitSteps" in a && a.waitSteps === HOLD;
 
 export interface ClientState {
   pid: number;
@@ -40,6 +44,37 @@ export class Clients {
     this.list.push(c);
     this.active.push(c);
     return c;
+  }
+
+  /** The learner's "connect a client": it sends `lines`, then holds the connection open. */
+  join(lines: string[], port: number): ClientState {
+    return this.add({ actions: [...lines.map((send) => ({ send })), { waitSteps: HOLD }] }, port);
+  }
+
+  /** The learner types a line into client `pid`: it goes before the client's hold or next close. */
+  sendLine(pid: number, line: string): boolean {
+    const c = this.list.find((x) => x.pid === pid);
+    if (!c || c.phase === "done") return false;
+    const acts = c.script.actions;
+    let at = c.at;
+    while (at < acts.length && !isHold(acts[at]) && !("close" in acts[at])) at++;
+    acts.splice(at, 0, { send: line });
+    if (c.waitUntil !== undefined && c.phase === "idle") c.waitUntil = undefined;
+    return true;
+  }
+
+  /** The learner closes client `pid`, or every open client at the same moment (`group`). */
+  closeByHand(pid: number | "all", group: string): boolean {
+    let any = false;
+    for (const c of this.list) {
+      if (c.phase === "done" || (pid !== "all" && c.pid !== pid)) continue;
+      // A client waiting for an echo closes right after it; an idle one at once.
+      const from = c.phase === "sent" ? c.at + 1 : c.at;
+      c.script.actions.splice(from, Infinity, pid === "all" ? { close: true, group } : { close: true });
+      c.waitUntil = undefined;
+      any = true;
+    }
+    return any;
   }
 
   /** Let every client do what it can now; returns whether any made progress. */

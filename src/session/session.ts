@@ -1,6 +1,8 @@
 // One stepping session: a program, its Scenario, the kernel model, the C machine, a
 // scheduler and the history. Everything runs deterministically (seeded random policy),
-// so the history is the list of actions taken: stepping back replays them from the start.
+// so the history is the list of actions taken (stepped lines, and what the world outside
+// did by hand: clients joining, lines typed, closes, signals): stepping back replays them
+// from the start.
 // (The kernel keeps closures on blocked tasks, so its state cannot be cloned into
 // checkpoints; a replay of 10,000 steps costs well under a second.)
 import { Kernel, signo as signoOf, StdioSpec } from "../kernel/kernel";
@@ -31,13 +33,25 @@ export interface SessionOptions {
   readFile?: (path: string) => string | Uint8Array | undefined;
 }
 
+/** Something done to the program from outside while it is stepped (the learner's hand). */
+export type OutsideAction =
+  /** A new client connects (once the program listens), sends `lines`, then holds on. */
+  | { kind: "connect"; lines: string[] }
+  /** Client `client` (a pid) sends one more line. */
+  | { kind: "send"; client: number; line: string }
+  /** One client closes, or every open client at the same moment. */
+  | { kind: "close"; client: number | "all" }
+  /** kill(pid, signal) from outside the program. */
+  | { kind: "signal"; pid: number; signal: string };
+
 /** What the session did, in order: replaying the list from a fresh session is exact. */
 export type Action =
   /** A stepped line; `picked` when the scheduler chose the task (replay picks again, so
    *  the policy's state moves as it did). */
   | { kind: "step"; tid: number; mode: StepMode; picked?: boolean }
   /** step() found nothing to run; the world outside still moved (clients, clock, signals). */
-  | { kind: "wait" };
+  | { kind: "wait" }
+  | OutsideAction;
 
 export interface StepInfo {
   step: number;
@@ -55,6 +69,8 @@ export class Session {
   readonly mainPid: number;
   steps = 0;
   history: Snapshot[] = [];
+  /** trace.length at each history entry (with snapshots), so a step's system calls can be found. */
+  traceAt: number[] = [];
   /** Every action so far, and after a step back also the undone ones (the future). */
   actions: Action[] = [];
   /** How many of `actions` the current state has applied; a new action drops the rest. */
@@ -63,6 +79,9 @@ export class Session {
   private rand: number;
   /** Scenario signals sent so far (they go in order). */
   private signalsSent = 0;
+  /** Closes of all clients at once so far (each is its own close group). */
+  private closeGroups = 0;
+  private readonly port: number;
   private outputText = "";
   private notesSeen = 0;
   private stderrText = "";
@@ -86,12 +105,19 @@ export class Session {
     const stderr: StdioSpec = sc.stdout === "tty" ? { tty: true } : { pipe: true };
     this.mainPid = this.kernel.spawn({ name: opts.name, kind: "program", stdin, stdout: out, stderr });
     this.machine.load(this.mainPid, opts.program, [opts.name, ...(sc.argv ?? [])]);
-    const port = sc.argv?.[0] && /^\d+$/.test(sc.argv[0]) ? +sc.argv[0] : DEFAULT_PORT;
-    this.clients = new Clients(this.kernel, sc.clients ?? [], port);
-    if (opts.snapshots) this.history.push(this.snapshot());
+    this.port = sc.argv?.[0] && /^\d+$/.test(sc.argv[0]) ? +sc.argv[0] : DEFAULT_PORT;
+    // A copy: lines typed and closes by hand edit the scripts, and a replay starts afresh.
+    this.clients = new Clients(this.kernel, structuredClone(sc.clients ?? []), this.port);
+    if (opts.snapshots) this.keep(this.snapshot());
   }
 
   get trace(): TraceEntry[] { return this.machine.trace; }
+
+  /** System calls made by the step that produced history entry i (with snapshots). */
+  callsAt(i: number): TraceEntry[] {
+    if (i <= 0 || i >= this.traceAt.length) return [];
+    return this.trace.slice(this.traceAt[i - 1], this.traceAt[i]);
+  }
 
   /** Program tasks the scheduler may pick now. */
   runnable(): number[] {
@@ -111,8 +137,28 @@ export class Session {
     return this.apply(tid === undefined ? { kind: "step", tid: 0, mode, picked: true } : { kind: "step", tid, mode });
   }
 
+  /** A new client connects (once the program listens), sends `lines`, then holds on. */
+  connect(lines: string[]): void { this.act({ kind: "connect", lines }); }
+  /** Client `client` (its pid) sends one more line; false when it is not connected. */
+  send(client: number, line: string): boolean { return this.act({ kind: "send", client, line }); }
+  /** Client `client` closes, or every open client at once; false when none was open. */
+  close(client: number | "all"): boolean { return this.act({ kind: "close", client }); }
+  /** A signal from outside the program to `pid`; false for an unknown signal name. */
+  signal(pid: number, signal: string): boolean { return this.act({ kind: "signal", pid, signal }); }
+
+  /** An outside action now: like a step after a step back, it drops the undone future. */
+  private act(a: OutsideAction): boolean {
+    if (!this.applyOutside(a)) return false;
+    this.actions.length = this.cursor;
+    return true;
+  }
+
   /** Do one action (new, or replayed) and record it. */
   private apply(a: Action): StepInfo {
+    if (a.kind !== "step" && a.kind !== "wait") {
+      this.applyOutside(a);
+      return { step: this.steps, ended: this.ended };
+    }
     this.outside();
     let tid: number;
     if (a.kind === "wait" || a.picked) {
@@ -133,15 +179,63 @@ export class Session {
     this.machine.reap();
     this.steps++;
     this.outside();
-    if (this.opts.snapshots) this.history.push(this.snapshot(tid));
+    if (this.opts.snapshots) this.keep(this.snapshot(tid));
     // Without per-step snapshots, drain the kernel's events and output now and then (a
     // snapshot walks every process, so not too often: 1,000 clients make it cost).
     else if (this.steps % 4096 === 0) this.snapshot(tid);
     return { step: this.steps, tid, pid: this.kernel.task(tid)?.pid };
   }
 
+  /** What the world outside did by hand; recorded like a step, so replay redoes it. */
+  private applyOutside(a: OutsideAction): boolean {
+    let done: boolean;
+    switch (a.kind) {
+      case "connect": this.clients.join(a.lines, this.port); done = true; break;
+      case "send": done = this.clients.sendLine(a.client, a.line); break;
+      case "close": done = this.clients.closeByHand(a.client, `learner-close-${++this.closeGroups}`); break;
+      case "signal": {
+        const n = signoOf(a.signal);
+        done = n !== undefined;
+        if (n !== undefined) this.kernel.externalKill(a.pid, n);
+        break;
+      }
+    }
+    if (!done) return false;
+    this.record(a);
+    // The world changed: a blocked program may be able to go on.
+    this.ended = undefined;
+    this.clients.advance(this.steps);
+    this.machine.reap();
+    if (this.opts.snapshots) this.refresh();
+    return true;
+  }
+
+  /** The last Snapshot, redone after an outside action, keeping what its step did. */
+  private refresh(): void {
+    const h = this.history;
+    const last = h[h.length - 1];
+    const now = this.snapshot();
+    h[h.length - 1] = { ...now, events: [...last.events, ...now.events], output: [...last.output, ...now.output] };
+    this.traceAt[this.traceAt.length - 1] = this.trace.length;
+  }
+
+  private keep(snap: Snapshot): void {
+    this.history.push(snap);
+    this.traceAt.push(this.trace.length);
+  }
+
   private record(a: Action): void {
     this.actions[this.cursor++] = a;
+  }
+
+  /** Outside actions were taken since the last stepped line (and not undone). */
+  get outsideSinceStep(): boolean {
+    for (let i = this.cursor - 1; i >= 0; i--) {
+      const k = this.actions[i].kind;
+      if (k === "step") return false;
+      if (k !== "wait") return true;
+    }
+    return false;
   }
 
   /** Back one stepped line (exact: a replay). False at step 0. */
@@ -151,25 +245,43 @@ export class Session {
     return true;
   }
 
-  /** Redo the next undone line after a step back; false when there is no recorded future. */
+  /** Redo the next undone line after a step back, with the outside actions taken right
+   *  after it; false when there is no recorded future. */
   forward(): boolean {
     const start = this.steps;
-    while (this.cursor < this.actions.length && this.steps === start) this.apply(this.actions[this.cursor]);
+    this.redo(start + 1);
     return this.steps > start;
   }
 
-  /** Move to the state right after line `step` (0 = before the first): back by replaying the
-   *  recorded actions into a fresh session, forward along the recorded future. */
-  goto(step: number): void {
-    if (step >= this.steps) {
-      while (this.steps < step && this.forward());
+  /** Move to the state after line `step` (0 = before the first) as it was last seen there:
+   *  with the outside actions taken at that step, or without them when `bare`. Back by
+   *  replaying the recorded actions into a fresh session, forward along the recorded future. */
+  goto(step: number, bare = false): void {
+    step = Math.max(step, 0);
+    if (step === this.steps && !bare) return;
+    if (step > this.steps) {
+      this.redo(step);
       return;
     }
     const fresh = new Session(this.opts);
+    // Replay through the same list (each action is rewritten as it was), so forward() can redo.
+    fresh.actions = this.actions;
+    fresh.redo(step, bare);
+    Object.assign(this, fresh);
+  }
+
+  /** Apply recorded actions from the cursor until `step` lines have run, then the outside
+   *  actions taken at that step (all but waits are left out when `bare`). */
+  private redo(step: number, bare = false): void {
     const all = this.actions;
-    for (let i = 0; i < all.length && fresh.steps < Math.max(step, 0); i++) fresh.apply(all[i]);
-    // Take over the replayed state; keep the whole action list, so forward() can redo.
-    Object.assign(this, fresh, { actions: all });
+    while (this.cursor < all.length) {
+      const a = all[this.cursor];
+      if (this.steps >= step && (a.kind === "step" || (bare && a.kind !== "wait"))) break;
+      const at = this.cursor;
+      this.apply(a);
+      // Every action applied once is recorded; one that no longer applies means the replay diverged.
+      if (this.cursor === at) throw new Error(`replay diverged at action ${at} (${a.kind})`);
+    }
   }
 
   /** Run until every program process has ended, nothing can happen, or the step limit. */

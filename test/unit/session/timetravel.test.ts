@@ -80,3 +80,69 @@ describe("time travel (step back by replay)", function () {
     assert.equal(json(s.trace), trace);
   });
 });
+
+describe("time travel with the world outside (clients, lines, closes, signals by hand)", function () {
+  this.timeout(60000);
+
+  // Under the random policy with clients joining, typing and closing, and a SIGINT from
+  // outside, the state at every step is rebuilt exactly: the outside actions are recorded
+  // in the same list as the steps, and the scheduler's picks are replayed as picks.
+  it("random policy: goto(k) gives back the first-recorded Snapshot at k, clients and a signal included", async () => {
+    const s = await session("echoserverp", { argv: ["15213"] }, "random");
+    const stepN = (n: number) => { for (let i = 0; i < n && !s.ended; i++) s.step(); };
+    stepN(12);
+    s.connect(["one", "two"]);
+    stepN(25);
+    s.connect(["three"]);
+    stepN(30);
+    const first = s.clients.list[0];
+    assert.ok(first.pid > 0, "the first client connected");
+    assert.equal(s.send(first.pid, "again"), true);
+    stepN(30);
+    assert.equal(s.close("all"), true);
+    stepN(40);
+    assert.equal(s.signal(s.mainPid, "SIGINT"), true);
+    stepN(10);
+    assert.ok(s.actions.some((a) => a.kind === "step" && a.picked), "the scheduler picked");
+    const end = s.steps;
+    // Deep copies of what was recorded, before any replay touches the session.
+    const recorded = structuredClone(s.history);
+    const trace = structuredClone(s.trace);
+    assert.ok(recorded.some((h) => h.events.some((e) => e.kind === "signal" && e.signal === "SIGINT")), "SIGINT arrived");
+    assert.equal(s.clients.list[0].received, "one\ntwo\nagain\n", "the first client's echoes");
+    for (const k of [end - 1, Math.floor(end * 0.7), Math.floor(end / 2), 13, 12, 5, 0]) {
+      s.goto(k);
+      assert.equal(s.steps, k);
+      assert.deepStrictEqual(s.history[k], recorded[k], `the Snapshot at step ${k}`);
+      assert.deepStrictEqual(s.history, recorded.slice(0, k + 1), `the history up to step ${k}`);
+    }
+    s.goto(end);
+    assert.equal(s.steps, end);
+    assert.deepStrictEqual(s.history, recorded);
+    assert.deepStrictEqual(s.trace, trace);
+  });
+
+  it("goto(k, bare) leaves out the outside actions taken at step k; a new one drops the undone future", async () => {
+    const s = await session("echoserverp", { argv: ["15213"] });
+    s.run();
+    const at = s.steps;
+    const before = structuredClone(s.history[at]);
+    s.connect(["x"]);
+    assert.equal(s.outsideSinceStep, true);
+    assert.equal(s.clients.list.length, 1);
+    for (let i = 0; i < 3; i++) s.step();
+    assert.equal(s.steps, at + 3, "the server accepts the client");
+    s.goto(at, true);
+    assert.equal(s.clients.list.length, 0);
+    assert.equal(s.outsideSinceStep, false);
+    assert.deepStrictEqual(s.history[at], before);
+    // forward() redoes the connect and the line after it.
+    assert.equal(s.forward(), true);
+    assert.equal(s.steps, at + 1);
+    assert.equal(s.clients.list.length, 1);
+    s.goto(at, true);
+    assert.equal(s.close("all"), false, "no client is open now");
+    s.connect(["y"]);
+    assert.equal(s.actions.length, s.cursor, "the undone connect is gone");
+  });
+});
