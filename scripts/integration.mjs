@@ -123,7 +123,7 @@ async function runOffline(statsFile, pageServer, setPage) {
   ]);
   if (code === "suite-timeout") say(`the suite did not finish within ${suiteTimeoutS} s`);
   else say(`extension host exited with code ${code} (${((Date.now() - loading) / 1000).toFixed(1)} s after page load)`);
-  return { code, counts: readCounts(statsFile, lines) };
+  return { code, counts: readCounts(statsFile, lines), lines };
 }
 
 async function runElectron(statsFile, pageServer, setPage) {
@@ -175,6 +175,8 @@ function finish(result, reason) {
   // A crash or a non-zero exit with no failing test still counts as one failure.
   if (result && result.code !== 0 && counts.failed === 0) counts = { ...counts, failed: counts.failed + 1 };
   if (process.env.FORKLAB_STATS) writeFileSync(process.env.FORKLAB_STATS, JSON.stringify(counts));
+  // Repeat the activation figure next to the counts so it is easy to find in a long log.
+  for (const l of result?.lines ?? []) if (l.includes("forklab-activation:")) say(l.trim());
   say(`${runnerKind} runner: ${counts.passed} passed, ${counts.failed} failed${reason ? ` (${reason})` : ""}`);
   process.exit(counts.failed ? 1 : 0);
 }
