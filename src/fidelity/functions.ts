@@ -71,3 +71,27 @@ export function handlerLines(source: string): Set<number> {
   for (const f of functionExtents(source)) if (handlers.has(f.name)) for (let l = f.first; l <= f.last; l++) lines.add(l);
   return lines;
 }
+
+/**
+ * line -> the first line of the statement it continues. The stepper counts a statement
+ * spread over several lines at its first line; gcc's line table puts a call on the line it
+ * is written on. A line continues the statement when parentheses are still open at its
+ * start, or the previous code line ended in an operator or a comma.
+ */
+export function statementLines(source: string): Map<number, number> {
+  const lines = stripped(source).split("\n");
+  const map = new Map<number, number>();
+  let depth = 0;
+  let start = 1;
+  let continues = false;
+  lines.forEach((text, i) => {
+    const code = text.trim();
+    if (!code || code.startsWith("#")) return;
+    if (!(depth > 0 || continues)) start = i + 1;
+    map.set(i + 1, start);
+    for (const c of code) depth += c === "(" ? 1 : c === ")" ? -1 : 0;
+    if (depth < 0) depth = 0;
+    continues = /(?:[-+*/%=<>&|^!,?]|&&|\|\|)$/.test(code) && !/\+\+$|--$/.test(code);
+  });
+  return map;
+}

@@ -11,7 +11,7 @@ import type { Snapshot } from "../kernel/snapshot";
 import type { Scenario } from "../session/scenario";
 import type { TraceEntry } from "../session/trace";
 import { canonicalCall, COMPARED_CALLS, comparedArgs, RETURNS_PID, SIGNAL_ARG, signalName, sigprocmaskHow, waitOptions } from "./calls";
-import { handlerLines } from "./functions";
+import { handlerLines, statementLines } from "./functions";
 import { childName, renamePidsInText, renameShm, type NormEntry, type NormProc, type NormTrace, type ProcEnd } from "./normal";
 import { signame } from "../kernel/signum";
 
@@ -62,7 +62,9 @@ function waitOptionsArg(e: TraceEntry): number {
 }
 
 export function normalizeModel(m: ModelRun, sourceFile: string): NormTrace {
-  const inHandler = handlerLines(readFileSync(sourceFile, "utf8"));
+  const text = readFileSync(sourceFile, "utf8");
+  const inHandler = handlerLines(text);
+  const statements = statementLines(text);
   // The model's "clone" is pthread_create: threads are not compared (docs/fidelity.md).
   const entries = m.trace.filter((e) => e.call !== "clone")
     .map((e) => ({ ...e, call: canonicalCall(e.call) }))
@@ -81,13 +83,15 @@ export function normalizeModel(m: ModelRun, sourceFile: string): NormTrace {
       names.set(e.ret, childName(names.get(e.pid) ?? "?", list.length));
     }
   }
-  const nameOf = (pid: number): string | number => (pid > 0 ? names.get(pid) ?? (pid === 1 ? "init" : "outside") : pid < -1 ? `-${names.get(-pid) ?? "outside"}` : pid);
+  // init, a subreaper, the shell: any pid outside the program's own tree is "outside" on
+  // both sides (who adopts an orphan on Linux depends on the machine, not the program).
+  const nameOf = (pid: number): string | number => (pid > 0 ? names.get(pid) ?? "outside" : pid < -1 ? `-${names.get(-pid) ?? "outside"}` : pid);
   const procs: NormProc[] = [];
   for (const [pid, name] of names) {
     const mine: NormEntry[] = [];
     entries.forEach((e, index) => {
       if (e.pid !== pid) return;
-      const n: NormEntry = { line: e.line, call: e.call, args: [], ret: e.ret, start: index, end: index };
+      const n: NormEntry = { line: statements.get(e.line) ?? e.line, call: e.call, args: [], ret: e.ret, start: index, end: index };
       if (e.errno) n.errno = e.errno;
       if (inHandler.has(e.line) || e.handler) n.handler = true;
       for (const k of comparedArgs(e.call)) {

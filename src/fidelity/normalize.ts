@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { signo } from "../kernel/signum";
 import { canonicalCall, COMPARED_CALLS, comparedArgs, isNoisy, RETURNS_PID, SIGNAL_ARG, signalName, sigprocmaskHow, waitOptions } from "./calls";
-import { handlerLines, handlerNames } from "./functions";
+import { handlerLines, handlerNames, statementLines } from "./functions";
 import { childName, renamePidsInText, renameShm, type NormEntry, type NormProc, type NormTrace, type ProcEnd } from "./normal";
 import type { LinuxRun } from "./realrun";
 import { decodeString, type StraceEvent, type SyscallEvent } from "./strace";
@@ -55,12 +55,14 @@ type Disposition = "default" | "ignore" | { restart: boolean };
 interface HandlerTest {
   lines: Set<number>;
   names: Set<string>;
+  /** line -> first line of its statement (the model's line for it). */
+  statements: Map<number, number>;
 }
 
 export function normalizeLinux(run: LinuxRun): NormTrace {
   const source = run.compiled.source;
   const text = readFileSync(source, "utf8");
-  const inHandler: HandlerTest = { lines: handlerLines(text), names: handlerNames(text) };
+  const inHandler: HandlerTest = { lines: handlerLines(text), names: handlerNames(text), statements: statementLines(text) };
   const raws = new Map<number, RawProc>();
   // Dispositions are inherited at fork: walk parents before children.
   const inherited = new Map<number, { dispo: Map<string, Disposition>; outputs: Outputs }>();
@@ -134,7 +136,7 @@ function normalizeProcess(
     if (site?.noisy) continue;
     // raise(sig) is getpid + gettid + tgkill(pid, tid, sig) in glibc: the model's kill(self, sig).
     if (site?.callee === "raise" && e.name !== "tgkill" && e.name !== "tkill") continue;
-    const line = site?.line ?? 0;
+    const line = site ? inHandler.statements.get(site.line) ?? site.line : 0;
     let ret: number | "?" = e.ret;
     let errno = e.errno;
     let call = e.name === "restart_syscall" ? e.resumes ?? e.name : e.name;
