@@ -1,12 +1,11 @@
 // The C stepper's costs: the median cost of one stepped line, and the echo server
 // (examples/echoserverp.c) serving 1,000 scripted clients to completion.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Bench } from "./figure";
-import { loadParser } from "../c/parse";
 import { compileC } from "../c/load";
 import { Session } from "../session/session";
-import { wasmFiles } from "../cli/run";
+import { hostParser, loadProgram } from "../host/load";
 
 const LOOP = `#include <stdio.h>
 int main(void) {
@@ -22,7 +21,7 @@ int main(void) {
 `;
 
 export const bench: Bench = async (progress) => {
-  const parser = await loadParser(wasmFiles());
+  const parser = await hostParser();
   // From the bundle (dist/) or from source (src/bench/).
   const root = [join(__dirname, ".."), join(__dirname, "..", "..")].find((r) => existsSync(join(r, "examples", "echoserverp.c"))) ?? process.cwd();
   // Per-line cost: step a loop one line at a time and time each step.
@@ -49,7 +48,7 @@ export const bench: Bench = async (progress) => {
 
   // The echo server with 1,000 clients, each connecting, sending a line and closing.
   const file = join(root, "examples", "echoserverp.c");
-  const server = compileC(parser, file, readFileSync(file, "utf8"), () => undefined).program;
+  const server = (await loadProgram(file)).program;
   const clients = Array.from({ length: 1000 }, (_, i) => ({ actions: [{ send: `hello ${i}` }, { close: true as const }] }));
   let peak = process.memoryUsage().rss;
   const t0 = Date.now();

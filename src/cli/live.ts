@@ -4,11 +4,10 @@
 // server, steps FILE.c in the model with the same clients, and prints both side by side.
 import { parseArgs } from "node:util";
 import { formatComparison } from "../live/compare";
-import { compareWithModel, ModelMoment } from "../live/sidebyside";
+import { compareWithModel } from "../live/sidebyside";
 import { LiveSource } from "../live/source";
 import { formatLive } from "../live/text";
-import type { Scenario } from "../session/scenario";
-import { loadSession } from "./run";
+import { modelAtRest } from "../host/load";
 
 export async function live(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -44,16 +43,8 @@ export async function live(args: string[]): Promise<number> {
   }
 }
 
-/** The model side for compareWithModel: the C file stepped until every process blocks. */
-export async function runModel(file: string, scenario: Scenario): Promise<ModelMoment> {
-  const { session, errors } = await loadSession(file, scenario, 100_000);
-  if (!session) throw new Error(errors.join("\n"));
-  session.run(); // until every process is blocked: the server in accept, the children in read
-  return { snapshot: session.snapshot(), mainPid: session.mainPid };
-}
-
 async function compare(source: LiveSource, file: string, port: number, n: number, lines: string[]): Promise<number> {
-  const rows = await compareWithModel(source, { file, port, clients: n, lines }, runModel);
+  const rows = await compareWithModel(source, { file, port, clients: n, lines }, modelAtRest);
   console.log(formatComparison(rows));
   const same = rows.filter((r) => r.same).length;
   console.log(`\n${same} of ${rows.length} rows agree (model: ${file} with ${n} clients; live: from /proc)`);

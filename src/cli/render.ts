@@ -6,7 +6,7 @@ import type { Snapshot } from "../kernel/snapshot";
 import { renderMarkdown, renderSvg, snapshotProblem, terminalAt } from "../render";
 import type { ColourScheme, Terminal } from "../render";
 import type { Scenario } from "../session/scenario";
-import { loadSession } from "./run";
+import { loadSession } from "../host/load";
 
 const usage = `usage: forklab render --snapshot SNAP.json [--previous PREV.json] [--theme light|dark|hc] [--md | --png] --out FIG.svg
   --png draws the whole view (controls, picture, events) in Chromium and saves a screenshot

@@ -1,55 +1,10 @@
 // `forklab run FILE.c [--scenario S.json] [--json] [--max-steps N]`: run a C file through
 // the model to the end and print the per-process syscall trace and the final tables, or
 // (--json) one object {stdout, stderr, exitStatus, trace, final}.
-import { readFileSync, existsSync, statSync } from "node:fs";
-import { basename, dirname, isAbsolute, join, normalize } from "node:path";
-import { loadParser, WasmFiles } from "../c/parse";
-import { compileC } from "../c/load";
-import { formatDiagnostic } from "../c/diagnostic";
-import { Program } from "../c/program";
+import { readFileSync } from "node:fs";
 import { Session } from "../session/session";
 import { Scenario } from "../session/scenario";
-import type { Parser } from "web-tree-sitter";
-
-/** The .wasm files: next to the bundle (dist/), else in node_modules (running from source). */
-export function wasmFiles(): WasmFiles {
-  const find = (name: string, pkg: string): string => {
-    for (const p of [join(__dirname, name), join(__dirname, "..", "..", "dist", name), join(__dirname, "..", "..", "node_modules", pkg, name)]) if (existsSync(p)) return p;
-    throw new Error(`cannot find ${name}`);
-  };
-  return {
-    runtime: async () => readFileSync(find("web-tree-sitter.wasm", "web-tree-sitter")),
-    grammar: async () => readFileSync(find("tree-sitter-c.wasm", "tree-sitter-c")),
-  };
-}
-
-const readText = (p: string): string | undefined => (existsSync(p) ? readFileSync(p, "utf8") : undefined);
-
-/** Load a C file and, for exec, the other programs next to it (and built-in commands). */
-export async function loadSession(file: string, scenario: Scenario, maxSteps?: number): Promise<{ session?: Session; errors: string[]; warnings: string[] }> {
-  const parser: Parser = await loadParser(wasmFiles());
-  const { program, diagnostics } = compileC(parser, file, readFileSync(file, "utf8"), readText);
-  const errors = diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic);
-  const warnings = diagnostics.filter((d) => d.severity === "warning").map(formatDiagnostic);
-  const cache = new Map<string, Program | undefined>();
-  const loadProgram = (name: string): Program | undefined => {
-    if (!cache.has(name)) {
-      const path = join(dirname(file), `${name}.c`);
-      const text = readText(path);
-      cache.set(name, text === undefined ? undefined : compileC(parser, path, text, readText).program);
-    }
-    return cache.get(name);
-  };
-  if (errors.length && !program.funcIndex.has("main")) return { errors, warnings };
-  // Files the program opens by a relative name come from its folder (read once, at first open).
-  const readFile = (p: string): Uint8Array | undefined => {
-    if (isAbsolute(p) || normalize(p).startsWith("..")) return undefined;
-    const path = join(dirname(file), p);
-    return existsSync(path) && statSync(path).isFile() ? new Uint8Array(readFileSync(path)) : undefined;
-  };
-  const session = new Session({ program, name: basename(file).replace(/\.c$/, ""), scenario, maxSteps, loadProgram, readFile });
-  return { session, errors, warnings };
-}
+import { loadSession } from "../host/load";
 
 export async function run(args: string[]): Promise<number> {
   const file = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--scenario" && args[i - 1] !== "--max-steps");
@@ -59,7 +14,7 @@ export async function run(args: string[]): Promise<number> {
   const scenario: Scenario = scenPath ? JSON.parse(readFileSync(scenPath, "utf8")) as Scenario : {};
   const max = opt("--max-steps");
   const json = args.includes("--json");
-  const { session, errors, warnings } = await loadSession(file, scenario, max ? +max : undefined);
+  const { session, errors, warnings } = await loadSession(file, scenario, { maxSteps: max ? +max : undefined });
   for (const e of [...errors, ...warnings]) process.stderr.write(e + "\n");
   if (!session) return 1;
   const ended = session.run();

@@ -3,7 +3,7 @@
 // panel (what the stepper cannot run), and the editor features that listen to onDidChange
 // (lenses, decorations, hovers, status bar, context keys).
 import { existsSync, readFileSync } from "node:fs";
-import { basename } from "node:path";
+import { basename, join } from "node:path";
 import * as vscode from "vscode";
 import type { Snapshot } from "../../kernel/snapshot";
 import { Policy } from "../../session/session";
@@ -11,7 +11,7 @@ import { Scenario } from "../../session/scenario";
 import { Outcome, Stepper } from "../../session/stepper";
 import type { ViewAction } from "../../webview/protocol";
 import { descriptorView } from "../view/view";
-import { compileDocument } from "./load";
+import { loadProgram } from "../../host/load";
 
 export interface EditorSession {
   uri: vscode.Uri;
@@ -100,14 +100,15 @@ export class Sessions implements vscode.Disposable {
     }
     const set = settings();
     sc = { ...sc, stdout: sc.stdout ?? set.stdout };
-    const loaded = await compileDocument(this.context.extensionUri, file, text);
+    // The editor's text (unsaved edits included); headers, exec targets and data files from disk.
+    const loaded = await loadProgram(file, { wasmDir: join(this.context.extensionUri.fsPath, "dist"), text });
     this.problems.set(doc.uri, loaded.diagnostics.map((d) => problem(doc, d.line, d.column, d.message, d.severity)));
     if (!loaded.program.funcIndex.has("main")) {
       void vscode.window.showErrorMessage(`Fork Lab: ${basename(file)} has no main function Fork Lab can run; see the Problems panel.`);
       return undefined;
     }
-    const stepper = new Stepper({ program: loaded.program, name: basename(file).replace(/\.c$/, ""), scenario: sc,
-      policy: set.scheduler, maxSteps: set.maxSteps, loadProgram: loaded.loadProgram });
+    const stepper = new Stepper({ program: loaded.program, name: loaded.name, scenario: sc,
+      policy: set.scheduler, maxSteps: set.maxSteps, loadProgram: loaded.loadProgram, readFile: loaded.readFile });
     const s: EditorSession = { uri: doc.uri, text, stepper, stale: false, scenarioName, scenario: sc };
     this.byFile.set(key(doc.uri), s);
     this.last = key(doc.uri);

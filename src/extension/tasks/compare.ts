@@ -3,7 +3,7 @@
 // preview beside the live view.
 import { join } from "node:path";
 import * as vscode from "vscode";
-import { runModel } from "../../cli/live";
+import { modelAtRest } from "../../host/load";
 import { CompareRow } from "../../live/compare";
 import { platformSupport } from "../../live/platform";
 import { compareWithModel } from "../../live/sidebyside";
@@ -28,7 +28,7 @@ export async function compareWithLive(context: vscode.ExtensionContext, folder: 
   const source = await LiveSource.open({ port: s.port, address: s.address, cacheDir: context.globalStorageUri.fsPath, compiler: s.compiler });
   try {
     const rows = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: "Fork Lab: model and live server, same clients" },
-      () => compareWithModel(source, { file: join(folder.uri.fsPath, program), port: s.port, clients: 2, lines: DEFAULT_LINES }, runModel));
+      () => compareWithModel(source, { file: join(folder.uri.fsPath, program), port: s.port, clients: 2, lines: DEFAULT_LINES }, modelAtRest));
     const doc = await vscode.workspace.openTextDocument({ language: "markdown",
       content: markdownTable(rows, `${program}: the model next to the real server (2 clients)`) });
     await vscode.commands.executeCommand("markdown.showPreviewToSide", doc.uri);

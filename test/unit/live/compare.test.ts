@@ -3,7 +3,7 @@
 // the listening socket alone, each child in read(4) holding its connected socket alone
 // (refcount 1: the parent closed its copy, the child closed listenfd).
 import * as assert from "node:assert/strict";
-import { runModel } from "../../../src/cli/live";
+import { modelAtRest } from "../../../src/host/load";
 import { compareWithModel } from "../../../src/live/sidebyside";
 import { LiveSource } from "../../../src/live/source";
 import { join } from "node:path";
@@ -26,7 +26,7 @@ import { compile, freePort, Program, ROOT, waitFor } from "./realproc";
     source = await LiveSource.open({ rootPid: server.pid });
     await waitFor(async () => (await source!.refresh()).processes[0]?.blockedOn === "accept(3)", "the server in accept");
     const rows = await compareWithModel(source,
-      { file: join(ROOT, "examples/echoserverp.c"), port, clients: 2, lines: ["same clients"] }, runModel);
+      { file: join(ROOT, "examples/echoserverp.c"), port, clients: 2, lines: ["same clients"] }, modelAtRest);
     const row = (who: string, what: string) => rows.find((r) => r.who === who && r.what === what)!;
     assert.equal(row("server", "state").model, "blocked in accept(3)");
     assert.ok(row("server", "state").same);
