@@ -67,6 +67,10 @@ export async function openView(chrome: Chromium, opts: ViewOptions = {}): Promis
     window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m),
       getState: () => window.__state, setState: (s) => { window.__state = s; } });`);
   await page.addScriptTag({ content: opts.script ?? readFileSync(bundle, "utf8") });
+  // The host sends nothing before the view says ready (src/extension/view/panel.ts), and a
+  // webview paints its first frame meanwhile: wait for both, as a real first message would.
+  await page.waitForFunction("window.__posted.some((m) => m.type === 'ready')");
+  await page.evaluate("new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))");
   return page;
 }
 

@@ -55,6 +55,8 @@ export function diffSnapshots(prev: Snapshot | undefined, cur: Snapshot): Change
   for (const p of cur.processes) {
     const old = before.get(p.pid);
     if (!old) { c.newProcs.add(p.pid); continue; }
+    // A row the step did not change is the very same object (docs/snapshot.md, wire.ts).
+    if (old === p) continue;
     if (p.state === "zombie" && old.state !== "zombie") c.newZombies.add(p.pid);
     if (p.state !== old.state || p.blockedOn !== old.blockedOn || p.line !== old.line) c.stateChanged.add(p.pid);
     if (JSON.stringify(p.signals) !== JSON.stringify(old.signals)) c.signalsChanged.add(p.pid);
@@ -81,6 +83,7 @@ export function diffSnapshots(prev: Snapshot | undefined, cur: Snapshot): Change
   for (const f of cur.files) {
     const old = oldFiles.get(f.id);
     if (!old) { c.newFiles.add(f.id); continue; }
+    if (old === f) continue;
     if (old.refcount !== f.refcount) c.refcountWas.set(f.id, old.refcount);
     if (old.offset !== f.offset) c.offsetWas.set(f.id, old.offset);
   }
@@ -91,7 +94,7 @@ export function diffSnapshots(prev: Snapshot | undefined, cur: Snapshot): Change
   for (const o of cur.objects) {
     const old = oldObjects.get(o.id);
     if (!old) c.newObjects.add(o.id);
-    else if (JSON.stringify(old) !== JSON.stringify(o)) c.changedObjects.add(o.id);
+    else if (old !== o && JSON.stringify(old) !== JSON.stringify(o)) c.changedObjects.add(o.id);
   }
   c.freedObjects = prev.objects.filter((o) => !curObjects.has(o.id));
   c.newOutput = cur.output.length;

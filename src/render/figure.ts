@@ -11,7 +11,7 @@ import { Lookup, lookup, objectName, shmObject } from "./lookup";
 import { TTY_LINES, drawObject, drawTerminalOutput } from "./objectbox";
 import { pidHue } from "./palette";
 import { drawProcBlock } from "./procblock";
-import { hueClass, rect, text } from "./svgparts";
+import { Lazy, hueClass, rect, text } from "./svgparts";
 import { Terminal, lineCount, ownTerminal, terminalTail } from "./terminal";
 import { clip } from "./text";
 import { processTreeOrder } from "./tree";
@@ -46,6 +46,17 @@ export class FigureCache {
   }
 }
 
+/** A unit whose markup comes from a source made on first use: the view asks only for the
+ *  units on screen. (A class: object literals with getters are slow to create, and a big
+ *  figure makes over a thousand units.) */
+class LazyUnit implements Unit {
+  constructor(readonly key: string, readonly layer: Unit["layer"], readonly x: number, readonly y: number,
+    readonly top: number, readonly bottom: number, private readonly src: { readonly body: string }) {}
+  get body(): string {
+    return this.src.body;
+  }
+}
+
 function marksOf(pid: number, c: Changes): string {
   const pre = `${pid}:`;
   let s = (c.newProcs.has(pid) ? "N" : "") + (c.newZombies.has(pid) ? "Z" : "") + (c.newlyLost.has(pid) ? "L" : "");
@@ -55,11 +66,30 @@ function marksOf(pid: number, c: Changes): string {
   return s;
 }
 
+// Cache keys name rows by identity, not content: the kernel shares every row a step did
+// not change with the step before, and the view puts those same objects back (wire.ts), so
+// an unchanged row is the same object and keying it costs a lookup, not a JSON.stringify.
+// Rows that are equal but not shared only miss the cache; they never hit it wrongly.
+const rowIds = new WeakMap<object, number>();
+let nextRowId = 1;
+function idOf(row: object | undefined): number {
+  if (!row) return 0;
+  let id = rowIds.get(row);
+  if (id === undefined) {
+    id = nextRowId++;
+    rowIds.set(row, id);
+  }
+  return id;
+}
+
 function procKey(p: Proc, w: number, parentPresent: boolean, look: Lookup, c: Changes): string {
-  let s = `${JSON.stringify(p)}|${w}|${parentPresent ? 1 : 0}|${marksOf(p.pid, c)}`;
+  // The block names what each descriptor refers to: it depends on those names too.
+  let s = `${idOf(p)}|${w}|${parentPresent ? 1 : 0}|${marksOf(p.pid, c)}`;
+  // Only the names, not the rows: a refcount change in a shared open file must not
+  // redraw every process that holds it.
   for (const id of p.fds) {
     const f = id === null ? undefined : look.files.get(id);
-    if (f) s += "|" + objectName(look.objects.get(f.object), f);
+    if (f) s += `|${f.id} ${objectName(look.objects.get(f.object), f)}`;
   }
   return s;
 }
@@ -71,7 +101,7 @@ function terminalKey(term: Terminal, c: Changes): string {
 }
 
 function objectKey(o: KObject, term: Terminal, look: Lookup, c: Changes, ghost: boolean): string {
-  let s = `${ghost ? "G" : ""}${c.newObjects.has(o.id) ? "N" : ""}${c.changedObjects.has(o.id) ? "C" : ""}|${JSON.stringify(o)}|${look.holders.get(o.id)?.join(" ")}`;
+  let s = `${ghost ? "G" : ""}${c.newObjects.has(o.id) ? "N" : ""}${c.changedObjects.has(o.id) ? "C" : ""}|${idOf(o)}|${look.holders.get(o.id)?.join(" ")}`;
   if (o.kind === "socket" && o.peer !== undefined) {
     const who = look.holders.get(o.peer) ?? [];
     s += `|${who.join(" ")}|${who.filter((pid) => look.clients.has(pid)).join(" ")}`;
@@ -122,6 +152,11 @@ function legend(x: number): string {
   }).join("");
 }
 
+/** The line above the tables (the step and what it did) with the legend of the highlights. */
+export function captionUnit(caption: string): Unit {
+  return { key: "caption", layer: "boxes", x: 0, y: 0, top: 0, bottom: TOP, body: text(MARGIN, 24, clip(caption, 120), "fl-caption") + legend(MARGIN) };
+}
+
 /** A column heading with a quieter note after it (bold 14px text is about 8.6 px a character). */
 function heading(x: number, label: string, note: string): string {
   return text(x, 66, label, "fl-h") + (note ? text(x + label.length * 8.6 + 8, 66, note, "fl-h2") : "");
@@ -147,8 +182,7 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
   const col = colX();
   const units: Unit[] = [];
   const caption = stepCaption(snap);
-  units.push({ key: "caption", layer: "boxes", x: 0, y: 0, top: 0, bottom: TOP,
-    body: text(MARGIN, 24, clip(caption, 120), "fl-caption") + legend(MARGIN) });
+  units.push(captionUnit(caption));
   units.push({ key: "headings", layer: "boxes", x: 0, y: 0, top: 0, bottom: TOP + 22, body:
     heading(col.proc, "Descriptor tables", "one per process, in tree order") +
     heading(col.file, "Open file table", "") +
@@ -174,7 +208,7 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
     const w = COL_PROC - indent;
     const parentPresent = present.has(proc.ppid);
     const block = cache.get("p" + procKey(proc, w, parentPresent, look, c), () => drawProcBlock(proc, w, look, c, parentPresent));
-    units.push({ key: `p:${proc.pid}`, layer: "boxes", x: col.proc + indent, y, body: block.body, top: y, bottom: y + block.h });
+    units.push(new LazyUnit(`p:${proc.pid}`, "boxes", col.proc + indent, y, y, y + block.h, block));
     for (const s of block.slots) slotAt.push({ pid: proc.pid, fd: s.fd, file: s.file, y: y + (block.slotY.get(s.fd) ?? 0) });
     for (const [key] of c.closedFds) {
       const [pid, fd] = key.split(":").map(Number);
@@ -197,8 +231,9 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
   const placedFiles = stack(fileItems, TOP + 22, 4);
   for (const { item, y: fy } of placedFiles) {
     const f = item.f;
-    const key = `f${item.ghost ? "G" : ""}${c.newFiles.has(f.id) ? "N" : ""}${c.refcountWas.get(f.id)}|${c.offsetWas.get(f.id)}|${JSON.stringify(f)}`;
-    units.push({ key: `f:${f.id}`, layer: "boxes", x: col.file, y: fy, body: cache.get(key, () => drawFileRow(f, c, item.ghost)), top: fy, bottom: fy + FILE_ROW });
+    const key = `f${item.ghost ? "G" : ""}${c.newFiles.has(f.id) ? "N" : ""}${c.refcountWas.get(f.id)}|${c.offsetWas.get(f.id)}|${idOf(f)}`;
+    const row = cache.get(key, () => new Lazy(() => drawFileRow(f, c, item.ghost)));
+    units.push(new LazyUnit(`f:${f.id}`, "boxes", col.file, fy, fy, fy + FILE_ROW, row));
     fileMid.set(item.f.id, fy + FILE_ROW / 2);
   }
   const fileBottom = placedFiles.length ? placedFiles[placedFiles.length - 1].y + FILE_ROW : TOP;
@@ -206,10 +241,9 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
     const to = fileMid.get(s.file);
     if (to === undefined) continue;
     const long = Math.abs(to - s.y) > LONG_LINK;
-    const path = long ? stub(col.proc + COL_PROC, s.y, to, `#${s.file}`, "p") : link(col.proc + COL_PROC, s.y, col.file, to, "p");
-    units.push({ key: `a:${s.pid}:${s.fd}`, layer: "links", x: 0, y: 0,
-      top: (long ? s.y : Math.min(s.y, to)) - 5, bottom: (long ? s.y : Math.max(s.y, to)) + 5,
-      body: `<g class="${hueClass(pidHue(s.pid))}">${path}</g>` });
+    // Arrows are drawn only when the view shows them (most of a big picture is off screen).
+    const arrow = new Lazy(() => `<g class="${hueClass(pidHue(s.pid))}">${long ? stub(col.proc + COL_PROC, s.y, to, `#${s.file}`, "p") : link(col.proc + COL_PROC, s.y, col.file, to, "p")}</g>`);
+    units.push(new LazyUnit(`a:${s.pid}:${s.fd}`, "links", 0, 0, (long ? s.y : Math.min(s.y, to)) - 5, (long ? s.y : Math.max(s.y, to)) + 5, arrow));
   }
 
   // Column 3: objects, aligned to the first open file (or shm attacher) that refers to them.
@@ -255,9 +289,8 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
     const to = objTop.get(item.f.object);
     if (from === undefined || to === undefined) continue;
     const long = Math.abs(to - from) > LONG_LINK;
-    units.push({ key: `b:${item.f.id}`, layer: "links", x: 0, y: 0,
-      top: (long ? from : Math.min(from, to)) - 5, bottom: (long ? from : Math.max(from, to)) + 5,
-      body: long ? stub(col.file + COL_FILE, from, to, `object #${item.f.object}`, "o") : link(col.file + COL_FILE, from, col.obj, to, item.ghost ? "g" : "o") });
+    const arrow = new Lazy(() => long ? stub(col.file + COL_FILE, from, to, `object #${item.f.object}`, "o") : link(col.file + COL_FILE, from, col.obj, to, item.ghost ? "g" : "o"));
+    units.push(new LazyUnit(`b:${item.f.id}`, "links", 0, 0, (long ? from : Math.min(from, to)) - 5, (long ? from : Math.max(from, to)) + 5, arrow));
   }
   for (const s of shmLinks) {
     const from = headerAt.get(s.pid);

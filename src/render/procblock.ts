@@ -5,12 +5,12 @@ import type { Changes } from "./changes";
 import { CHAR, FD_NUM, HEAD, LINE, ROW, fits } from "./geometry";
 import { Lookup, objectName } from "./lookup";
 import { pidHue } from "./palette";
-import { hueClass, rect, runs, text, title } from "./svgparts";
+import { Lazy, hueClass, rect, runs, text, title } from "./svgparts";
 import { cbytes, clip, waitStatusText } from "./text";
 
 export interface ProcBlock {
   h: number;
-  body: string;
+  readonly body: string;
   /** fd -> y of the row's middle, relative to the block (every row drawn, used or not). */
   slotY: Map<number, number>;
   /** Descriptors that point at an open file (arrows start here). */
@@ -71,9 +71,9 @@ function infoLines(p: Proc, parentPresent: boolean, c: Changes): Array<Array<[st
   return lines;
 }
 
+/** The block's size and where its descriptor rows are, now; its markup when first asked
+ *  for (the view draws only the blocks on screen). */
 export function drawProcBlock(p: Proc, w: number, look: Lookup, c: Changes, parentPresent: boolean): ProcBlock {
-  const hue = pidHue(p.pid);
-  const parts: string[] = [];
   const lines = infoLines(p, parentPresent, c);
   const lastUsed = p.fds.reduce<number>((m, id, fd) => (id !== null ? fd : m), -1);
   let rows = lastUsed + 1;
@@ -81,11 +81,26 @@ export function drawProcBlock(p: Proc, w: number, look: Lookup, c: Changes, pare
     const [pid, fd] = key.split(":").map(Number);
     if (pid === p.pid) rows = Math.max(rows, fd + 1);
   }
-  const zombie = p.state === "zombie";
   const noteLine = rows === 0 && p.kind !== "init" ? 1 : 0;
   const fdTop = HEAD + (lines.length + noteLine) * LINE + (lines.length + noteLine ? 4 : 0);
   const h = fdTop + rows * ROW + (rows ? 8 : 2);
+  const slotY = new Map<number, number>();
+  const slots: Array<{ fd: number; file: number }> = [];
+  for (let fd = 0; fd < rows; fd++) {
+    slotY.set(fd, fdTop + fd * ROW + ROW / 2);
+    const id = p.fds[fd] ?? null;
+    if (id !== null && look.files.has(id)) slots.push({ fd, file: id });
+  }
+  const markup = new Lazy(() => drawBody(p, w, look, c, { lines, rows, noteLine, fdTop, h }));
+  return { h, slotY, slots, get body() { return markup.body; } };
+}
 
+function drawBody(p: Proc, w: number, look: Lookup, c: Changes,
+  at: { lines: Array<Array<[string, string]>>; rows: number; noteLine: number; fdTop: number; h: number }): string {
+  const { lines, rows, noteLine, fdTop, h } = at;
+  const hue = pidHue(p.pid);
+  const parts: string[] = [];
+  const zombie = p.state === "zombie";
   const boxCls = ["fl-box", zombie ? "fl-zombie" : "", p.kind === "client" ? "fl-client" : "",
     c.newProcs.has(p.pid) ? "fl-new" : "", c.newZombies.has(p.pid) ? "fl-chg" : ""].filter(Boolean).join(" ");
   parts.push(rect(0, 0, w, h, boxCls, { rx: 4 }));
@@ -112,13 +127,10 @@ export function drawProcBlock(p: Proc, w: number, look: Lookup, c: Changes, pare
     parts.push(text(12, y + 12, zombie ? "descriptors closed at exit" : "no open descriptors", "fl-m fl-i"));
   }
 
-  const slotY = new Map<number, number>();
-  const slots: Array<{ fd: number; file: number }> = [];
   const cellX = 12 + FD_NUM;
   for (let fd = 0; fd < rows; fd++) {
     const ry = fdTop + fd * ROW;
     const key = `${p.pid}:${fd}`;
-    slotY.set(fd, ry + ROW / 2);
     const id = p.fds[fd] ?? null;
     const f = id === null ? undefined : look.files.get(id);
     const mark = c.newFds.has(key) ? "new" : c.closedFds.has(key) ? "closed" : c.replacedFds.has(key) ? "changed" : "";
@@ -131,7 +143,6 @@ export function drawProcBlock(p: Proc, w: number, look: Lookup, c: Changes, pare
     if (f) {
       const cloexec = p.cloexec.includes(fd) ? " \u00b7 cloexec" : "";
       parts.push(text(cellX + 6, ry + 15, clip(`#${f.id} ${objectName(look.objects.get(f.object), f)}${cloexec}`, room), "fl-t fl-mono fl-small"));
-      slots.push({ fd, file: f.id });
     } else if (id !== null) {
       parts.push(text(cellX + 6, ry + 15, clip(`#${id} (missing)`, room), "fl-lost fl-mono fl-small"));
     } else {
@@ -141,6 +152,5 @@ export function drawProcBlock(p: Proc, w: number, look: Lookup, c: Changes, pare
     parts.push("</g>");
   }
   const summary = `pid ${p.pid} ${p.name}, ${p.state}${p.blockedOn ? " in " + p.blockedOn : ""}`;
-  const body = `<g class="fl-proc ${hueClass(hue)}" data-pid="${p.pid}" data-state="${p.state}">${title(summary)}${parts.join("")}</g>`;
-  return { h, body, slotY, slots };
+  return `<g class="fl-proc ${hueClass(hue)}" data-pid="${p.pid}" data-state="${p.state}">${title(summary)}${parts.join("")}</g>`;
 }

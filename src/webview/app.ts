@@ -82,6 +82,7 @@ export class App {
     e.figure.append(e.picture, e.text);
     root.append(h("header", { class: "fl-top" }, timeline, world, exports), e.help, e.notice,
       h("main", { class: "fl-main" }, e.figure, side));
+    this.figure.placeholder("Waiting for a session: open a C file and step it, or run a demo");
     document.addEventListener("keydown", (ev) => this.onKey(ev));
     e.events.addEventListener("keydown", (ev) => this.onEventListKey(ev));
   }

@@ -4,7 +4,7 @@
 // (in one batch), moved ones get a new transform, and the rest of the DOM is left alone.
 // A one-syscall step touches a handful of units even in a 200-process picture.
 import type { Snapshot } from "../kernel/snapshot";
-import { Figure, FigureCache, Unit, buildFigure } from "../render/figure";
+import { Figure, FigureCache, Unit, buildFigure, captionUnit } from "../render/figure";
 import { SvgOptions, figureSvg, unitMarkup } from "../render/svg";
 import type { Terminal } from "../render/terminal";
 
@@ -42,14 +42,26 @@ export class FigureView {
     return this.figure;
   }
 
-  /** The figure rows worth having in the DOM: what is on screen and a screen's worth around it. */
+  /** The empty tables with a caption, drawn while the view waits for the host's first
+   *  message: the learner sees where things will appear, and the browser has set up the
+   *  picture's fonts and styles before the first real picture. */
+  placeholder(caption: string): void {
+    const empty: Snapshot = { version: 1, step: 0, clock: 0, processes: [], files: [], objects: [], events: [], output: [], foregroundPgid: 0 };
+    const fig = buildFigure(empty, undefined, this.cache);
+    this.figure = { ...fig, caption, changes: [], units: fig.units.map((u) => (u.key === "caption" ? captionUnit(caption) : u)) };
+    this.sync();
+  }
+
+  /** The figure rows worth having in the DOM: what is on screen and a little around it.
+   *  Every unit in the DOM costs style and text layout on each update, so the margin is
+   *  small; scrolling brings in the rest (one frame later at most). */
   private visibleRange(fig: Figure): [number, number] {
     const h = this.scroller.clientHeight;
-    if (!h) return [0, 4000];
+    if (!h) return [0, 1600];
     const shown = this.svg ? this.svg.getBoundingClientRect().width : Math.min(this.host.clientWidth, fig.width);
     const scale = shown > 0 ? Math.min(1, shown / fig.width) : 1;
     const top = this.scroller.scrollTop / scale;
-    const margin = Math.max(800, h / scale);
+    const margin = 300 / scale;
     return [top - margin, top + h / scale + margin];
   }
 
