@@ -8,7 +8,7 @@ import { describeEvent } from "./events";
 import { drawFileRow, fileHeader } from "./filerow";
 import { COL_FILE, COL_PROC, FILE_ROW, HEAD, INDENT, MARGIN, MAX_INDENT_DEPTH, STACK_GAP, TOP, colX } from "./geometry";
 import { Lookup, lookup, objectName, shmObject } from "./lookup";
-import { TTY_LINES, drawObject, drawTerminalOutput } from "./objectbox";
+import { ObjectBox, TTY_LINES, drawObject, drawTerminalOutput } from "./objectbox";
 import { pidHue } from "./palette";
 import { drawProcBlock } from "./procblock";
 import { Lazy, hueClass, rect, text } from "./svgparts";
@@ -263,24 +263,23 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
       objAnchor.set(o.id, Math.min(objAnchor.get(o.id) ?? Infinity, at));
     }
   }
-  const objItems: Array<{ item: { o?: KObject; ghost: boolean }; anchor: number; h: number; tie: number; body: string }> = [];
+  const objItems: Array<{ item: { o?: KObject; ghost: boolean; box: ObjectBox }; anchor: number; h: number; tie: number }> = [];
   for (const o of snap.objects) {
     const box = cache.get("o" + objectKey(o, term, look, c, false), () => drawObject(o, term, look, c));
-    objItems.push({ item: { o, ghost: false }, anchor: objAnchor.get(o.id) ?? Infinity, h: box.h, tie: o.id, body: box.body });
+    objItems.push({ item: { o, ghost: false, box }, anchor: objAnchor.get(o.id) ?? Infinity, h: box.h, tie: o.id });
   }
   for (const o of c.freedObjects) {
     const box = cache.get("o" + objectKey(o, term, look, c, true), () => drawObject(o, term, look, c, true));
-    objItems.push({ item: { o, ghost: true }, anchor: objAnchor.get(o.id) ?? Infinity, h: box.h, tie: o.id, body: box.body });
+    objItems.push({ item: { o, ghost: true, box }, anchor: objAnchor.get(o.id) ?? Infinity, h: box.h, tie: o.id });
   }
   if (!snap.objects.some((o) => o.kind === "tty") && term.end) {
     const box = cache.get("t" + terminalKey(term, c), () => drawTerminalOutput(term, c));
-    objItems.push({ item: { ghost: false }, anchor: Infinity, h: box.h, tie: Number.MAX_SAFE_INTEGER, body: box.body });
+    objItems.push({ item: { ghost: false, box }, anchor: Infinity, h: box.h, tie: Number.MAX_SAFE_INTEGER });
   }
-  const bodies = new Map(objItems.map((i) => [i.item, i.body]));
   const objTop = new Map<number, number>();
   let objBottom = TOP;
   for (const { item, y: oy, h } of stack(objItems, TOP, STACK_GAP)) {
-    units.push({ key: item.o ? `o:${item.o.id}` : "output", layer: "boxes", x: col.obj, y: oy, body: bodies.get(item) ?? "", top: oy, bottom: oy + h });
+    units.push(new LazyUnit(item.o ? `o:${item.o.id}` : "output", "boxes", col.obj, oy, oy, oy + h, item.box));
     if (item.o) objTop.set(item.o.id, oy + 12);
     objBottom = oy + h;
   }

@@ -5,13 +5,13 @@ import type { Changes } from "./changes";
 import { COL_OBJ, LINE, fits } from "./geometry";
 import type { Lookup } from "./lookup";
 import { pidHue } from "./palette";
-import { hueClass, rect, runs, text, title } from "./svgparts";
+import { Lazy, hueClass, rect, runs, text, title } from "./svgparts";
 import { Terminal, lineCount, terminalTail } from "./terminal";
 import { cbytes, clip } from "./text";
 
 export interface ObjectBox {
   h: number;
-  body: string;
+  readonly body: string;
 }
 
 const W = COL_OBJ;
@@ -21,18 +21,23 @@ const TITLE_H = 24;
 /** Terminal lines shown; older ones are summarised in one line. */
 export const TTY_LINES = 12;
 
-/** Lays out lines and small drawings top to bottom inside the box. */
+/** Lays out lines and small drawings top to bottom inside the box. A measuring flow only
+ *  advances y: the figure needs every box's height, but the markup only of those on screen. */
 class Flow {
   y = TITLE_H + 4;
   parts: string[] = [];
+  constructor(readonly measuring = false) {}
+  draw(make: () => string): void {
+    if (!this.measuring) this.parts.push(make());
+  }
   line(parts: Array<[string, string]>): void {
-    this.parts.push(runs(PAD, this.y + 12, parts));
+    if (!this.measuring) this.parts.push(runs(PAD, this.y + 12, parts));
     this.y += LINE;
   }
   /** A byte queue drawn as a box holding the bytes, like a pipe buffer in a textbook. */
   queue(bytes: string, cls = ""): void {
-    this.parts.push(rect(PAD, this.y, INNER, 22, "fl-cell fl-queue" + (cls ? " " + cls : "")));
-    this.parts.push(text(PAD + 6, this.y + 15, bytes ? cbytes(bytes, fits(INNER) - 2) : "(empty)", bytes ? "fl-t fl-mono fl-small" : "fl-m fl-small fl-i"));
+    this.draw(() => rect(PAD, this.y, INNER, 22, "fl-cell fl-queue" + (cls ? " " + cls : "")) +
+      text(PAD + 6, this.y + 15, bytes ? cbytes(bytes, fits(INNER) - 2) : "(empty)", bytes ? "fl-t fl-mono fl-small" : "fl-m fl-small fl-i"));
     this.y += 26;
   }
 }
@@ -45,8 +50,8 @@ function holdersLine(fl: Flow, o: KObject, look: Lookup): void {
 function pipeBody(fl: Flow, o: PipeObject): void {
   fl.queue(o.buffer);
   const frac = o.capacity > 0 ? Math.min(1, o.buffer.length / o.capacity) : 0;
-  fl.parts.push(rect(PAD, fl.y, INNER, 6, "fl-bar", { rx: 2 }));
-  if (o.buffer.length) fl.parts.push(rect(PAD, fl.y, Math.max(2, INNER * frac), 6, "fl-barfill", { rx: 2 }));
+  const y = fl.y;
+  fl.draw(() => rect(PAD, y, INNER, 6, "fl-bar", { rx: 2 }) + (o.buffer.length ? rect(PAD, y, Math.max(2, INNER * frac), 6, "fl-barfill", { rx: 2 }) : ""));
   fl.y += 10;
   fl.line([["fl-t fl-mono", `${o.buffer.length} / ${o.capacity}`], ["fl-m", " bytes in buffer"]]);
   fl.line([["fl-m", "readers "], ["fl-t fl-b", String(o.readers)], ["fl-m", " \u00b7 writers "], ["fl-t fl-b", String(o.writers)],
@@ -64,8 +69,8 @@ function socketBody(fl: Flow, o: SocketObject, look: Lookup): void {
       pending.slice(0, fit).forEach((id, i) => {
         const peer = look.objects.get(id);
         const label = peer?.kind === "socket" ? (peer.remote ?? `#${id}`) : `#${id}`;
-        fl.parts.push(rect(PAD + i * cellW, fl.y, cellW - 4, 22, "fl-cell fl-queue"));
-        fl.parts.push(text(PAD + i * cellW + 5, fl.y + 15, clip(label.replace(/^127\.0\.0\.1/, ""), 12), "fl-t fl-mono fl-small"));
+        fl.draw(() => rect(PAD + i * cellW, fl.y, cellW - 4, 22, "fl-cell fl-queue") +
+          text(PAD + i * cellW + 5, fl.y + 15, clip(label.replace(/^127\.0\.0\.1/, ""), 12), "fl-t fl-mono fl-small"));
       });
       fl.y += 26;
       if (pending.length > fit) fl.line([["fl-m", `and ${pending.length - fit} more`]]);
@@ -96,8 +101,7 @@ function shmBody(fl: Flow, o: ShmObject, look: Lookup): void {
   fl.line([["fl-m", "attached "], ["fl-t fl-b", String(o.attached)], ["fl-m", pids.length ? ` (pids ${pids.join(" ")})` : ""]]);
   if (o.removed) fl.line([["fl-wait", "removed (IPC_RMID): goes at the last detach"]]);
   const hex = o.preview.replace(/\s+/g, "").replace(/(..)/g, "$1 ").trim();
-  fl.parts.push(rect(PAD, fl.y, INNER, 22, "fl-cell fl-queue"));
-  fl.parts.push(text(PAD + 6, fl.y + 15, hex ? clip(hex, fits(INNER)) : "(no bytes)", "fl-t fl-mono fl-small"));
+  fl.draw(() => rect(PAD, fl.y, INNER, 22, "fl-cell fl-queue") + text(PAD + 6, fl.y + 15, hex ? clip(hex, fits(INNER)) : "(no bytes)", "fl-t fl-mono fl-small"));
   fl.y += 26;
 }
 
@@ -112,11 +116,9 @@ function terminalBody(fl: Flow, term: Terminal, fresh: number): void {
   shown.forEach((l, i) => {
     const isFresh = i >= shown.length - tail.fresh;
     const tag = `${l.pid}${l.fd === 2 ? " 2>" : ""}`;
-    fl.parts.push(`<g class="fl-out ${hueClass(pidHue(l.pid))}${isFresh ? " fl-fresh" : ""}" data-pid="${l.pid}">`);
-    fl.parts.push(rect(PAD, fl.y + 2, tag.length * 7 + 8, 14, "fl-pfill", { rx: 2 }));
-    fl.parts.push(text(PAD + 4, fl.y + 13, tag, "fl-badge fl-mono fl-tiny"));
-    fl.parts.push(text(PAD + tag.length * 7 + 14, fl.y + 13, clip(l.text, fits(INNER - tag.length * 7 - 14)), "fl-t fl-mono fl-small" + (isFresh ? " fl-b" : "")));
-    fl.parts.push("</g>");
+    fl.draw(() => `<g class="fl-out ${hueClass(pidHue(l.pid))}${isFresh ? " fl-fresh" : ""}" data-pid="${l.pid}">` +
+      rect(PAD, fl.y + 2, tag.length * 7 + 8, 14, "fl-pfill", { rx: 2 }) + text(PAD + 4, fl.y + 13, tag, "fl-badge fl-mono fl-tiny") +
+      text(PAD + tag.length * 7 + 14, fl.y + 13, clip(l.text, fits(INNER - tag.length * 7 - 14)), "fl-t fl-mono fl-small" + (isFresh ? " fl-b" : "")) + "</g>");
     fl.y += LINE;
   });
 }
@@ -135,6 +137,7 @@ function heading(o: KObject): string {
 
 function frame(kindCls: string, label: string, head: string, fl: Flow, cls: string, data: string, tip: string, id?: number): ObjectBox {
   const h = fl.y + 6;
+  if (fl.measuring) return { h, body: "" };
   const top = [
     rect(0, 0, W, h, "fl-box" + cls, { rx: 4 }),
     rect(0, 0, W, TITLE_H, "fl-head fl-objhead", { rx: 4 }),
@@ -145,8 +148,14 @@ function frame(kindCls: string, label: string, head: string, fl: Flow, cls: stri
   return { h, body: `<g ${data}>${title(tip)}${top.join("")}${fl.parts.join("")}</g>` };
 }
 
+/** The box's height now, its markup when first asked for (the view draws only what is on screen). */
 export function drawObject(o: KObject, term: Terminal, look: Lookup, c: Changes, ghost = false): ObjectBox {
-  const fl = new Flow();
+  const { h } = objectFlow(new Flow(true), o, term, look, c, ghost);
+  const markup = new Lazy(() => objectFlow(new Flow(), o, term, look, c, ghost).body);
+  return { h, get body() { return markup.body; } };
+}
+
+function objectFlow(fl: Flow, o: KObject, term: Terminal, look: Lookup, c: Changes, ghost: boolean): ObjectBox {
   switch (o.kind) {
     case "file":
       fl.line([["fl-m", "size "], ["fl-t fl-mono", String(o.size)], ["fl-m", " bytes"]]);
