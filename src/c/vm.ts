@@ -551,6 +551,7 @@ export class Machine {
     const entry: TraceEntry = { pid: p.pid, line: this.userLine(p, t), call, args, ret: r.ret };
     if (r.errno) entry.errno = r.errno;
     if (t.frames.some((f) => f.sig)) entry.handler = true;
+    if (t.tid !== p.pid) entry.tid = t.tid;
     this.trace.push(entry);
     if (r.ret === -1 && r.errno) p.mem.writeU(t.errnoAddr, 4, ERRNO[r.errno] ?? 0);
     return r.ret;

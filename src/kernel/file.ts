@@ -8,6 +8,7 @@ import { pipeclose, piperead, pipewrite } from "./pipe";
 import { sockclose, sockread, sockwrite } from "./socket";
 import { ttyread, ttyRelease } from "./tty";
 import { latin1 } from "./bytequeue";
+import type { OutputChunk } from "./snapshot";
 
 export function objalloc<T extends KObj>(k: KState, make: (id: number) => T): T {
   const o = make(k.nextObjId++);
@@ -70,6 +71,10 @@ export function filewrite(k: KState, t: Task, fd: number, f: KFile, bytes: Uint8
     case "tty": r = { ret: bytes.length }; break;
     case "shm": return fail("EINVAL");
   }
-  if (o.capture && "ret" in r && r.ret > 0) k.output.push({ pid: t.proc.pid, fd, text: latin1(bytes.subarray(0, r.ret)) });
+  if (o.capture && "ret" in r && r.ret > 0) {
+    const chunk: OutputChunk = { pid: t.proc.pid, fd, text: latin1(bytes.subarray(0, r.ret)) };
+    if (t.tid !== t.proc.pid) chunk.tid = t.tid; // a thread other than the main one wrote it
+    k.output.push(chunk);
+  }
   return r;
 }

@@ -154,6 +154,8 @@ export type KEvent =
 
 export interface OutputChunk {
   pid: number;
+  /** The writing thread, when it is not the process's main thread (optional: readers may ignore it). */
+  tid?: number;
   fd: number;
   text: string;
 }

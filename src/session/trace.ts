@@ -4,6 +4,8 @@
 export interface TraceEntry {
   /** The calling process. Fidelity renames pids by fork order before comparing. */
   pid: number;
+  /** The calling thread, when it is not the process's main thread. */
+  tid?: number;
   /** 1-based source line in the program's own .c file that made the call. */
   line: number;
   /** The call as Linux names it after normalisation: fork (not clone), pipe (not pipe2),
