@@ -88,7 +88,12 @@ function endText(end: ProcEnd): string {
   }
 }
 
-function compareProc(name: string, l: NormProc, m: NormProc, out: Divergence[]): ProcComparison {
+function compareBytes(name: string, l: { stdout: string; stderr: string }, m: { stdout: string; stderr: string }, out: Divergence[]): void {
+  if (l.stdout !== m.stdout) out.push({ proc: name, what: "different bytes written to descriptor 1", linux: JSON.stringify(l.stdout), model: JSON.stringify(m.stdout) });
+  if (l.stderr !== m.stderr) out.push({ proc: name, what: "different bytes written to descriptor 2", linux: JSON.stringify(l.stderr), model: JSON.stringify(m.stderr) });
+}
+
+function compareProc(name: string, l: NormProc, m: NormProc, out: Divergence[], threaded = false): ProcComparison {
   const lMain = foldReads(l.entries.filter((e) => !e.handler));
   const mMain = foldReads(m.entries.filter((e) => !e.handler));
   let first = -1;
@@ -103,7 +108,7 @@ function compareProc(name: string, l: NormProc, m: NormProc, out: Divergence[]):
   // Handlers run whenever the signal arrives: compare what they did, not where.
   const lHandler = l.entries.filter((e) => e.handler && !nothingReaped(e));
   const mHandler = m.entries.filter((e) => e.handler && !nothingReaped(e));
-  const bag = (es: NormEntry[]) => es.map((e) => `${e.line}:${key(e)}`).sort().join("\n");
+  const bag = (es: NormEntry[]) => es.map(bagKey).sort().join("\n");
   if (bag(lHandler) !== bag(mHandler))
     out.push({ proc: name, what: "signal handlers did different work", linux: bag(lHandler) || "nothing", model: bag(mHandler) || "nothing" });
   if (endText(l.end) !== endText(m.end)) {
@@ -111,11 +116,44 @@ function compareProc(name: string, l: NormProc, m: NormProc, out: Divergence[]):
     if (!(l.end.kind === "running" && m.end.kind === "running"))
       out.push({ proc: name, what: "different end", linux: endText(l.end), model: endText(m.end) });
   }
-  if (l.stdout !== m.stdout) out.push({ proc: name, what: "different bytes written to descriptor 1", linux: JSON.stringify(l.stdout), model: JSON.stringify(m.stdout) });
-  if (l.stderr !== m.stderr) out.push({ proc: name, what: "different bytes written to descriptor 2", linux: JSON.stringify(l.stderr), model: JSON.stringify(m.stderr) });
+  // A process with threads: its bytes are compared with its threads' (comparePool).
+  if (!threaded) compareBytes(name, l, m, out);
   if (l.children.join() !== m.children.join())
     out.push({ proc: name, what: "different children", linux: l.children.join(", ") || "none", model: m.children.join(", ") || "none" });
   return { name, linux: lMain, model: mMain, firstDivergence: first, linuxHandler: lHandler, modelHandler: mHandler };
+}
+
+/**
+ * The threads of one process, compared together: which worker thread takes which client, and
+ * which thread's fflush writes the shared stdout buffer, are the scheduler's choice. So: the
+ * same number of threads; what they did as one multiset (each thread's reads folded first;
+ * writes to descriptors 1 and 2 left to the bytes); the bytes all threads, the main one
+ * included, wrote to 1 and 2 as multisets of lines; and how the threads ended.
+ */
+function comparePool(owner: string, l: NormProc[], m: NormProc[], out: Divergence[]): ProcComparison {
+  const name = `${owner} threads`;
+  const work = (ps: NormProc[]) => ps.slice(1).flatMap((p) => foldReads(p.entries))
+    .filter((e) => !nothingReaped(e) && !((e.call === "write" || e.call === "send") && (e.args[0] === 1 || e.args[0] === 2)))
+    .sort((a, b) => bagKey(a).localeCompare(bagKey(b)));
+  const lw = work(l);
+  const mw = work(m);
+  let first = -1;
+  for (let i = 0; i < Math.max(lw.length, mw.length); i++) {
+    if (lw[i] && mw[i] && bagKey(lw[i]) === bagKey(mw[i])) continue;
+    first = i;
+    out.push({ proc: name, what: "the threads did different work", linux: lw.map(bagKey).join("\n") || "nothing", model: mw.map(bagKey).join("\n") || "nothing" });
+    break;
+  }
+  if (l.length !== m.length) out.push({ proc: name, what: "a different number of threads", linux: String(l.length - 1), model: String(m.length - 1) });
+  const ends = (ps: NormProc[]) => ps.slice(1).map((p) => endText(p.end)).sort().join(", ");
+  if (ends(l) !== ends(m)) out.push({ proc: name, what: "threads ended differently", linux: ends(l), model: ends(m) });
+  const lines = (ps: NormProc[], k: "stdout" | "stderr") => ps.map((p) => p[k]).join("").split(/(?<=\n)/).sort().join("");
+  compareBytes(name, { stdout: lines(l, "stdout"), stderr: lines(l, "stderr") }, { stdout: lines(m, "stdout"), stderr: lines(m, "stderr") }, out);
+  return { name, linux: lw, model: mw, firstDivergence: first, linuxHandler: [], modelHandler: [] };
+}
+
+function bagKey(e: NormEntry): string {
+  return `${e.line}:${key(e)}`;
 }
 
 /** Orderings that hold on every run of every correct kernel. */
@@ -152,23 +190,29 @@ export function compare(linux: NormTrace, model: NormTrace): Comparison {
   const divergences: Divergence[] = [];
   const procs: ProcComparison[] = [];
   const names = [...new Set([...linux.procs.map((p) => p.name), ...model.procs.map((p) => p.name)])].sort(byForkOrder);
-  for (const name of names) {
+  const threadsOf = (t: NormTrace, owner: string) => t.procs.filter((p) => p.thread && p.name.split("/")[0] === owner);
+  for (const name of names.filter((n) => !n.includes("/"))) {
     const l = linux.procs.find((p) => p.name === name);
     const m = model.procs.find((p) => p.name === name);
     if (!l || !m) {
       divergences.push({ proc: name, what: l ? "only Linux has this process" : "only the model has this process" });
       continue;
     }
-    procs.push(compareProc(name, l, m, divergences));
+    const lt = threadsOf(linux, name);
+    const mt = threadsOf(model, name);
+    const threaded = lt.length > 0 || mt.length > 0;
+    procs.push(compareProc(name, l, m, divergences, threaded));
+    if (threaded) procs.push(comparePool(name, [l, ...lt], [m, ...mt], divergences));
   }
   const violations = [...checkRules(linux), ...checkRules(model)];
   return { agree: divergences.length === 0 && violations.length === 0, divergences, violations, procs };
 }
 
-/** P1 < P1.1 < P1.1.1 < P1.2 < P1.10 */
+/** P1 < P1.1 < P1.1.1 < P1.2 < P1.10 < P1/T1 (threads after the forked children) */
 export function byForkOrder(a: string, b: string): number {
-  const pa = a.slice(1).split(".").map(Number);
-  const pb = b.slice(1).split(".").map(Number);
+  const parts = (n: string) => n.slice(1).split(/[./]/).map((x) => (x.startsWith("T") ? 1e6 + Number(x.slice(1)) : Number(x)));
+  const pa = parts(a);
+  const pb = parts(b);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     if (pa[i] === undefined) return -1;
     if (pb[i] === undefined) return 1;

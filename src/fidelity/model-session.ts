@@ -17,7 +17,7 @@ export interface ModelSessionOptions {
   prepare?: (s: Session) => void;
 }
 
-/** Per-pid bytes on descriptors 1 and 2 and exit statuses, collected from every snapshot the session takes. */
+/** Per-thread bytes on descriptors 1 and 2 and exit statuses, collected from every snapshot the session takes. */
 class RecordingSession extends Session {
   readonly bytes = new Map<number, { out: string; err: string }>();
   readonly statuses = new Map<number, number>();
@@ -26,10 +26,11 @@ class RecordingSession extends Session {
     // A process init reaped at once (the first process, orphans) leaves no zombie behind.
     for (const e of snap.events) if (e.kind === "exit") this.statuses.set(e.pid, e.status);
     for (const c of snap.output) {
-      const b = this.bytes.get(c.pid) ?? { out: "", err: "" };
+      // By thread: threads are compared one by one (the main thread's tid is the pid).
+      const b = this.bytes.get(c.tid ?? c.pid) ?? { out: "", err: "" };
       if (c.fd === 1) b.out += c.text;
       else if (c.fd === 2) b.err += c.text;
-      this.bytes.set(c.pid, b);
+      this.bytes.set(c.tid ?? c.pid, b);
     }
     return snap;
   }

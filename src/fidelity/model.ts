@@ -12,7 +12,7 @@ import type { Scenario } from "../session/scenario";
 import type { TraceEntry } from "../session/trace";
 import { canonicalCall, COMPARED_CALLS, comparedArgs, RETURNS_PID, SIGNAL_ARG, signalName, sigprocmaskHow, waitOptions } from "./calls";
 import { handlerLines, statementLines } from "./functions";
-import { childName, renamePidsInText, renameShm, type NormEntry, type NormProc, type NormTrace, type ProcEnd } from "./normal";
+import { childName, threadName, renamePidsInText, renameShm, type NormEntry, type NormProc, type NormTrace, type ProcEnd } from "./normal";
 import { signame } from "../kernel/signum";
 
 const run = promisify(execFile);
@@ -65,7 +65,9 @@ export function normalizeModel(m: ModelRun, sourceFile: string): NormTrace {
   const text = readFileSync(sourceFile, "utf8");
   const inHandler = handlerLines(text);
   const statements = statementLines(text);
-  // The model's "clone" is pthread_create: threads are not compared (docs/fidelity.md).
+  const task = (e: TraceEntry): number => e.tid ?? e.pid;
+  // The model's "clone" is pthread_create: it names threads, and is not compared itself.
+  const clones = m.trace.filter((e) => e.call === "clone" && e.ret > 0);
   const entries = m.trace.filter((e) => e.call !== "clone")
     .map((e) => ({ ...e, call: canonicalCall(e.call) }))
     .filter((e) => COMPARED_CALLS.has(e.call));
@@ -83,14 +85,22 @@ export function normalizeModel(m: ModelRun, sourceFile: string): NormTrace {
       names.set(e.ret, childName(names.get(e.pid) ?? "?", list.length));
     }
   }
+  // Threads by creation order: the k-th thread task T creates is T's name plus /Tk.
+  const threads = new Map<number, string>();
+  const made = new Map<number, number>();
+  for (const e of clones) {
+    const k = (made.get(task(e)) ?? 0) + 1;
+    made.set(task(e), k);
+    threads.set(e.ret, threadName(threads.get(task(e)) ?? names.get(e.pid) ?? "?", k));
+  }
   // init, a subreaper, the shell: any pid outside the program's own tree is "outside" on
   // both sides (who adopts an orphan on Linux depends on the machine, not the program).
   const nameOf = (pid: number): string | number => (pid > 0 ? names.get(pid) ?? "outside" : pid < -1 ? `-${names.get(-pid) ?? "outside"}` : pid);
   const procs: NormProc[] = [];
-  for (const [pid, name] of names) {
+  for (const [tid, name] of [...names, ...threads]) {
     const mine: NormEntry[] = [];
     entries.forEach((e, index) => {
-      if (e.pid !== pid) return;
+      if (task(e) !== tid) return;
       const n: NormEntry = { line: statements.get(e.line) ?? e.line, call: e.call, args: [], ret: e.ret, start: index, end: index };
       if (e.errno) n.errno = e.errno;
       if (inHandler.has(e.line) || e.handler) n.handler = true;
@@ -104,15 +114,20 @@ export function normalizeModel(m: ModelRun, sourceFile: string): NormTrace {
       if (RETURNS_PID.has(e.call) && e.ret > 0) n.ret = nameOf(e.ret);
       mine.push(n);
     });
+    const pid = threads.has(tid) ? m.trace.find((e) => task(e) === tid)?.pid ?? tid : tid;
+    // A thread that returned (or called pthread_exit) ended by itself; else with its process.
+    const end = !threads.has(tid) ? modelEnd(pid, m, entries)
+      : m.trace.some((e) => task(e) === tid && e.call === "thread_exit") ? { kind: "exited" as const, code: 0 } : modelEnd(pid, m, entries);
     procs.push({
-      name, pid, entries: mine, children: (forks.get(pid) ?? []).map((c) => names.get(c) ?? String(c)),
-      end: modelEnd(pid, m, entries), stdout: "", stderr: "",
+      name, pid, entries: mine, children: (forks.get(tid) ?? []).map((c) => names.get(c) ?? String(c)),
+      end, stdout: "", stderr: "", ...(threads.has(tid) ? { thread: true } : {}),
     });
   }
-  // Bytes per process: collected by pid during the run (model-session.ts), else the final log.
+  // Bytes per thread: collected during the run (model-session.ts), else the final log.
   for (const p of procs) {
-    const chunks = m.final?.output?.filter((o) => o.pid === p.pid) ?? [];
-    const b = m.bytes?.get(p.pid) ?? { out: chunks.filter((o) => o.fd === 1).map((o) => o.text).join(""), err: chunks.filter((o) => o.fd === 2).map((o) => o.text).join("") };
+    const tid = [...names, ...threads].find(([, n]) => n === p.name)?.[0] ?? p.pid;
+    const chunks = m.final?.output?.filter((o) => (o.tid ?? o.pid) === tid) ?? [];
+    const b = m.bytes?.get(tid) ?? { out: chunks.filter((o) => o.fd === 1).map((o) => o.text).join(""), err: chunks.filter((o) => o.fd === 2).map((o) => o.text).join("") };
     p.stdout = renamePidsInText(b.out, names);
     p.stderr = renamePidsInText(b.err, names);
   }

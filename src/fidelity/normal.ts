@@ -33,9 +33,11 @@ export interface NormProc {
   entries: NormEntry[];
   children: string[];
   end: ProcEnd;
-  /** Bytes this process wrote to descriptors 1 and 2. */
+  /** Bytes this process (or thread) wrote to descriptors 1 and 2. */
   stdout: string;
   stderr: string;
+  /** A thread other than its process's main thread: compared on its own, in its own order. */
+  thread?: true;
 }
 
 export interface NormTrace {
@@ -48,6 +50,11 @@ export interface NormTrace {
 /** Child names in fork order: the k-th successful fork of P1.2 makes P1.2.k. */
 export function childName(parent: string, k: number): string {
   return `${parent}.${k}`;
+}
+
+/** Thread names in creation order: the k-th thread P1's main thread creates is P1/T1... */
+export function threadName(creator: string, k: number): string {
+  return `${creator}/T${k}`;
 }
 
 /** Replace real pids written in text ("child 12345 exited") by their process names. */

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { signo } from "../kernel/signum";
 import { canonicalCall, COMPARED_CALLS, comparedArgs, isNoisy, RETURNS_PID, SIGNAL_ARG, signalName, sigprocmaskHow, waitOptions } from "./calls";
 import { handlerLines, handlerNames, statementLines } from "./functions";
-import { childName, renamePidsInText, renameShm, type NormEntry, type NormProc, type NormTrace, type ProcEnd } from "./normal";
+import { childName, threadName, renamePidsInText, renameShm, type NormEntry, type NormProc, type NormTrace, type ProcEnd } from "./normal";
 import type { LinuxRun } from "./realrun";
 import { decodeString, type StraceEvent, type SyscallEvent } from "./strace";
 import type { Site } from "./symbolize";
@@ -23,6 +23,10 @@ interface RawProc {
   entries: RawEntry[];
   end: ProcEnd;
   forks: number[];
+  /** Threads it created, in order. */
+  threads: number[];
+  /** It ended by exit(2): a thread that returned or called pthread_exit. */
+  threadExit: boolean;
   stdout: string;
   stderr: string;
 }
@@ -67,6 +71,8 @@ export function normalizeLinux(run: LinuxRun): NormTrace {
   // Dispositions are inherited at fork: walk parents before children.
   const inherited = new Map<number, { dispo: Map<string, Disposition>; outputs: Outputs }>();
   const order = [run.mainPid];
+  // Threads share their process's dispositions and descriptor table: the same state object.
+  const owner = new Map<number, number>();
   for (let i = 0; i < order.length; i++) {
     const pid = order[i];
     const events = run.procs.get(pid) ?? [];
@@ -74,15 +80,22 @@ export function normalizeLinux(run: LinuxRun): NormTrace {
     const raw = normalizeProcess(run, pid, events, start, inHandler, (child, at) => {
       inherited.set(child, { dispo: new Map(at.dispo), outputs: { out: new Set(at.outputs.out), err: new Set(at.outputs.err) } });
       order.push(child);
+    }, (thread, at) => {
+      inherited.set(thread, at);
+      owner.set(thread, owner.get(pid) ?? pid);
+      order.push(thread);
     });
     raws.set(pid, raw);
   }
 
-  // Names by fork order, then every pid-valued field renamed.
+  // Names by fork order (threads by creation order), then every pid-valued field renamed.
   const names = new Map<number, string>([[run.mainPid, "P1"]]);
+  const threadNames = new Map<number, string>();
   for (const pid of order) {
     const raw = raws.get(pid);
-    raw?.forks.forEach((child, k) => names.set(child, childName(names.get(pid) ?? "?", k + 1)));
+    const self = names.get(pid) ?? threadNames.get(pid) ?? "?";
+    raw?.forks.forEach((child, k) => names.set(child, childName(self, k + 1)));
+    raw?.threads.forEach((thread, k) => threadNames.set(thread, threadName(self, k + 1)));
   }
   const nameOf = (pid: number): string | number => (pid > 0 ? names.get(pid) ?? "outside" : pid < -1 ? `-${names.get(-pid) ?? "outside"}` : pid);
   const procs: NormProc[] = order.map((pid) => {
@@ -93,14 +106,18 @@ export function normalizeLinux(run: LinuxRun): NormTrace {
       if (e.data !== undefined) e.data = renamePidsInText(e.data, names);
       return e;
     });
+    const ownerPid = owner.get(pid);
+    // A thread that returned (or called pthread_exit) ended by itself; else with its process.
+    const end = ownerPid === undefined || raw.threadExit ? raw.threadExit ? { kind: "exited" as const, code: 0 } : raw.end : (raws.get(ownerPid) as RawProc).end;
     return {
-      name: names.get(pid) ?? String(pid),
-      pid,
+      name: names.get(pid) ?? threadNames.get(pid) ?? String(pid),
+      pid: ownerPid ?? pid,
       entries,
       children: raw.forks.map((c) => names.get(c) ?? String(c)),
-      end: raw.end,
+      end,
       stdout: renamePidsInText(raw.stdout, names),
       stderr: renamePidsInText(raw.stderr, names),
+      ...(ownerPid !== undefined ? { thread: true as const } : {}),
     };
   });
   const trace: NormTrace = { side: "linux", procs, stdout: renamePidsInText(run.stdout, names) };
@@ -111,9 +128,10 @@ export function normalizeLinux(run: LinuxRun): NormTrace {
 function normalizeProcess(
   run: LinuxRun, pid: number, events: StraceEvent[], state: { dispo: Map<string, Disposition>; outputs: Outputs },
   inHandler: HandlerTest, onFork: (child: number, state: { dispo: Map<string, Disposition>; outputs: Outputs }) => void,
+  onThread: (thread: number, state: { dispo: Map<string, Disposition>; outputs: Outputs }) => void,
 ): RawProc {
   const { dispo, outputs } = state;
-  const raw: RawProc = { pid, entries: [], end: { kind: "running" }, forks: [], stdout: "", stderr: "" };
+  const raw: RawProc = { pid, entries: [], end: { kind: "running" }, forks: [], threads: [], threadExit: false, stdout: "", stderr: "" };
   // P1's file starts with strace's own exec of our program and the loader's work.
   let from = 0;
   if (pid === run.mainPid) {
@@ -129,6 +147,13 @@ function normalizeProcess(
       continue;
     }
     if (e.kind !== "syscall") continue;
+    if (e.name === "exit") raw.threadExit = true; // only a thread ends by exit(2); a process by exit_group
+    // pthread_create's clone: a thread, compared on its own (inside pthread_*, so before the noise filter).
+    if ((e.name === "clone" || e.name === "clone3") && /CLONE_THREAD/.test(e.args.join(",")) && typeof e.ret === "number" && e.ret > 0) {
+      raw.threads.push(e.ret);
+      onThread(e.ret, state);
+      continue;
+    }
     const site = programSite(run, e);
     // Loader and libc internals have no frame in the program; exit's flush after main
     // returned has none either, and is kept at line 0.
@@ -156,7 +181,7 @@ function normalizeProcess(
     }
     blockedIn = undefined;
     if (e.name === "rt_sigaction" && e.args[1] && e.args[1] !== "NULL") dispo.set(e.args[0], disposition(e.args[1]));
-    if ((e.name === "clone" || e.name === "clone3") && /CLONE_THREAD/.test(e.args.join(","))) continue; // threads: see docs
+    if ((e.name === "clone" || e.name === "clone3") && /CLONE_THREAD/.test(e.args.join(","))) continue; // counted above
     call = canonicalCall(call);
     if (!COMPARED_CALLS.has(call)) continue;
     const entry = toEntry(e, call, line, ret, errno, inHandler.lines.has(line) || !!site?.frames.some((f) => inHandler.names.has(f)));

@@ -24,7 +24,7 @@ export const TRACED_CALLS = [
   "rt_sigaction", "rt_sigprocmask", "rt_sigsuspend", "pause", "alarm", "nanosleep",
   "clock_nanosleep", "restart_syscall", "shmget", "shmat", "shmdt", "shmctl",
   "fcntl", "getpgrp", "unlink", "unlinkat", "getsockname", "getpeername", "rt_sigpending",
-  "tgkill", "tkill",
+  "tgkill", "tkill", "exit",
 ];
 
 export interface LinuxRun {
