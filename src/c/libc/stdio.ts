@@ -2,7 +2,7 @@
 // stdout is line buffered on a terminal and fully buffered (4096 bytes) otherwise, decided
 // at its first output as glibc does; stderr is unbuffered. exit() and returning from main
 // flush every stream; _exit does not, which is why printf before fork can print twice.
-import { isBlocked, O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND } from "../../kernel/kernel";
+import { isBlocked, F_GETFL, O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND } from "../../kernel/kernel";
 import { BLOCKED, Builtin, Ctl, Ctx } from "../ctl";
 import { Stream } from "../vm";
 import { fromLatin1, latin1 } from "../memory";
@@ -231,7 +231,13 @@ export const stdio: Builtin[] = [
       return v < 0 ? 0 : newStream(c, v, flags);
     },
   },
-  { name: "fdopen", fn: (c, a) => newStream(c, a[0], parseMode(str(c, a[1]))) },
+  {
+    // glibc's fdopen first asks the descriptor's flags: fcntl(fd, F_GETFL); NULL if it is not open.
+    name: "fdopen", fn: (c, a) => {
+      const v = sys(c, "fcntl", [a[0], F_GETFL], c.k.fcntl(c.t.tid, a[0], F_GETFL), () => newStream(c, a[0], parseMode(str(c, a[1]))));
+      return v === -1 ? 0 : v;
+    },
+  },
   {
     name: "fclose", fn: (c, a) => {
       const s = stream(c, a[0]);
