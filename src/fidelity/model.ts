@@ -12,7 +12,7 @@ import type { Scenario } from "../session/scenario";
 import type { TraceEntry } from "../session/trace";
 import { canonicalCall, COMPARED_CALLS, comparedArgs, RETURNS_PID, SIGNAL_ARG, signalName, sigprocmaskHow, waitOptions } from "./calls";
 import { handlerLines, statementLines } from "./functions";
-import { childName, threadName, renamePidsInText, renameShm, type NormEntry, type NormProc, type NormTrace, type ProcEnd } from "./normal";
+import { childName, threadName, renamePidsInText, renameShm, maskMeasuredTimes, type NormEntry, type NormProc, type NormTrace, type ProcEnd } from "./normal";
 import { signame } from "../kernel/signum";
 
 const run = promisify(execFile);
@@ -133,6 +133,7 @@ export function normalizeModel(m: ModelRun, sourceFile: string): NormTrace {
   }
   const trace: NormTrace = { side: "model", procs, stdout: renamePidsInText(m.stdout, names) };
   renameShm(trace);
+  maskMeasuredTimes(trace, text);
   return trace;
 }
 

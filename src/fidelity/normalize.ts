@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { signo } from "../kernel/signum";
 import { canonicalCall, COMPARED_CALLS, comparedArgs, isNoisy, RETURNS_PID, SIGNAL_ARG, signalName, sigprocmaskHow, waitOptions } from "./calls";
 import { handlerLines, handlerNames, statementLines } from "./functions";
-import { childName, threadName, renamePidsInText, renameShm, type NormEntry, type NormProc, type NormTrace, type ProcEnd } from "./normal";
+import { childName, threadName, renamePidsInText, renameShm, maskMeasuredTimes, type NormEntry, type NormProc, type NormTrace, type ProcEnd } from "./normal";
 import type { LinuxRun } from "./realrun";
 import { decodeString, type StraceEvent, type SyscallEvent } from "./strace";
 import type { Site } from "./symbolize";
@@ -122,6 +122,7 @@ export function normalizeLinux(run: LinuxRun): NormTrace {
   });
   const trace: NormTrace = { side: "linux", procs, stdout: renamePidsInText(run.stdout, names) };
   renameShm(trace);
+  maskMeasuredTimes(trace, text);
   return trace;
 }
 
@@ -264,6 +265,8 @@ function toEntry(e: SyscallEvent, call: string, line: number, ret: number | "?",
   };
   if (errno) entry.errno = errno;
   if (handler) entry.handler = true;
+  // The 64-bit kernel adds O_LARGEFILE to every open file's flags; the model leaves it out.
+  if (call === "fcntl" && args[1] === "F_GETFL" && typeof entry.ret === "number" && entry.ret > 0) entry.ret &= ~0x8000;
   for (const k of comparedArgs(call)) {
     const a = args[k];
     if (call === "open" && k === 0) entry.args.push(decodeString(a ?? "")?.bytes.toString("utf8") ?? a ?? "");

@@ -168,7 +168,7 @@ export function parseCall(text: string, time: number): SyscallEvent | undefined 
 type Result = { ret: number | "?"; errno?: string; restart?: string; duration?: number };
 
 function parseResult(rest: string): Result | undefined {
-  const m = /^\s*=\s*(\?|-?\d+|0x[0-9a-f]+)(?:\s+(\w+))?/.exec(rest);
+  const m = /^\s*=\s*(\?|0x[0-9a-f]+|-?\d+)(?:\s+(\w+))?/.exec(rest);
   if (!m) return undefined;
   const r: Result = { ret: m[1] === "?" ? "?" : Number(m[1]) };
   const code = m[2];
