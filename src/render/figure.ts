@@ -10,7 +10,7 @@ import { COL_FILE, COL_PROC, FILE_ROW, HEAD, INDENT, MARGIN, MAX_INDENT_DEPTH, S
 import { Lookup, lookup, objectName, shmObject } from "./lookup";
 import { ObjectBox, TTY_LINES, drawObject, drawTerminalOutput } from "./objectbox";
 import { pidHue } from "./palette";
-import { drawProcBlock } from "./procblock";
+import { ProcBlock, drawProcBlock } from "./procblock";
 import { Lazy, hueClass, rect, text } from "./svgparts";
 import { Terminal, lineCount, ownTerminal, terminalTail } from "./terminal";
 import { clip } from "./text";
@@ -34,6 +34,28 @@ export interface Unit {
 export class FigureCache {
   private cur = new Map<string, unknown>();
   private prev = new Map<string, unknown>();
+  /** The last figure's block per pid and what it was drawn from: a process whose row, place
+   *  and marks are the same, and whose descriptors still name the same things, keeps it
+   *  without building a key (the common case: a step changes one process of hundreds). */
+  procs = new Map<number, { p: Proc; w: number; pp: boolean; marks: string; block: ProcBlock }>();
+  /** What each open file's descriptors show ("#3 socket ↔ ..."), and the rows it came from. */
+  private names = new Map<number, { f: OpenFile; o: KObject | undefined; name: string }>();
+
+  /** Open files whose name changed since the last figure (or are new). */
+  renamed(snap: Snapshot, look: Lookup): Set<number> {
+    const out = new Set<number>();
+    const names = new Map<number, { f: OpenFile; o: KObject | undefined; name: string }>();
+    for (const f of snap.files) {
+      const o = look.objects.get(f.object);
+      const was = this.names.get(f.id);
+      if (was && was.f === f && was.o === o) { names.set(f.id, was); continue; }
+      const name = objectName(o, f);
+      if (!was || was.name !== name) out.add(f.id);
+      names.set(f.id, { f, o, name });
+    }
+    this.names = names;
+    return out;
+  }
   get<T>(key: string, make: () => T): T {
     let v = this.cur.get(key) ?? this.prev.get(key);
     if (v === undefined) v = make();
@@ -82,9 +104,9 @@ function idOf(row: object | undefined): number {
   return id;
 }
 
-function procKey(p: Proc, w: number, parentPresent: boolean, look: Lookup, c: Changes): string {
+function procKey(p: Proc, w: number, parentPresent: boolean, look: Lookup, marks: string): string {
   // The block names what each descriptor refers to: it depends on those names too.
-  let s = `${idOf(p)}|${w}|${parentPresent ? 1 : 0}|${marksOf(p.pid, c)}`;
+  let s = `${idOf(p)}|${w}|${parentPresent ? 1 : 0}|${marks}`;
   // Only the names, not the rows: a refcount change in a shared open file must not
   // redraw every process that holds it.
   for (const id of p.fds) {
@@ -135,6 +157,17 @@ export const LONG_LINK = 1600;
 function stub(x1: number, y1: number, y2: number, label: string, kind: "p" | "o"): string {
   return `<path class="fl-link fl-link-${kind}" d="M${x1} ${y1}h30"/><path class="fl-head-${kind}" d="M${x1 + 38} ${y1}l-8 -4.5v9z"/>` +
     text(x1 + 42, y1 + 4, `${label} ${y2 < y1 ? "\u2191" : "\u2193"}`, "fl-m fl-mono fl-small");
+}
+
+/** An arrow, drawn when first shown (a class, not a closure: a big figure has a thousand). */
+class Arrow {
+  constructor(private readonly x1: number, private readonly y1: number, private readonly x2: number, private readonly y2: number,
+    private readonly long: boolean, private readonly label: string, private readonly kind: "p" | "o" | "g", private readonly pid?: number) {}
+  get body(): string {
+    const { x1, y1, x2, y2, kind } = this;
+    const path = this.long ? stub(x1, y1, y2, this.label, kind === "g" ? "o" : kind) : link(x1, y1, x2, y2, kind);
+    return this.pid === undefined ? path : `<g class="${hueClass(pidHue(this.pid))}">${path}</g>`;
+  }
 }
 
 function stepCaption(snap: Snapshot): string {
@@ -190,6 +223,13 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
     `<g transform="translate(${col.file},${TOP - 2})">${fileHeader()}</g>` });
 
   // Column 1: process blocks.
+  const renamed = cache.renamed(snap, look);
+  const closedByPid = new Map<number, Array<[string, number]>>();
+  for (const key of c.closedFds.keys()) {
+    const [pid, fd] = key.split(":").map(Number);
+    closedByPid.set(pid, [...(closedByPid.get(pid) ?? []), [key, fd]]);
+  }
+  const procs: FigureCache["procs"] = new Map();
   const present = new Set(snap.processes.map((p) => p.pid));
   const slotAt: Array<{ pid: number; fd: number; file: number; y: number }> = [];
   const closedAt = new Map<string, number>();
@@ -207,17 +247,21 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
     const indent = Math.min(depth, MAX_INDENT_DEPTH) * INDENT;
     const w = COL_PROC - indent;
     const parentPresent = present.has(proc.ppid);
-    const block = cache.get("p" + procKey(proc, w, parentPresent, look, c), () => drawProcBlock(proc, w, look, c, parentPresent));
+    const marks = marksOf(proc.pid, c);
+    const memo = cache.procs.get(proc.pid);
+    const block = memo && memo.p === proc && memo.w === w && memo.pp === parentPresent && memo.marks === marks &&
+      !(renamed.size && proc.fds.some((id) => id !== null && renamed.has(id)))
+      ? memo.block
+      : cache.get("p" + procKey(proc, w, parentPresent, look, marks), () => drawProcBlock(proc, w, look, c, parentPresent));
+    procs.set(proc.pid, { p: proc, w, pp: parentPresent, marks, block });
     units.push(new LazyUnit(`p:${proc.pid}`, "boxes", col.proc + indent, y, y, y + block.h, block));
     for (const s of block.slots) slotAt.push({ pid: proc.pid, fd: s.fd, file: s.file, y: y + (block.slotY.get(s.fd) ?? 0) });
-    for (const [key] of c.closedFds) {
-      const [pid, fd] = key.split(":").map(Number);
-      if (pid === proc.pid) closedAt.set(key, y + (block.slotY.get(fd) ?? HEAD));
-    }
+    for (const [key, fd] of closedByPid.get(proc.pid) ?? []) closedAt.set(key, y + (block.slotY.get(fd) ?? HEAD));
     headerAt.set(proc.pid, y + 14);
     y += block.h + STACK_GAP;
   }
   const procBottom = y;
+  cache.procs = procs;
 
   // Column 2: open files, live ones aligned to their first descriptor, freed ones as ghosts.
   const firstRef = new Map<number, number>();
@@ -242,7 +286,7 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
     if (to === undefined) continue;
     const long = Math.abs(to - s.y) > LONG_LINK;
     // Arrows are drawn only when the view shows them (most of a big picture is off screen).
-    const arrow = new Lazy(() => `<g class="${hueClass(pidHue(s.pid))}">${long ? stub(col.proc + COL_PROC, s.y, to, `#${s.file}`, "p") : link(col.proc + COL_PROC, s.y, col.file, to, "p")}</g>`);
+    const arrow = new Arrow(col.proc + COL_PROC, s.y, col.file, to, long, `#${s.file}`, "p", s.pid);
     units.push(new LazyUnit(`a:${s.pid}:${s.fd}`, "links", 0, 0, (long ? s.y : Math.min(s.y, to)) - 5, (long ? s.y : Math.max(s.y, to)) + 5, arrow));
   }
 
@@ -288,7 +332,7 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
     const to = objTop.get(item.f.object);
     if (from === undefined || to === undefined) continue;
     const long = Math.abs(to - from) > LONG_LINK;
-    const arrow = new Lazy(() => long ? stub(col.file + COL_FILE, from, to, `object #${item.f.object}`, "o") : link(col.file + COL_FILE, from, col.obj, to, item.ghost ? "g" : "o"));
+    const arrow = new Arrow(col.file + COL_FILE, from, col.obj, to, long, `object #${item.f.object}`, item.ghost ? "g" : "o");
     units.push(new LazyUnit(`b:${item.f.id}`, "links", 0, 0, (long ? from : Math.min(from, to)) - 5, (long ? from : Math.max(from, to)) + 5, arrow));
   }
   for (const s of shmLinks) {

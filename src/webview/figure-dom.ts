@@ -91,13 +91,14 @@ export class FigureView {
     for (const [k, v] of [["width", fig.width], ["height", fig.height], ["viewBox", `0 0 ${fig.width} ${fig.height}`]] as const) {
       if (svg.getAttribute(k) !== String(v)) svg.setAttribute(k, String(v));
     }
+    // Only what differs: writing the background's size or the title re-lays out the picture.
     const bg = svg.querySelector(".fl-bg");
-    bg?.setAttribute("width", String(fig.width));
-    bg?.setAttribute("height", String(fig.height));
-    const titleEl = svg.querySelector("title#fl-title");
-    if (titleEl) titleEl.textContent = fig.caption;
-    const desc = svg.querySelector("desc#fl-desc");
-    if (desc) desc.textContent = fig.changes.length ? "Changed: " + fig.changes.join("; ") + "." : "No change highlighted.";
+    for (const [k, v] of [["width", fig.width], ["height", fig.height]] as const) {
+      if (bg && bg.getAttribute(k) !== String(v)) bg.setAttribute(k, String(v));
+    }
+    const setText = (el: Element | null, t: string) => { if (el && el.textContent !== t) el.textContent = t; };
+    setText(svg.querySelector("title#fl-title"), fig.caption);
+    setText(svg.querySelector("desc#fl-desc"), fig.changes.length ? "Changed: " + fig.changes.join("; ") + "." : "No change highlighted.");
 
     // Parse every changed unit in one innerHTML call on an SVG element (SVG namespace).
     const changed: Unit[] = [];
