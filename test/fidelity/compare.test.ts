@@ -1,7 +1,8 @@
 // Comparison rules on small hand-made traces: what must match, what may vary.
 import { strict as assert } from "node:assert";
 import { byForkOrder, checkRules, compare, foldReads } from "../../src/fidelity/compare";
-import type { NormEntry, NormProc, NormTrace } from "../../src/fidelity/normal";
+import { statementLines } from "../../src/fidelity/functions";
+import { maskMeasuredTimes, type NormEntry, type NormProc, type NormTrace } from "../../src/fidelity/normal";
 import { formatComparison } from "../../src/fidelity/report";
 
 let clock = 0;
@@ -88,5 +89,53 @@ describe("fidelity: comparison", () => {
 
   it("orders process names by fork order", () => {
     assert.deepEqual(["P1.10", "P1.2", "P1", "P1.1.1", "P1.1"].sort(byForkOrder), ["P1", "P1.1", "P1.1.1", "P1.2", "P1.10"]);
+  });
+});
+
+describe("fidelity: threads, statements and measured times", () => {
+  // echoservert-pre.c: two workers take descriptors from a queue; on Linux either may get any.
+  const pool = (side: "linux" | "model", first: number[], second: number[], flushes: string[]) => trace(side, [
+    proc("P1", [e(49, "accept", [3], 4), e(49, "accept", [3], 5)], { end: { kind: "killed", signal: "SIGINT" } }),
+    proc("P1/T1", first.flatMap((fd) => [e(66, "read", [fd], 2), e(68, "write", [1], 24), e(66, "read", [fd], 0)]), { thread: true, stdout: flushes[0] }),
+    proc("P1/T2", second.flatMap((fd) => [e(66, "read", [fd], 2), e(66, "read", [fd], 0)]), { thread: true, stdout: flushes[1] }),
+  ]);
+
+  it("which worker thread serves which client, and which one flushes the shared stdout buffer, is timing", () => {
+    const l = pool("linux", [4, 5], [], ["got 4\ngot 5\n", ""]);
+    const m = pool("model", [5], [4], ["got 5\n", "got 4\n"]);
+    const c = compare(l, m);
+    assert.deepEqual(c.divergences, []);
+    assert.ok(c.procs.some((p) => p.name === "P1 threads"));
+  });
+
+  it("but the threads' work as a whole, their number and their printed lines must match", () => {
+    const c = compare(pool("linux", [4], [5], ["got 4\n", "got 5\n"]), pool("model", [4], [6], ["got 4\n", "got 6\n"]));
+    const whats = c.divergences.map((d) => d.what);
+    assert.ok(whats.includes("the threads did different work"), whats.join("; "));
+    assert.ok(whats.includes("different bytes written to descriptor 1"), whats.join("; "));
+    const fewer = compare(pool("linux", [4], [5], ["", ""]), trace("model", pool("model", [4, 5], [], ["", ""]).procs.slice(0, 2)));
+    assert.ok(fewer.divergences.some((d) => d.what === "a different number of threads"));
+  });
+
+  it("a call on a continuation line counts at its statement's first line, as the stepper steps it", () => {
+    const src = ["int main(void)", "{", '    printf("offset %d\\n",', "           (int)Lseek(fd, 0, SEEK_CUR));", "    x = a +", "        read(0, b, 1);", "    if (f(1))", "        g();", "}"].join("\n");
+    const m = statementLines(src);
+    assert.equal(m.get(4), 3);
+    assert.equal(m.get(6), 5);
+    assert.equal(m.get(8), 8, "an if's body is a statement of its own");
+  });
+
+  it("in a program that reads the clock, numbers on stderr are measured times: not compared", () => {
+    const t = (side: "linux" | "model", text: string) => trace(side, [proc("P1", [e(50, "write", [2], text.length)], { stderr: text })]);
+    const src = "double now(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); }";
+    const l = t("linux", "unbuffered: 1683232 ns/byte\n");
+    const m = t("model", "unbuffered: 0 ns/byte\n");
+    assert.equal(compare(l, m).agree, false);
+    maskMeasuredTimes(l, src);
+    maskMeasuredTimes(m, src);
+    assert.equal(compare(l, m).agree, true);
+    const words = t("linux", "1 ns\n");
+    maskMeasuredTimes(words, "int main(void) { return 0; }");
+    assert.equal(words.procs[0].stderr, "1 ns\n", "a program without a clock keeps its numbers");
   });
 });

@@ -20,6 +20,11 @@ describe("fidelity: strace parser", () => {
     assert.deepEqual(c.stack.map((f) => [f.object, f.address]), [["/usr/lib/x86_64-linux-gnu/libc.so.6", 0xf8011], ["/tmp/fx/a", 0x129b]]);
   });
 
+  it("reads a result strace prints in hex (fcntl F_GETFL) as its number, not as 0", () => {
+    const [c] = calls("1.0 fcntl(3, F_GETFL) = 0x8002 (flags O_RDWR|O_LARGEFILE) <0.000005>");
+    assert.equal(c.ret, 0x8002);
+  });
+
   it("keeps commas and parentheses inside strings and brackets together", () => {
     const [c] = calls('1.0 write(1, "a, b) = 3\\n", 10) = 10');
     assert.deepEqual(c.args, ["1", '"a, b) = 3\\n"', "10"]);
