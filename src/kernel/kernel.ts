@@ -577,6 +577,11 @@ export class Kernel {
     fs.iwrite(ip, 0, bytes);
   }
 
+  /** Whether some socket listens on this loopback port (a look, not a call: no event). */
+  listening(port: number): boolean {
+    return sock.listenerOn(this.k, port) !== undefined;
+  }
+
   // ---- snapshots ----
 
   /** The state as a plain Snapshot; parts unchanged since the previous snapshot are shared. Takes the step's events and output. */

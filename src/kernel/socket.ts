@@ -117,7 +117,7 @@ export function listen(k: KState, t: Task, fd: number, backlog: number): SysResu
   return ok(0);
 }
 
-function listenerOn(k: KState, port: number): Sock | undefined {
+export function listenerOn(k: KState, port: number): Sock | undefined {
   return (k.ports.get(port) ?? []).find((o) => o.state === "listening");
 }
 

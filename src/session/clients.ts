@@ -109,6 +109,8 @@ export class Clients {
     if (c.phase === "done") return false;
     if (!c.started) {
       if ((c.script.after ?? 0) > this.finished) return false;
+      // A client appears once the server listens, so its connect never meets ECONNREFUSED.
+      if (!k.listening(c.port)) return false;
       c.pid = k.spawn({ name: `client${this.list.indexOf(c) + 1}`, kind: "client" });
       this.byPid.set(c.pid, c);
       const r = k.socket(c.pid, AF_INET, SOCK_STREAM, 0);
@@ -121,7 +123,7 @@ export class Clients {
     if (c.phase === "connecting") {
       const r = k.connect(this.tid(c), c.fd, { host: "127.0.0.1", port: c.port });
       if (isBlocked(r)) return this.park(c);
-      if (r.ret < 0) return false; // not listening yet: try again after the next step
+      if (r.ret < 0) { this.finish(c); return true; } // refused: the listener went away
       c.phase = "idle";
       return true;
     }
