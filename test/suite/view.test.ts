@@ -37,4 +37,17 @@ describe("descriptor-table view", () => {
     assert.ok(step[0]?.includes("echoserverp.c") && step[0].includes("step 14"), JSON.stringify(step));
     await vscode.commands.executeCommand("workbench.action.closeActiveEditor");
   });
+
+  it("shows on the terminal every line written up to the step, from a history sent step by step", async () => {
+    // A Snapshot holds only its own step's output: the view concatenates the history's.
+    const cur = await fixture("echo-two-clients");
+    const at = (step: number, text: string): Snapshot => ({ ...cur, step, events: [], output: text ? [{ pid: 100, fd: 1, text }] : [] });
+    const history = [at(0, "first line\n"), at(1, "")];
+    await vscode.commands.executeCommand("forklab.view.show", { history: [...history], title: "t.c" });
+    history.push(at(2, "second line\n"), at(3, ""));
+    await vscode.commands.executeCommand("forklab.view.show", { history: [...history], title: "t.c" });
+    const lines = await readFrames("(() => { const l = Array.from(document.querySelectorAll('[data-kind=\"tty\"] .fl-out')).map((e) => e.textContent); return l.length === 2 ? l : []; })()");
+    assert.deepStrictEqual(lines.map((l) => l.replace(/^100/, "")), ["first line", "second line"]);
+    await vscode.commands.executeCommand("workbench.action.closeActiveEditor");
+  });
 });
