@@ -1,14 +1,16 @@
-// Bundles with esbuild: the extension host (node, cjs, vscode external), the webview
-// (browser, iife) and the forklab CLI (node). Copies the tree-sitter wasm files next to
-// the bundles so they ship in the .vsix and load on first use.
+// Bundles with esbuild: the extension host (node, cjs, vscode external), the model and
+// live bundles it loads on first use (node, cjs), the webview (browser, iife) and the forklab CLI (node).
+// Copies the tree-sitter wasm files next to the bundles so they ship in the .vsix and load
+// on first use. `--analyze` lists the biggest inputs of each node bundle.
 import * as esbuild from "esbuild";
-import { copyFileSync, mkdirSync, existsSync } from "node:fs";
+import { copyFileSync, mkdirSync, existsSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const production = process.argv.includes("--production");
 const watch = process.argv.includes("--watch");
+const analyze = process.argv.includes("--analyze");
 const dist = join(root, "dist");
 mkdirSync(dist, { recursive: true });
 
@@ -22,10 +24,18 @@ const common = {
 
 const targets = [
   // The banner stamps the moment the bundle starts evaluating, before any bundled module,
-  // so the extension can report what loading its own code costs at activation.
+  // and the footer the moment it is done, so the extension can report what loading its own
+  // code costs at activation, apart from the time VS Code takes to call activate().
   { ...common, entryPoints: ["src/extension/extension.ts"], outfile: "dist/extension.js",
     platform: "node", format: "cjs", target: "node20", external: ["vscode"],
-    banner: { js: "\"use strict\"; globalThis.__forklabBundleStart = performance.now();" } },
+    banner: { js: "\"use strict\"; globalThis.__forklabBundleStart = performance.now();" },
+    footer: { js: "globalThis.__forklabBundleEnd = performance.now();" } },
+  // The C front end, kernel and sessions: most of the code, so not part of activation.
+  // The extension requires it at first use (src/extension/model.ts).
+  { ...common, entryPoints: ["src/host/model-entry.ts"], outfile: "dist/model.js",
+    platform: "node", format: "cjs", target: "node20" },
+  { ...common, entryPoints: ["src/live/entry.ts"], outfile: "dist/live.js",
+    platform: "node", format: "cjs", target: "node20" },
   { ...common, entryPoints: ["src/cli/main.ts"], outfile: "dist/cli.js",
     platform: "node", format: "cjs", target: "node20" },
   { ...common, entryPoints: ["src/webview/main.ts"], outfile: "dist/webview.js",
@@ -44,6 +54,26 @@ if (watch) {
   console.log("esbuild: watching");
 } else {
   const t0 = Date.now();
-  await Promise.all(targets.map((t) => esbuild.build(t)));
-  console.log(`esbuild: ${targets.length} bundles in ${Date.now() - t0} ms`);
+  const results = await Promise.all(targets.map((t) => esbuild.build({ ...t, metafile: true })));
+  const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+  console.log(`esbuild: ${targets.length} bundles in ${Date.now() - t0} ms (`
+    + `${targets.map((t) => `${t.outfile.replace("dist/", "")} ${kb(statSync(join(root, t.outfile)).size)}`).join(", ")})`);
+  results.forEach((r, i) => {
+    const out = r.metafile.outputs[targets[i].outfile];
+    // Activation evaluates all of dist/extension.js: the model and the live side must come
+    // only through src/extension/model.ts.
+    if (targets[i].outfile === "dist/extension.js") {
+      const heavy = Object.keys(out.inputs).filter((f) => /^(src\/(c|host)\/|src\/kernel\/(?!snapshot\.ts)|src\/session\/(session|stepper)\.ts|src\/live\/(?!platform\.ts)|node_modules\/web-tree-sitter\/)/.test(f));
+      if (heavy.length) {
+        console.error(`build: dist/extension.js includes the model (${heavy.slice(0, 3).join(", ")}...); import it through src/extension/model.ts (and only types elsewhere)`);
+        process.exitCode = 1;
+      }
+    }
+    if (analyze && targets[i].platform === "node") {
+      console.log(`${targets[i].outfile}, biggest inputs:`);
+      for (const [f, v] of Object.entries(out.inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput).slice(0, 12)) {
+        console.log(`  ${String(v.bytesInOutput).padStart(7)}  ${f}`);
+      }
+    }
+  });
 }

@@ -9,6 +9,7 @@ import type { Program } from "../c/program";
 import { Policy, Session } from "./session";
 import type { Scenario } from "./scenario";
 import type { TraceEntry } from "./trace";
+import { unblockHint } from "./unblock";
 
 export interface StepperOptions {
   program: Program;
@@ -140,20 +141,5 @@ export class Stepper {
     if (t) return t.tid;
     if (snap.state === "stopped") return `pid ${pid} is stopped: send it SIGCONT`;
     return `pid ${pid} is blocked${snap.blockedOn ? ` in ${snap.blockedOn}` : ""}: ${unblockHint(snap.blockedOn)}`;
-  }
-}
-
-/** What would let a process blocked in `call` go on, in the learner's terms. */
-export function unblockHint(call: string | undefined): string {
-  const name = (call ?? "").replace(/\(.*$/, "");
-  switch (name) {
-    case "accept": return "connect a client";
-    case "read": case "recvfrom": case "recv": case "readline": return "it waits for data (a client line, or a writer)";
-    case "wait": case "wait4": case "waitpid": return "it waits for a child to exit";
-    case "pause": case "sigsuspend": return "it waits for a signal";
-    case "write": case "sendto": return "it waits for the reader to make room";
-    case "connect": return "it waits for the server to accept";
-    case "nanosleep": case "sleep": return "it is sleeping";
-    default: return "another process must act first";
   }
 }

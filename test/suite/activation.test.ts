@@ -42,7 +42,10 @@ describe("activation", () => {
     assert.ok(Number.isFinite(api.activationMs) && api.activationMs >= 0, `activationMs = ${api.activationMs}`);
     assert.ok(api.activationMs <= api.sinceLoadMs && api.sinceLoadMs <= requestMs + 1,
       `activate() ${api.activationMs} ms, since load ${api.sinceLoadMs} ms, request ${requestMs} ms are out of order`);
-    report(`forklab-activation: activate() ${api.activationMs.toFixed(2)} ms; bundle evaluation start to return ${api.sinceLoadMs.toFixed(1)} ms; `
+    assert.ok(Number.isFinite(api.evaluationMs) && api.evaluationMs >= 0 && api.evaluationMs + api.activationMs <= api.sinceLoadMs + 0.01,
+      `bundle evaluation ${api.evaluationMs} ms does not fit in since load ${api.sinceLoadMs} ms`);
+    report(`forklab-activation: activate() ${api.activationMs.toFixed(2)} ms; bundle evaluation ${api.evaluationMs.toFixed(1)} ms; `
+      + `bundle evaluation start to return ${api.sinceLoadMs.toFixed(1)} ms; `
       + `ext.activate() request to return ${requestMs.toFixed(1)} ms (target < 30 ms; measured after ${probes} settle probes)`);
   });
 });

@@ -1,7 +1,7 @@
 // "Run demo...": pick a classic mistake; the demo opens its example, starts a session in
 // the demo's world and steps with the scheduler until the interesting moment holds.
 import * as vscode from "vscode";
-import { demo, DEMOS } from "../../session/demos";
+import { model } from "../model";
 import { openExample, revealLine } from "../session/examples";
 import { LessonArgs, markDone } from "../session/lessons";
 import { Sessions, settings } from "../session/sessions";
@@ -27,7 +27,7 @@ export function register(context: vscode.ExtensionContext, sessions: Sessions): 
     }
     if (!id) {
       const pick = await vscode.window.showQuickPick([
-        ...DEMOS.map((d) => ({ label: d.title, detail: d.look, description: d.example, id: d.id })),
+        ...model().DEMOS.map((d) => ({ label: d.title, detail: d.look, description: d.example, id: d.id })),
         ...Object.entries(real).map(([k, d]) => ({ label: `Run for real: ${k}`, detail: d.what, description: d.example, id: k })),
       ],
         { title: "Fork Lab: run a demo", placeHolder: "Each demo steps an example to the moment its mistake shows", matchOnDetail: true });
@@ -35,7 +35,7 @@ export function register(context: vscode.ExtensionContext, sessions: Sessions): 
       if (real[pick.id]) return { ok: runReal(context, pick.id, real[pick.id]), moment: true, step: 0 };
       id = pick.id;
     }
-    const d = demo(id);
+    const d = model().demo(id);
     if (!d) {
       void vscode.window.showErrorMessage(`Fork Lab: there is no demo "${id}".`);
       return { ok: false, moment: false, step: 0, message: `no demo ${id}` };

@@ -2,7 +2,7 @@
 // runs, forklab.sessionStale while the active one's file changed since it started, and the
 // lessons' forklab.saw.* keys once a Snapshot on screen shows that thing (never reset).
 import * as vscode from "vscode";
-import { sawKeys } from "../../session/moments";
+import { model } from "../model";
 import type { Sessions } from "../session/sessions";
 
 export function registerContext(sessions: Sessions): vscode.Disposable {
@@ -16,7 +16,7 @@ export function registerContext(sessions: Sessions): vscode.Disposable {
     if (st !== stale) { stale = st; void vscode.commands.executeCommand("setContext", "forklab.sessionStale", st); }
     const s = sessions.active();
     if (!s) return;
-    for (const k of sawKeys(s.stepper.current, s.stepper.mainPid)) {
+    for (const k of model().sawKeys(s.stepper.current, s.stepper.mainPid)) {
       if (saw.has(k)) continue;
       saw.add(k);
       void vscode.commands.executeCommand("setContext", k, true);

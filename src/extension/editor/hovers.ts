@@ -1,7 +1,8 @@
 // Hovers on a line that made system calls: what its last execution (per process) did to
 // the tables, e.g. "Close(connfd): open file #7 refcount 2 -> 1".
 import * as vscode from "vscode";
-import { LineEffect, stepEffects } from "../../session/hovers";
+import type { LineEffect } from "../../session/hovers";
+import { model } from "../model";
 import type { EditorSession, Sessions } from "../session/sessions";
 
 /** How far back a hover looks for the line's last execution. */
@@ -14,7 +15,7 @@ export function lastEffects(s: EditorSession, line: number, source: (n: number) 
   for (let i = st.index; i >= 1 && i > st.index - LOOK_BACK; i--) {
     const calls = st.callsAt(i).filter((c) => c.line === line && !seen.has(c.pid));
     if (!calls.length) continue;
-    for (const e of stepEffects(st.history[i - 1], st.history[i], i, st.callsAt(i), source)) {
+    for (const e of model().stepEffects(st.history[i - 1], st.history[i], i, st.callsAt(i), source)) {
       if (e.line === line && !seen.has(e.pid)) out.push(e);
     }
     for (const c of calls) seen.add(c.pid);

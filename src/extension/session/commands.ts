@@ -5,10 +5,10 @@ import { basename } from "node:path";
 import * as vscode from "vscode";
 import type { Snapshot } from "../../kernel/snapshot";
 import type { Scenario } from "../../session/scenario";
-import { Outcome } from "../../session/stepper";
+import type { Outcome } from "../../session/stepper";
 import { roleOf } from "../../session/lenses";
 import { VIEW_SIGNALS } from "../../webview/protocol";
-import { runTo } from "../../session/moments";
+import { model } from "../model";
 import { openExample, revealLine } from "./examples";
 import { LessonArgs, markDone, question } from "./lessons";
 import { EditorSession, Sessions, settings } from "./sessions";
@@ -77,7 +77,7 @@ export function registerCommands(context: vscode.ExtensionContext, sessions: Ses
     // A lesson step with a question: step to the moment it asks about, then ask.
     const q = args && question(context, args);
     if (q) {
-      sessions.act(s, (st) => runTo(st, q.askAt, settings().maxSteps), true);
+      sessions.act(s, (st) => model().runTo(st, q.askAt, settings().maxSteps), true);
       follow(s);
       void vscode.commands.executeCommand("forklab.answerQuestion", { lesson: args!.lesson, step: args!.step });
     } else markDone(args);

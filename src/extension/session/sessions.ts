@@ -6,12 +6,12 @@ import { existsSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import * as vscode from "vscode";
 import type { Snapshot } from "../../kernel/snapshot";
-import { Policy } from "../../session/session";
-import { Scenario } from "../../session/scenario";
-import { Outcome, Stepper } from "../../session/stepper";
+import type { Policy } from "../../session/session";
+import type { Scenario } from "../../session/scenario";
+import type { Outcome, Stepper } from "../../session/stepper";
 import type { ViewAction } from "../../webview/protocol";
+import { model } from "../model";
 import { descriptorView } from "../view/view";
-import { loadProgram } from "../../host/load";
 
 export interface EditorSession {
   uri: vscode.Uri;
@@ -101,6 +101,7 @@ export class Sessions implements vscode.Disposable {
     const set = settings();
     sc = { ...sc, stdout: sc.stdout ?? set.stdout };
     // The editor's text (unsaved edits included); headers, exec targets and data files from disk.
+    const { loadProgram, Stepper } = model();
     const loaded = await loadProgram(file, { wasmDir: join(this.context.extensionUri.fsPath, "dist"), text });
     this.problems.set(doc.uri, loaded.diagnostics.map((d) => problem(doc, d.line, d.column, d.message, d.severity)));
     if (!loaded.program.funcIndex.has("main")) {

@@ -3,11 +3,9 @@
 // preview beside the live view.
 import { join } from "node:path";
 import * as vscode from "vscode";
-import { modelAtRest } from "../../host/load";
-import { CompareRow } from "../../live/compare";
+import type { CompareRow } from "../../live/compare";
 import { platformSupport } from "../../live/platform";
-import { compareWithModel } from "../../live/sidebyside";
-import { LiveSource } from "../../live/source";
+import { live, model } from "../model";
 import { DEFAULT_LINES, defaultProgram, settings } from "./definition";
 
 export function markdownTable(rows: CompareRow[], title: string): string {
@@ -25,10 +23,11 @@ export async function compareWithLive(context: vscode.ExtensionContext, folder: 
   const program = defaultProgram(folder);
   if (!program) { void vscode.window.showErrorMessage("Fork Lab: this folder has no echoserverp.c to compare."); return undefined; }
   const s = settings(folder);
+  const { LiveSource, compareWithModel } = live();
   const source = await LiveSource.open({ port: s.port, address: s.address, cacheDir: context.globalStorageUri.fsPath, compiler: s.compiler });
   try {
     const rows = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: "Fork Lab: model and live server, same clients" },
-      () => compareWithModel(source, { file: join(folder.uri.fsPath, program), port: s.port, clients: 2, lines: DEFAULT_LINES }, modelAtRest));
+      () => compareWithModel(source, { file: join(folder.uri.fsPath, program), port: s.port, clients: 2, lines: DEFAULT_LINES }, model().modelAtRest));
     const doc = await vscode.workspace.openTextDocument({ language: "markdown",
       content: markdownTable(rows, `${program}: the model next to the real server (2 clients)`) });
     await vscode.commands.executeCommand("markdown.showPreviewToSide", doc.uri);

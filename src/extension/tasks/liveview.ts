@@ -3,10 +3,10 @@
 // command) or, while that view is not available, as text in an output channel. The
 // snapshots themselves come from src/live, which knows nothing of VS Code.
 import * as vscode from "vscode";
-import { LiveSnapshot } from "../../live/livesnapshot";
+import type { LiveSnapshot } from "../../live/livesnapshot";
 import { platformSupport } from "../../live/platform";
-import { NoServer, LiveSource } from "../../live/source";
-import { formatLive } from "../../live/text";
+import type { LiveSource } from "../../live/source";
+import { live } from "../model";
 import { settings } from "./definition";
 
 const VIEW_COMMAND = "forklab.view.show";
@@ -52,7 +52,7 @@ export class LiveView implements vscode.Disposable {
     }
     const s = settings(folder);
     const refreshMs = vscode.workspace.getConfiguration("forklab", folder).get<number>("live.refreshMs") || 250;
-    const source = await LiveSource.open({
+    const source = await live().LiveSource.open({
       port: s.port, address: s.address, cacheDir: this.context.globalStorageUri.fsPath, compiler: s.compiler,
     });
     let first: LiveSnapshot;
@@ -78,7 +78,7 @@ export class LiveView implements vscode.Disposable {
   }
 
   private async explain(e: Error, where: string): Promise<void> {
-    if (e instanceof NoServer) {
+    if (e instanceof live().NoServer) {
       const run = "Run Echo Server";
       const pick = await vscode.window.showWarningMessage(`Fork Lab live view: ${e.message}.`, run);
       if (pick === run) await vscode.commands.executeCommand("forklab.server.run");
@@ -111,7 +111,7 @@ export class LiveView implements vscode.Disposable {
       return;
     }
     this.channel ??= vscode.window.createOutputChannel("Fork Lab live");
-    this.channel.replace(`${title}\n\n${formatLive(snap)}\n`);
+    this.channel.replace(`${title}\n\n${live().formatLive(snap)}\n`);
     this.channel.show(true);
   }
 

@@ -2,8 +2,8 @@
 // order (build, then server), run clients, stop the server's whole process group, and
 // open the live view of the running server.
 import * as vscode from "vscode";
-import { findServer } from "../../live/discover";
-import { LiveSnapshot } from "../../live/livesnapshot";
+import type { LiveSnapshot } from "../../live/livesnapshot";
+import { live as liveSide } from "../model";
 import { defaultProgram, ForkLabTaskDefinition, settings, TASK_TYPE } from "./definition";
 import { compareWithLive } from "./compare";
 import { LiveView } from "./liveview";
@@ -49,7 +49,7 @@ function trusted(): boolean {
 async function listening(port: number, address: string, ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
-    if (findServer(port, address) !== undefined) return true;
+    if (liveSide().findServer(port, address) !== undefined) return true;
     await new Promise((r) => setTimeout(r, 100));
   }
   return false;

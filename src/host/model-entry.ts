@@ -1,0 +1,9 @@
+// The model as the extension sees it: everything it runs from the C front end, the kernel
+// and the sessions, in one entry that the build bundles apart (dist/model.js). The
+// extension loads it on first use (src/extension/model.ts), so activation evaluates none
+// of it. Add here what a feature needs from below extension/, and import only types elsewhere.
+export { loadProgram, modelAtRest } from "./load";
+export { Stepper } from "../session/stepper";
+export { runTo, sawKeys } from "../session/moments";
+export { stepEffects } from "../session/hovers";
+export { demo, DEMOS } from "../session/demos";
