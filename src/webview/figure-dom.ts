@@ -27,18 +27,23 @@ export class FigureView {
   /** host holds the SVG; scroller is the element that scrolls it. */
   constructor(private readonly host: HTMLElement, private readonly scroller: HTMLElement,
     private readonly opts: SvgOptions = { motion: true, embedStyle: false }) {
-    const later = () => {
-      if (this.pending) return;
-      this.pending = true;
-      requestAnimationFrame(() => { this.pending = false; this.sync(); });
-    };
-    scroller.addEventListener("scroll", later, { passive: true });
-    window.addEventListener("resize", later);
+    scroller.addEventListener("scroll", () => this.later(), { passive: true });
+    window.addEventListener("resize", () => this.later());
   }
 
+  /** Brings the whole DOM window (screen and margin) in line at the next frame. */
+  private later(): void {
+    if (this.pending) return;
+    this.pending = true;
+    requestAnimationFrame(() => { this.pending = false; this.sync(); });
+  }
+
+  /** Draws the figure: what is on screen at once, the margin around it at the next frame
+   *  (units there may be a step behind until then, but nobody sees them). */
   render(snap: Snapshot, previous?: Snapshot, term?: Terminal): Figure {
     this.figure = buildFigure(snap, previous, this.cache, term);
-    this.sync();
+    this.sync(false);
+    this.later();
     return this.figure;
   }
 
@@ -55,24 +60,26 @@ export class FigureView {
   /** The figure rows worth having in the DOM: what is on screen and a little around it.
    *  Every unit in the DOM costs style and text layout on each update, so the margin is
    *  small; scrolling brings in the rest (one frame later at most). */
-  private visibleRange(fig: Figure): [number, number] {
+  private visibleRange(fig: Figure, withMargin: boolean): [number, number] {
     const h = this.scroller.clientHeight;
     if (!h) return [0, 1600];
     const shown = this.svg ? this.svg.getBoundingClientRect().width : Math.min(this.host.clientWidth, fig.width);
     const scale = shown > 0 ? Math.min(1, shown / fig.width) : 1;
     const top = this.scroller.scrollTop / scale;
-    const margin = 300 / scale;
+    const margin = withMargin ? 300 / scale : 0;
     return [top - margin, top + h / scale + margin];
   }
 
-  /** Brings the DOM in line with the current figure and scroll position. */
-  sync(): void {
+  /** Brings the DOM in line with the current figure and scroll position: the screen and
+   *  its margin (whole), or only the screen (`whole` false: units elsewhere stay as they
+   *  are, apart from those the figure no longer has). */
+  sync(whole = true): void {
     const fig = this.figure;
     if (!fig) return;
-    const [lo, hi] = this.visibleRange(fig);
+    const [lo, hi] = this.visibleRange(fig, whole);
     const units = fig.units.filter((u) => u.bottom >= lo && u.top <= hi);
     if (!this.svg) this.full(fig, units);
-    else this.patch(this.svg, fig, units);
+    else this.patch(this.svg, fig, units, whole);
   }
 
   private full(fig: Figure, units: Unit[]): void {
@@ -87,7 +94,7 @@ export class FigureView {
     }
   }
 
-  private patch(svg: SVGSVGElement, fig: Figure, units: Unit[]): void {
+  private patch(svg: SVGSVGElement, fig: Figure, units: Unit[], whole: boolean): void {
     for (const [k, v] of [["width", fig.width], ["height", fig.height], ["viewBox", `0 0 ${fig.width} ${fig.height}`]] as const) {
       if (svg.getAttribute(k) !== String(v)) svg.setAttribute(k, String(v));
     }
@@ -113,7 +120,12 @@ export class FigureView {
         d.y = u.y;
       }
     }
-    for (const [key, d] of this.drawn) if (!keep.has(key)) { d.el.remove(); this.drawn.delete(key); }
+    let stay = keep;
+    if (!whole) {
+      stay = new Set<string>();
+      for (const u of fig.units) stay.add(u.key);
+    }
+    for (const [key, d] of this.drawn) if (!stay.has(key)) { d.el.remove(); this.drawn.delete(key); }
     if (changed.length) {
       const scratch = document.createElementNS(SVG_NS, "g");
       scratch.innerHTML = changed.map(unitMarkup).join("");
@@ -125,10 +137,18 @@ export class FigureView {
         this.drawn.set(u.key, { body: u.body, x: u.x, y: u.y, el });
       });
     }
-    // Put units in figure order within each layer (only new ones are out of place).
+    // Put units in figure order within each layer (only new ones are out of place); a
+    // screen-only pass appends new units and leaves the order to the next whole pass.
     for (const layerName of ["links", "boxes"] as const) {
       const layer = svg.querySelector(`.fl-layer[data-layer="${layerName}"]`);
       if (!layer) continue;
+      if (!whole) {
+        for (const u of changed) {
+          const el = (this.drawn.get(u.key) as Drawn).el;
+          if (u.layer === layerName && el.parentNode !== layer) layer.append(el);
+        }
+        continue;
+      }
       let at: Element | null = layer.firstElementChild;
       for (const u of units) {
         if (u.layer !== layerName) continue;

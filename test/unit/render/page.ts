@@ -48,8 +48,15 @@ export class ViewHarness {
   async show(history: Snapshot[], opts: ViewOptions = {}): Promise<Page> {
     const page = await this.page(opts);
     await deliver(page, showMessage(...history));
+    await settle(page);
     return page;
   }
+}
+
+/** Waits two frames: the view draws what is on screen at once and the margin around it
+ *  at the next frame. */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate("new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))");
 }
 
 /** Text content of the first element matching selector. */

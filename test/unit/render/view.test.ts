@@ -7,7 +7,7 @@ import type { Page } from "playwright-core";
 import { deliver, posted } from "../../../src/bench/view-page";
 import type { Snapshot } from "../../../src/kernel/snapshot";
 import { historyMessage } from "../../../src/webview/sync";
-import { ViewHarness, fixture, showMessage, textOf } from "./page";
+import { ViewHarness, fixture, settle, showMessage, textOf } from "./page";
 
 const clone = (s: Snapshot): Snapshot => JSON.parse(JSON.stringify(s)) as Snapshot;
 
@@ -189,11 +189,13 @@ describe("descriptor-table view in Chromium", function () {
     await deliver(stepped, showMessage(a));
     // The host sends only the new step, as a delta against the one the view holds.
     await deliver(stepped, historyMessage([a], [a, b], 1));
+    await settle(stepped);
     const fresh = await hx.show([a, b]);
     const svgOf = (p: Page) => p.locator(".fl-figure-wrap svg").evaluate((e) => e.outerHTML);
     assert.equal(await svgOf(stepped), await svgOf(fresh));
     // And back again: the highlights of the later step disappear.
     await deliver(stepped, historyMessage([a, b], [a, b], 0));
+    await settle(stepped);
     assert.equal(await stepped.locator("[data-change]").count(), 0);
   });
 
