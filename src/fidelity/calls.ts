@@ -93,5 +93,5 @@ export const STDIO_FUNCS = new Set([
 export const NOISY_FUNCS = new Set([
   "getaddrinfo", "freeaddrinfo", "getnameinfo", "gai_strerror", "gethostbyname", "gethostbyaddr",
   "gethostbyname_r", "gethostbyaddr_r", "getservbyname", "getpwnam", "getpwuid", "inet_ntop",
-  "setlocale", "strerror", "syslog", "openlog",
+  "setlocale", "strerror", "syslog", "openlog", "sem_wait", "sem_post", "sem_timedwait", "sem_init",
 ]);

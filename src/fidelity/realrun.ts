@@ -94,6 +94,9 @@ export async function traceCompiled(compiled: Compiled, scenario: Scenario, opts
     // group must not stop or kill strace itself.
     "strace", "-ff", "-k", "-ttt", "-T", "-q", "-I4", "-s", "65536", "-o", join(traceDir, "t"),
     "-e", `trace=${TRACED_CALLS.join(",")}`,
+    // The model's clients answer an echo before the program's next select: a select waits
+    // 5 ms before it looks, time enough for a real client to answer (docs/fidelity.md).
+    ...(scenario.clients?.length ? ["-e", "inject=select,pselect6,poll,ppoll:delay_enter=5000"] : []),
   ];
   const hasClients = (scenario.clients?.length ?? 0) > 0;
   const port = hasClients ? await freePort() : undefined;

@@ -170,10 +170,26 @@ export async function runScenario(binary: string, scenario: Scenario, opts: Driv
         g.size++;
       }
 
+  // The model connects the clients that start together, each sending its first line, in one
+  // instant before the program runs on. A traced run does the same: the program is held
+  // stopped (as a job is by SIGSTOP) while they connect and send, then continued.
+  const together = clientScripts.filter((c) => (c.after ?? 0) === 0).length;
+  const gate = opts.wrap && together > 1 ? holdWhileConnecting(pid, opts.port ?? port, together, () => finished) : undefined;
+
   const runClient = async (script: ClientScript, result: ClientResult) => {
     await waitClosed(script.after ?? 0);
+    const held = gate && (script.after ?? 0) === 0 ? gate : undefined;
+    let arrived = false;
+    const arrive = () => {
+      if (held && !arrived) held.arrive();
+      arrived = true;
+    };
+    if (held) await held.stopped;
     const sock = await connectRetry(opts.port ?? script.port ?? port, () => finished);
-    if (!sock) return noteClosed();
+    if (!sock) {
+      arrive();
+      return noteClosed();
+    }
     let ended = false;
     const endWaiters: Array<() => void> = [];
     const dataWaiters: Array<() => void> = [];
@@ -194,12 +210,14 @@ export async function runScenario(binary: string, scenario: Scenario, opts: Driv
       if ("send" in action) {
         const line = action.send + "\n";
         expected += Buffer.byteLength(line);
-        sock.write(line);
+        sock.write(line, arrive);
         while (!ended && !finished && Buffer.byteLength(result.received) < expected)
           await new Promise<void>((r) => dataWaiters.push(r));
       } else if ("waitSteps" in action) {
+        arrive();
         await settle(pid);
       } else {
+        arrive();
         const g = action.group !== undefined ? groups.get(action.group) : undefined;
         if (g) {
           if (++g.arrived === g.size) g.open();
@@ -212,6 +230,7 @@ export async function runScenario(binary: string, scenario: Scenario, opts: Driv
         return noteClosed();
       }
     }
+    arrive();
     sock.destroy();
     noteClosed();
   };
@@ -261,6 +280,48 @@ export async function runScenario(binary: string, scenario: Scenario, opts: Driv
     probes,
     pid,
   };
+}
+
+/**
+ * Once `port` listens, stop the traced processes of the group; continue them when `count`
+ * clients have arrived (connected and sent their first line, or given up).
+ */
+function holdWhileConnecting(pgid: number, port: number, count: number, gaveUp: () => boolean): { stopped: Promise<void>; arrive: () => void } {
+  let held: number[] = [];
+  let arrivals = 0;
+  const signal = (sig: NodeJS.Signals) => {
+    for (const p of held) {
+      try {
+        process.kill(p, sig);
+      } catch {
+        // it ended meanwhile
+      }
+    }
+  };
+  const stopped = (async () => {
+    const deadline = Date.now() + 5000;
+    while (!gaveUp() && !listening(port) && Date.now() < deadline) await delay(5);
+    held = probeGroup(pgid).filter((p) => tracerOf(p.pid) !== 0).map((p) => p.pid);
+    signal("SIGSTOP");
+    // Wait until each is stopped (T, or t while strace holds it), so none runs on unseen.
+    while (!gaveUp() && Date.now() < deadline && probeGroup(pgid).some((p) => held.includes(p.pid) && p.state !== "T" && p.state !== "t" && p.state !== "Z")) await delay(2);
+  })();
+  return {
+    stopped,
+    arrive: () => {
+      if (++arrivals === count) signal("SIGCONT");
+    },
+  };
+}
+
+/** Whether some socket listens on the TCP port (IPv4 or IPv6), from /proc/net/tcp*. */
+function listening(port: number): boolean {
+  const hex = `:${port.toString(16).toUpperCase().padStart(4, "0")}`;
+  return ["/proc/net/tcp", "/proc/net/tcp6"].some((f) =>
+    readFileSafe(f).split("\n").some((line) => {
+      const cols = line.trim().split(/\s+/);
+      return cols[1]?.endsWith(hex) && cols[3] === "0A";
+    }));
 }
 
 function killGroup(pgid: number, sig: NodeJS.Signals) {
