@@ -49,6 +49,8 @@ export interface ViewOptions {
   height?: number;
   /** The webview script; default dist/webview.js. */
   script?: string;
+  /** What vscode.getState() returns at start (a reload: the state the view saved before). */
+  state?: unknown;
 }
 
 /** A page running the webview script the way a webview would, in the given theme. */
@@ -63,7 +65,7 @@ export async function openView(chrome: Chromium, opts: ViewOptions = {}): Promis
   await page.setContent(`<!DOCTYPE html><html lang="en" style="${themeDeclarations(THEMES[scheme])}"><head><meta charset="utf-8">` +
     `<style>${css}</style></head><body class="${THEME_BODY_CLASS[scheme]}"><div id="app"></div></body></html>`);
   // Scripts go in as text: functions would be re-serialised with the test runner's helpers.
-  await page.evaluate(`window.__posted = []; window.__state = undefined;
+  await page.evaluate(`window.__posted = []; window.__state = ${opts.state === undefined ? "undefined" : JSON.stringify(opts.state)};
     window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m),
       getState: () => window.__state, setState: (s) => { window.__state = s; } });`);
   await page.addScriptTag({ content: opts.script ?? readFileSync(bundle, "utf8") });

@@ -256,6 +256,46 @@ describe("descriptor-table view in Chromium", function () {
     });
   });
 
+  describe("reload", () => {
+    // retainContextWhenHidden is off: the view saves its history with setState, and after a
+    // reload (WebviewPanelSerializer) it starts from that state before the host says anything.
+    const cur = fixture("echo-two-clients");
+    const at = (step: number, text: string): Snapshot => ({ ...cur, step, events: [], output: text ? [{ pid: 100, fd: 1, text: `${text}\n` }] : [] });
+    const saved = async (page: Page): Promise<unknown> => {
+      await page.waitForFunction("window.__state !== undefined && window.__state.length === window.__expect", undefined, { timeout: 5000 });
+      return page.evaluate("window.__state");
+    };
+
+    it("brings back the whole history, the step shown and the terminal, not only the last picture", async () => {
+      const history = [at(0, "one"), at(1, ""), at(2, "two"), at(3, "")];
+      const page = await hx.page();
+      await deliver(page, historyMessage([], history.slice(0, 2), 1, "echo.c"));
+      await deliver(page, historyMessage(history.slice(0, 2), history, 2, "echo.c"));
+      await page.evaluate("window.__expect = 4");
+      const state = await saved(page);
+      const again = await hx.page({ state });
+      await settle(again);
+      assert.match(await textOf(again, ".fl-stepinfo"), /echo\.c · step 2 \/ 3/);
+      assert.deepEqual(await again.locator("[data-kind='tty'] .fl-out").allTextContents(), ["100one", "100two"]);
+      // The restored history is there to move through: four steps on the scrubber.
+      assert.equal(await again.getByLabel("Scrub to step").getAttribute("max"), "3");
+      assert.equal((await posted(again)).filter((m) => (m as { type: string }).type === "ready").length, 1);
+    });
+
+    it("keeps the last steps of a history too long to save, with the earlier output, and says so", async () => {
+      const history = Array.from({ length: 6000 }, (_, i) => at(i, i % 1000 === 0 ? `line ${i}` : ""));
+      const page = await hx.page();
+      await deliver(page, historyMessage([], history, 5999));
+      await page.evaluate("window.__expect = 5000");
+      const state = (await saved(page)) as { dropped: number; steps: unknown[] };
+      assert.equal(state.dropped, 1000);
+      const again = await hx.page({ state });
+      assert.match(await textOf(again, ".fl-notice"), /first 1000 steps are no longer kept/);
+      assert.deepEqual(await again.locator("[data-kind='tty'] .fl-out").allTextContents(),
+        ["100line 0", "100line 1000", "100line 2000", "100line 3000", "100line 4000", "100line 5000"]);
+    });
+  });
+
   describe("actions", () => {
     let page: Page;
     const last = async () => (await posted(page)).at(-1);
