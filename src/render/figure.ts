@@ -27,6 +27,8 @@ export interface Unit {
   /** Vertical extent in figure coordinates, so the view can draw only what is on screen. */
   top: number;
   bottom: number;
+  /** True when this unit's markup is known to equal `drawn`'s without building it. */
+  sameAs?(drawn: Unit): boolean;
 }
 
 /** Drawn pieces kept between figures, keyed by everything they depend on, so a step that
@@ -76,6 +78,11 @@ class LazyUnit implements Unit {
     readonly top: number, readonly bottom: number, private readonly src: { readonly body: string }) {}
   get body(): string {
     return this.src.body;
+  }
+  /** The same cached drawing, or an arrow between the same points: same markup. */
+  sameAs(drawn: Unit): boolean {
+    if (!(drawn instanceof LazyUnit)) return false;
+    return drawn.src === this.src || (this.src instanceof Arrow && drawn.src instanceof Arrow && this.src.same(drawn.src));
   }
 }
 
@@ -163,6 +170,10 @@ function stub(x1: number, y1: number, y2: number, label: string, kind: "p" | "o"
 class Arrow {
   constructor(private readonly x1: number, private readonly y1: number, private readonly x2: number, private readonly y2: number,
     private readonly long: boolean, private readonly label: string, private readonly kind: "p" | "o" | "g", private readonly pid?: number) {}
+  same(o: Arrow): boolean {
+    return o.x1 === this.x1 && o.y1 === this.y1 && o.x2 === this.x2 && o.y2 === this.y2 && o.long === this.long &&
+      o.label === this.label && o.kind === this.kind && o.pid === this.pid;
+  }
   get body(): string {
     const { x1, y1, x2, y2, kind } = this;
     const path = this.long ? stub(x1, y1, y2, this.label, kind === "g" ? "o" : kind) : link(x1, y1, x2, y2, kind);

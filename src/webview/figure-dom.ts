@@ -11,7 +11,8 @@ import type { Terminal } from "../render/terminal";
 const SVG_NS = "http://www.w3.org/2000/svg";
 
 interface Drawn {
-  body: string;
+  /** The unit drawn (its markup is what the element holds). */
+  unit: Unit;
   x: number;
   y: number;
   el: Element;
@@ -90,7 +91,7 @@ export class FigureView {
     for (const el of Array.from(this.svg.querySelectorAll(".fl-layer > g[data-key]"))) byKey.set(el.getAttribute("data-key") ?? "", el);
     for (const u of units) {
       const el = byKey.get(u.key);
-      if (el) this.drawn.set(u.key, { body: u.body, x: u.x, y: u.y, el });
+      if (el) this.drawn.set(u.key, { unit: u, x: u.x, y: u.y, el });
     }
   }
 
@@ -113,7 +114,8 @@ export class FigureView {
     for (const u of units) {
       keep.add(u.key);
       const d = this.drawn.get(u.key);
-      if (!d || d.body !== u.body) changed.push(u);
+      // Units from the figure's caches say so without building markup; others compare it.
+      if (!d || !(u.sameAs ? u.sameAs(d.unit) : d.unit.body === u.body)) changed.push(u);
       else if (d.x !== u.x || d.y !== u.y) {
         d.el.setAttribute("transform", `translate(${u.x},${u.y})`);
         d.x = u.x;
@@ -134,7 +136,7 @@ export class FigureView {
         const old = this.drawn.get(u.key);
         const el = fresh[i];
         if (old) old.el.replaceWith(el);
-        this.drawn.set(u.key, { body: u.body, x: u.x, y: u.y, el });
+        this.drawn.set(u.key, { unit: u, x: u.x, y: u.y, el });
       });
     }
     // Put units in figure order within each layer (only new ones are out of place); a
