@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Scenario } from "../../../src/session/scenario";
 import { freePort, runScenario, type RealRun } from "../../../src/fidelity/scenario-driver";
+import { listeningInodes } from "../../../src/live/discover";
 import { compileAll } from "./compile";
 import { EXAMPLES_DIR, loadExpected, type Expected, type ExpectedRun } from "./expected";
 
@@ -86,6 +87,8 @@ describe("examples run for real under their scenarios", function () {
       },
     });
     try {
+      // The client connects once: start it only when the server listens (bounded wait).
+      for (let i = 0; i < 200 && listeningInodes(port, "127.0.0.1").length === 0; i++) await new Promise((r) => setTimeout(r, 25));
       return await runScenario(bins.get(exp.example) ?? "", loadScenario(want.scenario), { port, cwd: outDir });
     } finally {
       clientDone();
