@@ -51,7 +51,7 @@ export async function checkFidelity(file: string, scenario: Scenario, opts: Chec
   // the real run's clients and timers of the event loop.
   const linux = await linuxTrace(abs, scenario, opts);
   const t0 = Date.now();
-  const m = await (opts.model ?? ((f, s) => runModelSession(f, s, { root: opts.root })))(abs, scenario);
+  const m = await (opts.model ?? ((f, s) => runModelSession(f, s)))(abs, scenario);
   const model = normalizeModel(m, abs);
   return { file: abs, comparison: compare(linux.trace, model), linux: linux.trace, model, ms: { linux: linux.ms, model: Date.now() - t0 } };
 }

@@ -2,17 +2,14 @@
 // under the Scenario to its end, keeping every output chunk with the pid that wrote it.
 // Faster than spawning `forklab run --json`, and gives per-process output bytes.
 
-import { readFileSync } from "node:fs";
-import { dirname, join, basename } from "node:path";
-import { loadParser } from "../c/parse";
-import { compileC } from "../c/load";
+import { basename } from "node:path";
+import { loadProgram } from "../host/load";
 import type { Snapshot } from "../kernel/snapshot";
 import { Session } from "../session/session";
 import type { Scenario } from "../session/scenario";
 import type { ModelRun } from "./model";
 
 export interface ModelSessionOptions {
-  root: string;
   /** Change the session before it runs (tests flip kernel behaviour through this). */
   prepare?: (s: Session) => void;
 }
@@ -36,23 +33,11 @@ class RecordingSession extends Session {
   }
 }
 
-export async function runModelSession(file: string, scenario: Scenario, opts: ModelSessionOptions): Promise<ModelRun & { bytes: Map<number, { out: string; err: string }>; statuses: Map<number, number>; ended: string }> {
-  const parser = await loadParser({
-    runtime: async () => readFileSync(join(opts.root, "node_modules/web-tree-sitter/web-tree-sitter.wasm")),
-    grammar: async () => readFileSync(join(opts.root, "node_modules/tree-sitter-c/tree-sitter-c.wasm")),
-  });
-  const dir = dirname(file);
-  const readLocal = (p: string): string | undefined => {
-    try {
-      return readFileSync(join(dir, p), "utf8");
-    } catch {
-      return undefined;
-    }
-  };
-  const { program, diagnostics } = compileC(parser, basename(file), readFileSync(file, "utf8"), readLocal);
-  const errors = diagnostics.filter((d) => d.severity === "error");
+export async function runModelSession(file: string, scenario: Scenario, opts: ModelSessionOptions = {}): Promise<ModelRun & { bytes: Map<number, { out: string; err: string }>; statuses: Map<number, number>; ended: string }> {
+  const loaded = await loadProgram(file);
+  const errors = loaded.diagnostics.filter((d) => d.severity === "error");
   if (errors.length) throw new Error(`the model cannot run ${basename(file)}:\n${errors.map((d) => `${d.line}:${d.column}: ${d.message}`).join("\n")}`);
-  const session = new RecordingSession({ program, name: basename(file, ".c"), scenario });
+  const session = new RecordingSession({ program: loaded.program, name: loaded.name, scenario, loadProgram: loaded.loadProgram, readFile: loaded.readFile });
   opts.prepare?.(session);
   const ended = session.run();
   const final = session.snapshot();

@@ -14,7 +14,6 @@ function check(name: string, wrong?: KernelOptions["wrong"]) {
   return checkFidelity(fixture(name), {}, {
     root,
     model: (file, scenario) => runModelSession(file, scenario, {
-      root,
       // The session builds its own kernel; flip the wrong behaviour on before it runs.
       prepare: (s) => {
         if (wrong) (s.kernel as unknown as { k: { limits: Required<KernelOptions> } }).k.limits.wrong = wrong;
