@@ -1,4 +1,4 @@
-// The "Start here" feature: a greeting command, a command that opens the walkthrough,
+// The "Start here" feature: a command that opens the walkthrough,
 // and opening the walkthrough when `npm start` launched this VS Code (it sets
 // FORKLAB_OPEN_WALKTHROUGH=1 in the extension host's environment).
 import * as vscode from "vscode";
@@ -12,8 +12,6 @@ function openWalkthrough(): Thenable<unknown> {
 
 export function register(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
-    // Not awaited: the message's promise settles only when the learner dismisses it.
-    vscode.commands.registerCommand("forklab.hello", () => { void vscode.window.showInformationMessage("Fork Lab is here."); }),
     vscode.commands.registerCommand("forklab.openWalkthrough", openWalkthrough),
   );
   if (process.env.FORKLAB_OPEN_WALKTHROUGH === "1") void openWalkthrough();
