@@ -9,6 +9,7 @@ import { currentScheme, liveThemeVars, svgToPng } from "./export";
 import { FigureView } from "./figure-dom";
 import { ViewHistory } from "./history";
 import { HostMessage, VIEW_SIGNALS, ViewMessage } from "./protocol";
+import { QuestionForm } from "./question";
 import { textTables } from "./texttables";
 
 type Send = (m: ViewMessage) => void;
@@ -24,6 +25,8 @@ export class App {
   /** The session history as the host sent it; empty until the first message. */
   readonly history = new ViewHistory();
   private readonly figure: FigureView;
+  /** A lesson's question, asked above the tables it is about. */
+  readonly question: QuestionForm;
   /** Event buttons by step, to mark the current step's without a search. */
   private readonly eventButtons = new Map<number, HTMLButtonElement[]>();
   private marked: HTMLButtonElement[] = [];
@@ -47,6 +50,7 @@ export class App {
 
   constructor(root: HTMLElement, private readonly send: Send) {
     this.figure = new FigureView(this.el.picture, this.el.figure);
+    this.question = new QuestionForm(send, this.el.figure);
     const e = this.el;
     setOptions(e.signal, VIEW_SIGNALS.map((s) => [s, s]));
     e.scrub.addEventListener("change", () => this.goto(Number(e.scrub.value)));
@@ -80,7 +84,7 @@ export class App {
     const side = h("aside", { class: "fl-side", "aria-label": "Changes and events" },
       h("h2", { text: "Changed in this step" }), e.changes, h("h2", { text: "Events" }), e.events);
     e.figure.append(e.picture, e.text);
-    root.append(h("header", { class: "fl-top" }, timeline, world, exports), e.help, e.notice,
+    root.append(h("header", { class: "fl-top" }, timeline, world, exports), e.help, e.notice, this.question.el,
       h("main", { class: "fl-main" }, e.figure, side));
     this.figure.placeholder("Waiting for a session: open a C file and step it, or run a demo");
     document.addEventListener("keydown", (ev) => this.onKey(ev));
@@ -171,6 +175,8 @@ export class App {
   /** Takes a host message; false when it was refused (the reason is in the notice). */
   receive(m: HostMessage): boolean {
     if (m.type === "notice") { this.notice(m.text); return true; }
+    if (m.type === "question") { this.question.ask(m); return true; }
+    if (m.type === "verdict") return this.question.show(m);
     const r = this.history.apply(m);
     if ("problem" in r) {
       this.notice(`Ignored a message from the extension: ${r.problem}`);

@@ -32,7 +32,16 @@ export type HostMessage =
       /** With from 0: how many earlier steps the history no longer holds. */
       dropped?: number;
     }
-  | { v: 1; type: "notice"; text: string };
+  | { v: 1; type: "notice"; text: string }
+  /** A lesson's predict-then-step question, asked before its answer is on screen. */
+  | { v: 1; type: "question"; lesson: string; step: string; prompt: string; choices: string[] }
+  /** The host's verdict on an answer: the explanation when right; when wrong, that choice's
+   *  why and the table it points at (the view highlights it). */
+  | { v: 1; type: "verdict"; lesson: string; step: string; choice: number; correct: boolean; text: string; table?: QuestionTable };
+
+/** The tables a wrong answer's `why` may point at (walkthroughs/README.md). */
+export const QUESTION_TABLES = ["process", "descriptor", "openFile", "vnode", "signals", "stdio", "output"] as const;
+export type QuestionTable = typeof QUESTION_TABLES[number];
 
 /** View -> host. */
 export type ViewMessage =
@@ -44,10 +53,12 @@ export type ViewMessage =
   | { v: 1; type: "send"; client: number; line: string }
   | { v: 1; type: "close"; client: number | "all" }
   | { v: 1; type: "signal"; pid: number; signal: string }
-  | { v: 1; type: "export"; format: "svg" | "png" | "markdown"; data: string };
+  | { v: 1; type: "export"; format: "svg" | "png" | "markdown"; data: string }
+  /** The learner's answer to a question: the index of the chosen choice. */
+  | { v: 1; type: "answer"; lesson: string; step: string; choice: number };
 
 /** The user actions among the view's messages (what onAction handlers receive). */
-export type ViewAction = Exclude<ViewMessage, { type: "ready" } | { type: "export" }>;
+export type ViewAction = Exclude<ViewMessage, { type: "ready" } | { type: "export" } | { type: "answer" }>;
 
 type Rec = Record<string, unknown>;
 const isRec = (x: unknown): x is Rec => typeof x === "object" && x !== null && !Array.isArray(x);
@@ -57,6 +68,19 @@ const MAX_LINE = 4096;
 const MAX_EXPORT = 64 * 1024 * 1024;
 
 const isCount = (x: unknown): x is number => isInt(x) && x >= 0;
+/** Lesson and step ids as lessons.json spells them (forklab.fork, forkTwice). */
+const ID = /^[A-Za-z][\w.-]{0,63}$/;
+const MAX_TEXT = 2000;
+const MAX_CHOICES = 8;
+const isText = (x: unknown): x is string => typeof x === "string" && x.length > 0 && x.length <= MAX_TEXT;
+
+/** Why a message's lesson and step are not ids, or undefined. */
+function lessonStepProblem(x: Rec): string | undefined {
+  if (typeof x.lesson !== "string" || !ID.test(x.lesson)) return `${String(x.type)}.lesson: expected a walkthrough id`;
+  return typeof x.step === "string" && ID.test(x.step) ? undefined : `${String(x.type)}.step: expected a step id`;
+}
+
+const isChoice = (x: unknown): x is number => isInt(x) && x >= 0 && x < MAX_CHOICES;
 
 /** Why x is not a HostMessage, or undefined when it is one. The steps of a history message
  *  are checked as they are decoded (wire.ts), against the steps the view already holds. */
@@ -75,6 +99,16 @@ export function hostMessageProblem(x: unknown): string | undefined {
       return x.before === undefined ? undefined : outputProblem(x.before, "history.before");
     case "notice":
       return typeof x.text === "string" ? undefined : "notice.text: expected a string";
+    case "question":
+      if (!isText(x.prompt)) return "question.prompt: expected the question's text";
+      if (!Array.isArray(x.choices) || x.choices.length < 2 || x.choices.length > MAX_CHOICES || !x.choices.every(isText)) return `question.choices: expected 2 to ${MAX_CHOICES} choices of text`;
+      return lessonStepProblem(x);
+    case "verdict":
+      if (!isChoice(x.choice)) return "verdict.choice: expected a choice index";
+      if (typeof x.correct !== "boolean") return "verdict.correct: expected true or false";
+      if (!isText(x.text)) return "verdict.text: expected the explanation or why";
+      if (x.table !== undefined && !(QUESTION_TABLES as readonly string[]).includes(String(x.table))) return "verdict.table: not a table the view draws";
+      return lessonStepProblem(x);
     default:
       return `unknown message type ${JSON.stringify(x.type)}`;
   }
@@ -100,6 +134,8 @@ export function viewMessageProblem(x: unknown): string | undefined {
     case "export":
       if (!["svg", "png", "markdown"].includes(String(x.format))) return "export.format: expected svg, png or markdown";
       return typeof x.data === "string" && x.data.length <= MAX_EXPORT ? undefined : "export.data: expected the exported text";
+    case "answer":
+      return isChoice(x.choice) ? lessonStepProblem(x) : "answer.choice: expected a choice index";
     default:
       return `unknown message type ${JSON.stringify(x.type)}`;
   }

@@ -1,10 +1,16 @@
 // Lessons: the walkthroughs (package.json contributes.walkthroughs) and their data in
-// walkthroughs/lessons.json. "Open a lesson" lists them; forklab.answerQuestion asks a
-// step's question (a quick pick) and sets forklab.answered.<lesson>.<step> on a right
-// answer; commands given {lesson, step} set forklab.did.<lesson>.<step> once they did their work.
+// walkthroughs/lessons.json. "Open a lesson" lists them; forklab.answerQuestion steps the
+// step's example to the question's moment and asks it in the view (a quick pick only when
+// the view cannot be shown), grades the answer and sets forklab.answered.<lesson>.<step>
+// on a right one; commands given {lesson, step} set forklab.did.<lesson>.<step> once they
+// did their work.
 import { existsSync, readFileSync } from "node:fs";
+import { basename } from "node:path";
 import * as vscode from "vscode";
 import type { At } from "../../session/moments";
+import { QUESTION_TABLES, QuestionTable } from "../../webview/protocol";
+import type { DescriptorView } from "../view/panel";
+import { descriptorView } from "../view/view";
 
 interface Walkthrough { id: string; title: string; description?: string }
 
@@ -16,7 +22,7 @@ export interface Question {
   explanation: string;
 }
 
-interface LessonStep { id: string; question?: Question }
+interface LessonStep { id: string; example?: string; scenario?: string | null; question?: Question }
 interface LessonsFile { lessons: Array<{ id: string; title: string; steps: LessonStep[] }> }
 
 export interface LessonArgs { lesson?: string; step?: string }
@@ -33,10 +39,14 @@ function lessonsFile(context: vscode.ExtensionContext): LessonsFile | undefined 
   return cached;
 }
 
+function lessonStep(context: vscode.ExtensionContext, a: LessonArgs): LessonStep | undefined {
+  if (!a.lesson || !a.step) return undefined;
+  return lessonsFile(context)?.lessons.find((l) => l.id === a.lesson)?.steps.find((s) => s.id === a.step);
+}
+
 /** The question of a lesson step, if it has one. */
 export function question(context: vscode.ExtensionContext, a: LessonArgs): Question | undefined {
-  if (!a.lesson || !a.step) return undefined;
-  return lessonsFile(context)?.lessons.find((l) => l.id === a.lesson)?.steps.find((s) => s.id === a.step)?.question;
+  return lessonStep(context, a)?.question;
 }
 
 /** The command did its work for this lesson step: complete the step. */
@@ -84,27 +94,73 @@ export function register(context: vscode.ExtensionContext): void {
       await vscode.commands.executeCommand("workbench.action.openWalkthrough", fullId(context, id), false);
       return true;
     }),
-    // Returns true for a right answer, false for a wrong one, undefined when nothing was asked.
+    // With `choice`: grades it (true right, false wrong). Without: asks, in the view once the
+    // step's example stands at the question's moment; returns undefined (the answer comes later).
     vscode.commands.registerCommand("forklab.answerQuestion", async (a?: LessonArgs & { choice?: number }): Promise<boolean | undefined> => {
       const q = a && question(context, a);
       if (!a?.lesson || !a.step || !q) {
         void vscode.window.showInformationMessage("Fork Lab: this step has no question.");
         return undefined;
       }
-      let choice = a.choice;
-      if (choice === undefined) {
-        const pick = await vscode.window.showQuickPick(q.choices.map((c, i) => ({ label: c.text, i })), { title: q.prompt, placeHolder: "Predict, then step to check" });
-        if (!pick) return undefined;
-        choice = pick.i;
+      const at = { lesson: a.lesson, step: a.step };
+      if (typeof a.choice === "number") return grade(at, q, a.choice, false);
+      const example = lessonStep(context, at)?.example;
+      const key = `${a.lesson}#${a.step}`;
+      // forklab.startSession steps to askAt and calls back here to ask (starting is set then).
+      if (example && !starting.has(key) && !(await sessionOn(example))) {
+        starting.add(key);
+        try {
+          await vscode.commands.executeCommand("forklab.startSession", { example, scenario: lessonStep(context, at)?.scenario ?? undefined, ...at });
+        } finally { starting.delete(key); }
+        return undefined;
       }
-      if (choice === q.answer) {
-        void vscode.commands.executeCommand("setContext", `forklab.answered.${short(a.lesson)}.${a.step}`, true);
-        void vscode.window.showInformationMessage(`Right. ${q.explanation}`);
-        return true;
-      }
-      const c = q.choices[choice];
-      void vscode.window.showWarningMessage(`Not quite. ${c?.why ?? ""}${c?.table ? ` (look at the ${c.table} table in the view)` : ""}`);
-      return false;
+      const view = descriptorView();
+      if (view && askInView(context, view, at, q)) return undefined;
+      const pick = await vscode.window.showQuickPick(q.choices.map((c, i) => ({ label: c.text, i })), { title: q.prompt, placeHolder: "Predict, then step to check" });
+      return pick ? grade(at, q, pick.i, false) : undefined;
     }),
   );
+}
+
+/** Lesson steps whose example forklab.answerQuestion is starting (it asks once started). */
+const starting = new Set<string>();
+
+/** The active session steps this example (its file name). */
+async function sessionOn(example: string): Promise<boolean> {
+  const cur = await vscode.commands.executeCommand<{ file: string } | undefined>("forklab.session.current");
+  return !!cur && basename(cur.file) === basename(example);
+}
+
+let hearing: DescriptorView | undefined;
+
+/** Asks in the view; false when the view is not open. Answers come back through onAnswer. */
+function askInView(context: vscode.ExtensionContext, view: DescriptorView, at: Required<LessonArgs>, q: Question): boolean {
+  if (hearing !== view) {
+    hearing = view;
+    context.subscriptions.push(view.onAnswer(async (m) => {
+      const asked = question(context, m);
+      if (asked) await grade(m, asked, m.choice, true);
+    }));
+  }
+  return view.ask({ v: 1, type: "question", lesson: at.lesson, step: at.step, prompt: q.prompt, choices: q.choices.map((c) => c.text) });
+}
+
+/**
+ * A right answer completes the step (its context key); the view shows the verdict on the
+ * question it asked: the explanation, or the chosen choice's why with its table marked.
+ * Outside the view (a quick pick, a test) the verdict is a notification too.
+ */
+async function grade(at: Required<LessonArgs>, q: Question, choice: number, inView: boolean): Promise<boolean> {
+  const c = q.choices[choice];
+  if (!c) throw new Error(`forklab.answerQuestion: ${at.lesson} ${at.step} has no choice ${choice}`);
+  const correct = choice === q.answer;
+  if (correct) await vscode.commands.executeCommand("setContext", `forklab.answered.${short(at.lesson)}.${at.step}`, true);
+  const table = (QUESTION_TABLES as readonly string[]).includes(c.table ?? "") ? c.table as QuestionTable : undefined;
+  const text = correct ? q.explanation : c.why ?? "That is not what the tables show.";
+  descriptorView()?.answered({ v: 1, type: "verdict", ...at, choice, correct, text, table: correct ? undefined : table });
+  if (!inView) {
+    if (correct) void vscode.window.showInformationMessage(`Right. ${text}`);
+    else void vscode.window.showWarningMessage(`Not quite. ${text}${table ? ` (look at the ${table} table in the view)` : ""}`);
+  }
+  return correct;
 }

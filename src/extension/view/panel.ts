@@ -20,6 +20,10 @@ export interface ShowInput {
 }
 
 type Handler = (action: ViewAction) => void | Promise<void>;
+export type QuestionMessage = Extract<HostMessage, { type: "question" }>;
+export type VerdictMessage = Extract<HostMessage, { type: "verdict" }>;
+export type AnswerMessage = Extract<ViewMessage, { type: "answer" }>;
+type AnswerHandler = (answer: AnswerMessage) => void | Promise<void>;
 
 export class DescriptorView implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -34,6 +38,10 @@ export class DescriptorView implements vscode.Disposable {
   /** The view's script has started (messages posted before that would be lost). */
   private ready = false;
   private readonly handlers = new Set<Handler>();
+  private readonly answerHandlers = new Set<AnswerHandler>();
+  /** The question on screen (asked again when the view restarts) and its last verdict. */
+  private asked: QuestionMessage | undefined;
+  private verdict: VerdictMessage | undefined;
   private readonly log: vscode.LogOutputChannel;
 
   constructor(private readonly context: vscode.ExtensionContext) {
@@ -60,6 +68,31 @@ export class DescriptorView implements vscode.Disposable {
   onAction(handler: Handler): vscode.Disposable {
     this.handlers.add(handler);
     return new vscode.Disposable(() => this.handlers.delete(handler));
+  }
+
+  /** Asks a lesson's question in the view, which must be open; false when it is not. */
+  ask(q: QuestionMessage): boolean {
+    if (!this.panel) return false;
+    const problem = hostMessageProblem(q);
+    if (problem) throw new Error(`ask: ${problem}`);
+    this.asked = q;
+    this.verdict = undefined;
+    this.panel.reveal(undefined, false);
+    this.postQuestion();
+    return true;
+  }
+
+  /** Shows the verdict on the question asked (graded by the caller). */
+  answered(v: VerdictMessage): void {
+    if (this.asked?.lesson !== v.lesson || this.asked.step !== v.step) return;
+    this.verdict = v;
+    if (this.panel && this.ready) void this.panel.webview.postMessage(v);
+  }
+
+  /** Hears the learner's answers to questions. */
+  onAnswer(handler: AnswerHandler): vscode.Disposable {
+    this.answerHandlers.add(handler);
+    return new vscode.Disposable(() => this.answerHandlers.delete(handler));
   }
 
   /** Brings back a panel VS Code restored after a reload (WebviewPanelSerializer): the
@@ -133,7 +166,14 @@ export class DescriptorView implements vscode.Disposable {
     const m = raw as ViewMessage;
     switch (m.type) {
       // The view (re)started: it holds nothing the host can count on.
-      case "ready": this.ready = true; this.sent = []; this.post(); return;
+      case "ready": this.ready = true; this.sent = []; this.post(); this.postQuestion(); return;
+      case "answer":
+        if (this.asked?.lesson !== m.lesson || this.asked.step !== m.step || m.choice >= this.asked.choices.length) {
+          this.log.warn(`ignored an answer to a question not on screen: ${m.lesson} ${m.step} ${m.choice}`);
+          return;
+        }
+        for (const h of this.answerHandlers) await h(m);
+        return;
       case "export": await this.export(m.format, m.data); return;
       default: break;
     }
@@ -149,6 +189,12 @@ export class DescriptorView implements vscode.Disposable {
     } else {
       void this.panel?.webview.postMessage({ v: 1, type: "notice", text: "No session is running: open a C file and start stepping to use clients and signals." } satisfies HostMessage);
     }
+  }
+
+  private postQuestion(): void {
+    if (!this.panel || !this.ready || !this.asked) return;
+    void this.panel.webview.postMessage(this.asked);
+    if (this.verdict) void this.panel.webview.postMessage(this.verdict);
   }
 
   private async export(format: "svg" | "png" | "markdown", data: string): Promise<void> {

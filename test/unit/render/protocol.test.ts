@@ -52,4 +52,28 @@ describe("webview protocol", () => {
     assert.match(String(viewMessageProblem({ type: "step" })), /protocol version/);
     assert.match(String(viewMessageProblem(null)), /not an object/);
   });
+
+  it("accepts a lesson question and its verdict, and the learner's answer", () => {
+    const q = { v: 1, type: "question", lesson: "forklab.fork", step: "forkTwice", prompt: "What will Fork() return in the child?", choices: ["0", "the child's pid"] };
+    assert.equal(hostMessageProblem(q), undefined);
+    assert.equal(hostMessageProblem({ v: 1, type: "verdict", lesson: "forklab.fork", step: "forkTwice", choice: 1, correct: false, text: "why", table: "process" }), undefined);
+    assert.equal(hostMessageProblem({ v: 1, type: "verdict", lesson: "forklab.fork", step: "forkTwice", choice: 0, correct: true, text: "fork returns 0 in the child" }), undefined);
+    assert.ok(isViewMessage({ v: 1, type: "answer", lesson: "forklab.fork", step: "forkTwice", choice: 0 }));
+  });
+
+  it("refuses malformed questions, verdicts and answers", () => {
+    const q = { v: 1, type: "question", lesson: "forklab.fork", step: "forkTwice", prompt: "p", choices: ["a", "b"] };
+    assert.match(String(hostMessageProblem({ ...q, choices: ["only one"] })), /question\.choices/);
+    assert.match(String(hostMessageProblem({ ...q, choices: ["a", 2] })), /question\.choices/);
+    assert.match(String(hostMessageProblem({ ...q, prompt: "" })), /question\.prompt/);
+    assert.match(String(hostMessageProblem({ ...q, lesson: "<script>" })), /question\.lesson/);
+    assert.match(String(hostMessageProblem({ ...q, v: 2 })), /protocol version 2/);
+    const v = { v: 1, type: "verdict", lesson: "forklab.fork", step: "forkTwice", choice: 1, correct: false, text: "why" };
+    assert.match(String(hostMessageProblem({ ...v, table: "registers" })), /verdict\.table/);
+    assert.match(String(hostMessageProblem({ ...v, correct: "yes" })), /verdict\.correct/);
+    assert.match(String(hostMessageProblem({ ...v, choice: -1 })), /verdict\.choice/);
+    assert.match(String(viewMessageProblem({ v: 1, type: "answer", lesson: "forklab.fork", step: "forkTwice", choice: 1.5 })), /answer\.choice/);
+    assert.match(String(viewMessageProblem({ v: 1, type: "answer", lesson: "forklab.fork", step: "", choice: 0 })), /answer\.step/);
+    assert.match(String(viewMessageProblem({ v: 1, type: "answer", lesson: "forklab.fork", step: "forkTwice", choice: 99 })), /answer\.choice/);
+  });
 });

@@ -1,0 +1,76 @@
+// A lesson's predict-then-step question in the view: a form with one radio group, asked
+// while the tables it is about stay on screen. The host grades the answer (it alone knows
+// which choice is right and sets the step's context key); the view shows its verdict in a
+// live region and, for a wrong answer, marks the table the choice's `why` points at.
+import { h } from "./dom";
+import type { HostMessage, QuestionTable, ViewMessage } from "./protocol";
+
+type Question = Extract<HostMessage, { type: "question" }>;
+type Verdict = Extract<HostMessage, { type: "verdict" }>;
+
+const TABLE_NAMES: Record<QuestionTable, string> = {
+  process: "process table", descriptor: "descriptor tables", openFile: "open file table", vnode: "v-node table",
+  signals: "signals of the process", stdio: "stdio buffer of the process", output: "terminal output",
+};
+
+export class QuestionForm {
+  readonly el = h("section", { class: "fl-question", "aria-label": "Lesson question", hidden: true });
+  private asked: Question | undefined;
+  private readonly verdict = h("p", { class: "fl-verdict", role: "status", "aria-live": "polite" });
+
+  /** figure is the element whose class marks the highlighted table. */
+  constructor(private readonly send: (m: ViewMessage) => void, private readonly figure: HTMLElement) {}
+
+  /** Draws the question and moves focus to it (the learner's next act is to answer). */
+  ask(q: Question): void {
+    this.asked = q;
+    this.highlight(undefined);
+    const id = `fl-q-${q.lesson}-${q.step}`.replace(/[^\w-]/g, "-");
+    const group = h("div", { role: "radiogroup", "aria-labelledby": `${id}-prompt`, class: "fl-choices" });
+    q.choices.forEach((text, i) => {
+      const input = h("input", { type: "radio", name: id, value: i, id: `${id}-${i}` });
+      group.append(h("div", { class: "fl-choice" }, input, h("label", { for: `${id}-${i}`, text })));
+    });
+    const submit = h("button", { type: "submit", class: "fl-submit" }, "Submit");
+    const form = h("form", { class: "fl-qform", "aria-labelledby": `${id}-prompt` },
+      h("p", { class: "fl-prompt", id: `${id}-prompt`, text: q.prompt }), group, submit);
+    form.addEventListener("submit", (ev) => { ev.preventDefault(); this.submit(form); });
+    this.verdict.textContent = "";
+    this.verdict.className = "fl-verdict";
+    this.el.replaceChildren(h("h2", { text: "Predict, then step" }), form, this.verdict);
+    this.el.hidden = false;
+    // Radio groups take one tab stop; the first radio is where the keyboard starts.
+    (group.querySelector("input") as HTMLInputElement | null)?.focus();
+  }
+
+  /** Shows the host's verdict on the question on screen (others are stale: ignored). */
+  show(v: Verdict): boolean {
+    const q = this.asked;
+    if (!q || q.lesson !== v.lesson || q.step !== v.step) return false;
+    this.verdict.className = `fl-verdict ${v.correct ? "fl-right" : "fl-wrong"}`;
+    if (v.correct) {
+      this.verdict.textContent = `Right: ${q.choices[v.choice] ?? ""}. ${v.text} This step is complete.`;
+      this.highlight(undefined);
+      for (const input of Array.from(this.el.querySelectorAll("input, button"))) (input as HTMLInputElement).disabled = true;
+    } else {
+      const look = v.table ? ` Look at the ${TABLE_NAMES[v.table]}, highlighted.` : "";
+      this.verdict.textContent = `Not quite: ${q.choices[v.choice] ?? ""}. ${v.text}${look} Try again.`;
+      this.highlight(v.table);
+    }
+    return true;
+  }
+
+  private submit(form: HTMLFormElement): void {
+    const q = this.asked;
+    const chosen = form.querySelector<HTMLInputElement>("input[type=radio]:checked");
+    if (!q) return;
+    if (!chosen) { this.verdict.textContent = "Choose an answer first."; return; }
+    this.send({ v: 1, type: "answer", lesson: q.lesson, step: q.step, choice: Number(chosen.value) });
+  }
+
+  /** Marks one table of the figure (a class on its wrapper: it survives redraws). */
+  private highlight(table: QuestionTable | undefined): void {
+    for (const c of Array.from(this.figure.classList)) if (c.startsWith("fl-hl-")) this.figure.classList.remove(c);
+    if (table) this.figure.classList.add(`fl-hl-${table}`);
+  }
+}
