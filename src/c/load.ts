@@ -29,7 +29,7 @@ function systemMacros(): Map<string, Macro> {
   return m;
 }
 
-export function compileC(parser: Parser, file: string, text: string, readFile: ReadFile): LoadResult {
+export function compileC(parser: Parser, file: string, text: string, readFile: ReadFile, opts: { library?: boolean } = {}): LoadResult {
   const pre = preprocess(file, text, readFile, systemMacros(), CSAPP_MACROS);
   const diagnostics: Diagnostic[] = [...pre.diagnostics];
   const trees: SourceTree[] = [];
@@ -42,7 +42,8 @@ export function compileC(parser: Parser, file: string, text: string, readFile: R
   };
   add("<system headers>", SYSTEM_HEADERS, false);
   if (pre.csapp) add("<csapp>", CSAPP_SOURCE, false);
-  for (const u of pre.units) add(u.file, u.text, true);
+  // A library program (a built-in command) has no steppable lines.
+  for (const u of pre.units) add(u.file, u.text, !opts.library);
   const program = compileProgram(file, trees, BUILTIN_NAMES, text);
   for (const t of parsed) t.delete();
   diagnostics.push(...program.diagnostics);

@@ -19,6 +19,12 @@ export interface WasmFiles {
 }
 
 let loading: Promise<Parser> | undefined;
+let ready: Parser | undefined;
+
+/** The parser once loadParser has finished (exec of a built-in command compiles with it). */
+export function readyParser(): Parser | undefined {
+  return ready;
+}
 
 export function loadParser(wasm: WasmFiles): Promise<Parser> {
   loading ??= (async () => {
@@ -27,6 +33,7 @@ export function loadParser(wasm: WasmFiles): Promise<Parser> {
     const lang = await wts.Language.load(await wasm.grammar());
     const p = new wts.Parser();
     p.setLanguage(lang);
+    ready = p;
     return p;
   })();
   return loading;

@@ -177,7 +177,7 @@ export class Machine {
     t.frames.push({ fn: start, pc: 0, fp: t.sp, callerSp: t.sp, base: 0 });
     t.stack.push(argv.length, sp);
     if (main === undefined) this.note(p, 0, "the program has no main function");
-    t.line = main !== undefined ? prog.funcs[main].line : 0;
+    t.line = main !== undefined && prog.funcs[main].user ? prog.funcs[main].line : 0;
     this.procs.set(pid, p);
     return p;
   }

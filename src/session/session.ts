@@ -9,6 +9,7 @@ import { Kernel, signo as signoOf, StdioSpec } from "../kernel/kernel";
 import type { Snapshot } from "../kernel/snapshot";
 import { Machine, StepMode } from "../c/vm";
 import { Program } from "../c/program";
+import { commandProgram } from "../c/commands";
 import { Scenario, DEFAULT_PORT } from "./scenario";
 import { Clients } from "./clients";
 import { TraceEntry } from "./trace";
@@ -99,7 +100,9 @@ export class Session {
     this.maxSteps = opts.maxSteps ?? sc.maxSteps ?? 100000;
     this.kernel = new Kernel();
     seedFiles(this.kernel, sc.files ?? {});
-    this.machine = new Machine(this.kernel, { loadProgram: opts.loadProgram, stepBudget: opts.stepBudget, readFile: opts.readFile });
+    // exec: NAME.c next to the program first, else a built-in command (echo, cat, wc).
+    const loadProgram = (name: string): Program | undefined => opts.loadProgram?.(name) ?? commandProgram(name);
+    this.machine = new Machine(this.kernel, { loadProgram, stepBudget: opts.stepBudget, readFile: opts.readFile });
     const out: StdioSpec = sc.stdout === "tty" ? { tty: true } : sc.stdout === "file" ? { file: "stdout.txt" } : { pipe: true };
     const stdin: StdioSpec = sc.stdin !== undefined ? { input: sc.stdin } : sc.stdout === "tty" ? { tty: true } : { input: "" };
     const stderr: StdioSpec = sc.stdout === "tty" ? { tty: true } : { pipe: true };

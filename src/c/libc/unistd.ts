@@ -49,6 +49,14 @@ function exec(c: Ctx, path: string, argv: string[]): number | Ctl {
   return GONE;
 }
 
+/** The built-in wc's stat(2) stand-in: a file's size, -2 if it does not exist (no system call:
+ *  the kernel model has no stat). Regular files are the only kind the model's file system holds. */
+function fileSize(c: Ctx, a: number[]): number {
+  const path = str(c, a[0]);
+  c.m.seed(path);
+  return c.k.readFile(path)?.length ?? -2;
+}
+
 function wait(c: Ctx, pid: number, statusp: number, options: number): number | Ctl {
   return sys(c, "waitpid", [pid, options], c.k.waitpid(c.t.tid, pid, options), (r) => {
     if (statusp && r.ret > 0 && r.status !== undefined) c.mem.writeU(statusp, 4, r.status >>> 0);
@@ -93,6 +101,7 @@ export const unistd: Builtin[] = [
   { name: "creat", fn: (c, a) => { c.m.seed(str(c, a[0])); return sys(c, "open", [str(c, a[0]), 0o1101], c.k.open(c.t.tid, str(c, a[0]), 0o1101, a[1])); } },
   { name: "fcntl", fn: (c, a) => sys(c, "fcntl", [a[0], a[1]], c.k.fcntl(c.t.tid, a[0], a[1], a[2] ?? 0)) },
   { name: "isatty", fn: (c, a) => (isatty(c, a[0]) ? 1 : 0) },
+  { name: "__forklab_size", fn: fileSize },
   { name: "execve", fn: (c, a) => exec(c, str(c, a[0]), argvList(c, a[1])) },
   { name: "execv", fn: (c, a) => exec(c, str(c, a[0]), argvList(c, a[1])) },
   { name: "execvp", fn: (c, a) => exec(c, str(c, a[0]), argvList(c, a[1])) },
