@@ -97,6 +97,7 @@ int feof(FILE *stream);
 int ferror(FILE *stream);
 int sscanf(const char *str, const char *fmt, ...);
 int scanf(const char *fmt, ...);
+int fscanf(FILE *stream, const char *fmt, ...);
 
 void exit(int status);
 void _exit(int status);

@@ -9,6 +9,7 @@ import { fromLatin1, latin1 } from "../memory";
 import { format } from "./format";
 import { heapAlloc, heapFree, setErrno, str, sys } from "./sys";
 import { strerror } from "./strerror";
+import { scan, ScanStore } from "./scan";
 
 export const BUFSIZE = 4096;
 
@@ -123,7 +124,44 @@ const getc = (c: Ctx, fp: number): number | Ctl => {
   return ch;
 };
 
+function storeScanned(c: Ctx, stores: ScanStore[]): void {
+  for (const st of stores) {
+    if (typeof st.value === "string") c.mem.writeString(st.addr, st.value, st.nul ?? false);
+    else if (st.size === 8) c.mem.write64(st.addr, st.value);
+    else c.mem.writeU(st.addr, st.size, st.value);
+  }
+}
+
+/** fscanf: scan the stream's buffer, reading more (one read(2) at a time) while the format
+ *  needs it; the input it used leaves the buffer, the rest stays for the next call. */
+function scanStream(c: Ctx, fp: number, fmtAddr: number, args: number[]): number | Ctl {
+  const s = stream(c, fp);
+  if (!s) return -1;
+  const fmt = str(c, fmtAddr);
+  for (;;) {
+    const r = scan(s.in, s.eof || s.err, fmt, args);
+    if ("more" in r) {
+      const f = fill(c, s);
+      if (f === BLOCKED) return BLOCKED;
+      continue;
+    }
+    s.in = s.in.slice(r.used);
+    storeScanned(c, r.stores);
+    return r.ret;
+  }
+}
+
 export const stdio: Builtin[] = [
+  {
+    name: "sscanf", fn: (c, a) => {
+      const r = scan(str(c, a[0]), true, str(c, a[1]), a.slice(2));
+      if ("more" in r) return -1;
+      storeScanned(c, r.stores);
+      return r.ret;
+    },
+  },
+  { name: "scanf", fn: (c, a) => scanStream(c, c.p.prog.stdin, a[0], a.slice(1)) },
+  { name: "fscanf", fn: (c, a) => scanStream(c, a[0], a[1], a.slice(2)) },
   { name: "printf", fn: (c, a) => printfTo(c, c.p.prog.stdout, a[0], a.slice(1)) },
   { name: "fprintf", fn: (c, a) => printfTo(c, a[0], a[1], a.slice(2)) },
   { name: "dprintf", fn: (c, a) => { const t = format(c.mem, str(c, a[1]), a.slice(2)); return queueWrite(c, a[0], t, t.length); } },

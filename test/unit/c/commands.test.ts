@@ -1,33 +1,7 @@
 // exec of the built-in commands echo, cat and wc: the model's output must equal the same C
 // program compiled with cc and run on Linux (coreutils' echo, cat and wc), stdout a pipe.
 import { strict as assert } from "node:assert";
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { compile, run } from "./helpers";
-
-/** Compile with cc and run in a fresh folder holding `files`, stdin given; its stdout and status. */
-function real(src: string, files: Record<string, string> = {}, stdin = ""): { stdout: string; status: number | null } {
-  const dir = mkdtempSync(join(tmpdir(), "forklab-cmd-"));
-  try {
-    writeFileSync(join(dir, "prog.c"), src);
-    for (const [p, t] of Object.entries(files)) writeFileSync(join(dir, p), t);
-    const cc = spawnSync("cc", ["-w", "-o", join(dir, "prog"), join(dir, "prog.c")], { encoding: "utf8" });
-    assert.equal(cc.status, 0, cc.stderr);
-    const r = spawnSync(join(dir, "prog"), [], { cwd: dir, input: stdin, encoding: "utf8", timeout: 10000 });
-    return { stdout: r.stdout, status: r.status };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function same(src: string, files: Record<string, string> = {}, stdin = ""): Promise<string> {
-  const m = await run(src, { files, stdin });
-  const r = real(src, files, stdin);
-  assert.equal(m.stdout, r.stdout);
-  return m.stdout;
-}
+import { compile, run, same } from "./helpers";
 
 const HEAD = `#include <stdio.h>
 #include <stdlib.h>

@@ -1,5 +1,8 @@
 // Test helpers: load the parser from node_modules, compile C text, run it in a Session.
-import { readFileSync } from "node:fs";
+import { strict as assert } from "node:assert";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadParser } from "../../../src/c/parse";
 import { compileC, LoadResult } from "../../../src/c/load";
@@ -42,4 +45,27 @@ export function example(name: string): string {
 
 export function exampleScenario(name: string): Scenario {
   return JSON.parse(readFileSync(join(root, "examples", name), "utf8")) as Scenario;
+}
+
+/** Compile with cc and run in a fresh folder holding `files`, stdin given; its stdout and status. */
+export function real(src: string, files: Record<string, string> = {}, stdin = ""): { stdout: string; status: number | null } {
+  const dir = mkdtempSync(join(tmpdir(), "forklab-cmd-"));
+  try {
+    writeFileSync(join(dir, "prog.c"), src);
+    for (const [p, t] of Object.entries(files)) writeFileSync(join(dir, p), t);
+    const cc = spawnSync("cc", ["-w", "-o", join(dir, "prog"), join(dir, "prog.c")], { encoding: "utf8" });
+    assert.equal(cc.status, 0, cc.stderr);
+    const r = spawnSync(join(dir, "prog"), [], { cwd: dir, input: stdin, encoding: "utf8", timeout: 10000 });
+    return { stdout: r.stdout, status: r.status };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Run `src` in the model and for real (same files and stdin): stdout must be equal; returns it. */
+export async function same(src: string, files: Record<string, string> = {}, stdin = ""): Promise<string> {
+  const m = await run(src, { files, stdin });
+  const r = real(src, files, stdin);
+  assert.equal(m.stdout, r.stdout);
+  return m.stdout;
 }
