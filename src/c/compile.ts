@@ -1276,20 +1276,22 @@ class Compiler {
       if (info.index === undefined && info.builtin === undefined)
         this.err(fnode, `function '${fnode.text}' is declared but not defined, and the stepper has no built-in for it`);
       const t = info.type;
-      this.args(t, args, n);
-      if (info.index !== undefined) this.emit(Op.CALL, info.index, args.length);
+      const doubles = this.args(t, args, n);
+      if (info.index !== undefined) this.emit(Op.CALL, info.index, args.length, doubles);
       else this.emit(Op.BUILTIN, info.builtin!, args.length);
       return t.ret.k === "void" ? VOID : t.ret;
     }
     let ft = this.expr(fnode);
     if (ft.k === "ptr" && ft.to.k === "func") ft = ft.to;
     if (ft.k !== "func") this.err(fnode, `called object is a ${typeName(ft)}, not a function`);
-    this.args(ft, args, n);
-    this.emit(Op.CALLI, 0, args.length);
+    this.emit(Op.CALLI, 0, args.length, this.args(ft, args, n));
     return ft.ret;
   }
 
-  private args(t: Extract<CType, { k: "func" }>, args: Node[], n: Node): void {
+  /** Compile the arguments; returns a mask of the extra (variadic) ones passed as double, so
+   *  the callee's va_arg area stores them as doubles. */
+  private args(t: Extract<CType, { k: "func" }>, args: Node[], n: Node): number {
+    let doubles = 0;
     if (!t.noProto && !t.variadic && args.length !== t.params.length) this.err(n, `expected ${t.params.length} arguments, got ${args.length}`);
     if (t.variadic && args.length < t.params.length) this.err(n, `expected at least ${t.params.length} arguments, got ${args.length}`);
     args.forEach((a, i) => {
@@ -1297,9 +1299,10 @@ class Compiler {
       const pt = t.params[i];
       if (at.k === "void") this.err(a, "void value passed as an argument");
       if (pt) { if (at.k !== "func") this.convert(at, pt, a); }
-      else if (at.k === "float") this.convert(at, DOUBLE, a);
+      else if (at.k === "float") { this.convert(at, DOUBLE, a); if (i < 31) doubles |= 1 << i; }
       else if (at.k === "int" && at.size < 4) this.convert(at, INT, a);
     });
+    return doubles;
   }
 }
 

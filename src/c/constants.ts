@@ -56,4 +56,9 @@ export const SYSTEM_MACROS: Array<[string, string]> = [
   ["noreturn", ""],
   ["_Noreturn", ""],
   ["inline", ""],
+  // <stdarg.h>: va_list points at the variadic frame's extra arguments, 8 bytes each.
+  ["va_start(ap, last)", "((ap) = __va_start())"],
+  ["va_arg(ap, type)", "(*(type *)(((ap) += 8) - 8))"],
+  ["va_end(ap)", "((void)0)"],
+  ["va_copy(dst, src)", "((dst) = (src))"],
 ];

@@ -41,6 +41,13 @@ typedef struct { long fds_bits[16]; } fd_set;
 typedef void (*sighandler_t)(int);
 typedef struct { int si_signo; int si_errno; int si_code; int __pad; int si_pid; int si_uid; int si_status; char __rest[100]; } siginfo_t;
 typedef struct _IO_FILE { int _fileno; int _id; long _pad; } FILE;
+typedef char *va_list;
+char *__va_start(void);
+int vprintf(const char *fmt, va_list ap);
+int vfprintf(FILE *stream, const char *fmt, va_list ap);
+int vsprintf(char *str, const char *fmt, va_list ap);
+int vsnprintf(char *str, size_t size, const char *fmt, va_list ap);
+int vdprintf(int fd, const char *fmt, va_list ap);
 typedef struct { long __jb[25]; } jmp_buf[1];
 
 struct sockaddr { sa_family_t sa_family; char sa_data[14]; };

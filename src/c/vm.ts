@@ -23,6 +23,8 @@ export interface Frame {
   /** Called by the library (an atexit handler): its return value is dropped, and the
    *  instruction that called it runs again. */
   noResult?: boolean;
+  /** A variadic function's frame: where its extra arguments sit, 8 bytes each (va_start). */
+  va?: number;
 }
 
 /** A builtin part way through: output still to write, then its result (or exit). */
@@ -284,9 +286,21 @@ export class Machine {
     t.frames[t.frames.length - 1].noResult = true;
   }
 
-  private pushFrame(p: Proc, t: Thread, fnIndex: number, args: number[], sig?: Frame["sig"]): void {
+  private pushFrame(p: Proc, t: Thread, fnIndex: number, args: number[], sig?: Frame["sig"], doubles = 0): void {
     const fn = p.prog.funcs[fnIndex];
-    const fp = Math.floor((t.sp - fn.frameSize - (sig ? 128 : 0)) / 16) * 16;
+    let top = t.sp;
+    let va: number | undefined;
+    if (fn.variadic) {
+      // The extra arguments go in memory above the frame, as va_arg reads them: 8 bytes
+      // each, doubles as doubles (the call's mask says which), integers sign-extended.
+      const extra = args.slice(fn.params.length);
+      top = va = Math.floor((t.sp - extra.length * 8) / 16) * 16;
+      extra.forEach((v, i) => {
+        if (doubles & (1 << (fn.params.length + i))) p.mem.writeF(va! + i * 8, 8, v);
+        else p.mem.write64(va! + i * 8, v);
+      });
+    }
+    const fp = Math.floor((top - fn.frameSize - (sig ? 128 : 0)) / 16) * 16;
     if (fp < t.stackLo) throw new Fault(fp, `stack overflow calling ${fn.name}: the stack's ${STACK_SIZE / 1024} KiB are used up (runaway recursion?)`);
     for (let i = 0; i < fn.params.length; i++) {
       const prm = fn.params[i];
@@ -294,7 +308,7 @@ export class Machine {
       if (prm.copy) p.mem.writeBytes(fp + prm.offset, p.mem.readBytes(v, prm.copy));
       else store(p.mem, prm.kind, fp + prm.offset, v);
     }
-    t.frames.push({ fn: fnIndex, pc: 0, fp, callerSp: t.sp, base: t.stack.length, sig });
+    t.frames.push({ fn: fnIndex, pc: 0, fp, callerSp: t.sp, base: t.stack.length, sig, va });
     t.sp = fp;
   }
 
@@ -431,7 +445,7 @@ export class Machine {
             if (!Number.isInteger(idx) || idx < 0 || idx >= funcs.length) throw new Fault(addr, `a call through a function pointer whose value 0x${addr.toString(16)} is not a function`);
           }
           f.pc++;
-          this.pushFrame(p, t, idx, args);
+          this.pushFrame(p, t, idx, args, undefined, ins.c);
           f = t.frames[t.frames.length - 1]; fn = funcs[f.fn]; code = fn.code;
           if (t.frames.length > 1_000_000) throw new Fault(t.sp, "stack overflow");
           break;

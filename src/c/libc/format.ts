@@ -3,10 +3,15 @@
 // length modifiers hh h l ll z j t L.
 import type { Memory } from "../memory";
 
-export function format(mem: Memory, fmt: string, args: number[]): string {
+/** A va_list's arguments: each read as the conversion wants it (a double or an integer). */
+export interface VaArgs {
+  next(float: boolean): number;
+}
+
+export function format(mem: Memory, fmt: string, args: number[] | VaArgs): string {
   let out = "";
   let ai = 0;
-  const next = (): number => args[ai++] ?? 0;
+  const next = (float = false): number => (Array.isArray(args) ? args[ai++] ?? 0 : args.next(float));
   for (let i = 0; i < fmt.length; i++) {
     const ch = fmt[i];
     if (ch !== "%") { out += ch; continue; }
@@ -50,12 +55,12 @@ export function format(mem: Memory, fmt: string, args: number[]): string {
         break;
       }
       default: {
-        let v = next();
+        let v = next(true);
         if (v < 0 || Object.is(v, -0)) { sign = "-"; v = -v; }
         else sign = flags.includes("+") ? "+" : flags.includes(" ") ? " " : "";
         const pr = prec < 0 ? 6 : prec;
         if (!Number.isFinite(v)) body = Number.isNaN(v) ? "nan" : "inf";
-        else if (conv === "f" || conv === "F") body = v.toFixed(pr);
+        else if (conv === "f" || conv === "F") body = fixed(v, pr);
         else if (conv === "e" || conv === "E") body = expo(v, pr);
         else body = gfmt(v, pr === 0 ? 1 : pr, flags.includes("#"));
         if (conv === "E" || conv === "G" || conv === "F") body = body.toUpperCase();
@@ -105,4 +110,16 @@ function gfmt(v: number, p: number, alt: boolean): string {
     if (!alt && s.includes(".")) s = s.replace(/\.?0+$/, "");
   }
   return s;
+}
+
+/** %f of a non-negative number: glibc rounds an exact tie to even (3.25 -> "3.2"), where
+ *  toFixed rounds it up. A tie shows as a 5 then only zeros in the exact expansion. */
+function fixed(v: number, pr: number): string {
+  const s = v.toFixed(pr);
+  if (v >= 1e21 || pr >= 100) return s;
+  const exact = v.toFixed(100);
+  const dot = exact.indexOf(".");
+  if (!/^50*$/.test(exact.slice(dot + 1 + pr))) return s;
+  const down = exact.slice(0, pr ? dot + 1 + pr : dot);
+  return Number(down[down.length - 1]) % 2 === 0 ? down : s;
 }

@@ -6,7 +6,8 @@ import { isBlocked, F_GETFL, O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APP
 import { BLOCKED, Builtin, Ctl, Ctx } from "../ctl";
 import { Stream } from "../vm";
 import { fromLatin1, latin1 } from "../memory";
-import { format } from "./format";
+import { format, VaArgs } from "./format";
+import { StopError } from "../vm";
 import { heapAlloc, heapFree, setErrno, str, sys } from "./sys";
 import { strerror } from "./strerror";
 import { scan, ScanStore } from "./scan";
@@ -84,14 +85,45 @@ function putsTo(c: Ctx, s: Stream, text: string, ret: number): number {
   return emit(c, s, "\n", ret);
 }
 
-function printfTo(c: Ctx, fp: number, fmtAddr: number, args: number[]): number {
+/** The arguments a va_list points at (the vprintf family). */
+function vaArgs(c: Ctx, ap: number): VaArgs {
+  let at = ap;
+  return {
+    next: (float) => {
+      const v = float ? c.mem.readF(at, 8) : c.mem.read64(at, true);
+      at += 8;
+      return v;
+    },
+  };
+}
+
+/** va_start: the calling variadic function's extra arguments. */
+function vaStart(c: Ctx): number {
+  const f = c.t.frames[c.t.frames.length - 1];
+  if (f.va === undefined) throw new StopError(`va_start in ${c.p.prog.funcs[f.fn].name}, which has no '...' parameter`);
+  return f.va;
+}
+
+function printfTo(c: Ctx, fp: number, fmtAddr: number, args: number[] | VaArgs): number {
   const s = stream(c, fp);
   if (!s) return -1;
   const fmt = str(c, fmtAddr);
   const text = format(c.mem, fmt, args);
   // gcc (even at -O0) compiles printf("text\n") and printf("%s\n", s) to puts.
-  if (fp === c.p.prog.stdout && text.length > 1 && (/^[^%]+\n$/.test(fmt) || fmt === "%s\n")) return putsTo(c, s, text.slice(0, -1), text.length);
+  if (fp === c.p.prog.stdout && Array.isArray(args) && text.length > 1 && (/^[^%]+\n$/.test(fmt) || fmt === "%s\n")) return putsTo(c, s, text.slice(0, -1), text.length);
   return emit(c, s, text, text.length);
+}
+
+function dprintfTo(c: Ctx, fd: number, fmtAddr: number, args: number[] | VaArgs): number {
+  const t = format(c.mem, str(c, fmtAddr), args);
+  return queueWrite(c, fd, t, t.length);
+}
+
+/** sprintf (size Infinity) and snprintf: at most size-1 characters and a NUL; returns the full length. */
+function sprintfTo(c: Ctx, buf: number, size: number, fmtAddr: number, args: number[] | VaArgs): number {
+  const t = format(c.mem, str(c, fmtAddr), args);
+  if (size > 0) c.mem.writeString(buf, t.slice(0, size - 1));
+  return t.length;
 }
 
 function parseMode(m: string): number {
@@ -164,15 +196,15 @@ export const stdio: Builtin[] = [
   { name: "fscanf", fn: (c, a) => scanStream(c, a[0], a[1], a.slice(2)) },
   { name: "printf", fn: (c, a) => printfTo(c, c.p.prog.stdout, a[0], a.slice(1)) },
   { name: "fprintf", fn: (c, a) => printfTo(c, a[0], a[1], a.slice(2)) },
-  { name: "dprintf", fn: (c, a) => { const t = format(c.mem, str(c, a[1]), a.slice(2)); return queueWrite(c, a[0], t, t.length); } },
-  { name: "sprintf", fn: (c, a) => { const t = format(c.mem, str(c, a[1]), a.slice(2)); c.mem.writeString(a[0], t); return t.length; } },
-  {
-    name: "snprintf", fn: (c, a) => {
-      const t = format(c.mem, str(c, a[2]), a.slice(3));
-      if (a[1] > 0) c.mem.writeString(a[0], t.slice(0, a[1] - 1));
-      return t.length;
-    },
-  },
+  { name: "dprintf", fn: (c, a) => dprintfTo(c, a[0], a[1], a.slice(2)) },
+  { name: "sprintf", fn: (c, a) => sprintfTo(c, a[0], Infinity, a[1], a.slice(2)) },
+  { name: "snprintf", fn: (c, a) => sprintfTo(c, a[0], a[1], a[2], a.slice(3)) },
+  { name: "__va_start", fn: vaStart },
+  { name: "vprintf", fn: (c, a) => printfTo(c, c.p.prog.stdout, a[0], vaArgs(c, a[1])) },
+  { name: "vfprintf", fn: (c, a) => printfTo(c, a[0], a[1], vaArgs(c, a[2])) },
+  { name: "vdprintf", fn: (c, a) => dprintfTo(c, a[0], a[1], vaArgs(c, a[2])) },
+  { name: "vsprintf", fn: (c, a) => sprintfTo(c, a[0], Infinity, a[1], vaArgs(c, a[2])) },
+  { name: "vsnprintf", fn: (c, a) => sprintfTo(c, a[0], a[1], a[2], vaArgs(c, a[3])) },
   { name: "puts", fn: (c, a) => putsTo(c, stream(c, c.p.prog.stdout)!, str(c, a[0]), 1) },
   { name: "fputs", fn: (c, a) => { const s = stream(c, a[1]); return s ? emit(c, s, str(c, a[0]), 1) : -1; } },
   { name: "putchar", fn: (c, a) => emit(c, stream(c, c.p.prog.stdout)!, String.fromCharCode(a[0] & 0xff), a[0] & 0xff) },
