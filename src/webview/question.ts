@@ -31,10 +31,14 @@ export class QuestionForm {
       const input = h("input", { type: "radio", name: id, value: i, id: `${id}-${i}` });
       group.append(h("div", { class: "fl-choice" }, input, h("label", { for: `${id}-${i}`, text })));
     });
-    const submit = h("button", { type: "submit", class: "fl-submit" }, "Submit");
+    // A webview's sandbox may block form submission (and its submit event): the button and
+    // Enter answer directly.
+    const submit = h("button", { type: "button", class: "fl-submit" }, "Submit");
     const form = h("form", { class: "fl-qform", "aria-labelledby": `${id}-prompt` },
       h("p", { class: "fl-prompt", id: `${id}-prompt`, text: q.prompt }), group, submit);
-    form.addEventListener("submit", (ev) => { ev.preventDefault(); this.submit(form); });
+    form.addEventListener("submit", (ev) => ev.preventDefault());
+    submit.addEventListener("click", () => this.submit(form));
+    group.addEventListener("keydown", (ev) => { if (ev.key === "Enter") { ev.preventDefault(); this.submit(form); } });
     this.verdict.textContent = "";
     this.verdict.className = "fl-verdict";
     this.el.replaceChildren(h("h2", { text: "Predict, then step" }), form, this.verdict);
@@ -53,7 +57,7 @@ export class QuestionForm {
       this.highlight(undefined);
       for (const input of Array.from(this.el.querySelectorAll("input, button"))) (input as HTMLInputElement).disabled = true;
     } else {
-      const look = v.table ? ` Look at the ${TABLE_NAMES[v.table]}, highlighted.` : "";
+      const look = v.table ? ` The ${TABLE_NAMES[v.table]} is highlighted below.` : "";
       this.verdict.textContent = `Not quite: ${q.choices[v.choice] ?? ""}. ${v.text}${look} Try again.`;
       this.highlight(v.table);
     }

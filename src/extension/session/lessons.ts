@@ -139,7 +139,7 @@ function askInView(context: vscode.ExtensionContext, view: DescriptorView, at: R
     hearing = view;
     context.subscriptions.push(view.onAnswer(async (m) => {
       const asked = question(context, m);
-      if (asked) await grade(m, asked, m.choice, true);
+      if (asked) await grade({ lesson: m.lesson, step: m.step }, asked, m.choice, true);
     }));
   }
   return view.ask({ v: 1, type: "question", lesson: at.lesson, step: at.step, prompt: q.prompt, choices: q.choices.map((c) => c.text) });
@@ -157,7 +157,7 @@ async function grade(at: Required<LessonArgs>, q: Question, choice: number, inVi
   if (correct) await vscode.commands.executeCommand("setContext", `forklab.answered.${short(at.lesson)}.${at.step}`, true);
   const table = (QUESTION_TABLES as readonly string[]).includes(c.table ?? "") ? c.table as QuestionTable : undefined;
   const text = correct ? q.explanation : c.why ?? "That is not what the tables show.";
-  descriptorView()?.answered({ v: 1, type: "verdict", ...at, choice, correct, text, table: correct ? undefined : table });
+  descriptorView()?.answered({ v: 1, type: "verdict", lesson: at.lesson, step: at.step, choice, correct, text, table: correct ? undefined : table });
   if (!inView) {
     if (correct) void vscode.window.showInformationMessage(`Right. ${text}`);
     else void vscode.window.showWarningMessage(`Not quite. ${text}${table ? ` (look at the ${table} table in the view)` : ""}`);

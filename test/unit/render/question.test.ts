@@ -35,7 +35,7 @@ describe("lesson question in the view (Chromium)", function () {
     assert.equal(await page.locator(`[id="${labelId}"]`).textContent(), question.prompt);
     assert.deepEqual(await page.locator(".fl-question label").allTextContents(), question.choices);
     assert.equal(await page.locator(".fl-question input[type=radio]").count(), 3);
-    assert.equal(await page.locator(".fl-question button[type=submit]").textContent(), "Submit");
+    assert.equal(await page.locator(".fl-question button.fl-submit").textContent(), "Submit");
     assert.equal(await page.locator(".fl-verdict").getAttribute("aria-live"), "polite");
     // The tables are still drawn below the question.
     assert.ok(await page.locator(".fl-figure-wrap [data-key^='f:']").count() > 0);
@@ -54,7 +54,7 @@ describe("lesson question in the view (Chromium)", function () {
   it("shows a wrong answer's why in the live region and highlights the table it names; the tables stay", async () => {
     await deliver(page, verdict(1, false, "The parent and child share one open file: its offset moved for both.", "openFile"));
     await settle(page);
-    assert.match(await page.locator(".fl-verdict").textContent() ?? "", /Not quite: 3\. The parent and child share one open file.*open file table.*Try again/);
+    assert.match(await page.locator(".fl-verdict").textContent() ?? "", /Not quite: 3\. The parent and child share one open file.*open file table is highlighted below\. Try again/);
     assert.equal(await page.locator(".fl-figure-wrap.fl-hl-openFile").count(), 1);
     const stroke = await page.locator(".fl-figure-wrap [data-key^='f:'] rect").first().evaluate((el) => getComputedStyle(el).strokeWidth);
     assert.equal(stroke, "3px", "the open file table's rows are outlined");

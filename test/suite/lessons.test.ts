@@ -1,0 +1,110 @@
+// Lessons in the real VS Code: a lesson's walkthrough opens, a step completes when its
+// command runs (the walkthrough's own checkbox turns checked), and a question is answered
+// in the view: a wrong answer shows its why with the table marked, a right one completes
+// the step.
+import * as assert from "node:assert";
+import { join } from "node:path";
+import * as vscode from "vscode";
+import { EXTENSION_ID, manifest } from "./extension";
+import { pageEval, pageScreenshot, waitForTexts } from "./page";
+
+const LESSON = "forklab.fork";
+
+/** The walkthrough's checkboxes for this lesson's steps: step id -> aria-checked. VS Code
+ *  marks each step's checkbox with data-done-step-id "<extension>#<walkthrough>#<step>". */
+async function stepChecks(): Promise<Record<string, string>> {
+  const prefix = `${EXTENSION_ID}#${LESSON}#`;
+  const [found] = await pageEval<Record<string, string>>(`Object.fromEntries(Array.from(document.querySelectorAll('[role=checkbox][data-done-step-id^="${prefix}"]'))
+    .map((e) => [e.getAttribute('data-done-step-id').slice(${prefix.length}), e.getAttribute('aria-checked')]))`);
+  return found ?? {};
+}
+
+async function waitForCheck(step: string, want: string, waitMs = 15000): Promise<Record<string, string>> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const checks = await stepChecks();
+    if (checks[step] === want || Date.now() >= deadline) return checks;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function openLesson(): Promise<void> {
+  await vscode.commands.executeCommand("workbench.action.openWalkthrough", `${EXTENSION_ID}#${LESSON}`, false);
+}
+
+/** Runs `expr` in every frame until one (the view's) returns something other than null. */
+async function inView<T>(expr: string, waitMs = 20000): Promise<T> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const perFrame = await pageEval<T | null>(`(() => { try { return ${expr}; } catch { return null; } })()`, "all");
+    const found = perFrame.find((x) => x !== null && x !== undefined && !(typeof x === "object" && "error" in (x as object)));
+    if (found !== undefined || Date.now() >= deadline) return found as T;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Chooses a radio in the view's question form and submits it, as the learner would. */
+const answerExpr = (choice: number) => `(() => { const f = document.querySelector('.fl-question form'); if (!f) return null;
+  f.querySelector('input[value="${choice}"]').click(); f.querySelector('button.fl-submit').click(); return true; })()`;
+
+/** The verdict text once it mentions `what`. */
+const verdictExpr = (what: string) => `(() => { const v = document.querySelector('.fl-verdict'); return v && v.textContent.includes(${JSON.stringify(what)}) ?
+  { text: v.textContent, live: v.getAttribute('aria-live'), marked: document.querySelector('.fl-figure-wrap').className } : null; })()`;
+
+describe("lessons", () => {
+  it("a lesson walkthrough opens with workbench.action.openWalkthrough and shows its steps", async () => {
+    const w = manifest().contributes!.walkthroughs!.find((x) => x.id === LESSON)!;
+    await openLesson();
+    const shows = (t: string) => t.includes(w.title) && t.includes(w.steps[0].title);
+    const texts = await waitForTexts(".gettingStartedContainer", (ts) => ts.some(shows), 15000);
+    assert.ok(texts.some(shows), `walkthrough page shows ${JSON.stringify(texts.map((t) => t.slice(0, 200)))}`);
+    const checks = await waitForCheck("threeTables", "false");
+    assert.deepStrictEqual(Object.keys(checks).sort(), w.steps.map((s) => s.id).sort(), "one checkbox per lesson step");
+  });
+
+  it("a walkthrough step completes when its command runs (forklab.openExample with lesson and step)", async () => {
+    await openLesson();
+    assert.strictEqual((await waitForCheck("threeTables", "false"))["threeTables"], "false", "the step starts unchecked");
+    const ok = await vscode.commands.executeCommand<boolean>("forklab.openExample", { example: "shared-offset.c", line: 13, lesson: LESSON, step: "threeTables" });
+    assert.strictEqual(ok, true);
+    await openLesson();
+    const checks = await waitForCheck("threeTables", "true");
+    assert.strictEqual(checks["threeTables"], "true", `checkboxes: ${JSON.stringify(checks)}`);
+    // Only that step: the question steps still wait for their answers.
+    assert.strictEqual(checks["forkTwice"], "false");
+  });
+
+  it("a question is answered in the view: a wrong answer shows why with its table marked, the right one completes the step", async () => {
+    // forklab.answerQuestion steps fork-returns.c to line 10 (before Fork() runs) and asks.
+    await vscode.commands.executeCommand("forklab.answerQuestion", { lesson: LESSON, step: "forkTwice" });
+    const prompt = await inView<string>("document.querySelector('.fl-question:not([hidden]) .fl-prompt').textContent");
+    assert.match(prompt, /What will Fork\(\) return in the child\?/);
+    const s = await vscode.commands.executeCommand<{ snapshot: { processes: Array<{ kind: string }> } }>("forklab.session.current");
+    assert.strictEqual(s.snapshot.processes.filter((p) => p.kind === "program").length, 1, "asked before fork ran: one process");
+
+    // "the child's pid" is wrong: its why points at the process table.
+    assert.strictEqual(await inView<boolean>(answerExpr(1)), true);
+    const wrong = await inView<{ text: string; live: string; marked: string }>(verdictExpr("Not quite"));
+    if (!wrong) {
+      const seen = await pageEval<unknown>("Array.from(document.querySelectorAll('.fl-verdict, .fl-notice, .fl-question')).map((e) => e.className + ': ' + e.textContent)", "all");
+      assert.fail(`the view shows no verdict; it shows ${JSON.stringify(seen)}`);
+    }
+    assert.match(wrong.text, /the parent's return value/);
+    assert.strictEqual(wrong.live, "polite");
+    assert.match(wrong.marked, /\bfl-hl-process\b/);
+    if (process.env.FORKLAB_SCREENSHOT_DIR) await pageScreenshot(join(process.env.FORKLAB_SCREENSHOT_DIR, "question.png"));
+    await openLesson();
+    assert.strictEqual((await waitForCheck("forkTwice", "false"))["forkTwice"], "false", "a wrong answer does not complete the step");
+
+    await vscode.commands.executeCommand("forklab.openView");
+    assert.strictEqual(await inView<boolean>(answerExpr(0)), true);
+    const right = await inView<{ text: string; marked: string }>(verdictExpr("Right"));
+    assert.match(right.text, /fork returns 0 in the child/);
+    assert.doesNotMatch(right.marked, /fl-hl-/);
+    await openLesson();
+    const checks = await waitForCheck("forkTwice", "true");
+    assert.strictEqual(checks["forkTwice"], "true", `checkboxes: ${JSON.stringify(checks)}`);
+    await vscode.commands.executeCommand("forklab.stopSession");
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+  });
+});
