@@ -132,6 +132,9 @@ export class Machine {
   /** Bytes all processes wrote to descriptor 1, in order (for run --json). */
   readonly options: Required<Omit<MachineOptions, "loadProgram" | "readFile">> & MachineOptions;
   private stopAtNextLine = false;
+  /** Processes a Scenario started besides the program (a server its client needs), and
+   *  their children: their output is not the program's. */
+  readonly outside = new Set<number>();
   /** Paths already looked up through options.readFile (each only once: an unlinked file stays gone). */
   private seeded = new Set<string>();
 
@@ -209,6 +212,7 @@ export class Machine {
     };
     // Only the calling thread survives: other threads' stacks stay mapped but unused.
     this.procs.set(childPid, proc);
+    if (this.outside.has(parent.pid)) this.outside.add(childPid);
     return { proc, thread: copyThread };
   }
 

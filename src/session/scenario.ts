@@ -18,6 +18,18 @@ export interface Scenario {
   /** Files in the program's working directory before it starts: path -> text. The model
    *  also reads, at first open, files next to the program (forklab run, the extension). */
   files?: Record<string, string>;
+  /** Other programs started first, each its own top-level process (kind "program", its own
+   *  process group, stdin at EOF, output not counted as the program's), run until they block:
+   *  a server the program connects to. `file` is NAME.c next to the program. Default none. */
+  programs?: ProgramScript[];
+}
+
+/** A program a Scenario starts before the main one. */
+export interface ProgramScript {
+  /** NAME.c in the program's folder (the model loads it as exec would). */
+  file: string;
+  /** Its argv[1..]. Default []. */
+  argv?: string[];
 }
 
 /** One client: connects once the server listens, then performs its actions in order. */

@@ -10,7 +10,10 @@ import type { Snapshot } from "../kernel/snapshot";
 import { Machine, StepMode } from "../c/vm";
 import { Program } from "../c/program";
 import { commandProgram } from "../c/commands";
-import { Scenario, DEFAULT_PORT } from "./scenario";
+import { Scenario, DEFAULT_PORT, ProgramScript } from "./scenario";
+
+/** Lines a Scenario program may run at start-up before the main program starts. */
+const OTHER_START_STEPS = 100_000;
 import { Clients } from "./clients";
 import { TraceEntry } from "./trace";
 
@@ -106,12 +109,34 @@ export class Session {
     const out: StdioSpec = sc.stdout === "tty" ? { tty: true } : sc.stdout === "file" ? { file: "stdout.txt" } : { pipe: true };
     const stdin: StdioSpec = sc.stdin !== undefined ? { input: sc.stdin } : sc.stdout === "tty" ? { tty: true } : { input: "" };
     const stderr: StdioSpec = sc.stdout === "tty" ? { tty: true } : { pipe: true };
+    for (const spec of sc.programs ?? []) this.startOther(spec);
     this.mainPid = this.kernel.spawn({ name: opts.name, kind: "program", stdin, stdout: out, stderr });
     this.machine.load(this.mainPid, opts.program, [opts.name, ...(sc.argv ?? [])]);
     this.port = sc.argv?.[0] && /^\d+$/.test(sc.argv[0]) ? +sc.argv[0] : DEFAULT_PORT;
     // A copy: lines typed and closes by hand edit the scripts, and a replay starts afresh.
     this.clients = new Clients(this.kernel, structuredClone(sc.clients ?? []), this.port);
     if (opts.snapshots) this.keep(this.snapshot());
+  }
+
+  /** A Scenario program (a server the main program talks to): its own process group, stdin
+   *  at EOF, output to pipes that are not the program's stdout; run until it blocks or ends
+   *  (a server waits in accept), as a real one started first and given time to listen. */
+  private startOther(spec: ProgramScript): void {
+    const name = spec.file.split("/").pop()!.replace(/\.c$/, "");
+    const prog = this.machine.options.loadProgram?.(name);
+    if (!prog) {
+      this.machine.note(0, 0, `the scenario's program ${spec.file} was not found next to the program`);
+      return;
+    }
+    const pid = this.kernel.spawn({ name, kind: "program", stdin: { input: "" }, stdout: { pipe: true }, stderr: { pipe: true }, foreground: false });
+    this.machine.outside.add(pid);
+    this.machine.load(pid, prog, [name, ...(spec.argv ?? [])]);
+    for (let n = 0; n < OTHER_START_STEPS; n++) {
+      const tid = this.kernel.runnable()[0];
+      if (tid === undefined) break;
+      this.machine.step(tid, "over");
+      this.machine.reap();
+    }
   }
 
   get trace(): TraceEntry[] { return this.machine.trace; }
@@ -391,6 +416,7 @@ export class Session {
     });
     for (const e of snap.events) if (e.kind === "exit" && e.pid === this.mainPid) this.mainStatus = e.status;
     for (const c of snap.output) {
+      if (this.machine.outside.has(c.pid)) continue;
       if (c.fd === 1) this.outputText += c.text;
       else if (c.fd === 2) this.stderrText += c.text;
     }
