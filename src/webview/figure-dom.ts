@@ -8,6 +8,9 @@ import { Figure, FigureCache, Unit, buildFigure, captionUnit } from "../render/f
 import { SvgOptions, figureSvg, unitMarkup } from "../render/svg";
 import type { Terminal } from "../render/terminal";
 
+/** The smallest scale "Fit width" uses: the tables' 12px text stays about 9px. */
+const MIN_FIT_SCALE = 0.75;
+
 const SVG_NS = "http://www.w3.org/2000/svg";
 
 interface Drawn {
@@ -99,6 +102,9 @@ export class FigureView {
     for (const [k, v] of [["width", fig.width], ["height", fig.height], ["viewBox", `0 0 ${fig.width} ${fig.height}`]] as const) {
       if (svg.getAttribute(k) !== String(v)) svg.setAttribute(k, String(v));
     }
+    // "Fit width" never shrinks the text below legible: past that the picture scrolls (CSSOM, so the CSP needs no inline styles).
+    const minWidth = `${Math.round(fig.width * MIN_FIT_SCALE)}px`;
+    if (svg.style.minWidth !== minWidth) svg.style.minWidth = minWidth;
     // Only what differs: writing the background's size or the title re-lays out the picture.
     const bg = svg.querySelector(".fl-bg");
     for (const [k, v] of [["width", fig.width], ["height", fig.height]] as const) {
