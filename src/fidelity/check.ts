@@ -9,7 +9,7 @@ import { normalizeModel, type ModelRun } from "./model";
 import { runModelSession } from "./model-session";
 import type { NormTrace } from "./normal";
 import { normalizeLinux } from "./normalize";
-import { checkStrace, realRun } from "./realrun";
+import { checkStrace, disposeRun, realRun } from "./realrun";
 
 export interface FidelityResult {
   file: string;
@@ -41,7 +41,7 @@ export async function linuxTrace(file: string, scenario: Scenario, opts: CheckOp
     if (real.timedOut) throw new Error(`the real run of ${file} did not end within its time limit`);
     return { trace, ms: real.ms };
   } finally {
-    real.compiled.dispose();
+    disposeRun(real);
   }
 }
 

@@ -213,8 +213,9 @@ export function compare(linux: NormTrace, model: NormTrace): Comparison {
   return { agree: divergences.length === 0 && violations.length === 0, divergences, violations, procs };
 }
 
-/** P1 < P1.1 < P1.1.1 < P1.2 < P1.10 < P1/T1 (threads after the forked children) */
+/** P1 < P1.1 < P1.1.1 < P1.2 < P1.10 < P1/T1 (threads after the forked children) < S1 (a Scenario program) */
 export function byForkOrder(a: string, b: string): number {
+  if (a[0] !== b[0]) return a[0] === "P" ? -1 : b[0] === "P" ? 1 : a.localeCompare(b);
   const parts = (n: string) => n.slice(1).split(/[./]/).map((x) => (x.startsWith("T") ? 1e6 + Number(x.slice(1)) : Number(x)));
   const pa = parts(a);
   const pb = parts(b);

@@ -2,7 +2,7 @@
 // under the Scenario to its end, keeping every output chunk with the pid that wrote it.
 // Faster than spawning `forklab run --json`, and gives per-process output bytes.
 
-import { basename } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { loadProgram } from "../host/load";
 import type { Snapshot } from "../kernel/snapshot";
 import { Session } from "../session/session";
@@ -41,7 +41,14 @@ export async function runModelSession(file: string, scenario: Scenario, opts: Mo
   opts.prepare?.(session);
   const ended = session.run();
   const final = session.snapshot();
+  // The Scenario's programs are the top-level processes started before the main one.
+  const programs = (scenario.programs ?? []).map((spec) => {
+    const name = basename(spec.file).replace(/\.c$/, "");
+    const proc = final.processes.find((p) => p.name === name && p.kind === "program" && p.pid < session.mainPid && !final.processes.some((q) => q.pid === p.ppid && q.name === name));
+    return { pid: proc?.pid ?? -1, source: join(dirname(file), spec.file) };
+  });
   return {
+    mainPid: session.mainPid, programs,
     stdout: session.stdout(), stderr: session.stderr(), exitStatus: session.statuses.get(session.mainPid) ?? null,
     trace: session.trace, final, bytes: session.bytes, statuses: session.statuses, ended,
   };

@@ -28,6 +28,10 @@ export interface ModelRun {
   bytes?: Map<number, { out: string; err: string }>;
   /** Raw wait status of every process that ended, when the runner saw them all. */
   statuses?: Map<number, number>;
+  /** The main program's first pid (else: the first pid that made a call). */
+  mainPid?: number;
+  /** The Scenario's programs (servers started first): each one's first pid and source file. */
+  programs?: Array<{ pid: number; source: string }>;
 }
 
 /** Where the model runner lives: the built CLI (npm test builds it first), or FORKLAB_CLI. */
@@ -63,8 +67,12 @@ function waitOptionsArg(e: TraceEntry): number {
 
 export function normalizeModel(m: ModelRun, sourceFile: string): NormTrace {
   const text = readFileSync(sourceFile, "utf8");
-  const inHandler = handlerLines(text);
-  const statements = statementLines(text);
+  // Each tree reads its lines from its own source: the main program's, a server's.
+  const sourceInfo = (file: string) => {
+    const t = readFileSync(file, "utf8");
+    return { inHandler: handlerLines(t), statements: statementLines(t) };
+  };
+  const mainInfo = sourceInfo(sourceFile);
   const task = (e: TraceEntry): number => e.tid ?? e.pid;
   // The model's "clone" is pthread_create: it names threads, and is not compared itself.
   const clones = m.trace.filter((e) => e.call === "clone" && e.ret > 0);
@@ -73,22 +81,34 @@ export function normalizeModel(m: ModelRun, sourceFile: string): NormTrace {
     .filter((e) => COMPARED_CALLS.has(e.call));
   const pids: number[] = [];
   for (const e of entries) if (!pids.includes(e.pid)) pids.push(e.pid);
-  // P1 is the first process that made a call; children are named by their parent's forks.
+  // P1 is the main program (else the first process that made a call); the Scenario's
+  // programs are S1, S2...; children are named by their parent's forks.
   const names = new Map<number, string>();
-  if (pids.length) names.set(pids[0], "P1");
+  const info = new Map<number, ReturnType<typeof sourceInfo>>();
+  const mainPid = m.mainPid ?? pids[0];
+  if (mainPid !== undefined) {
+    names.set(mainPid, "P1");
+    info.set(mainPid, mainInfo);
+  }
+  (m.programs ?? []).forEach((p, i) => {
+    names.set(p.pid, `S${i + 1}`);
+    info.set(p.pid, sourceInfo(p.source));
+  });
   const forks = new Map<number, number[]>();
   for (const e of entries) {
-    if (e.call === "fork" && e.ret > 0) {
+    if (e.call === "fork" && e.ret > 0 && names.has(e.pid)) {
       const list = forks.get(e.pid) ?? [];
       list.push(e.ret);
       forks.set(e.pid, list);
       names.set(e.ret, childName(names.get(e.pid) ?? "?", list.length));
+      info.set(e.ret, info.get(e.pid) ?? mainInfo);
     }
   }
   // Threads by creation order: the k-th thread task T creates is T's name plus /Tk.
   const threads = new Map<number, string>();
   const made = new Map<number, number>();
   for (const e of clones) {
+    if (!names.has(e.pid)) continue;
     const k = (made.get(task(e)) ?? 0) + 1;
     made.set(task(e), k);
     threads.set(e.ret, threadName(threads.get(task(e)) ?? names.get(e.pid) ?? "?", k));
@@ -99,6 +119,8 @@ export function normalizeModel(m: ModelRun, sourceFile: string): NormTrace {
   const procs: NormProc[] = [];
   for (const [tid, name] of [...names, ...threads]) {
     const mine: NormEntry[] = [];
+    const owner = threads.has(tid) ? m.trace.find((e) => task(e) === tid)?.pid ?? tid : tid;
+    const { inHandler, statements } = info.get(owner) ?? mainInfo;
     entries.forEach((e, index) => {
       if (task(e) !== tid) return;
       const n: NormEntry = { line: statements.get(e.line) ?? e.line, call: e.call, args: [], ret: e.ret, start: index, end: index };

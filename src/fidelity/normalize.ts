@@ -63,7 +63,19 @@ interface HandlerTest {
   statements: Map<number, number>;
 }
 
+/**
+ * The main program's tree is P1, P1.1...; each of the Scenario's programs (a server started
+ * first, traced on its own) is a tree of its own named S1, S1.1... (S2 for the second).
+ */
 export function normalizeLinux(run: LinuxRun): NormTrace {
+  const trace = normalizeTree(run, "P1");
+  (run.programs ?? []).forEach((p, i) => {
+    trace.procs.push(...normalizeTree({ ...run, ...p, programs: [] }, `S${i + 1}`).procs);
+  });
+  return trace;
+}
+
+function normalizeTree(run: LinuxRun, root: string): NormTrace {
   const source = run.compiled.source;
   const text = readFileSync(source, "utf8");
   const inHandler: HandlerTest = { lines: handlerLines(text), names: handlerNames(text), statements: statementLines(text) };
@@ -89,7 +101,7 @@ export function normalizeLinux(run: LinuxRun): NormTrace {
   }
 
   // Names by fork order (threads by creation order), then every pid-valued field renamed.
-  const names = new Map<number, string>([[run.mainPid, "P1"]]);
+  const names = new Map<number, string>([[run.mainPid, root]]);
   const threadNames = new Map<number, string>();
   for (const pid of order) {
     const raw = raws.get(pid);

@@ -4,12 +4,12 @@
 
 import { execFile } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import type { Scenario } from "../session/scenario";
 import { compile, type Compiled } from "./compile";
 import { probeGroup, tracerOf } from "./proc-probe";
-import { freePort, runScenario } from "./scenario-driver";
+import { freePort, runScenario, scenarioPortOf } from "./scenario-driver";
 import { parseStrace, type StraceEvent } from "./strace";
 import { symbolize, type Site } from "./symbolize";
 
@@ -27,8 +27,20 @@ export const TRACED_CALLS = [
   "tgkill", "tkill", "exit",
 ];
 
-export interface LinuxRun {
+/** One traced program: the main one, or one the Scenario starts first (a server). */
+export interface TracedProgram {
   compiled: Compiled;
+  /** Parsed strace events per pid, in each process's own order. */
+  procs: Map<number, StraceEvent[]>;
+  /** The pid that exec'd the executable: its first process. */
+  mainPid: number;
+  /** Return address (offset into the executable) -> source site. */
+  sites: Map<number, Site>;
+  /** Resolved path of the executable as strace names it in stack frames. */
+  exePath: string;
+}
+
+export interface LinuxRun extends TracedProgram {
   /** Parsed strace events per pid, in each process's own order. */
   procs: Map<number, StraceEvent[]>;
   /** The pid that exec'd our executable: P1. */
@@ -47,6 +59,9 @@ export interface LinuxRun {
   scenarioPort?: number;
   /** Wall time of the traced run, ms. */
   ms: number;
+  /** The Scenario's `programs`, each traced by a strace of its own (named S1, S2... in the
+   *  normalised trace), in the Scenario's order. */
+  programs?: TracedProgram[];
 }
 
 export class StraceUnavailable extends Error {}
@@ -74,44 +89,75 @@ export interface RealRunOptions {
 
 export async function realRun(file: string, scenario: Scenario, opts: RealRunOptions = {}): Promise<LinuxRun> {
   const compiled = await compile(file, { examplesDir: opts.examplesDir });
+  const programs: Compiled[] = [];
   try {
-    return await traceCompiled(compiled, scenario, opts);
+    // The Scenario's programs are NAME.c next to the program, compiled the same way.
+    for (const p of scenario.programs ?? []) programs.push(await compile(join(dirname(compiled.source), p.file), { examplesDir: opts.examplesDir }));
+    return await traceCompiled(compiled, scenario, opts, programs);
   } catch (err) {
     compiled.dispose();
+    for (const p of programs) p.dispose();
     throw err;
   }
 }
 
-export async function traceCompiled(compiled: Compiled, scenario: Scenario, opts: RealRunOptions = {}): Promise<LinuxRun> {
+/** Remove every compiled executable of a run (the main one and the Scenario's programs). */
+export function disposeRun(run: LinuxRun): void {
+  run.compiled.dispose();
+  for (const p of run.programs ?? []) p.compiled.dispose();
+}
+
+export async function traceCompiled(compiled: Compiled, scenario: Scenario, opts: RealRunOptions = {}, programs: Compiled[] = []): Promise<LinuxRun> {
   const traceDir = join(compiled.dir, "strace");
   mkdirSync(traceDir);
   const timeoutMs = opts.timeoutMs ?? 15000;
-  const wrap = [
+  // strace's options; each program writes its own files: t.PID (the main one), s1.PID...
+  const straceFor = (prefix: string) => [
     // A backstop if this process dies; the driver's own timer kills the whole group first.
     // --foreground: timeout must not re-send the scenario's signals to the group.
     "timeout", "--foreground", "-s", "KILL", String(Math.ceil(timeoutMs / 1000) + 5),
     // -I4: strace shares the program's process group, so Ctrl-C and Ctrl-Z sent to the
     // group must not stop or kill strace itself.
-    "strace", "-ff", "-k", "-ttt", "-T", "-q", "-I4", "-s", "65536", "-o", join(traceDir, "t"),
+    "strace", "-ff", "-k", "-ttt", "-T", "-q", "-I4", "-s", "65536", "-o", join(traceDir, prefix),
     "-e", `trace=${TRACED_CALLS.join(",")}`,
     // The model's clients answer an echo before the program's next select: a select waits
     // 5 ms before it looks, time enough for a real client to answer (docs/fidelity.md).
     ...(scenario.clients?.length ? ["-e", "inject=select,pselect6,poll,ppoll:delay_enter=5000"] : []),
   ];
   const hasClients = (scenario.clients?.length ?? 0) > 0;
-  const port = hasClients ? await freePort() : undefined;
+  // A free port for the run, renamed in the main program's and the extra programs' argv alike.
+  const usesPort = hasClients || programs.length > 0;
+  const port = usesPort ? await freePort() : undefined;
   const t0 = Date.now();
   const harnessKilled = new Set<number>();
   const result = await runScenario(compiled.exe, scenario, {
-    wrap, port, timeoutMs, cwd: compiled.dir,
+    wrap: straceFor("t"), port, timeoutMs, cwd: compiled.dir,
     stopWhenDone: (pgid) => stopTracees(pgid, traceDir, t0 + timeoutMs, harnessKilled),
+    programs: programs.map((p, i) => ({ exe: p.exe, wrap: straceFor(`s${i + 1}`) })),
+    // A server outlives its client: once the client has ended and the server is calm, kill
+    // its traced processes as a stopped server would be (their ends read "still running").
+    stopPrograms: async (pgids) => {
+      for (const pgid of pgids) await stopTracees(pgid, traceDir, Date.now() + timeoutMs, harnessKilled);
+    },
   });
   const ms = Date.now() - t0;
 
+  const main = await readTraces(compiled, traceDir, "t");
+  const traced: TracedProgram[] = [];
+  for (const [i, p] of programs.entries()) traced.push(await readTraces(p, traceDir, `s${i + 1}`));
+  const scenarioPort = usesPort ? scenarioPortOf(scenario) : undefined;
+  return {
+    ...main, stdout: result.stdout, stderr: result.stderr,
+    timedOut: result.timedOut, harnessKilled, port, scenarioPort, ms, programs: traced,
+  };
+}
+
+/** One program's strace files (PREFIX.PID), its first process and its call sites resolved. */
+async function readTraces(compiled: Compiled, traceDir: string, prefix: string): Promise<TracedProgram> {
   const procs = new Map<number, StraceEvent[]>();
   for (const name of readdirSync(traceDir)) {
-    const m = /^t\.(\d+)$/.exec(name);
-    if (m) procs.set(Number(m[1]), parseStrace(readFileSync(join(traceDir, name), "utf8")));
+    const m = /^(\w+)\.(\d+)$/.exec(name);
+    if (m && m[1] === prefix) procs.set(Number(m[2]), parseStrace(readFileSync(join(traceDir, name), "utf8")));
   }
   const exePath = realpathSync(compiled.exe);
   const mainPid = [...procs.entries()].find(([, evs]) =>
@@ -123,11 +169,7 @@ export async function traceCompiled(compiled: Compiled, scenario: Scenario, opts
       if (e.kind === "syscall" || e.kind === "signal")
         for (const f of e.stack) if (f.object === exePath) addresses.push(f.address);
   const sites = await symbolize(compiled.exe, addresses);
-  const scenarioPort = hasClients ? Number(scenario.clients?.find((c) => c.port)?.port ?? scenario.argv?.[0]) || undefined : undefined;
-  return {
-    compiled, procs, mainPid, sites, exePath, stdout: result.stdout, stderr: result.stderr,
-    timedOut: result.timedOut, harnessKilled, port, scenarioPort, ms,
-  };
+  return { compiled, procs, mainPid, sites, exePath };
 }
 
 // Linux x86-64 numbers of the calls that sleep for a while and then go on by themselves.

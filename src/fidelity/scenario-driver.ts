@@ -8,7 +8,7 @@
 // Before each signal the group is settled and probed, so callers can see zombies and
 // descriptor counts at that moment.
 
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, openSync, closeSync, readFileSync, rmSync } from "node:fs";
 import { connect, Socket } from "node:net";
 import { tmpdir } from "node:os";
@@ -30,6 +30,12 @@ export interface DriverOptions {
   /** Called once every client and signal is done while the program still runs (a server):
    *  it should make the program end, e.g. kill it; otherwise the run lasts until timeoutMs. */
   stopWhenDone?: (pgid: number) => Promise<void>;
+  /** The built Scenario `programs`, in the same order: each is started first (under its own
+   *  `wrap`, e.g. its own strace), in a process group of its own. */
+  programs?: Array<{ exe: string; wrap?: string[] }>;
+  /** Ends the extra programs once the main one has ended (they are servers and never end by
+   *  themselves). Default: SIGKILL to each one's process group. */
+  stopPrograms?: (pgids: number[]) => Promise<void>;
 }
 
 export interface ClientResult {
@@ -59,6 +65,8 @@ export interface RealRun {
   probes: Probe[];
   /** The first process's pid (its process group id too). */
   pid: number;
+  /** Each extra program's first pid (its process group id too) and what it wrote. */
+  programs: Array<{ pid: number; stdout: string; stderr: string }>;
 }
 
 /**
@@ -93,10 +101,14 @@ const shq = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 export async function runScenario(binary: string, scenario: Scenario, opts: DriverOptions = {}): Promise<RealRun> {
   const timeoutMs = opts.timeoutMs ?? 10000;
-  const scenarioPort = scenario.clients?.find((c) => c.port)?.port ?? (Number(scenario.argv?.[0]) || DEFAULT_PORT);
+  const scenarioPort = scenarioPortOf(scenario);
   const port = opts.port ?? scenarioPort;
-  const argv = (scenario.argv ?? []).map((a) => (opts.port && a === String(scenarioPort) ? String(port) : a));
+  const renamePort = (args: string[] | undefined) => (args ?? []).map((a) => (opts.port && a === String(scenarioPort) ? String(port) : a));
+  const argv = renamePort(scenario.argv);
   const kind = scenario.stdout ?? "pipe";
+  // The scenario's other programs (a server for a client) start first and must listen before
+  // the main program runs, as when a learner starts the server in another terminal.
+  const others = await startPrograms(scenario, opts, renamePort);
 
   const dir = mkdtempSync(join(tmpdir(), "forklab-run-"));
   const outFile = join(dir, "stdout");
@@ -265,6 +277,7 @@ export async function runScenario(binary: string, scenario: Scenario, opts: Driv
   clearTimeout(timer);
   // Leave nothing behind: orphans of the group that outlived the first process.
   if (probeGroup(pid).length > 0) killGroup(pid, "SIGKILL");
+  await stopPrograms(others, opts);
   if (kind === "file") stdout = readFileSafe(outFile);
   if (kind === "tty") stdout = stdout.replace(/\r\n/g, "\n");
   rmSync(dir, { recursive: true, force: true });
@@ -279,7 +292,63 @@ export async function runScenario(binary: string, scenario: Scenario, opts: Driv
     clients: results,
     probes,
     pid,
+    programs: others.map((o) => ({ pid: o.pid, stdout: o.stdout, stderr: o.stderr })),
   };
+}
+
+/** The port the scenario names: a client's, else an extra program's numeric argument (a
+ *  server for a client example), else argv[1] (the program is the server), else 15213. */
+export function scenarioPortOf(scenario: Scenario): number {
+  const programPort = scenario.programs?.flatMap((p) => p.argv ?? []).find((a) => /^\d+$/.test(a));
+  return scenario.clients?.find((c) => c.port)?.port ?? (Number(programPort ?? scenario.argv?.[0]) || DEFAULT_PORT);
+}
+
+interface StartedProgram {
+  pid: number;
+  child: ChildProcess;
+  closed: Promise<void>;
+  stdout: string;
+  stderr: string;
+}
+
+/** Start each of the scenario's programs in a group of its own, stdin at EOF, and wait
+ *  (bounded) until the port it names listens, or, naming none, until it has settled. */
+async function startPrograms(scenario: Scenario, opts: DriverOptions, renamePort: (a: string[] | undefined) => string[]): Promise<StartedProgram[]> {
+  const started: StartedProgram[] = [];
+  for (const [i, spec] of (scenario.programs ?? []).entries()) {
+    const bin = opts.programs?.[i];
+    if (!bin) {
+      await stopPrograms(started, opts);
+      throw new Error(`the scenario's program ${spec.file} was not built: pass it in DriverOptions.programs`);
+    }
+    const argv = renamePort(spec.argv);
+    const child = spawn("perl", ["-e", LAUNCH, ...(bin.wrap ?? []), bin.exe, ...argv], { cwd: opts.cwd, stdio: ["pipe", "pipe", "pipe"] });
+    const p: StartedProgram = { pid: child.pid ?? -1, child, stdout: "", stderr: "", closed: new Promise<void>((r) => child.on("close", () => r())) };
+    child.stdout?.on("data", (d: Buffer) => (p.stdout += d.toString("utf8")));
+    child.stderr?.on("data", (d: Buffer) => (p.stderr += d.toString("utf8")));
+    child.stdin?.on("error", () => undefined);
+    child.stdin?.end();
+    started.push(p);
+    let ended = false;
+    void p.closed.then(() => (ended = true));
+    const ports = argv.filter((a) => /^\d+$/.test(a)).map(Number);
+    const deadline = Date.now() + 5000;
+    if (ports.length) while (!ended && !ports.some(listening) && Date.now() < deadline) await delay(10);
+    else await settle(p.pid);
+  }
+  return started;
+}
+
+async function stopPrograms(started: StartedProgram[], opts: DriverOptions): Promise<void> {
+  if (started.length === 0) return;
+  if (opts.stopPrograms) await opts.stopPrograms(started.map((p) => p.pid));
+  else for (const p of started) killGroup(p.pid, "SIGKILL");
+  for (const p of started) {
+    // A tracer writes its last lines before it exits: wait (bounded), then whatever is
+    // left of the group (an orphan, a stuck tracer) goes too.
+    await Promise.race([p.closed, delay(3000)]);
+    if (probeGroup(p.pid).length > 0) killGroup(p.pid, "SIGKILL");
+  }
 }
 
 /**

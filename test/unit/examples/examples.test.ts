@@ -9,9 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Scenario } from "../../../src/session/scenario";
 import { freePort, runScenario, type RealRun } from "../../../src/fidelity/scenario-driver";
-import { listeningInodes } from "../../../src/live/discover";
 import { compileAll } from "./compile";
-import { EXAMPLES_DIR, loadExpected, type Expected, type ExpectedRun } from "./expected";
+import { EXAMPLES_DIR, loadExpected, type ExpectedRun } from "./expected";
 
 const expected = loadExpected();
 const sources = readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith(".c") && f !== "csapp.c");
@@ -67,32 +66,12 @@ describe("examples run for real under their scenarios", function () {
         const port = await freePort();
         const bin = bins.get(exp.example);
         assert.ok(bin, `${exp.example} was not built`);
-        const run = exp.server
-          ? await runAgainstServer(bins, exp, want, port)
-          : await runScenario(bin, loadScenario(want.scenario), { port, cwd: outDir });
+        // A client example's scenario names its server (Scenario.programs): the driver starts
+        // it first, waits until it listens, runs the client, then stops the server's group.
+        const scenario = loadScenario(want.scenario);
+        if (exp.server) assert.deepEqual((scenario.programs ?? []).map((p) => p.file), [exp.server], "the client's scenario starts its server");
+        const programs = (scenario.programs ?? []).map((p) => ({ exe: bins.get(p.file) ?? assert.fail(`${p.file} was not built`) }));
+        const run = await runScenario(bin, scenario, { port, cwd: outDir, programs });
         checkRun(run, want, port);
       });
-
-  /** A client example needs its server: run the server, then the client, then stop the server. */
-  async function runAgainstServer(bins: Map<string, string>, exp: Expected, want: ExpectedRun, port: number) {
-    const server = bins.get(exp.server ?? "");
-    assert.ok(server, `${exp.server} was not built`);
-    let clientDone = () => undefined as void;
-    const done = new Promise<void>((r) => (clientDone = r));
-    const serverRun = runScenario(server, { argv: [String(port)] }, {
-      port,
-      stopWhenDone: async (pgid) => {
-        await done;
-        process.kill(-pgid, "SIGTERM");
-      },
-    });
-    try {
-      // The client connects once: start it only when the server listens (bounded wait).
-      for (let i = 0; i < 200 && listeningInodes(port, "127.0.0.1").length === 0; i++) await new Promise((r) => setTimeout(r, 25));
-      return await runScenario(bins.get(exp.example) ?? "", loadScenario(want.scenario), { port, cwd: outDir });
-    } finally {
-      clientDone();
-      await serverRun;
-    }
-  }
 });
