@@ -9,7 +9,7 @@ import { K, convert } from "./types";
 import { binop, DivideByZero } from "./arith";
 import { BLOCKED, CALLED, GONE, Builtin, Ctl, Ctx } from "./ctl";
 import { BUILTINS } from "./builtins";
-import type { TraceEntry } from "../session/trace";
+import type { TraceEntry } from "./trace";
 
 export interface Frame {
   fn: number;

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import type { Snapshot } from "../kernel/snapshot";
 import type { Scenario } from "../session/scenario";
-import type { TraceEntry } from "../session/trace";
+import type { TraceEntry } from "../c/trace";
 import { canonicalCall, COMPARED_CALLS, comparedArgs, RETURNS_PID, SIGNAL_ARG, signalName, sigprocmaskHow, waitOptions } from "./calls";
 import { handlerLines, statementLines } from "./functions";
 import { childName, threadName, renamePidsInText, renameShm, maskMeasuredTimes, type NormEntry, type NormProc, type NormTrace, type ProcEnd } from "./normal";

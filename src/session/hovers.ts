@@ -2,7 +2,7 @@
 // Snapshots before and after that step and the system calls the step made, e.g.
 // "Close(connfd): open file #7 refcount 2 -> 1".
 import type { KObject, Proc, Snapshot } from "../kernel/snapshot";
-import type { TraceEntry } from "./trace";
+import type { TraceEntry } from "../c/trace";
 
 export interface LineEffect {
   pid: number;

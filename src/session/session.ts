@@ -15,7 +15,7 @@ import { Scenario, DEFAULT_PORT, ProgramScript } from "./scenario";
 /** Lines a Scenario program may run at start-up before the main program starts. */
 const OTHER_START_STEPS = 100_000;
 import { Clients } from "./clients";
-import { TraceEntry } from "./trace";
+import { TraceEntry } from "../c/trace";
 
 export type Policy = "round-robin" | "parent-first" | "child-first" | "random";
 

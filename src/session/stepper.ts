@@ -8,7 +8,7 @@ import type { Snapshot } from "../kernel/snapshot";
 import type { Program } from "../c/program";
 import { Policy, Session } from "./session";
 import type { Scenario } from "./scenario";
-import type { TraceEntry } from "./trace";
+import type { TraceEntry } from "../c/trace";
 import { unblockHint } from "./unblock";
 
 export interface StepperOptions {

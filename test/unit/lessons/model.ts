@@ -8,7 +8,7 @@ import type { Scenario } from "../../../src/session/scenario";
 import { loadParser } from "../../../src/c/parse";
 import { compileC } from "../../../src/c/load";
 import { Session } from "../../../src/session/session";
-import type { TraceEntry } from "../../../src/session/trace";
+import type { TraceEntry } from "../../../src/c/trace";
 import type { At, Claim, Role, Where } from "./lessons";
 
 export const ROOT = join(__dirname, "..", "..", "..");
