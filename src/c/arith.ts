@@ -32,13 +32,7 @@ export function binop(op: Bin, k: K, a: number, b: number): number {
       case Bin.SUB: return a - b;
       case Bin.MUL: return a * b;
       case Bin.DIV: return a / b;
-      case Bin.LT: return a < b ? 1 : 0;
-      case Bin.LE: return a <= b ? 1 : 0;
-      case Bin.GT: return a > b ? 1 : 0;
-      case Bin.GE: return a >= b ? 1 : 0;
-      case Bin.EQ: return a === b ? 1 : 0;
-      case Bin.NE: return a !== b ? 1 : 0;
-      default: return NaN;
+      default: return compare(op, a, b);
     }
   }
   const is32 = k <= K.U32;
@@ -71,11 +65,19 @@ export function binop(op: Bin, k: K, a: number, b: number): number {
         return wrap(r, k);
       }
       return big(op, a, b, k);
+    default: return compare(op, a, b);
+  }
+}
+
+/** The relational operators give int 0 or 1 for every operand type (values already converted). */
+function compare(op: Bin, a: number, b: number): number {
+  switch (op) {
     case Bin.LT: return a < b ? 1 : 0;
     case Bin.LE: return a <= b ? 1 : 0;
     case Bin.GT: return a > b ? 1 : 0;
     case Bin.GE: return a >= b ? 1 : 0;
     case Bin.EQ: return a === b ? 1 : 0;
     case Bin.NE: return a !== b ? 1 : 0;
+    default: return NaN;
   }
 }

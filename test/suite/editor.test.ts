@@ -11,6 +11,7 @@ import * as vscode from "vscode";
 import type { SessionState } from "../../src/extension/session/commands";
 import type { Outcome } from "../../src/session/stepper";
 import { forkLab } from "./extension";
+import { poll } from "./poll";
 import { pageScreenshot, waitForTexts } from "./page";
 
 const current = () => vscode.commands.executeCommand<SessionState | undefined>("forklab.session.current");
@@ -18,16 +19,6 @@ const current = () => vscode.commands.executeCommand<SessionState | undefined>("
 async function lenses(uri: vscode.Uri): Promise<Array<{ line: number; title: string; args?: unknown[] }>> {
   const found = await vscode.commands.executeCommand<vscode.CodeLens[]>("vscode.executeCodeLensProvider", uri);
   return (found ?? []).filter((l) => l.command?.title).map((l) => ({ line: l.range.start.line + 1, title: l.command!.title, args: l.command!.arguments }));
-}
-
-async function poll<T>(what: string, ms: number, f: () => Promise<T | undefined | false> | T | undefined | false): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 /** The view's "file · step N / M" line, as the webview shows it. */

@@ -11,16 +11,7 @@ import { readStat } from "../../src/live/procfs";
 import { freePort } from "../../src/live/server";
 import { groupMembers } from "../../src/live/stop";
 import { forkLab } from "./extension";
-
-async function poll<T>(what: string, ms: number, f: () => Promise<T | undefined | false>): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { poll } from "./poll";
 
 (process.platform === "linux" ? describe : describe.skip)("the real echo server through tasks and the live view", function () {
   this.timeout(120_000);
