@@ -17,7 +17,7 @@ import { clip } from "./text";
 import { processTreeOrder } from "./tree";
 
 export interface Unit {
-  /** Stable across steps: "p:100", "f:7", "o:3", "a:100:4", "b:7", "caption". */
+  /** Stable across steps: "p:100", "f:7", "o:3", "a:100:4", "b:7", "caption", "legend". */
   key: string;
   layer: "links" | "boxes";
   x: number;
@@ -196,10 +196,15 @@ function legend(x: number): string {
   }).join("");
 }
 
-/** The line above the tables (the step and what it did) with the legend of the highlights. */
+/** The line above the tables: the step and what it did. */
 export function captionUnit(caption: string): Unit {
-  return { key: "caption", layer: "boxes", x: 0, y: 0, top: 0, bottom: TOP, body: text(MARGIN, 24, clip(caption, 120), "fl-caption") + legend(MARGIN) };
+  return { key: "caption", layer: "boxes", x: 0, y: 0, top: 0, bottom: TOP, body: text(MARGIN, 24, clip(caption, 120), "fl-caption") };
 }
+
+/** The legend of the highlights, under the caption: a unit of its own, because the caption
+ *  changes on every step and the legend never does (a step re-parses and re-lays out only
+ *  the caption's one text, not the legend's four). */
+const LEGEND_UNIT: Unit = { key: "legend", layer: "boxes", x: 0, y: 0, top: 0, bottom: TOP, body: legend(MARGIN) };
 
 /** A column heading with a quieter note after it (bold 14px text is about 8.6 px a character). */
 function heading(x: number, label: string, note: string): string {
@@ -226,7 +231,7 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
   const col = colX();
   const units: Unit[] = [];
   const caption = stepCaption(snap);
-  units.push(captionUnit(caption));
+  units.push(captionUnit(caption), LEGEND_UNIT);
   units.push({ key: "headings", layer: "boxes", x: 0, y: 0, top: 0, bottom: TOP + 22, body:
     heading(col.proc, "Descriptor tables", "one per process, in tree order") +
     heading(col.file, "Open file table", "") +
@@ -266,7 +271,7 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
       : cache.get("p" + procKey(proc, w, parentPresent, look, marks), () => drawProcBlock(proc, w, look, c, parentPresent));
     procs.set(proc.pid, { p: proc, w, pp: parentPresent, marks, block });
     units.push(new LazyUnit(`p:${proc.pid}`, "boxes", col.proc + indent, y, y, y + block.h, block));
-    for (const s of block.slots) slotAt.push({ pid: proc.pid, fd: s.fd, file: s.file, y: y + (block.slotY.get(s.fd) ?? 0) });
+    for (const s of block.slots) slotAt.push({ pid: proc.pid, fd: s.fd, file: s.file, y: y + s.dy });
     for (const [key, fd] of closedByPid.get(proc.pid) ?? []) closedAt.set(key, y + (block.slotY.get(fd) ?? HEAD));
     headerAt.set(proc.pid, y + 14);
     y += block.h + STACK_GAP;

@@ -13,8 +13,9 @@ export interface ProcBlock {
   readonly body: string;
   /** fd -> y of the row's middle, relative to the block (every row drawn, used or not). */
   slotY: Map<number, number>;
-  /** Descriptors that point at an open file (arrows start here). */
-  slots: Array<{ fd: number; file: number }>;
+  /** Descriptors that point at an open file (arrows start here), with the row's middle
+   *  (dy, as in slotY: the figure places a thousand of them on every step). */
+  slots: Array<{ fd: number; file: number; dy: number }>;
 }
 
 const STATE_LABEL: Record<Proc["state"], string> = {
@@ -85,11 +86,12 @@ export function drawProcBlock(p: Proc, w: number, look: Lookup, c: Changes, pare
   const fdTop = HEAD + (lines.length + noteLine) * LINE + (lines.length + noteLine ? 4 : 0);
   const h = fdTop + rows * ROW + (rows ? 8 : 2);
   const slotY = new Map<number, number>();
-  const slots: Array<{ fd: number; file: number }> = [];
+  const slots: Array<{ fd: number; file: number; dy: number }> = [];
   for (let fd = 0; fd < rows; fd++) {
-    slotY.set(fd, fdTop + fd * ROW + ROW / 2);
+    const dy = fdTop + fd * ROW + ROW / 2;
+    slotY.set(fd, dy);
     const id = p.fds[fd] ?? null;
-    if (id !== null && look.files.has(id)) slots.push({ fd, file: id });
+    if (id !== null && look.files.has(id)) slots.push({ fd, file: id, dy });
   }
   const markup = new Lazy(() => drawBody(p, w, look, c, { lines, rows, noteLine, fdTop, h }));
   return { h, slotY, slots, get body() { return markup.body; } };
