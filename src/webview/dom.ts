@@ -19,16 +19,41 @@ export function button(label: string, ariaLabel: string, key: string, onClick: (
   return b;
 }
 
-/** Replaces a select's options, keeping the chosen value when it still exists. */
-export function setOptions(sel: HTMLSelectElement, options: Array<[string, string]>): void {
-  // Rebuilding 200 options on every step costs a style pass; skip when nothing changed.
-  const sig = options.map(([v, l]) => v + "\u0000" + l).join("\u0001");
-  if (sel.dataset.sig === sig) return;
-  sel.dataset.sig = sig;
+/** Long lists are filled after the frame: styling 200 options would cost a third of a
+ *  200-process picture's frame, and nobody reads the list until they open the control. */
+const LAZY_OPTIONS = 20;
+const pendingOptions = new WeakMap<HTMLSelectElement, Array<[string, string]>>();
+
+function fillOptions(sel: HTMLSelectElement): void {
+  const options = pendingOptions.get(sel);
+  if (!options) return;
+  pendingOptions.delete(sel);
   const keep = sel.value;
   // One fragment of plain Option()s: a 200-process list is built in one insertion.
   const list = document.createDocumentFragment();
   for (const [value, label] of options) list.append(new Option(label, value));
   sel.replaceChildren(list);
   if (options.some(([v]) => v === keep)) sel.value = keep;
+}
+
+/** Replaces a select's options, keeping the chosen value when it still exists. */
+export function setOptions(sel: HTMLSelectElement, options: Array<[string, string]>): void {
+  // Rebuilding 200 options on every step costs a style pass; skip when nothing changed.
+  const sig = options.map(([v, l]) => v + "\u0000" + l).join("\u0001");
+  if (sel.dataset.sig === sig) return;
+  sel.dataset.sig = sig;
+  pendingOptions.set(sel, options);
+  if (options.length <= LAZY_OPTIONS || document.activeElement === sel) return fillOptions(sel);
+  // Until the idle fill, the control holds just the option it shows, so it reads the same.
+  const keep = sel.value;
+  const [value, label] = options.find(([v]) => v === keep) ?? options[0];
+  sel.replaceChildren(new Option(label, value));
+  if (!sel.dataset.lazy) {
+    sel.dataset.lazy = "1";
+    // Reaching the control first fills it at once (mouse, keyboard, assistive focus).
+    for (const ev of ["focus", "pointerdown", "keydown"]) sel.addEventListener(ev, () => fillOptions(sel));
+  }
+  const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
+  if (idle) idle(() => fillOptions(sel), { timeout: 250 });
+  else setTimeout(() => fillOptions(sel), 50);
 }
