@@ -11,7 +11,7 @@ import * as vscode from "vscode";
 import type { SessionState } from "../../src/extension/session/commands";
 import type { Outcome } from "../../src/session/stepper";
 import { forkLab } from "./extension";
-import { poll } from "./poll";
+import { waitFor } from "../wait";
 import { pageScreenshot, waitForTexts } from "./page";
 
 const current = () => vscode.commands.executeCommand<SessionState | undefined>("forklab.session.current");
@@ -137,7 +137,7 @@ describe("editor: stepping echoserverp.c", function () {
       const before = (await current())!;
       assert.strictEqual(before.index, 1);
       assert.ok(await ed.edit((b) => b.insert(new vscode.Position(0, 0), "/* edited */\n")));
-      await poll("stale", 5000, async () => (await current())?.stale);
+      await waitFor(async () => (await current())?.stale, "stale", 5000, 100);
       const r = await vscode.commands.executeCommand<Outcome>("forklab.step");
       assert.strictEqual(r.ok, false);
       assert.strictEqual((await current())!.index, before.index, "stale code was stepped");
@@ -164,7 +164,7 @@ describe("editor: what the stepper cannot run", function () {
     const doc = await vscode.workspace.openTextDocument({ language: "c", content: "#include <stdio.h>\nstruct flags { int on : 1; };\nint main(void)\n{\n    printf(\"hi\\n\");\n    return 0;\n}\n" });
     await vscode.window.showTextDocument(doc);
     assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", doc.uri), true);
-    const diags = await poll("diagnostics", 10000, () => { const d = vscode.languages.getDiagnostics(doc.uri); return d.length ? d : undefined; });
+    const diags = await waitFor(() => { const d = vscode.languages.getDiagnostics(doc.uri); return d.length ? d : undefined; }, "diagnostics", 10000, 100);
     const bit = diags.find((d) => /bit-fields are not supported/.test(d.message));
     assert.ok(bit, JSON.stringify(diags.map((d) => d.message)));
     assert.strictEqual(bit.range.start.line, 1);

@@ -11,7 +11,7 @@ import { readStat } from "../../src/live/procfs";
 import { freePort } from "../../src/live/server";
 import { groupMembers } from "../../src/live/stop";
 import { forkLab } from "./extension";
-import { poll } from "./poll";
+import { waitFor } from "../wait";
 
 (process.platform === "linux" ? describe : describe.skip)("the real echo server through tasks and the live view", function () {
   this.timeout(120_000);
@@ -55,10 +55,10 @@ import { poll } from "./poll";
     assert.strictEqual(await vscode.commands.executeCommand("forklab.live.open"), true);
     const clients = vscode.commands.executeCommand<number | undefined>("forklab.clients.run",
       { clients: 2, lines: ["from vs code"], holdMs: 4000, close: "together" });
-    const snap = await poll("two children reading their connections", 20_000, async () => {
+    const snap = await waitFor(async () => {
       const s = await vscode.commands.executeCommand<LiveSnapshot | undefined>("forklab.live.snapshot");
       return s && s.processes.filter((p) => p.blockedOn === "read(4)").length === 2 && s;
-    });
+    }, "two children reading their connections", 20_000, 100);
     const parent = snap.processes.find((p) => p.pid === pgid)!;
     assert.strictEqual(parent.blockedOn, "accept(3)");
     assert.strictEqual(snap.live.sharing, "kcmp", snap.live.sharingNote);

@@ -6,6 +6,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { stopGroup } from "../../../src/live/stop";
 export { freePort } from "../../../src/live/server";
+import { waitFor } from "../../wait";
+export { waitFor };
 
 export const ROOT = resolve(__dirname, "../../..");
 const outDir = join(tmpdir(), `forklab-live-test-${process.pid}`);
@@ -16,18 +18,6 @@ export function compile(name: string, sources: string[]): string {
   const bin = join(outDir, name);
   execFileSync("cc", ["-g", "-O0", "-o", bin, ...sources.map((s) => join(ROOT, s))], { stdio: "pipe" });
   return bin;
-}
-
-/** Polls cond every 20 ms until it returns a value other than undefined/false, at most timeoutMs. */
-export async function waitFor<T>(cond: () => T | undefined | false | Promise<T | undefined | false>, what: string,
-  timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await cond();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 /** A real program started as the leader of its own process group. */
