@@ -2,19 +2,12 @@
 // loader that fills in each claim's example and scenario from its step.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { At, Role } from "../../../src/session/moments";
 
 export const LESSONS_FILE = join(__dirname, "..", "..", "..", "walkthroughs", "lessons.json");
 
-/** "parent": the program's first process; "child": its Nth child in fork order (child, default 1). */
-export type Role = "parent" | "child";
-
-/** Which Snapshot of a run: the last one, a history index, the one just before a scripted
- *  signal arrives, or the moment a process arrives at a line (before the line runs). */
-export type At =
-  | "end"
-  | { step: number }
-  | { beforeSignal: string }
-  | { line: number; pid?: Role; child?: number; hit?: number };
+// Roles and moments are the session's own (src/session/moments.ts): lessons name them as it runs them.
+export type { At, Role };
 
 /** Arguments a check reads: whose table, which descriptor, which call. */
 export interface Where {
