@@ -9,7 +9,7 @@ import * as v8 from "node:v8";
 import * as vm from "node:vm";
 import { Bench, Figure } from "./figure";
 import { AF_INET, isBlocked, Kernel, SOCK_STREAM, SysResult, WNOHANG } from "../kernel/kernel";
-import type { Snapshot } from "../kernel/snapshot";
+import type { Snapshot } from "../contract/snapshot";
 
 const FORKS = 20000;
 const LOOPS = 200000;

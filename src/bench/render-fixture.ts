@@ -1,7 +1,7 @@
 // The render benchmark's snapshot: a forking echo server grown to 200 processes and
 // 1,000 descriptors, and the one-syscall step after it. Plain data, no node imports, so
 // it also runs inside the browser. test/unit/render/fixtures/big-200p.json is this.
-import type { Proc, Snapshot } from "../kernel/snapshot";
+import type { Proc, Snapshot } from "../contract/snapshot";
 
 function proc(pid: number, ppid: number, fds: Array<number | null>, state: Proc["state"], extra: Partial<Proc> = {}): Proc {
   return {

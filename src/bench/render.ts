@@ -2,11 +2,11 @@
 // server (200 processes, 1,000 descriptors) from nothing, and to update after one
 // syscall (a child's close(listenfd)). The time covers the view's whole handling of the
 // host's message: validation, layout, DOM update, and the browser's style and layout.
-// Messages are what the host sends: the history as deltas (src/webview/sync.ts). Figures
+// Messages are what the host sends: the history as deltas (src/contract/sync.ts). Figures
 // are medians after warm-up rounds; the first picture in a fresh page is reported apart.
 import type { Bench } from "./figure";
-import type { Snapshot } from "../kernel/snapshot";
-import { historyMessage } from "../webview/sync";
+import type { Snapshot } from "../contract/snapshot";
+import { historyMessage } from "../contract/sync";
 import { bigSnapshot, closeListenfd } from "./render-fixture";
 import { deliver, launchChromium, openView } from "./view-page";
 

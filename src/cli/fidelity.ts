@@ -1,12 +1,13 @@
 // `forklab fidelity FILE.c [--scenario S.json] [--json]` (or `--all` for every example): run the file on real Linux under
 // strace and in the model, compare them call by call; exit 0 when they agree, 1 when
 // they differ, 2 when the check cannot run here (no strace, no ptrace, no compiler).
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { basename, join } from "node:path";
-import { checkFidelity, defaultScenarioFor } from "../fidelity/check";
+import { checkFidelity } from "../fidelity/check";
+import { defaultScenarioFor, readScenario } from "../host/scenario";
 import { StraceUnavailable } from "../fidelity/realrun";
 import { formatComparison } from "../fidelity/report";
-import type { Scenario } from "../session/scenario";
+import type { Scenario } from "../contract/scenario";
 
 /** `--all`: every example with its scenario, one line each, and the time for the corpus. */
 async function corpus(root: string, json: boolean): Promise<number> {
@@ -53,7 +54,7 @@ export async function fidelity(args: string[]): Promise<number> {
     console.error("usage: forklab fidelity FILE.c [--scenario S.json] [--json]");
     return 2;
   }
-  const scenario: Scenario = si >= 0 ? JSON.parse(readFileSync(args[si + 1], "utf8")) : defaultScenarioFor(file);
+  const scenario: Scenario = si >= 0 ? readScenario(args[si + 1]) : defaultScenarioFor(file);
   const root = join(__dirname, "..");
   try {
     const r = await checkFidelity(file, scenario, { root });

@@ -2,11 +2,13 @@
 // same renderer the view uses. Input is a Snapshot file, or a C file stepped through the
 // session (with a scenario) up to step N, highlighting what step N changed.
 import { readFileSync, writeFileSync } from "node:fs";
-import type { Snapshot } from "../kernel/snapshot";
-import { renderMarkdown, renderSvg, snapshotProblem, terminalAt } from "../render";
+import type { Snapshot } from "../contract/snapshot";
+import { snapshotProblem } from "../contract/validate";
+import { renderMarkdown, renderSvg, terminalAt } from "../render";
 import type { ColourScheme, Terminal } from "../render";
-import type { Scenario } from "../session/scenario";
+import type { Scenario } from "../contract/scenario";
 import { loadSession } from "../host/load";
+import { readScenario } from "../host/scenario";
 
 const usage = `usage: forklab render --snapshot SNAP.json [--previous PREV.json] [--theme light|dark|hc] [--md | --png] --out FIG.svg
   --png draws the whole view (controls, picture, events) in Chromium and saves a screenshot
@@ -27,7 +29,7 @@ function readSnapshot(path: string): Snapshot {
 
 /** Steps FILE.c to step n (default: to the end); returns the history up to that step. */
 async function stepFile(file: string, scenarioPath: string | undefined, stepArg: string | undefined): Promise<Snapshot[] | undefined> {
-  const scenario: Scenario = scenarioPath ? (JSON.parse(readFileSync(scenarioPath, "utf8")) as Scenario) : {};
+  const scenario: Scenario = scenarioPath ? readScenario(scenarioPath) : {};
   const { session, errors } = await loadSession(file, scenario);
   for (const e of errors) console.error(e);
   if (!session) return undefined;
@@ -48,7 +50,7 @@ async function stepFile(file: string, scenarioPath: string | undefined, stepArg:
  *  goes to the view (its terminal shows the output of every step up to the last). */
 async function screenshot(history: Snapshot[], scheme: ColourScheme, out: string): Promise<void> {
   const { deliver, launchChromium, openView } = await import("../bench/view-page");
-  const { historyMessage } = await import("../webview/sync");
+  const { historyMessage } = await import("../contract/sync");
   const chrome = await launchChromium();
   try {
     const page = await openView(chrome, { scheme, width: 1440, height: 900 });

@@ -1,17 +1,17 @@
 // `forklab run FILE.c [--scenario S.json] [--json] [--max-steps N]`: run a C file through
 // the model to the end and print the per-process syscall trace and the final tables, or
 // (--json) one object {stdout, stderr, exitStatus, trace, final}.
-import { readFileSync } from "node:fs";
 import { Session } from "../session/session";
-import { Scenario } from "../session/scenario";
+import { Scenario } from "../contract/scenario";
 import { loadSession } from "../host/load";
+import { readScenario } from "../host/scenario";
 
 export async function run(args: string[]): Promise<number> {
   const file = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--scenario" && args[i - 1] !== "--max-steps");
   if (!file) { console.error("usage: forklab run FILE.c [--scenario S.json] [--json] [--max-steps N]"); return 2; }
   const opt = (name: string): string | undefined => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
   const scenPath = opt("--scenario");
-  const scenario: Scenario = scenPath ? JSON.parse(readFileSync(scenPath, "utf8")) as Scenario : {};
+  const scenario: Scenario = scenPath ? readScenario(scenPath) : {};
   const max = opt("--max-steps");
   const json = args.includes("--json");
   const { session, errors, warnings } = await loadSession(file, scenario, { maxSteps: max ? +max : undefined });

@@ -1,9 +1,8 @@
 // One fidelity check end to end: the file on real Linux under strace and in the model,
 // both normalised, compared. Used by `forklab fidelity` and by the fidelity tests.
 
-import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { Scenario } from "../session/scenario";
+import type { Scenario } from "../contract/scenario";
 import { compare, type Comparison } from "./compare";
 import { normalizeModel, type ModelRun } from "./model";
 import { runModelSession } from "./model-session";
@@ -17,12 +16,6 @@ export interface FidelityResult {
   linux: NormTrace;
   model: NormTrace;
   ms: { linux: number; model: number };
-}
-
-/** The scenario that goes with an example: NAME.scenario.json next to NAME.c, else none. */
-export function defaultScenarioFor(file: string): Scenario {
-  const path = file.replace(/\.c$/, ".scenario.json");
-  return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as Scenario) : {};
 }
 
 export interface CheckOptions {

@@ -4,9 +4,9 @@
 
 import { basename, dirname, join } from "node:path";
 import { loadProgram } from "../host/load";
-import type { Snapshot } from "../kernel/snapshot";
+import type { Snapshot } from "../contract/snapshot";
 import { Session } from "../session/session";
-import type { Scenario } from "../session/scenario";
+import type { Scenario } from "../contract/scenario";
 import type { ModelRun } from "./model";
 
 export interface ModelSessionOptions {

@@ -7,8 +7,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import type { Snapshot } from "../kernel/snapshot";
-import type { Scenario } from "../session/scenario";
+import type { Snapshot } from "../contract/snapshot";
+import type { Scenario } from "../contract/scenario";
 import type { TraceEntry } from "../c/trace";
 import { canonicalCall, COMPARED_CALLS, comparedArgs, RETURNS_PID, SIGNAL_ARG, signalName, sigprocmaskHow, waitOptions } from "./calls";
 import { handlerLines, statementLines } from "./functions";

@@ -6,7 +6,7 @@ import { execFile } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
-import type { Scenario } from "../session/scenario";
+import type { Scenario } from "../contract/scenario";
 import { compile, type Compiled } from "./compile";
 import { probeGroup, tracerOf } from "./proc-probe";
 import { freePort, runScenario, scenarioPortOf } from "./scenario-driver";

@@ -14,7 +14,7 @@ import { connect, Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { constants } from "node:os";
-import { DEFAULT_PORT, type ClientScript, type Scenario, type SignalScript } from "../session/scenario";
+import { DEFAULT_PORT, type ClientScript, type Scenario, type SignalScript } from "../contract/scenario";
 import { probeGroup, settle, tracerOf, type ProcInfo } from "./proc-probe";
 
 export interface DriverOptions {

@@ -10,9 +10,9 @@ import { compileC } from "../c/load";
 import { loadParser, WasmFiles } from "../c/parse";
 import { Diagnostic, formatDiagnostic } from "../c/diagnostic";
 import type { Program } from "../c/program";
-import type { Snapshot } from "../kernel/snapshot";
+import type { Snapshot } from "../contract/snapshot";
 import { Session } from "../session/session";
-import type { Scenario } from "../session/scenario";
+import type { Scenario } from "../contract/scenario";
 
 export interface LoadOptions {
   /** The folder holding web-tree-sitter.wasm and tree-sitter-c.wasm (the extension's

@@ -8,7 +8,7 @@ import { pipeclose, piperead, pipewrite } from "./pipe";
 import { sockclose, sockread, sockwrite } from "./socket";
 import { ttyread, ttyRelease } from "./tty";
 import { latin1 } from "./bytequeue";
-import type { OutputChunk } from "./snapshot";
+import type { OutputChunk } from "../contract/snapshot";
 
 export function objalloc<T extends KObj>(k: KState, make: (id: number) => T): T {
   const o = make(k.nextObjId++);

@@ -1,6 +1,6 @@
 // The kernel's whole mutable state, as the concept files share it (xv6 keeps these in
 // globals; we keep them in one object so that several kernels can live side by side).
-import type { KEvent, OutputChunk } from "./snapshot";
+import type { KEvent, OutputChunk } from "../contract/snapshot";
 import type { ByteQueue } from "./bytequeue";
 import type { SigActionView } from "./result";
 

@@ -7,7 +7,7 @@ import { procState } from "./proc";
 import { handlerOf } from "./signal";
 import { sigsetNames, signame } from "./signum";
 import { sockname } from "./socket";
-import { KObject, OpenFile, Proc, Snapshot, SNAPSHOT_VERSION } from "./snapshot";
+import { KObject, OpenFile, Proc, Snapshot, SNAPSHOT_VERSION } from "../contract/snapshot";
 
 export interface ProcAnnotation {
   line?: number;

@@ -3,7 +3,7 @@
 // descriptor. Processes pair up by role (the server, then its children in fork order);
 // descriptors by number; what is compared is what a learner draws: the kind of object,
 // the open file's refcount, and whether the child shares it with its parent.
-import type { KObject, OpenFile, Proc, Snapshot } from "../kernel/snapshot";
+import type { KObject, OpenFile, Proc, Snapshot } from "../contract/snapshot";
 
 export interface CompareRow {
   /** "server", "child 1", ... */

@@ -6,7 +6,7 @@ import { constants as osConstants } from "node:os";
 import { constants as fsConstants } from "node:fs";
 import {
   KEvent, KObject, OpenFile, Proc, ProcState, SNAPSHOT_VERSION, Snapshot, SocketObject,
-} from "../kernel/snapshot";
+} from "../contract/snapshot";
 import { blockedOn } from "./blockedon";
 import { NetSocket } from "./netsockets";
 import { Descriptor, ProcReading, ProcSigMasks } from "./procfs";

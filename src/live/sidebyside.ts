@@ -2,8 +2,8 @@
 // their lines echoed, still open; the same program stepped in the model with the same
 // argv, the same kind of stdout and the same clients, until every process blocks. The
 // model runner is passed in, so this file needs neither the C front end nor VS Code.
-import type { Snapshot } from "../kernel/snapshot";
-import type { Scenario } from "../session/scenario";
+import type { Snapshot } from "../contract/snapshot";
+import type { Scenario } from "../contract/scenario";
 import { runClients } from "./clients";
 import { CompareRow, compareTables } from "./compare";
 import { LiveSnapshot } from "./livesnapshot";

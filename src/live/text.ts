@@ -1,6 +1,6 @@
 // A live Snapshot as plain text for a terminal: the process tree with each descriptor
 // table, then the open file table and the objects, in the kernel's vocabulary.
-import { KObject } from "../kernel/snapshot";
+import { KObject } from "../contract/snapshot";
 import { LiveSnapshot } from "./livesnapshot";
 
 function describeObject(o: KObject): string {

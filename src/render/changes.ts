@@ -1,6 +1,6 @@
 // What the last step changed, found by comparing a Snapshot with the one before it. The
 // picture highlights these; the text view and the screen-reader announcement list them.
-import type { KObject, OpenFile, Proc, Snapshot } from "../kernel/snapshot";
+import type { KObject, OpenFile, Proc, Snapshot } from "../contract/snapshot";
 
 export interface Changes {
   /** "pid:fd" slots that got an open file (open, dup, accept, pipe) in a process that existed before. */

@@ -1,5 +1,5 @@
 // Kernel events in words, and the timeline of a session: the steps worth jumping to.
-import type { KEvent, Snapshot } from "../kernel/snapshot";
+import type { KEvent, Snapshot } from "../contract/snapshot";
 import { waitStatusText } from "./text";
 
 export function describeEvent(e: KEvent): string {

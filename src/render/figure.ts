@@ -2,7 +2,7 @@
 // process-tree order, the open file table, the v-node table), aligns each open file and
 // object with the first row that points at it so arrows run nearly level, and draws the
 // arrows. The result is a list of keyed units so the webview can patch only what changed.
-import type { KObject, OpenFile, Proc, Snapshot } from "../kernel/snapshot";
+import type { KObject, OpenFile, Proc, Snapshot } from "../contract/snapshot";
 import { Changes, describeChanges, diffSnapshots } from "./changes";
 import { describeEvent } from "./events";
 import { drawFileRow, fileHeader } from "./filerow";

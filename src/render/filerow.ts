@@ -1,6 +1,6 @@
 // One row of the open file table: id, refcount, offset, access mode and status flags.
 // A row freed by this step is drawn as a dashed ghost so the learner sees it go.
-import type { OpenFile } from "../kernel/snapshot";
+import type { OpenFile } from "../contract/snapshot";
 import type { Changes } from "./changes";
 import { COL_FILE, FILE_CELLS, FILE_ROW, fits } from "./geometry";
 import { rect, text, title } from "./svgparts";

@@ -13,7 +13,6 @@ export { diffSnapshots, describeChanges } from "./changes";
 export type { Changes } from "./changes";
 export { timeline, timelineOf, describeEvent } from "./events";
 export type { TimelineEntry, TimelineKind } from "./events";
-export { isSnapshot, snapshotProblem } from "./validate";
 export { TerminalLog, terminalAt, ownTerminal, terminalLines, outputLines } from "./terminal";
 export type { Terminal, OutputLine } from "./terminal";
 export { THEMES, THEME_BODY_CLASS } from "./themes";

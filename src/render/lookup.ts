@@ -1,6 +1,6 @@
 // Indexes over one Snapshot that every part of the picture needs: open files and objects
 // by id, which processes hold each object, and a short name for what a descriptor is.
-import type { KObject, OpenFile, Snapshot } from "../kernel/snapshot";
+import type { KObject, OpenFile, Snapshot } from "../contract/snapshot";
 
 export interface Lookup {
   files: Map<number, OpenFile>;

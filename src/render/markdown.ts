@@ -1,5 +1,5 @@
 // The text view as Markdown: "Copy as Markdown" and `forklab render --md`.
-import type { Snapshot } from "../kernel/snapshot";
+import type { Snapshot } from "../contract/snapshot";
 import { Table, textView } from "./tables";
 import type { Terminal } from "./terminal";
 

@@ -1,6 +1,6 @@
 // One object of the v-node table, drawn by kind: a regular file, a pipe, a socket
 // (listening or connected), the terminal (with what reached it), a shm segment.
-import type { KObject, PipeObject, ShmObject, SocketObject } from "../kernel/snapshot";
+import type { KObject, PipeObject, ShmObject, SocketObject } from "../contract/snapshot";
 import type { Changes } from "./changes";
 import { COL_OBJ, LINE, fits } from "./geometry";
 import type { Lookup } from "./lookup";

@@ -1,6 +1,6 @@
 // One process as a block in the left column: header (pid, name, state), what it waits
 // for, its signals, its unflushed stdout buffer, then its descriptor table.
-import type { Proc } from "../kernel/snapshot";
+import type { Proc } from "../contract/snapshot";
 import type { Changes } from "./changes";
 import { CHAR, FD_NUM, HEAD, LINE, ROW, fits } from "./geometry";
 import { Lookup, objectName } from "./lookup";

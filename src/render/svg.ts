@@ -1,6 +1,6 @@
 // Snapshot -> SVG text. Pure string building: the CLI uses it under node, the webview
 // uses the same units to patch its live picture.
-import type { Snapshot } from "../kernel/snapshot";
+import type { Snapshot } from "../contract/snapshot";
 import { Figure, Unit, buildFigure } from "./figure";
 import type { ColourScheme } from "./palette";
 import { FIGURE_CSS, HUE_CSS, MOTION_CSS, PID_TONES } from "./style";

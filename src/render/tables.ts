@@ -1,6 +1,6 @@
 // The snapshot as plain tables: the source of "Copy as Markdown" and of the view's text
 // alternative for screen readers. Same facts as the picture, in reading order.
-import type { Snapshot } from "../kernel/snapshot";
+import type { Snapshot } from "../contract/snapshot";
 import { diffSnapshots, describeChanges } from "./changes";
 import { describeEvent } from "./events";
 import { lookup, objectName } from "./lookup";

@@ -3,7 +3,7 @@
 // quadratic), so the terminal at step N is the output of steps 0..N concatenated.
 // TerminalLog keeps that concatenation for a history and extends it as the history grows,
 // so moving to any step costs a lookup, not a pass over the history.
-import type { OutputChunk, Snapshot } from "../kernel/snapshot";
+import type { OutputChunk, Snapshot } from "../contract/snapshot";
 
 export interface OutputLine {
   pid: number;

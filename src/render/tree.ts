@@ -1,6 +1,6 @@
 // Process-tree order: parents before their children, siblings by pid, as `ps -H` lists
 // them. Clients (outside processes) come last, in pid order.
-import type { Proc, Snapshot } from "../kernel/snapshot";
+import type { Proc, Snapshot } from "../contract/snapshot";
 
 export interface TreeEntry {
   proc: Proc;

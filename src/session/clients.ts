@@ -2,7 +2,7 @@
 // listens, send lines and read their echoes, and close one by one or in groups. Each is a
 // small state machine over kernel calls; none of its state lives in closures.
 import { Kernel, isBlocked, AF_INET, SOCK_STREAM } from "../kernel/kernel";
-import { ClientAction, ClientScript, DEFAULT_PORT } from "./scenario";
+import { ClientAction, ClientScript, DEFAULT_PORT } from "../contract/scenario";
 
 /** A client the learner connects by hand waits for more lines until this (never reached) step. */
 const HOLD = Number.MAX_SAFE_INTEGER;

@@ -2,9 +2,9 @@
 // the world it runs in, and the interesting moment as a predicate on the Snapshot: the
 // stepper steps with the scheduler until the moment holds, so the learner lands on the
 // line where the tables show the mistake.
-import type { Proc, Snapshot, SocketObject } from "../kernel/snapshot";
+import type { Proc, Snapshot, SocketObject } from "../contract/snapshot";
 import type { Policy } from "./session";
-import type { Scenario } from "./scenario";
+import type { Scenario } from "../contract/scenario";
 
 export interface Demo {
   id: string;

@@ -1,7 +1,7 @@
 // Hover texts: what the last execution of a line did to the kernel's tables, from the
 // Snapshots before and after that step and the system calls the step made, e.g.
 // "Close(connfd): open file #7 refcount 2 -> 1".
-import type { KObject, Proc, Snapshot } from "../kernel/snapshot";
+import type { KObject, Proc, Snapshot } from "../contract/snapshot";
 import type { TraceEntry } from "../c/trace";
 
 export interface LineEffect {

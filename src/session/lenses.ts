@@ -3,7 +3,7 @@
 // ("Step pid 1204 (child)", "pid 1203 (parent) blocked in accept(3): connect a client"),
 // so two processes on one line read as two lenses side by side. Plain data here; the
 // extension turns each into a vscode.CodeLens.
-import type { Proc, Snapshot } from "../kernel/snapshot";
+import type { Proc, Snapshot } from "../contract/snapshot";
 import { unblockHint } from "./unblock";
 
 export interface LensSpec {

@@ -1,7 +1,7 @@
 // Moments a lesson names (walkthroughs/lessons.json "askAt"/"at"), as predicates the
 // stepper runs to: a history index, the end, the h-th time a process arrives at a line
 // (before the line runs), or the last Snapshot before a scripted signal shows up.
-import type { Snapshot } from "../kernel/snapshot";
+import type { Snapshot } from "../contract/snapshot";
 import type { Outcome, Stepper } from "./stepper";
 
 export type Role = "parent" | "child";

@@ -6,11 +6,11 @@
 // (The kernel keeps closures on blocked tasks, so its state cannot be cloned into
 // checkpoints; a replay of 10,000 steps costs well under a second.)
 import { Kernel, signo as signoOf, StdioSpec } from "../kernel/kernel";
-import type { Snapshot } from "../kernel/snapshot";
+import type { Snapshot } from "../contract/snapshot";
 import { Machine, StepMode } from "../c/vm";
 import { Program } from "../c/program";
 import { commandProgram } from "../c/commands";
-import { Scenario, DEFAULT_PORT, ProgramScript } from "./scenario";
+import { Scenario, DEFAULT_PORT, ProgramScript } from "../contract/scenario";
 
 /** Lines a Scenario program may run at start-up before the main program starts. */
 const OTHER_START_STEPS = 100_000;

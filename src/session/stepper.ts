@@ -4,10 +4,10 @@
 // (lines stepped, clients, typed lines, closes, signals) is a Session action, so stepping
 // back is the Session's own exact replay.
 import { signo as signoOf } from "../kernel/kernel";
-import type { Snapshot } from "../kernel/snapshot";
+import type { Snapshot } from "../contract/snapshot";
 import type { Program } from "../c/program";
 import { Policy, Session } from "./session";
-import type { Scenario } from "./scenario";
+import type { Scenario } from "../contract/scenario";
 import type { TraceEntry } from "../c/trace";
 import { unblockHint } from "./unblock";
 

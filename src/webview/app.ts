@@ -8,7 +8,7 @@ import { button, h, setOptions } from "./dom";
 import { currentScheme, liveThemeVars, svgToPng } from "./export";
 import { FigureView } from "./figure-dom";
 import { ViewHistory } from "./history";
-import { HostMessage, VIEW_SIGNALS, ViewMessage } from "./protocol";
+import { HostMessage, VIEW_SIGNALS, ViewMessage } from "../contract/protocol";
 import { QuestionForm } from "./question";
 import { textTables } from "./texttables";
 

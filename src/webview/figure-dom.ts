@@ -3,7 +3,7 @@
 // picture is parsed in one go; after that only units whose markup changed are re-parsed
 // (in one batch), moved ones get a new transform, and the rest of the DOM is left alone.
 // A one-syscall step touches a handful of units even in a 200-process picture.
-import type { Snapshot } from "../kernel/snapshot";
+import type { Snapshot } from "../contract/snapshot";
 import { Figure, FigureCache, Unit, buildFigure, captionUnit } from "../render/figure";
 import { SvgOptions, figureSvg, unitMarkup } from "../render/svg";
 import type { Terminal } from "../render/terminal";

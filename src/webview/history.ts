@@ -1,11 +1,11 @@
 // The view's copy of the session history: the snapshots (rebuilt from the host's deltas,
 // unchanged rows shared between steps), the terminal as it stood at each step, and the
 // timeline. The host sends only what the view does not have yet; this applies it.
-import type { Snapshot } from "../kernel/snapshot";
+import type { Snapshot } from "../contract/snapshot";
 import { TimelineEntry, timelineOf } from "../render/events";
 import { Terminal, TerminalLog } from "../render/terminal";
-import type { HostMessage } from "./protocol";
-import { WireStep, decodeStep } from "./wire";
+import type { HostMessage } from "../contract/protocol";
+import { WireStep, decodeStep } from "../contract/wire";
 
 type History = Extract<HostMessage, { type: "history" }>;
 

@@ -2,7 +2,7 @@
 // host, draws it, and sends the user's actions back (validated too, as a self-check).
 import { figureCss } from "../render/svg";
 import { App } from "./app";
-import { HostMessage, ViewMessage, hostMessageProblem, viewMessageProblem } from "./protocol";
+import { HostMessage, ViewMessage, hostMessageProblem, viewMessageProblem } from "../contract/protocol";
 import { savedState } from "./state";
 
 interface VsCodeApi {

@@ -3,7 +3,7 @@
 // which choice is right and sets the step's context key); the view shows its verdict in a
 // live region and, for a wrong answer, marks the table the choice's `why` points at.
 import { h } from "./dom";
-import type { HostMessage, QuestionTable, ViewMessage } from "./protocol";
+import type { HostMessage, QuestionTable, ViewMessage } from "../contract/protocol";
 
 type Question = Extract<HostMessage, { type: "question" }>;
 type Verdict = Extract<HostMessage, { type: "verdict" }>;

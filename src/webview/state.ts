@@ -3,10 +3,10 @@
 // message from step 0, so the view and the host read it back with the code that reads the
 // host's messages. It is bounded: a history too long to keep whole keeps its last steps,
 // the output of the steps it drops (so the terminal stays right), and says how many went.
-import type { OutputChunk } from "../kernel/snapshot";
+import type { OutputChunk } from "../contract/snapshot";
 import type { ViewHistory } from "./history";
-import type { HostMessage } from "./protocol";
-import type { WireStep } from "./wire";
+import type { HostMessage } from "../contract/protocol";
+import type { WireStep } from "../contract/wire";
 
 export type SavedState = Extract<HostMessage, { type: "history" }>;
 

@@ -6,7 +6,8 @@
 import { strict as assert } from "node:assert";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { checkFidelity, defaultScenarioFor } from "../../src/fidelity/check";
+import { checkFidelity } from "../../src/fidelity/check";
+import { defaultScenarioFor } from "../../src/host/scenario";
 import { formatComparison } from "../../src/fidelity/report";
 
 const root = join(__dirname, "..", "..");

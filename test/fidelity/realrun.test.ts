@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { checkRules } from "../../src/fidelity/compare";
 import { linuxTrace } from "../../src/fidelity/check";
 import type { NormTrace } from "../../src/fidelity/normal";
-import type { Scenario } from "../../src/session/scenario";
+import type { Scenario } from "../../src/contract/scenario";
 
 const root = join(__dirname, "..", "..");
 const fixture = (name: string) => join(__dirname, "fixtures", name);

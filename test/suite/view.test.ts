@@ -2,7 +2,7 @@
 // a snapshot history, and the webview frame shows the tables with the last step's changes.
 import * as assert from "node:assert";
 import * as vscode from "vscode";
-import type { Snapshot } from "../../src/kernel/snapshot";
+import type { Snapshot } from "../../src/contract/snapshot";
 import { forkLab } from "./extension";
 import { pageEval } from "./page";
 

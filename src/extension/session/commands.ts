@@ -3,11 +3,11 @@
 // signals, the view, and the hooks lessons call (openExample, startSession).
 import { basename } from "node:path";
 import * as vscode from "vscode";
-import type { Snapshot } from "../../kernel/snapshot";
-import type { Scenario } from "../../session/scenario";
+import type { Snapshot } from "../../contract/snapshot";
+import type { Scenario } from "../../contract/scenario";
 import type { Outcome } from "../../session/stepper";
 import { roleOf } from "../../session/lenses";
-import { VIEW_SIGNALS } from "../../webview/protocol";
+import { VIEW_SIGNALS } from "../../contract/protocol";
 import { model } from "../model";
 import { openExample, revealLine } from "./examples";
 import { LessonArgs, markDone, question } from "./lessons";

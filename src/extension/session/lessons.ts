@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
 import * as vscode from "vscode";
 import type { At } from "../../session/moments";
-import { QUESTION_TABLES, QuestionTable } from "../../webview/protocol";
+import { QUESTION_TABLES, QuestionTable } from "../../contract/protocol";
 import type { DescriptorView } from "../view/panel";
 import { descriptorView } from "../view/view";
 

@@ -2,14 +2,14 @@
 // the view (shows each new Snapshot, sends the learner's actions back), the Problems
 // panel (what the stepper cannot run), and the editor features that listen to onDidChange
 // (lenses, decorations, hovers, status bar, context keys).
-import { existsSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import * as vscode from "vscode";
-import type { Snapshot } from "../../kernel/snapshot";
+import type { Snapshot } from "../../contract/snapshot";
 import type { Policy } from "../../session/session";
-import type { Scenario } from "../../session/scenario";
+import type { Scenario } from "../../contract/scenario";
 import type { Outcome, Stepper } from "../../session/stepper";
-import type { ViewAction } from "../../webview/protocol";
+import type { ViewAction } from "../../contract/protocol";
+import { readScenario, scenarioFileFor } from "../../host/scenario";
 import { model } from "../model";
 import { descriptorView } from "../view/view";
 
@@ -43,12 +43,6 @@ export function settings(): Settings {
 }
 
 const key = (uri: vscode.Uri) => uri.toString();
-
-/** NAME.scenario.json next to NAME.c, when there is one. */
-export function defaultScenarioFile(file: string): string | undefined {
-  const f = file.replace(/\.c$/, ".scenario.json");
-  return f !== file && existsSync(f) ? f : undefined;
-}
 
 export class Sessions implements vscode.Disposable {
   private readonly byFile = new Map<string, EditorSession>();
@@ -215,9 +209,9 @@ export class Sessions implements vscode.Disposable {
 
 function resolveScenario(file: string, scenario: Scenario | string | undefined): { sc: Scenario; scenarioName?: string } {
   if (typeof scenario === "object") return { sc: scenario, scenarioName: "inline" };
-  const path = typeof scenario === "string" ? (scenario.includes("/") ? scenario : `${file.slice(0, file.lastIndexOf("/") + 1)}${scenario}`) : defaultScenarioFile(file);
+  const path = typeof scenario === "string" ? (scenario.includes("/") ? scenario : `${file.slice(0, file.lastIndexOf("/") + 1)}${scenario}`) : scenarioFileFor(file);
   if (!path) return { sc: {} };
-  return { sc: JSON.parse(readFileSync(path, "utf8")) as Scenario, scenarioName: basename(path) };
+  return { sc: readScenario(path), scenarioName: basename(path) };
 }
 
 function problem(doc: vscode.TextDocument, line: number, column: number, message: string, severity: "error" | "warning"): vscode.Diagnostic {

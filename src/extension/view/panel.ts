@@ -4,11 +4,11 @@
 // action handler the panel moves through the history it was given by itself.
 import { randomBytes } from "node:crypto";
 import * as vscode from "vscode";
-import type { OutputChunk, Snapshot } from "../../kernel/snapshot";
-import { HostMessage, ViewAction, ViewMessage, hostMessageProblem, viewMessageProblem } from "../../webview/protocol";
-import { decodeStep } from "../../webview/wire";
+import type { OutputChunk, Snapshot } from "../../contract/snapshot";
+import { HostMessage, ViewAction, ViewMessage, hostMessageProblem, viewMessageProblem } from "../../contract/protocol";
+import { decodeStep } from "../../contract/wire";
 import { makeNonce, viewHtml } from "./html";
-import { historyMessage } from "../../webview/sync";
+import { historyMessage } from "../../contract/sync";
 
 export const VIEW_TYPE = "forklab.view";
 

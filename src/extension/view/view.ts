@@ -2,7 +2,7 @@
 // a reload), and the command that opens it. Other features reach the host through
 // `forklab.view.show` or the returned object.
 import * as vscode from "vscode";
-import type { Snapshot } from "../../kernel/snapshot";
+import type { Snapshot } from "../../contract/snapshot";
 import { DescriptorView, ShowInput, VIEW_TYPE } from "./panel";
 
 let host: DescriptorView | undefined;

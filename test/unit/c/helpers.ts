@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { loadParser } from "../../../src/c/parse";
 import { compileC, LoadResult } from "../../../src/c/load";
 import { Session, SessionOptions } from "../../../src/session/session";
-import { Scenario } from "../../../src/session/scenario";
+import { Scenario } from "../../../src/contract/scenario";
 
 const root = join(__dirname, "..", "..", "..");
 export const wasm = {

@@ -1,7 +1,7 @@
 // Shared by the editor unit tests: a Stepper on an example under a scenario.
 import { compile, example, exampleScenario } from "../c/helpers";
 import { Stepper } from "../../../src/session/stepper";
-import type { Scenario } from "../../../src/session/scenario";
+import type { Scenario } from "../../../src/contract/scenario";
 
 export async function stepper(file: string, scenario: Scenario | string = {}): Promise<Stepper> {
   const { program, diagnostics } = await compile(example(file), file);

@@ -1,7 +1,7 @@
 // The learner's stepper: stepping back is an exact replay, clients can be connected and
 // closed by hand, signals sent, and a blocked process explains what it waits for.
 import { strict as assert } from "node:assert";
-import type { Snapshot } from "../../../src/kernel/snapshot";
+import type { Snapshot } from "../../../src/contract/snapshot";
 import { stepper } from "./helpers";
 
 const main = (s: Snapshot, pid: number) => s.processes.find((p) => p.pid === pid)!;

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Scenario } from "../../../src/session/scenario";
+import type { Scenario } from "../../../src/contract/scenario";
 import { freePort, runScenario, type RealRun } from "../../../src/fidelity/scenario-driver";
 import { compileAll } from "./compile";
 import { EXAMPLES_DIR, loadExpected, type ExpectedRun } from "./expected";

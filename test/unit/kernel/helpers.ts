@@ -1,7 +1,7 @@
 // Small helpers for the kernel tests: a booted kernel with one program, and result checks.
 import * as assert from "node:assert/strict";
 import { isBlocked, Kernel, KernelOptions, SysResult, SysRet } from "../../../src/kernel/kernel";
-import type { OpenFile, Proc, Snapshot } from "../../../src/kernel/snapshot";
+import type { OpenFile, Proc, Snapshot } from "../../../src/contract/snapshot";
 
 export const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 export const text = (r: SysResult): string => new TextDecoder().decode(done(r).data ?? new Uint8Array(0));

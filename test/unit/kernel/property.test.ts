@@ -6,7 +6,7 @@ import {
   AF_INET, IPC_CREAT, IPC_PRIVATE, IPC_RMID, Kernel, O_APPEND, O_CREAT, O_RDWR, SIG, SIG_BLOCK, SIG_UNBLOCK,
   sigset, SOCK_STREAM, WNOHANG,
 } from "../../../src/kernel/kernel";
-import type { Snapshot } from "../../../src/kernel/snapshot";
+import type { Snapshot } from "../../../src/contract/snapshot";
 
 const OPS = [
   "fork", "exit", "open", "close", "dup", "dup2", "pipe", "read", "write", "waitnohang", "wait", "kill",

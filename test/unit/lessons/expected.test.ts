@@ -5,7 +5,7 @@
 import * as assert from "node:assert";
 import { allClaims, Claim, loadLessons } from "./lessons";
 import { Expected, ExpectedRun, loadExpected } from "../examples/expected";
-import { DEFAULT_PORT } from "../../../src/session/scenario";
+import { DEFAULT_PORT } from "../../../src/contract/scenario";
 
 const ls = loadLessons();
 const expected = new Map(loadExpected().map((e) => [e.example, e]));

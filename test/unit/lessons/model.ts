@@ -3,8 +3,8 @@
 // figure shows, so a picture and the sentence under it come from one run.
 import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import type { Snapshot, Proc, OpenFile, KObject } from "../../../src/kernel/snapshot";
-import type { Scenario } from "../../../src/session/scenario";
+import type { Snapshot, Proc, OpenFile, KObject } from "../../../src/contract/snapshot";
+import type { Scenario } from "../../../src/contract/scenario";
 import { loadParser } from "../../../src/c/parse";
 import { compileC } from "../../../src/c/load";
 import { Session } from "../../../src/session/session";

@@ -5,7 +5,7 @@ import * as assert from "node:assert/strict";
 import * as net from "node:net";
 import { LiveSnapshot } from "../../../src/live/livesnapshot";
 import { LiveSource } from "../../../src/live/source";
-import { OpenFile, Proc, SocketObject } from "../../../src/kernel/snapshot";
+import { OpenFile, Proc, SocketObject } from "../../../src/contract/snapshot";
 import { readStat } from "../../../src/live/procfs";
 import { compile, Program, waitFor } from "./realproc";
 

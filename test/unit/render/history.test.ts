@@ -6,14 +6,14 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { render } from "../../../src/cli/render";
-import type { OutputChunk, Snapshot } from "../../../src/kernel/snapshot";
+import type { OutputChunk, Snapshot } from "../../../src/contract/snapshot";
 import { bigSnapshot, closeListenfd } from "../../../src/bench/render-fixture";
 import { diffSnapshots } from "../../../src/render/changes";
 import { TerminalLog, lineCount, terminalAt, terminalLines, terminalTail } from "../../../src/render/terminal";
 import { ViewHistory } from "../../../src/webview/history";
 import { savedState } from "../../../src/webview/state";
-import { historyMessage } from "../../../src/webview/sync";
-import { decodeStep, encodeStep } from "../../../src/webview/wire";
+import { historyMessage } from "../../../src/contract/sync";
+import { decodeStep, encodeStep } from "../../../src/contract/wire";
 import { fixture } from "./page";
 
 const chunk = (pid: number, text: string): OutputChunk => ({ pid, fd: 1, text });

@@ -4,9 +4,9 @@ import { build } from "esbuild";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import type { Snapshot } from "../../../src/kernel/snapshot";
+import type { Snapshot } from "../../../src/contract/snapshot";
 import { Chromium, ViewOptions, deliver, launchChromium, openView } from "../../../src/bench/view-page";
-import { historyMessage } from "../../../src/webview/sync";
+import { historyMessage } from "../../../src/contract/sync";
 
 const root = join(__dirname, "..", "..", "..");
 

@@ -1,8 +1,8 @@
 // The view's message protocol: both directions are validated, and anything malformed,
 // from another version, or outside what the view offers is refused with a reason.
 import assert from "node:assert/strict";
-import { hostMessageProblem, isHostMessage, isViewMessage, viewMessageProblem } from "../../../src/webview/protocol";
-import { decodeStep } from "../../../src/webview/wire";
+import { hostMessageProblem, isHostMessage, isViewMessage, viewMessageProblem } from "../../../src/contract/protocol";
+import { decodeStep } from "../../../src/contract/wire";
 import { fixture, showMessage } from "./page";
 
 describe("webview protocol", () => {

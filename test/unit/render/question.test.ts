@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { deliver, posted } from "../../../src/bench/view-page";
-import { isViewMessage } from "../../../src/webview/protocol";
+import { isViewMessage } from "../../../src/contract/protocol";
 import { ViewHarness, fixture, settle } from "./page";
 
 const question = { v: 1, type: "question", lesson: "forklab.fork", step: "sharedOffset",

@@ -5,8 +5,8 @@
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { deliver, posted } from "../../../src/bench/view-page";
-import type { Snapshot } from "../../../src/kernel/snapshot";
-import { historyMessage } from "../../../src/webview/sync";
+import type { Snapshot } from "../../../src/contract/snapshot";
+import { historyMessage } from "../../../src/contract/sync";
 import { ViewHarness, fixture, settle, showMessage, textOf } from "./page";
 
 const clone = (s: Snapshot): Snapshot => JSON.parse(JSON.stringify(s)) as Snapshot;

@@ -3,7 +3,7 @@
 import { strict as assert } from "node:assert";
 import { compile, example, exampleScenario } from "../c/helpers";
 import { Session } from "../../../src/session/session";
-import { Scenario } from "../../../src/session/scenario";
+import { Scenario } from "../../../src/contract/scenario";
 
 async function session(name: string, scenario: Scenario | string = {}): Promise<Session> {
   const { program, diagnostics } = await compile(example(`${name}.c`), `${name}.c`);

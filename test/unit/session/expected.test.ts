@@ -6,7 +6,7 @@ import { strict as assert } from "node:assert";
 import { compile, example, exampleScenario } from "../c/helpers";
 import { loadExpected, ExpectedRun, ExpectedProbe } from "../examples/expected";
 import { Session } from "../../../src/session/session";
-import { Scenario } from "../../../src/session/scenario";
+import { Scenario } from "../../../src/contract/scenario";
 import type { Program } from "../../../src/c/program";
 import { signo } from "../../../src/kernel/kernel";
 

@@ -3,7 +3,7 @@
 // stepping back rebuilds the history by replay (new objects, same content), so steps are
 // compared by identity first and by a content hash when identity fails. Used by the host
 // (src/extension/view), the CLI and the tests.
-import type { OutputChunk, Snapshot } from "../kernel/snapshot";
+import type { OutputChunk, Snapshot } from "./snapshot";
 import type { HostMessage } from "./protocol";
 import { encodeStep } from "./wire";
 

@@ -2,8 +2,8 @@
 // validated on both sides: the host checks what the view sends before acting on it, the
 // view checks what the host sends before drawing it. Unknown or malformed messages are
 // dropped with a reason, never half-used.
-import type { OutputChunk } from "../kernel/snapshot";
-import { outputProblem } from "../render/validate";
+import type { OutputChunk } from "./snapshot";
+import { outputProblem } from "./validate";
 import type { WireStep } from "./wire";
 
 export const PROTOCOL_VERSION = 1;

@@ -1,6 +1,6 @@
 // Checks that a value has the Snapshot's shape before anything draws it: the webview gets
 // it over postMessage and the CLI from a file, and neither should trust its input.
-import { SNAPSHOT_VERSION, Snapshot } from "../kernel/snapshot";
+import { SNAPSHOT_VERSION, Snapshot } from "./snapshot";
 
 // A check returns undefined, or the problem with the path below x prefixed ("[3].fds: ...");
 // paths are built only on failure, so checking a 1,000-descriptor snapshot stays cheap.
@@ -79,7 +79,7 @@ const snapshot = shape({
 /** A snapshot without its three tables (a delta step sends those row by row). */
 const stepHead = shape({ version: num, step: num, clock: num, events: arr(kevent), output: arr(outputChunk), foregroundPgid: num });
 
-/** Row checks, for callers that receive a snapshot's tables piecemeal (src/webview/wire.ts). */
+/** Row checks, for callers that receive a snapshot's tables piecemeal (src/contract/wire.ts). */
 export const rowProblem = { processes: proc, files: openFile, objects: kobject } as const;
 
 /** Why x is not a list of output chunks. */

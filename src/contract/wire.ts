@@ -4,8 +4,8 @@
 // whole would cost each snapshot in full. A step is sent with each unchanged row replaced
 // by its index in the previous step's table; the view puts the very same row objects back
 // (so the renderer can tell unchanged rows by identity) and validates only the new rows.
-import type { KObject, OpenFile, Proc, Snapshot } from "../kernel/snapshot";
-import { rowProblem, stepHeadProblem } from "../render/validate";
+import type { KObject, OpenFile, Proc, Snapshot } from "./snapshot";
+import { rowProblem, stepHeadProblem } from "./validate";
 
 /** A row, or the index of the identical row in the previous step's table. */
 export type Row<T> = T | number;
