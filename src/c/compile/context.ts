@@ -1,0 +1,126 @@
+// What every part of the compiler shares: the tables built from declarations, the state of
+// the function being compiled, and the few helpers that emit instructions and report
+// errors. The parts extend one another in one line (context -> static data -> declarations
+// -> types -> expressions -> statements -> the compiler), so no part imports a later one;
+// the two things an earlier part needs from a later one, compiling an expression and
+// converting its value, are declared here and supplied by expressions.ts.
+import type { Node } from "../parse";
+import { Diagnostic } from "../diagnostic";
+import { Memory, RODATA_BASE, DATA_BASE } from "../memory";
+import { Func, Ins, Op } from "../program";
+import { alignOf, CType, sizeOf, StructDef } from "../types";
+
+export interface SourceTree {
+  file: string;
+  root: Node;
+  /** User code (steppable lines) or the built-in library. */
+  user: boolean;
+}
+
+export interface Local { off: number; type: CType; }
+export interface Global { addr: number; type: CType; }
+export type FuncType = Extract<CType, { k: "func" }>;
+export interface FuncInfo { type: FuncType; index?: number; builtin?: number; defined: boolean; }
+
+export class CompileError extends Error {
+  constructor(readonly node: Node, msg: string) { super(msg); }
+}
+
+export abstract class Context {
+  readonly image = new Memory();
+  protected rodata = RODATA_BASE;
+  protected data = DATA_BASE;
+  protected typedefs = new Map<string, CType>();
+  protected structs = new Map<string, StructDef>();
+  protected enums = new Map<string, number>();
+  protected globals = new Map<string, Global>();
+  protected funcs = new Map<string, FuncInfo>();
+  protected strings = new Map<string, number>();
+  protected builtinIndex: Map<string, number>;
+  protected funcList: Func[] = [];
+  protected bodies: Array<{ node: Node; name: string; tree: SourceTree }> = [];
+  diagnostics: Diagnostic[] = [];
+  unsupported: Diagnostic[] = [];
+
+  // The function being compiled.
+  protected code: Ins[] = [];
+  protected scopes: Array<Map<string, Local | Global>> = [];
+  protected frame = 0;
+  protected line = 0;
+  protected tree!: SourceTree;
+  protected fnType!: FuncType;
+  protected breaks: number[][] = [];
+  protected continues: number[][] = [];
+  protected labels = new Map<string, number>();
+  protected gotos: Array<{ at: number; label: string; node: Node }> = [];
+  protected anon = 0;
+
+  constructor(protected file: string, builtinNames: string[], protected source: string) {
+    this.builtinIndex = new Map(builtinNames.map((n, i) => [n, i]));
+    this.image.map(RODATA_BASE, DATA_BASE, "rodata (string literals)");
+  }
+
+  /** Emit the code of an expression; returns its type. */
+  protected abstract expr(n: Node): CType;
+  /** Emit the conversion of the value on the stack from one type to another. */
+  protected abstract convert(from: CType, to: CType, n: Node): void;
+
+  protected diag(node: Node, message: string, severity: "error" | "warning" = "error"): Diagnostic {
+    const d = { file: this.tree.file, line: node.startPosition.row + 1, column: node.startPosition.column + 1, severity, message };
+    this.diagnostics.push(d);
+    return d;
+  }
+
+  /** Run f; a compile error in it becomes a diagnostic and an UNSUPPORTED instruction. */
+  protected guard(f: () => void): void {
+    try { f(); } catch (e) {
+      if (e instanceof CompileError) this.failHere(e.node, e.message);
+      else throw e;
+    }
+  }
+
+  /** Record a diagnostic; code reaching this point stops with it. */
+  protected failHere(node: Node, message: string): void {
+    const d = this.diag(node, message);
+    this.unsupported.push(d);
+    if (this.code) this.emit(Op.UNSUPPORTED, this.unsupported.length - 1);
+  }
+
+  protected err(node: Node, msg: string): never {
+    throw new CompileError(node, msg);
+  }
+
+  protected emit(op: Op, a = 0, b = 0, c = 0): number {
+    this.code.push({ op, a, b, c, line: this.line });
+    return this.code.length - 1;
+  }
+
+  protected here(): number { return this.code.length; }
+  /** Point the jump at `at` to the next instruction. */
+  protected patch(at: number): void { this.code[at].a = this.code.length; }
+
+  protected lineOf(n: Node): number { return n.startPosition.row + 1; }
+
+  /** Start a statement: the VM steps by these LINE markers. */
+  protected stmtLine(n: Node): void {
+    this.line = this.lineOf(n);
+    this.emit(Op.LINE, this.line);
+  }
+
+  protected allocLocal(type: CType): number {
+    const a = Math.max(alignOf(type), 1);
+    this.frame = Math.ceil(this.frame / a) * a;
+    const off = this.frame;
+    this.frame += Math.max(sizeOf(type), 1);
+    return off;
+  }
+
+  /** A name in the innermost scope that has it, else a global. */
+  protected lookup(name: string): Local | Global | undefined {
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      const v = this.scopes[i].get(name);
+      if (v) return v;
+    }
+    return this.globals.get(name);
+  }
+}

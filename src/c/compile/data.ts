@@ -1,0 +1,251 @@
+// Static data and initialisers: string literals in rodata, globals and static locals in the
+// data segment with their constant initial values written into the image, the stdio
+// streams, locals initialised by code, and constant expressions (array sizes, enumerators,
+// case labels, static initialisers) evaluated at compile time.
+import type { Node } from "../parse";
+import { latin1 } from "../memory";
+import { Ins, Op } from "../program";
+import { alignOf, CType, K, kindOf, sizeOf, typeName } from "../types";
+import { binop, wrapK, convertK } from "../arith";
+import { Context, Global } from "./context";
+
+export abstract class StaticData extends Context {
+  protected allocData(size: number, align: number): number {
+    this.data = Math.ceil(this.data / Math.max(align, 1)) * Math.max(align, 1);
+    const a = this.data;
+    this.data += Math.max(size, 1);
+    // Map the pages as they fill, so the image can be written before the final size is known.
+    this.image.map(a, a + Math.max(size, 1), "globals");
+    return a;
+  }
+
+  /** The address of a string literal in rodata; each distinct string is stored once. */
+  protected intern(s: string): number {
+    let a = this.strings.get(s);
+    if (a === undefined) {
+      a = this.rodata;
+      this.image.writeBytes(a, latin1(s + "\0"));
+      this.rodata += s.length + 1;
+      this.strings.set(s, a);
+    }
+    return a;
+  }
+
+  /** stdin, stdout, stderr: a global pointer to a FILE whose first word is the descriptor. */
+  protected stdStream(name: "stdin" | "stdout" | "stderr", type: CType): void {
+    const fd = { stdin: 0, stdout: 1, stderr: 2 }[name];
+    const file = this.allocData(16, 8);
+    this.image.writeU(file, 4, fd);
+    this.image.writeU(file + 4, 4, fd + 1);
+    const g = this.staticVar(type, null);
+    this.image.write64(g.addr, file);
+    this.globals.set(name, g);
+  }
+
+  protected staticVar(type: CType, init: Node | null): Global {
+    if (type.k === "array" && type.len === null) type = { ...type, len: 0 };
+    const addr = this.allocData(sizeOf(type), alignOf(type));
+    if (init) this.staticInit(addr, type, init);
+    return { addr, type };
+  }
+
+  /** The length of `T a[] = init`: the initializer's last index + 1, or a string's length + 1. */
+  protected initLength(type: Extract<CType, { k: "array" }>, init: Node): number {
+    if (init.type === "initializer_list") {
+      let n = 0, i = 0;
+      for (const c of init.namedChildren) {
+        if (!c || c.type === "comment") continue;
+        if (c.type === "initializer_pair") {
+          const des = c.childrenForFieldName("designator")[0];
+          if (des?.type === "subscript_designator") i = this.constValue(des.namedChildren[0]!);
+        }
+        i++;
+        n = Math.max(n, i);
+      }
+      return n;
+    }
+    const s = this.stringLiteral(init);
+    if (s !== undefined && type.of.k === "int" && type.of.size === 1) return s.length + 1;
+    return this.err(init, "cannot infer the array's length from this initializer");
+  }
+
+  /** Initialise static storage at compile time (constant expressions only). */
+  protected staticInit(addr: number, type: CType, init: Node): void {
+    if (type.k === "array") {
+      const s = this.stringLiteral(init);
+      if (s !== undefined && type.of.k === "int" && type.of.size === 1) {
+        this.image.writeBytes(addr, latin1(s.slice(0, type.len ?? s.length + 1)));
+        return;
+      }
+      if (init.type !== "initializer_list") this.err(init, "array initializer must be a list in braces");
+      this.eachInit(type, init, (off, t, v) => this.staticInit(addr + off, t, v));
+      return;
+    }
+    if (type.k === "struct") {
+      if (init.type !== "initializer_list") this.err(init, "struct initializer must be a list in braces");
+      this.eachInit(type, init, (off, t, v) => this.staticInit(addr + off, t, v));
+      return;
+    }
+    const first = this.scalarInit(init);
+    if (first !== init) { if (first) this.staticInit(addr, type, first); return; }
+    const v = this.constValue(init);
+    const k = kindOf(type);
+    if (k >= K.F32) this.image.writeF(addr, sizeOf(type), v);
+    else if (sizeOf(type) === 8) this.image.write64(addr, v);
+    else this.image.writeU(addr, sizeOf(type), v < 0 ? v + 2 ** (8 * sizeOf(type)) : v);
+  }
+
+  /** A scalar's initializer: `{ x }` is x, `{ }` is null (zero), anything else itself. */
+  private scalarInit(init: Node): Node | null {
+    if (init.type !== "initializer_list") return init;
+    return init.namedChildren.find((c) => c && c.type !== "comment") ?? null;
+  }
+
+  /** Walk an initializer list: calls f(offset, elementType, node) for each element. */
+  protected eachInit(type: CType, list: Node, f: (off: number, t: CType, v: Node) => void): void {
+    let i = 0;
+    for (const c of list.namedChildren) {
+      if (!c || c.type === "comment") continue;
+      let v = c;
+      if (c.type === "initializer_pair") {
+        const des = c.childrenForFieldName("designator")[0];
+        v = c.childForFieldName("value")!;
+        i = this.designated(type, c, des);
+      }
+      if (type.k === "array") {
+        if (type.len !== null && i >= type.len) { this.diag(c, "excess elements in array initializer", "warning"); return; }
+        f(i * sizeOf(type.of), type.of, v);
+      } else if (type.k === "struct") {
+        const fl = type.def.fields[i];
+        if (!fl) { this.diag(c, "excess elements in struct initializer", "warning"); return; }
+        f(fl.offset, fl.type, v);
+        if (type.def.union) return;
+      }
+      i++;
+    }
+  }
+
+  /** The element index a designator names: `.field` in a struct, `[k]` in an array. */
+  private designated(type: CType, pair: Node, des: Node | null | undefined): number {
+    if (des?.type === "field_designator" && type.k === "struct") {
+      const idx = type.def.fields.findIndex((fl) => fl.name === des.text.replace(/^\./, ""));
+      if (idx < 0) this.err(des, `no field ${des.text} in ${typeName(type)}`);
+      return idx;
+    }
+    if (des?.type === "subscript_designator") return this.constValue(des.namedChildren[0]!);
+    return this.err(pair, "this designator is not supported");
+  }
+
+  /** A local declared with an initializer: allocated in the frame, initialised by code. */
+  protected local(name: string, type: CType, init: Node | null, d: Node): void {
+    if (type.k === "array" && type.len === null) this.err(d, `array '${name}' needs a size`);
+    if (type.k === "void") this.err(d, `variable '${name}' has type void`);
+    const off = this.allocLocal(type);
+    const loc = { off, type };
+    if (init) {
+      this.stmtLine(d);
+      this.initLocal(off, type, init);
+    }
+    this.scopes[this.scopes.length - 1].set(name, loc);
+  }
+
+  /** Emit the code that initialises the local at frame offset `off`. */
+  protected initLocal(off: number, type: CType, init: Node): void {
+    if (type.k === "array" || type.k === "struct") return this.initAggregate(off, type, init);
+    if (init.type === "initializer_list") {
+      const first = this.scalarInit(init);
+      if (!first) { this.emit(Op.LOCAL, off); this.emit(Op.ZERO, sizeOf(type)); return; }
+      return this.initLocal(off, type, first);
+    }
+    this.emit(Op.LOCAL, off);
+    const t = this.expr(init);
+    this.convert(t, type, init);
+    this.emit(Op.STORE, kindOf(type));
+    this.emit(Op.POP);
+  }
+
+  private initAggregate(off: number, type: CType, init: Node): void {
+    const s = this.stringLiteral(init);
+    if (type.k === "array" && s !== undefined) {
+      this.emit(Op.LOCAL, off);
+      this.emit(Op.ZERO, sizeOf(type));
+      this.emit(Op.LOCAL, off);
+      this.emit(Op.PUSH, this.intern(s));
+      this.emit(Op.MEMCPY, Math.min(s.length + 1, sizeOf(type)));
+      this.emit(Op.POP);
+      return;
+    }
+    if (init.type !== "initializer_list") {
+      if (type.k === "struct") {
+        this.emit(Op.LOCAL, off);
+        this.expr(init);
+        this.emit(Op.MEMCPY, sizeOf(type));
+        this.emit(Op.POP);
+        return;
+      }
+      this.err(init, "array initializer must be a list in braces");
+    }
+    this.emit(Op.LOCAL, off);
+    this.emit(Op.ZERO, sizeOf(type));
+    this.eachInit(type, init, (o, t, v) => this.initLocal(off + o, t, v));
+  }
+
+  /** The text of a string literal (adjacent literals joined), or undefined for any other node. */
+  protected stringLiteral(n: Node): string | undefined {
+    if (n.type === "string_literal") return stringText(n);
+    if (n.type === "concatenated_string") return n.namedChildren.filter((c) => c?.type === "string_literal").map((c) => stringText(c!)).join("");
+    if (n.type === "parenthesized_expression") return this.stringLiteral(n.namedChildren[0]!);
+    return undefined;
+  }
+
+  /** A constant expression's value (for array sizes, enums, case labels, static initialisers):
+   *  its code, compiled aside, evaluated here. */
+  protected constValue(n: Node): number {
+    const saved = this.code;
+    this.code = [];
+    try {
+      this.expr(n);
+      return this.foldConst(this.code, n);
+    } finally {
+      this.code = saved;
+    }
+  }
+
+  /** Evaluate straight-line code with no memory access, calls or jumps. */
+  private foldConst(code: Ins[], n: Node): number {
+    const st: number[] = [];
+    for (const ins of code) {
+      switch (ins.op) {
+        case Op.PUSH: st.push(ins.a); break;
+        case Op.BIN: { const b = st.pop()!, a = st.pop()!; st.push(binop(ins.a, ins.b, a, b)); break; }
+        case Op.NEG: st.push(wrapK(-st.pop()!, ins.b)); break;
+        case Op.BNOT: st.push(wrapK(~st.pop()!, ins.b)); break;
+        case Op.LNOT: st.push(st.pop() ? 0 : 1); break;
+        case Op.CONV: st.push(convertK(st.pop()!, ins.a, ins.b)); break;
+        case Op.POP: st.pop(); break;
+        case Op.LINE: break;
+        default: this.err(n, "not a constant expression");
+      }
+    }
+    return st.pop() ?? 0;
+  }
+}
+
+function stringText(n: Node): string {
+  let s = "";
+  for (const c of n.namedChildren) {
+    if (!c) continue;
+    if (c.type === "string_content") s += c.text;
+    else if (c.type === "escape_sequence") s += unescape(c.text);
+  }
+  return s;
+}
+
+/** The character an escape sequence stands for: \n, \t, \0, \101, \x41 ... */
+export function unescape(e: string): string {
+  const c = e[1];
+  const simple: Record<string, string> = { n: "\n", t: "\t", r: "\r", "0": "\0", "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", v: "\v", "?": "?", e: "\x1b" };
+  if (/^\\[0-7]{1,3}$/.test(e)) return String.fromCharCode(parseInt(e.slice(1), 8) & 0xff);
+  if (/^\\x[0-9a-fA-F]+$/.test(e)) return String.fromCharCode(parseInt(e.slice(2), 16) & 0xff);
+  return simple[c] ?? c;
+}

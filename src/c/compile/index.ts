@@ -1,0 +1,40 @@
+// From tree-sitter's C syntax tree to flat instruction lists (src/c/program.ts). Each
+// statement starts with a LINE marker so the VM can step by source line. Everything the
+// compiler does not handle becomes a diagnostic with line and column, plus an UNSUPPORTED
+// instruction so that the program still loads and stops with the message if it gets there.
+//
+// The parts, one concept each: context.ts (shared state), data.ts (static data and
+// initialisers), declarations.ts (types and declarations), typing.ts (the type pass),
+// expressions.ts, statements.ts. Two passes: every top-level declaration first, so that
+// a function may call one defined further down, then the function bodies.
+import { DATA_BASE } from "../memory";
+import type { Program } from "../program";
+import type { SourceTree } from "./context";
+import { Statements } from "./statements";
+
+export type { SourceTree } from "./context";
+
+export function compileProgram(file: string, trees: SourceTree[], builtinNames: string[], source: string): Program {
+  return new Compiler(file, builtinNames, source).run(trees);
+}
+
+class Compiler extends Statements {
+  run(trees: SourceTree[]): Program {
+    for (const t of trees) {
+      this.tree = t;
+      for (const n of t.root.namedChildren) if (n) this.guard(() => this.topLevel(n));
+    }
+    for (const b of this.bodies) {
+      this.tree = b.tree;
+      this.guard(() => this.functionBody(b.node, b.name));
+    }
+    const io = (name: string): number => this.globals.get(name)?.addr ?? 0;
+    const dataEnd = Math.ceil(this.data / 4096) * 4096 + 4096;
+    this.image.map(DATA_BASE, dataEnd, "globals");
+    return {
+      file: this.file, funcs: this.funcList, funcIndex: new Map(this.funcList.map((f, i) => [f.name, i])), image: this.image,
+      stdin: this.image.read64(io("stdin"), false), stdout: this.image.read64(io("stdout"), false), stderr: this.image.read64(io("stderr"), false),
+      dataEnd, diagnostics: this.diagnostics, unsupported: this.unsupported, source: this.source,
+    };
+  }
+}
