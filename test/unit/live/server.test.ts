@@ -9,13 +9,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildExample } from "../../../src/live/build";
 import { runClients } from "../../../src/live/clients";
-import { groupMembers } from "../../../src/live/stop";
+import { groupMembers, stopGroup } from "../../../src/live/stop";
 import { compile, freePort, ROOT, waitFor } from "./realproc";
 
 const onLinux = process.platform === "linux";
 
+/** Starting `node --import tsx` takes seconds on a loaded machine: deadlines only end a failing wait. */
+const SLOW_MS = 60_000;
+
 /** `forklab ARGS...` run from source, with its output collected. */
 class Cli {
+  /** Every forklab started by a test, so that a test that fails midway leaves none behind. */
+  static readonly started: Cli[] = [];
   readonly child: ChildProcess;
   out = "";
   code?: number | null;
@@ -25,15 +30,31 @@ class Cli {
       { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
     for (const s of [this.child.stdout!, this.child.stderr!]) s.setEncoding("utf8").on("data", (d: string) => { this.out += d; });
     this.child.on("exit", (c) => { this.code = c; });
+    Cli.started.push(this);
   }
 
   async done(): Promise<number> {
-    return waitFor(() => this.code !== undefined && (this.code ?? -1), "forklab to exit", 15_000);
+    return waitFor(() => this.code !== undefined && (this.code ?? -1), "forklab to exit", SLOW_MS);
+  }
+
+  /** The server's pid once `serve` has said it started. */
+  serverPid(): Promise<number> {
+    return waitFor(() => Number(/started: pid (\d+)/.exec(this.out)?.[1]) || undefined, "the server to start", SLOW_MS);
+  }
+
+  /** Ends a forklab that is still running and the server group it started (the group's id is the server's pid). */
+  async end(): Promise<void> {
+    const pgid = Number(/started: pid (\d+)/.exec(this.out)?.[1]);
+    if (this.code === undefined) {
+      this.child.kill("SIGKILL");
+      await waitFor(() => this.code !== undefined, "forklab to be killed", SLOW_MS);
+    }
+    if (pgid && groupMembers(pgid).length) await stopGroup(pgid, 1000);
   }
 }
 
 (onLinux ? describe : describe.skip)("forklab build, serve and stop", function () {
-  this.timeout(30_000);
+  this.timeout(4 * SLOW_MS);
   let dir: string;
   let echo: string;
   before(() => {
@@ -41,6 +62,11 @@ class Cli {
     echo = compile("echoserverp", ["examples/echoserverp.c", "examples/csapp.c"]);
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
+  // A failed wait must not leave forklab or its server running: mocha would then wait for
+  // them forever instead of reporting the failure.
+  afterEach(async () => {
+    for (const cli of Cli.started.splice(0)) await cli.end();
+  });
 
   it("build: a missing compiler and a compile error are said plainly", async () => {
     const none = await buildExample({ source: join(ROOT, "examples/echoserverp.c"), workspace: dir, compiler: "no-such-cc" });
@@ -72,7 +98,8 @@ class Cli {
   it("serve runs the server in its own group; stop ends the group and nothing is left", async () => {
     const port = await freePort();
     const cli = new Cli(["serve", echo, "--port", String(port)]);
-    const pid = Number(await waitFor(() => /started: pid (\d+), process group \1/.exec(cli.out)?.[1], "the server to start"));
+    const pid = await cli.serverPid();
+    assert.match(cli.out, new RegExp(`started: pid ${pid}, process group ${pid}`));
     assert.ok((await runClients({ port, clients: 3, lines: ["ping"], close: "together" })).ok);
     // Two connections we hold open ourselves: two children serving them.
     const held: net.Socket[] = [];
@@ -87,7 +114,7 @@ class Cli {
     }
     try {
       // The first three children may still be exiting: wait for just the server and two.
-      await waitFor(() => groupMembers(pid).length === 3, "the server and its two children");
+      await waitFor(() => groupMembers(pid).length === 3, "the server and its two children", SLOW_MS);
       const stop = new Cli(["stop", "--port", String(port)]);
       assert.equal(await stop.done(), 0, stop.out);
       assert.match(stop.out, /stopped process group \d+ \(3 processes\) with SIGTERM; none is left/);
@@ -103,7 +130,7 @@ class Cli {
   it("Ctrl-C (SIGINT to forklab serve) reaches the server's group", async () => {
     const port = await freePort();
     const cli = new Cli(["serve", echo, "--port", String(port)]);
-    const pid = Number(await waitFor(() => /started: pid (\d+)/.exec(cli.out)?.[1], "the server to start"));
+    const pid = await cli.serverPid();
     cli.child.kill("SIGINT");
     assert.equal(await cli.done(), 0);
     assert.match(cli.out, /server stopped by SIGINT/);
