@@ -11,7 +11,8 @@ const usage = `usage:
   forklab serve FILE.c [--address A] [--port P]
   forklab clients [--port P] [-n N] [--line TEXT]... [--close one-by-one|together|each] [--reset]
   forklab stop [--port P]
-  forklab live [--port P | --pid N] [--json] [--watch MS --count K]`;
+  forklab live [--port P | --pid N] [--json] [--watch MS --count K]
+  forklab check SERVER.c|DIR [--exercise echo|schedule] [--json] [--junit OUT.xml] [--model-only | --real-only] [--time-limit S]`;
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -25,6 +26,7 @@ const commands: Record<string, () => Promise<Command>> = {
   stop: async () => (await import("./server")).stop,
   clients: async () => (await import("./clients")).clients,
   live: async () => (await import("./live")).live,
+  check: async () => (await import("./check")).check,
 };
 
 async function main(argv: string[]): Promise<number> {

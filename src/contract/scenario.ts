@@ -42,8 +42,12 @@ export interface ClientScript {
 }
 
 export type ClientAction =
-  /** Send a line (a "\n" is appended) and wait for its echo. */
-  | { send: string }
+  /** Send a line (a "\n" is appended) and wait for its echo, or for `expect` (a protocol's
+   *  answer, newline included) when the server answers something else. */
+  | { send: string; expect?: string }
+  /** Send a line, and once the answer has arrived, close without reading it: unread data
+   *  makes the close abortive, so the server's side sees a reset (RST, ECONNRESET). */
+  | { reset: string }
   /** Close the connection. Clients with the same `group` close at the same moment. */
   | { close: true; group?: string }
   /** Wait until the program has run this many more steps (a pause in logical time). */

@@ -221,13 +221,21 @@ export async function runScenario(binary: string, scenario: Scenario, opts: Driv
     for (const action of script.actions) {
       if ("send" in action) {
         const line = action.send + "\n";
-        expected += Buffer.byteLength(line);
+        expected += Buffer.byteLength(action.expect ?? line);
         sock.write(line, arrive);
         while (!ended && !finished && Buffer.byteLength(result.received) < expected)
           await new Promise<void>((r) => dataWaiters.push(r));
       } else if ("waitSteps" in action) {
         arrive();
         await settle(pid);
+      } else if ("reset" in action) {
+        // As the model's client: the answer arrives unread, and the close is a reset.
+        const before = result.received.length;
+        sock.write(action.reset + "\n", arrive);
+        while (!ended && !finished && result.received.length === before)
+          await new Promise<void>((r) => dataWaiters.push(r));
+        sock.resetAndDestroy();
+        return noteClosed();
       } else {
         arrive();
         const g = action.group !== undefined ? groups.get(action.group) : undefined;

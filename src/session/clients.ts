@@ -15,7 +15,7 @@ export interface ClientState {
   fd: number;
   /** Index of the action in progress. */
   at: number;
-  phase: "waiting" | "connecting" | "idle" | "sent" | "done";
+  phase: "waiting" | "connecting" | "idle" | "sent" | "resetting" | "done";
   /** Bytes of the echo still expected. */
   expect: number;
   received: string;
@@ -127,6 +127,7 @@ export class Clients {
       c.phase = "idle";
       return true;
     }
+    if (c.phase === "resetting") return this.reset(c, "");
     if (c.phase === "sent") {
       const task = k.task(this.tid(c));
       if (task && !task.runnable) return this.park(c);
@@ -146,10 +147,11 @@ export class Clients {
       const r = k.write(this.tid(c), c.fd, Uint8Array.from(line, (ch) => ch.charCodeAt(0) & 0xff));
       if (isBlocked(r)) return this.park(c);
       if (r.ret < 0) { this.finish(c); return true; }
-      c.expect = line.length;
+      c.expect = (a.expect ?? line).length;
       c.phase = "sent";
       return true;
     }
+    if ("reset" in a) return this.reset(c, a.reset);
     if ("waitSteps" in a) {
       c.waitUntil ??= step + a.waitSteps;
       if (step < c.waitUntil) return false;
@@ -165,6 +167,23 @@ export class Clients {
       for (const o of members) if (o.phase !== "done") this.close(o);
       return true;
     }
+    this.close(c);
+    return true;
+  }
+
+  /** A reset: the line goes out, and the close comes once the answer is waiting unread. */
+  private reset(c: ClientState, line: string): boolean {
+    const k = this.k;
+    if (c.phase === "idle") {
+      const r = k.write(this.tid(c), c.fd, Uint8Array.from(line + "\n", (ch) => ch.charCodeAt(0) & 0xff));
+      if (isBlocked(r)) return this.park(c);
+      if (r.ret < 0) { this.finish(c); return true; }
+      c.phase = "resetting";
+      return true;
+    }
+    // select with a zero timeout: has the answer (or the server's close) arrived?
+    const r = k.select(this.tid(c), c.fd + 1, { read: [c.fd] }, 0);
+    if (isBlocked(r) || r.ret === 0) return false;
     this.close(c);
     return true;
   }

@@ -1,0 +1,109 @@
+// `forklab check` for one server: load it for the model, build it for real, run every
+// check in both halves, and join each check's two verdicts.
+
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { loadProgram } from "../../host/load";
+import { compile } from "../../fidelity/compile";
+import { buildHelper } from "../../live/helper";
+import { freePort } from "../../live/server";
+import { platformSupport } from "../../live/platform";
+import { CannotRun, CHECK_IDS, CheckId, CheckResult, Exercise, HalfResult } from "./checks";
+import { runModelCheck, type ModelProgram } from "./model";
+import { runRealCheck, StartFailed, type RealTarget } from "./real";
+
+/** The port the model's server is given (the model has no other servers). */
+export const MODEL_PORT = 15213;
+
+export interface CheckOptions {
+  exercise: Exercise;
+  model?: boolean;
+  real?: boolean;
+  /** Only these checks (all when absent). */
+  only?: CheckId[];
+  /** Where csapp.c is when the server includes "csapp.h" and has none next to it. */
+  examplesDir?: string;
+  /** The server's text when it differs from the file (an editor's unsaved buffer). */
+  text?: string;
+  /** Progress, one line at a time. */
+  progress?: (line: string) => void;
+  /** Checks not started by this time (Date.now()) fail as over the time limit. */
+  deadline?: number;
+  /** Called as each check's result is known. */
+  onResult?: (r: CheckResult) => void;
+}
+
+export interface CheckReport {
+  file: string;
+  results: CheckResult[];
+  /** Set when the server could not be built or started: no check ran. */
+  cannotRun?: string;
+  seconds: number;
+}
+
+async function loadModel(file: string, text?: string): Promise<ModelProgram> {
+  const loaded = await loadProgram(file, { text });
+  const errors = loaded.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length) throw new CannotRun(`the model cannot run ${basename(file)}: ${errors.map((d) => `line ${d.line}: ${d.message}`).join("; ")}`);
+  return loaded;
+}
+
+async function buildReal(file: string, ex: Exercise, examplesDir?: string): Promise<RealTarget & { dispose(): void }> {
+  const support = platformSupport();
+  if (!support.server) throw new CannotRun(`the real half needs Linux: ${support.why}`);
+  let built;
+  try {
+    built = await compile(file, { examplesDir });
+  } catch (e) {
+    throw new CannotRun((e as Error).message);
+  }
+  const reaper = await buildHelper("reaper");
+  // The server runs in a folder of its own holding the exercise's files.
+  const cwd = mkdtempSync(join(tmpdir(), "forklab-check-"));
+  for (const [name, text] of Object.entries(ex.files)) writeFileSync(join(cwd, name), text);
+  return { exe: built.exe, reaper, cwd, dispose: () => { built.dispose(); rmSync(cwd, { recursive: true, force: true }); } };
+}
+
+/** Both halves' verdicts as one: it passes when every half that ran passed. */
+export function joinHalves(id: CheckId, model?: HalfResult, real?: HalfResult): CheckResult {
+  const halves = [model, real].filter((h): h is HalfResult => !!h && !h.skipped);
+  const failed = [model && !model.ok && !model.skipped ? `model: ${model.message}` : "", real && !real.ok && !real.skipped ? `real: ${real.message}` : ""].filter(Boolean);
+  const ok = halves.length > 0 && failed.length === 0;
+  const message = failed.length ? failed.join("; ") : (halves[0]?.message ?? "not run");
+  return { id, ok, message, model, real };
+}
+
+export async function checkServer(file: string, opts: CheckOptions): Promise<CheckReport> {
+  const start = Date.now();
+  const ids = opts.only ?? [...CHECK_IDS];
+  const wantModel = opts.model ?? true;
+  const wantReal = opts.real ?? true;
+  const say = opts.progress ?? (() => undefined);
+  let model: ModelProgram | undefined;
+  let real: (RealTarget & { dispose(): void }) | undefined;
+  try {
+    if (wantModel) model = await loadModel(file, opts.text);
+    if (wantReal) real = await buildReal(file, opts.exercise, opts.examplesDir);
+    const results: CheckResult[] = [];
+    for (const id of ids) {
+      if (opts.deadline !== undefined && Date.now() > opts.deadline) {
+        const over: HalfResult = { ok: false, message: "not run: the time limit for this server was reached" };
+        results.push(joinHalves(id, wantModel ? over : undefined, wantReal ? over : undefined));
+        continue;
+      }
+      say(`${id}...`);
+      const m = model ? runModelCheck(id, model, opts.exercise, MODEL_PORT) : undefined;
+      const r = real ? await runRealCheck(id, real, opts.exercise, await freePort()) : undefined;
+      const joined = joinHalves(id, m, r);
+      results.push(joined);
+      opts.onResult?.(joined);
+    }
+    return { file, results, seconds: (Date.now() - start) / 1000 };
+  } catch (e) {
+    if (e instanceof CannotRun || e instanceof StartFailed) return { file, results: [], cannotRun: e.message, seconds: (Date.now() - start) / 1000 };
+    throw e;
+  } finally {
+    real?.dispose();
+  }
+}

@@ -1,0 +1,5 @@
+/* broken.c - does not compile. */
+int main(void)
+{
+    return missing_name;
+}
