@@ -18,7 +18,7 @@ const ROUNDS = 100;
 const CLOCK_TICKS = 100; // USER_HZ: /proc times are in 1/100 s on Linux
 
 /** The repository root: the folder holding examples/ above this module (src/bench or dist). */
-function repoRoot(): string {
+export function repoRoot(): string {
   let dir = __dirname;
   while (!existsSync(join(dir, "examples", "echoserverp.c"))) {
     if (dirname(dir) === dir) throw new Error("examples/echoserverp.c not found");

@@ -7,6 +7,7 @@ const groups: Array<[string, () => Promise<Bench>]> = [
   ["stepper", async () => (await import("../bench/stepper")).bench],
   ["render", async () => (await import("../bench/render")).renderBench],
   ["kernel", async () => (await import("../bench/kernel")).kernelBench],
+  ["check", async () => (await import("../bench/check")).bench],
 ];
 
 export async function bench(args: string[]): Promise<number> {

@@ -10,7 +10,7 @@ import { REAP_CLIENTS } from "./scenarios";
 import { listeningInodes } from "../../live/discover";
 
 /** How long a client waits for an answer. */
-const ANSWER_MS = 1000;
+const ANSWER_MS = 3000;
 
 export interface RealTarget {
   exe: string;

@@ -18,7 +18,7 @@ export class RealClient {
     sock.on("error", (e) => { this.error = e.message; this.ended = true; this.wake(); });
   }
 
-  static open(port: number, ms = 1000): Promise<RealClient> {
+  static open(port: number, ms = 3000): Promise<RealClient> {
     return new Promise((resolve, reject) => {
       const sock = connect({ host: "127.0.0.1", port });
       const timer = setTimeout(() => { sock.destroy(); reject(new Error(`connect to 127.0.0.1:${port} took over ${ms} ms`)); }, ms);

@@ -12,9 +12,8 @@ import { platformSupport } from "../../live/platform";
 import { CannotRun, CHECK_IDS, CheckId, CheckResult, Exercise, HalfResult } from "./checks";
 import { runModelCheck, type ModelProgram } from "./model";
 import { runRealCheck, StartFailed, type RealTarget } from "./real";
+import { MODEL_PORT } from "./scenarios";
 
-/** The port the model's server is given (the model has no other servers). */
-export const MODEL_PORT = 15213;
 
 export interface CheckOptions {
   exercise: Exercise;
@@ -85,20 +84,22 @@ export async function checkServer(file: string, opts: CheckOptions): Promise<Che
   try {
     if (wantModel) model = await loadModel(file, opts.text);
     if (wantReal) real = await buildReal(file, opts.exercise, opts.examplesDir);
-    const results: CheckResult[] = [];
+    const overTime = (): HalfResult | undefined => (opts.deadline !== undefined && Date.now() > opts.deadline ? { ok: false, message: "not run: the time limit for this server was reached" } : undefined);
+    // The model first (it holds the thread), then the real checks side by side, each on a
+    // server of its own: their clients' timeouts must not wait behind the model.
+    const models = new Map<CheckId, HalfResult | undefined>();
     for (const id of ids) {
-      if (opts.deadline !== undefined && Date.now() > opts.deadline) {
-        const over: HalfResult = { ok: false, message: "not run: the time limit for this server was reached" };
-        results.push(joinHalves(id, wantModel ? over : undefined, wantReal ? over : undefined));
-        continue;
-      }
-      say(`${id}...`);
-      const m = model ? runModelCheck(id, model, opts.exercise, MODEL_PORT) : undefined;
-      const r = real ? await runRealCheck(id, real, opts.exercise, await freePort()) : undefined;
-      const joined = joinHalves(id, m, r);
-      results.push(joined);
-      opts.onResult?.(joined);
+      if (wantModel) say(`${id} (model)...`);
+      models.set(id, model ? overTime() ?? runModelCheck(id, model, opts.exercise, MODEL_PORT) : undefined);
     }
+    if (real) say("the real checks...");
+    const target = real;
+    const results = await Promise.all(ids.map(async (id) => {
+      const r = target ? overTime() ?? await runRealCheck(id, target, opts.exercise, await freePort()) : undefined;
+      const joined = joinHalves(id, models.get(id), r);
+      opts.onResult?.(joined);
+      return joined;
+    }));
     return { file, results, seconds: (Date.now() - start) / 1000 };
   } catch (e) {
     if (e instanceof CannotRun || e instanceof StartFailed) return { file, results: [], cannotRun: e.message, seconds: (Date.now() - start) / 1000 };

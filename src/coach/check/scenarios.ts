@@ -4,6 +4,8 @@
 import type { ClientScript, Scenario } from "../../session/scenario";
 import { CheckId, Exercise, exchangeFor } from "./checks";
 
+/** The port the model's server is given (the model has no other servers). */
+export const MODEL_PORT = 15213;
 /** A silent client's wait, in steps: far longer than a right server needs to answer another. */
 export const HOLD_STEPS = 3000;
 /** How many clients leave at the same moment in `reaps`. */

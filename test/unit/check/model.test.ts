@@ -1,11 +1,11 @@
 // The model half of `forklab check` on our student-style servers: the right ones pass
 // every check, each mistake fails the check named for it and no other.
 import { strict as assert } from "node:assert";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadProgram } from "../../../src/host/load";
 import { CHECK_IDS } from "../../../src/coach/check/checks";
-import { EXERCISES } from "../../../src/coach/check/exercises";
+import { EXERCISES, SCHEDULE_DATA } from "../../../src/coach/check/exercises";
 import { modelSession, runModelCheck } from "../../../src/coach/check/model";
 import { checkScenario } from "../../../src/coach/check/scenarios";
 import { EXPECTED, SERVERS_DIR } from "../../check/expected";
@@ -48,4 +48,19 @@ describe("forklab check, model half", () => {
     const main = s.snapshot().processes.find((p) => p.pid === s.mainPid)!;
     assert.equal(main.fds.filter((f) => f !== null).length, 6);
   });
+});
+
+describe("the exercises' starter files", () => {
+  const EXERCISES_DIR = join(__dirname, "..", "..", "..", "examples", "exercises");
+
+  it("the schedule data file is the one the checks use", () => {
+    assert.equal(readFileSync(join(EXERCISES_DIR, "schedule.txt"), "utf8"), SCHEDULE_DATA);
+  });
+
+  for (const [file, exercise] of [["echo-starter.c", "echo"], ["schedule-starter.c", "schedule"]] as const) {
+    it(`${file} is right but iterative: it fails concurrent alone`, async () => {
+      const prog = await loadProgram(join(EXERCISES_DIR, file));
+      assert.deepEqual(CHECK_IDS.filter((id) => !runModelCheck(id, prog, EXERCISES[exercise], 15213).ok), ["concurrent"]);
+    });
+  }
 });
