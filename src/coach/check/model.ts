@@ -2,10 +2,10 @@
 // clients, so the view can replay it and open at the step where a failure shows), run in
 // a Session and looked at when the check's moment comes.
 
-import type { Proc, Snapshot } from "../../kernel/snapshot";
+import type { Proc, Snapshot } from "../../contract/snapshot";
 import type { Program } from "../../c/program";
 import { Session } from "../../session/session";
-import type { Scenario } from "../../session/scenario";
+import type { Scenario } from "../../contract/scenario";
 import type { ClientState } from "../../session/clients";
 import { CheckId, Exercise, HalfResult, listWords, quote } from "./checks";
 import { checkScenario, HOLD_STEPS } from "./scenarios";

@@ -1,7 +1,7 @@
 // Each check's clients as a Scenario: the model runs it as is, the real half (real.ts)
 // plays the same clients with node sockets, and the view replays it to show a failure.
 
-import type { ClientScript, Scenario } from "../../session/scenario";
+import type { ClientScript, Scenario } from "../../contract/scenario";
 import { CheckId, Exercise, exchangeFor } from "./checks";
 
 /** The port the model's server is given (the model has no other servers). */
