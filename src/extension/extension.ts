@@ -4,6 +4,7 @@
 // A feature lives in src/extension/<feature>/ and exports register(context); add it to
 // `features` below and its contributions (commands, views...) to package.json.
 import * as vscode from "vscode";
+import * as checks from "./checks/checks";
 import * as session from "./session/session";
 import * as start from "./start/start";
 import * as tasks from "./tasks/tasks";
@@ -24,6 +25,7 @@ export interface ForkLabApi {
 }
 
 const features: Array<(context: vscode.ExtensionContext) => void> = [
+  checks.register,
   session.register,
   start.register,
   tasks.register,

@@ -15,7 +15,11 @@ import { EditorSession, Sessions, settings } from "./sessions";
 
 export interface StartArgs extends LessonArgs {
   example?: string;
+  /** A file by its path (a learner's own server), instead of an example. */
+  file?: string;
   scenario?: string | Scenario;
+  /** Step to this history step once started (a failed check's moment). */
+  atStep?: number;
 }
 
 /** What forklab.session.current returns (tests, lessons). */
@@ -60,6 +64,9 @@ export function registerCommands(context: vscode.ExtensionContext, sessions: Ses
       doc = ed?.document;
       scenario = args.scenario;
       if (!doc) return undefined;
+    } else if (args?.file) {
+      doc = await vscode.workspace.openTextDocument(args.file);
+      scenario = args.scenario;
     } else doc = vscode.window.activeTextEditor?.document;
     if (!cLanguage(doc)) {
       void vscode.window.showInformationMessage("Fork Lab: open a C file to step it.");
@@ -74,6 +81,11 @@ export function registerCommands(context: vscode.ExtensionContext, sessions: Ses
   reg("forklab.startSession", async (args?: StartArgs | vscode.Uri): Promise<boolean> => {
     const s = await start(args);
     if (!s || args instanceof vscode.Uri) return !!s;
+    const at = args?.atStep;
+    if (at !== undefined) {
+      sessions.act(s, (st) => st.until((snap) => snap.step >= at, at + 1), true);
+      follow(s);
+    }
     // A lesson step with a question: step to the moment it asks about, then ask.
     const q = args && question(context, args);
     if (q) {
