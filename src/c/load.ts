@@ -8,7 +8,7 @@ import { Macro, preprocess, ReadFile } from "./preprocess";
 import { parseC, Tree } from "./parse";
 import { compileProgram, SourceTree } from "./compile";
 import { Op, Program } from "./program";
-import { BUILTIN_NAMES } from "./builtins";
+import { BUILTINS, BUILTIN_NAMES } from "./builtins";
 import { SYSTEM_HEADERS } from "./headers";
 import { SYSTEM_MACROS } from "./constants";
 import { CSAPP_MACROS, CSAPP_SOURCE } from "./lib/csapp";
@@ -44,7 +44,7 @@ export function compileC(parser: Parser, file: string, text: string, readFile: R
   if (pre.csapp) add("<csapp>", CSAPP_SOURCE, false);
   // A library program (a built-in command) has no steppable lines.
   for (const u of pre.units) add(u.file, u.text, !opts.library);
-  const program = compileProgram(file, trees, BUILTIN_NAMES, text);
+  const program = compileProgram(file, trees, BUILTINS, text);
   for (const t of parsed) t.delete();
   diagnostics.push(...program.diagnostics);
   addStubs(program);

@@ -4,6 +4,7 @@
 import { K } from "./types";
 import { Memory } from "./memory";
 import { Diagnostic } from "./diagnostic";
+import type { Builtin } from "./ctl";
 
 export enum Op {
   PUSH, // a: value
@@ -79,4 +80,6 @@ export interface Program {
   unsupported: Diagnostic[];
   /** Source lines of the learner's file, for views. */
   source: string;
+  /** The built-in functions, numbered as the compiler numbered its BUILTIN calls. */
+  builtins: readonly Builtin[];
 }

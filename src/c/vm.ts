@@ -8,7 +8,7 @@ import { Func, Ins, Op, Program } from "./program";
 import { K, convert } from "./types";
 import { binop, DivideByZero } from "./arith";
 import { BLOCKED, CALLED, GONE, Builtin, Ctl, Ctx } from "./ctl";
-import { BUILTINS } from "./builtins";
+import { StopError, Stream } from "./control";
 import type { TraceEntry } from "./trace";
 
 export interface Frame {
@@ -53,19 +53,6 @@ export interface Thread {
   /** pthread_join/exit bookkeeping. */
   retval?: number;
   detached?: boolean;
-}
-
-export interface Stream {
-  fd: number;
-  mode: "line" | "full" | "unbuffered" | "unset";
-  out: string;
-  in: string;
-  eof: boolean;
-  err: boolean;
-  write: boolean;
-  read: boolean;
-  /** Buffer size set by setvbuf (default BUFSIZE, 4096). */
-  size?: number;
 }
 
 export interface HeapState {
@@ -437,10 +424,10 @@ export class Machine {
           const args = st.splice(st.length - n, n);
           if (ins.op === Op.CALLI) {
             const addr = st.pop()!;
-            if (addr >= BUILTIN_BASE && addr < BUILTIN_BASE + BUILTINS.length * 16 && (addr - BUILTIN_BASE) % 16 === 0) {
+            if (addr >= BUILTIN_BASE && addr < BUILTIN_BASE + p.prog.builtins.length * 16 && (addr - BUILTIN_BASE) % 16 === 0) {
               // A built-in called through a pointer: run it as if called directly.
               st.push(...args);
-              const r = this.builtin(p, t, BUILTINS[(addr - BUILTIN_BASE) / 16], n, ins);
+              const r = this.builtin(p, t, p.prog.builtins[(addr - BUILTIN_BASE) / 16], n, ins);
               if (r !== undefined) return r;
               f = t.frames[t.frames.length - 1]; fn = funcs[f.fn]; code = fn.code;
               break;
@@ -478,7 +465,7 @@ export class Machine {
         case Op.ZERO: mem.fill(st.pop()!, 0, ins.a); f.pc++; break;
         case Op.ERRNO: st.push(t.errnoAddr); f.pc++; break;
         case Op.BUILTIN: {
-          const r = this.builtin(p, t, BUILTINS[ins.a], ins.b, ins);
+          const r = this.builtin(p, t, p.prog.builtins[ins.a], ins.b, ins);
           if (r !== undefined) return { ...r, count };
           f = t.frames[t.frames.length - 1]; fn = funcs[f.fn]; code = fn.code;
           break;
@@ -580,9 +567,6 @@ export class Machine {
     return errnoName(n) ?? String(n);
   }
 }
-
-/** Stops the process with a message (unsupported construct, resource limit). */
-export class StopError extends Error {}
 
 export function load(mem: Memory, k: K, a: number): number {
   switch (k) {

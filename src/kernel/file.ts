@@ -3,7 +3,7 @@
 import { O_ACCMODE, O_NONBLOCK, O_RDONLY, O_WRONLY } from "./fcntl";
 import type { KFile, KObj, KState, Task } from "./kstate";
 import { fail, SysResult } from "./result";
-import { fileread as vread, filewrite as vwrite, vnodeRelease } from "./fs";
+import { readi, vnodeRelease, writei } from "./fs";
 import { pipeclose, piperead, pipewrite } from "./pipe";
 import { sockclose, sockread, sockwrite } from "./socket";
 import { ttyread, ttyRelease } from "./tty";
@@ -52,7 +52,7 @@ export function fileread(k: KState, t: Task, fd: number, f: KFile, n: number): S
   if (!Number.isInteger(n) || n < 0) return fail("EINVAL");
   const o = f.obj;
   switch (o.kind) {
-    case "file": return vread(f, o, n);
+    case "file": return readi(f, o, n);
     case "pipe": return piperead(k, t, fd, f, o, n);
     case "socket": return sockread(k, t, fd, f, o, n);
     case "tty": return ttyread(k, t, fd, o, n);
@@ -65,7 +65,7 @@ export function filewrite(k: KState, t: Task, fd: number, f: KFile, bytes: Uint8
   const o = f.obj;
   let r: SysResult;
   switch (o.kind) {
-    case "file": r = vwrite(f, o, bytes); break;
+    case "file": r = writei(f, o, bytes); break;
     case "pipe": r = pipewrite(k, t, fd, f, o, bytes); break;
     case "socket": r = sockwrite(k, t, fd, f, o, bytes); break;
     case "tty": r = { ret: bytes.length }; break;

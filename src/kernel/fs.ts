@@ -53,7 +53,8 @@ export function iwrite(ip: Inode, off: number, bytes: Uint8Array): void {
   ip.ver++;
 }
 
-export function fileread(f: KFile, v: VFile, n: number): SysRet {
+/** Read from a regular file at the open file's offset, and advance it (xv6's readi). */
+export function readi(f: KFile, v: VFile, n: number): SysRet {
   const ip = v.inode;
   const start = Math.min(f.offset, ip.size);
   const data = ip.data.slice(start, Math.min(ip.size, start + n));
@@ -61,7 +62,8 @@ export function fileread(f: KFile, v: VFile, n: number): SysRet {
   return ok(data.length, { data });
 }
 
-export function filewrite(f: KFile, v: VFile, bytes: Uint8Array): SysRet {
+/** Write to a regular file at the open file's offset (the end, with O_APPEND), and advance it (xv6's writei). */
+export function writei(f: KFile, v: VFile, bytes: Uint8Array): SysRet {
   const ip = v.inode;
   // O_APPEND: the seek to the end and the write are one atomic step.
   if (f.flags & O_APPEND) f.offset = ip.size;

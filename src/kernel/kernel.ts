@@ -3,21 +3,23 @@
 // plain data (SysResult), never throws for bad arguments (Linux's errno instead), and
 // appends KEvents that the next snapshot() carries. The concepts live in their own files.
 import * as clock from "./clock";
-import { F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_GETFL, F_SETFD, F_SETFL, FD_CLOEXEC, O_ACCMODE, O_CLOEXEC, O_CREAT, O_RDWR, O_TRUNC, O_WRONLY, STATUS_FLAGS } from "./fcntl";
-import { fdalloc, fdavail, fdclose, fdget, fdinstall } from "./fdtable";
-import { filealloc, filedup, fileclose, fileread, filewrite } from "./file";
+import { fdget } from "./fdtable";
+import { fileread, filewrite } from "./file";
 import * as fs from "./fs";
 import { DEFAULT_LIMITS, emit, KernelOptions, KFile, KState, Task } from "./kstate";
-import { pipe as pipe2, pipealloc, pipeOpen } from "./pipe";
+import { pipe as pipe2 } from "./pipe";
 import * as proc from "./proc";
 import { fail, isBlocked, ok, SigActionView, SignalDelivery, SysResult } from "./result";
 import { SelectSets, select as doselect } from "./select";
 import * as shm from "./shm";
 import * as sig from "./signal";
-import { SA_RESTART, UNBLOCKABLE } from "./signum";
+import { SA_RESTART } from "./signum";
 import type { KEvent, Snapshot } from "../contract/snapshot";
 import { SnapshotOptions, SnapView } from "./snapview";
 import * as sock from "./socket";
+import * as sysfile from "./sysfile";
+import * as sysproc from "./sysproc";
+import type { SpawnOptions } from "./sysproc";
 import * as tty from "./tty";
 import { waitpid as dowaitpid } from "./wait";
 
@@ -29,31 +31,7 @@ export * from "./waitstatus";
 export type { KernelOptions } from "./kstate";
 export type { SelectSets } from "./select";
 export type { ProcAnnotation, SnapshotOptions } from "./snapview";
-
-/** What a descriptor of a spawned process is connected to. */
-export type StdioSpec =
-  | { tty: true }
-  /** A pipe whose write end the outside world holds: preloaded with `input`, then EOF. */
-  | { input: string }
-  /** A pipe whose read end the outside world holds and drains at once (captured output). */
-  | { pipe: true }
-  /** A file in the model's file system (created/truncated for writing; captured output). */
-  | { file: string }
-  | { none: true };
-
-export interface SpawnOptions {
-  name: string;
-  /** "program" for the learner's program, "client" for scripted outside processes. */
-  kind?: "program" | "client";
-  /** Parent pid; default 1 (init). */
-  ppid?: number;
-  /** Descriptors 0, 1, 2. Default: programs all three on the terminal, clients none. */
-  stdin?: StdioSpec;
-  stdout?: StdioSpec;
-  stderr?: StdioSpec;
-  /** Make the new process group the terminal's foreground group (as a shell does). Default true for programs. */
-  foreground?: boolean;
-}
+export type { SpawnOptions, StdioSpec } from "./sysproc";
 
 export interface TaskInfo {
   tid: number;
@@ -125,49 +103,7 @@ export class Kernel {
 
   /** Create a process from outside (the session): the learner's program or a scripted client. Returns its pid. */
   spawn(opts: SpawnOptions): number {
-    const k = this.k;
-    const kind = opts.kind ?? "program";
-    const ppid = opts.ppid !== undefined && k.procs.has(opts.ppid) ? opts.ppid : proc.INIT_PID;
-    const p = proc.allocproc(k, ppid, opts.name, kind);
-    p.sid = kind === "program" ? 1 : p.pid;
-    const dflt: StdioSpec = kind === "program" ? { tty: true } : { none: true };
-    let ttyFile: KFile | undefined;
-    [opts.stdin ?? dflt, opts.stdout ?? dflt, opts.stderr ?? dflt].forEach((spec, fd) => {
-      const f = this.stdio(spec, fd, () => ttyFile ?? (ttyFile = filealloc(k, tty.ttyvnode(k), O_RDWR)));
-      if (!f) return;
-      fdinstall(k, p, f, fd, false);
-      fileclose(k, f); // the slot holds its own reference now
-    });
-    if (ttyFile) fileclose(k, ttyFile);
-    if (kind === "program" && opts.foreground !== false) k.tty.foreground = p.pgid;
-    return p.pid;
-  }
-
-  private stdio(spec: StdioSpec, fd: number, ttyFile: () => KFile): KFile | undefined {
-    const k = this.k;
-    if ("tty" in spec) return filedup(ttyFile());
-    if ("input" in spec) {
-      const pp = pipealloc(k);
-      const { r, w } = pipeOpen(k, pp);
-      pp.buf.push(Uint8Array.from(spec.input, (c) => c.charCodeAt(0) & 0xff)); // may exceed the capacity: the writer is the outside
-      fileclose(k, w);
-      return r;
-    }
-    if ("pipe" in spec) {
-      const pp = pipealloc(k, true);
-      pp.capture = true;
-      pp.readers = 1; // the outside world's read end
-      const w = filealloc(k, pp, O_WRONLY, "write");
-      pp.writers++;
-      return w;
-    }
-    if ("file" in spec) {
-      const v = fs.namei(k, spec.file, O_WRONLY | O_CREAT | O_TRUNC);
-      if ("ret" in v) return undefined;
-      v.capture = true;
-      return filealloc(k, v, fd === 0 ? O_RDWR : O_WRONLY);
-    }
-    return undefined;
+    return sysproc.spawn(this.k, opts);
   }
 
   fork(tid: number): SysResult {
@@ -198,17 +134,9 @@ export class Kernel {
     return this.sys(tid, "getpid", [], (t) => ok(t.proc.pid));
   }
 
-  /** setrlimit(2) for RLIMIT_NPROC (6) and RLIMIT_NOFILE (7). Every program here runs as one
-   *  user, so the new limit is the kernel's, not only the caller's: fork then fails with
-   *  EAGAIN at maxProcs (zombies count), open/dup/pipe with EMFILE at maxFds. */
+  /** setrlimit(2): RLIMIT_NPROC and RLIMIT_NOFILE, for the whole kernel (sysproc.ts). */
   setrlimit(tid: number, resource: number, value: number): SysResult {
-    return this.sys(tid, "setrlimit", [resource, value], () => {
-      if (!Number.isInteger(value) || value < 0) return fail("EINVAL");
-      if (resource === 6) this.k.limits.maxProcs = value;
-      else if (resource === 7) this.k.limits.maxFds = value;
-      else return fail("EINVAL");
-      return ok(0);
-    });
+    return this.sys(tid, "setrlimit", [resource, value], () => sysproc.setrlimit(this.k, resource, value));
   }
 
   getppid(tid: number): SysResult {
@@ -248,24 +176,11 @@ export class Kernel {
   // ---- descriptors and files ----
 
   open(tid: number, path: string, flags: number, mode = 0o666): SysResult {
-    return this.sys(tid, "open", [path, flags, mode], (t) => {
-      if (!Number.isInteger(flags) || (flags & O_ACCMODE) === O_ACCMODE) return fail("EINVAL");
-      if (typeof path !== "string") return fail("EFAULT");
-      const p = t.proc;
-      // Like Linux, reserve the descriptor first: with none free, nothing is created.
-      if (!fdavail(this.k, p)) return fail("EMFILE");
-      const v = path === "/dev/tty" ? tty.ttyvnode(this.k) : fs.namei(this.k, path, flags);
-      if ("ret" in v) return v;
-      const f = filealloc(this.k, v, flags & (O_ACCMODE | STATUS_FLAGS));
-      return ok(fdalloc(this.k, p, f, 0, (flags & O_CLOEXEC) !== 0));
-    });
+    return this.sys(tid, "open", [path, flags, mode], (t) => sysfile.open(this.k, t, path, flags));
   }
 
   close(tid: number, fd: number): SysResult {
-    return this.fdcall(tid, "close", fd, [], (t) => {
-      fdclose(this.k, t.proc, fd);
-      return ok(0);
-    });
+    return this.fdcall(tid, "close", fd, [], (t) => sysfile.close(this.k, t, fd));
   }
 
   read(tid: number, fd: number, count: number): SysResult {
@@ -282,42 +197,15 @@ export class Kernel {
   }
 
   dup(tid: number, fd: number): SysResult {
-    return this.fdcall(tid, "dup", fd, [], (t, f) => {
-      const nfd = fdalloc(this.k, t.proc, f);
-      if (nfd < 0) return fail("EMFILE");
-      filedup(f);
-      return ok(nfd);
-    });
+    return this.fdcall(tid, "dup", fd, [], (t, f) => sysfile.dup(this.k, t, f));
   }
 
   dup2(tid: number, oldfd: number, newfd: number): SysResult {
-    return this.fdcall(tid, "dup2", oldfd, [newfd], (t, f) => {
-      if (!Number.isInteger(newfd) || newfd < 0 || newfd >= this.k.limits.maxFds) return fail("EBADF");
-      if (newfd === oldfd) return ok(newfd); // valid oldfd: nothing to do, FD_CLOEXEC untouched
-      fdinstall(this.k, t.proc, f, newfd, false);
-      return ok(newfd);
-    });
+    return this.fdcall(tid, "dup2", oldfd, [newfd], (t, f) => sysfile.dup2(this.k, t, oldfd, f, newfd));
   }
 
   fcntl(tid: number, fd: number, cmd: number, arg = 0): SysResult {
-    return this.fdcall(tid, "fcntl", fd, [cmd, arg], (t, f) => {
-      const p = t.proc;
-      switch (cmd) {
-        case F_DUPFD:
-        case F_DUPFD_CLOEXEC: {
-          if (!Number.isInteger(arg) || arg < 0 || arg >= this.k.limits.maxFds) return fail("EINVAL");
-          const nfd = fdalloc(this.k, p, f, arg, cmd === F_DUPFD_CLOEXEC);
-          if (nfd < 0) return fail("EMFILE");
-          filedup(f);
-          return ok(nfd);
-        }
-        case F_GETFD: return ok(p.cloexec[fd] ? FD_CLOEXEC : 0);
-        case F_SETFD: p.cloexec[fd] = (arg & FD_CLOEXEC) !== 0; return ok(0);
-        case F_GETFL: return ok(f.flags);
-        case F_SETFL: f.flags = (f.flags & ~STATUS_FLAGS) | (arg & STATUS_FLAGS); return ok(0);
-        default: return fail("EINVAL");
-      }
-    });
+    return this.fdcall(tid, "fcntl", fd, [cmd, arg], (t, f) => sysfile.fcntl(this.k, t, fd, f, cmd, arg));
   }
 
   /** pipe2(fds, flags): ret 0 and fds [read end, write end]. */
@@ -360,24 +248,12 @@ export class Kernel {
 
   /** pause(2): blocks until a signal; returns -1/EINTR after a handler ran. */
   pause(tid: number): SysResult {
-    return this.sys(tid, "pause", [], (t) => {
-      if (sig.interrupted(t, "pause()")) return fail("EINTR");
-      return proc.block(this.k, t, "pause()", () => false);
-    });
+    return this.sys(tid, "pause", [], (t) => sysproc.pause(this.k, t));
   }
 
   /** sigsuspend(2): swap in mask and wait for a signal; returns -1/EINTR after a handler ran, old mask back. */
   sigsuspend(tid: number, mask: number): SysResult {
-    return this.sys(tid, "sigsuspend", [mask], (t) => {
-      if (sig.interrupted(t, "sigsuspend()")) return fail("EINTR");
-      if (t.suspendMask === undefined) {
-        t.suspendMask = t.mask;
-        t.mask = (mask & ~UNBLOCKABLE) >>> 0;
-      }
-      const r = proc.block(this.k, t, "sigsuspend()", () => false);
-      sig.dispatch(this.k, t.proc);
-      return r;
-    });
+    return this.sys(tid, "sigsuspend", [mask], (t) => sysproc.sigsuspend(this.k, t, mask));
   }
 
   /** Before running a line of `tid`: the next signal whose user handler must run now, or null. */
@@ -406,20 +282,12 @@ export class Kernel {
 
   /** sleep(3): 0 when the time is up; the seconds left (rounded up) when a handler interrupted it. */
   sleep(tid: number, seconds: number): SysResult {
-    return this.sys(tid, "sleep", [seconds], (t) => {
-      if (!Number.isInteger(seconds) || seconds < 0) return fail("EINVAL");
-      const r = clock.msleep(this.k, t, `sleep(${seconds})`, seconds * 1000);
-      return "left" in r ? ok(Math.ceil(r.left / 1000)) : r;
-    });
+    return this.sys(tid, "sleep", [seconds], (t) => sysproc.sleep(this.k, t, seconds));
   }
 
   /** usleep(3): 0 when done, -1/EINTR when a handler interrupted it. */
   usleep(tid: number, usec: number): SysResult {
-    return this.sys(tid, "usleep", [usec], (t) => {
-      if (!Number.isInteger(usec) || usec < 0) return fail("EINVAL");
-      const r = clock.msleep(this.k, t, `usleep(${usec})`, Math.ceil(usec / 1000));
-      return "left" in r ? fail("EINTR") : r;
-    });
+    return this.sys(tid, "usleep", [usec], (t) => sysproc.usleep(this.k, t, usec));
   }
 
   /** Logical time now, in ms. */

@@ -18,7 +18,7 @@ export function pipealloc(k: KState, sink = false): Pipe {
   }));
 }
 
-export function pipeOpen(k: KState, p: Pipe): { r: KFile; w: KFile } {
+export function pipeopen(k: KState, p: Pipe): { r: KFile; w: KFile } {
   const r = filealloc(k, p, O_RDONLY, "read");
   const w = filealloc(k, p, O_WRONLY, "write");
   p.readers++;
@@ -29,7 +29,7 @@ export function pipeOpen(k: KState, p: Pipe): { r: KFile; w: KFile } {
 /** pipe2(fds, flags). */
 export function pipe(k: KState, t: Task, flags: number): SysResult {
   if (flags & ~(O_CLOEXEC | O_NONBLOCK)) return fail("EINVAL");
-  const { r, w } = pipeOpen(k, pipealloc(k));
+  const { r, w } = pipeopen(k, pipealloc(k));
   r.flags |= flags & O_NONBLOCK;
   w.flags |= flags & O_NONBLOCK;
   const p = t.proc;

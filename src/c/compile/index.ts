@@ -8,18 +8,21 @@
 // expressions.ts, statements.ts. Two passes: every top-level declaration first, so that
 // a function may call one defined further down, then the function bodies.
 import { DATA_BASE } from "../memory";
+import type { Builtin } from "../ctl";
 import type { Program } from "../program";
 import type { SourceTree } from "./context";
 import { Statements } from "./statements";
 
 export type { SourceTree } from "./context";
 
-export function compileProgram(file: string, trees: SourceTree[], builtinNames: string[], source: string): Program {
-  return new Compiler(file, builtinNames, source).run(trees);
+/** Compile the trees against a table of built-in functions: a call to one becomes a
+ *  BUILTIN instruction with its index, and the program carries the table for the machine. */
+export function compileProgram(file: string, trees: SourceTree[], builtins: readonly Builtin[], source: string): Program {
+  return new Compiler(file, builtins.map((b) => b.name), source).run(trees, builtins);
 }
 
 class Compiler extends Statements {
-  run(trees: SourceTree[]): Program {
+  run(trees: SourceTree[], builtins: readonly Builtin[]): Program {
     for (const t of trees) {
       this.tree = t;
       for (const n of t.root.namedChildren) if (n) this.guard(() => this.topLevel(n));
@@ -34,7 +37,7 @@ class Compiler extends Statements {
     return {
       file: this.file, funcs: this.funcList, funcIndex: new Map(this.funcList.map((f, i) => [f.name, i])), image: this.image,
       stdin: this.image.read64(io("stdin"), false), stdout: this.image.read64(io("stdout"), false), stderr: this.image.read64(io("stderr"), false),
-      dataEnd, diagnostics: this.diagnostics, unsupported: this.unsupported, source: this.source,
+      dataEnd, diagnostics: this.diagnostics, unsupported: this.unsupported, source: this.source, builtins,
     };
   }
 }

@@ -1,7 +1,7 @@
 // The scanf family's engine: match a format against input text as glibc's vfscanf does.
 // It is pure: it reports what to store and how much input it used, so fscanf can run it
 // again from the start after a read(2) brings more input (or blocks half way).
-import { StopError } from "../vm";
+import { StopError } from "../control";
 
 export interface ScanStore {
   addr: number;

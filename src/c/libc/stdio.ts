@@ -4,10 +4,9 @@
 // flush every stream; _exit does not, which is why printf before fork can print twice.
 import { isBlocked, F_GETFL, O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND } from "../../kernel/kernel";
 import { BLOCKED, Builtin, Ctl, Ctx } from "../ctl";
-import { Stream } from "../vm";
+import { StopError, Stream } from "../control";
 import { fromLatin1, latin1 } from "../memory";
 import { format, VaArgs } from "./format";
-import { StopError } from "../vm";
 import { heapAlloc, heapFree, setErrno, str, sys } from "./sys";
 import { strerror } from "./strerror";
 import { scan, ScanStore } from "./scan";

@@ -4,7 +4,7 @@ import { flushAll } from "./stdio";
 import { cstr, heapAlloc, heapFree, str, sys } from "./sys";
 import { strerror } from "./strerror";
 import { SIG } from "../../kernel/kernel";
-import { StopError } from "../vm";
+import { StopError } from "../control";
 
 function exitProcess(c: Ctx, code: number): number | typeof GONE | typeof CALLED {
   // atexit handlers first, last registered first; exit() runs again after each returns.
