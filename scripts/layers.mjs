@@ -20,7 +20,7 @@ export const ALLOWED = {
   coach: ["contract", "kernel", "c", "session", "host", "fidelity", "live"],
   render: ["contract"],
   webview: ["contract", "render"],
-  host: ["contract", "kernel", "c", "session"],
+  host: ["contract", "kernel", "c", "session", "coach"],
   fidelity: ["contract", "kernel", "c", "session", "host"],
   live: ["contract", "kernel", "c", "session", "host", "render"],
   bench: ["contract", "kernel", "c", "session", "coach", "host", "render", "live"],

@@ -5,7 +5,13 @@
 // `features` below and its contributions (commands, views...) to package.json.
 import * as vscode from "vscode";
 import * as checks from "./checks/checks";
+import * as demos from "./demos/demos";
+import * as editor from "./editor/editor";
+import type { Services } from "./services";
+import * as lessons from "./session/lessons";
+import * as linux from "./session/linux";
 import * as session from "./session/session";
+import { Sessions } from "./session/sessions";
 import * as start from "./start/start";
 import * as tasks from "./tasks/tasks";
 import * as view from "./view/view";
@@ -24,17 +30,23 @@ export interface ForkLabApi {
   evaluationMs: number;
 }
 
-const features: Array<(context: vscode.ExtensionContext) => void> = [
+/** Every feature but the view host, which the others are given (see Services). */
+const features: Array<(context: vscode.ExtensionContext, services: Services) => void> = [
   checks.register,
   session.register,
+  editor.register,
+  demos.register,
+  linux.register,
+  lessons.register,
   start.register,
   tasks.register,
-  view.register,
 ];
 
 export function activate(context: vscode.ExtensionContext): ForkLabApi {
   const begin = performance.now();
-  for (const register of features) register(context);
+  const services: Services = { view: view.register(context), sessions: new Sessions(context) };
+  context.subscriptions.push(services.sessions);
+  for (const register of features) register(context, services);
   const end = performance.now();
   // NaN when the build did not stamp the bundle's end: the figure would be wrong, not small.
   const evaluationMs = (stamps.__forklabBundleEnd ?? Number.NaN) - loadedAt;

@@ -4,6 +4,6 @@
 // of it. Add here what a feature needs from below extension/, and import only types elsewhere.
 export { loadProgram, modelAtRest } from "./load";
 export { Stepper } from "../session/stepper";
-export { runTo, sawKeys } from "../session/moments";
-export { stepEffects } from "../session/hovers";
-export { demo, DEMOS } from "../session/demos";
+export { runTo, sawKeys } from "../coach/moments";
+export { stepEffects } from "../coach/hovers";
+export { demo, DEMOS } from "../coach/demos";

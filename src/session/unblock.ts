@@ -1,5 +1,6 @@
-// What a learner can do about a blocked process. Its own file so that the code lenses
-// (src/session/lenses) can say it without loading the stepper and the C front end.
+// What a learner can do about a blocked process, said by the stepper's messages and by the
+// code lenses (src/coach/lenses.ts). Its own file so that the lenses can say it without
+// loading the stepper and the C front end.
 
 /** What would let a process blocked in `call` go on, in the learner's terms. */
 export function unblockHint(call: string | undefined): string {

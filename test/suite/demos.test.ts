@@ -5,7 +5,7 @@ import * as assert from "node:assert";
 import * as vscode from "vscode";
 import type { DemoResult } from "../../src/extension/demos/demos";
 import type { SessionState } from "../../src/extension/session/commands";
-import { DEMOS } from "../../src/session/demos";
+import { DEMOS } from "../../src/coach/demos";
 import { forkLab } from "./extension";
 import { waitForTexts } from "./page";
 

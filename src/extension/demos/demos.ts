@@ -4,7 +4,8 @@ import * as vscode from "vscode";
 import { model } from "../model";
 import { openExample, revealLine } from "../session/examples";
 import { LessonArgs, markDone } from "../session/lessons";
-import { Sessions, settings } from "../session/sessions";
+import type { Services } from "../services";
+import { settings } from "../session/sessions";
 import { realDemos, runReal } from "./real";
 
 export interface DemoResult {
@@ -15,7 +16,7 @@ export interface DemoResult {
   message?: string;
 }
 
-export function register(context: vscode.ExtensionContext, sessions: Sessions): void {
+export function register(context: vscode.ExtensionContext, { sessions }: Services): void {
   context.subscriptions.push(vscode.commands.registerCommand("forklab.runDemo", async (args?: ({ demo?: string } & LessonArgs) | string): Promise<DemoResult> => {
     let id = typeof args === "string" ? args : args?.demo;
     const lesson = typeof args === "string" ? undefined : args;

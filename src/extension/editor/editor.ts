@@ -1,7 +1,7 @@
 // The editor feature: code lenses, pid-coloured decorations, hovers with table effects,
 // the status bar item and context keys, all driven by the sessions' onDidChange.
 import * as vscode from "vscode";
-import type { Sessions } from "../session/sessions";
+import type { Services } from "../services";
 import { registerContext } from "./context";
 import { PidDecorations } from "./decorations";
 import { EffectHovers } from "./hovers";
@@ -10,7 +10,7 @@ import { registerStatus } from "./status";
 
 const C_FILES: vscode.DocumentSelector = [{ language: "c" }];
 
-export function register(context: vscode.ExtensionContext, sessions: Sessions): void {
+export function register(context: vscode.ExtensionContext, { sessions }: Services): void {
   const lenses = new ForkLabLenses(sessions);
   context.subscriptions.push(
     lenses,

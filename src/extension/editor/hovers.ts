@@ -1,7 +1,7 @@
 // Hovers on a line that made system calls: what its last execution (per process) did to
 // the tables, e.g. "Close(connfd): open file #7 refcount 2 -> 1".
 import * as vscode from "vscode";
-import type { LineEffect } from "../../session/hovers";
+import type { LineEffect } from "../../coach/hovers";
 import { model } from "../model";
 import type { EditorSession, Sessions } from "../session/sessions";
 

@@ -1,8 +1,9 @@
 // Code lenses on C files: "Step in Fork Lab" above main before a session; during one, a
-// lens per live process above the line it runs next. Titles come from src/session/lenses.
+// lens per live process above the line it runs next. Titles come from src/coach/lenses.ts.
 import * as vscode from "vscode";
-import { idleLenses, LensSpec, sessionLenses } from "../../session/lenses";
+import { idleLenses, LensSpec, sessionLenses } from "../../coach/lenses";
 import type { Sessions } from "../session/sessions";
+import { LENS_COMMANDS } from "./lens-commands";
 
 function toLens(doc: vscode.TextDocument, l: LensSpec): vscode.CodeLens {
   const line = Math.max(0, Math.min(doc.lineCount - 1, l.line - 1));
@@ -20,16 +21,16 @@ export class ForkLabLenses implements vscode.CodeLensProvider {
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
     const s = this.sessions.get(doc.uri);
     const text = doc.getText();
-    if (!s) return idleLenses(text).map((l) => toLens(doc, l));
+    if (!s) return idleLenses(text, LENS_COMMANDS).map((l) => toLens(doc, l));
     if (s.stale) {
-      const [first] = idleLenses(text);
+      const [first] = idleLenses(text, LENS_COMMANDS);
       const line = first?.line ?? 1;
       return [toLens(doc, { line, title: "$(warning) Changed since the session started: restart", command: "forklab.restartSession",
         tooltip: "Fork Lab never steps code that differs from the editor; restart to step this version" }),
-      toLens(doc, { line, title: "Stop", command: "forklab.stopSession" })];
+      toLens(doc, { line, title: "Stop", command: LENS_COMMANDS.stop })];
     }
     const st = s.stepper;
-    return sessionLenses({ snapshot: st.current, mainPid: st.mainPid, text, ended: st.ended }).map((l) => toLens(doc, l));
+    return sessionLenses({ snapshot: st.current, mainPid: st.mainPid, text, ended: st.ended }, LENS_COMMANDS).map((l) => toLens(doc, l));
   }
 
   dispose(): void {

@@ -1,7 +1,7 @@
 // The status bar item: the session of the active editor (step, live processes, zombies),
 // with a full sentence for screen readers; clicking opens the view.
 import * as vscode from "vscode";
-import { statusText } from "../../session/lenses";
+import { statusText } from "../../coach/lenses";
 import type { Sessions } from "../session/sessions";
 
 export function registerStatus(sessions: Sessions): vscode.Disposable {

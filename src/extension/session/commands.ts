@@ -6,7 +6,7 @@ import * as vscode from "vscode";
 import type { Snapshot } from "../../contract/snapshot";
 import type { Scenario } from "../../contract/scenario";
 import type { Outcome } from "../../session/stepper";
-import { roleOf } from "../../session/lenses";
+import { roleOf } from "../../coach/lenses";
 import { VIEW_SIGNALS } from "../../contract/protocol";
 import { model } from "../model";
 import { openExample, revealLine } from "./examples";

@@ -7,10 +7,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
 import * as vscode from "vscode";
-import type { At } from "../../session/moments";
+import type { At } from "../../coach/moments";
 import { QUESTION_TABLES, QuestionTable } from "../../contract/protocol";
 import type { DescriptorView } from "../view/panel";
-import { descriptorView } from "../view/view";
+import type { Services } from "../services";
+import type { Sessions } from "./sessions";
 
 interface Walkthrough { id: string; title: string; description?: string }
 
@@ -81,7 +82,7 @@ function forwardRealServerLinks(context: vscode.ExtensionContext): void {
   }), 0);
 }
 
-export function register(context: vscode.ExtensionContext): void {
+export function register(context: vscode.ExtensionContext, { sessions, view }: Services): void {
   forwardRealServerLinks(context);
   context.subscriptions.push(
     vscode.commands.registerCommand("forklab.openLesson", async (lesson?: string): Promise<boolean> => {
@@ -103,21 +104,20 @@ export function register(context: vscode.ExtensionContext): void {
         return undefined;
       }
       const at = { lesson: a.lesson, step: a.step };
-      if (typeof a.choice === "number") return grade(at, q, a.choice, false);
+      if (typeof a.choice === "number") return grade(view, at, q, a.choice, false);
       const example = lessonStep(context, at)?.example;
       const key = `${a.lesson}#${a.step}`;
       // forklab.startSession steps to askAt and calls back here to ask (starting is set then).
-      if (example && !starting.has(key) && !(await sessionOn(example))) {
+      if (example && !starting.has(key) && !sessionOn(sessions, example)) {
         starting.add(key);
         try {
           await vscode.commands.executeCommand("forklab.startSession", { example, scenario: lessonStep(context, at)?.scenario ?? undefined, ...at });
         } finally { starting.delete(key); }
         return undefined;
       }
-      const view = descriptorView();
-      if (view && askInView(context, view, at, q)) return undefined;
+      if (askInView(context, view, at, q)) return undefined;
       const pick = await vscode.window.showQuickPick(q.choices.map((c, i) => ({ label: c.text, i })), { title: q.prompt, placeHolder: "Predict, then step to check" });
-      return pick ? grade(at, q, pick.i, false) : undefined;
+      return pick ? grade(view, at, q, pick.i, false) : undefined;
     }),
   );
 }
@@ -126,9 +126,9 @@ export function register(context: vscode.ExtensionContext): void {
 const starting = new Set<string>();
 
 /** The active session steps this example (its file name). */
-async function sessionOn(example: string): Promise<boolean> {
-  const cur = await vscode.commands.executeCommand<{ file: string } | undefined>("forklab.session.current");
-  return !!cur && basename(cur.file) === basename(example);
+function sessionOn(sessions: Sessions, example: string): boolean {
+  const cur = sessions.active();
+  return !!cur && basename(cur.uri.fsPath) === basename(example);
 }
 
 let hearing: DescriptorView | undefined;
@@ -139,7 +139,7 @@ function askInView(context: vscode.ExtensionContext, view: DescriptorView, at: R
     hearing = view;
     context.subscriptions.push(view.onAnswer(async (m) => {
       const asked = question(context, m);
-      if (asked) await grade({ lesson: m.lesson, step: m.step }, asked, m.choice, true);
+      if (asked) await grade(view, { lesson: m.lesson, step: m.step }, asked, m.choice, true);
     }));
   }
   return view.ask({ v: 1, type: "question", lesson: at.lesson, step: at.step, prompt: q.prompt, choices: q.choices.map((c) => c.text) });
@@ -150,14 +150,14 @@ function askInView(context: vscode.ExtensionContext, view: DescriptorView, at: R
  * question it asked: the explanation, or the chosen choice's why with its table marked.
  * Outside the view (a quick pick, a test) the verdict is a notification too.
  */
-async function grade(at: Required<LessonArgs>, q: Question, choice: number, inView: boolean): Promise<boolean> {
+async function grade(view: DescriptorView, at: Required<LessonArgs>, q: Question, choice: number, inView: boolean): Promise<boolean> {
   const c = q.choices[choice];
   if (!c) throw new Error(`forklab.answerQuestion: ${at.lesson} ${at.step} has no choice ${choice}`);
   const correct = choice === q.answer;
   if (correct) await vscode.commands.executeCommand("setContext", `forklab.answered.${short(at.lesson)}.${at.step}`, true);
   const table = (QUESTION_TABLES as readonly string[]).includes(c.table ?? "") ? c.table as QuestionTable : undefined;
   const text = correct ? q.explanation : c.why ?? "That is not what the tables show.";
-  descriptorView()?.answered({ v: 1, type: "verdict", lesson: at.lesson, step: at.step, choice, correct, text, table: correct ? undefined : table });
+  view.answered({ v: 1, type: "verdict", lesson: at.lesson, step: at.step, choice, correct, text, table: correct ? undefined : table });
   if (!inView) {
     if (correct) void vscode.window.showInformationMessage(`Right. ${text}`);
     else void vscode.window.showWarningMessage(`Not quite. ${text}${table ? ` (look at the ${table} table in the view)` : ""}`);

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as vscode from "vscode";
-import type { Sessions } from "./sessions";
+import type { Services } from "../services";
 
 export interface LinuxResult {
   /** 0: model and Linux agree; 1: they differ; 2: the check cannot run here. */
@@ -13,7 +13,7 @@ export interface LinuxResult {
   report: string;
 }
 
-export function register(context: vscode.ExtensionContext, sessions: Sessions): void {
+export function register(context: vscode.ExtensionContext, { sessions }: Services): void {
   const out = vscode.window.createOutputChannel("Fork Lab: compare with Linux");
   context.subscriptions.push(out, vscode.commands.registerCommand("forklab.compareWithLinux", async (): Promise<LinuxResult | undefined> => {
     const s = sessions.active();

@@ -1,19 +1,10 @@
-// The stepping feature: one Session per C file (sessions.ts), its commands, the editor
-// features that show it (src/extension/editor), the demos, lessons and Linux comparison.
+// The stepping feature: the commands that start, step and stop the sessions (one per C
+// file, sessions.ts). The editor features that show a session, the demos, the lessons and
+// the Linux comparison are features of their own, wired in extension.ts.
 import * as vscode from "vscode";
-import * as demos from "../demos/demos";
-import * as editor from "../editor/editor";
+import type { Services } from "../services";
 import { registerCommands } from "./commands";
-import * as lessons from "./lessons";
-import * as linux from "./linux";
-import { Sessions } from "./sessions";
 
-export function register(context: vscode.ExtensionContext): void {
-  const sessions = new Sessions(context);
-  context.subscriptions.push(sessions);
+export function register(context: vscode.ExtensionContext, { sessions }: Services): void {
   registerCommands(context, sessions);
-  editor.register(context, sessions);
-  demos.register(context, sessions);
-  linux.register(context, sessions);
-  lessons.register(context);
 }

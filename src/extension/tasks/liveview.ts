@@ -1,16 +1,14 @@
 // The live view: the running server's process tree and descriptor tables from /proc, a
-// few times a second, shown in the descriptor-table view (through its `forklab.view.show`
-// command) or, while that view is not available, as text in an output channel. The
-// snapshots themselves come from src/live, which knows nothing of VS Code.
+// few times a second, shown in the descriptor-table view (the host extension.ts passes
+// in). The snapshots themselves come from src/live, which knows nothing of VS Code.
 import * as vscode from "vscode";
 import type { LiveSnapshot } from "../../live/livesnapshot";
 import { platformSupport } from "../../live/platform";
 import type { LiveSource } from "../../live/source";
 import { live } from "../model";
+import { DescriptorView, VIEW_TYPE } from "../view/panel";
 import { settings } from "./definition";
 
-const VIEW_COMMAND = "forklab.view.show";
-const VIEW_TYPE = "forklab.view";
 const KEEP = 100; // distinct states kept, so the learner can step back through them
 
 /** The same state apart from timing: nothing worth redrawing. */
@@ -29,12 +27,11 @@ export class LiveView implements vscode.Disposable {
   private watch?: { dispose(): void };
   private history: LiveSnapshot[] = [];
   private shownInView = false;
-  private channel?: vscode.OutputChannel;
   private readonly status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 50);
   /** The last snapshot read (for tests and the side-by-side view). */
   latest?: LiveSnapshot;
 
-  constructor(private readonly context: vscode.ExtensionContext) {
+  constructor(private readonly context: vscode.ExtensionContext, private readonly view: DescriptorView) {
     this.status.command = "forklab.live.stop";
   }
 
@@ -97,22 +94,15 @@ export class LiveView implements vscode.Disposable {
     if (previous && sameState(previous, snap) && this.history.length) return;
     this.history.push(snap);
     if (this.history.length > KEEP) this.history.shift();
-    void this.render(snap);
+    this.render(snap);
   }
 
-  private async render(snap: LiveSnapshot): Promise<void> {
+  private render(snap: LiveSnapshot): void {
     const title = `Live: ${snap.processes[0]?.name ?? "server"} (pid ${snap.live.rootPid}) from /proc`;
-    const commands = await vscode.commands.getCommands(true);
-    if (commands.includes(VIEW_COMMAND)) {
-      // The learner closed the view: stop rather than reopen it under their hands.
-      if (this.shownInView && !viewTabOpen()) { this.stop(); return; }
-      await vscode.commands.executeCommand(VIEW_COMMAND, { history: this.history, title });
-      this.shownInView = true;
-      return;
-    }
-    this.channel ??= vscode.window.createOutputChannel("Fork Lab live");
-    this.channel.replace(`${title}\n\n${live().formatLive(snap)}\n`);
-    this.channel.show(true);
+    // The learner closed the view: stop rather than reopen it under their hands.
+    if (this.shownInView && !viewTabOpen()) { this.stop(); return; }
+    this.view.show({ history: this.history, title });
+    this.shownInView = true;
   }
 
   stop(): void {
@@ -126,6 +116,5 @@ export class LiveView implements vscode.Disposable {
   dispose(): void {
     this.stop();
     this.status.dispose();
-    this.channel?.dispose();
   }
 }

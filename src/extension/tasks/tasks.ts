@@ -2,6 +2,7 @@
 // order (build, then server), run clients, stop the server's whole process group, and
 // open the live view of the running server.
 import * as vscode from "vscode";
+import type { Services } from "../services";
 import type { LiveSnapshot } from "../../live/livesnapshot";
 import { live as liveSide } from "../model";
 import { defaultProgram, ForkLabTaskDefinition, settings, TASK_TYPE } from "./definition";
@@ -55,9 +56,9 @@ async function listening(port: number, address: string, ms: number): Promise<boo
   return false;
 }
 
-export function register(context: vscode.ExtensionContext): void {
+export function register(context: vscode.ExtensionContext, { view }: Services): void {
   const provider = new ForkLabTaskProvider(context);
-  const live = new LiveView(context);
+  const live = new LiveView(context, view);
   const task = (folder: vscode.WorkspaceFolder, d: Omit<ForkLabTaskDefinition, "type">): vscode.Task =>
     provider.make({ type: TASK_TYPE, ...d } as ForkLabTaskDefinition, folder);
 

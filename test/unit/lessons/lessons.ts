@@ -2,11 +2,11 @@
 // loader that fills in each claim's example and scenario from its step.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { At, Role } from "../../../src/session/moments";
+import type { At, Role } from "../../../src/coach/moments";
 
 export const LESSONS_FILE = join(__dirname, "..", "..", "..", "walkthroughs", "lessons.json");
 
-// Roles and moments are the session's own (src/session/moments.ts): lessons name them as it runs them.
+// Roles and moments are the coach's own (src/coach/moments.ts): lessons name them as it runs them.
 export type { At, Role };
 
 /** Arguments a check reads: whose table, which descriptor, which call. */

@@ -1,9 +1,10 @@
 // Lens titles and lines, hover texts and the status text, computed from real Snapshots of
 // echoserverp.c stepped in the model.
 import { strict as assert } from "node:assert";
-import { idleLenses, mainLine, sessionLenses, statusText } from "../../../src/session/lenses";
-import { callText, effectSummary, stepEffects } from "../../../src/session/hovers";
-import { example, stepper } from "./helpers";
+import { idleLenses, mainLine, sessionLenses, statusText } from "../../../src/coach/lenses";
+import { LENS_COMMANDS } from "../../../src/extension/editor/lens-commands";
+import { callText, effectSummary, stepEffects } from "../../../src/coach/hovers";
+import { example, stepper } from "../session/helpers";
 
 const text = example("echoserverp.c");
 const lines = text.split("\n");
@@ -13,8 +14,8 @@ describe("code lenses, hovers and status text", function () {
 
   it("before a session: Step in Fork Lab and Run to end above main (line 19)", () => {
     assert.equal(mainLine(text), 19);
-    assert.deepEqual(idleLenses(text).map((l) => [l.line, l.title]), [[19, "$(debug-start) Step in Fork Lab"], [19, "Run to end"]]);
-    assert.deepEqual(idleLenses("int helper(void) { return 0; }\n"), []);
+    assert.deepEqual(idleLenses(text, LENS_COMMANDS).map((l) => [l.line, l.title]), [[19, "$(debug-start) Step in Fork Lab"], [19, "Run to end"]]);
+    assert.deepEqual(idleLenses("int helper(void) { return 0; }\n", LENS_COMMANDS), []);
   });
 
   it("after fork: one lens per process, the child's labelled (child), the parent's (parent)", async () => {
@@ -22,7 +23,7 @@ describe("code lenses, hovers and status text", function () {
     st.until((s) => s.processes.some((p) => p.ppid === st.mainPid && p.kind === "program"));
     const s = st.current;
     const child = s.processes.find((p) => p.ppid === st.mainPid && p.kind === "program")!;
-    const lenses = sessionLenses({ snapshot: s, mainPid: st.mainPid, text });
+    const lenses = sessionLenses({ snapshot: s, mainPid: st.mainPid, text }, LENS_COMMANDS);
     const parentLens = lenses.find((l) => l.title.includes(`pid ${st.mainPid} (parent)`))!;
     const childLens = lenses.find((l) => l.title.includes(`Step pid ${child.pid} (child)`))!;
     assert.ok(parentLens && childLens, lenses.map((l) => l.title).join(" | "));
@@ -43,7 +44,7 @@ describe("code lenses, hovers and status text", function () {
     st.until((s) => shared(s) !== undefined);
     const line = shared(st.current)!;
     const pids = st.current.processes.filter((p) => p.kind === "program" && p.state !== "zombie" && p.line === line).map((p) => p.pid);
-    const titles = sessionLenses({ snapshot: st.current, mainPid: st.mainPid, text }).filter((l) => l.line === line && l.command !== "forklab.runToLine").map((l) => l.title);
+    const titles = sessionLenses({ snapshot: st.current, mainPid: st.mainPid, text }, LENS_COMMANDS).filter((l) => l.line === line && l.command !== "forklab.runToLine").map((l) => l.title);
     assert.equal(titles.length, pids.length);
     pids.forEach((pid, k) => assert.ok(titles[k].includes(`pid ${pid} `), titles.join(" | ")));
   });
@@ -51,7 +52,7 @@ describe("code lenses, hovers and status text", function () {
   it("a server blocked in accept gets a lens that connects a client", async () => {
     const st = await stepper("echoserverp.c", { argv: ["15213"] });
     st.continue();
-    const lenses = sessionLenses({ snapshot: st.current, mainPid: st.mainPid, text, ended: st.ended });
+    const lenses = sessionLenses({ snapshot: st.current, mainPid: st.mainPid, text, ended: st.ended }, LENS_COMMANDS);
     const blocked = lenses.find((l) => l.line === 33 && l.title.startsWith(`pid ${st.mainPid}`))!;
     assert.equal(blocked.title, `pid ${st.mainPid} (main) blocked in accept(3): connect a client`);
     assert.equal(blocked.command, "forklab.connectClient");

@@ -3,7 +3,7 @@
 // stepper steps with the scheduler until the moment holds, so the learner lands on the
 // line where the tables show the mistake.
 import type { Proc, Snapshot, SocketObject } from "../contract/snapshot";
-import type { Policy } from "./session";
+import type { Policy } from "../session/session";
 import type { Scenario } from "../contract/scenario";
 
 export interface Demo {

@@ -1,7 +1,7 @@
 // Lesson moments: the stepper stops where a lesson asks its question, before the line runs.
 import { strict as assert } from "node:assert";
-import { rolePid, runTo, sawKeys } from "../../../src/session/moments";
-import { stepper } from "./helpers";
+import { rolePid, runTo, sawKeys } from "../../../src/coach/moments";
+import { stepper } from "../session/helpers";
 
 describe("lesson moments", function () {
   this.timeout(60000);

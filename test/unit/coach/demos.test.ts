@@ -1,8 +1,8 @@
 // Every "Run demo..." entry reaches its interesting moment in the model, and the moment
 // is not already true when the program starts (so the predicate can fail).
 import { strict as assert } from "node:assert";
-import { DEMOS } from "../../../src/session/demos";
-import { stepper } from "./helpers";
+import { DEMOS } from "../../../src/coach/demos";
+import { stepper } from "../session/helpers";
 
 describe("demos reach their moment", function () {
   this.timeout(60000);

@@ -4,7 +4,7 @@
 // so two processes on one line read as two lenses side by side. Plain data here; the
 // extension turns each into a vscode.CodeLens.
 import type { Proc, Snapshot } from "../contract/snapshot";
-import { unblockHint } from "./unblock";
+import { unblockHint } from "../session/unblock";
 
 export interface LensSpec {
   /** 1-based source line the lens sits above. */
@@ -16,18 +16,19 @@ export interface LensSpec {
   tooltip?: string;
 }
 
-export const CMD = {
-  start: "forklab.startSession",
-  runToEnd: "forklab.runToEnd",
-  step: "forklab.step",
-  stepProcess: "forklab.stepProcess",
-  back: "forklab.stepBack",
-  continue: "forklab.continue",
-  stop: "forklab.stopSession",
-  connect: "forklab.connectClient",
-  signal: "forklab.sendSignal",
-  runToLine: "forklab.runToLine",
-} as const;
+/** The editor's command ids each lens runs: the extension names its commands and passes them in. */
+export interface LensCommands {
+  start: string;
+  runToEnd: string;
+  step: string;
+  stepProcess: string;
+  back: string;
+  continue: string;
+  stop: string;
+  connect: string;
+  signal: string;
+  runToLine: string;
+}
 
 /** 1-based line of `main`'s definition, found without compiling (lenses must be cheap). */
 export function mainLine(text: string): number | undefined {
@@ -37,7 +38,7 @@ export function mainLine(text: string): number | undefined {
 }
 
 /** Lenses on a C file with no session. */
-export function idleLenses(text: string): LensSpec[] {
+export function idleLenses(text: string, CMD: LensCommands): LensSpec[] {
   const line = mainLine(text);
   if (line === undefined) return [];
   return [
@@ -75,7 +76,7 @@ export interface SessionLensInput {
 }
 
 /** Lenses during a session. */
-export function sessionLenses({ snapshot: s, mainPid, text, ended }: SessionLensInput): LensSpec[] {
+export function sessionLenses({ snapshot: s, mainPid, text, ended }: SessionLensInput, CMD: LensCommands): LensSpec[] {
   const out: LensSpec[] = [];
   const top = mainLine(text) ?? 1;
   out.push({ line: top, title: `Fork Lab step ${s.step}`, command: CMD.step, tooltip: "Step one line (the scheduler picks the process)" });

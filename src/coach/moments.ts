@@ -2,7 +2,7 @@
 // stepper runs to: a history index, the end, the h-th time a process arrives at a line
 // (before the line runs), or the last Snapshot before a scripted signal shows up.
 import type { Snapshot } from "../contract/snapshot";
-import type { Outcome, Stepper } from "./stepper";
+import type { Outcome, Stepper } from "../session/stepper";
 
 export type Role = "parent" | "child";
 
