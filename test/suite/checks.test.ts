@@ -8,6 +8,7 @@ import { join } from "node:path";
 import * as vscode from "vscode";
 import type { CheckState } from "../../src/extension/checks/checks";
 import { forkLab } from "./extension";
+import { pageScreenshot, waitForTexts } from "./page";
 
 describe("Fork Lab checks in the Test Explorer", function () {
   this.timeout(240000);
@@ -37,6 +38,13 @@ describe("Fork Lab checks in the Test Explorer", function () {
     const text = readFileSync(file, "utf8").split("\n");
     assert.ok(c.line && /rio_readlineb/.test(text[c.line - 1]), `line ${c.line}: ${text[(c.line ?? 1) - 1]}`);
     assert.ok(c.step && c.step > 0);
+  });
+
+  it("the Test Explorer shows the file's checks with the failure", async () => {
+    await vscode.commands.executeCommand("workbench.view.testing.focus");
+    const rows = await waitForTexts(".monaco-list-row", (ts) => ts.some((t) => t.includes("echo-starter.c")), 20000);
+    assert.ok(rows.some((t) => t.includes("echo-starter.c")), JSON.stringify(rows));
+    if (process.env.FORKLAB_CHECKS_SHOT) await pageScreenshot(process.env.FORKLAB_CHECKS_SHOT);
   });
 
   it("opens the view at the step where the check fails", async () => {

@@ -81,9 +81,11 @@ export async function checkServer(file: string, opts: CheckOptions): Promise<Che
   const say = opts.progress ?? (() => undefined);
   let model: ModelProgram | undefined;
   let real: (RealTarget & { dispose(): void }) | undefined;
+  // gcc runs in its own process while the model runs here: start it first.
+  const building = wantReal ? buildReal(file, opts.exercise, opts.examplesDir) : undefined;
+  building?.catch(() => undefined); // its failure is taken where it is awaited
   try {
     if (wantModel) model = await loadModel(file, opts.text);
-    if (wantReal) real = await buildReal(file, opts.exercise, opts.examplesDir);
     const overTime = (): HalfResult | undefined => (opts.deadline !== undefined && Date.now() > opts.deadline ? { ok: false, message: "not run: the time limit for this server was reached" } : undefined);
     // The model first (it holds the thread), then the real checks side by side, each on a
     // server of its own: their clients' timeouts must not wait behind the model.
@@ -92,6 +94,7 @@ export async function checkServer(file: string, opts: CheckOptions): Promise<Che
       if (wantModel) say(`${id} (model)...`);
       models.set(id, model ? overTime() ?? runModelCheck(id, model, opts.exercise, MODEL_PORT) : undefined);
     }
+    if (building) real = await building;
     if (real) say("the real checks...");
     const target = real;
     const results = await Promise.all(ids.map(async (id) => {
@@ -105,6 +108,7 @@ export async function checkServer(file: string, opts: CheckOptions): Promise<Che
     if (e instanceof CannotRun || e instanceof StartFailed) return { file, results: [], cannotRun: e.message, seconds: (Date.now() - start) / 1000 };
     throw e;
   } finally {
-    real?.dispose();
+    // Whatever failed, the build is waited for so that its folder is removed.
+    (real ?? (await building?.catch(() => undefined)))?.dispose();
   }
 }

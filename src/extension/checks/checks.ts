@@ -17,10 +17,14 @@ interface JsonReport { cannotRun?: string; checks: JsonCheck[] }
 /** What the last run found, per file: the tests and the walkthrough read it. */
 export interface CheckState { file: string; exercise: string; realHalf: boolean; note?: string; checks: Array<{ id: CheckId; state: "passed" | "failed" | "errored" | "unknown"; message?: string; line?: number; step?: number }> }
 
-const isServer = (doc: vscode.TextDocument): boolean =>
-  (doc.languageId === "c" || doc.uri.fsPath.endsWith(".c")) && /\b(Open_listenfd|listen)\s*\(/.test(doc.getText());
+/** A C server: a C file that listens (the checks give it its port as argv[1]). */
+const listens = (text: string): boolean => /\b(Open_listenfd|listen)\s*\(/.test(text);
+const isServer = (doc: vscode.TextDocument): boolean => (doc.languageId === "c" || doc.uri.fsPath.endsWith(".c")) && listens(doc.getText());
 
-const exerciseOf = (doc: vscode.TextDocument): "echo" | "schedule" => (/schedule/i.test(basename(doc.uri.fsPath)) || /schedule\.txt/.test(doc.getText()) ? "schedule" : "echo");
+const exerciseOf = (doc: { uri: vscode.Uri; getText(): string }): "echo" | "schedule" => (/schedule/i.test(basename(doc.uri.fsPath)) || /schedule\.txt/.test(doc.getText()) ? "schedule" : "echo");
+
+/** C files the Test Explorer looks through when it opens (the rest appear once opened). */
+const SCAN_LIMIT = 200;
 
 /** Where the real half cannot run, why. */
 function noRealHalf(): string | undefined {
@@ -34,7 +38,7 @@ export function register(context: vscode.ExtensionContext): void {
   context.subscriptions.push(controller);
   const state = new Map<string, CheckState>();
 
-  const fileItem = (doc: vscode.TextDocument): vscode.TestItem => {
+  const fileItem = (doc: { uri: vscode.Uri; getText(): string }): vscode.TestItem => {
     const id = doc.uri.toString();
     let item = controller.items.get(id);
     if (!item) {
@@ -50,6 +54,14 @@ export function register(context: vscode.ExtensionContext): void {
     return item;
   };
   const watch = (doc: vscode.TextDocument) => { if (isServer(doc)) fileItem(doc); };
+  // The Test Explorer opened: list the workspace's servers, not only the open ones.
+  controller.resolveHandler = async (item) => {
+    if (item) return;
+    for (const uri of await vscode.workspace.findFiles("**/*.c", "**/node_modules/**", SCAN_LIMIT)) {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      if (listens(text)) fileItem({ uri, getText: () => text });
+    }
+  };
   vscode.workspace.textDocuments.forEach(watch);
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(watch), vscode.workspace.onDidSaveTextDocument(watch));
 
@@ -63,7 +75,6 @@ export function register(context: vscode.ExtensionContext): void {
     if (why) run.appendOutput(`${why}\r\n`);
     const args = [cli, "check", doc.uri.fsPath, "--exercise", exercise, "--json", "--only", only.map((t) => t.id).join(",")];
     if (why) args.push("--model-only");
-    const t0 = Date.now();
     const out = await new Promise<string>((resolve) => {
       const child = spawn(process.execPath, args, { env: { ...process.env, ELECTRON_RUN_AS_NODE: "1" }, stdio: ["ignore", "pipe", "pipe"] });
       let text = "";
@@ -86,7 +97,7 @@ export function register(context: vscode.ExtensionContext): void {
         continue;
       }
       if (r.ok) {
-        run.passed(t, Date.now() - t0);
+        run.passed(t);
         record.checks.push({ id: r.id, state: "passed" });
         continue;
       }
@@ -99,7 +110,7 @@ export function register(context: vscode.ExtensionContext): void {
         messages.push(m);
       }
       if (r.real && !r.real.ok) messages.push(new vscode.TestMessage(`real: ${r.real.message}${(r.real.evidence ?? []).map((e) => `\n  ${e}`).join("")}`));
-      run.failed(t, messages, Date.now() - t0);
+      run.failed(t, messages);
       record.checks.push({ id: r.id, state: "failed", message: r.message, line: where?.line, step: where?.step });
     }
     state.set(doc.uri.fsPath, record);
