@@ -30,7 +30,30 @@ void app_error(char *msg)
     exit(1);
 }
 
+void dns_error(char *msg)
+{
+    fprintf(stderr, "%s\n", msg);
+    exit(1);
+}
+
 /* ---------- processes ---------- */
+
+void Execve(const char *filename, char *const argv[], char *const envp[])
+{
+    if (execve(filename, argv, envp) < 0)
+        unix_error("Execve error");
+}
+
+void Setpgid(pid_t pid, pid_t pgid)
+{
+    if (setpgid(pid, pgid) < 0)
+        unix_error("Setpgid error");
+}
+
+pid_t Getpgrp(void)
+{
+    return getpgrp();
+}
 
 pid_t Fork(void)
 {
@@ -202,6 +225,63 @@ void Pipe(int fds[2])
         unix_error("Pipe error");
 }
 
+void Stat(const char *filename, struct stat *buf)
+{
+    if (stat(filename, buf) < 0)
+        unix_error("Stat error");
+}
+
+void Fstat(int fd, struct stat *buf)
+{
+    if (fstat(fd, buf) < 0)
+        unix_error("Fstat error");
+}
+
+/* ---------- directories ---------- */
+
+DIR *Opendir(const char *name)
+{
+    DIR *d = opendir(name);
+    if (d == NULL)
+        unix_error("opendir error");
+    return d;
+}
+
+/* NULL at the end of the directory; errno tells an end from a failure. */
+struct dirent *Readdir(DIR *dirp)
+{
+    struct dirent *e;
+    errno = 0;
+    e = readdir(dirp);
+    if (e == NULL && errno != 0)
+        unix_error("readdir error");
+    return e;
+}
+
+int Closedir(DIR *dirp)
+{
+    int r = closedir(dirp);
+    if (r < 0)
+        unix_error("closedir error");
+    return r;
+}
+
+/* ---------- memory mapping ---------- */
+
+void *Mmap(void *addr, size_t len, int prot, int flags, int fd, off_t offset)
+{
+    void *p = mmap(addr, len, prot, flags, fd, offset);
+    if (p == MAP_FAILED)
+        unix_error("mmap error");
+    return p;
+}
+
+void Munmap(void *start, size_t length)
+{
+    if (munmap(start, length) < 0)
+        unix_error("munmap error");
+}
+
 int Select(int n, fd_set *readfds, fd_set *writefds, fd_set *exceptfds,
            struct timeval *timeout)
 {
@@ -229,6 +309,14 @@ void *Calloc(size_t nmemb, size_t size)
     return p;
 }
 
+void *Realloc(void *ptr, size_t size)
+{
+    void *p = realloc(ptr, size);
+    if (p == NULL)
+        unix_error("Realloc error");
+    return p;
+}
+
 void Free(void *ptr)
 {
     free(ptr);
@@ -242,6 +330,29 @@ FILE *Fopen(const char *filename, const char *mode)
     if (fp == NULL)
         unix_error("Fopen error");
     return fp;
+}
+
+FILE *Fdopen(int fd, const char *type)
+{
+    FILE *fp = fdopen(fd, type);
+    if (fp == NULL)
+        unix_error("Fdopen error");
+    return fp;
+}
+
+/* A short count is an error only when the stream says so (else it is the end of input). */
+size_t Fread(void *ptr, size_t size, size_t nmemb, FILE *stream)
+{
+    size_t n = fread(ptr, size, nmemb, stream);
+    if (n < nmemb && ferror(stream))
+        unix_error("Fread error");
+    return n;
+}
+
+void Fwrite(const void *ptr, size_t size, size_t nmemb, FILE *stream)
+{
+    if (fwrite(ptr, size, nmemb, stream) < nmemb)
+        unix_error("Fwrite error");
 }
 
 void Fclose(FILE *fp)
@@ -327,6 +438,38 @@ void Getnameinfo(const struct sockaddr *sa, socklen_t salen, char *host,
 void Freeaddrinfo(struct addrinfo *res)
 {
     freeaddrinfo(res);
+}
+
+void Inet_ntop(int af, const void *src, char *dst, socklen_t size)
+{
+    if (!inet_ntop(af, src, dst, size))
+        unix_error("Inet_ntop error");
+}
+
+/* inet_pton returns 0 for text that is not an address (errno is not set then). */
+void Inet_pton(int af, const char *src, void *dst)
+{
+    int rc = inet_pton(af, src, dst);
+    if (rc == 0)
+        app_error("inet_pton error: invalid dotted-decimal address");
+    else if (rc < 0)
+        unix_error("Inet_pton error");
+}
+
+struct hostent *Gethostbyname(const char *name)
+{
+    struct hostent *p = gethostbyname(name);
+    if (p == NULL)
+        dns_error("Gethostbyname error");
+    return p;
+}
+
+struct hostent *Gethostbyaddr(const char *addr, int len, int type)
+{
+    struct hostent *p = gethostbyaddr(addr, len, type);
+    if (p == NULL)
+        dns_error("Gethostbyaddr error");
+    return p;
 }
 
 /* ---------- client and server helpers ---------- */
@@ -588,6 +731,11 @@ void Pthread_exit(void *retval)
 
 /* ---------- semaphores ---------- */
 
+void Pthread_once(pthread_once_t *once_control, void (*init_function)(void))
+{
+    pthread_once(once_control, init_function);
+}
+
 void Sem_init(sem_t *sem, int pshared, unsigned int value)
 {
     if (sem_init(sem, pshared, value) < 0)
@@ -605,4 +753,75 @@ void V(sem_t *s)
 {
     if (sem_post(s) < 0)
         unix_error("V error");
+}
+
+/* ---------- async-signal-safe output (sio) ---------- */
+
+/* Only write(2) and the caller's stack: safe in a handler that interrupted printf. */
+static size_t sio_strlen(char s[])
+{
+    size_t n = 0;
+    while (s[n] != '\0')
+        n++;
+    return n;
+}
+
+/* v in base `base` (2..36) into s, with a '-' when negative. */
+static void sio_ltoa(long v, char s[], int base)
+{
+    char digits[72];
+    int n = 0, i = 0, neg = v < 0;
+    /* Digits from the truncated remainders (negative for negative v): no negation, so
+       LONG_MIN needs no special case. */
+    do {
+        int d = (int)(v % base);
+        if (d < 0)
+            d = -d;
+        digits[n++] = d < 10 ? '0' + d : 'a' + d - 10;
+        v /= base;
+    } while (v != 0);
+    if (neg)
+        s[i++] = '-';
+    while (n > 0)
+        s[i++] = digits[--n];
+    s[i] = '\0';
+}
+
+ssize_t sio_puts(char s[])
+{
+    return write(STDOUT_FILENO, s, sio_strlen(s));
+}
+
+ssize_t sio_putl(long v)
+{
+    char s[128];
+    sio_ltoa(v, s, 10);
+    return sio_puts(s);
+}
+
+void sio_error(char s[])
+{
+    sio_puts(s);
+    _exit(1);
+}
+
+ssize_t Sio_puts(char s[])
+{
+    ssize_t n = sio_puts(s);
+    if (n < 0)
+        sio_error("Sio_puts error");
+    return n;
+}
+
+ssize_t Sio_putl(long v)
+{
+    ssize_t n = sio_putl(v);
+    if (n < 0)
+        sio_error("Sio_putl error");
+    return n;
+}
+
+void Sio_error(char s[])
+{
+    sio_error(s);
 }

@@ -26,6 +26,8 @@
 #include <netdb.h>
 #include <sys/types.h>
 #include <sys/stat.h>
+#include <sys/mman.h>
+#include <dirent.h>
 #include <sys/wait.h>
 #include <sys/time.h>
 #include <sys/select.h>
@@ -53,11 +55,15 @@ void unix_error(char *msg);            /* uses errno */
 void posix_error(int code, char *msg); /* uses a returned error code */
 void gai_error(int code, char *msg);   /* uses a getaddrinfo error code */
 void app_error(char *msg);             /* plain message */
+void dns_error(char *msg);             /* gethostbyname/gethostbyaddr failed */
 
 /* Processes */
 pid_t Fork(void);
 pid_t Wait(int *status);
 pid_t Waitpid(pid_t pid, int *status, int options);
+void Execve(const char *filename, char *const argv[], char *const envp[]);
+void Setpgid(pid_t pid, pid_t pgid);
+pid_t Getpgrp(void);
 void Kill(pid_t pid, int sig);
 void Pause(void);
 unsigned int Sleep(unsigned int secs);
@@ -74,6 +80,14 @@ void Sigdelset(sigset_t *set, int signum);
 int Sigismember(const sigset_t *set, int signum);
 int Sigsuspend(const sigset_t *set);
 
+/* Async-signal-safe output for handlers: write(2) only, no stdio buffer */
+ssize_t sio_puts(char s[]);
+ssize_t sio_putl(long v);
+void sio_error(char s[]);              /* prints s, then _exit(1) */
+ssize_t Sio_puts(char s[]);
+ssize_t Sio_putl(long v);
+void Sio_error(char s[]);
+
 /* Unix I/O */
 int Open(const char *pathname, int flags, mode_t mode);
 ssize_t Read(int fd, void *buf, size_t count);
@@ -83,17 +97,33 @@ void Close(int fd);
 int Dup(int fd);
 int Dup2(int oldfd, int newfd);
 void Pipe(int fds[2]);
+void Stat(const char *filename, struct stat *buf);
+void Fstat(int fd, struct stat *buf);
+
+/* Directories */
+DIR *Opendir(const char *name);
+struct dirent *Readdir(DIR *dirp);
+int Closedir(DIR *dirp);
+
+/* Memory mapping */
+void *Mmap(void *addr, size_t len, int prot, int flags, int fd, off_t offset);
+void Munmap(void *start, size_t length);
+
 int Select(int n, fd_set *readfds, fd_set *writefds, fd_set *exceptfds,
            struct timeval *timeout);
 
 /* Memory */
 void *Malloc(size_t size);
 void *Calloc(size_t nmemb, size_t size);
+void *Realloc(void *ptr, size_t size);
 void Free(void *ptr);
 
 /* Standard I/O */
 FILE *Fopen(const char *filename, const char *mode);
 void Fclose(FILE *fp);
+FILE *Fdopen(int fd, const char *type);
+size_t Fread(void *ptr, size_t size, size_t nmemb, FILE *stream);
+void Fwrite(const void *ptr, size_t size, size_t nmemb, FILE *stream);
 char *Fgets(char *s, int size, FILE *stream);
 void Fputs(const char *s, FILE *stream);
 
@@ -109,6 +139,12 @@ void Getaddrinfo(const char *node, const char *service,
 void Getnameinfo(const struct sockaddr *sa, socklen_t salen, char *host,
                  size_t hostlen, char *serv, size_t servlen, int flags);
 void Freeaddrinfo(struct addrinfo *res);
+void Inet_ntop(int af, const void *src, char *dst, socklen_t size);
+void Inet_pton(int af, const char *src, void *dst);
+
+/* The older host lookups */
+struct hostent *Gethostbyname(const char *name);
+struct hostent *Gethostbyaddr(const char *addr, int len, int type);
 
 /* Client and server helpers: return a descriptor, or -1 (errno set) */
 int open_clientfd(char *hostname, char *port);
@@ -135,6 +171,7 @@ void Pthread_join(pthread_t tid, void **thread_return);
 void Pthread_detach(pthread_t tid);
 pthread_t Pthread_self(void);
 void Pthread_exit(void *retval);
+void Pthread_once(pthread_once_t *once_control, void (*init_function)(void));
 
 /* POSIX semaphores */
 void Sem_init(sem_t *sem, int pshared, unsigned int value);

@@ -7,6 +7,15 @@ import { signals } from "./libc/signal";
 import { net } from "./libc/net";
 import { threads } from "./libc/threads";
 import { posix } from "./libc/posix";
+import { files } from "./libc/files";
+import { hosts } from "./libc/hosts";
+import { seek } from "./libc/seek";
+import { random } from "./libc/random";
+import { environ } from "./libc/environ";
+import { time } from "./libc/time";
+import { psBuiltins } from "./libc/ps";
+import { spans } from "./libc/spans";
+import { groups } from "./libc/groups";
 
-export const BUILTINS: Builtin[] = [...stdio, ...stdlib, ...unistd, ...signals, ...net, ...threads, ...posix];
+export const BUILTINS: Builtin[] = [...stdio, ...stdlib, ...unistd, ...signals, ...net, ...threads, ...posix, ...files, ...hosts, ...seek, ...random, ...environ, ...time, ...psBuiltins, ...spans, ...groups];
 export const BUILTIN_NAMES = BUILTINS.map((b) => b.name);

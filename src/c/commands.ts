@@ -6,6 +6,10 @@
 import { compileC } from "./load";
 import { readyParser } from "./parse";
 import type { Program } from "./program";
+import { SIMPLE_COMMANDS } from "./cmd/simple";
+import { TEXT_COMMANDS } from "./cmd/text";
+import { LS, PS } from "./cmd/ls";
+import { SH } from "./cmd/sh";
 
 const ECHO = `
 int main(int argc, char **argv) {
@@ -143,9 +147,11 @@ int main(int argc, char **argv) {
 `;
 
 /** The built-in commands' C sources, by name. */
-export const COMMANDS: Record<string, string> = { echo: ECHO, cat: CAT, wc: WC };
+export const COMMANDS: Record<string, string> = {
+  echo: ECHO, cat: CAT, wc: WC, ls: LS, ps: PS, sh: SH, ...SIMPLE_COMMANDS, ...TEXT_COMMANDS,
+};
 
-const SYSTEM_INCLUDES = "#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n#include <unistd.h>\n#include <fcntl.h>\n#include <errno.h>\n";
+const SYSTEM_INCLUDES = "#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n#include <unistd.h>\n#include <fcntl.h>\n#include <errno.h>\n#include <time.h>\n#include <ctype.h>\n#include <signal.h>\n#include <sys/stat.h>\n#include <sys/wait.h>\n#include <dirent.h>\n";
 const compiled = new Map<string, Program>();
 
 /** The program of built-in command `name`, or undefined (not a command, or the parser is

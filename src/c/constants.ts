@@ -25,6 +25,8 @@ const ints: Record<string, number> = {
   RAND_MAX: 2147483647, INT_MAX: 2147483647, INT_MIN: -2147483648, UINT_MAX: 4294967295, CHAR_BIT: 8,
   SCHAR_MAX: 127, SCHAR_MIN: -128, UCHAR_MAX: 255, SHRT_MAX: 32767, SHRT_MIN: -32768,
   S_IRUSR: 0o400, S_IWUSR: 0o200, S_IXUSR: 0o100, S_IRWXU: 0o700, S_IRGRP: 0o40, S_IWGRP: 0o20, S_IROTH: 0o4, S_IWOTH: 0o2,
+  S_IFMT: k.S_IFMT, S_IFSOCK: k.S_IFSOCK, S_IFREG: k.S_IFREG, S_IFDIR: k.S_IFDIR, S_IFCHR: k.S_IFCHR, S_IFIFO: k.S_IFIFO,
+  S_IXGRP: 0o10, S_IRWXG: 0o70, S_IXOTH: 0o1, S_IRWXO: 0o7, DT_UNKNOWN: 0, DT_FIFO: 1, DT_CHR: 2, DT_DIR: 4, DT_REG: 8, DT_SOCK: 12,
   DEF_MODE: 0o666, DEF_UMASK: 0o22, EWOULDBLOCK: k.ERRNO.EAGAIN,
   EBUSY: 16, RLIMIT_NPROC: 6, RLIMIT_NOFILE: 7, PROT_NONE: 0, PROT_READ: 1, PROT_WRITE: 2, PROT_EXEC: 4,
   MAP_SHARED: 1, MAP_PRIVATE: 2, MAP_ANONYMOUS: 0x20, MAP_ANON: 0x20,
@@ -49,6 +51,10 @@ export function intConstant(name: string): { value: number; long: boolean } | un
 /** Macros the system headers define with braces or syntax (not plain numbers). */
 export const SYSTEM_MACROS: Array<[string, string]> = [
   ["PTHREAD_MUTEX_INITIALIZER", "{ 0 }"],
+  ["PTHREAD_ONCE_INIT", "0"],
+  // The environment array is the process's own, found through the library.
+  ["environ", "(*__forklab_environ())"],
+  ["h_addr", "h_addr_list[0]"],
   ["__attribute__(x)", ""],
   ["__extension__", ""],
   ["__restrict", ""],
@@ -56,6 +62,17 @@ export const SYSTEM_MACROS: Array<[string, string]> = [
   ["noreturn", ""],
   ["_Noreturn", ""],
   ["inline", ""],
+  // <sys/stat.h>: the file-type tests and the seconds of the three times.
+  ["S_ISREG(m)", "(((m) & 0170000) == 0100000)"],
+  ["S_ISDIR(m)", "(((m) & 0170000) == 0040000)"],
+  ["S_ISCHR(m)", "(((m) & 0170000) == 0020000)"],
+  ["S_ISBLK(m)", "(((m) & 0170000) == 0060000)"],
+  ["S_ISFIFO(m)", "(((m) & 0170000) == 0010000)"],
+  ["S_ISLNK(m)", "(((m) & 0170000) == 0120000)"],
+  ["S_ISSOCK(m)", "(((m) & 0170000) == 0140000)"],
+  ["st_atime", "st_atim.tv_sec"],
+  ["st_mtime", "st_mtim.tv_sec"],
+  ["st_ctime", "st_ctim.tv_sec"],
   // <stdarg.h>: va_list points at the variadic frame's extra arguments, 8 bytes each.
   ["va_start(ap, last)", "((ap) = __va_start())"],
   ["va_arg(ap, type)", "(*(type *)(((ap) += 8) - 8))"],

@@ -25,3 +25,11 @@ export interface Builtin {
   name: string;
   fn: BuiltinFn;
 }
+
+/** What a thread may wait for in the library: a join, a mutex, a semaphore, another
+ *  thread's pthread_once routine. */
+export type LibWaitKind = "join" | "mutex" | "sem" | "once";
+
+/** A pthread_once_t whose routine has run (PTHREAD_ONCE_INIT is 0; while the routine runs
+ *  it holds the running thread's tid, negated). */
+export const ONCE_DONE = 1;

@@ -12,6 +12,8 @@ import { BUILTINS, BUILTIN_NAMES } from "./builtins";
 import { SYSTEM_HEADERS } from "./headers";
 import { SYSTEM_MACROS } from "./constants";
 import { CSAPP_MACROS, CSAPP_SOURCE } from "./lib/csapp";
+import { SHELL_SOURCE, usesShell } from "./lib/shell";
+import { SORT_SOURCE, usesSort } from "./lib/sort";
 
 export interface LoadResult {
   program: Program;
@@ -42,6 +44,8 @@ export function compileC(parser: Parser, file: string, text: string, readFile: R
   };
   add("<system headers>", SYSTEM_HEADERS, false);
   if (pre.csapp) add("<csapp>", CSAPP_SOURCE, false);
+  if (pre.units.some((u) => usesShell(u.text))) add("<libc shell>", SHELL_SOURCE, false);
+  if (pre.units.some((u) => usesSort(u.text))) add("<libc sort>", SORT_SOURCE, false);
   // A library program (a built-in command) has no steppable lines.
   for (const u of pre.units) add(u.file, u.text, !opts.library);
   const program = compileProgram(file, trees, BUILTINS, text);

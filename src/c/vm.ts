@@ -7,8 +7,10 @@ import { Memory, Fault, STACK_TOP, STACK_SIZE, HEAP_BASE, TEXT_BASE, BUILTIN_BAS
 import { Func, Ins, Op, Program } from "./program";
 import { K, convert } from "./types";
 import { binop, DivideByZero } from "./arith";
-import { BLOCKED, CALLED, GONE, Builtin, Ctl, Ctx } from "./ctl";
+import { BLOCKED, CALLED, GONE, Builtin, Ctl, Ctx, LibWaitKind, ONCE_DONE } from "./ctl";
 import { StopError, Stream } from "./control";
+import { RandState, seedRandom } from "./libc/random";
+import { DEFAULT_ENV } from "./libc/environ";
 import type { TraceEntry } from "./trace";
 
 export interface Frame {
@@ -49,7 +51,7 @@ export interface Thread {
   blockedOn?: string;
   line: number;
   /** Waiting in the library (not the kernel): pthread_join, a mutex, a semaphore. */
-  wait?: { kind: "join" | "mutex" | "sem"; on: number };
+  wait?: { kind: LibWaitKind; on: number };
   /** pthread_join/exit bookkeeping. */
   retval?: number;
   detached?: boolean;
@@ -74,7 +76,10 @@ export interface Proc {
   /** Threads that finished and wait to be joined: tid -> return value. */
   finished: Record<number, number>;
   strtok: number;
-  rand: number;
+  /** rand()'s generator state (glibc's TYPE_3 table). */
+  rand: RandState;
+  /** The environment, "NAME=value" strings in order (getenv, setenv, environ, exec). */
+  env: string[];
   /** Strings the library hands out (strerror, inet_ntoa...): text -> address. */
   statics: Record<string, number>;
   /** argv, for exec's view of the program name. */
@@ -141,11 +146,11 @@ export class Machine {
   // ---------------------------------------------------------------- processes
 
   /** Load a program into process `pid` (a fresh spawn or an exec), ready at main. */
-  load(pid: number, prog: Program, argv: string[]): Proc {
+  load(pid: number, prog: Program, argv: string[], env: string[] = DEFAULT_ENV): Proc {
     const mem = prog.image.clone();
     mem.map(HEAP_BASE, HEAP_BASE, "the heap");
     const p: Proc = {
-      pid, prog, mem, threads: [], heap: { brk: HEAP_BASE, blocks: {}, free: [] }, streams: {}, nextStack: 0, mutexes: {}, finished: {}, strtok: 0, rand: 1, statics: {}, argv, atexit: [],
+      pid, prog, mem, threads: [], heap: { brk: HEAP_BASE, blocks: {}, free: [] }, streams: {}, nextStack: 0, mutexes: {}, finished: {}, strtok: 0, rand: seedRandom(1), statics: {}, argv, atexit: [], env,
     };
     for (const [addr, fd] of [[prog.stdin, 0], [prog.stdout, 1], [prog.stderr, 2]]) {
       p.streams[addr] = { fd, mode: fd === 2 ? "unbuffered" : "unset", out: "", in: "", eof: false, err: false, write: fd !== 0, read: fd === 0 };
@@ -195,7 +200,7 @@ export class Machine {
     for (const [a, s] of Object.entries(parent.streams)) streams[+a] = { ...s };
     const proc: Proc = {
       pid: childPid, prog: parent.prog, mem, threads: [copyThread], heap: { brk: parent.heap.brk, blocks: { ...parent.heap.blocks }, free: parent.heap.free.map((f) => [f[0], f[1]] as [number, number]) },
-      streams, nextStack: parent.nextStack, mutexes: { ...parent.mutexes }, finished: {}, strtok: parent.strtok, rand: parent.rand, statics: { ...parent.statics }, argv: parent.argv, atexit: parent.atexit.slice(),
+      streams, nextStack: parent.nextStack, mutexes: { ...parent.mutexes }, finished: {}, strtok: parent.strtok, rand: parent.rand.slice(), statics: { ...parent.statics }, argv: parent.argv, atexit: parent.atexit.slice(), env: parent.env.slice(),
     };
     // Only the calling thread survives: other threads' stacks stay mapped but unused.
     this.procs.set(childPid, proc);
@@ -538,6 +543,7 @@ export class Machine {
     const p = found.proc;
     if (w.kind === "join") return w.on in p.finished || !p.threads.some((x) => x.tid === w.on);
     if (w.kind === "mutex") return !p.mutexes[w.on];
+    if (w.kind === "once") return p.mem.readU(w.on, 4) === ONCE_DONE;
     return p.mem.readU(w.on, 4) > 0;
   }
 

@@ -94,4 +94,6 @@ export const NOISY_FUNCS = new Set([
   "getaddrinfo", "freeaddrinfo", "getnameinfo", "gai_strerror", "gethostbyname", "gethostbyaddr",
   "gethostbyname_r", "gethostbyaddr_r", "getservbyname", "getpwnam", "getpwuid", "inet_ntop",
   "setlocale", "strerror", "syslog", "openlog", "sem_wait", "sem_post", "sem_timedwait", "sem_init",
+  // The time zone: glibc reads /etc/localtime once, on the first of these.
+  "localtime", "localtime_r", "gmtime", "gmtime_r", "ctime", "ctime_r", "mktime", "timegm", "tzset", "strftime",
 ]);

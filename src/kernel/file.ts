@@ -35,7 +35,9 @@ export function fileclose(k: KState, f: KFile): void {
   k.files.delete(f.id);
   const o = f.obj;
   o.refs--;
-  if (o.kind === "pipe") pipeclose(k, o, f.end === "write");
+  // A FIFO opened O_RDWR is both a reader and a writer.
+  if (o.kind === "pipe" && f.end === undefined) { pipeclose(k, o, true); pipeclose(k, o, false); }
+  else if (o.kind === "pipe") pipeclose(k, o, f.end === "write");
   if (o.refs > 0) return;
   k.objects.delete(o.id);
   if (o.kind === "file") vnodeRelease(o);

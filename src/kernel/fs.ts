@@ -1,9 +1,10 @@
 // A small in-memory file system: a flat map from path to inode, and the v-node that
 // exists while some open file refers to the inode. Enough for open/read/write/lseek.
-import { O_ACCMODE, O_APPEND, O_CREAT, O_EXCL, O_RDONLY, O_TRUNC, SEEK_CUR, SEEK_END, SEEK_SET } from "./fcntl";
+import { O_ACCMODE, O_APPEND, O_CREAT, O_DIRECTORY, O_EXCL, O_RDONLY, O_TRUNC, SEEK_CUR, SEEK_END, SEEK_SET } from "./fcntl";
 import type { Inode, KFile, KState, VFile } from "./kstate";
 import { fail, ok, SysRet } from "./result";
 import { objalloc } from "./file";
+import { isdir, normpath, UMASK } from "./stat";
 
 export const MAX_FILE = 1 << 24; // keep a runaway program from eating the host's memory
 
@@ -17,18 +18,30 @@ export function inodeget(k: KState, path: string, create: boolean): Inode | unde
 }
 
 /** Resolve open(2)'s flags against the file system: the v-node to open, or an errno. */
-export function namei(k: KState, path: string, flags: number): VFile | SysRet {
+export function namei(k: KState, path: string, flags: number, mode = 0o666): VFile | SysRet {
   if (path === "") return fail("ENOENT");
   if (path.length > 4095) return fail("ENAMETOOLONG");
   let ip = k.fs.get(path);
+  if (!ip && isdir(k, path)) return opendirnode(k, path, flags);
   if (ip && flags & O_CREAT && flags & O_EXCL) return fail("EEXIST");
+  if (ip && flags & O_DIRECTORY) return fail("ENOTDIR");
   if (!ip) {
     if (!(flags & O_CREAT)) return fail("ENOENT");
     ip = inodeget(k, path, true)!;
+    ip.mode = mode & 0o777 & ~UMASK;
   }
   if (flags & O_TRUNC && (flags & O_ACCMODE) !== O_RDONLY) itrunc(ip);
   const inode = ip;
   return ip.vnode ?? (ip.vnode = objalloc<VFile>(k, (id) => ({ id, kind: "file", refs: 0, inode })));
+}
+
+/** A directory opened (opendir, or open with O_RDONLY): an inode of its own outside the
+ *  name map, so reads fail with EISDIR and fstat says S_IFDIR. */
+function opendirnode(k: KState, path: string, flags: number): VFile | SysRet {
+  if ((flags & O_ACCMODE) !== O_RDONLY) return fail("EISDIR");
+  if (flags & O_CREAT && flags & O_EXCL) return fail("EEXIST");
+  const inode: Inode = { path: normpath(path), data: new Uint8Array(0), size: 0, ver: 0, dir: true };
+  return (inode.vnode = objalloc<VFile>(k, (id) => ({ id, kind: "file", refs: 0, inode })));
 }
 
 export function vnodeRelease(v: VFile): void {
@@ -56,6 +69,7 @@ export function iwrite(ip: Inode, off: number, bytes: Uint8Array): void {
 /** Read from a regular file at the open file's offset, and advance it (xv6's readi). */
 export function readi(f: KFile, v: VFile, n: number): SysRet {
   const ip = v.inode;
+  if (ip.dir) return fail("EISDIR");
   const start = Math.min(f.offset, ip.size);
   const data = ip.data.slice(start, Math.min(ip.size, start + n));
   f.offset += data.length;
@@ -65,6 +79,7 @@ export function readi(f: KFile, v: VFile, n: number): SysRet {
 /** Write to a regular file at the open file's offset (the end, with O_APPEND), and advance it (xv6's writei). */
 export function writei(f: KFile, v: VFile, bytes: Uint8Array): SysRet {
   const ip = v.inode;
+  if (ip.dir) return fail("EBADF");
   // O_APPEND: the seek to the end and the write are one atomic step.
   if (f.flags & O_APPEND) f.offset = ip.size;
   if (f.offset + bytes.length > MAX_FILE) return fail("EFBIG");

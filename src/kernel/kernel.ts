@@ -13,6 +13,10 @@ import { fail, isBlocked, ok, SigActionView, SignalDelivery, SysResult } from ".
 import { SelectSets, select as doselect } from "./select";
 import * as shm from "./shm";
 import * as sig from "./signal";
+import * as st from "./stat";
+import * as ps from "./ps";
+import * as fifo from "./fifo";
+import type { PsEntry } from "./ps";
 import { SA_RESTART } from "./signum";
 import type { KEvent, Snapshot } from "../contract/snapshot";
 import { SnapshotOptions, SnapView } from "./snapview";
@@ -28,6 +32,9 @@ export * from "./errno";
 export * from "./signum";
 export * from "./fcntl";
 export * from "./waitstatus";
+export { S_IFMT, S_IFSOCK, S_IFREG, S_IFDIR, S_IFCHR, S_IFIFO } from "./stat";
+export type { StatInfo } from "./stat";
+export type { PsEntry } from "./ps";
 export type { KernelOptions } from "./kstate";
 export type { SelectSets } from "./select";
 export type { ProcAnnotation, SnapshotOptions } from "./snapview";
@@ -176,7 +183,7 @@ export class Kernel {
   // ---- descriptors and files ----
 
   open(tid: number, path: string, flags: number, mode = 0o666): SysResult {
-    return this.sys(tid, "open", [path, flags, mode], (t) => sysfile.open(this.k, t, path, flags));
+    return this.sys(tid, "open", [path, flags, mode], (t) => sysfile.open(this.k, t, path, flags, mode));
   }
 
   close(tid: number, fd: number): SysResult {
@@ -215,6 +222,33 @@ export class Kernel {
 
   unlink(tid: number, path: string): SysResult {
     return this.sys(tid, "unlink", [path], () => fs.unlink(this.k, path));
+  }
+
+  /** mkfifo(3): a named pipe at path. */
+  mkfifo(tid: number, path: string, mode: number): SysResult {
+    return this.sys(tid, "mkfifo", [path, mode], () => (typeof path === "string" && Number.isInteger(mode) ? fifo.mkfifo(this.k, path, mode) : fail("EFAULT")));
+  }
+
+  /** stat(2)/lstat(2): ret 0 and `stat`, or ENOENT/ENOTDIR. */
+  stat(tid: number, path: string): SysResult {
+    return this.sys(tid, "stat", [path], () => (typeof path === "string" ? st.statpath(this.k, path) : fail("EFAULT")));
+  }
+
+  fstat(tid: number, fd: number): SysResult {
+    return this.fdcall(tid, "fstat", fd, [], (_t, f) => st.fstatfile(this.k, f));
+  }
+
+  /** The names in directory `path` (opendir+readdir's getdents), or ENOENT/ENOTDIR. */
+  readdir(tid: number, path: string): SysResult {
+    return this.sys(tid, "getdents", [path], () => {
+      const s = st.statpath(this.k, path);
+      if (s.ret < 0) return s;
+      const names = st.direntries(this.k, path);
+      if (!names) return fail("ENOTDIR");
+      // A directory inside shows with a trailing "/" (readdir's d_type).
+      const base = st.normpath(path) === "." ? "" : `${st.normpath(path)}/`;
+      return ok(0, { names: names.map((n) => (st.isdir(this.k, base + n) ? `${n}/` : n)) });
+    });
   }
 
   // ---- signals (signal.ts) ----
@@ -423,6 +457,11 @@ export class Kernel {
   /** Live tasks of every process but init, in tid order. */
   tasks(): number[] {
     return [...this.k.tasks.values()].filter((t) => t.proc.kind !== "init").map((t) => t.tid).sort((a, b) => a - b);
+  }
+
+  /** The process table as ps(1) lists it (a look, not a call: no event). */
+  processes(): PsEntry[] {
+    return ps.processes(this.k);
   }
 
   /** Pids of live and zombie processes (init included), ascending. */

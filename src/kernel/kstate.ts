@@ -3,6 +3,7 @@
 import type { KEvent, OutputChunk } from "../contract/snapshot";
 import type { ByteQueue } from "./bytequeue";
 import type { SigActionView } from "./result";
+import type { FifoState } from "./fifo";
 
 export interface KernelOptions {
   /** Most processes (zombies included, init and clients not counted); fork fails with EAGAIN beyond. */
@@ -124,6 +125,14 @@ export interface Inode {
   vnode?: VFile;
   /** Bumped on every change (snapshot caching). */
   ver: number;
+  /** Permission bits given at creation (after the umask); stat reports them. */
+  mode?: number;
+  /** Inode number, given at the first stat. */
+  ino?: number;
+  /** An opened directory (not in the name map). */
+  dir?: boolean;
+  /** A named pipe (mkfifo): its open state. */
+  fifo?: FifoState;
 }
 
 export interface VFile extends ObjBase { kind: "file"; inode: Inode }

@@ -1,6 +1,7 @@
 // What every system call hands back: a result (ret, errno and call-specific data) or
 // "blocked" with the reason the calling task now waits. Plain data only.
 import type { Errno } from "./errno";
+import type { StatInfo } from "./stat";
 
 export interface SigActionView {
   /** The handler's function name, or "SIG_DFL" / "SIG_IGN". */
@@ -33,6 +34,10 @@ export interface SysRet {
   segment?: Uint8Array;
   /** shmctl(IPC_STAT): the fields a C program reads from struct shmid_ds. */
   shmStat?: { size: number; nattch: number; key: number };
+  /** stat/fstat: the fields of struct stat the model fills. */
+  stat?: StatInfo;
+  /** readdir: the names in the directory, sorted. */
+  names?: string[];
   /** fcntl(F_GETFD/F_GETFL) and others return plain numbers in ret. */
 }
 

@@ -2,21 +2,24 @@
 // descriptor-table work of open, close, dup, dup2 and fcntl. The facade (kernel.ts) looks
 // the task and descriptor up and records the call; the objects behind a file live in
 // file.ts, fs.ts, pipe.ts, socket.ts and tty.ts.
-import { F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_GETFL, F_SETFD, F_SETFL, FD_CLOEXEC, O_ACCMODE, O_CLOEXEC, STATUS_FLAGS } from "./fcntl";
+import { F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_GETFL, F_SETFD, F_SETFL, FD_CLOEXEC, O_ACCMODE, O_CLOEXEC, O_CREAT, O_EXCL, STATUS_FLAGS } from "./fcntl";
 import { fdalloc, fdavail, fdclose, fdinstall } from "./fdtable";
 import { filealloc, filedup } from "./file";
+import * as fifo from "./fifo";
 import * as fs from "./fs";
 import type { KFile, KState, Task } from "./kstate";
 import { fail, ok, SysResult } from "./result";
 import * as tty from "./tty";
 
-export function open(k: KState, t: Task, path: string, flags: number): SysResult {
+export function open(k: KState, t: Task, path: string, flags: number, mode = 0o666): SysResult {
   if (!Number.isInteger(flags) || (flags & O_ACCMODE) === O_ACCMODE) return fail("EINVAL");
   if (typeof path !== "string") return fail("EFAULT");
   const p = t.proc;
   // Like Linux, reserve the descriptor first: with none free, nothing is created.
   if (!fdavail(k, p)) return fail("EMFILE");
-  const v = path === "/dev/tty" ? tty.ttyvnode(k) : fs.namei(k, path, flags);
+  const named = fifo.isfifo(k, path);
+  if (named) return flags & O_CREAT && flags & O_EXCL ? fail("EEXIST") : fifo.fifoopen(k, t, named, flags);
+  const v = path === "/dev/tty" ? tty.ttyvnode(k) : fs.namei(k, path, flags, mode);
   if ("ret" in v) return v;
   const f = filealloc(k, v, flags & (O_ACCMODE | STATUS_FLAGS));
   return ok(fdalloc(k, p, f, 0, (flags & O_CLOEXEC) !== 0));

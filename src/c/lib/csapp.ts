@@ -3,6 +3,7 @@
 // system calls are attributed to the learner's line that called the wrapper). Wrappers
 // print the reason and exit(1) on failure, like examples/csapp.c.
 import type { Macro } from "../preprocess";
+import { SIO_SOURCE } from "./sio";
 
 export const CSAPP_MACROS: Array<[string, Macro]> = [
   ["MAXLINE", { body: "8192" }],
@@ -20,10 +21,14 @@ void unix_error(char *msg) { fprintf(stderr, "%s: %s\\n", msg, strerror(errno));
 void posix_error(int code, char *msg) { fprintf(stderr, "%s: %s\\n", msg, strerror(code)); exit(1); }
 void gai_error(int code, char *msg) { fprintf(stderr, "%s: %s\\n", msg, gai_strerror(code)); exit(1); }
 void app_error(char *msg) { fprintf(stderr, "%s\\n", msg); exit(1); }
+void dns_error(char *msg) { fprintf(stderr, "%s\\n", msg); exit(1); }
 
 pid_t Fork(void) { pid_t pid = fork(); if (pid < 0) unix_error("Fork error"); return pid; }
 pid_t Wait(int *status) { pid_t pid = wait(status); if (pid < 0) unix_error("Wait error"); return pid; }
 pid_t Waitpid(pid_t pid, int *status, int options) { pid_t r = waitpid(pid, status, options); if (r < 0) unix_error("Waitpid error"); return r; }
+void Execve(const char *filename, char *const argv[], char *const envp[]) { if (execve(filename, argv, envp) < 0) unix_error("Execve error"); }
+void Setpgid(pid_t pid, pid_t pgid) { if (setpgid(pid, pgid) < 0) unix_error("Setpgid error"); }
+pid_t Getpgrp(void) { return getpgrp(); }
 void Kill(pid_t pid, int sig) { if (kill(pid, sig) < 0) unix_error("Kill error"); }
 void Pause(void) { (void)pause(); }
 unsigned int Sleep(unsigned int secs) { return sleep(secs); }
@@ -53,15 +58,36 @@ void Close(int fd) { if (close(fd) < 0) unix_error("Close error"); }
 int Dup(int fd) { int r = dup(fd); if (r < 0) unix_error("Dup error"); return r; }
 int Dup2(int oldfd, int newfd) { int r = dup2(oldfd, newfd); if (r < 0) unix_error("Dup2 error"); return r; }
 void Pipe(int fds[2]) { if (pipe(fds) < 0) unix_error("Pipe error"); }
+void Stat(const char *filename, struct stat *buf) { if (stat(filename, buf) < 0) unix_error("Stat error"); }
+void Fstat(int fd, struct stat *buf) { if (fstat(fd, buf) < 0) unix_error("Fstat error"); }
+DIR *Opendir(const char *name) { DIR *d = opendir(name); if (d == NULL) unix_error("opendir error"); return d; }
+struct dirent *Readdir(DIR *dirp) {
+  struct dirent *e;
+  errno = 0;
+  e = readdir(dirp);
+  if (e == NULL && errno != 0) unix_error("readdir error");
+  return e;
+}
+int Closedir(DIR *dirp) { int r = closedir(dirp); if (r < 0) unix_error("closedir error"); return r; }
+void *Mmap(void *addr, size_t len, int prot, int flags, int fd, off_t offset) {
+  void *p = mmap(addr, len, prot, flags, fd, offset); if (p == MAP_FAILED) unix_error("mmap error"); return p;
+}
+void Munmap(void *start, size_t length) { if (munmap(start, length) < 0) unix_error("munmap error"); }
 int Select(int n, fd_set *readfds, fd_set *writefds, fd_set *exceptfds, struct timeval *timeout) {
   int r = select(n, readfds, writefds, exceptfds, timeout); if (r < 0) unix_error("Select error"); return r;
 }
 
 void *Malloc(size_t size) { void *p = malloc(size); if (p == NULL) unix_error("Malloc error"); return p; }
 void *Calloc(size_t nmemb, size_t size) { void *p = calloc(nmemb, size); if (p == NULL) unix_error("Calloc error"); return p; }
+void *Realloc(void *ptr, size_t size) { void *p = realloc(ptr, size); if (p == NULL) unix_error("Realloc error"); return p; }
 void Free(void *ptr) { free(ptr); }
 
 FILE *Fopen(const char *filename, const char *mode) { FILE *fp = fopen(filename, mode); if (fp == NULL) unix_error("Fopen error"); return fp; }
+FILE *Fdopen(int fd, const char *type) { FILE *fp = fdopen(fd, type); if (fp == NULL) unix_error("Fdopen error"); return fp; }
+size_t Fread(void *ptr, size_t size, size_t nmemb, FILE *stream) {
+  size_t n = fread(ptr, size, nmemb, stream); if (n < nmemb && ferror(stream)) unix_error("Fread error"); return n;
+}
+void Fwrite(const void *ptr, size_t size, size_t nmemb, FILE *stream) { if (fwrite(ptr, size, nmemb, stream) < nmemb) unix_error("Fwrite error"); }
 void Fclose(FILE *fp) { if (fclose(fp) != 0) unix_error("Fclose error"); }
 char *Fgets(char *s, int size, FILE *stream) { char *r = fgets(s, size, stream); if (r == NULL && ferror(stream)) app_error("Fgets error"); return r; }
 void Fputs(const char *s, FILE *stream) { if (fputs(s, stream) == EOF) unix_error("Fputs error"); }
@@ -79,6 +105,14 @@ void Getnameinfo(const struct sockaddr *sa, socklen_t salen, char *host, size_t 
   int rc = getnameinfo(sa, salen, host, hostlen, serv, servlen, flags); if (rc != 0) gai_error(rc, "Getnameinfo error");
 }
 void Freeaddrinfo(struct addrinfo *res) { freeaddrinfo(res); }
+void Inet_ntop(int af, const void *src, char *dst, socklen_t size) { if (!inet_ntop(af, src, dst, size)) unix_error("Inet_ntop error"); }
+void Inet_pton(int af, const char *src, void *dst) {
+  int rc = inet_pton(af, src, dst);
+  if (rc == 0) app_error("inet_pton error: invalid dotted-decimal address");
+  else if (rc < 0) unix_error("Inet_pton error");
+}
+struct hostent *Gethostbyname(const char *name) { struct hostent *p = gethostbyname(name); if (p == NULL) dns_error("Gethostbyname error"); return p; }
+struct hostent *Gethostbyaddr(const char *addr, int len, int type) { struct hostent *p = gethostbyaddr(addr, len, type); if (p == NULL) dns_error("Gethostbyaddr error"); return p; }
 
 int open_clientfd(char *hostname, char *port) {
   struct addrinfo hints, *list, *p;
@@ -187,7 +221,8 @@ void Pthread_join(pthread_t tid, void **thread_return) { int rc = pthread_join(t
 void Pthread_detach(pthread_t tid) { int rc = pthread_detach(tid); if (rc != 0) posix_error(rc, "Pthread_detach error"); }
 pthread_t Pthread_self(void) { return pthread_self(); }
 void Pthread_exit(void *retval) { pthread_exit(retval); }
+void Pthread_once(pthread_once_t *once_control, void (*init_function)(void)) { pthread_once(once_control, init_function); }
 void Sem_init(sem_t *sem, int pshared, unsigned int value) { if (sem_init(sem, pshared, value) < 0) unix_error("Sem_init error"); }
 void P(sem_t *sem) { if (sem_wait(sem) < 0) unix_error("P error"); }
 void V(sem_t *sem) { if (sem_post(sem) < 0) unix_error("V error"); }
-`;
+` + SIO_SOURCE;

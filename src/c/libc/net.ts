@@ -26,10 +26,12 @@ function writeAddr(c: Ctx, a: number, lenp: number, addr: string | undefined): v
   if (lenp) c.mem.writeU(lenp, 4, 16);
 }
 
+/** Dotted-decimal as inet_pton(3) reads it: four parts, each 0..255 without leading zeros. */
 function parseHost(h: string): number[] | undefined {
   if (h === "localhost") return [127, 0, 0, 1];
-  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(h);
-  return m ? m.slice(1).map(Number) : undefined;
+  const parts = h.split(".");
+  if (parts.length !== 4 || !parts.every((p) => /^(0|[1-9]\d{0,2})$/.test(p) && +p < 256)) return undefined;
+  return parts.map(Number);
 }
 
 const swap16 = (x: number): number => ((x & 0xff) << 8) | ((x >> 8) & 0xff);

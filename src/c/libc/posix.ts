@@ -5,6 +5,7 @@
 import { isBlocked, SysResult, IPC_PRIVATE, IPC_CREAT, IPC_RMID } from "../../kernel/kernel";
 import { Builtin, Ctl, Ctx } from "../ctl";
 import { heapAlloc, heapFree, setErrno, sys } from "./sys";
+import { realtimeMs } from "./time";
 
 /** Every program runs as an ordinary user, as a learner's shell does. */
 const UID = 1000;
@@ -41,9 +42,10 @@ function munmap(c: Ctx, addr: number, len: number): number | Ctl {
   return sys(c, "munmap", [len], ret(r) === 0 ? { ret: 0 } : { ret: -1, errno: "EINVAL" });
 }
 
-/** Write the logical clock (ms) as a struct timespec or timeval (`sub` units per second). */
-function writeTime(c: Ctx, addr: number, sub: number): void {
-  const ms = c.k.now();
+/** Write a clock (ms) as a struct timespec or timeval (`sub` units per second): the wall
+ *  clock (the logical clock from REALTIME_BASE), or CLOCK_MONOTONIC's logical time. */
+function writeTime(c: Ctx, addr: number, sub: number, monotonic = false): void {
+  const ms = monotonic ? c.k.now() : realtimeMs(c);
   c.mem.write64(addr, Math.floor(ms / 1000));
   c.mem.write64(addr + 8, (ms % 1000) * (sub / 1000));
 }
@@ -56,7 +58,7 @@ export const posix: Builtin[] = [
   { name: "setuid", fn: (c, a) => (a[0] === UID ? 0 : (setErrno(c, "EPERM"), -1)) },
   { name: "setgid", fn: (c, a) => (a[0] === UID ? 0 : (setErrno(c, "EPERM"), -1)) },
   { name: "setrlimit", fn: (c, a) => sys(c, "setrlimit", [a[0]], c.k.setrlimit(c.t.tid, a[0], c.mem.read64(a[1], false))) },
-  { name: "clock_gettime", fn: (c, a) => { writeTime(c, a[1], 1e9); return 0; } },
+  { name: "clock_gettime", fn: (c, a) => { writeTime(c, a[1], 1e9, a[0] !== 0); return 0; } },
   { name: "gettimeofday", fn: (c, a) => { if (a[0]) writeTime(c, a[0], 1e6); return 0; } },
   {
     name: "nanosleep", fn: (c, a) => {

@@ -52,7 +52,6 @@ export const stdlib: Builtin[] = [
   { name: "_Exit", fn: (c, a) => { sys(c, "exit", [a[0] & 0xff], { ret: 0 }); c.k.exit(c.t.tid, a[0] & 0xff); return GONE; } },
   { name: "abort", fn: (c) => { sys(c, "kill", [c.p.pid, "SIGABRT"], c.k.raise(c.t.tid, SIG.SIGABRT)); if (!c.m.alive(c.t.tid)) return GONE; c.k.exit(c.t.tid, 134); return GONE; } },
   { name: "atexit", fn: (c, a) => { c.p.atexit.push(a[0]); return 0; } },
-  { name: "system", fn: () => { throw new StopError("system() is not supported: use fork and exec"); } },
   { name: "atoi", fn: (c, a) => strtol(str(c, a[0]), 10).v | 0 },
   { name: "atol", fn: (c, a) => strtol(str(c, a[0]), 10).v },
   {
@@ -85,11 +84,8 @@ export const stdlib: Builtin[] = [
       return 0;
     },
   },
-  { name: "getenv", fn: () => 0 },
   { name: "abs", fn: (_c, a) => Math.abs(a[0]) | 0 },
   { name: "labs", fn: (_c, a) => Math.abs(a[0]) },
-  { name: "rand", fn: (c) => { c.p.rand = (Math.imul(c.p.rand, 1103515245) + 12345) >>> 0; return (c.p.rand >>> 1) & 0x7fffffff; } },
-  { name: "srand", fn: (c, a) => { c.p.rand = a[0] >>> 0; return 0; } },
   { name: "assert", fn: (c, a) => { if (!a[0]) throw new StopError(`assertion failed at line ${c.m.userLine(c.p, c.t)}`); return 0; } },
 
   { name: "strlen", fn: (c, a) => c.mem.strlen(a[0]) },
@@ -146,5 +142,4 @@ export const stdlib: Builtin[] = [
   { name: "ispunct", fn: ctype((ch) => /[!-/:-@[-`{-~]/.test(ch)) },
   { name: "toupper", fn: (_c, a) => (a[0] >= 97 && a[0] <= 122 ? a[0] - 32 : a[0]) },
   { name: "tolower", fn: (_c, a) => (a[0] >= 65 && a[0] <= 90 ? a[0] + 32 : a[0]) },
-  { name: "time", fn: (c, a) => { const v = Math.floor(c.k.now() / 1000); if (a[0]) c.mem.write64(a[0], v); return v; } },
 ];

@@ -3,7 +3,7 @@ import { errnoName } from "../../kernel/kernel";
 
 const MESSAGES: Record<string, string> = {
   EPERM: "Operation not permitted", ENOENT: "No such file or directory", ESRCH: "No such process",
-  EINTR: "Interrupted system call", EIO: "Input/output error", EBADF: "Bad file descriptor",
+  EINTR: "Interrupted system call", EIO: "Input/output error", ENXIO: "No such device or address", EBADF: "Bad file descriptor",
   ECHILD: "No child processes", EAGAIN: "Resource temporarily unavailable", ENOMEM: "Cannot allocate memory",
   EACCES: "Permission denied", EFAULT: "Bad address", EEXIST: "File exists", ENOTDIR: "Not a directory",
   EISDIR: "Is a directory", EINVAL: "Invalid argument", ENFILE: "Too many open files in system",

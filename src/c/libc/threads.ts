@@ -2,10 +2,10 @@
 // own stack. Joins, mutexes and semaphores wait in the library (Thread.wait), not in the
 // kernel; a mutex records its owner's tid, so after fork the child still sees it held by a
 // thread that does not exist there.
-import { Builtin, BLOCKED, GONE, Ctx } from "../ctl";
+import { Builtin, BLOCKED, CALLED, GONE, Ctl, Ctx, LibWaitKind, ONCE_DONE } from "../ctl";
 import { sys } from "./sys";
 
-function libWait(c: Ctx, kind: "join" | "mutex" | "sem", on: number, what: string): typeof BLOCKED {
+function libWait(c: Ctx, kind: LibWaitKind, on: number, what: string): typeof BLOCKED {
   c.t.wait = { kind, on };
   c.t.blockedOn = what;
   return BLOCKED;
@@ -20,7 +20,21 @@ function threadExit(c: Ctx, value: number): typeof GONE {
   return GONE;
 }
 
+/** pthread_once: the first caller runs the routine (as user code); the builtin runs again
+ *  when it returns and marks it done. Other threads wait until then; later calls return 0. */
+function once(c: Ctx, ctl: number, routine: number): number | Ctl {
+  c.t.wait = undefined;
+  const v = c.mem.readU(ctl, 4) | 0;
+  if (v === ONCE_DONE) return 0;
+  if (v === -c.t.tid) { c.mem.writeU(ctl, 4, ONCE_DONE); return 0; }
+  if (v < 0) return libWait(c, "once", ctl, "pthread_once (another thread runs the routine)");
+  c.mem.writeU(ctl, 4, -c.t.tid >>> 0);
+  c.m.callFromLibrary(c.p, c.t, routine, []);
+  return CALLED;
+}
+
 export const threads: Builtin[] = [
+  { name: "pthread_once", fn: (c, a) => once(c, a[0], a[1]) },
   {
     name: "pthread_create", fn: (c, a) => {
       const [tidp, , fn, arg] = a;

@@ -1,10 +1,11 @@
 // <unistd.h>, <fcntl.h> and <sys/wait.h>: calls that go to the kernel model.
 import * as W from "../../kernel/waitstatus";
 import { isBlocked } from "../../kernel/result";
-import { GONE, Builtin, Ctl, Ctx } from "../ctl";
+import { Builtin, Ctl, Ctx } from "../ctl";
 
 import { str, sys } from "./sys";
 import { isatty } from "./stdio";
+import { argvList, execve, execvp, untilNull } from "./exec";
 
 const copyOut = (c: Ctx, buf: number) => (r: { ret: number; data?: Uint8Array }): number => {
   if (r.data && r.data.length) c.mem.writeBytes(buf, r.data);
@@ -22,31 +23,6 @@ function fork(c: Ctx): number | Ctl {
   thread.stack.push(0);
   f.pc++;
   return v;
-}
-
-function argvList(c: Ctx, addr: number): string[] {
-  const out: string[] = [];
-  for (let i = 0; addr && i < 1000; i++) {
-    const p = c.mem.read64(addr + i * 8, false);
-    if (!p) break;
-    out.push(str(c, p));
-  }
-  return out;
-}
-
-/** exec: replace the program; the machine loads the new one into the same process. */
-function exec(c: Ctx, path: string, argv: string[]): number | Ctl {
-  const name = path.split("/").pop()!.replace(/\.c$/, "");
-  const prog = c.m.options.loadProgram?.(name);
-  if (!prog) {
-    const r = { ret: -1, errno: "ENOENT" as const };
-    return sys(c, "execve", [path], r);
-  }
-  const r = c.k.execve(c.t.tid, name);
-  const v = sys(c, "execve", [path], r);
-  if (v !== 0) return v;
-  c.m.load(c.p.pid, prog, argv.length ? argv : [name]);
-  return GONE;
 }
 
 /** The built-in wc's stat(2) stand-in: a file's size, -2 if it does not exist (no system call:
@@ -102,11 +78,19 @@ export const unistd: Builtin[] = [
   { name: "fcntl", fn: (c, a) => sys(c, "fcntl", [a[0], a[1]], c.k.fcntl(c.t.tid, a[0], a[1], a[2] ?? 0)) },
   { name: "isatty", fn: (c, a) => (isatty(c, a[0]) ? 1 : 0) },
   { name: "__forklab_size", fn: fileSize },
-  { name: "execve", fn: (c, a) => exec(c, str(c, a[0]), argvList(c, a[1])) },
-  { name: "execv", fn: (c, a) => exec(c, str(c, a[0]), argvList(c, a[1])) },
-  { name: "execvp", fn: (c, a) => exec(c, str(c, a[0]), argvList(c, a[1])) },
-  { name: "execl", fn: (c, a) => exec(c, str(c, a[0]), untilNull(a.slice(1)).map((x) => str(c, x))) },
-  { name: "execlp", fn: (c, a) => exec(c, str(c, a[0]), untilNull(a.slice(1)).map((x) => str(c, x))) },
+  { name: "execve", fn: (c, a) => execve(c, str(c, a[0]), argvList(c, a[1]), argvList(c, a[2])) },
+  { name: "execv", fn: (c, a) => execve(c, str(c, a[0]), argvList(c, a[1]), c.p.env) },
+  { name: "execvp", fn: (c, a) => execvp(c, str(c, a[0]), argvList(c, a[1])) },
+  { name: "execvpe", fn: (c, a) => execvp(c, str(c, a[0]), argvList(c, a[1]), argvList(c, a[2])) },
+  { name: "execl", fn: (c, a) => execve(c, str(c, a[0]), untilNull(a.slice(1)).map((x) => str(c, x)), c.p.env) },
+  { name: "execlp", fn: (c, a) => execvp(c, str(c, a[0]), untilNull(a.slice(1)).map((x) => str(c, x))) },
+  {
+    // execle(path, arg0, ..., NULL, envp): the environment follows the argument list's NULL.
+    name: "execle", fn: (c, a) => {
+      const args = untilNull(a.slice(1));
+      return execve(c, str(c, a[0]), args.map((x) => str(c, x)), argvList(c, a[args.length + 2] ?? 0));
+    },
+  },
   { name: "wait", fn: (c, a) => wait(c, -1, a[0], 0) },
   { name: "waitpid", fn: (c, a) => wait(c, a[0], a[1], a[2]) },
   { name: "WIFEXITED", fn: wmacro(W.WIFEXITED) },
@@ -119,9 +103,3 @@ export const unistd: Builtin[] = [
   { name: "WCOREDUMP", fn: wmacro(W.WCOREDUMP) },
 ];
 
-
-/** execl's argument list ends at the first NULL. */
-function untilNull(a: number[]): number[] {
-  const end = a.indexOf(0);
-  return end < 0 ? a : a.slice(0, end);
-}

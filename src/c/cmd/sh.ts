@@ -1,0 +1,243 @@
+// The built-in sh: enough of a POSIX shell for `sh -c` as system() and popen() use it, and
+// for commands read from stdin. It runs simple commands, pipelines (|), lists (; && || &),
+// redirections (< > >> 2> 2>&1 >&2, with any descriptor number), quotes ('...', "...", \),
+// $NAME, ${NAME}, $?, $$, $0..$9, NAME=value assignments and the built-ins exit, export,
+// unset, cd and ':'. Like dash, `sh -c` with a single simple command execs it in place of
+// the shell; each command of a pipeline runs in a child of its own. Errors read as dash's.
+export const SH = `
+char *args[256];
+int kinds[256];             /* 0 a word, 1 an operator */
+int nargs;
+char store[65536];
+int used, status, lineno = 1, cmode;
+char **posargs;
+int nposargs;
+
+char *save(const char *s, int n) {
+  if (used + n + 1 > (int)sizeof store) return "";
+  char *p = store + used;
+  memcpy(p, s, n);
+  p[n] = '\\0';
+  used += n + 1;
+  return p;
+}
+/* $... at s: append its value to w (length *wl); returns the characters consumed. */
+int dollar(const char *s, char *w, int *wl) {
+  char name[256], val[32];
+  int n = 0, used_ = 1;
+  const char *v = NULL;
+  if (s[1] == '?') { snprintf(val, sizeof val, "%d", status); v = val; used_ = 2; }
+  else if (s[1] == '$') { snprintf(val, sizeof val, "%d", getpid()); v = val; used_ = 2; }
+  else if (s[1] >= '0' && s[1] <= '9') { int k = s[1] - '0'; v = k < nposargs ? posargs[k] : ""; used_ = 2; }
+  else if (s[1] == '{') {
+    for (used_ = 2; s[used_] && s[used_] != '}' && n < 255; used_++) name[n++] = s[used_];
+    name[n] = '\\0';
+    if (s[used_] == '}') used_++;
+    v = getenv(name);
+  } else if (isalpha(s[1]) || s[1] == '_') {
+    for (; (isalnum(s[used_]) || s[used_] == '_') && n < 255; used_++) name[n++] = s[used_];
+    name[n] = '\\0';
+    v = getenv(name);
+  } else { w[(*wl)++] = '$'; return 1; }
+  for (; v && *v && *wl < 4000; v++) w[(*wl)++] = *v;
+  return used_;
+}
+/* Split a command line into words (quotes removed, $ expanded) and operators. */
+int lex(const char *s) {
+  nargs = 0;
+  used = 0;
+  while (*s) {
+    if (*s == ' ' || *s == '\\t') { s++; continue; }
+    if (*s == '#') break;
+    if (nargs >= 255) return -1;
+    const char *ops[] = { "&&", "||", ">>", ">&", "<&", "|", ";", "&", "<", ">", NULL };
+    int op = -1;
+    for (int k = 0; ops[k]; k++) if (strncmp(s, ops[k], strlen(ops[k])) == 0) { op = k; break; }
+    if (op >= 0) {
+      int n = strlen(ops[op]);
+      kinds[nargs] = 1;
+      args[nargs++] = save(s, n);
+      s += n;
+      continue;
+    }
+    char w[4096];
+    int wl = 0, quoted = 0;
+    /* A descriptor number right before < or > belongs to the redirection. */
+    const char *d = s;
+    while (*d >= '0' && *d <= '9') d++;
+    if (d > s && (*d == '<' || *d == '>')) {
+      int n = (d[0] == '>' && (d[1] == '>' || d[1] == '&')) || (d[0] == '<' && d[1] == '&') ? 2 : 1;
+      kinds[nargs] = 1;
+      args[nargs++] = save(s, d - s + n);
+      s = d + n;
+      continue;
+    }
+    while (*s && *s != ' ' && *s != '\\t' && !strchr("|;&<>", *s) && wl < 4000) {
+      if (*s == '\\'') {
+        quoted = 1;
+        for (s++; *s && *s != '\\''; s++) w[wl++] = *s;
+        if (*s) s++;
+      } else if (*s == '"') {
+        quoted = 1;
+        for (s++; *s && *s != '"';) {
+          if (*s == '\\\\' && s[1] && strchr("$\\\\\\"\`", s[1])) { w[wl++] = s[1]; s += 2; }
+          else if (*s == '$') s += dollar(s, w, &wl);
+          else w[wl++] = *s++;
+        }
+        if (*s) s++;
+      } else if (*s == '\\\\' && s[1]) { w[wl++] = s[1]; s += 2; }
+      else if (*s == '$') s += dollar(s, w, &wl);
+      else w[wl++] = *s++;
+    }
+    if (wl == 0 && !quoted) continue;   /* an unquoted expansion to nothing is no word */
+    kinds[nargs] = 0;
+    args[nargs++] = save(w, wl);
+  }
+  args[nargs] = NULL;
+  return 0;
+}
+/* Open a redirection's target onto descriptor fd. 0, or -1 after dash's message. */
+int redirect(const char *op, const char *target) {
+  int fd = (op[0] >= '0' && op[0] <= '9') ? atoi(op) : (strchr(op, '<') ? 0 : 1);
+  const char *o = op;
+  while (*o >= '0' && *o <= '9') o++;
+  if (strcmp(o, ">&") == 0 || strcmp(o, "<&") == 0) {
+    if (strcmp(target, "-") == 0) { close(fd); return 0; }
+    if (dup2(atoi(target), fd) < 0) { fprintf(stderr, "sh: %d: %s: Bad file descriptor\\n", lineno, target); return -1; }
+    return 0;
+  }
+  int flags = strcmp(o, "<") == 0 ? O_RDONLY : strcmp(o, ">>") == 0 ? (O_WRONLY | O_CREAT | O_APPEND) : (O_WRONLY | O_CREAT | O_TRUNC);
+  int f = open(target, flags, 0666);
+  if (f < 0) {
+    if (flags == O_RDONLY) fprintf(stderr, "sh: %d: cannot open %s: No such file\\n", lineno, target);
+    else fprintf(stderr, "sh: %d: cannot create %s: %s\\n", lineno, target, strerror(errno));
+    return -1;
+  }
+  if (f != fd) { dup2(f, fd); close(f); }
+  return 0;
+}
+int isassign(const char *w) {
+  if (!(isalpha(*w) || *w == '_')) return 0;
+  while (isalnum(*w) || *w == '_') w++;
+  return *w == '=';
+}
+/* Run the simple command in args[s..e): assignments, redirections, words. In this process:
+   the caller has forked already, or this is the shell's last command (dash's exec). */
+void execcmd(int s, int e) {
+  char *argv[256];
+  int n = 0;
+  for (int i = s; i < e; i++) {
+    if (kinds[i]) { if (i + 1 >= e || redirect(args[i], args[i + 1]) < 0) _exit(2); i++; continue; }
+    if (n == 0 && isassign(args[i])) { putenv(args[i]); continue; }
+    argv[n++] = args[i];
+  }
+  argv[n] = NULL;
+  if (n == 0) _exit(0);
+  fflush(stdout);
+  execvp(argv[0], argv);
+  int err = errno;
+  if (err == ENOENT) { fprintf(stderr, "sh: %d: %s: not found\\n", lineno, argv[0]); _exit(127); }
+  fprintf(stderr, "sh: %d: %s: %s\\n", lineno, argv[0], strerror(err));
+  _exit(126);
+}
+int waitstatus(int st) { return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st); }
+/* The shell's own commands, run in the shell itself; -1 when args[s] is none of them. */
+int builtin(int s, int e) {
+  if (s >= e || kinds[s]) return -1;
+  const char *w = args[s];
+  if (strcmp(w, "exit") == 0) { fflush(stdout); exit(s + 1 < e ? atoi(args[s + 1]) : status); }
+  if (strcmp(w, ":") == 0 || strcmp(w, "true") == 0) return 0;
+  if (strcmp(w, "cd") == 0) return 0;
+  if (strcmp(w, "export") == 0) { for (int i = s + 1; i < e; i++) if (strchr(args[i], '=')) putenv(args[i]); return 0; }
+  if (strcmp(w, "unset") == 0) { for (int i = s + 1; i < e; i++) unsetenv(args[i]); return 0; }
+  int all = 1;
+  for (int i = s; i < e; i++) all &= !kinds[i] && isassign(args[i]);
+  if (all) { for (int i = s; i < e; i++) putenv(args[i]); return 0; }
+  return -1;
+}
+/* A pipeline args[s..e): each command in a child joined by pipes; the status is the last's.
+   last: nothing follows in the script, so a lone command replaces the shell. */
+int pipeline(int s, int e, int background, int last) {
+  int cuts[64], nc = 0;
+  cuts[nc++] = s;
+  for (int i = s; i < e; i++) if (kinds[i] && strcmp(args[i], "|") == 0 && nc < 63) cuts[nc++] = i + 1;
+  cuts[nc] = e + 1;
+  if (nc == 1) {
+    int b = builtin(s, e);
+    if (b >= 0) return b;
+    if (last && !background) execcmd(s, e);
+  }
+  pid_t pids[64];
+  int in = -1;
+  for (int k = 0; k < nc; k++) {
+    int fds[2] = { -1, -1 };
+    if (k + 1 < nc) pipe(fds);
+    fflush(stdout);
+    pids[k] = fork();
+    if (pids[k] == 0) {
+      if (in >= 0) { dup2(in, 0); close(in); }
+      if (fds[1] >= 0) { dup2(fds[1], 1); close(fds[1]); close(fds[0]); }
+      execcmd(cuts[k], cuts[k + 1] - 1);
+    }
+    if (in >= 0) close(in);
+    if (fds[1] >= 0) close(fds[1]);
+    in = fds[0];
+  }
+  if (background) return 0;
+  int st = 0;
+  for (int k = 0; k < nc; k++) waitpid(pids[k], &st, 0);
+  return waitstatus(st);
+}
+/* A list: pipelines joined by ; && || and &, each expanded only when its turn comes (so $?
+   is the status of the one before). */
+void run(const char *line) {
+  int skip = 0, n = strlen(line);
+  char seg[4096];
+  for (int i = 0, start = 0; i <= n; i++) {
+    char q = 0;
+    for (; i < n; i++) {
+      if (q) { if (line[i] == q) q = 0; else if (q == '"' && line[i] == '\\\\') i++; continue; }
+      if (line[i] == '\\'' || line[i] == '"') { q = line[i]; continue; }
+      if (line[i] == '\\\\') { i++; continue; }
+      if (line[i] == '#' && (i == 0 || line[i - 1] == ' ')) { n = i; break; }
+      if (line[i] == ';' || (line[i] == '&' && line[i + 1] != '&' && (i == 0 || (line[i - 1] != '>' && line[i - 1] != '<' && line[i - 1] != '&'))) ||
+          (line[i] == '&' && line[i + 1] == '&') || (line[i] == '|' && line[i + 1] == '|')) break;
+    }
+    int oplen = i >= n ? 0 : (line[i] == ';' || (line[i] == '&' && line[i + 1] != '&')) ? 1 : 2;
+    int len = i - start < (int)sizeof seg - 1 ? i - start : (int)sizeof seg - 1;
+    memcpy(seg, line + start, len);
+    seg[len] = '\\0';
+    int background = oplen == 1 && line[i] == '&';
+    if (!skip) {
+      if (lex(seg) < 0) { fprintf(stderr, "sh: %d: line too long\n", lineno); status = 2; return; }
+      int rest = i + oplen;
+      while (rest < n && (line[rest] == ' ' || line[rest] == '\\t')) rest++;
+      if (nargs > 0) status = pipeline(0, nargs, background, cmode && rest >= n);
+    }
+    skip = oplen == 2 && ((line[i] == '&' && status != 0) || (line[i] == '|' && status == 0));
+    i += oplen;
+    start = i;
+    if (oplen) i--;
+  }
+}
+int main(int argc, char **argv) {
+  if (argc >= 2 && strcmp(argv[1], "-c") == 0) {
+    if (argc < 3) { fprintf(stderr, "sh: 0: -c requires an argument\\n"); return 2; }
+    cmode = 1;
+    posargs = argv + 3;
+    nposargs = argc - 3;
+    if (nposargs == 0) { posargs = argv; nposargs = 1; }
+    run(argv[2]);
+    return status;
+  }
+  char line[4096];
+  posargs = argv;
+  nposargs = argc;
+  while (fgets(line, sizeof line, stdin)) {
+    line[strcspn(line, "\\n")] = '\\0';
+    run(line);
+    lineno++;
+  }
+  return status;
+}
+`;
