@@ -1,12 +1,13 @@
 /*
  * echoservers.c - one process serves many clients with select():
  * it waits until the listening socket or any connected socket is ready,
- * then does the one read or accept that will not block.
+ * then does the one read or accept that will not block. One read, not
+ * Rio_readlineb: select promises that a single read will not block, and
+ * readlineb may read again for the rest of a line; a client that sends
+ * half a line would then block the server and every other client.
  * Usage: echoservers <port>   (stop it with Ctrl-C or kill)
  */
 #include "csapp.h"
-
-rio_t rio[FD_SETSIZE]; /* one read buffer per descriptor: 8 MB, too big for the stack */
 
 int main(int argc, char **argv)
 {
@@ -29,7 +30,6 @@ int main(int argc, char **argv)
 
         if (FD_ISSET(listenfd, &ready)) {   /* a new client is waiting */
             connfd = Accept(listenfd, NULL, NULL);
-            Rio_readinitb(&rio[connfd], connfd);
             FD_SET(connfd, &active);
             if (connfd > maxfd)
                 maxfd = connfd;
@@ -37,20 +37,15 @@ int main(int argc, char **argv)
         for (fd = listenfd + 1; fd <= maxfd; fd++) {
             if (!FD_ISSET(fd, &ready))
                 continue;
-            ssize_t n;
-            /* One line per turn, then look at the others again. Lines
-             * already in the rio buffer are served before the next select. */
-            do {
-                n = Rio_readlineb(&rio[fd], buf, MAXLINE);
-                if (n == 0) {              /* EOF: this client is done */
-                    Close(fd);
-                    FD_CLR(fd, &active);
-                    break;
-                }
-                printf("server received %d bytes on fd %d\n", (int)n, fd);
-                fflush(stdout);
-                Rio_writen(fd, buf, n);
-            } while (rio[fd].rio_cnt > 0);
+            ssize_t n = read(fd, buf, MAXLINE); /* whatever has arrived */
+            if (n <= 0) {                  /* EOF (or an error): this client is done */
+                Close(fd);
+                FD_CLR(fd, &active);
+                continue;
+            }
+            printf("server received %d bytes on fd %d\n", (int)n, fd);
+            fflush(stdout);
+            Rio_writen(fd, buf, n);        /* echo exactly what came */
         }
     }
 }

@@ -2,6 +2,11 @@
  * fork-in-thread.c - fork in a multithreaded process copies only the
  * calling thread. A mutex locked by another thread is copied locked, and
  * in the child no thread exists that could ever unlock it.
+ * POSIX allows the child of a multithreaded process to call only
+ * async-signal-safe functions until it execs. printf and
+ * pthread_mutex_trylock are not among them: the child below breaks that
+ * rule on purpose, to look at the lock (it works on glibc, which resets
+ * its own stdio locks at fork; it is not portable).
  */
 #include "csapp.h"
 

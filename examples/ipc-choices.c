@@ -18,6 +18,9 @@ int main(void)
                        MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     sigset_t mask, prev;
 
+    if (shared == MAP_FAILED)
+        unix_error("mmap");
+
     Signal(SIGUSR1, on_usr1);
     Sigemptyset(&mask);
     Sigaddset(&mask, SIGUSR1);

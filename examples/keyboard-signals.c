@@ -6,10 +6,14 @@
  */
 #include "csapp.h"
 
-/* write() is safe in a handler; printf is not. */
+/* write() is async-signal-safe; printf is not. A handler may run between
+ * any two instructions of main, so it saves and restores errno, which
+ * write may change. */
 void say(const char *s)
 {
+    int olderrno = errno;
     write(STDOUT_FILENO, s, strlen(s));
+    errno = olderrno;
 }
 
 void on_int(int sig) { say("caught SIGINT: not dying\n"); }
@@ -17,7 +21,7 @@ void on_cont(int sig) { say("continued after SIGCONT\n"); }
 
 void on_term(int sig)
 {
-    say("caught SIGTERM: only SIGKILL can end me now\n");
+    say("caught SIGTERM: a handler runs instead of the default action\n");
 }
 
 int main(void)

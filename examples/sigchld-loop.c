@@ -2,6 +2,9 @@
  * sigchld-loop.c - the fix for sigchld-lost.c: one SIGCHLD may stand for
  * several exited children, so the handler reaps in a loop until
  * waitpid(-1, 0, WNOHANG) finds no more.
+ * As in sigchld-lost.c, the handler runs exactly once on every run only
+ * because SIGCHLD is blocked until all five have exited; the loop is
+ * right however the signals merge.
  */
 #include "csapp.h"
 

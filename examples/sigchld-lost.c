@@ -3,6 +3,9 @@
  * while SIGCHLD is blocked; the kernel remembers only that SIGCHLD is
  * pending, so the handler runs once, and a handler that reaps only one
  * child leaves four zombies.
+ * The count is the same on every run only because SIGCHLD is blocked
+ * while the children exit and the parent sleeps until all have: without
+ * the block, how many SIGCHLDs merge would depend on scheduling.
  */
 #include "csapp.h"
 

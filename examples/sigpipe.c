@@ -9,6 +9,9 @@ int main(void)
 {
     int fds[2], status;
 
+    /* Dispositions are inherited, and SIG_IGN survives exec: whoever
+     * started us may have left SIGPIPE ignored. Start from the default. */
+    Signal(SIGPIPE, SIG_DFL);
     Pipe(fds);
     Close(fds[0]);                 /* no reader is left */
 

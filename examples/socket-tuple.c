@@ -2,8 +2,10 @@
  * socket-tuple.c - a listening socket only accepts; each accept returns a
  * new connected socket. A connection is named by its 5-tuple (protocol,
  * local address and port, remote address and port): the server's port is
- * the well-known one we chose, the client's is an ephemeral one the
- * kernel picked. Data flows in two queues, one each way.
+ * the fixed one we chose and tell clients (argv[1]); the client's is an
+ * ephemeral one the kernel picked, on Linux from
+ * net.ipv4.ip_local_port_range (32768-60999 by default). Well-known ports,
+ * such as 80 for HTTP, are 0-1023. Data flows in two queues, one each way.
  * Usage: socket-tuple <port>
  */
 #include "csapp.h"
@@ -40,12 +42,12 @@ int main(int argc, char **argv)
     len = sizeof(srv_peer);
     getpeername(connfd, (SA *)&srv_peer, &len);
     Rio_readn(connfd, &cli_local.sin_port, sizeof(cli_local.sin_port));
-    printf("server end: local port %s the well-known port %s\n",
+    printf("server end: local port %s the server's chosen port %s\n",
            ntohs(srv_local.sin_port) == atoi(argv[1]) ? "is" : "is not", argv[1]);
     printf("remote port seen by the server %s the client's own local port\n",
            srv_peer.sin_port == cli_local.sin_port ? "equals" : "differs from");
-    printf("client's port is ephemeral: %s\n",
-           ntohs(cli_local.sin_port) != atoi(argv[1]) ? "yes" : "no");
+    printf("client's port is in Linux's default ephemeral range 32768-60999: %s\n",
+           ntohs(cli_local.sin_port) >= 32768 && ntohs(cli_local.sin_port) <= 60999 ? "yes" : "no");
     Wait(NULL);
     exit(0);
 }

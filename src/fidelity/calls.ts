@@ -71,10 +71,23 @@ export function signalName(v: string | number): string {
 export const SIGNAL_ARG: Record<string, number> = { kill: 1, sigaction: 0 };
 
 const SIGPROCMASK_HOW: Record<string, number> = { SIG_BLOCK: 0, SIG_UNBLOCK: 1, SIG_SETMASK: 2 };
+const SHUTDOWN_HOW: Record<string, number> = { SHUT_RD: 0, SHUT_WR: 1, SHUT_RDWR: 2 };
 
-/** sigprocmask's `how` as a number, whichever way a side spells it. */
+/** A named constant argument as a number, whichever way a side spells it (strace: a name, the model: a number). */
+function howArg(names: Record<string, number>, v: string | number): number | string {
+  return typeof v === "number" ? v : names[v] ?? (/^\d+$/.test(v) ? Number(v) : v);
+}
+
+/** sigprocmask's `how` as a number. */
 export function sigprocmaskHow(v: string | number): number | string {
-  return typeof v === "number" ? v : SIGPROCMASK_HOW[v] ?? (/^\d+$/.test(v) ? Number(v) : v);
+  return howArg(SIGPROCMASK_HOW, v);
+}
+
+/** The argument at position k of a call, as compared: sigprocmask's and shutdown's `how` by number. */
+export function howOf(call: string, k: number, v: string | number): number | string {
+  if (call === "sigprocmask") return sigprocmaskHow(v);
+  if (call === "shutdown" && k === 1) return howArg(SHUTDOWN_HOW, v);
+  return v;
 }
 
 /** libc functions whose own system calls are their business, not the program's (threads' set-up). */

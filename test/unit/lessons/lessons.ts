@@ -13,6 +13,8 @@ export type { At, Role };
 export interface Where {
   pid?: Role;
   child?: number;
+  /** The k-th child of that process in fork order (an orphan is its parent's child, the program's grandchild). */
+  grandchild?: number;
   fd?: number;
   /** sameFile: the other descriptor (default: the same number in the same role). */
   otherPid?: Role;

@@ -1,12 +1,11 @@
 // Runs a lesson's example through the stepper (src/session) and evaluates a claim's
 // predicate on the Snapshots it produced. The same code finds the Snapshot a step's
 // figure shows, so a picture and the sentence under it come from one run.
-import { readFileSync, existsSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Snapshot, Proc, OpenFile, KObject } from "../../../src/contract/snapshot";
 import type { Scenario } from "../../../src/contract/scenario";
-import { loadParser } from "../../../src/c/parse";
-import { compileC } from "../../../src/c/load";
+import { loadProgram } from "../../../src/host/load";
 import { Session } from "../../../src/session/session";
 import type { TraceEntry } from "../../../src/c/trace";
 import type { At, Claim, Role, Where } from "./lessons";
@@ -41,20 +40,14 @@ export function runModel(example: string, scenario: string | null): Promise<Mode
 }
 
 async function runUncached(example: string, scenario: string | null): Promise<ModelRun> {
-  const parser = await loadParser({
-    runtime: async () => readFileSync(join(ROOT, "node_modules/web-tree-sitter/web-tree-sitter.wasm")),
-    grammar: async () => readFileSync(join(ROOT, "node_modules/tree-sitter-c/tree-sitter-c.wasm")),
-  });
-  const text = readFileSync(join(EXAMPLES, example), "utf8");
-  const readLocal = (p: string): string | undefined => {
-    const f = join(EXAMPLES, p);
-    return existsSync(f) ? readFileSync(f, "utf8") : undefined;
-  };
-  const { program, diagnostics } = compileC(parser, example, text, readLocal);
-  const errors = diagnostics.filter((d) => d.severity === "error");
+  // Loaded as the CLI and the extension load it (src/host/load.ts): exec targets and the
+  // Scenario's programs from examples/, files the program opens from there too.
+  const loaded = await loadProgram(join(EXAMPLES, example));
+  const errors = loaded.diagnostics.filter((d) => d.severity === "error");
   if (errors.length) throw new Error(`${example}: ${errors.map((d) => `${d.line}: ${d.message}`).join("; ")}`);
   const session = new Session({
-    program, name: example.replace(/\.c$/, ""), scenario: readScenario(scenario), snapshots: true, maxSteps: 50000,
+    program: loaded.program, name: loaded.name, scenario: readScenario(scenario), snapshots: true, maxSteps: 50000,
+    loadProgram: loaded.loadProgram, readFile: loaded.readFile,
   });
   const ended = session.run();
   const children = new Map<number, number[]>();
@@ -68,10 +61,10 @@ async function runUncached(example: string, scenario: string | null): Promise<Mo
   return { history: session.history, trace: session.trace, mainPid: session.mainPid, ended, children, stdoutAt };
 }
 
-/** The pid a role names: the first process, or its Nth child in fork order. */
-export function pidOf(run: ModelRun, role: Role | undefined, child = 1): number | undefined {
-  if (role === undefined || role === "parent") return run.mainPid;
-  return run.children.get(run.mainPid)?.[child - 1];
+/** The pid a role names: the first process, or its Nth child in fork order; with `grandchild`, that one's k-th child. */
+export function pidOf(run: ModelRun, role: Role | undefined, child = 1, grandchild?: number): number | undefined {
+  const pid = role === undefined || role === "parent" ? run.mainPid : run.children.get(run.mainPid)?.[child - 1];
+  return grandchild === undefined || pid === undefined ? pid : run.children.get(pid)?.[grandchild - 1];
 }
 
 /** Index of the Snapshot an `at` selects, or -1 when the run never gets there. */
@@ -113,7 +106,7 @@ const programs = (snap: Snapshot): Proc[] => snap.processes.filter((p) => p.kind
 /** The value a claim's check reads from the run at one Snapshot. */
 export function measure(run: ModelRun, index: number, c: Where & { check: Claim["check"] }): unknown {
   const snap = run.history[index];
-  const pid = pidOf(run, c.pid, c.child);
+  const pid = pidOf(run, c.pid, c.child, c.grandchild);
   const p = proc(snap, pid);
   const f = fileAt(snap, p, c.fd);
   switch (c.check) {
