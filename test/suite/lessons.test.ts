@@ -3,6 +3,7 @@
 // in the view: a wrong answer shows its why with the table marked, a right one completes
 // the step.
 import * as assert from "node:assert";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as vscode from "vscode";
 import { EXTENSION_ID, manifest } from "./extension";
@@ -10,26 +11,26 @@ import { pageEval, pageScreenshot, waitForTexts } from "./page";
 
 const LESSON = "forklab.fork";
 
-/** The walkthrough's checkboxes for this lesson's steps: step id -> aria-checked. VS Code
+/** The walkthrough's checkboxes for a lesson's steps: step id -> aria-checked. VS Code
  *  marks each step's checkbox with data-done-step-id "<extension>#<walkthrough>#<step>". */
-async function stepChecks(): Promise<Record<string, string>> {
-  const prefix = `${EXTENSION_ID}#${LESSON}#`;
+async function stepChecks(lesson = LESSON): Promise<Record<string, string>> {
+  const prefix = `${EXTENSION_ID}#${lesson}#`;
   const [found] = await pageEval<Record<string, string>>(`Object.fromEntries(Array.from(document.querySelectorAll('[role=checkbox][data-done-step-id^="${prefix}"]'))
     .map((e) => [e.getAttribute('data-done-step-id').slice(${prefix.length}), e.getAttribute('aria-checked')]))`);
   return found ?? {};
 }
 
-async function waitForCheck(step: string, want: string, waitMs = 15000): Promise<Record<string, string>> {
+async function waitForCheck(step: string, want: string, waitMs = 15000, lesson = LESSON): Promise<Record<string, string>> {
   const deadline = Date.now() + waitMs;
   for (;;) {
-    const checks = await stepChecks();
+    const checks = await stepChecks(lesson);
     if (checks[step] === want || Date.now() >= deadline) return checks;
     await new Promise((r) => setTimeout(r, 200));
   }
 }
 
-async function openLesson(): Promise<void> {
-  await vscode.commands.executeCommand("workbench.action.openWalkthrough", `${EXTENSION_ID}#${LESSON}`, false);
+async function openLesson(lesson = LESSON): Promise<void> {
+  await vscode.commands.executeCommand("workbench.action.openWalkthrough", `${EXTENSION_ID}#${lesson}`, false);
 }
 
 /** Runs `expr` in every frame until one (the view's) returns something other than null. */
@@ -107,4 +108,79 @@ describe("lessons", () => {
     await vscode.commands.executeCommand("forklab.stopSession");
     await vscode.commands.executeCommand("workbench.action.closeAllEditors");
   });
+});
+
+interface LessonLink { id: string; args?: Record<string, unknown> }
+interface LessonStep { id: string; command: LessonLink; question?: { answer: number; prompt: string; choices: Array<{ text: string; why?: string }> } }
+interface LessonData { id: string; steps: LessonStep[] }
+
+function lessonsData(): LessonData[] {
+  const file = join(__dirname, "..", "..", "walkthroughs", "lessons.json");
+  return (JSON.parse(readFileSync(file, "utf8")) as { lessons: LessonData[] }).lessons;
+}
+
+describe("lessons: every step of every lesson completes by doing what it says", function () {
+  this.timeout(300000);
+  after(async () => {
+    // The real-server lesson starts a server and two clients in terminals: end them all.
+    for (const t of vscode.window.terminals) t.dispose();
+    await vscode.commands.executeCommand("forklab.server.stop");
+    await vscode.commands.executeCommand("forklab.stopSession");
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+  });
+
+  for (const lesson of lessonsData()) {
+    it(`${lesson.id}: ${lesson.steps.length} steps, each checked once done`, async () => {
+      for (const step of lesson.steps) {
+        // The step's own button first (a question step's steps the example to its moment and asks).
+        const r = await vscode.commands.executeCommand<unknown>(step.command.id, step.command.args);
+        assert.notStrictEqual(r, false, `${lesson.id}#${step.id}: ${step.command.id} failed`);
+        if (step.question) {
+          const wrong = step.question.choices.findIndex((_, i) => i !== step.question!.answer);
+          assert.strictEqual(await vscode.commands.executeCommand("forklab.answerQuestion", { lesson: lesson.id, step: step.id, choice: wrong }), false);
+          assert.strictEqual(await vscode.commands.executeCommand("forklab.answerQuestion", { lesson: lesson.id, step: step.id, choice: step.question.answer }), true,
+            `${lesson.id}#${step.id}: the lesson's answer is not graded right`);
+        }
+      }
+      await openLesson(lesson.id);
+      for (const step of lesson.steps) {
+        const checks = await waitForCheck(step.id, "true", 15000, lesson.id);
+        assert.strictEqual(checks[step.id], "true", `${lesson.id}#${step.id} is not checked: ${JSON.stringify(checks)}`);
+      }
+      await vscode.commands.executeCommand("forklab.stopSession");
+      await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    });
+  }
+});
+
+/** Steps whose question is answered in the view, wrongly and then rightly, for the screenshots. */
+const SHOTS: Array<[string, string]> = [["forklab.pipes", "eofForgotten"], ["forklab.signals", "handlerSafety"], ["forklab.exec", "cloexec"]];
+
+describe("lessons: three questions answered in the view, wrongly then rightly", function () {
+  this.timeout(180000);
+  after(async () => {
+    await vscode.commands.executeCommand("forklab.stopSession");
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+  });
+
+  for (const [lesson, stepId] of SHOTS) {
+    it(`${lesson}#${stepId}`, async () => {
+      const step = lessonsData().find((l) => l.id === lesson)!.steps.find((s) => s.id === stepId)!;
+      const q = step.question!;
+      await vscode.commands.executeCommand("forklab.stopSession");
+      await vscode.commands.executeCommand("forklab.answerQuestion", { lesson, step: stepId });
+      const prompt = await inView<string>("document.querySelector('.fl-question:not([hidden]) .fl-prompt').textContent");
+      assert.strictEqual(prompt, q.prompt);
+      const wrong = q.choices.findIndex((_, i) => i !== q.answer);
+      assert.strictEqual(await inView<boolean>(answerExpr(wrong)), true);
+      const no = await inView<{ text: string }>(verdictExpr("Not quite"));
+      assert.ok(no && no.text.includes(q.choices[wrong].why!.slice(0, 40)), JSON.stringify(no));
+      const dir = process.env.FORKLAB_SCREENSHOT_DIR;
+      if (dir) await pageScreenshot(join(dir, `lesson-${stepId}-wrong.png`));
+      assert.strictEqual(await inView<boolean>(answerExpr(q.answer)), true);
+      const yes = await inView<{ text: string }>(verdictExpr("Right"));
+      assert.ok(yes, "no verdict for the right answer");
+      if (dir) await pageScreenshot(join(dir, `lesson-${stepId}-right.png`));
+    });
+  }
 });
