@@ -18,7 +18,7 @@ import {
 
 const runnerKind = process.env.FORKLAB_RUNNER ?? "offline";
 const timeoutS = Number(process.env.FORKLAB_INTEGRATION_TIMEOUT_S ?? 1800); // includes first-use set-up
-const suiteTimeoutS = Number(process.env.FORKLAB_SUITE_TIMEOUT_S ?? 600);
+const suiteTimeoutS = Number(process.env.FORKLAB_SUITE_TIMEOUT_S ?? 900); // the lessons walk every step: 600 s was tight on a loaded machine
 const workspace = join(root, "examples");
 const suiteOut = join(root, "out", "test", "suite");
 const STATS_MARKER = "forklab-suite-stats ";
