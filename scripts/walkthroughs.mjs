@@ -55,6 +55,9 @@ export function registeredCommands(dir = join(root, "src", "extension")) {
   return ids;
 }
 
+/** The "Start here" walkthrough, which stays first. */
+const START_ID = "forklab.start";
+
 /** package.json with the lessons' walkthroughs in place. A lesson command is contributed
  *  once the extension registers it: contributing an unregistered one would fail the
  *  integration suite's "every contributed command is registered" check. */
@@ -62,8 +65,11 @@ export function generate(pkg, lessons, registered = registeredCommands()) {
   const out = structuredClone(pkg);
   const contributes = (out.contributes ??= {});
   const ids = new Set(lessons.lessons.map((l) => l.id));
+  // "Start here" opens the list and the exercises' "Your turn" closes it: lessons in between.
   const others = (contributes.walkthroughs ?? []).filter((w) => !ids.has(w.id));
-  contributes.walkthroughs = [...others, ...lessons.lessons.map(walkthroughOf)];
+  const before = others.filter((w) => w.id === START_ID);
+  const after = others.filter((w) => w.id !== START_ID);
+  contributes.walkthroughs = [...before, ...lessons.lessons.map(walkthroughOf), ...after];
   const commands = (contributes.commands ??= []);
   for (const [command, { title }] of Object.entries(lessons.commands)) {
     if (registered.has(command) && !commands.some((c) => c.command === command)) commands.push({ command, title, category: "Fork Lab" });
