@@ -1,3 +1,4 @@
+// @ts-check
 // Bundles with esbuild: the extension host (node, cjs, vscode external), the model and
 // live bundles it loads on first use (node, cjs), the webview (browser, iife) and the forklab CLI (node).
 // Copies the tree-sitter wasm files next to the bundles so they ship in the .vsix and load
@@ -14,6 +15,7 @@ const analyze = process.argv.includes("--analyze");
 const dist = join(root, "dist");
 mkdirSync(dist, { recursive: true });
 
+/** @type {import("esbuild").BuildOptions} */
 const common = {
   bundle: true,
   sourcemap: production ? false : "linked",
@@ -22,7 +24,9 @@ const common = {
   absWorkingDir: root,
 };
 
-const targets = [
+/** @typedef {import("esbuild").BuildOptions & { entryPoints: string[]; outfile: string }} Target */
+/** @type {Target[]} */
+const targets = /** @type {Target[]} */ ([
   // The banner stamps the moment the bundle starts evaluating, before any bundled module,
   // and the footer the moment it is done, so the extension can report what loading its own
   // code costs at activation, apart from the time VS Code takes to call activate().
@@ -40,7 +44,7 @@ const targets = [
     platform: "node", format: "cjs", target: "node20" },
   { ...common, entryPoints: ["src/webview/main.ts"], outfile: "dist/webview.js",
     platform: "browser", format: "iife", target: "es2022" },
-].filter((t) => existsSync(join(root, t.entryPoints[0])));
+]).filter((t) => existsSync(join(root, t.entryPoints[0])));
 
 for (const [from, to] of [
   ["node_modules/web-tree-sitter/web-tree-sitter.wasm", "dist/web-tree-sitter.wasm"],
@@ -59,7 +63,7 @@ if (watch) {
   console.log(`esbuild: ${targets.length} bundles in ${Date.now() - t0} ms (`
     + `${targets.map((t) => `${t.outfile.replace("dist/", "")} ${kb(statSync(join(root, t.outfile)).size)}`).join(", ")})`);
   results.forEach((r, i) => {
-    const out = r.metafile.outputs[targets[i].outfile];
+    const out = /** @type {import("esbuild").Metafile} */ (r.metafile).outputs[targets[i].outfile];
     // Activation evaluates all of dist/extension.js: the model and the live side must come
     // only through src/extension/model.ts.
     if (targets[i].outfile === "dist/extension.js") {

@@ -1,3 +1,4 @@
+// @ts-check
 // The integration suite (test/suite) inside a real VS Code. Two runners, one suite:
 //   FORKLAB_RUNNER=offline (default): pinned code-server + Debian chromium driven by
 //     playwright-core through VS Code's smoke-test driver hooks. Works with no network
@@ -160,7 +161,7 @@ async function runElectron(statsFile, pageServer, setPage) {
         `--remote-debugging-port=${cdpPort}`],
     });
   } catch (e) {
-    say(`VS Code reported: ${e?.message ?? e}`);
+    say(`VS Code reported: ${e instanceof Error ? e.message : e}`);
     code = 1;
   }
   attached = true; // stop trying
@@ -170,15 +171,14 @@ async function runElectron(statsFile, pageServer, setPage) {
 
 function finish(result, reason) {
   clearTimeout(hardStop);
-  let counts = result?.counts;
-  if (!counts) counts = { passed: 0, failed: 1 };
-  // A crash or a non-zero exit with no failing test still counts as one failure.
-  if (result && result.code !== 0 && counts.failed === 0) counts = { ...counts, failed: counts.failed + 1 };
-  if (process.env.FORKLAB_STATS) writeFileSync(process.env.FORKLAB_STATS, JSON.stringify(counts));
+  // Only the counts the suite reported: a crash is the runner failing (its exit status and
+  // the log say so), never an invented failed test.
+  const counts = result?.counts;
+  if (counts && process.env.FORKLAB_STATS) writeFileSync(process.env.FORKLAB_STATS, JSON.stringify(counts));
   // Repeat the activation figure next to the counts so it is easy to find in a long log.
   for (const l of result?.lines ?? []) if (l.includes("forklab-activation:")) say(l.trim());
-  say(`${runnerKind} runner: ${counts.passed} passed, ${counts.failed} failed${reason ? ` (${reason})` : ""}`);
-  process.exit(counts.failed ? 1 : 0);
+  say(`${runnerKind} runner: ${counts ? `${counts.passed} passed, ${counts.failed} failed` : "no counts"}${reason ? ` (${reason})` : ""}`);
+  process.exit(!counts || counts.failed || (result && result.code !== 0) ? 1 : 0);
 }
 
 async function main() {

@@ -1,3 +1,4 @@
+// @ts-check
 // Serves reads of the live VS Code page to the integration suite. The extension host
 // cannot see the workbench DOM (webviews, code lenses, status bar), so the runner keeps
 // the Playwright page and answers small JSON requests on 127.0.0.1 (client:
@@ -34,7 +35,7 @@ async function answer(page, req) {
     case "eval": {
       const out = [];
       for (const f of frames) {
-        try { out.push(await f.evaluate(String(req.expression))); } catch (e) { out.push({ error: String(e.message ?? e) }); }
+        try { out.push(await f.evaluate(String(req.expression))); } catch (e) { out.push({ error: String(e instanceof Error ? e.message : e) }); }
       }
       return out;
     }
@@ -71,17 +72,17 @@ export function startPageServer(getPage) {
         if (!page) throw new Error("the runner has no page yet");
         reply(200, { ok: true, value: await answer(page, JSON.parse(data)) });
       } catch (e) {
-        reply(200, { ok: false, error: String(e?.message ?? e) });
+        reply(200, { ok: false, error: String(e instanceof Error ? e.message : e) });
       }
     });
   });
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
+      const { port } = /** @type {import("node:net").AddressInfo} */ (server.address());
       resolve({
         url: `http://127.0.0.1:${port}/${token}`,
-        close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }),
+        close: () => /** @type {Promise<void>} */ (new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); })),
       });
     });
   });

@@ -1,3 +1,4 @@
+// @ts-check
 // `npm start`: Fork Lab in a real VS Code with examples/ open and the "Start here"
 // walkthrough shown.
 //   - desktop: `code --extensionDevelopmentPath=<repo> examples` when `code` is on PATH
@@ -12,6 +13,7 @@ import { dirname, join, resolve } from "node:path";
 import {
   ensureCodeServer, freePort, freshProfile, launchChromium, root, startCodeServer,
 } from "./vscode-tools.mjs";
+import { StageLog } from "./stages.mjs";
 
 const argv = process.argv.slice(2);
 const option = (name) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
@@ -21,18 +23,21 @@ function say(msg) {
   console.log(`[forklab start] ${msg}`);
 }
 
-function run(cmd, args) {
-  const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit" });
-  if (r.status !== 0) { say(`${cmd} ${args.join(" ")} failed`); process.exit(r.status ?? 1); }
+/** The set-up stages' output goes to out/logs/start.log; one line each here. */
+const log = new StageLog("start.log");
+
+/** A set-up stage; on failure its output is printed (by the log) and start stops.
+ *  @param {string} title @param {string} cmd @param {string[]} args */
+async function stage(title, cmd, args) {
+  if (!(await log.run(title, cmd, args))) { say(`${title} failed`); process.exit(1); }
 }
 
 /** npm dependencies: install when node_modules is missing or older than the lock file. */
-function ensureDeps() {
+async function ensureDeps() {
   const marker = join(root, "node_modules", ".package-lock.json");
   const lock = join(root, "package-lock.json");
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
-  say("installing npm dependencies (npm ci)");
-  run("npm", ["ci", "--no-audit", "--no-fund"]);
+  await stage("install (npm ci)", "npm", ["ci", "--no-audit", "--no-fund"]);
 }
 
 /** The C file opened beside the walkthrough: its opening also activates Fork Lab (onLanguage:c). */
@@ -134,8 +139,8 @@ async function startCodeServerRoute(file) {
 }
 
 async function main() {
-  ensureDeps();
-  run(process.execPath, [join(root, "scripts", "build.mjs")]);
+  await ensureDeps();
+  await stage("build", process.execPath, [join(root, "scripts", "build.mjs")]);
   const file = firstExample();
   const useDesktop = process.env.FORKLAB_START !== "code-server" && !option("--screenshot") && onPath("code");
   if (useDesktop) await startDesktop(file);

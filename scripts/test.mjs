@@ -1,96 +1,102 @@
-// `npm test`: the whole suite from a fresh clone. Installs what is missing, builds,
-// type-checks, lints, runs the unit and fidelity tests (mocha on node) and the
-// integration suite inside a real VS Code, then prints one closing line
-// `N passed, N failed`. Exit status is non-zero when anything failed.
-import { spawnSync } from "node:child_process";
+// @ts-check
+// `npm test`: the whole suite from a fresh clone. Installs what is missing, then runs the
+// stages (build, typecheck, lint, layers) and the tests (unit and fidelity with mocha on
+// node, integration inside a real VS Code). It counts tests only: a stage is ok or failed,
+// never a test. A test stage that runs no test fails, so does a run with no test at all,
+// and `.only` or a pending test fails its stage (--forbid-only, --forbid-pending).
+// Closing line: `N passed, N failed`; exit status non-zero when anything failed.
+// FORKLAB_TEST_ONLY=build,unit ... runs only the named stages.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { root, StageLog } from "./stages.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const only = process.env.FORKLAB_TEST_ONLY?.split(",") ?? null; // e.g. "unit,integration"
+const STAGES = ["build", "typecheck", "lint", "layers", "unit", "fidelity", "integration"];
+const only = process.env.FORKLAB_TEST_ONLY?.split(",").map((s) => s.trim()).filter(Boolean) ?? null;
+const wanted = (/** @type {string} */ name) => !only || only.includes(name);
 let passed = 0;
 let failed = 0;
+/** @type {string[]} */
 const failures = [];
-const t0 = Date.now();
+const log = new StageLog("test.log");
 
-function banner(text) {
-  const secs = ((Date.now() - t0) / 1000).toFixed(0);
-  console.log(`\n=== [${secs}s] ${text}`);
+function finish() {
+  if (failures.length) console.log("failures:\n  " + failures.join("\n  "));
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failures.length ? 1 : 0);
 }
 
-function run(cmd, args, env = {}) {
-  const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
-  return r.status === 0;
+const unknown = (only ?? []).filter((s) => !STAGES.includes(s));
+if (unknown.length) {
+  failures.push(`FORKLAB_TEST_ONLY names no stage ${unknown.join(", ")} (the stages: ${STAGES.join(", ")})`);
+  finish();
 }
 
-function check(name, cmd, args) {
-  if (only && !only.includes(name)) return;
-  banner(name);
-  if (run(cmd, args)) passed++;
-  else { failed++; failures.push(name); }
+/** A stage that is not a test: ok or failed. @param {string} name @param {string[]} args */
+async function stage(name, args, title = name) {
+  if (!wanted(name)) return;
+  if (!(await log.run(title, process.execPath, args))) failures.push(`${title} failed`);
 }
 
-function hasTests(dir) {
-  if (!existsSync(dir)) return false;
-  return readdirSync(dir, { recursive: true }).some((f) => String(f).endsWith(".test.ts"));
-}
-
-function mochaStage(name, specGlob, extraEnv = {}) {
-  if (only && !only.includes(name)) return;
-  if (!hasTests(join(root, specGlob.split("/**")[0]))) return;
-  banner(`${name} tests`);
+/**
+ * Run a test runner that writes its counts to FORKLAB_STATS; add them to the totals.
+ * @param {string} name @param {string[]} args @param {string} statsEnv the variable naming the counts file
+ */
+async function tests(name, args, statsEnv = "FORKLAB_STATS") {
   const dir = mkdtempSync(join(tmpdir(), "forklab-stats-"));
   const stats = join(dir, "stats.json");
-  const ok = run(process.execPath, [join(root, "node_modules/mocha/bin/mocha.js"),
-    "--reporter", join(root, "test/stats-reporter.cjs"), specGlob], { FORKLAB_STATS: stats, ...extraEnv });
-  if (existsSync(stats)) {
-    const s = JSON.parse(readFileSync(stats, "utf8"));
-    passed += s.passed; failed += s.failed;
-    if (s.failed) failures.push(`${name}: ${s.failed} failed`);
-    if (!ok && !s.failed) { failed++; failures.push(`${name}: mocha exited abnormally`); }
-  } else {
-    failed++; failures.push(`${name}: mocha did not finish`);
-  }
+  /** @type {{ passed: number; failed: number; pending?: number } | undefined} */
+  let s;
+  const ok = await log.run(`${name} tests`, process.execPath, args, {
+    env: { [statsEnv]: stats },
+    detail: () => {
+      s = existsSync(stats) ? JSON.parse(readFileSync(stats, "utf8")) : undefined;
+      return s ? `${s.passed} passed, ${s.failed} failed${s.pending ? `, ${s.pending} pending` : ""}` : "no counts";
+    },
+  });
   rmSync(dir, { recursive: true, force: true });
+  if (!s) { failed++; failures.push(`${name}: no counts (the runner stopped before its tests ran)`); return; }
+  passed += s.passed;
+  failed += s.failed;
+  if (s.failed) failures.push(`${name}: ${s.failed} failed`);
+  else if (s.pending) failures.push(`${name}: ${s.pending} pending (forbidden)`);
+  else if (s.passed === 0) failures.push(`${name}: ran no tests`);
+  else if (!ok) failures.push(`${name}: the runner failed (a .only or a pending test is forbidden; see the log)`);
 }
 
-// 1. Dependencies: install when node_modules is missing or older than the lock file.
+/** @param {string} dir */
+function hasTests(dir) {
+  return existsSync(dir) && readdirSync(dir, { recursive: true }).some((f) => String(f).endsWith(".test.ts"));
+}
+
+/** @param {string} name @param {string} dir */
+async function mocha(name, dir) {
+  if (!wanted(name)) return;
+  if (!hasTests(join(root, dir))) { failures.push(`${name}: ${dir} holds no tests`); return; }
+  await tests(name, [join(root, "node_modules/mocha/bin/mocha.js"), "--forbid-only", "--forbid-pending",
+    "--reporter", join(root, "test/stats-reporter.cjs"), `${dir}/**/*.test.ts`]);
+}
+
+// Dependencies: install when node_modules is missing or older than the lock file.
 const lock = join(root, "package-lock.json");
 const marker = join(root, "node_modules", ".package-lock.json");
 if (!existsSync(marker) || statSync(marker).mtimeMs < statSync(lock).mtimeMs) {
-  banner("installing npm dependencies (npm ci)");
-  if (!run("npm", ["ci", "--no-audit", "--no-fund"])) {
-    console.error("npm ci failed: see the messages above.");
-    console.log("\n0 passed, 1 failed");
-    process.exit(1);
+  const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+  if (!(await log.run("install (npm ci)", npm, ["ci", "--no-audit", "--no-fund"]).catch(() => false))) {
+    failures.push("npm ci failed");
+    finish();
   }
 }
 
-check("build", process.execPath, ["scripts/build.mjs"]);
-check("typecheck", process.execPath, ["node_modules/typescript/bin/tsc", "--noEmit"]);
-check("lint", process.execPath, ["node_modules/eslint/bin/eslint.js", "--no-error-on-unmatched-pattern", "src", "test"]);
-mochaStage("unit", "test/unit/**/*.test.ts");
-mochaStage("fidelity", "test/fidelity/**/*.test.ts");
+await stage("build", ["scripts/build.mjs"]);
+await stage("typecheck", ["node_modules/typescript/bin/tsc", "--noEmit"]);
+await stage("typecheck", ["node_modules/typescript/bin/tsc", "-p", "tsconfig.scripts.json"], "typecheck scripts");
+await stage("lint", ["node_modules/eslint/bin/eslint.js", "--no-error-on-unmatched-pattern", "src", "test", "scripts", "eslint.config.mjs"]);
+await stage("layers", ["scripts/layers.mjs"]);
+await mocha("unit", "test/unit");
+await mocha("fidelity", "test/fidelity");
+if (wanted("integration")) await tests("integration", ["scripts/integration.mjs"]);
 
-if (!only || only.includes("integration")) {
-  banner("integration tests in a real VS Code");
-  const dir = mkdtempSync(join(tmpdir(), "forklab-stats-"));
-  const stats = join(dir, "stats.json");
-  const ok = run(process.execPath, ["scripts/integration.mjs"], { FORKLAB_STATS: stats });
-  if (existsSync(stats)) {
-    const s = JSON.parse(readFileSync(stats, "utf8"));
-    passed += s.passed; failed += s.failed;
-    if (s.failed) failures.push(`integration: ${s.failed} failed`);
-    if (!ok && !s.failed) { failed++; failures.push("integration: runner failed"); }
-  } else {
-    failed++; failures.push("integration: no results (the runner failed before the suite ran)");
-  }
-  rmSync(dir, { recursive: true, force: true });
-}
-
-banner(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-if (failures.length) console.log("failures:\n  " + failures.join("\n  "));
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+if (passed + failed === 0 && !failures.length) failures.push("the run ran no tests");
+console.log(`${log.clock()} done`);
+finish();

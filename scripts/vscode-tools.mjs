@@ -1,3 +1,4 @@
+// @ts-check
 // Shared helpers for the scripts that run Fork Lab in a real VS Code offline:
 // the pinned tool cache (Node 24 and code-server from npm), fresh profiles, a free
 // port, starting code-server in its own process group and stopping the whole group.
@@ -47,7 +48,7 @@ async function takeLock(lockDir) {
       writeFileSync(join(lockDir, "pid"), String(process.pid));
       return;
     } catch (e) {
-      if (e.code !== "EEXIST") throw e;
+      if (/** @type {NodeJS.ErrnoException} */ (e).code !== "EEXIST") throw e;
     }
     let owner = 0;
     try { owner = Number(readFileSync(join(lockDir, "pid"), "utf8")); } catch { /* being written */ }
@@ -121,7 +122,7 @@ export function freePort() {
     const srv = createServer();
     srv.once("error", reject);
     srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
+      const { port } = /** @type {import("node:net").AddressInfo} */ (srv.address());
       srv.close(() => resolve(port));
     });
   });
@@ -160,6 +161,7 @@ export function freshProfile(prefix, extraSettings = {}) {
  * Start code-server detached (its own process group) so stop() can kill the extension
  * host, pty host and watchers with it. Resolves once it listens.
  */
+/** @param {{ port: number; userData: string; extensions: string; smokeTestDriver?: boolean; env?: Record<string, string>; onLine?: (line: string) => void }} options */
 export async function startCodeServer({ port, userData, extensions, smokeTestDriver = false, env = {}, onLine = () => {} }) {
   const args = [codeServerEntry,
     "--bind-addr", `127.0.0.1:${port}`, "--auth", "none",

@@ -1,3 +1,4 @@
+// @ts-check
 // Generates package.json's contributes.walkthroughs (and the commands the lessons link to)
 // from walkthroughs/lessons.json, the lessons' source of truth. Walkthroughs that are not
 // lessons (the "Start here" one) and commands already contributed are kept as they are.

@@ -14,12 +14,13 @@ export function run(): Promise<void> {
   // The reporters print through Base.consoleLog; mark those lines as the suite's.
   Mocha.reporters.Base.consoleLog = report;
   // FORKLAB_SUITE_GREP runs only the tests whose titles match (while iterating on one feature).
-  const mocha = new Mocha({ ui: "bdd", timeout: 60000, reporter: "spec", grep: process.env.FORKLAB_SUITE_GREP || undefined });
+  // .only and pending tests fail the run: a test that does not run must not look passed.
+  const mocha = new Mocha({ ui: "bdd", timeout: 60000, reporter: "spec", grep: process.env.FORKLAB_SUITE_GREP || undefined, forbidOnly: true, forbidPending: true });
   const files = readdirSync(__dirname, { recursive: true }).map(String).filter((f) => f.endsWith(".test.js")).sort();
   for (const f of files) mocha.addFile(join(__dirname, f));
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
-      const stats = { passed: runner.stats?.passes ?? 0, failed: runner.stats?.failures ?? failures };
+      const stats = { passed: runner.stats?.passes ?? 0, failed: runner.stats?.failures ?? failures, pending: runner.stats?.pending ?? 0 };
       const out = process.env.FORKLAB_SUITE_STATS;
       if (out) writeFileSync(out, JSON.stringify(stats));
       report(STATS_MARKER + JSON.stringify(stats));

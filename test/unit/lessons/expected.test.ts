@@ -1,7 +1,8 @@
-// Each claim a lesson makes agrees with examples/expected/<example>.json where that file
-// says the same thing: the facts it quotes, what the real run printed (stdout), and what
-// /proc showed just before SIGINT (probes). Those files are checked on real Linux by
-// test/unit/examples/examples.test.ts, so a claim that passes here matches the real kernel.
+// Each claim a lesson makes (walkthroughs' lessons.json) agrees with the text of
+// examples/expected/<example>.json where that file says the same thing: the facts it lists,
+// what the real run printed (stdout), and what /proc showed just before SIGINT (probes).
+// These tests compare two files; test/unit/examples/examples.test.ts checks the expected
+// files' stdout and probes against real runs on Linux (their facts are prose).
 import * as assert from "node:assert";
 import { allClaims, Claim, loadLessons } from "./lessons";
 import { Expected, ExpectedRun, loadExpected } from "../examples/expected";
@@ -51,19 +52,19 @@ describe("lessons: claims agree with examples/expected", () => {
   for (const { claim } of allClaims(ls)) {
     const e = expected.get(claim.example);
     if (claim.fact !== undefined) {
-      it(`${claim.id}: quotes a fact of ${claim.example}`, () => {
+      it(`${claim.id}: lessons.json quotes a fact listed in examples/expected for ${claim.example}`, () => {
         assert.ok(e, `no expected file for ${claim.example}`);
         assert.ok(e.facts.includes(claim.fact!), `examples/expected/${claim.example.replace(/\.c$/, ".json")} has no fact ${JSON.stringify(claim.fact)}`);
       });
     }
     if (e && comparable(e, claim).length > 0) {
-      it(`${claim.id}: matches the real run's record for ${claim.example}`, () => {
+      it(`${claim.id}: lessons.json agrees with examples/expected for ${claim.example} on ${comparable(e, claim).map(([what]) => what.replace(/ ".*"$/, "")).join(", ")}`, () => {
         for (const [what, theirs, ours] of comparable(e, claim)) assert.deepStrictEqual(ours, theirs, `${claim.id}: ${what}`);
       });
     }
   }
 
-  it("covers most claims with a fact or the real run's record", () => {
+  it("examples/expected backs at least half of the lessons' claims (a fact or a recorded run)", () => {
     const all = allClaims(ls);
     const covered = all.filter(({ claim }) => claim.fact !== undefined || comparable(expected.get(claim.example)!, claim).length > 0);
     // The rest are about the kernel's tables at one instant, which only the model shows.
