@@ -1,6 +1,7 @@
 // Byte-addressable process memory, little-endian like x86-64, in 4 KiB pages that are
 // shared copy-on-write between fork copies and history snapshots. A page belongs to the
 // memory whose generation it carries; any other memory copies it on first write.
+import { latin1Bytes } from "../kernel/latin1";
 
 export const PAGE_SIZE = 4096;
 
@@ -247,22 +248,10 @@ export class Memory {
   }
 
   writeString(addr: number, s: string, nul = true): void {
-    const b = latin1(s);
+    const b = latin1Bytes(s);
     this.writeBytes(addr, b);
     if (nul) this.write8(addr + b.length, 0);
   }
 }
 
 const ZERO_PAGE = new Uint8Array(PAGE_SIZE);
-
-export function latin1(s: string): Uint8Array {
-  const b = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i) & 0xff;
-  return b;
-}
-
-export function fromLatin1(b: Uint8Array): string {
-  let s = "";
-  for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode(...b.subarray(i, i + 8192));
-  return s;
-}

@@ -4,13 +4,14 @@
 // A step runs one thread until its source line changes, it blocks, or it ends.
 import { Kernel, SIG, isBlocked, SysResult, ERRNO, errnoName } from "../kernel/kernel";
 import { Memory, Fault, STACK_TOP, STACK_SIZE, HEAP_BASE, TEXT_BASE, BUILTIN_BASE, PAGE_SIZE } from "./memory";
-import { Func, Ins, Op, Program } from "./program";
+import { Ins, Op, Program } from "./program";
 import { K, convert } from "./types";
 import { binop, DivideByZero } from "./arith";
 import { BLOCKED, CALLED, GONE, Builtin, Ctl, Ctx, LibWaitKind, ONCE_DONE } from "./ctl";
 import { StopError, Stream } from "./control";
 import { RandState, seedRandom } from "./libc/random";
 import { DEFAULT_ENV } from "./libc/environ";
+import { latin1Bytes } from "../kernel/latin1";
 import type { TraceEntry } from "./trace";
 
 export interface Frame {
@@ -239,21 +240,6 @@ export class Machine {
       }
     }
     return t.line;
-  }
-
-  /** The user function a thread is in (for views). */
-  userFunc(p: Proc, t: Thread): Func | undefined {
-    for (let i = t.frames.length - 1; i >= 0; i--) {
-      const fn = p.prog.funcs[t.frames[i].fn];
-      if (fn.user) return fn;
-    }
-    return undefined;
-  }
-
-  userDepth(p: Proc, t: Thread): number {
-    let d = 0;
-    for (const f of t.frames) if (p.prog.funcs[f.fn].user) d++;
-    return d;
   }
 
   // ---------------------------------------------------------------- signals
@@ -598,10 +584,4 @@ export function store(mem: Memory, k: K, a: number, v: number): void {
     case K.F32: mem.writeF(a, 4, v); return;
     case K.F64: mem.writeF(a, 8, v); return;
   }
-}
-
-export function latin1Bytes(s: string): Uint8Array {
-  const b = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
-  return b;
 }

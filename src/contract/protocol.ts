@@ -14,7 +14,7 @@ export const VIEW_SIGNALS = ["SIGINT", "SIGTERM", "SIGKILL", "SIGCHLD", "SIGTSTP
 /** Host -> view. */
 export type HostMessage =
   | {
-      v: 1; type: "history";
+      v: typeof PROTOCOL_VERSION; type: "history";
       /** Steps the view drops from the front of what it holds first (the caller keeps a window). */
       shift?: number;
       /** The index (after the shift) from which `steps` replace what the view holds. */
@@ -32,12 +32,12 @@ export type HostMessage =
       /** With from 0: how many earlier steps the history no longer holds. */
       dropped?: number;
     }
-  | { v: 1; type: "notice"; text: string }
+  | { v: typeof PROTOCOL_VERSION; type: "notice"; text: string }
   /** A lesson's predict-then-step question, asked before its answer is on screen. */
-  | { v: 1; type: "question"; lesson: string; step: string; prompt: string; choices: string[] }
+  | { v: typeof PROTOCOL_VERSION; type: "question"; lesson: string; step: string; prompt: string; choices: string[] }
   /** The host's verdict on an answer: the explanation when right; when wrong, that choice's
    *  why and the table it points at (the view highlights it). */
-  | { v: 1; type: "verdict"; lesson: string; step: string; choice: number; correct: boolean; text: string; table?: QuestionTable };
+  | { v: typeof PROTOCOL_VERSION; type: "verdict"; lesson: string; step: string; choice: number; correct: boolean; text: string; table?: QuestionTable };
 
 /** The tables a wrong answer's `why` may point at (walkthroughs/README.md). */
 export const QUESTION_TABLES = ["process", "descriptor", "openFile", "vnode", "signals", "stdio", "output"] as const;
@@ -45,17 +45,17 @@ export type QuestionTable = typeof QUESTION_TABLES[number];
 
 /** View -> host. */
 export type ViewMessage =
-  | { v: 1; type: "ready" }
-  | { v: 1; type: "step" }
-  | { v: 1; type: "back" }
-  | { v: 1; type: "goto"; step: number }
-  | { v: 1; type: "connect" }
-  | { v: 1; type: "send"; client: number; line: string }
-  | { v: 1; type: "close"; client: number | "all" }
-  | { v: 1; type: "signal"; pid: number; signal: string }
-  | { v: 1; type: "export"; format: "svg" | "png" | "markdown"; data: string }
+  | { v: typeof PROTOCOL_VERSION; type: "ready" }
+  | { v: typeof PROTOCOL_VERSION; type: "step" }
+  | { v: typeof PROTOCOL_VERSION; type: "back" }
+  | { v: typeof PROTOCOL_VERSION; type: "goto"; step: number }
+  | { v: typeof PROTOCOL_VERSION; type: "connect" }
+  | { v: typeof PROTOCOL_VERSION; type: "send"; client: number; line: string }
+  | { v: typeof PROTOCOL_VERSION; type: "close"; client: number | "all" }
+  | { v: typeof PROTOCOL_VERSION; type: "signal"; pid: number; signal: string }
+  | { v: typeof PROTOCOL_VERSION; type: "export"; format: "svg" | "png" | "markdown"; data: string }
   /** The learner's answer to a question: the index of the chosen choice. */
-  | { v: 1; type: "answer"; lesson: string; step: string; choice: number };
+  | { v: typeof PROTOCOL_VERSION; type: "answer"; lesson: string; step: string; choice: number };
 
 /** The user actions among the view's messages (what onAction handlers receive). */
 export type ViewAction = Exclude<ViewMessage, { type: "ready" } | { type: "export" } | { type: "answer" }>;

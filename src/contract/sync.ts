@@ -4,7 +4,7 @@
 // compared by identity first and by a content hash when identity fails. Used by the host
 // (src/extension/view), the CLI and the tests.
 import type { OutputChunk, Snapshot } from "./snapshot";
-import type { HostMessage } from "./protocol";
+import { PROTOCOL_VERSION, type HostMessage } from "./protocol";
 import { encodeStep } from "./wire";
 
 const hashes = new WeakMap<Snapshot, number>();
@@ -49,7 +49,7 @@ export function historyMessage(sent: readonly Snapshot[], history: readonly Snap
   while (from < n && sameStep(sent[shift + from], history[from])) from++;
   if (from === 0) shift = 0;
   const steps = history.slice(from).map((s, i) => encodeStep(s, from + i > 0 ? history[from + i - 1] : undefined));
-  const msg: HistoryMessage = { v: 1, type: "history", from, steps, length: history.length, current, title };
+  const msg: HistoryMessage = { v: PROTOCOL_VERSION, type: "history", from, steps, length: history.length, current, title };
   if (shift) msg.shift = shift;
   if (from === 0 && start.before?.length) msg.before = start.before;
   if (from === 0 && start.dropped) msg.dropped = start.dropped;

@@ -1,5 +1,6 @@
 // A FIFO of bytes: the buffer behind pipes, socket receive queues and terminal input.
 // Reads take from the front; `ver` changes on every change so views can be cached.
+import { latin1Text } from "./latin1";
 
 export class ByteQueue {
   private buf: Uint8Array;
@@ -56,13 +57,7 @@ export class ByteQueue {
 
   /** The contents as latin1 text (cached until the next change). */
   latin1(): string {
-    if (this.text?.ver !== this.ver) this.text = { ver: this.ver, s: latin1(this.buf.subarray(this.head, this.tail)) };
+    if (this.text?.ver !== this.ver) this.text = { ver: this.ver, s: latin1Text(this.buf.subarray(this.head, this.tail)) };
     return this.text.s;
   }
-}
-
-export function latin1(bytes: Uint8Array): string {
-  let s = "";
-  for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode(...bytes.subarray(i, i + 8192));
-  return s;
 }

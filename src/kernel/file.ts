@@ -7,7 +7,7 @@ import { readi, vnodeRelease, writei } from "./fs";
 import { pipeclose, piperead, pipewrite } from "./pipe";
 import { sockclose, sockread, sockwrite } from "./socket";
 import { ttyread, ttyRelease } from "./tty";
-import { latin1 } from "./bytequeue";
+import { latin1Text } from "./latin1";
 import type { OutputChunk } from "../contract/snapshot";
 
 export function objalloc<T extends KObj>(k: KState, make: (id: number) => T): T {
@@ -74,7 +74,7 @@ export function filewrite(k: KState, t: Task, fd: number, f: KFile, bytes: Uint8
     case "shm": return fail("EINVAL");
   }
   if (o.capture && "ret" in r && r.ret > 0) {
-    const chunk: OutputChunk = { pid: t.proc.pid, fd, text: latin1(bytes.subarray(0, r.ret)) };
+    const chunk: OutputChunk = { pid: t.proc.pid, fd, text: latin1Text(bytes.subarray(0, r.ret)) };
     if (t.tid !== t.proc.pid) chunk.tid = t.tid; // a thread other than the main one wrote it
     k.output.push(chunk);
   }

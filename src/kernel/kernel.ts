@@ -6,6 +6,7 @@ import * as clock from "./clock";
 import { fdget } from "./fdtable";
 import { fileread, filewrite } from "./file";
 import * as fs from "./fs";
+import { latin1Bytes } from "./latin1";
 import { DEFAULT_LIMITS, emit, KernelOptions, KFile, KState, Task } from "./kstate";
 import { pipe as pipe2 } from "./pipe";
 import * as proc from "./proc";
@@ -478,7 +479,7 @@ export class Kernel {
 
   writeFile(path: string, data: Uint8Array | string): void {
     const ip = fs.inodeget(this.k, path, true)!;
-    const bytes = typeof data === "string" ? Uint8Array.from(data, (c) => c.charCodeAt(0) & 0xff) : data;
+    const bytes = typeof data === "string" ? latin1Bytes(data) : data;
     ip.size = 0;
     fs.iwrite(ip, 0, bytes);
   }
@@ -495,8 +496,10 @@ export class Kernel {
     return this.view.build(this.k, step, opts);
   }
 
-  /** A snapshot built from scratch, sharing nothing and taking no events (slow: for tests of the sharing). */
-  rebuildSnapshot(step: number, opts: SnapshotOptions = {}): Snapshot {
+  /** A snapshot built aside from scratch: it shares nothing with the last one and takes no
+   *  events, so the step's own snapshot stays whole (the session's probes before a scripted
+   *  signal; the tests of the sharing). Slower than snapshot(). */
+  freshSnapshot(step: number, opts: SnapshotOptions = {}): Snapshot {
     return new SnapView().build(this.k, step, opts, false);
   }
 

@@ -7,6 +7,7 @@ import { fdinstall } from "./fdtable";
 import { filealloc, filedup, fileclose } from "./file";
 import * as fs from "./fs";
 import type { KFile, KState, Task } from "./kstate";
+import { latin1Bytes } from "./latin1";
 import { pipealloc, pipeopen } from "./pipe";
 import * as proc from "./proc";
 import { fail, ok, SysResult } from "./result";
@@ -63,7 +64,7 @@ function stdio(k: KState, spec: StdioSpec, fd: number, ttyFile: () => KFile): KF
   if ("input" in spec) {
     const pp = pipealloc(k);
     const { r, w } = pipeopen(k, pp);
-    pp.buf.push(Uint8Array.from(spec.input, (c) => c.charCodeAt(0) & 0xff)); // may exceed the capacity: the writer is the outside
+    pp.buf.push(latin1Bytes(spec.input)); // may exceed the capacity: the writer is the outside
     fileclose(k, w);
     return r;
   }

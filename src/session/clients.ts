@@ -3,6 +3,7 @@
 // small state machine over kernel calls; none of its state lives in closures.
 import { Kernel, isBlocked, AF_INET, SOCK_STREAM } from "../kernel/kernel";
 import { ClientAction, ClientScript, DEFAULT_PORT } from "../contract/scenario";
+import { latin1Bytes, latin1Text } from "../kernel/latin1";
 
 /** A client the learner connects by hand waits for more lines until this (never reached) step. */
 const HOLD = Number.MAX_SAFE_INTEGER;
@@ -134,7 +135,7 @@ export class Clients {
       const r = k.read(this.tid(c), c.fd, 65536);
       if (isBlocked(r)) return this.park(c);
       if (r.ret <= 0) { this.finish(c); return true; }
-      c.received += String.fromCharCode(...(r.data ?? []));
+      c.received += latin1Text(r.data ?? new Uint8Array());
       c.expect -= r.ret;
       if (c.expect <= 0) { c.phase = "idle"; c.at++; }
       return true;
@@ -144,7 +145,7 @@ export class Clients {
     if (!a) { this.finish(c); return true; }
     if ("send" in a) {
       const line = a.send + "\n";
-      const r = k.write(this.tid(c), c.fd, Uint8Array.from(line, (ch) => ch.charCodeAt(0) & 0xff));
+      const r = k.write(this.tid(c), c.fd, latin1Bytes(line));
       if (isBlocked(r)) return this.park(c);
       if (r.ret < 0) { this.finish(c); return true; }
       c.expect = (a.expect ?? line).length;
@@ -175,7 +176,7 @@ export class Clients {
   private reset(c: ClientState, line: string): boolean {
     const k = this.k;
     if (c.phase === "idle") {
-      const r = k.write(this.tid(c), c.fd, Uint8Array.from(line + "\n", (ch) => ch.charCodeAt(0) & 0xff));
+      const r = k.write(this.tid(c), c.fd, latin1Bytes(line + "\n"));
       if (isBlocked(r)) return this.park(c);
       if (r.ret < 0) { this.finish(c); return true; }
       c.phase = "resetting";

@@ -321,15 +321,6 @@ export class Session {
     return this.ended!;
   }
 
-  /** Run until a line of user code is reached by some task. */
-  runToLine(line: number, limit = this.maxSteps): boolean {
-    while (!this.ended && this.steps < limit) {
-      this.step();
-      for (const p of this.machine.procs.values()) for (const t of p.threads) if (this.machine.userLine(p, t) === line) return true;
-    }
-    return false;
-  }
-
   /** The world outside the program: clients, scripted signals, and the clock when all wait. */
   private outside(): void {
     const sc = this.opts.scenario ?? {};
@@ -346,7 +337,7 @@ export class Session {
           : s.afterOutput !== undefined ? this.collectOutput().includes(s.afterOutput) : true);
       if (!due) break;
       // Built aside (takes no events), so the step's own Snapshot stays whole.
-      const procs = this.kernel.rebuildSnapshot(this.steps).processes;
+      const procs = this.kernel.freshSnapshot(this.steps).processes;
       const group = procs.find((p) => p.pid === this.mainPid)?.pgid ?? this.mainPid;
       this.probes.push({ when: `before ${s.signal}`, processes: procs.filter((p) => p.pgid === group && p.kind === "program") });
       this.signalsSent++;

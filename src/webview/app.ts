@@ -8,7 +8,7 @@ import { button, h, setOptions } from "./dom";
 import { currentScheme, liveThemeVars, svgToPng } from "./export";
 import { FigureView } from "./figure-dom";
 import { ViewHistory } from "./history";
-import { HostMessage, VIEW_SIGNALS, ViewMessage } from "../contract/protocol";
+import { HostMessage, PROTOCOL_VERSION, VIEW_SIGNALS, ViewMessage } from "../contract/protocol";
 import { QuestionForm } from "./question";
 import { textTables } from "./texttables";
 
@@ -60,14 +60,14 @@ export class App {
       h("dl", {}, ...SHORTCUTS.flatMap(([k, what]) => [h("dt", { text: k }), h("dd", { text: what })])));
     const timeline = h("div", { class: "fl-bar", role: "toolbar", "aria-label": "Timeline" },
       button("|\u25c0", "First step", "Home", () => this.goto(0)),
-      button("\u25c0", "Step back", "ArrowLeft", () => this.send({ v: 1, type: "back" })),
-      button("\u25b6", "Step forward", "ArrowRight", () => this.send({ v: 1, type: "step" })),
+      button("\u25c0", "Step back", "ArrowLeft", () => this.send({ v: PROTOCOL_VERSION, type: "back" })),
+      button("\u25b6", "Step forward", "ArrowRight", () => this.send({ v: PROTOCOL_VERSION, type: "step" })),
       button("\u25b6|", "Last step", "End", () => this.goto(this.steps() - 1)),
       e.scrub, e.stepInfo,
       button("[", "Previous event", "[", () => this.jumpEvent(-1)),
       button("]", "Next event", "]", () => this.jumpEvent(1)));
     const world = h("div", { class: "fl-bar", role: "toolbar", "aria-label": "Outside world: clients and signals" },
-      button("Connect client", "Connect a client", "C", () => this.send({ v: 1, type: "connect" })),
+      button("Connect client", "Connect a client", "C", () => this.send({ v: PROTOCOL_VERSION, type: "connect" })),
       e.client, e.line,
       button("Send line", "Send the line from the chosen client", "Enter", () => this.sendLine()),
       button("Close", "Close the chosen client", "", () => this.closeClient(false)),
@@ -98,7 +98,7 @@ export class App {
   private goto(step: number): void {
     if (!this.history.length) return;
     const s = Math.max(0, Math.min(this.steps() - 1, step));
-    if (s !== this.history.current) this.send({ v: 1, type: "goto", step: s });
+    if (s !== this.history.current) this.send({ v: PROTOCOL_VERSION, type: "goto", step: s });
   }
 
   private jumpEvent(dir: 1 | -1): void {
@@ -111,21 +111,21 @@ export class App {
   private sendLine(): void {
     const client = Number(this.el.client.value);
     if (!client) { this.notice("Connect a client first."); return; }
-    this.send({ v: 1, type: "send", client, line: this.el.line.value });
+    this.send({ v: PROTOCOL_VERSION, type: "send", client, line: this.el.line.value });
     this.el.line.value = "";
   }
 
   private closeClient(all: boolean): void {
     const client = Number(this.el.client.value);
-    if (all) this.send({ v: 1, type: "close", client: "all" });
-    else if (client) this.send({ v: 1, type: "close", client });
+    if (all) this.send({ v: PROTOCOL_VERSION, type: "close", client: "all" });
+    else if (client) this.send({ v: PROTOCOL_VERSION, type: "close", client });
     else this.notice("No client to close.");
   }
 
   private sendSignal(): void {
     const pid = Number(this.el.proc.value);
     if (!pid) { this.notice("No process to signal."); return; }
-    this.send({ v: 1, type: "signal", pid, signal: this.el.signal.value });
+    this.send({ v: PROTOCOL_VERSION, type: "signal", pid, signal: this.el.signal.value });
   }
 
   private toggleText(): void {
@@ -152,7 +152,7 @@ export class App {
   private exportSvg(): void {
     const scheme = currentScheme();
     const svg = this.figure.standalone({ scheme, vars: liveThemeVars(scheme) });
-    if (svg) this.send({ v: 1, type: "export", format: "svg", data: svg });
+    if (svg) this.send({ v: PROTOCOL_VERSION, type: "export", format: "svg", data: svg });
   }
 
   private async exportPng(): Promise<void> {
@@ -161,7 +161,7 @@ export class App {
     if (!fig) return;
     try {
       const png = await svgToPng(this.figure.standalone({ scheme, vars: liveThemeVars(scheme) }), fig.width, fig.height);
-      this.send({ v: 1, type: "export", format: "png", data: png });
+      this.send({ v: PROTOCOL_VERSION, type: "export", format: "png", data: png });
     } catch (err) {
       this.notice(`PNG export failed: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -169,7 +169,7 @@ export class App {
 
   private exportMarkdown(): void {
     const hist = this.history;
-    if (hist.length) this.send({ v: 1, type: "export", format: "markdown", data: renderMarkdown(hist.snapshot(), hist.previous(), hist.terminalAt()) });
+    if (hist.length) this.send({ v: PROTOCOL_VERSION, type: "export", format: "markdown", data: renderMarkdown(hist.snapshot(), hist.previous(), hist.terminalAt()) });
   }
 
   /** Takes a host message; false when it was refused (the reason is in the notice). */
@@ -181,7 +181,7 @@ export class App {
     if ("problem" in r) {
       this.notice(`Ignored a message from the extension: ${r.problem}`);
       // Steps the view lacks (say, a message lost during a reload): ask for all of them, once.
-      if (!this.resyncAsked && m.from > 0) { this.resyncAsked = true; this.send({ v: 1, type: "ready" }); }
+      if (!this.resyncAsked && m.from > 0) { this.resyncAsked = true; this.send({ v: PROTOCOL_VERSION, type: "ready" }); }
       return false;
     }
     this.resyncAsked = false;
@@ -265,12 +265,12 @@ export class App {
     if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
     if (t && (t.tagName === "INPUT" || t.tagName === "SELECT" || t.tagName === "TEXTAREA")) return;
     const act: Record<string, () => void> = {
-      ArrowRight: () => this.send({ v: 1, type: "step" }), l: () => this.send({ v: 1, type: "step" }),
-      ArrowLeft: () => this.send({ v: 1, type: "back" }), h: () => this.send({ v: 1, type: "back" }),
+      ArrowRight: () => this.send({ v: PROTOCOL_VERSION, type: "step" }), l: () => this.send({ v: PROTOCOL_VERSION, type: "step" }),
+      ArrowLeft: () => this.send({ v: PROTOCOL_VERSION, type: "back" }), h: () => this.send({ v: PROTOCOL_VERSION, type: "back" }),
       Home: () => this.goto(0), End: () => this.goto(this.steps() - 1),
       "]": () => this.jumpEvent(1), "[": () => this.jumpEvent(-1),
       e: () => (this.el.events.querySelector<HTMLButtonElement>("button[tabindex='0']") ?? this.el.events.querySelector("button"))?.focus(),
-      c: () => this.send({ v: 1, type: "connect" }), x: () => this.closeClient(true), s: () => this.sendSignal(),
+      c: () => this.send({ v: PROTOCOL_VERSION, type: "connect" }), x: () => this.closeClient(true), s: () => this.sendSignal(),
       t: () => this.toggleText(), f: () => this.toggleFit(), m: () => this.exportMarkdown(), "?": () => { this.el.help.hidden = !this.el.help.hidden; },
     };
     const run = act[ev.key.length === 1 ? ev.key.toLowerCase() : ev.key] ?? act[ev.key];

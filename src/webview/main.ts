@@ -2,7 +2,7 @@
 // host, draws it, and sends the user's actions back (validated too, as a self-check).
 import { figureCss } from "../render/svg";
 import { App } from "./app";
-import { HostMessage, ViewMessage, hostMessageProblem, viewMessageProblem } from "../contract/protocol";
+import { HostMessage, PROTOCOL_VERSION, ViewMessage, hostMessageProblem, viewMessageProblem } from "../contract/protocol";
 import { savedState } from "./state";
 
 interface VsCodeApi {
@@ -59,4 +59,4 @@ window.addEventListener("message", (ev: MessageEvent) => receive(ev.data, "the e
 // After a reload the history comes back from the saved state before the host answers.
 const saved = vscode.getState();
 if (saved) receive(saved, "the saved state");
-send({ v: 1, type: "ready" });
+send({ v: PROTOCOL_VERSION, type: "ready" });

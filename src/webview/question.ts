@@ -3,7 +3,7 @@
 // which choice is right and sets the step's context key); the view shows its verdict in a
 // live region and, for a wrong answer, marks the table the choice's `why` points at.
 import { h } from "./dom";
-import type { HostMessage, QuestionTable, ViewMessage } from "../contract/protocol";
+import { PROTOCOL_VERSION, type HostMessage, type QuestionTable, type ViewMessage } from "../contract/protocol";
 
 type Question = Extract<HostMessage, { type: "question" }>;
 type Verdict = Extract<HostMessage, { type: "verdict" }>;
@@ -69,7 +69,7 @@ export class QuestionForm {
     const chosen = form.querySelector<HTMLInputElement>("input[type=radio]:checked");
     if (!q) return;
     if (!chosen) { this.verdict.textContent = "Choose an answer first."; return; }
-    this.send({ v: 1, type: "answer", lesson: q.lesson, step: q.step, choice: Number(chosen.value) });
+    this.send({ v: PROTOCOL_VERSION, type: "answer", lesson: q.lesson, step: q.step, choice: Number(chosen.value) });
   }
 
   /** Marks one table of the figure (a class on its wrapper: it survives redraws). */

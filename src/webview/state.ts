@@ -5,7 +5,7 @@
 // the output of the steps it drops (so the terminal stays right), and says how many went.
 import type { OutputChunk } from "../contract/snapshot";
 import type { ViewHistory } from "./history";
-import type { HostMessage } from "../contract/protocol";
+import { PROTOCOL_VERSION, type HostMessage } from "../contract/protocol";
 import type { WireStep } from "../contract/wire";
 
 export type SavedState = Extract<HostMessage, { type: "history" }>;
@@ -46,7 +46,7 @@ export function savedState(h: ViewHistory, bounds: StateBounds = STATE_BOUNDS): 
   }
   const steps: WireStep[] = h.wire.slice(first);
   steps[0] = h.steps[first];
-  const state: SavedState = { v: 1, type: "history", from: 0, steps, length: steps.length,
+  const state: SavedState = { v: PROTOCOL_VERSION, type: "history", from: 0, steps, length: steps.length,
     current: Math.max(0, h.current - first), title: h.title };
   const before: OutputChunk[] = h.terminal.before(first);
   if (before.length) state.before = before.slice(-bounds.chunks);

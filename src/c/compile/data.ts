@@ -3,7 +3,7 @@
 // streams, locals initialised by code, and constant expressions (array sizes, enumerators,
 // case labels, static initialisers) evaluated at compile time.
 import type { Node } from "../parse";
-import { latin1 } from "../memory";
+import { latin1Bytes } from "../../kernel/latin1";
 import { Ins, Op } from "../program";
 import { alignOf, CType, K, kindOf, sizeOf, typeName } from "../types";
 import { binop, wrapK, convertK } from "../arith";
@@ -24,7 +24,7 @@ export abstract class StaticData extends Context {
     let a = this.strings.get(s);
     if (a === undefined) {
       a = this.rodata;
-      this.image.writeBytes(a, latin1(s + "\0"));
+      this.image.writeBytes(a, latin1Bytes(s + "\0"));
       this.rodata += s.length + 1;
       this.strings.set(s, a);
     }
@@ -74,7 +74,7 @@ export abstract class StaticData extends Context {
     if (type.k === "array") {
       const s = this.stringLiteral(init);
       if (s !== undefined && type.of.k === "int" && type.of.size === 1) {
-        this.image.writeBytes(addr, latin1(s.slice(0, type.len ?? s.length + 1)));
+        this.image.writeBytes(addr, latin1Bytes(s.slice(0, type.len ?? s.length + 1)));
         return;
       }
       if (init.type !== "initializer_list") this.err(init, "array initializer must be a list in braces");

@@ -3,7 +3,7 @@
 // process and descriptor that refers to the same open file) is where the stream says it is.
 import { isBlocked, SEEK_CUR } from "../../kernel/kernel";
 import { Builtin, Ctl, Ctx } from "../ctl";
-import { latin1Bytes } from "../vm";
+import { latin1Bytes } from "../../kernel/latin1";
 import { setErrno, sys } from "./sys";
 
 /** Write out a stream's pending output now (a seek must follow it, not precede it). */

@@ -5,7 +5,7 @@
 import { isBlocked, F_GETFL, O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND } from "../../kernel/kernel";
 import { BLOCKED, Builtin, Ctl, Ctx } from "../ctl";
 import { StopError, Stream } from "../control";
-import { fromLatin1, latin1 } from "../memory";
+import { latin1Bytes, latin1Text } from "../../kernel/latin1";
 import { format, VaArgs } from "./format";
 import { heapAlloc, heapFree, setErrno, str, sys } from "./sys";
 import { strerror } from "./strerror";
@@ -74,7 +74,7 @@ function fill(c: Ctx, s: Stream): boolean | Ctl {
   if (isBlocked(r)) return BLOCKED;
   if (r.ret < 0) { s.err = true; return false; }
   if (r.ret === 0) { s.eof = true; return false; }
-  s.in += fromLatin1(r.data ?? new Uint8Array());
+  s.in += latin1Text(r.data ?? new Uint8Array());
   return true;
 }
 
@@ -245,7 +245,7 @@ export const stdio: Builtin[] = [
       }
       const n = Math.min(want, s.in.length);
       const items = Math.floor(n / size);
-      c.mem.writeBytes(ptr, latin1(s.in.slice(0, items * size)));
+      c.mem.writeBytes(ptr, latin1Bytes(s.in.slice(0, items * size)));
       s.in = s.in.slice(items * size);
       return items;
     },
@@ -255,7 +255,7 @@ export const stdio: Builtin[] = [
       const [ptr, size, nmemb, fp] = a;
       const s = stream(c, fp);
       if (!s) return 0;
-      return emit(c, s, fromLatin1(c.mem.readBytes(ptr, size * nmemb)), nmemb);
+      return emit(c, s, latin1Text(c.mem.readBytes(ptr, size * nmemb)), nmemb);
     },
   },
   {

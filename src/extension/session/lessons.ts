@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
 import * as vscode from "vscode";
 import type { At } from "../../coach/moments";
-import { QUESTION_TABLES, QuestionTable } from "../../contract/protocol";
+import { PROTOCOL_VERSION, QUESTION_TABLES, QuestionTable } from "../../contract/protocol";
 import type { DescriptorView } from "../view/panel";
 import type { Services } from "../services";
 import type { Sessions } from "./sessions";
@@ -142,7 +142,7 @@ function askInView(context: vscode.ExtensionContext, view: DescriptorView, at: R
       if (asked) await grade(view, { lesson: m.lesson, step: m.step }, asked, m.choice, true);
     }));
   }
-  return view.ask({ v: 1, type: "question", lesson: at.lesson, step: at.step, prompt: q.prompt, choices: q.choices.map((c) => c.text) });
+  return view.ask({ v: PROTOCOL_VERSION, type: "question", lesson: at.lesson, step: at.step, prompt: q.prompt, choices: q.choices.map((c) => c.text) });
 }
 
 /**
@@ -157,7 +157,7 @@ async function grade(view: DescriptorView, at: Required<LessonArgs>, q: Question
   if (correct) await vscode.commands.executeCommand("setContext", `forklab.answered.${short(at.lesson)}.${at.step}`, true);
   const table = (QUESTION_TABLES as readonly string[]).includes(c.table ?? "") ? c.table as QuestionTable : undefined;
   const text = correct ? q.explanation : c.why ?? "That is not what the tables show.";
-  view.answered({ v: 1, type: "verdict", lesson: at.lesson, step: at.step, choice, correct, text, table: correct ? undefined : table });
+  view.answered({ v: PROTOCOL_VERSION, type: "verdict", lesson: at.lesson, step: at.step, choice, correct, text, table: correct ? undefined : table });
   if (!inView) {
     if (correct) void vscode.window.showInformationMessage(`Right. ${text}`);
     else void vscode.window.showWarningMessage(`Not quite. ${text}${table ? ` (look at the ${table} table in the view)` : ""}`);

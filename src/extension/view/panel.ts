@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import * as vscode from "vscode";
 import type { OutputChunk, Snapshot } from "../../contract/snapshot";
-import { HostMessage, ViewAction, ViewMessage, hostMessageProblem, viewMessageProblem } from "../../contract/protocol";
+import { HostMessage, PROTOCOL_VERSION, ViewAction, ViewMessage, hostMessageProblem, viewMessageProblem } from "../../contract/protocol";
 import { decodeStep } from "../../contract/wire";
 import { makeNonce, viewHtml } from "./html";
 import { historyMessage } from "../../contract/sync";
@@ -187,7 +187,7 @@ export class DescriptorView implements vscode.Disposable {
       this.current = Math.max(0, Math.min(this.history.length - 1, to));
       this.post();
     } else {
-      void this.panel?.webview.postMessage({ v: 1, type: "notice", text: "No session is running: open a C file and start stepping to use clients and signals." } satisfies HostMessage);
+      void this.panel?.webview.postMessage({ v: PROTOCOL_VERSION, type: "notice", text: "No session is running: open a C file and start stepping to use clients and signals." } satisfies HostMessage);
     }
   }
 

@@ -134,7 +134,7 @@ describe("kernel: properties over random system call sequences", () => {
           s = k.snapshot(++step, { running: k.runnable()[0] });
           check(s);
           // Structural sharing must never show stale state: the snapshot equals one built from scratch.
-          const fresh = k.rebuildSnapshot(step, { running: k.runnable()[0] });
+          const fresh = k.freshSnapshot(step, { running: k.runnable()[0] });
           assert.deepEqual([s.processes, s.files, s.objects], [fresh.processes, fresh.files, fresh.objects]);
           for (const e of s.events) {
             if (e.kind === "reap") assert.ok(!s.processes.some((p) => p.pid === e.child), "a reaped zombie is gone");
