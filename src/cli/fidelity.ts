@@ -37,7 +37,10 @@ async function corpus(root: string, json: boolean): Promise<number> {
   return agreeing === rows.length ? 0 : 1;
 }
 
-export async function fidelity(args: string[]): Promise<number> {
+export async function fidelity(argv: string[]): Promise<number> {
+  // A lone "--" ends the options: the file after it may be named like one (-x.c).
+  const end = argv.indexOf("--");
+  const args = end < 0 ? argv : argv.slice(0, end);
   const json = args.includes("--json");
   if (args.includes("--all")) {
     try {
@@ -49,8 +52,8 @@ export async function fidelity(args: string[]): Promise<number> {
     }
   }
   const si = args.indexOf("--scenario");
-  const file = args.find((a, i) => !a.startsWith("--") && (si < 0 || i !== si + 1));
-  if (!file) {
+  const file = end >= 0 ? argv[end + 1] : args.find((a, i) => !a.startsWith("--") && (si < 0 || i !== si + 1));
+  if (!file || (end >= 0 && argv.length !== end + 2)) {
     console.error("usage: forklab fidelity FILE.c [--scenario S.json] [--json]");
     return 2;
   }

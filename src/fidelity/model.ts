@@ -21,6 +21,7 @@ const run = promisify(execFile);
 export interface ModelRun {
   stdout: string;
   stderr: string;
+  /** The raw wait status of the main process (`waitStatus` in `forklab run --json`). */
   exitStatus: number | null;
   trace: TraceEntry[];
   final?: Snapshot;
@@ -46,14 +47,15 @@ export async function runModel(file: string, scenario: Scenario, root: string): 
   try {
     const scen = join(dir, "scenario.json");
     writeFileSync(scen, JSON.stringify(scenario));
-    const { stdout } = await run(process.execPath, [cli, "run", file, "--scenario", scen, "--json"], {
+    const { stdout } = await run(process.execPath, [cli, "run", "--scenario", scen, "--json", "--", file], {
       maxBuffer: 256 << 20, timeout: 120000,
     }).catch((err: { stdout?: string; stderr?: string; message: string }) => {
       // `run` exits non-zero when the program does; its JSON is still on stdout.
       if (err.stdout && err.stdout.trim().startsWith("{")) return { stdout: err.stdout };
       throw new Error(`the model could not run ${file}: ${err.stderr || err.message}`);
     });
-    return JSON.parse(stdout) as ModelRun;
+    const out = JSON.parse(stdout) as Omit<ModelRun, "exitStatus"> & { waitStatus: number | null };
+    return { ...out, exitStatus: out.waitStatus };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -38,9 +38,15 @@ export function sourcesFor(source: string): string[] {
   return files;
 }
 
+/** A path as cc must see it: absolute, or ./name, so a file named -fdump-tree-all.c is a
+ *  file and never an option (cc has no "--" to end its options). */
+export function ccOperand(path: string): string {
+  return isAbsolute(path) || path.startsWith("./") || path.startsWith("../") ? path : `./${path}`;
+}
+
 /** The compiler's arguments: debug info, warnings, no optimisation (the run should match the model). */
 export function compileArgs(sources: string[], out: string): string[] {
-  return ["-g", "-O0", "-Wall", "-o", out, ...sources, "-lpthread"];
+  return ["-g", "-O0", "-Wall", "-o", ccOperand(out), ...sources.map(ccOperand), "-lpthread"];
 }
 
 /** True when out exists and is newer than every source and header beside them. */

@@ -2,14 +2,27 @@
 
 const XML: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
-/** Escapes text for XML element content and attribute values. */
+/**
+ * Escapes text for XML element content and attribute values. Characters XML 1.0 cannot hold
+ * at all, not even as a reference (C0 controls but tab, newline and return; lone surrogates;
+ * U+FFFE and U+FFFF), would make the whole file unreadable: a control becomes its Unicode
+ * control picture (\x01 shows as U+2401, ESC as U+241B), the rest U+FFFD.
+ */
 export function esc(s: string | number): string {
   if (typeof s === "number") return String(s);
   // Most text has nothing to escape: test before building a new string.
-  return NEEDS_ESCAPE.test(s) ? s.replace(/[&<>"']/g, (c) => XML[c]) : s;
+  if (!NEEDS_ESCAPE.test(s)) return s;
+  return s.replace(/[&<>"']/g, (c) => XML[c]).replace(NOT_XML, (c) => {
+    const code = c.charCodeAt(0);
+    return c.length === 1 && code < 0x20 ? String.fromCharCode(0x2400 + code) : "\ufffd";
+  });
 }
 
-const NEEDS_ESCAPE = /[&<>"']/;
+// Control characters are what these two match, on purpose.
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
 
 /** Shortens to at most max characters, ending with an ellipsis when cut. */
 export function clip(s: string, max: number): string {

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import * as vscode from "vscode";
 import { exampleUri } from "../session/examples";
+import { requireTrust } from "../trust";
 
 interface RealDemo { example: string; what: string }
 
@@ -23,10 +24,12 @@ function build(source: string): { line: string; binary: string } {
   const binary = join(tmpdir(), `forklab-${name}`);
   const cc = vscode.workspace.getConfiguration("forklab").get<string>("compiler", "cc");
   const csapp = readFileSync(source, "utf8").includes("\"csapp.h\"") ? ` ${quote(join(dirname(source), "csapp.c"))}` : "";
+  // Absolute paths (source is a file's fsPath): never read by cc as an option.
   return { line: `${quote(cc)} -Wall -g ${quote(source)}${csapp} -o ${quote(binary)} -lpthread`, binary };
 }
 
 export function runReal(context: vscode.ExtensionContext, id: string, d: RealDemo): boolean {
+  if (!requireTrust("this demo compiles and runs the example for real")) return false;
   const uri = exampleUri(context, d.example);
   if (!uri) {
     void vscode.window.showErrorMessage(`Fork Lab: the demo needs ${d.example}, which is not here.`);

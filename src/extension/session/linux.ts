@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as vscode from "vscode";
 import type { Services } from "../services";
+import { requireTrust } from "../trust";
 
 export interface LinuxResult {
   /** 0: model and Linux agree; 1: they differ; 2: the check cannot run here. */
@@ -22,13 +23,16 @@ export function register(context: vscode.ExtensionContext, { sessions }: Service
       void vscode.window.showInformationMessage("Fork Lab: open a C file (or start a session) to compare it with Linux.");
       return undefined;
     }
+    if (!requireTrust("Compare with Linux compiles the program and runs it under strace")) return undefined;
     const dir = mkdtempSync(join(tmpdir(), "forklab-fidelity-"));
-    const args = [vscode.Uri.joinPath(context.extensionUri, "dist", "cli.js").fsPath, "fidelity", file];
+    const args = [vscode.Uri.joinPath(context.extensionUri, "dist", "cli.js").fsPath, "fidelity"];
     if (s) {
       const sc = join(dir, "scenario.json");
       writeFileSync(sc, JSON.stringify(s.scenario));
       args.push("--scenario", sc);
     }
+    // The file after "--": a file named like an option stays a file.
+    args.push("--", file);
     out.clear();
     out.show(true);
     out.appendLine(`$ forklab fidelity ${file}${s ? " (the session's scenario)" : ""}`);

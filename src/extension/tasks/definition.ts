@@ -59,8 +59,9 @@ export function cliArgs(d: ForkLabTaskDefinition, s: ServerSettings, program: st
   const address = d.address ?? s.address;
   const port = String(d.port ?? s.port);
   switch (d.task) {
-    case "build": return ["build", program, "--cc", s.compiler];
-    case "server": return ["serve", program, "--address", address, "--port", port, "--cc", s.compiler];
+    // The program after "--": a file named like an option stays a file.
+    case "build": return ["build", "--cc", s.compiler, "--", program];
+    case "server": return ["serve", "--address", address, "--port", port, "--cc", s.compiler, "--", program];
     case "stop": return ["stop", "--address", address, "--port", port];
     case "clients": {
       const args = ["clients", "--host", address, "--port", port, "-n", String(d.clients ?? 3),

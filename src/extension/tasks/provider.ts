@@ -7,6 +7,7 @@ import { platformSupport } from "../../live/platform";
 import {
   cliArgs, defaultProgram, ForkLabTaskDefinition, settings, TASK_TYPE, taskName,
 } from "./definition";
+import { TRUST_MESSAGE } from "../trust";
 
 /** A task that only prints why it cannot run (untrusted workspace, Windows). */
 function explain(text: string): vscode.CustomExecution {
@@ -21,9 +22,6 @@ function explain(text: string): vscode.CustomExecution {
     };
   });
 }
-
-export const TRUST_MESSAGE = "Fork Lab compiles and runs programs only in a trusted workspace. " +
-  "Trust this folder (Command Palette: Workspaces: Manage Workspace Trust) and run the task again.";
 
 export class ForkLabTaskProvider implements vscode.TaskProvider {
   constructor(private readonly context: vscode.ExtensionContext) {}

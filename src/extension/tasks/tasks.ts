@@ -8,7 +8,8 @@ import { live as liveSide } from "../model";
 import { defaultProgram, ForkLabTaskDefinition, settings, TASK_TYPE } from "./definition";
 import { compareWithLive } from "./compare";
 import { LiveView } from "./liveview";
-import { ForkLabTaskProvider, TRUST_MESSAGE } from "./provider";
+import { requireTrust } from "../trust";
+import { ForkLabTaskProvider } from "./provider";
 
 /** Runs a task and resolves with its process's exit code (undefined if it had none). */
 export async function runTask(task: vscode.Task): Promise<number | undefined> {
@@ -38,15 +39,6 @@ function folderOrSay(): vscode.WorkspaceFolder | undefined {
   return found;
 }
 
-function trusted(): boolean {
-  if (vscode.workspace.isTrusted) return true;
-  const manage = "Manage Workspace Trust";
-  void vscode.window.showErrorMessage(`Fork Lab: ${TRUST_MESSAGE}`, manage).then((pick) => {
-    if (pick === manage) void vscode.commands.executeCommand("workbench.trust.manage");
-  });
-  return false;
-}
-
 async function listening(port: number, address: string, ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
@@ -68,7 +60,7 @@ export function register(context: vscode.ExtensionContext, { view }: Services): 
     // Build, then (only if it compiled) start the server; resolves once it listens.
     vscode.commands.registerCommand("forklab.server.run", async (): Promise<boolean> => {
       const folder = folderOrSay();
-      if (!folder || !trusted()) return false;
+      if (!folder || !requireTrust("running the echo server")) return false;
       const s = settings(folder);
       const built = await runTask(task(folder, { task: "build" }));
       if (built !== 0) {
@@ -85,7 +77,7 @@ export function register(context: vscode.ExtensionContext, { view }: Services): 
     }),
     vscode.commands.registerCommand("forklab.clients.run", async (options?: Partial<ForkLabTaskDefinition>): Promise<number | undefined> => {
       const folder = folderOrSay();
-      if (!folder || !trusted()) return undefined;
+      if (!folder || !requireTrust("running the echo clients")) return undefined;
       return runTask(task(folder, { ...options, task: "clients" }));
     }),
     vscode.commands.registerCommand("forklab.server.stop", async (): Promise<number | undefined> => {
@@ -94,11 +86,12 @@ export function register(context: vscode.ExtensionContext, { view }: Services): 
       live.stop();
       return runTask(task(folder, { task: "stop" }));
     }),
-    vscode.commands.registerCommand("forklab.live.open", async (): Promise<boolean> => live.start(folderOrSay())),
+    // The live view builds and runs a small helper that reads /proc.
+    vscode.commands.registerCommand("forklab.live.open", async (): Promise<boolean> => requireTrust("the live view") && live.start(folderOrSay())),
     vscode.commands.registerCommand("forklab.live.stop", () => live.stop()),
     vscode.commands.registerCommand("forklab.live.compare", async () => {
       const folder = folderOrSay();
-      return folder && trusted() ? compareWithLive(context, folder) : undefined;
+      return folder && requireTrust("comparing with the live server") ? compareWithLive(context, folder) : undefined;
     }),
     // For tests and other features: the live view's latest snapshot (undefined when not watching).
     vscode.commands.registerCommand("forklab.live.snapshot", (): LiveSnapshot | undefined => (live.running ? live.latest : undefined)),

@@ -3,7 +3,7 @@
 // signal, Ctrl-C), and stop (the whole process group, nothing left in /proc).
 import * as assert from "node:assert/strict";
 import { ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import * as net from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -80,6 +80,13 @@ class Cli {
     // The $gcc problem matcher wants file:line:column: error: message.
     // Paths are relative to the workspace folder, where the matcher looks for them.
     assert.match(r.diagnostics, /^bad\.c:3:12: error: .nope. undeclared/m);
+  });
+
+  it("build: a source named like a cc option (-fdump-tree-all.c) is compiled as a file, not read as an option", async () => {
+    writeFileSync(join(dir, "-fdump-tree-all.c"), "int main(void)\n{\n    return 0;\n}\n");
+    const r = await buildExample({ source: "-fdump-tree-all.c", workspace: dir, out: join(dir, "dumped") });
+    assert.equal(r.ok, true, r.diagnostics);
+    assert.deepEqual(readdirSync(dir).filter((f) => /\.\d+t\./.test(f)), [], "cc wrote tree dumps: the name was taken as an option");
   });
 
   it("serve refuses a port in use and names who holds it", async () => {
