@@ -38,6 +38,9 @@ const targets = /** @type {Target[]} */ ([
   // The extension requires it at first use (src/extension/model.ts).
   { ...common, entryPoints: ["src/host/model-entry.ts"], outfile: "dist/model.js",
     platform: "node", format: "cjs", target: "node20" },
+  // The model's worker thread: the extension runs every session in it (src/host/worker/protocol.ts).
+  { ...common, entryPoints: ["src/host/worker-node.ts"], outfile: "dist/worker.js",
+    platform: "node", format: "cjs", target: "node20" },
   { ...common, entryPoints: ["src/live/entry.ts"], outfile: "dist/live.js",
     platform: "node", format: "cjs", target: "node20" },
   { ...common, entryPoints: ["src/cli/main.ts"], outfile: "dist/cli.js",
@@ -67,7 +70,7 @@ if (watch) {
     // Activation evaluates all of dist/extension.js: the model and the live side must come
     // only through src/extension/model.ts.
     if (targets[i].outfile === "dist/extension.js") {
-      const heavy = Object.keys(out.inputs).filter((f) => /^(src\/c\/|src\/host\/(?!scenario\.ts)|src\/kernel\/|src\/session\/(session|stepper)\.ts|src\/live\/(?!platform\.ts)|node_modules\/web-tree-sitter\/)/.test(f));
+      const heavy = Object.keys(out.inputs).filter((f) => /^(src\/c\/|src\/host\/(?!scenario\.ts|worker-client\.ts)|src\/kernel\/|src\/session\/(session|stepper)\.ts|src\/live\/(?!platform\.ts)|node_modules\/web-tree-sitter\/)/.test(f));
       if (heavy.length) {
         console.error(`build: dist/extension.js includes the model (${heavy.slice(0, 3).join(", ")}...); import it through src/extension/model.ts (and only types elsewhere)`);
         process.exitCode = 1;

@@ -113,7 +113,22 @@ export interface MachineOptions {
   loadProgram?: (name: string) => Program | undefined;
   /** Files next to the program, copied into the model's file system at their first open. */
   readFile?: (path: string) => string | Uint8Array | undefined;
+  /** Asked every INTERRUPT_CHECK instructions of a step: true abandons the step halfway
+   *  with a StepInterrupted (the learner's Stop during one long line). */
+  interrupted?: () => boolean;
 }
+
+/** A step abandoned halfway (MachineOptions.interrupted): the machine's state is then
+ *  partway through a line, so its owner must rebuild it from the steps that completed. */
+export class StepInterrupted extends Error {
+  constructor() {
+    super("the step was interrupted");
+    this.name = "StepInterrupted";
+  }
+}
+
+/** Instructions between two interruption checks. */
+const INTERRUPT_EVERY = 2048;
 
 const DEFAULT_BUDGET = 2_000_000;
 const STACK_GAP = 0x1000000;
@@ -123,7 +138,7 @@ export class Machine {
   readonly trace: TraceEntry[] = [];
   readonly notes: Note[] = [];
   /** Bytes all processes wrote to descriptor 1, in order (for run --json). */
-  readonly options: Required<Omit<MachineOptions, "loadProgram" | "readFile">> & MachineOptions;
+  readonly options: Required<Omit<MachineOptions, "loadProgram" | "readFile" | "interrupted">> & MachineOptions;
   private stopAtNextLine = false;
   /** Processes a Scenario started besides the program (a server its client needs), and
    *  their children: their output is not the program's. */
@@ -311,6 +326,8 @@ export class Machine {
       }
       return this.run(p, t, mode);
     } catch (e) {
+      // Not the program's fault: the step is abandoned, for the owner to rebuild.
+      if (e instanceof StepInterrupted) throw e;
       return this.crash(p, t, e);
     } finally {
       this.stopAtNextLine = false;
@@ -353,6 +370,10 @@ export class Machine {
     const startLine = this.userLine(p, t);
     let count = 0;
     const budget = this.options.stepBudget;
+    const interrupted = this.options.interrupted;
+    // A count to reach, not a mask on the count: LINE instructions count too and are not
+    // checked, so a loop could step over every multiple of a mask.
+    let nextCheck = interrupted ? INTERRUPT_EVERY : Infinity;
     let f = t.frames[t.frames.length - 1];
     let fn = funcs[f.fn];
     let code: Ins[] = fn.code;
@@ -375,6 +396,10 @@ export class Machine {
       if (++count > budget) {
         this.note(p, this.userLine(p, t), `line ${this.userLine(p, t)} ran ${budget.toLocaleString("en")} instructions without reaching another line; the step stops here (an endless loop?)`);
         return { reason: "budget", count };
+      }
+      if (count >= nextCheck) {
+        nextCheck = count + INTERRUPT_EVERY;
+        if (interrupted!()) throw new StepInterrupted();
       }
       switch (ins.op) {
         case Op.PUSH: st.push(ins.a); f.pc++; break;

@@ -8,6 +8,7 @@ const groups: Array<[string, () => Promise<Bench>]> = [
   ["render", async () => (await import("../bench/render")).renderBench],
   ["kernel", async () => (await import("../bench/kernel")).kernelBench],
   ["check", async () => (await import("../bench/check")).bench],
+  ["worker", async () => (await import("../bench/worker")).bench],
 ];
 
 export async function bench(args: string[]): Promise<number> {

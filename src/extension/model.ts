@@ -1,5 +1,6 @@
-// The doors from the extension to the heavy layers, each a bundle of its own: the model
-// (dist/model.js from src/host/model-entry.ts: parser, interpreter, kernel, stepper) and
+// The doors from the extension to the heavy layers, each a bundle of its own: the model's
+// teaching helpers (dist/model.js from src/host/model-entry.ts; the model itself runs in
+// its worker, dist/worker.js, see session/worker.ts) and
 // the live side (dist/live.js from src/live/entry.ts: /proc readers, clients). They are
 // most of Fork Lab's code; loading each only when a feature first needs it keeps
 // activation cheap. Everything else in src/extension imports only their types.

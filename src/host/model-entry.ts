@@ -1,9 +1,8 @@
-// The model as the extension sees it: everything it runs from the C front end, the kernel
-// and the sessions, in one entry that the build bundles apart (dist/model.js). The
-// extension loads it on first use (src/extension/model.ts), so activation evaluates none
-// of it. Add here what a feature needs from below extension/, and import only types elsewhere.
-export { loadProgram, modelAtRest } from "./load";
-export { Stepper } from "../session/stepper";
-export { runTo, sawKeys } from "../coach/moments";
+// What the extension's own thread uses from below extension/: teaching helpers that read
+// the Snapshots it holds (the "saw" keys, a step's effects for hovers, the demos' moments),
+// bundled apart (dist/model.js) and loaded on first use (src/extension/model.ts). The model
+// itself (parser, interpreter, kernel, sessions) runs in the worker (dist/worker.js,
+// src/host/worker-client.ts), never here. Import only types elsewhere.
+export { sawKeys } from "../coach/moments";
 export { stepEffects } from "../coach/hovers";
 export { demo, DEMOS } from "../coach/demos";

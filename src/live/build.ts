@@ -38,10 +38,10 @@ export function sourcesFor(source: string): string[] {
   return files;
 }
 
-/** A path as cc must see it: absolute, or ./name, so a file named -fdump-tree-all.c is a
- *  file and never an option (cc has no "--" to end its options). */
+/** A path as cc must see it: a name that starts with "-" as ./name, so a file named
+ *  -fdump-tree-all.c is a file and never an option (cc has no "--" to end its options). */
 export function ccOperand(path: string): string {
-  return isAbsolute(path) || path.startsWith("./") || path.startsWith("../") ? path : `./${path}`;
+  return path.startsWith("-") ? `./${path}` : path;
 }
 
 /** The compiler's arguments: debug info, warnings, no optimisation (the run should match the model). */

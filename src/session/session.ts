@@ -7,7 +7,7 @@
 // checkpoints; a replay of 10,000 steps costs well under a second.)
 import { Kernel, signo as signoOf, StdioSpec } from "../kernel/kernel";
 import type { Snapshot } from "../contract/snapshot";
-import { Machine, StepMode } from "../c/vm";
+import { Machine, StepInterrupted, StepMode } from "../c/vm";
 import { Program } from "../c/program";
 import { commandProgram } from "../c/commands";
 import { Scenario, DEFAULT_PORT, ProgramScript } from "../contract/scenario";
@@ -35,6 +35,8 @@ export interface SessionOptions {
   /** Files the program may open that the model's file system does not hold yet (the
    *  example's folder): read once, at the program's first open of that path. */
   readFile?: (path: string) => string | Uint8Array | undefined;
+  /** The learner's Stop, asked during long steps (MachineOptions.interrupted). */
+  interrupted?: () => boolean;
 }
 
 /** Something done to the program from outside while it is stepped (the learner's hand). */
@@ -90,6 +92,9 @@ export class Session {
   private notesSeen = 0;
   private stderrText = "";
   ended?: string;
+  /** A step was interrupted halfway: the state is partway through a line; only the
+   *  recorded actions (which leave that step out) are still good. */
+  halfStepped = false;
   readonly maxSteps: number;
   /** The first process's raw wait status once it has exited. */
   mainStatus?: number;
@@ -105,7 +110,7 @@ export class Session {
     seedFiles(this.kernel, sc.files ?? {});
     // exec: NAME.c next to the program first, else a built-in command (echo, cat, wc).
     const loadProgram = (name: string): Program | undefined => opts.loadProgram?.(name) ?? commandProgram(name);
-    this.machine = new Machine(this.kernel, { loadProgram, stepBudget: opts.stepBudget, readFile: opts.readFile });
+    this.machine = new Machine(this.kernel, { loadProgram, stepBudget: opts.stepBudget, readFile: opts.readFile, interrupted: opts.interrupted });
     const out: StdioSpec = sc.stdout === "tty" ? { tty: true } : sc.stdout === "file" ? { file: "stdout.txt" } : { pipe: true };
     const stdin: StdioSpec = sc.stdin !== undefined ? { input: sc.stdin } : sc.stdout === "tty" ? { tty: true } : { input: "" };
     const stderr: StdioSpec = sc.stdout === "tty" ? { tty: true } : { pipe: true };
@@ -203,7 +208,14 @@ export class Session {
     }
     const mode = a.kind === "step" ? a.mode : "into";
     this.record(a.kind === "step" && a.picked ? { kind: "step", tid, mode, picked: true } : { kind: "step", tid, mode });
-    this.machine.step(tid, mode);
+    try {
+      this.machine.step(tid, mode);
+    } catch (e) {
+      // Stopped halfway through the line: the step is not one of the session's actions,
+      // and this session's state is partway through it (its owner rebuilds it).
+      if (e instanceof StepInterrupted) { this.actions.length = --this.cursor; this.halfStepped = true; }
+      throw e;
+    }
     this.machine.reap();
     this.steps++;
     this.outside();

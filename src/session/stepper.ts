@@ -22,12 +22,19 @@ export interface StepperOptions {
   loadProgram?: (name: string) => Program | undefined;
   /** Files next to the program, read at their first open (the model's file system). */
   readFile?: (path: string) => string | Uint8Array | undefined;
+  /** Asked before each step of a command that takes many (continue, run to a line or a
+   *  moment), with the steps done so far: true stops the command there (the learner's Stop). */
+  checkpoint?: (done: number, limit: number) => boolean;
+  /** Asked during a long step: true abandons it halfway (see rebuild()). */
+  interrupted?: () => boolean;
 }
 
 /** The result of a command: whether it did something, and what to tell the learner. */
 export interface Outcome {
   ok: boolean;
   message?: string;
+  /** The learner stopped the command before it was done. */
+  stopped?: boolean;
 }
 
 export class Stepper {
@@ -67,12 +74,13 @@ export class Stepper {
   /** Step with the scheduler until some process arrives at `line` (before it runs). */
   runToLine(line: number, limit = this.opts.maxSteps ?? 10000): Outcome {
     const r = this.until((s) => s.processes.some((p) => p.kind === "program" && p.state !== "zombie" && p.line === line), limit);
-    return r.ok && r.message === undefined ? r : { ok: r.ok, message: r.message ?? `no process reached line ${line}` };
+    return r.ok && r.message === undefined ? r : { ...r, message: r.message ?? `no process reached line ${line}` };
   }
 
   /** Step with the scheduler until `moment` holds of the Snapshot (a demo's interesting moment). */
   until(moment: (s: Snapshot, st: Stepper) => boolean, limit = this.opts.maxSteps ?? 10000): Outcome {
     for (let n = 0; n < limit; n++) {
+      if (this.opts.checkpoint?.(n, limit)) return { ok: n > 0, message: `stopped after ${n.toLocaleString("en")} step${n === 1 ? "" : "s"}`, stopped: true };
       if (!this.stepOnce()) return { ok: n > 0, message: this.session.ended };
       if (moment(this.current, this)) return { ok: true };
     }
@@ -121,9 +129,19 @@ export class Stepper {
     this.session = new Session({
       program: this.opts.program, name: this.opts.name, scenario: this.opts.scenario ?? {},
       policy: this.opts.policy, seed: this.opts.seed, snapshots: true, loadProgram: this.opts.loadProgram, readFile: this.opts.readFile,
+      interrupted: this.opts.interrupted,
       // The session's own cap applies to the whole history; each command has its own limit.
       maxSteps: Number.MAX_SAFE_INTEGER,
     });
+  }
+
+  /** After a step interrupted halfway: the same session again from its recorded actions
+   *  (a replay, exact), as it was after the last whole step. */
+  rebuild(): void {
+    const actions = this.session.actions.slice(0, this.session.cursor);
+    this.reset();
+    this.session.actions = actions;
+    this.session.goto(Number.MAX_SAFE_INTEGER);
   }
 
   /** One line (of `tid`, or the scheduler's pick); false when nothing could run. */

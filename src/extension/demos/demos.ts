@@ -44,8 +44,8 @@ export function register(context: vscode.ExtensionContext, { sessions }: Service
     const ed = await openExample(context, d.example);
     const s = ed && await sessions.start(ed.document, d.scenario);
     if (!ed || !s) return { ok: false, moment: false, step: 0, message: `could not start ${d.example}` };
-    sessions.act(s, (st) => st.until((snap) => d.moment(snap, st.history), Math.max(settings().maxSteps, 5000)), true);
-    const st = s.stepper;
+    await sessions.perform(s, { kind: "demo", id: d.id, limit: Math.max(settings().maxSteps, 5000) }, { quiet: true, title: `Fork Lab demo: ${d.title}` });
+    const st = s.model;
     const moment = d.moment(st.current, st.history);
     const main = st.current.processes.find((p) => p.pid === st.mainPid);
     const at = st.current.processes.find((p) => p.state === "running" && p.line) ?? main;

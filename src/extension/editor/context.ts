@@ -16,7 +16,7 @@ export function registerContext(sessions: Sessions): vscode.Disposable {
     if (st !== stale) { stale = st; void vscode.commands.executeCommand("setContext", "forklab.sessionStale", st); }
     const s = sessions.active();
     if (!s) return;
-    for (const k of model().sawKeys(s.stepper.current, s.stepper.mainPid)) {
+    for (const k of model().sawKeys(s.model.current, s.model.mainPid)) {
       if (saw.has(k)) continue;
       saw.add(k);
       void vscode.commands.executeCommand("setContext", k, true);

@@ -58,7 +58,7 @@ export class PidDecorations implements vscode.Disposable {
       const byType = new Map<vscode.TextEditorDecorationType, vscode.Range[]>();
       for (const t of this.types.values()) byType.set(t, []);
       if (s && !s.stale) {
-        for (const p of s.stepper.current.processes) {
+        for (const p of s.model.current.processes) {
           if (p.kind !== "program" || p.state === "zombie" || !p.line) continue;
           const line = Math.min(ed.document.lineCount - 1, p.line - 1);
           const t = this.type(p.pid);

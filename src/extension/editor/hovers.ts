@@ -9,7 +9,7 @@ import type { EditorSession, Sessions } from "../session/sessions";
 const LOOK_BACK = 5000;
 
 export function lastEffects(s: EditorSession, line: number, source: (n: number) => string): LineEffect[] {
-  const st = s.stepper;
+  const st = s.model;
   const seen = new Set<number>();
   const out: LineEffect[] = [];
   for (let i = st.index; i >= 1 && i > st.index - LOOK_BACK; i--) {

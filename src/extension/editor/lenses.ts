@@ -29,8 +29,11 @@ export class ForkLabLenses implements vscode.CodeLensProvider {
         tooltip: "Fork Lab never steps code that differs from the editor; restart to step this version" }),
       toLens(doc, { line, title: "Stop", command: LENS_COMMANDS.stop })];
     }
-    const st = s.stepper;
-    return sessionLenses({ snapshot: st.current, mainPid: st.mainPid, text, ended: st.ended }, LENS_COMMANDS).map((l) => toLens(doc, l));
+    const st = s.model;
+    const lenses = sessionLenses({ snapshot: st.current, mainPid: st.mainPid, text, ended: st.ended }, LENS_COMMANDS);
+    // While a command runs in the model, the first lens interrupts it.
+    if (s.busy) lenses.unshift({ line: lenses[0]?.line ?? 1, title: "$(debug-pause) Stop running", command: "forklab.stopRun", tooltip: "Interrupt Continue / Run to..., keeping every step made so far" });
+    return lenses.map((l) => toLens(doc, l));
   }
 
   dispose(): void {

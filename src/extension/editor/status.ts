@@ -11,7 +11,7 @@ export function registerStatus(sessions: Sessions): vscode.Disposable {
   const paint = () => {
     const s = sessions.active();
     if (!s) { item.hide(); return; }
-    const { text, label } = statusText(s.stepper.current, s.stepper.ended);
+    const { text, label } = statusText(s.model.current, s.model.ended);
     item.text = s.stale ? `$(warning) ${text} · file changed` : `$(debug-step-over) ${text}`;
     item.accessibilityInformation = { label: s.stale ? `${label}. The file changed since the session started.` : label, role: "button" };
     item.tooltip = `${label}. Click to show the descriptor tables.`;

@@ -8,7 +8,7 @@ import type { Scenario } from "../../contract/scenario";
 import type { Outcome } from "../../session/stepper";
 import { roleOf } from "../../coach/lenses";
 import { VIEW_SIGNALS } from "../../contract/protocol";
-import { model } from "../model";
+import type { Command } from "../../host/worker/protocol";
 import { openExample, revealLine } from "./examples";
 import { LessonArgs, markDone, question } from "./lessons";
 import { EditorSession, Sessions, settings } from "./sessions";
@@ -33,6 +33,8 @@ export interface SessionState {
   scenario?: string;
   /** Every Snapshot so far, when asked for with { history: true }. */
   history?: readonly Snapshot[];
+  /** A command runs in the model now (Continue, Run to...): Stop interrupts it. */
+  running: boolean;
 }
 
 function cLanguage(doc: vscode.TextDocument | undefined): doc is vscode.TextDocument {
@@ -43,14 +45,16 @@ function cLanguage(doc: vscode.TextDocument | undefined): doc is vscode.TextDocu
 function follow(s: EditorSession | undefined): void {
   const ed = vscode.window.activeTextEditor;
   if (!s || !ed || ed.document.uri.toString() !== s.uri.toString()) return;
-  const p = s.stepper.current.processes.find((x) => x.state === "running" && x.line) ?? s.stepper.current.processes.find((x) => x.pid === s.stepper.mainPid && x.line);
+  const m = s.model;
+  const p = m.current.processes.find((x) => x.state === "running" && x.line) ?? m.current.processes.find((x) => x.pid === m.mainPid && x.line);
   if (p?.line) revealLine(ed, p.line);
 }
 
 export function registerCommands(context: vscode.ExtensionContext, sessions: Sessions): void {
-  const act = (what: Parameters<Sessions["act"]>[1]): Outcome => {
+  /** A command on the active session (the same perform() the view's buttons use). */
+  const act = async (command: Command, title?: string): Promise<Outcome> => {
     const s = sessions.active();
-    const r = sessions.act(s, what);
+    const r = await sessions.perform(s, command, { title });
     follow(s);
     return r;
   };
@@ -83,13 +87,13 @@ export function registerCommands(context: vscode.ExtensionContext, sessions: Ses
     if (!s || args instanceof vscode.Uri) return !!s;
     const at = args?.atStep;
     if (at !== undefined) {
-      sessions.act(s, (st) => st.until((snap) => snap.step >= at, at + 1), true);
+      await sessions.perform(s, { kind: "runTo", at: { step: at }, limit: at + 1 }, { quiet: true });
       follow(s);
     }
     // A lesson step with a question: step to the moment it asks about, then ask.
     const q = args && question(context, args);
     if (q) {
-      sessions.act(s, (st) => model().runTo(st, q.askAt, settings().maxSteps), true);
+      await sessions.perform(s, { kind: "runTo", at: q.askAt, limit: settings().maxSteps }, { quiet: true, title: "Fork Lab: stepping to the question" });
       follow(s);
       void vscode.commands.executeCommand("forklab.answerQuestion", { lesson: args!.lesson, step: args!.step });
     } else markDone(args);
@@ -106,56 +110,58 @@ export function registerCommands(context: vscode.ExtensionContext, sessions: Ses
     if (s) sessions.stop(s);
     return !!s;
   });
-  reg("forklab.step", () => act((st) => st.step()));
-  reg("forklab.stepBack", () => act((st) => st.back()));
-  reg("forklab.continue", () => act((st) => st.continue(settings().maxSteps)));
+  // Interrupts a running Continue / Run to..., keeping the session and every step it made.
+  reg("forklab.stopRun", async (): Promise<string> => sessions.stopRun());
+  reg("forklab.step", () => act({ kind: "step" }));
+  reg("forklab.stepBack", () => act({ kind: "back" }));
+  reg("forklab.continue", () => act({ kind: "continue", limit: settings().maxSteps }, "Fork Lab: continuing"));
   reg("forklab.runToEnd", async (): Promise<Outcome> => {
     const ed = vscode.window.activeTextEditor;
     if (!sessions.active() || (ed && cLanguage(ed.document) && !sessions.get(ed.document.uri))) {
       if (!(await start())) return { ok: false, message: "nothing to run" };
     }
-    return act((st) => st.continue(settings().maxSteps));
+    return act({ kind: "continue", limit: settings().maxSteps }, "Fork Lab: running to the end");
   });
-  reg("forklab.runToLine", (line?: number): Outcome => {
+  reg("forklab.runToLine", async (line?: number): Promise<Outcome> => {
     const ed = vscode.window.activeTextEditor;
     const target = typeof line === "number" ? line : ed ? ed.selection.active.line + 1 : undefined;
     if (target === undefined) return { ok: false, message: "no line" };
-    return act((st) => st.runToLine(target, settings().maxSteps));
+    return act({ kind: "runToLine", line: target, limit: settings().maxSteps }, `Fork Lab: running to line ${target}`);
   });
   reg("forklab.stepProcess", async (pid?: number): Promise<Outcome> => {
     const s = sessions.active();
     if (s && typeof pid !== "number") {
-      const snap = s.stepper.current;
+      const snap = s.model.current;
       const items = snap.processes.filter((p) => p.kind === "program" && p.state !== "zombie").map((p) => ({
-        label: `pid ${p.pid}`, description: `${roleOf(snap, p, s.stepper.mainPid)} · line ${p.line ?? "?"}`,
+        label: `pid ${p.pid}`, description: `${roleOf(snap, p, s.model.mainPid)} · line ${p.line ?? "?"}`,
         detail: p.state === "blocked" ? `blocked in ${p.blockedOn ?? "a call"}` : p.state, pid: p.pid,
       }));
       const pick = await vscode.window.showQuickPick(items, { title: "Fork Lab: step which process?", placeHolder: "Each process runs its own next line" });
       if (!pick) return { ok: false, message: "cancelled" };
       pid = pick.pid;
     }
-    return act((st) => st.step(pid));
+    return act({ kind: "step", pid });
   });
-  reg("forklab.connectClient", (lines?: string[]) => act((st) => st.connect(Array.isArray(lines) ? lines : settings().clientLines)));
+  reg("forklab.connectClient", (lines?: string[]) => act({ kind: "connect", lines: Array.isArray(lines) ? lines.map(String) : settings().clientLines }));
   reg("forklab.sendLine", async (client?: number, line?: string): Promise<Outcome> => {
     const s = sessions.active();
     if (s && typeof client !== "number") {
-      const open = s.stepper.session.clients.list.filter((c) => c.phase !== "done" && c.pid);
+      const open = await sessions.clients(s);
       const pick = open.length === 1 ? { pid: open[0].pid } : await vscode.window.showQuickPick(open.map((c) => ({ label: `client pid ${c.pid}`, pid: c.pid })), { title: "Fork Lab: which client sends?" });
       if (!pick) return { ok: false, message: "no client is connected" };
       client = pick.pid;
     }
     if (s && typeof line !== "string") line = await vscode.window.showInputBox({ title: "Fork Lab: the line the client sends", value: "hello" });
     if (typeof client !== "number" || typeof line !== "string") return { ok: false, message: "cancelled" };
-    return act((st) => st.send(client, line));
+    return act({ kind: "send", client, line });
   });
-  reg("forklab.closeClients", () => act((st) => st.close("all")));
+  reg("forklab.closeClients", () => act({ kind: "close", client: "all" }));
   reg("forklab.sendSignal", async (pid?: number, signal?: string): Promise<Outcome> => {
     const s = sessions.active();
     if (s && typeof pid !== "number") {
-      const snap = s.stepper.current;
+      const snap = s.model.current;
       const pick = await vscode.window.showQuickPick(snap.processes.filter((p) => p.kind === "program" && p.state !== "zombie")
-        .map((p) => ({ label: `pid ${p.pid}`, description: roleOf(snap, p, s.stepper.mainPid), pid: p.pid })), { title: "Fork Lab: send a signal to which process?" });
+        .map((p) => ({ label: `pid ${p.pid}`, description: roleOf(snap, p, s.model.mainPid), pid: p.pid })), { title: "Fork Lab: send a signal to which process?" });
       if (!pick) return { ok: false, message: "cancelled" };
       pid = pick.pid;
     }
@@ -163,7 +169,7 @@ export function registerCommands(context: vscode.ExtensionContext, sessions: Ses
       signal = await vscode.window.showQuickPick([...VIEW_SIGNALS], { title: `Fork Lab: which signal for pid ${pid}?` });
       if (!signal) return { ok: false, message: "cancelled" };
     }
-    return act((st) => st.signal(pid!, signal!));
+    return act({ kind: "signal", pid: pid!, signal: signal! });
   });
   reg("forklab.openView", (): boolean => {
     const s = sessions.active();
@@ -192,7 +198,8 @@ export function registerCommands(context: vscode.ExtensionContext, sessions: Ses
   reg("forklab.session.current", (opts?: { history?: boolean }): SessionState | undefined => {
     const s = sessions.active();
     if (!s) return undefined;
-    return { file: s.uri.fsPath, index: s.stepper.index, snapshot: s.stepper.current, ended: s.stepper.ended, stale: s.stale,
-      mainPid: s.stepper.mainPid, scenario: s.scenarioName, history: opts?.history ? s.stepper.history : undefined };
+    const m = s.model;
+    return { file: s.uri.fsPath, index: m.index, snapshot: m.current, ended: m.ended, stale: s.stale,
+      mainPid: m.mainPid, scenario: s.scenarioName, history: opts?.history ? m.history : undefined, running: s.busy > 0 };
   });
 }

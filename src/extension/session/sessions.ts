@@ -1,28 +1,38 @@
 // One stepping session per C file, and the glue between it and the rest of the window:
 // the view (shows each new Snapshot, sends the learner's actions back), the Problems
 // panel (what the stepper cannot run), and the editor features that listen to onDidChange
-// (lenses, decorations, hovers, status bar, context keys).
+// (lenses, decorations, hovers, status bar, context keys). The sessions run in the model's
+// worker (src/host/worker-client.ts); each EditorSession holds the editor's copy of its history, and every
+// action, from the palette, a lens, a key or the view, goes through perform().
 import { basename, join } from "node:path";
 import * as vscode from "vscode";
 import type { Snapshot } from "../../contract/snapshot";
 import type { Policy } from "../../session/session";
 import type { Scenario } from "../../contract/scenario";
-import type { Outcome, Stepper } from "../../session/stepper";
+import type { Outcome } from "../../session/stepper";
 import type { ViewAction } from "../../contract/protocol";
 import { readScenario, scenarioFileFor } from "../../host/scenario";
-import { model } from "../model";
+import { viewCommand } from "../../host/worker/actions";
+import { SessionMirror } from "../../host/worker/mirror";
+import type { Command, ProgressEvent } from "../../host/worker/protocol";
 import { descriptorView } from "../view/view";
+import { ModelWorker, OpenInput } from "../../host/worker-client";
 
 export interface EditorSession {
   uri: vscode.Uri;
   /** The text the session was compiled from: the code being stepped. */
   text: string;
-  stepper: Stepper;
+  /** The editor's copy of the session the worker runs. */
+  model: SessionMirror;
   /** The document changed since: stepping is refused until the learner restarts. */
   stale: boolean;
   /** The scenario's file name, or "inline", or undefined for none. */
   scenarioName?: string;
   scenario: Scenario;
+  policy: Policy;
+  maxSteps: number;
+  /** A command is running in the worker (a Stop interrupts it). */
+  busy: number;
 }
 
 export interface Settings {
@@ -52,8 +62,22 @@ export class Sessions implements vscode.Disposable {
   readonly problems = vscode.languages.createDiagnosticCollection("forklab");
   private viewSub: vscode.Disposable | undefined;
   private readonly subs: vscode.Disposable[] = [];
+  readonly worker: ModelWorker;
 
-  constructor(private readonly context: vscode.ExtensionContext) {
+  constructor(context: vscode.ExtensionContext) {
+    this.worker = new ModelWorker(join(context.extensionUri.fsPath, "dist"), {
+      reopen: () => this.all().map((s) => this.openInput(s, s.model)),
+      reopened: (session, update) => {
+        const s = this.byFile.get(session);
+        if (!s) return;
+        if (update) s.model.apply(update);
+        this.update(s);
+      },
+      tell: (text) => {
+        void vscode.window.showWarningMessage(`Fork Lab: ${text}`);
+        descriptorView()?.notify(text);
+      },
+    });
     this.subs.push(
       vscode.workspace.onDidChangeTextDocument((e) => this.edited(e.document)),
       vscode.workspace.onDidCloseTextDocument((d) => { const s = this.get(d.uri); if (s) this.stop(s); }),
@@ -94,17 +118,27 @@ export class Sessions implements vscode.Disposable {
     }
     const set = settings();
     sc = { ...sc, stdout: sc.stdout ?? set.stdout };
-    // The editor's text (unsaved edits included); headers, exec targets and data files from disk.
-    const { loadProgram, Stepper } = model();
-    const loaded = await loadProgram(file, { wasmDir: join(this.context.extensionUri.fsPath, "dist"), text });
-    this.problems.set(doc.uri, loaded.diagnostics.map((d) => problem(doc, d.line, d.column, d.message, d.severity)));
-    if (!loaded.program.funcIndex.has("main")) {
+    const s: EditorSession = { uri: doc.uri, text, model: new SessionMirror(), stale: false, scenarioName, scenario: sc,
+      policy: set.scheduler, maxSteps: set.maxSteps, busy: 0 };
+    // The worker compiles the editor's text (unsaved edits included); headers, exec targets
+    // and data files come from disk.
+    let opened;
+    try {
+      opened = await this.worker.open(this.openInput(s));
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Fork Lab: cannot start ${basename(file)}: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
+    if (opened.type !== "opened") {
+      void vscode.window.showErrorMessage(`Fork Lab: cannot start ${basename(file)}: ${opened.message}`);
+      return undefined;
+    }
+    this.problems.set(doc.uri, opened.diagnostics.map((d) => problem(doc, d.line, d.column, d.message, d.severity)));
+    if (!opened.hasMain || !opened.update) {
       void vscode.window.showErrorMessage(`Fork Lab: ${basename(file)} has no main function Fork Lab can run; see the Problems panel.`);
       return undefined;
     }
-    const stepper = new Stepper({ program: loaded.program, name: loaded.name, scenario: sc,
-      policy: set.scheduler, maxSteps: set.maxSteps, loadProgram: loaded.loadProgram, readFile: loaded.readFile });
-    const s: EditorSession = { uri: doc.uri, text, stepper, stale: false, scenarioName, scenario: sc };
+    s.model.apply(opened.update);
     this.byFile.set(key(doc.uri), s);
     this.last = key(doc.uri);
     this.listenToView();
@@ -112,7 +146,16 @@ export class Sessions implements vscode.Disposable {
     return s;
   }
 
+  /** What the worker needs to start `s` (again: with `held`, the actions to replay). */
+  private openInput(s: EditorSession, held?: SessionMirror): OpenInput {
+    return { session: key(s.uri), file: s.uri.fsPath, text: s.text, scenario: s.scenario, policy: s.policy, maxSteps: s.maxSteps,
+      actions: held?.actions, known: held?.history.length };
+  }
+
   stop(s: EditorSession, clearProblems = true): void {
+    // A run in progress ends first; the worker then forgets the session.
+    if (s.busy) void this.worker.stop();
+    this.worker.close(key(s.uri));
     this.byFile.delete(key(s.uri));
     if (this.last === key(s.uri)) this.last = undefined;
     if (clearProblems) this.problems.delete(s.uri);
@@ -120,43 +163,118 @@ export class Sessions implements vscode.Disposable {
     this.changed.fire(undefined);
   }
 
-  /** Run a stepping command on a session; refuses stale code; tells the learner what went wrong. */
-  act(s: EditorSession | undefined, what: (st: Stepper) => Outcome, quiet = false): Outcome {
+  /**
+   * The one way a learner's action reaches a session (palette, lens, key, lesson, demo and
+   * the view alike): refuses stale code, runs the command in the worker, shows progress
+   * when it runs long (cancellable: Cancel is Stop), brings the editor's copy up to date
+   * and tells the learner what went wrong.
+   */
+  async perform(s: EditorSession | undefined, command: Command, opts: { quiet?: boolean; title?: string } = {}): Promise<Outcome> {
     if (!s) {
       const r = { ok: false, message: "no session: open a C file and choose \"Step in Fork Lab\"" };
-      if (!quiet) void vscode.window.showInformationMessage(`Fork Lab: ${r.message}.`);
+      if (!opts.quiet) void vscode.window.showInformationMessage(`Fork Lab: ${r.message}.`);
       return r;
     }
     if (s.stale) {
       this.offerRestart(s);
       return { ok: false, message: "the file changed since the session started" };
     }
-    const r = what(s.stepper);
     this.last = key(s.uri);
-    this.update(s);
-    if (!quiet && r.message) void vscode.window.showInformationMessage(`Fork Lab: ${r.message}`);
+    s.busy++;
+    this.markRunning();
+    let shown: ((e: ProgressEvent) => void) | undefined;
+    let finish: (() => void) | undefined;
+    const onProgress = (e: ProgressEvent) => {
+      if (this.byFile.get(key(s.uri)) !== s) return;
+      s.model.apply(e.update);
+      this.update(s);
+      if (!shown) [shown, finish] = this.showProgress(opts.title ?? "Fork Lab: running");
+      shown(e);
+    };
+    let r: Outcome;
+    try {
+      const done = await this.worker.act(key(s.uri), command, onProgress);
+      if (done.update && this.byFile.get(key(s.uri)) === s) s.model.apply(done.update);
+      r = done.outcome;
+    } finally {
+      s.busy--;
+      this.markRunning();
+      finish?.();
+    }
+    if (this.byFile.get(key(s.uri)) === s) this.update(s);
+    if (!opts.quiet && r.message) void vscode.window.showInformationMessage(`Fork Lab: ${r.message}`);
     return r;
+  }
+
+  /** The view's action, on the session the view acts on (the active one, as for commands). */
+  async performViewAction(a: ViewAction): Promise<Outcome> {
+    const s = this.active();
+    const c = viewCommand(a, { length: s?.model.history.length ?? 0, clientLines: settings().clientLines });
+    if (typeof c === "string") {
+      descriptorView()?.notify(`Fork Lab: ${c}`);
+      return { ok: false, message: c };
+    }
+    return this.perform(s, c);
+  }
+
+  /** The forklab.running context key (Stop Running's key and menus): a command runs in the worker. */
+  private markRunning(): void {
+    const running = this.all().some((x) => x.busy > 0);
+    if (running !== this.wasRunning) {
+      this.wasRunning = running;
+      void vscode.commands.executeCommand("setContext", "forklab.running", running);
+    }
+  }
+
+  private wasRunning = false;
+
+  /** Interrupts what runs in the worker (Continue, Run to...), keeping every step made. */
+  async stopRun(): Promise<"idle" | "stopped" | "restarted"> {
+    return this.worker.stop();
+  }
+
+  /** A cancellable notification for a long command, from its first progress event on. */
+  private showProgress(title: string): [(e: ProgressEvent) => void, () => void] {
+    let report: ((e: ProgressEvent) => void) | undefined;
+    let end!: () => void;
+    const ended = new Promise<void>((r) => { end = r; });
+    let last = 0;
+    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
+      token.onCancellationRequested(() => void this.stopRun());
+      report = (e) => {
+        const pct = (100 * e.done) / Math.max(1, e.limit);
+        progress.report({ message: `step ${e.update.length - 1} (${e.done.toLocaleString("en")} of at most ${e.limit.toLocaleString("en")} this run)`, increment: pct - last });
+        last = pct;
+      };
+      return ended;
+    });
+    return [(e) => report?.(e), () => end()];
+  }
+
+  /** The clients a "which client?" question offers: connected, not done. */
+  async clients(s: EditorSession): Promise<Array<{ pid: number }>> {
+    return this.worker.clients(key(s.uri));
   }
 
   /** The snapshot shown now, and what the view was last given. */
   current(s = this.active()): Snapshot | undefined {
-    return s?.stepper.current;
+    return s?.model.current;
   }
 
   /** Tell everyone the session moved: view, problems, and the editor features. */
   update(s: EditorSession): void {
-    const st = s.stepper;
+    const st = s.model;
     const doc = vscode.workspace.textDocuments.find((d) => key(d.uri) === key(s.uri));
     if (doc) {
       const compile = (this.problems.get(s.uri) ?? []).filter((d) => d.source !== "Fork Lab (running)");
-      const notes = st.session.machine.notes.map((n) => {
+      const notes = st.notes.map((n) => {
         const d = problem(doc, n.line, 1, `pid ${n.pid}: ${n.text}`, "warning");
         d.source = "Fork Lab (running)";
         return d;
       });
       this.problems.set(s.uri, [...compile, ...notes]);
     }
-    descriptorView()?.show({ history: st.history as Snapshot[], current: st.index, title: basename(s.uri.fsPath) });
+    descriptorView()?.show({ history: st.history, current: st.index, title: basename(s.uri.fsPath) });
     this.changed.fire(s);
   }
 
@@ -180,26 +298,15 @@ export class Sessions implements vscode.Disposable {
     if (stale) this.offerRestart(s);
   }
 
-  /** The view's buttons act on the session it shows. */
+  /** The view's buttons go through the same perform() as the commands. */
   private listenToView(): void {
     const view = descriptorView();
     if (!view || this.viewSub) return;
-    this.viewSub = view.onAction((a: ViewAction) => {
-      const s = this.last ? this.byFile.get(this.last) : undefined;
-      const lines = settings().clientLines;
-      switch (a.type) {
-        case "step": this.act(s, (st) => st.step()); break;
-        case "back": this.act(s, (st) => st.back()); break;
-        case "goto": this.act(s, (st) => (a.step <= st.index ? st.goto(a.step) : st.until((x) => x.step >= a.step, a.step - st.index))); break;
-        case "connect": this.act(s, (st) => st.connect(lines)); break;
-        case "send": this.act(s, (st) => st.send(a.client, a.line)); break;
-        case "close": this.act(s, (st) => st.close(a.client)); break;
-        case "signal": this.act(s, (st) => st.signal(a.pid, a.signal)); break;
-      }
-    });
+    this.viewSub = view.onAction(async (a: ViewAction) => { await this.performViewAction(a); });
   }
 
   dispose(): void {
+    this.worker.dispose();
     this.viewSub?.dispose();
     this.subs.forEach((d) => d.dispose());
     this.problems.dispose();

@@ -5,7 +5,8 @@ import { join } from "node:path";
 import * as vscode from "vscode";
 import type { CompareRow } from "../../live/compare";
 import { platformSupport } from "../../live/platform";
-import { live, model } from "../model";
+import { live } from "../model";
+import { modelWorker } from "../../host/worker-client";
 import { DEFAULT_LINES, defaultProgram, settings } from "./definition";
 
 export function markdownTable(rows: CompareRow[], title: string): string {
@@ -27,7 +28,8 @@ export async function compareWithLive(context: vscode.ExtensionContext, folder: 
   const source = await LiveSource.open({ port: s.port, address: s.address, cacheDir: context.globalStorageUri.fsPath, compiler: s.compiler });
   try {
     const rows = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: "Fork Lab: model and live server, same clients" },
-      () => compareWithModel(source, { file: join(folder.uri.fsPath, program), port: s.port, clients: 2, lines: DEFAULT_LINES }, model().modelAtRest));
+      () => compareWithModel(source, { file: join(folder.uri.fsPath, program), port: s.port, clients: 2, lines: DEFAULT_LINES },
+        (file, scenario) => modelWorker().atRest(file, scenario)));
     const doc = await vscode.workspace.openTextDocument({ language: "markdown",
       content: markdownTable(rows, `${program}: the model next to the real server (2 clients)`) });
     await vscode.commands.executeCommand("markdown.showPreviewToSide", doc.uri);

@@ -64,6 +64,11 @@ export class DescriptorView implements vscode.Disposable {
     this.post();
   }
 
+  /** Shows a short notice in the view (when it is open): why an action was refused, a restart. */
+  notify(text: string): void {
+    if (this.panel && this.ready) void this.panel.webview.postMessage({ v: 1, type: "notice", text } satisfies HostMessage);
+  }
+
   /** Hears the learner's actions; returns the way to stop hearing them. */
   onAction(handler: Handler): vscode.Disposable {
     this.handlers.add(handler);

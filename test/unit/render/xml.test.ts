@@ -7,7 +7,7 @@ import { SaxesParser } from "saxes";
 import { loadSession } from "../../../src/host/load";
 import { renderSvg, terminalAt } from "../../../src/render";
 import { esc } from "../../../src/render/text";
-import type { Snapshot } from "../../../src/kernel/snapshot";
+import type { Snapshot } from "../../../src/contract/snapshot";
 import { fixture } from "./page";
 
 /** Parses `xml` with a conformant XML 1.0 parser; throws on the first well-formedness error. */

@@ -1,0 +1,165 @@
+// The calling end of the model's worker on node (dist/worker.js, src/host/worker/protocol.ts):
+// the extension host's thread never runs the model, it sends requests and hears answers
+// (the benchmarks use it too). A Stop
+// raises a shared flag the worker reads between steps; a worker that does not answer in
+// time (one step that never ends) is terminated and a new one replays every session's
+// recorded actions, so nothing the learner saw is lost.
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+import type { Snapshot } from "../contract/snapshot";
+import type { Scenario } from "../contract/scenario";
+import {
+  Command, OpenRequest, ProgressEvent, Request, Response, STOP_SLOT, Update, WorkerMessage,
+} from "./worker/protocol";
+
+const RESTARTED = "stopped: the model was restarted";
+
+/** How long a Stop waits for the worker to answer before it restarts it. */
+export const STOP_GRACE_MS = 100;
+
+type Pending = { req: Request; resolve: (r: Response) => void; progress?: (e: ProgressEvent) => void };
+export type OpenInput = Omit<OpenRequest, "type" | "id">;
+export type DoneResponse = Extract<Response, { type: "done" }>;
+
+export interface WorkerHooks {
+  /** Every open session, to replay in a new worker. */
+  reopen(): OpenInput[];
+  /** A replayed session's answer (its update brings the editor's copy up to date). */
+  reopened(session: string, update: Update | undefined): void;
+  /** Say something to the learner (the worker had to be restarted). */
+  tell(text: string): void;
+}
+
+/** The window's one model worker (the stepping feature makes it), for other features. */
+export function modelWorker(): ModelWorker {
+  if (!ModelWorker.latest) throw new Error("the model worker is not set up: the stepping feature registers first");
+  return ModelWorker.latest;
+}
+
+export class ModelWorker {
+  /** The worker made last (the extension makes one per window). */
+  static latest: ModelWorker | undefined;
+  private worker: Worker | undefined;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private readonly stopFlag = new Int32Array(new SharedArrayBuffer(4));
+  private stopGen = 0;
+  /** A restart's replay, which requests sent meanwhile wait for. */
+  private restarting: Promise<void> | undefined;
+
+  /** @param stopGraceMs how long a Stop waits for an answer before it restarts the worker. */
+  constructor(private readonly distDir: string, private readonly hooks: WorkerHooks, private readonly stopGraceMs = STOP_GRACE_MS) {
+    ModelWorker.latest = this;
+  }
+
+  /** Requests sent and not answered that run the program (what a Stop interrupts). */
+  get running(): number {
+    let n = 0;
+    for (const p of this.pending.values()) if (p.req.type === "act") n++;
+    return n;
+  }
+
+  open(input: OpenInput): Promise<Extract<Response, { type: "opened" | "failed" }>> {
+    return this.send({ ...input, type: "open", id: 0 }) as Promise<Extract<Response, { type: "opened" | "failed" }>>;
+  }
+
+  /** Runs a command; the update is missing when the worker failed or was restarted meanwhile. */
+  async act(session: string, command: Command, progress?: (e: ProgressEvent) => void): Promise<{ outcome: DoneResponse["outcome"]; update?: Update }> {
+    const r = await this.send({ type: "act", id: 0, session, command, stopGen: this.stopGen }, progress);
+    if (r.type === "done") return { outcome: r.outcome, update: r.update };
+    return { outcome: { ok: false, message: r.type === "failed" ? r.message : `unexpected answer ${r.type}`, stopped: r.type === "failed" && r.message === RESTARTED } };
+  }
+
+  async clients(session: string): Promise<Array<{ pid: number; phase: string }>> {
+    const r = await this.send({ type: "clients", id: 0, session });
+    return r.type === "clients" ? r.clients : [];
+  }
+
+  /** `file` run in the model until every process blocks or ends. */
+  async atRest(file: string, scenario: Scenario): Promise<{ snapshot: Snapshot; mainPid: number }> {
+    const r = await this.send({ type: "atRest", id: 0, file, scenario, maxSteps: 100_000 });
+    if (r.type === "atRest") return { snapshot: r.snapshot, mainPid: r.mainPid };
+    throw new Error(r.type === "failed" ? r.message : `unexpected answer ${r.type}`);
+  }
+
+  close(session: string): void {
+    if (this.worker) void this.send({ type: "close", id: 0, session });
+  }
+
+  /**
+   * Stops what runs now and what waits behind it. Resolves once the worker answered
+   * ("stopped"), or, when it did not within STOP_GRACE_MS, once a new worker took over
+   * ("restarted"); "idle" when nothing ran.
+   */
+  async stop(): Promise<"idle" | "stopped" | "restarted"> {
+    if (!this.running) return "idle";
+    const waiting = [...this.pending.entries()].filter(([, p]) => p.req.type === "act").map(([id]) => id);
+    Atomics.store(this.stopFlag, STOP_SLOT, ++this.stopGen);
+    const deadline = Date.now() + this.stopGraceMs;
+    while (Date.now() < deadline) {
+      if (waiting.every((id) => !this.pending.has(id))) return "stopped";
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    if (waiting.every((id) => !this.pending.has(id))) return "stopped";
+    await this.restart("The model did not answer Stop within 0.1 s (one step that never ends), so Fork Lab restarted it and replayed the session up to the last step it had recorded.");
+    return "restarted";
+  }
+
+  dispose(): void {
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+
+  private start(): Worker {
+    const w = new Worker(join(this.distDir, "worker.js"), { workerData: { wasmDir: this.distDir, stop: this.stopFlag.buffer } });
+    w.on("message", (m: WorkerMessage) => this.receive(m));
+    w.on("error", (e) => { if (this.worker === w) void this.restart(`The model stopped with an error (${e.message}); Fork Lab restarted it and replayed the session.`); });
+    w.on("exit", (code) => { if (this.worker === w) void this.restart(`The model's worker ended (exit code ${code}); Fork Lab restarted it and replayed the session.`); });
+    return w;
+  }
+
+  private async send(req: Request, progress?: (e: ProgressEvent) => void): Promise<Response> {
+    if (this.restarting) await this.restarting;
+    const id = this.nextId++;
+    const full = { ...req, id } as Request;
+    return new Promise<Response>((resolve) => {
+      this.pending.set(id, { req: full, resolve, progress });
+      this.worker ??= this.start();
+      this.worker.postMessage(full);
+    });
+  }
+
+  private receive(m: WorkerMessage): void {
+    const p = this.pending.get(m.id);
+    if (!p) return;
+    if (m.type === "progress") { p.progress?.(m); return; }
+    this.pending.delete(m.id);
+    p.resolve(m);
+  }
+
+  /** A new worker in place of the old: every waiting request is answered as stopped, every
+   *  session is opened again with its recorded actions. */
+  private restart(why: string): Promise<void> {
+    if (this.restarting) return this.restarting;
+    const old = this.worker;
+    this.worker = undefined;
+    void old?.terminate();
+    for (const [id, p] of this.pending) p.resolve({ type: "failed", id, message: RESTARTED });
+    this.pending.clear();
+    this.hooks.tell(why);
+    const replay = async () => {
+      for (const input of this.hooks.reopen()) {
+        const id = this.nextId++;
+        const r = await new Promise<Response>((resolve) => {
+          const req: Request = { ...input, type: "open", id };
+          this.pending.set(id, { req, resolve });
+          this.worker ??= this.start();
+          this.worker.postMessage(req);
+        });
+        this.hooks.reopened(input.session, r.type === "opened" ? r.update : undefined);
+      }
+    };
+    this.restarting = replay().finally(() => { this.restarting = undefined; });
+    return this.restarting;
+  }
+}

@@ -1,0 +1,98 @@
+// The messages between the editor's side and the model's worker: the editor sends what
+// the learner asked for (start a file, step, step a pid, continue, back, goto, the world's
+// actions, stop) and gets back what changed (new Snapshots, the system calls of their
+// steps, why the run ended). Plain data only and no platform types, so the same model code
+// runs in a node worker_threads worker (src/host/worker-node.ts) or a browser Web Worker.
+// Every request has an id; the worker answers each one once, in the order they came, and
+// may send progress events for a long command before its answer.
+import type { Diagnostic } from "../../c/diagnostic";
+import type { TraceEntry } from "../../c/trace";
+import type { Note } from "../../c/vm";
+import type { Snapshot } from "../../contract/snapshot";
+import type { At } from "../../coach/moments";
+import type { Scenario } from "../../contract/scenario";
+import type { Action, Policy } from "../../session/session";
+import type { Outcome } from "../../session/stepper";
+
+export const WORKER_PROTOCOL_VERSION = 1;
+
+/** What the learner asked of one session. `limit` bounds the steps a command may take. */
+export type Command =
+  | { kind: "step"; pid?: number }
+  | { kind: "back" }
+  /** Back to a step in the history. */
+  | { kind: "goto"; step: number }
+  | { kind: "continue"; limit: number }
+  | { kind: "runToLine"; line: number; limit: number }
+  /** Step to a lesson's moment. */
+  | { kind: "runTo"; at: At; limit: number }
+  /** Step until a demo's moment holds (the demo by its id). */
+  | { kind: "demo"; id: string; limit: number }
+  | { kind: "connect"; lines: string[] }
+  | { kind: "send"; client: number; line: string }
+  | { kind: "close"; client: number | "all" }
+  | { kind: "signal"; pid: number; signal: string };
+
+/** Start stepping a file. With `actions`, replay them first (a worker restarted). */
+export interface OpenRequest {
+  type: "open";
+  id: number;
+  session: string;
+  file: string;
+  /** The editor's text (unsaved edits included); headers and exec targets come from disk. */
+  text: string;
+  scenario: Scenario;
+  policy: Policy;
+  maxSteps: number;
+  actions?: Action[];
+  /** History entries the editor already holds (after a restart): only the rest is sent. */
+  known?: number;
+}
+
+export type Request =
+  | OpenRequest
+  /** `stopGen`: the stop generation when the request was sent; a later stop cancels it. */
+  | { type: "act"; id: number; session: string; command: Command; stopGen: number }
+  /** The clients of a session now (for a "which client?" pick). */
+  | { type: "clients"; id: number; session: string }
+  | { type: "close"; id: number; session: string }
+  /** Run a file until every process blocks or ends (the model's side of a live comparison). */
+  | { type: "atRest"; id: number; file: string; scenario: Scenario; maxSteps: number };
+
+/** What changed in a session's history since the last Update. The editor's copy drops its
+ *  entries from `from` on and appends `steps`; likewise for the applied actions. */
+export interface Update {
+  from: number;
+  steps: Snapshot[];
+  /** The system calls of each step in `steps`. */
+  calls: TraceEntry[][];
+  length: number;
+  mainPid: number;
+  ended?: string;
+  actionsFrom: number;
+  actions: Action[];
+  /** The machine's notes (at most NOTES_SENT), when they changed. */
+  notes?: Note[];
+}
+
+export const NOTES_SENT = 200;
+
+export interface ClientInfo { pid: number; phase: string }
+
+export type Response =
+  | { type: "opened"; id: number; session: string; diagnostics: Diagnostic[]; hasMain: boolean; update?: Update }
+  | { type: "done"; id: number; session: string; outcome: Outcome & { reached?: boolean; stopped?: boolean }; update: Update }
+  | { type: "clients"; id: number; clients: ClientInfo[] }
+  | { type: "closed"; id: number }
+  | { type: "atRest"; id: number; snapshot: Snapshot; mainPid: number }
+  | { type: "failed"; id: number; message: string };
+
+/** Sent during a long command (every PROGRESS_MS or so): how far it got, and what changed. */
+export interface ProgressEvent { type: "progress"; id: number; session: string; done: number; limit: number; update: Update }
+
+export type WorkerMessage = Response | ProgressEvent;
+
+export const PROGRESS_MS = 250;
+
+/** Index of the stop generation in the shared Int32Array. */
+export const STOP_SLOT = 0;

@@ -1,0 +1,106 @@
+// The model runs in its worker, never on the editor's thread: Continue on a one-line
+// endless loop leaves VS Code answering other commands at once, and Stop ends the run.
+// Also measures what a Step costs from the command to the view's new picture (the step
+// latency the view's work starts from), over steps of examples/echoserverp.c.
+import * as assert from "node:assert";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import * as vscode from "vscode";
+import type { SessionState } from "../../src/extension/session/commands";
+import type { Outcome } from "../../src/session/stepper";
+import { waitFor } from "../wait";
+import { forkLab } from "./extension";
+import { report } from "./log";
+import { pageEval, waitForTexts } from "./page";
+
+const current = () => vscode.commands.executeCommand<SessionState | undefined>("forklab.session.current");
+
+/** Milliseconds `fn` takes. */
+async function timed(fn: () => Thenable<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+
+describe("the model in its worker", function () {
+  this.timeout(180000);
+  let dir: string;
+
+  before(async () => {
+    await forkLab().activate();
+    dir = mkdtempSync(join(tmpdir(), "forklab-loop-"));
+  });
+  after(async () => {
+    await vscode.commands.executeCommand("forklab.stopSession");
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("Continue on `int main(void){ while(1); }` leaves the editor answering; Stop ends the run", async () => {
+    const file = join(dir, "loop.c");
+    writeFileSync(file, "int main(void){ while(1); }\n");
+    const doc = await vscode.workspace.openTextDocument(file);
+    await vscode.window.showTextDocument(doc);
+    assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", doc.uri), true);
+    const running = vscode.commands.executeCommand<Outcome>("forklab.continue");
+    await waitFor(async () => (await current())?.running && (await current())!.index > 2, "the run to be under way", 30000, 100);
+
+    // Other commands answer while the model runs: the extension host's thread is free.
+    const answers: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      answers.push(await timed(() => vscode.commands.executeCommand("forklab.session.current")));
+      answers.push(await timed(() => vscode.commands.executeCommand("vscode.executeCodeLensProvider", doc.uri)));
+    }
+    report(`forklab-responsive: commands answered in ${answers.map((x) => x.toFixed(0)).join(", ")} ms during Continue`);
+    assert.ok(median(answers) < 200, `commands took ${answers.map((x) => x.toFixed(0)).join(", ")} ms`);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>("vscode.executeCodeLensProvider", doc.uri);
+    assert.ok(lenses.some((l) => l.command?.command === "forklab.stopRun"), "a lens offers to stop the run");
+    assert.strictEqual((await current())!.running, true, "the run is still going");
+
+    const stopMs = await timed(async () => { await vscode.commands.executeCommand("forklab.stopRun"); await running; });
+    report(`forklab-stop: Continue ended ${stopMs.toFixed(0)} ms after Stop`);
+    const r = await running;
+    assert.strictEqual(r.stopped, true, JSON.stringify(r));
+    const s = (await current())!;
+    assert.strictEqual(s.running, false);
+    assert.ok(s.index > 2, "the steps made before Stop are kept");
+    // The session goes on from where it stopped.
+    assert.ok((await vscode.commands.executeCommand<Outcome>("forklab.step")).ok);
+    assert.strictEqual((await current())!.index, s.index + 1);
+    await vscode.commands.executeCommand("forklab.stopSession");
+  });
+
+  it("measures a Step from the command to the view's new picture (examples/echoserverp.c)", async () => {
+    assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", { example: "echoserverp.c" }), true);
+    await waitForTexts(".fl-stepinfo", (ts) => ts.some((t) => t.includes("step 0 /")), 20000, "all");
+    // In the view's frame: the wall-clock time each "step N /" line appeared (after the
+    // picture of that step was drawn, in the same task).
+    const installed = await pageEval<boolean>(`(() => {
+      const info = document.querySelector(".fl-stepinfo");
+      if (!info) return false;
+      window.__flSeen = {};
+      new MutationObserver(() => { const t = info.textContent || ""; if (!(t in window.__flSeen)) window.__flSeen[t] = Date.now(); })
+        .observe(info, { childList: true, characterData: true, subtree: true });
+      return true;
+    })()`, "all");
+    assert.ok(installed.includes(true), "the view's step line was found");
+    const latencies: number[] = [];
+    for (let n = 1; n <= 35; n++) {
+      const t0 = Date.now();
+      const r = await vscode.commands.executeCommand<Outcome>("forklab.step");
+      if (!r.ok) break;
+      const shown = await waitFor(async () => {
+        const seen = await pageEval<Record<string, number> | null>("window.__flSeen || null", "all");
+        for (const m of seen) for (const [text, at] of Object.entries(m ?? {})) if (text.includes(`step ${n} /`)) return at;
+        return undefined;
+      }, `step ${n} on screen`, 20000, 10);
+      latencies.push(shown - t0);
+    }
+    assert.ok(latencies.length >= 30, `only ${latencies.length} steps`);
+    report(`forklab-step-latency: p50 ${quantile(latencies, 0.5)} ms, p95 ${quantile(latencies, 0.95)} ms (${latencies.length} steps)`);
+  });
+});

@@ -1,0 +1,133 @@
+// The model in its worker (dist/worker.js, as the extension runs it): the editor's copy of
+// a session, built only from the worker's Updates, equals a Stepper run in-process through
+// the same actions; Stop ends a Continue of an endless loop within 100 ms; a worker that
+// cannot answer a Stop is replaced, and the new one replays the session exactly.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadProgram } from "../../../src/host/load";
+import type { Scenario } from "../../../src/contract/scenario";
+import { Stepper } from "../../../src/session/stepper";
+import { ModelWorker, OpenInput } from "../../../src/host/worker-client";
+import { SessionMirror } from "../../../src/host/worker/mirror";
+import type { Command, Update } from "../../../src/host/worker/protocol";
+import { viewCommand } from "../../../src/host/worker/actions";
+
+const ROOT = join(__dirname, "..", "..", "..");
+const DIST = join(ROOT, "dist");
+const ECHO = join(ROOT, "examples", "echoserverp.c");
+const echoScenario = JSON.parse(readFileSync(join(ROOT, "examples", "echoserverp.scenario.json"), "utf8")) as Scenario;
+const LOOP = join(ROOT, "test", "unit", "worker", "fixtures", "loop.c");
+
+/** A worker with one session, its mirror kept up to date by every update and replay. */
+function harness(stopGraceMs?: number) {
+  const mirror = new SessionMirror();
+  const told: string[] = [];
+  let input: OpenInput | undefined;
+  const w = new ModelWorker(DIST, {
+    reopen: () => (input ? [{ ...input, actions: mirror.actions, known: mirror.history.length }] : []),
+    reopened: (_s, u) => { if (u) mirror.apply(u); },
+    tell: (t) => told.push(t),
+  }, stopGraceMs);
+  const open = async (file: string, scenario: Scenario) => {
+    input = { session: "s", file, text: readFileSync(file, "utf8"), scenario, policy: "round-robin", maxSteps: 10000 };
+    const r = await w.open(input);
+    assert.equal(r.type, "opened");
+    if (r.type === "opened") mirror.apply(r.update!);
+  };
+  const act = async (c: Command) => {
+    const r = await w.act("s", c, (e) => mirror.apply(e.update));
+    if (r.update) mirror.apply(r.update);
+    return r.outcome;
+  };
+  return { w, mirror, told, open, act };
+}
+
+describe("the model's worker", function () {
+  this.timeout(60_000);
+
+  it("the editor's copy, from updates alone, equals an in-process Stepper through the same actions", async () => {
+    const { w, mirror, open, act } = harness();
+    try {
+      await open(ECHO, echoScenario);
+      const loaded = await loadProgram(ECHO);
+      const st = new Stepper({ program: loaded.program, name: loaded.name, scenario: echoScenario, maxSteps: 10000, loadProgram: loaded.loadProgram, readFile: loaded.readFile });
+      const same = (what: string) => {
+        assert.equal(mirror.history.length, st.history.length, what);
+        assert.equal(JSON.stringify(mirror.history), JSON.stringify(st.history), what);
+        for (let i = 0; i < st.history.length; i++) assert.deepEqual(mirror.callsAt(i), st.callsAt(i), `${what}: calls of step ${i}`);
+        assert.deepEqual(mirror.actions, st.session.actions.slice(0, st.session.cursor), what);
+        assert.equal(mirror.ended, st.ended, what);
+      };
+      const both = async (c: Command, local: () => unknown) => { await act(c); local(); same(JSON.stringify(c)); };
+      same("opened");
+      for (let i = 0; i < 3; i++) await both({ kind: "step" }, () => st.step());
+      await both({ kind: "runToLine", line: 40, limit: 10000 }, () => st.runToLine(40, 10000));
+      await both({ kind: "back" }, () => st.back());
+      await both({ kind: "connect", lines: ["one"] }, () => st.connect(["one"]));
+      await both({ kind: "back" }, () => st.back());
+      await both({ kind: "continue", limit: 40 }, () => st.continue(40));
+      await both({ kind: "goto", step: 5 }, () => st.goto(5));
+      await both({ kind: "signal", pid: st.mainPid, signal: "SIGINT" }, () => st.signal(st.mainPid, "SIGINT"));
+      await both({ kind: "continue", limit: 10000 }, () => st.continue(10000));
+      assert.ok(mirror.ended, "the run ended");
+    } finally {
+      w.dispose();
+    }
+  });
+
+  it("Stop ends a Continue of a one-line endless loop, keeping the steps it made", async () => {
+    const { w, mirror, open, act } = harness();
+    try {
+      await open(LOOP, {});
+      const running = act({ kind: "continue", limit: 100_000 });
+      await new Promise((r) => setTimeout(r, 700));
+      // Within 100 ms the worker answers ("stopped"); a busy machine may need the restart.
+      // How long it takes is a bench figure (worker.stop.*), not a timed test.
+      assert.ok(["stopped", "restarted"].includes(await w.stop()));
+      const outcome = await running;
+      assert.equal(outcome.stopped, true);
+      assert.match(outcome.message ?? "", /^stopped/);
+      assert.ok(mirror.index > 0, "the steps made before the Stop are kept");
+      // The session goes on from where it stopped.
+      const before = mirror.index;
+      assert.equal((await act({ kind: "step" })).ok, true);
+      assert.equal(mirror.index, before + 1);
+    } finally {
+      w.dispose();
+    }
+  });
+
+  it("a worker that does not answer a Stop in time is replaced; the new one replays the session exactly", async () => {
+    // No grace at all: the worker is still running when Stop looks, so it is replaced.
+    const { w, mirror, told, open, act } = harness(0);
+    try {
+      await open(LOOP, {});
+      await act({ kind: "continue", limit: 3 });
+      const run = act({ kind: "continue", limit: 100_000 });
+      await new Promise((r) => setTimeout(r, 700));
+      const held = JSON.stringify(mirror.history);
+      assert.equal(await w.stop(), "restarted");
+      assert.equal((await run).stopped, true);
+      assert.match(told.join("\n"), /did not answer Stop/);
+      assert.equal(JSON.stringify(mirror.history), held, "the replayed history is the one the editor held");
+      const n = mirror.index;
+      assert.equal((await act({ kind: "step" })).ok, true, "the new worker steps on");
+      assert.equal(mirror.index, n + 1);
+    } finally {
+      w.dispose();
+    }
+  });
+
+  it("a view's goto must land inside the history it was shown", () => {
+    assert.deepEqual(viewCommand({ v: 1, type: "goto", step: 3 }, { length: 4, clientLines: [] }), { kind: "goto", step: 3 });
+    assert.match(viewCommand({ v: 1, type: "goto", step: 4 }, { length: 4, clientLines: [] }) as string, /not in the history \(0\.\.3\)/);
+    assert.match(viewCommand({ v: 1, type: "goto", step: 1e9 }, { length: 4, clientLines: [] }) as string, /not in the history/);
+  });
+
+  it("an update that does not follow what the editor holds is refused, not half-applied", () => {
+    const m = new SessionMirror();
+    const u: Update = { from: 2, steps: [], calls: [], length: 2, mainPid: 1, actionsFrom: 0, actions: [] };
+    assert.throws(() => m.apply(u), /does not follow/);
+  });
+});
