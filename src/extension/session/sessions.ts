@@ -54,6 +54,9 @@ export function settings(): Settings {
 
 const key = (uri: vscode.Uri) => uri.toString();
 
+/** How often the view and the editor show a long run's progress. */
+const REFRESH_MS = 1000;
+
 export class Sessions implements vscode.Disposable {
   private readonly byFile = new Map<string, EditorSession>();
   private last: string | undefined;
@@ -184,10 +187,12 @@ export class Sessions implements vscode.Disposable {
     this.markRunning();
     let shown: ((e: ProgressEvent) => void) | undefined;
     let finish: (() => void) | undefined;
+    let refreshed = Date.now();
     const onProgress = (e: ProgressEvent) => {
       if (this.byFile.get(key(s.uri)) !== s) return;
       s.model.apply(e.update);
-      this.update(s);
+      // The view and the editor follow a long run once a second: the editor's thread stays free.
+      if (Date.now() - refreshed >= REFRESH_MS) { refreshed = Date.now(); this.update(s); }
       if (!shown) [shown, finish] = this.showProgress(opts.title ?? "Fork Lab: running");
       shown(e);
     };

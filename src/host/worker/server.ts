@@ -21,8 +21,11 @@ interface Held {
   sentActions: number;
   sentNotes: number;
   /** The request being run, for the checkpoint's progress events and stop check. */
-  running?: { id: number; stopGen: number; lastProgress: number };
+  running?: { id: number; stopGen: number; lastProgress: number; stopSeen?: number };
 }
+
+/** How long a Stop waits for the line that runs to end before it abandons the line. */
+const MIDLINE_AFTER_MS = 40;
 
 /** Commands that only add steps: the entries the editor holds stay as they are. */
 const ADDS_ONLY = new Set<Command["kind"]>(["step", "continue", "runToLine", "demo"]);
@@ -102,7 +105,7 @@ export class ModelServer {
     h.stepper = new Stepper({
       program: loaded.program, name: loaded.name, scenario: req.scenario, policy: req.policy, maxSteps: req.maxSteps,
       loadProgram: loaded.loadProgram, readFile: loaded.readFile, checkpoint: (done, limit) => this.checkpoint(req.session, h, done, limit),
-      interrupted: () => h.running !== undefined && this.stopGen() > h.running.stopGen,
+      interrupted: () => this.abandonLine(h),
     });
     if (req.actions?.length) {
       // A restarted worker: the same actions replayed give the same history (the Session is deterministic).
@@ -143,6 +146,18 @@ export class ModelServer {
 
   private stopGen(): number {
     return this.stop ? Atomics.load(this.stop, STOP_SLOT) : 0;
+  }
+
+  /**
+   * During a long line: abandon it for a Stop only when the Stop has waited MIDLINE_AFTER_MS
+   * (a line that long is a loop on one line). Sooner, the Stop waits for the line's end: an
+   * abandoned line costs a replay of the session to rebuild its state.
+   */
+  private abandonLine(h: Held): boolean {
+    const r = h.running;
+    if (!r || this.stopGen() <= r.stopGen) return false;
+    r.stopSeen ??= this.now();
+    return this.now() - r.stopSeen >= MIDLINE_AFTER_MS;
   }
 
   /** Before each step of a long command: stop when asked; now and then, say how far it got. */
