@@ -23,7 +23,6 @@ async function timed(fn: () => Thenable<unknown>): Promise<number> {
   return performance.now() - t0;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 
 describe("the model in its worker", function () {
@@ -34,6 +33,8 @@ describe("the model in its worker", function () {
     await forkLab().activate();
     dir = mkdtempSync(join(tmpdir(), "forklab-loop-"));
   });
+  // A failed test must not leave a run going behind the next one.
+  afterEach(async () => { await vscode.commands.executeCommand("forklab.stopRun"); });
   after(async () => {
     await vscode.commands.executeCommand("forklab.stopSession");
     await vscode.commands.executeCommand("workbench.action.closeAllEditors");
@@ -50,15 +51,15 @@ describe("the model in its worker", function () {
     await waitFor(async () => { const c = await current(); return c?.running && c.index > 1; }, "the run to be under way", 60000, 100);
     report(`forklab-loop: Continue under way at step ${(await current())!.index}`);
 
-    // Other commands answer while the model runs: the extension host's thread is free.
+    // Another command answers at once while the model runs: the extension host's thread is
+    // free. (A round trip through the workbench, such as asking for code lenses, also waits
+    // for the browser side, which a loaded machine slows: it is reported, not asserted.)
     const answers: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      answers.push(await timed(() => vscode.commands.executeCommand("forklab.session.current")));
-      answers.push(await timed(() => vscode.commands.executeCommand("vscode.executeCodeLensProvider", doc.uri)));
-    }
-    report(`forklab-responsive: commands answered in ${answers.map((x) => x.toFixed(0)).join(", ")} ms during Continue`);
-    assert.ok(median(answers) < 200, `commands took ${answers.map((x) => x.toFixed(0)).join(", ")} ms`);
-    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>("vscode.executeCodeLensProvider", doc.uri);
+    for (let i = 0; i < 10; i++) answers.push(await timed(() => vscode.commands.executeCommand("forklab.session.current")));
+    let lenses: vscode.CodeLens[] = [];
+    const lensMs = await timed(async () => { lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>("vscode.executeCodeLensProvider", doc.uri); });
+    report(`forklab-responsive: forklab.session.current answered in ${answers.map((x) => x.toFixed(0)).join(", ")} ms during Continue; code lenses in ${lensMs.toFixed(0)} ms`);
+    assert.ok(Math.max(...answers) < 200, `forklab.session.current took ${answers.map((x) => x.toFixed(0)).join(", ")} ms`);
     assert.ok(lenses.some((l) => l.command?.command === "forklab.stopRun"), "a lens offers to stop the run");
     assert.strictEqual((await current())!.running, true, "the run is still going");
 
@@ -90,7 +91,7 @@ describe("the model in its worker", function () {
     })()`, "all");
     assert.ok(installed.includes(true), "the view's step line was found");
     const latencies: number[] = [];
-    for (let n = 1; n <= 35; n++) {
+    for (let n = 1; n <= 30; n++) {
       const t0 = Date.now();
       const r = await vscode.commands.executeCommand<Outcome>("forklab.step");
       if (!r.ok) break;

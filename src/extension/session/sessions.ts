@@ -107,6 +107,9 @@ export class Sessions implements vscode.Disposable {
    * the process that reaches it). Returns undefined when nothing can run.
    */
   async start(doc: vscode.TextDocument, scenario?: Scenario | string): Promise<EditorSession | undefined> {
+    // One model worker runs the sessions in turn: a run still going (Continue on another
+    // file) would hold this one up, so starting a session stops it first.
+    if (this.all().some((x) => x.busy)) await this.stopRun();
     const old = this.get(doc.uri);
     if (old) this.stop(old, false);
     const file = doc.uri.fsPath;
