@@ -70,7 +70,7 @@ if (watch) {
     // Activation evaluates all of dist/extension.js: the model and the live side must come
     // only through src/extension/model.ts.
     if (targets[i].outfile === "dist/extension.js") {
-      const heavy = Object.keys(out.inputs).filter((f) => /^(src\/c\/|src\/host\/(?!scenario\.ts|worker-client\.ts)|src\/kernel\/|src\/session\/(session|stepper)\.ts|src\/live\/(?!platform\.ts)|node_modules\/web-tree-sitter\/)/.test(f));
+      const heavy = Object.keys(out.inputs).filter((f) => /^(src\/c\/|src\/host\/(?!scenario\.ts|worker-client\.ts|worker\/(protocol|mirror|actions)\.ts)|src\/kernel\/|src\/session\/(session|stepper)\.ts|src\/live\/(?!platform\.ts)|node_modules\/web-tree-sitter\/)/.test(f));
       if (heavy.length) {
         console.error(`build: dist/extension.js includes the model (${heavy.slice(0, 3).join(", ")}...); import it through src/extension/model.ts (and only types elsewhere)`);
         process.exitCode = 1;
