@@ -275,6 +275,17 @@ export class Machine {
     return true;
   }
 
+  /**
+   * Where Linux delivers a pending signal in the middle of a step: on the way back to user
+   * mode from a call (also one that was about to sleep: it is interrupted instead), and on
+   * the return from a handler. The handler's first line ends the step, as at a step's start.
+   */
+  private deliverNow(p: Proc, t: Thread): boolean {
+    if (t.wait || !this.kernel.signalWaiting(t.tid) || !this.deliverSignals(p, t)) return false;
+    this.stopAtNextLine = true;
+    return true;
+  }
+
   /** Call a user function from a builtin (atexit): the builtin's instruction runs again after it returns. */
   callFromLibrary(p: Proc, t: Thread, addr: number, args: number[]): void {
     const idx = (addr - TEXT_BASE) / 16;
@@ -465,6 +476,7 @@ export class Machine {
           if (done.sig) {
             this.kernel.sigreturn(t.tid, done.sig.savedMask);
             t.sys = done.sig.sys;
+            this.deliverNow(p, t);
           } else if (!done.noResult) st.push(v);
           if (t.frames.length === 0) return { reason: "exited", count };
           f = t.frames[t.frames.length - 1]; fn = funcs[f.fn]; code = fn.code;
@@ -507,7 +519,7 @@ export class Machine {
       r = b.fn(this.ctx(p, t), args);
       if (r !== BLOCKED && r !== GONE && t.sys) r = this.drain(p, t);
     }
-    if (r === BLOCKED) return { reason: "blocked", count: 0 };
+    if (r === BLOCKED) return this.deliverNow(p, t) ? undefined : { reason: "blocked", count: 0 };
     if (r === CALLED) return undefined;
     if (r === GONE) {
       this.reap();
@@ -518,6 +530,7 @@ export class Machine {
     st.push(r);
     f.pc++;
     void ins;
+    this.deliverNow(p, t);
     if (p.mem.pageCount() > this.options.maxPages) throw new StopError(`the process uses more than ${(this.options.maxPages * PAGE_SIZE) >> 20} MiB of memory; the stepper stops it`);
     return undefined;
   }

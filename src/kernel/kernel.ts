@@ -291,6 +291,13 @@ export class Kernel {
     return this.sys(tid, "sigsuspend", [mask], (t) => sysproc.sigsuspend(this.k, t, mask));
   }
 
+  /** Whether `tid` has a signal to handle now: the stepper then calls takeSignal at once (the
+   *  return from a call or from a handler is where Linux delivers a pending signal). */
+  signalWaiting(tid: number): boolean {
+    const t = this.k.tasks.get(tid);
+    return t !== undefined && t.state === "ready" && sig.signalWaiting(t);
+  }
+
   /** Before running a line of `tid`: the next signal whose user handler must run now, or null. */
   takeSignal(tid: number): SignalDelivery | null {
     const t = this.k.tasks.get(tid);

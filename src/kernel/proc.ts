@@ -3,7 +3,7 @@
 import { fdcloseall, fdcloseexec, fdcopy } from "./fdtable";
 import { emit, KProc, KState, Task } from "./kstate";
 import { fail, ok, SigActionView, SysBlocked, SysResult } from "./result";
-import { sendsig, dispatch } from "./signal";
+import { sendsig, dispatch, interruptBeforeSleep } from "./signal";
 import { SA_NOCLDWAIT, SIG } from "./signum";
 import { shmdetachall, shmforkcopy } from "./shm";
 import { W_EXITCODE } from "./waitstatus";
@@ -29,8 +29,13 @@ function newTask(k: KState, p: KProc, tid: number, mask: number): Task {
   return t;
 }
 
-/** Block t in `on` until cond() holds (checked by wakeup after every change). */
+/** Block t in `on` until cond() holds (checked by wakeup after every change). A task with
+ *  a signal to handle does not sleep: it stays ready, marked as interrupted in `on`. */
 export function block(k: KState, t: Task, on: string, cond: () => boolean): SysBlocked {
+  if (interruptBeforeSleep(t, on)) {
+    unblock(k, t);
+    return { blocked: on };
+  }
   if (t.state !== "blocked" || t.blockedOn !== on) emit(k, { kind: "block", pid: t.proc.pid, on });
   t.state = "blocked";
   t.blockedOn = on;

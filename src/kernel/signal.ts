@@ -86,6 +86,40 @@ function notifyParent(k: KState, p: KProc): void {
 }
 
 /**
+ * A pending signal that task t does not block and whose handler is the program's own, to be
+ * run on t's next way back to user mode. Used where Linux checks signal_pending(): on the
+ * return from every system call and from a handler (sigreturn), and before a blocking call
+ * sleeps (it fails with ERESTARTSYS at once instead, so the handler runs and the call is
+ * then restarted or fails with EINTR). A stopped process runs nothing.
+ */
+export function signalWaiting(t: Task): boolean {
+  const p = t.proc;
+  const ready = p.pending & ~t.mask;
+  if (ready === 0 || p.stopped || p.zombie) return false;
+  for (let s = 1; s < NSIG; s++) if (sigismember(ready, s) && isUserHandler(handlerOf(p, s))) return true;
+  return false;
+}
+
+/** Whether another thread of t's process is running or woken for signal s and can take it. */
+function otherTaker(t: Task, s: number): boolean {
+  return t.proc.tasks.some((x) => x !== t && !sigismember(x.mask, s) && (x.state === "ready" || x.intr !== undefined));
+}
+
+/** A blocking call of t is about to sleep in `on`: with a signal waiting that t should take,
+ *  it does not sleep but is marked interrupted (the stepper runs the handler next). */
+export function interruptBeforeSleep(t: Task, on: string): boolean {
+  if (!signalWaiting(t)) return false;
+  const p = t.proc;
+  for (let s = 1; s < NSIG; s++) {
+    if (!sigismember(p.pending & ~t.mask, s) || !isUserHandler(handlerOf(p, s))) continue;
+    if (otherTaker(t, s)) continue;
+    t.intr = on;
+    return true;
+  }
+  return false;
+}
+
+/**
  * Act on p's pending signals that some thread does not block: default actions happen
  * here and now; for a user handler, a thread blocked in a slow call is woken so that the
  * stepper can run the handler (takeSignal).
