@@ -16,6 +16,8 @@ export interface TraceEntry {
   ret: number;
   /** "EBADF", "ECHILD", ... when ret is -1. */
   errno?: string;
+  /** A write's bytes (latin1), kept only when they may hold a pid (three digits or more). */
+  text?: string;
   /** Made while a signal handler was running (its frame is on the stack, maybe deeper in a helper). */
   handler?: true;
 }

@@ -2,7 +2,7 @@
 // plain data (memory pages, threads with operand stacks and frames, heap bookkeeping,
 // stdio buffers), so fork copies it and nothing is held in JS closures or generators.
 // A step runs one thread until its source line changes, it blocks, or it ends.
-import { Kernel, SIG, isBlocked, SysResult, ERRNO, errnoName } from "../kernel/kernel";
+import { Kernel, SIG, SEEK_CUR, isBlocked, SysResult, ERRNO, errnoName } from "../kernel/kernel";
 import { Memory, Fault, STACK_TOP, STACK_SIZE, HEAP_BASE, TEXT_BASE, BUILTIN_BASE, PAGE_SIZE } from "./memory";
 import { Ins, Op, Program } from "./program";
 import { K, convert } from "./types";
@@ -13,6 +13,10 @@ import { RandState, seedRandom } from "./libc/random";
 import { DEFAULT_ENV } from "./libc/environ";
 import { latin1Bytes } from "../kernel/latin1";
 import type { TraceEntry } from "./trace";
+
+/** Written text that may hold a pid (three digits or more): kept in the trace, so that the
+ *  fidelity harness can rename the pid and count the write's bytes as renamed. */
+const MAYBE_PID = /\d{3}/;
 
 export interface Frame {
   fn: number;
@@ -37,6 +41,8 @@ export interface SysCont {
   exit?: number;
   /** fclose: the descriptor to close once the buffer is out. */
   closeFd?: number;
+  /** exit: read-ahead to hand back once the output is out, lseek(fd, back, SEEK_CUR) each. */
+  unread?: Array<{ fd: number; back: number }>;
 }
 
 export interface Thread {
@@ -542,13 +548,14 @@ export class Machine {
       const w = sys.writes[0];
       const r = this.kernel.write(t.tid, w.fd, latin1Bytes(w.data));
       if (isBlocked(r)) { t.blockedOn = r.blocked; return BLOCKED; }
-      this.record(p, t, "write", [w.fd, w.data.length], r);
+      this.record(p, t, "write", [w.fd, w.data.length], r, w.data);
       if (!this.alive(t.tid)) return GONE;
       if (r.ret < 0) { sys.writes.shift(); continue; }
       if (r.ret < w.data.length) w.data = w.data.slice(r.ret);
       else sys.writes.shift();
     }
     t.sys = undefined;
+    for (const u of sys.unread ?? []) this.record(p, t, "lseek", [u.fd, u.back, SEEK_CUR], this.kernel.lseek(t.tid, u.fd, u.back, SEEK_CUR));
     if (sys.closeFd !== undefined) this.record(p, t, "close", [sys.closeFd], this.kernel.close(t.tid, sys.closeFd));
     if (sys.exit !== undefined) {
       this.record(p, t, "exit", [sys.exit], { ret: 0 });
@@ -581,9 +588,10 @@ export class Machine {
   }
 
   /** Record a completed system call in the trace and set errno; returns ret. */
-  record(p: Proc, t: Thread, call: string, args: Array<number | string>, r: SysResult): number {
+  record(p: Proc, t: Thread, call: string, args: Array<number | string>, r: SysResult, data?: string): number {
     if (isBlocked(r)) return -1;
     const entry: TraceEntry = { pid: p.pid, line: this.userLine(p, t), call, args, ret: r.ret };
+    if (data !== undefined && MAYBE_PID.test(data)) entry.text = data;
     if (r.errno) entry.errno = r.errno;
     if (t.frames.some((f) => f.sig)) entry.handler = true;
     if (t.tid !== p.pid) entry.tid = t.tid;

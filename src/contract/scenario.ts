@@ -7,6 +7,10 @@ export interface Scenario {
   argv?: string[];
   /** Bytes available on descriptor 0. Default "" (stdin at EOF). */
   stdin?: string;
+  /** What descriptor 0 is: a pipe holding `stdin` (default), or a regular file holding it,
+   *  STDIN_FILE in the working directory, as `prog < stdin.txt` gives: seekable, its offset
+   *  shared by every process that inherits it. */
+  stdinFrom?: "pipe" | "file";
   /** What descriptor 1 is: a terminal (line buffered), a pipe or a file (fully buffered). Default "pipe". */
   stdout?: "tty" | "pipe" | "file";
   /** Outside processes that talk to the program's server over loopback TCP. */
@@ -68,3 +72,6 @@ export interface SignalScript {
 }
 
 export const DEFAULT_PORT = 15213;
+
+/** The file that holds stdin when `stdinFrom` is "file" (model and real run alike). */
+export const STDIN_FILE = "stdin.txt";

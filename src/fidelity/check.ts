@@ -46,5 +46,6 @@ export async function checkFidelity(file: string, scenario: Scenario, opts: Chec
   const t0 = Date.now();
   const m = await (opts.model ?? ((f, s) => runModelSession(f, s)))(abs, scenario);
   const model = normalizeModel(m, abs);
-  return { file: abs, comparison: compare(linux.trace, model), linux: linux.trace, model, ms: { linux: linux.ms, model: Date.now() - t0 } };
+  const given = [...Object.values(scenario.files ?? {}), scenario.stdin ?? ""];
+  return { file: abs, comparison: compare(linux.trace, model, given), linux: linux.trace, model, ms: { linux: linux.ms, model: Date.now() - t0 } };
 }

@@ -161,8 +161,10 @@ function bagKey(e: NormEntry): string {
 const STAMP_SLACK = 0.001;
 const before = (a: number, b: number): boolean => a <= b + STAMP_SLACK;
 
-/** Orderings that hold on every run of every correct kernel. */
-export function checkRules(t: NormTrace): RuleViolation[] {
+/** Orderings that hold on every run of every correct kernel. `given`: bytes that exist
+ *  before the program starts (the Scenario's files and stdin), which a read may return
+ *  without any process having written them. */
+export function checkRules(t: NormTrace, given: string[] = []): RuleViolation[] {
   const v: RuleViolation[] = [];
   const byName = new Map(t.procs.map((p) => [p.name, p]));
   const writes = t.procs.flatMap((p) => p.entries.filter((e) => (e.call === "write" || e.call === "send") && e.data).map((e) => ({ p, e })));
@@ -183,7 +185,7 @@ export function checkRules(t: NormTrace): RuleViolation[] {
         const probe = e.data.slice(0, 32);
         // Only other processes' writes: a server echoing what a client sent writes it after reading it.
         const sources = writes.filter((w) => w.p !== p && w.e.data?.includes(probe));
-        if (sources.length && !sources.some((w) => before(w.e.start, e.end)))
+        if (sources.length && !sources.some((w) => before(w.e.start, e.end)) && !given.some((g) => g.includes(probe)))
           v.push({ side: t.side, rule: "write-before-read", detail: `${p.name} read ${JSON.stringify(probe)} before anyone wrote it` });
       }
     }
@@ -191,7 +193,7 @@ export function checkRules(t: NormTrace): RuleViolation[] {
   return v;
 }
 
-export function compare(linux: NormTrace, model: NormTrace): Comparison {
+export function compare(linux: NormTrace, model: NormTrace, given: string[] = []): Comparison {
   const divergences: Divergence[] = [];
   const procs: ProcComparison[] = [];
   const names = [...new Set([...linux.procs.map((p) => p.name), ...model.procs.map((p) => p.name)])].sort(byForkOrder);
@@ -209,7 +211,7 @@ export function compare(linux: NormTrace, model: NormTrace): Comparison {
     procs.push(compareProc(name, l, m, divergences, threaded));
     if (threaded) procs.push(comparePool(name, [l, ...lt], [m, ...mt], divergences));
   }
-  const violations = [...checkRules(linux), ...checkRules(model)];
+  const violations = [...checkRules(linux, given), ...checkRules(model, given)];
   return { agree: divergences.length === 0 && violations.length === 0, divergences, violations, procs };
 }
 

@@ -14,6 +14,10 @@ export interface ModelSessionOptions {
   prepare?: (s: Session) => void;
 }
 
+/** Model pids in Linux's range (see KernelOptions.firstPid): a pid printed by the program is
+ *  renamed (P1, P1.1...) on both sides, as numbers of three digits or more are. */
+const MODEL_FIRST_PID = 20001;
+
 /** Per-thread bytes on descriptors 1 and 2 and exit statuses, collected from every snapshot the session takes. */
 class RecordingSession extends Session {
   readonly bytes = new Map<number, { out: string; err: string }>();
@@ -37,7 +41,10 @@ export async function runModelSession(file: string, scenario: Scenario, opts: Mo
   const loaded = await loadProgram(file);
   const errors = loaded.diagnostics.filter((d) => d.severity === "error");
   if (errors.length) throw new Error(`the model cannot run ${basename(file)}:\n${errors.map((d) => `${d.line}:${d.column}: ${d.message}`).join("\n")}`);
-  const session = new RecordingSession({ program: loaded.program, name: loaded.name, scenario, loadProgram: loaded.loadProgram, readFile: loaded.readFile });
+  const session = new RecordingSession({
+    program: loaded.program, name: loaded.name, scenario, loadProgram: loaded.loadProgram, readFile: loaded.readFile,
+    kernel: { firstPid: MODEL_FIRST_PID },
+  });
   opts.prepare?.(session);
   const ended = session.run();
   const final = session.snapshot();

@@ -12,7 +12,7 @@ import type { Scenario } from "../contract/scenario";
 import type { TraceEntry } from "../c/trace";
 import { canonicalCall, COMPARED_CALLS, comparedArgs, RETURNS_PID, SIGNAL_ARG, signalName, howOf, waitOptions } from "./calls";
 import { handlerLines, statementLines } from "./functions";
-import { childName, threadName, renamePidsInText, renameShm, maskMeasuredTimes, type NormEntry, type NormProc, type NormTrace, type ProcEnd } from "./normal";
+import { childName, threadName, renamePidsInText, renameShm, renameWrite, maskMeasuredTimes, type NormEntry, type NormProc, type NormTrace, type ProcEnd } from "./normal";
 import { signame } from "../kernel/signum";
 
 const run = promisify(execFile);
@@ -140,6 +140,7 @@ export function normalizeModel(m: ModelRun, sourceFile: string): NormTrace {
       }
       if ((e.call === "waitpid" || e.call === "kill") && typeof n.args[0] === "number") n.args[0] = nameOf(n.args[0]);
       if (RETURNS_PID.has(e.call) && e.ret > 0) n.ret = nameOf(e.ret);
+      if (e.text !== undefined) renameWrite(Object.assign(n, { data: e.text }), names);
       mine.push(n);
     });
     const pid = threads.has(tid) ? m.trace.find((e) => task(e) === tid)?.pid ?? tid : tid;

@@ -65,6 +65,15 @@ export function renamePidsInText(text: string, names: Map<number, string>): stri
   return text.replace(/\d+/g, (d) => (d.length >= 3 ? names.get(Number(d)) ?? d : d));
 }
 
+/** A write's data with its pids renamed: the count it returned follows the renamed text,
+ *  since a real pid and a model pid need not have as many digits. */
+export function renameWrite(e: NormEntry, names: Map<number, string>): void {
+  if (e.data === undefined) return;
+  const renamed = renamePidsInText(e.data, names);
+  if (renamed !== e.data && e.ret === e.data.length) e.ret = renamed.length;
+  e.data = renamed;
+}
+
 /**
  * Shared memory ids and attach addresses are the kernel's choice: name ids SHM1, SHM2... in
  * the order segments were created, and keep only whether shmat succeeded.

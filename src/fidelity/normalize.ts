@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { signo } from "../kernel/signum";
 import { canonicalCall, COMPARED_CALLS, comparedArgs, isNoisy, RETURNS_PID, SIGNAL_ARG, signalName, howOf, waitOptions } from "./calls";
 import { handlerLines, handlerNames, statementLines } from "./functions";
-import { childName, threadName, renamePidsInText, renameShm, maskMeasuredTimes, type NormEntry, type NormProc, type NormTrace, type ProcEnd } from "./normal";
+import { childName, threadName, renamePidsInText, renameShm, renameWrite, maskMeasuredTimes, type NormEntry, type NormProc, type NormTrace, type ProcEnd } from "./normal";
 import type { LinuxRun } from "./realrun";
 import { decodeString, type StraceEvent, type SyscallEvent } from "./strace";
 import type { Site } from "./symbolize";
@@ -115,7 +115,7 @@ function normalizeTree(run: LinuxRun, root: string): NormTrace {
     const entries = raw.entries.map(({ pidRet, pidArg, ...e }) => {
       if (pidRet !== undefined && pidRet > 0) e.ret = nameOf(pidRet);
       if (pidArg) e.args[pidArg.index] = nameOf(pidArg.pid);
-      if (e.data !== undefined) e.data = renamePidsInText(e.data, names);
+      renameWrite(e, names);
       return e;
     });
     const ownerPid = owner.get(pid);

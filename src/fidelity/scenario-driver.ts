@@ -9,12 +9,12 @@
 // descriptor counts at that moment.
 
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, openSync, closeSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { connect, Socket } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, isAbsolute, join, normalize } from "node:path";
 import { constants } from "node:os";
-import { DEFAULT_PORT, type ClientScript, type Scenario, type SignalScript } from "../contract/scenario";
+import { DEFAULT_PORT, STDIN_FILE, type ClientScript, type Scenario, type SignalScript } from "../contract/scenario";
 import { probeGroup, settle, tracerOf, type ProcInfo } from "./proc-probe";
 
 export interface DriverOptions {
@@ -113,17 +113,22 @@ export async function runScenario(binary: string, scenario: Scenario, opts: Driv
   const dir = mkdtempSync(join(tmpdir(), "forklab-run-"));
   const outFile = join(dir, "stdout");
   const fileFd = kind === "file" ? openSync(outFile, "w") : -1;
+  // The scenario's files (and a file stdin) are in the working directory, as in the model.
+  const cwd = opts.cwd ?? (scenario.files || scenario.stdinFrom === "file" ? dir : undefined);
+  if (cwd) seedFiles(cwd, scenario);
+  const stdinFd = cwd && scenario.stdinFrom === "file" ? openSync(join(cwd, STDIN_FILE), "r") : -1;
   // A terminal needs a pty; script(1) gives one without native node modules. -e passes
   // the program's exit status through; -q keeps script's own banner out.
   const [cmd, args] = kind === "tty"
     ? ["script", ["-qec", [...(opts.wrap ?? []), binary, ...argv].map(shq).join(" "), "/dev/null"]]
     : ["perl", ["-e", LAUNCH, ...(opts.wrap ?? []), binary, ...argv]];
   const child = spawn(cmd, args, {
-    cwd: opts.cwd,
+    cwd,
     detached: kind === "tty", // script makes its own session; LAUNCH makes its own group
-    stdio: ["pipe", kind === "file" ? fileFd : "pipe", "pipe"],
+    stdio: [stdinFd >= 0 ? stdinFd : "pipe", kind === "file" ? fileFd : "pipe", "pipe"],
   });
   if (fileFd >= 0) closeSync(fileFd);
+  if (stdinFd >= 0) closeSync(stdinFd);
   const pid = child.pid ?? -1;
 
   let stdout = "";
@@ -406,6 +411,17 @@ function killGroup(pgid: number, sig: NodeJS.Signals) {
     process.kill(-pgid, sig);
   } catch {
     // already gone
+  }
+}
+
+/** Write the scenario's files (relative paths only: the run must not touch anything outside
+ *  its folder) and, when stdin is a file, STDIN_FILE with the scenario's stdin. */
+function seedFiles(cwd: string, scenario: Scenario): void {
+  const files = { ...scenario.files, ...(scenario.stdinFrom === "file" ? { [STDIN_FILE]: scenario.stdin ?? "" } : {}) };
+  for (const [path, text] of Object.entries(files)) {
+    if (isAbsolute(path) || normalize(path).startsWith("..")) throw new Error(`the scenario's file '${path}' is outside the working directory: give a relative path`);
+    mkdirSync(dirname(join(cwd, path)), { recursive: true });
+    writeFileSync(join(cwd, path), text, "latin1");
   }
 }
 

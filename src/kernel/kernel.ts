@@ -78,6 +78,7 @@ export class Kernel {
     const init = proc.allocproc(this.k, 0, "init", "init");
     init.sid = 1;
     proc.block(this.k, init.tasks[0], "wait(-1)", () => false);
+    this.k.nextPid = Math.max(2, Math.floor(limits.firstPid));
     this.k.tty.foreground = 1;
     this.k.events = [];
   }

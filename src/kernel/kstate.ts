@@ -16,6 +16,10 @@ export interface KernelOptions {
   socketBuffer?: number;
   /** Whether default "core" signals set the 0x80 core flag (ulimit -c > 0). Debian's default is 0. */
   coreDumps?: boolean;
+  /** The pid of the first process after init (default 2). The fidelity harness numbers the
+   *  model's processes in Linux's range, so that a pid a program prints can be told from a
+   *  small number in its output and renamed like a real one. */
+  firstPid?: number;
   /** Test only: deliberately un-Linux behaviour, so the fidelity tests can show the check
    *  against real Linux catches it. "above-highest": fdalloc never reuses a lower free
    *  number; "queued": a standard signal that is already pending is queued, not lost. */
@@ -30,6 +34,7 @@ export const DEFAULT_LIMITS: Limits = {
   pipeCapacity: 65536,
   socketBuffer: 65536,
   coreDumps: false,
+  firstPid: 2,
   wrong: {},
 };
 

@@ -2,7 +2,7 @@
 // proc.ts, signal.ts or clock.ts: spawning a process from outside with its standard
 // descriptors, resource limits, and the calls that wait for a signal or for time.
 import * as clock from "./clock";
-import { O_CREAT, O_RDWR, O_TRUNC, O_WRONLY } from "./fcntl";
+import { O_CREAT, O_RDONLY, O_RDWR, O_TRUNC, O_WRONLY } from "./fcntl";
 import { fdinstall } from "./fdtable";
 import { filealloc, filedup, fileclose } from "./file";
 import * as fs from "./fs";
@@ -24,6 +24,8 @@ export type StdioSpec =
   | { pipe: true }
   /** A file in the model's file system (created/truncated for writing; captured output). */
   | { file: string }
+  /** An existing file of the model's file system opened for reading (`prog < path`). */
+  | { readFile: string }
   | { none: true };
 
 export interface SpawnOptions {
@@ -75,6 +77,10 @@ function stdio(k: KState, spec: StdioSpec, fd: number, ttyFile: () => KFile): KF
     const w = filealloc(k, pp, O_WRONLY, "write");
     pp.writers++;
     return w;
+  }
+  if ("readFile" in spec) {
+    const v = fs.namei(k, spec.readFile, O_RDONLY);
+    return "ret" in v ? undefined : filealloc(k, v, O_RDONLY);
   }
   if ("file" in spec) {
     const v = fs.namei(k, spec.file, O_WRONLY | O_CREAT | O_TRUNC);

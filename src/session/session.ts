@@ -5,12 +5,12 @@
 // from the start.
 // (The kernel keeps closures on blocked tasks, so its state cannot be cloned into
 // checkpoints; a replay of 10,000 steps costs well under a second.)
-import { Kernel, signo as signoOf, StdioSpec } from "../kernel/kernel";
+import { Kernel, KernelOptions, signo as signoOf, StdioSpec } from "../kernel/kernel";
 import type { Snapshot } from "../contract/snapshot";
 import { Machine, StepInterrupted, StepMode } from "../c/vm";
 import { Program } from "../c/program";
 import { commandProgram } from "../c/commands";
-import { Scenario, DEFAULT_PORT, ProgramScript } from "../contract/scenario";
+import { Scenario, DEFAULT_PORT, ProgramScript, STDIN_FILE } from "../contract/scenario";
 
 /** Lines a Scenario program may run at start-up before the main program starts. */
 const OTHER_START_STEPS = 100_000;
@@ -37,6 +37,8 @@ export interface SessionOptions {
   readFile?: (path: string) => string | Uint8Array | undefined;
   /** The learner's Stop, asked during long steps (MachineOptions.interrupted). */
   interrupted?: () => boolean;
+  /** The kernel model's limits and numbering (default: Linux's defaults, pids from 2). */
+  kernel?: KernelOptions;
 }
 
 /** Something done to the program from outside while it is stepped (the learner's hand). */
@@ -106,13 +108,14 @@ export class Session {
     const sc = opts.scenario ?? {};
     this.rand = (opts.seed ?? 1) >>> 0 || 1;
     this.maxSteps = opts.maxSteps ?? sc.maxSteps ?? 100000;
-    this.kernel = new Kernel();
+    this.kernel = new Kernel(opts.kernel);
     seedFiles(this.kernel, sc.files ?? {});
     // exec: NAME.c next to the program first, else a built-in command (echo, cat, wc).
     const loadProgram = (name: string): Program | undefined => opts.loadProgram?.(name) ?? commandProgram(name);
     this.machine = new Machine(this.kernel, { loadProgram, stepBudget: opts.stepBudget, readFile: opts.readFile, interrupted: opts.interrupted });
     const out: StdioSpec = sc.stdout === "tty" ? { tty: true } : sc.stdout === "file" ? { file: "stdout.txt" } : { pipe: true };
-    const stdin: StdioSpec = sc.stdin !== undefined ? { input: sc.stdin } : sc.stdout === "tty" ? { tty: true } : { input: "" };
+    if (sc.stdinFrom === "file") this.kernel.writeFile(STDIN_FILE, sc.stdin ?? "");
+    const stdin: StdioSpec = sc.stdinFrom === "file" ? { readFile: STDIN_FILE } : sc.stdin !== undefined ? { input: sc.stdin } : sc.stdout === "tty" ? { tty: true } : { input: "" };
     const stderr: StdioSpec = sc.stdout === "tty" ? { tty: true } : { pipe: true };
     for (const spec of sc.programs ?? []) this.startOther(spec);
     this.mainPid = this.kernel.spawn({ name: opts.name, kind: "program", stdin, stdout: out, stderr });

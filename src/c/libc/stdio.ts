@@ -65,6 +65,20 @@ export function flushAll(c: Ctx): void {
   for (const s of Object.values(c.p.streams)) flushStream(c, s);
 }
 
+/**
+ * glibc's exit() hands back what each read stream read ahead and did not consume, after
+ * flushing the output: lseek(fd, -unread, SEEK_CUR), so a file shared with other processes
+ * (stdin after fork) is left at this process's first unread byte. On a pipe or terminal
+ * the lseek fails with ESPIPE, which glibc ignores. Queued behind the flush's writes.
+ */
+export function queueUnread(c: Ctx): void {
+  for (const s of Object.values(c.p.streams)) {
+    if (!s.read || s.in.length === 0) continue;
+    if (!c.t.sys) c.t.sys = { writes: [], ret: 0 };
+    (c.t.sys.unread ??= []).push({ fd: s.fd, back: -s.in.length });
+  }
+}
+
 /** Fill a stream's read buffer with one read(2); false when blocked. */
 function fill(c: Ctx, s: Stream): boolean | Ctl {
   const size = s.size ?? BUFSIZE;

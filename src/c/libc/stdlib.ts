@@ -1,6 +1,6 @@
 // <stdlib.h>, <string.h> and <ctype.h>: pure library code over process memory.
 import { CALLED, GONE, Builtin, Ctx } from "../ctl";
-import { flushAll } from "./stdio";
+import { flushAll, queueUnread } from "./stdio";
 import { cstr, heapAlloc, heapFree, str, sys } from "./sys";
 import { strerror } from "./strerror";
 import { SIG } from "../../kernel/kernel";
@@ -14,6 +14,7 @@ function exitProcess(c: Ctx, code: number): number | typeof GONE | typeof CALLED
     return CALLED;
   }
   flushAll(c);
+  queueUnread(c);
   if (c.t.sys) { c.t.sys.exit = code & 0xff; return 0; }
   sys(c, "exit", [code & 0xff], { ret: 0 });
   c.k.exit(c.t.tid, code & 0xff);

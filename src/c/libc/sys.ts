@@ -9,12 +9,12 @@ import { HEAP_BASE } from "../memory";
  * call); otherwise record it in the trace with the caller's line, set errno on failure,
  * and hand the result to `then` (which may copy data out) or return ret.
  */
-export function sys(c: Ctx, call: string, args: Array<number | string>, r: SysResult, then?: (r: SysRet) => number): number | Ctl {
+export function sys(c: Ctx, call: string, args: Array<number | string>, r: SysResult, then?: (r: SysRet) => number, text?: string): number | Ctl {
   if (isBlocked(r)) {
     c.t.blockedOn = r.blocked;
     return BLOCKED;
   }
-  c.m.record(c.p, c.t, call, args, r);
+  c.m.record(c.p, c.t, call, args, r, text);
   // The call may have ended the caller (SIGPIPE, a signal to itself, exit).
   if (!c.m.alive(c.t.tid)) return GONE;
   return then && r.ret >= 0 ? then(r) : r.ret;

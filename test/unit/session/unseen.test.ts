@@ -1,6 +1,7 @@
 // Programs written for these tests only (test/unseen/*.c), in the course's style, run
 // unchanged: the stepper has never been tuned to them. Each also builds with cc -Wall
-// -Werror and prints the same on real Linux (stdout a pipe, as in the model's default).
+// -Werror and prints the same on real Linux (stdout a pipe, as in the model's default),
+// under its NAME.scenario.json when it has one (stdin, files).
 import { strict as assert } from "node:assert";
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -8,10 +9,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { run } from "../c/helpers";
+import { defaultScenarioFor } from "../../../src/host/scenario";
+import { runScenario } from "../../../src/fidelity/scenario-driver";
+import type { Scenario } from "../../../src/contract/scenario";
 
 const exec = promisify(execFile);
 const dir = join(__dirname, "..", "..", "unseen");
 const unseen = (name: string): string => readFileSync(join(dir, name), "utf8");
+const scenarioOf = (name: string): Scenario => defaultScenarioFor(join(dir, name));
 
 const expected: Record<string, { stdout: string; why: string }> = {
   "pipeline-sum.c": { stdout: "total 55, child exit 3\n", why: "ints cross a pipe; read sees EOF after the child's close; exit code via WEXITSTATUS" },
@@ -25,6 +30,14 @@ const expected: Record<string, { stdout: string; why: string }> = {
     stdout: "pipe 1: fast\npipe 0: slow\nboth at EOF, 2 children reaped\n",
     why: "select reports whichever pipe is ready first (the one written sooner), then each EOF",
   },
+  "stdin-shared.c": {
+    stdout: "round 1: build\nround 2: test\nround 3: deploy\nround 4: test\nround 5: deploy\nround 6: deploy\nstdin offset at the end: 18\n",
+    why: "each child's exit() lseeks the shared stdin file back to its first unread byte, so the parent reads the lines again",
+  },
+  "config-file.c": {
+    stdout: "parent read: port=15213\nchild read: workers=4\nparent read: log=on\noffset 28\n",
+    why: "a file opened before fork has one offset: the line the child reads, the parent skips (the scenario's file is in the working directory)",
+  },
 };
 
 describe("unseen programs", function () {
@@ -35,7 +48,7 @@ describe("unseen programs", function () {
 
   for (const [file, want] of Object.entries(expected)) {
     it(`${file.replace(/\.c$/, "")} in the model: ${want.why}`, async () => {
-      const r = await run(unseen(file));
+      const r = await run(unseen(file), scenarioOf(file));
       assert.equal(r.stdout, want.stdout);
       assert.match(r.ended, /every process has exited/);
       assert.equal(r.session.mainStatus, 0);
@@ -44,7 +57,8 @@ describe("unseen programs", function () {
     it(`${file.replace(/\.c$/, "")} for real: cc -Wall -Werror builds it and it prints the same`, async () => {
       const bin = join(tmp, file.replace(/\.c$/, ""));
       await exec("cc", ["-Wall", "-Werror", "-o", bin, join(dir, file)]);
-      const { stdout } = await exec(bin, [], { cwd: tmp, timeout: 20000 });
+      // Through the fidelity harness's driver: the scenario's stdin and files, as in the model.
+      const { stdout } = await runScenario(bin, scenarioOf(file), { timeoutMs: 20000 });
       assert.equal(stdout, want.stdout);
     });
   }
