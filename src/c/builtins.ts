@@ -16,6 +16,7 @@ import { time } from "./libc/time";
 import { psBuiltins } from "./libc/ps";
 import { spans } from "./libc/spans";
 import { groups } from "./libc/groups";
+import { setjmps } from "./libc/setjmp";
 
-export const BUILTINS: Builtin[] = [...stdio, ...stdlib, ...unistd, ...signals, ...net, ...threads, ...posix, ...files, ...hosts, ...seek, ...random, ...environ, ...time, ...psBuiltins, ...spans, ...groups];
+export const BUILTINS: Builtin[] = [...stdio, ...stdlib, ...unistd, ...signals, ...net, ...threads, ...posix, ...files, ...hosts, ...seek, ...random, ...environ, ...time, ...psBuiltins, ...spans, ...groups, ...setjmps];
 export const BUILTIN_NAMES = BUILTINS.map((b) => b.name);

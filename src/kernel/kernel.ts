@@ -308,6 +308,15 @@ export class Kernel {
     return d;
   }
 
+  /** longjmp out of the `n` innermost running handlers: their frames go without sigreturn
+   *  (the mask they set stays; a call they interrupted is abandoned). Innermost last. */
+  dropSignalFrames(tid: number, n: number): Array<{ interrupted?: string; restart: boolean }> {
+    const t = this.k.tasks.get(tid);
+    if (!t) return [];
+    this.k.dirty.add(t.proc.pid);
+    return t.frames.splice(Math.max(0, t.frames.length - n), n).map((f) => ({ interrupted: f.interrupted, restart: f.restart }));
+  }
+
   /** After the handler returns: restore the mask saved in the SignalDelivery. */
   sigreturn(tid: number, savedMask: number): void {
     const t = this.k.tasks.get(tid);

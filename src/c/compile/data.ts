@@ -5,7 +5,7 @@
 import type { Node } from "../parse";
 import { latin1Bytes } from "../../kernel/latin1";
 import { Ins, Op } from "../program";
-import { alignOf, CType, K, kindOf, sizeOf, typeName } from "../types";
+import { alignOf, CType, findField, K, kindOf, sizeOf, typeName } from "../types";
 import { binop, wrapK, convertK } from "../arith";
 import { Context, Global } from "./context";
 
@@ -101,39 +101,59 @@ export abstract class StaticData extends Context {
     return init.namedChildren.find((c) => c && c.type !== "comment") ?? null;
   }
 
-  /** Walk an initializer list: calls f(offset, elementType, node) for each element. */
+  /** Walk an initializer list: calls f(offset, elementType, node) for each element. A
+   *  designator chain (`.a.b[2] = v`, or `.f` of an anonymous union member such as
+   *  sigaction's `.sa_handler`) lands deeper; positional elements go on after it. */
   protected eachInit(type: CType, list: Node, f: (off: number, t: CType, v: Node) => void): void {
     let i = 0;
     for (const c of list.namedChildren) {
       if (!c || c.type === "comment") continue;
-      let v = c;
       if (c.type === "initializer_pair") {
-        const des = c.childrenForFieldName("designator")[0];
-        v = c.childForFieldName("value")!;
-        i = this.designated(type, c, des);
+        const chain = c.childrenForFieldName("designator").filter((d): d is Node => !!d);
+        const at = this.designate(type, c, chain);
+        f(at.off, at.t, c.childForFieldName("value")!);
+        i = at.index + 1;
+        if (type.k === "struct" && type.def.union) return;
+        continue;
       }
       if (type.k === "array") {
         if (type.len !== null && i >= type.len) { this.diag(c, "excess elements in array initializer", "warning"); return; }
-        f(i * sizeOf(type.of), type.of, v);
+        f(i * sizeOf(type.of), type.of, c);
       } else if (type.k === "struct") {
         const fl = type.def.fields[i];
         if (!fl) { this.diag(c, "excess elements in struct initializer", "warning"); return; }
-        f(fl.offset, fl.type, v);
+        f(fl.offset, fl.type, c);
         if (type.def.union) return;
       }
       i++;
     }
   }
 
-  /** The element index a designator names: `.field` in a struct, `[k]` in an array. */
-  private designated(type: CType, pair: Node, des: Node | null | undefined): number {
+  /** Follow designators from `type`: the element of `type` they start in (index), and the
+   *  offset and type of the subobject the chain names. */
+  private designate(type: CType, pair: Node, chain: Node[]): { index: number; off: number; t: CType } {
+    const [des, ...rest] = chain;
+    let step: { index: number; off: number; t: CType };
     if (des?.type === "field_designator" && type.k === "struct") {
-      const idx = type.def.fields.findIndex((fl) => fl.name === des.text.replace(/^\./, ""));
-      if (idx < 0) this.err(des, `no field ${des.text} in ${typeName(type)}`);
-      return idx;
-    }
-    if (des?.type === "subscript_designator") return this.constValue(des.namedChildren[0]!);
-    return this.err(pair, "this designator is not supported");
+      const name = des.text.replace(/^\./, "").trim();
+      const index = type.def.fields.findIndex((fl) => fl.name === name);
+      if (index >= 0) step = { index, off: type.def.fields[index].offset, t: type.def.fields[index].type };
+      else {
+        // A field of an anonymous struct or union member: designate that member, then the field in it.
+        const anon = type.def.fields.findIndex((fl) => fl.name === "" && fl.type.k === "struct" && findField(fl.type.def, name));
+        if (anon < 0) return this.err(des, `no field ${des.text} in ${typeName(type)}`);
+        const fl = type.def.fields[anon];
+        const inner = this.designate(fl.type, pair, chain);
+        return { index: anon, off: fl.offset + inner.off, t: inner.t };
+      }
+    } else if (des?.type === "subscript_designator" && type.k === "array") {
+      const index = this.constValue(des.namedChildren[0]!);
+      if (index < 0 || (type.len !== null && index >= type.len)) return this.err(des, `array index ${index} in the initializer is outside the array`);
+      step = { index, off: index * sizeOf(type.of), t: type.of };
+    } else return this.err(des ?? pair, `this designator does not fit ${typeName(type)}`);
+    if (!rest.length) return step;
+    const inner = this.designate(step.t, pair, rest);
+    return { index: step.index, off: step.off + inner.off, t: inner.t };
   }
 
   /** A local declared with an initializer: allocated in the frame, initialised by code. */
