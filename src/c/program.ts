@@ -32,6 +32,7 @@ export enum Op {
   ZERO, // a: size; pop addr; fill with zero bytes
   ERRNO, // push the address of this thread's errno
   UNSUPPORTED, // a: diagnostic index: reaching it stops the process with the message
+  REVERSE, // a: count; reverse the order of the top a values (arguments evaluated last to first)
 }
 
 export enum Bin { ADD, SUB, MUL, DIV, MOD, SHL, SHR, AND, OR, XOR, LT, LE, GT, GE, EQ, NE }

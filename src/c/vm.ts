@@ -504,6 +504,7 @@ export class Machine {
           f = t.frames[t.frames.length - 1]; fn = funcs[f.fn]; code = fn.code;
           break;
         }
+        case Op.REVERSE: { const top = st.splice(st.length - ins.a, ins.a).reverse(); for (const v of top) st.push(v); f.pc++; break; }
         case Op.UNSUPPORTED: {
           const d = p.prog.unsupported[ins.a];
           throw new StopError(`line ${d.line}, column ${d.column}: ${d.message} (the stepper cannot run this; the process stops here)`);

@@ -332,12 +332,24 @@ export abstract class Expressions extends TypePass {
   private args(t: FuncType, args: Node[], n: Node): number {
     let doubles = 0;
     this.checkArgCount(t, args, n);
-    args.forEach((a, i) => {
+    // The order is unspecified in C; gcc on x86-64 evaluates the last argument first, which
+    // shows when two of them have effects (printf("%d %d", getpid(), getppid()) calls
+    // getppid first under strace). Then the values are put back in order.
+    const lastFirst = args.filter(hasEffects).length > 1;
+    const order = args.map((a, i) => ({ a, i }));
+    if (lastFirst) order.reverse();
+    for (const { a, i } of order) {
       const at = this.expr(a);
       const to = this.argConversion(t, i, at, a);
       if (to) this.convert(at, to, a);
       if (!t.params[i] && at.k === "float" && i < 31) doubles |= 1 << i;
-    });
+    }
+    if (lastFirst) this.emit(Op.REVERSE, args.length);
     return doubles;
   }
+}
+
+/** Whether evaluating n can call a function or change a variable. */
+function hasEffects(n: Node): boolean {
+  return n.descendantsOfType(["call_expression", "assignment_expression", "update_expression"]).length > 0;
 }
