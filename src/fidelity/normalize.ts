@@ -197,6 +197,7 @@ function normalizeProcess(
     if ((e.name === "clone" || e.name === "clone3") && /CLONE_THREAD/.test(e.args.join(","))) continue; // counted above
     call = canonicalCall(call);
     if (!COMPARED_CALLS.has(call)) continue;
+    if (pathSearchMiss(events, i)) continue;
     const entry = toEntry(e, call, line, ret, errno, inHandler.lines.has(line) || !!site?.frames.some((f) => inHandler.names.has(f)));
     if (call === "write" && typeof entry.ret === "number" && entry.ret > 0 && typeof entry.args[0] === "number") {
       if (outputs.out.has(entry.args[0])) raw.stdout += entry.data ?? "";
@@ -210,6 +211,16 @@ function normalizeProcess(
     raw.entries.push(entry);
   }
   return raw;
+}
+
+/** execlp/execvp try each PATH directory in turn: a failed execve that the library follows
+ *  at once with another of the same argv is part of one search, folded into the last try
+ *  (the model's exec finds a command by name in one call). */
+export function pathSearchMiss(events: StraceEvent[], i: number): boolean {
+  const e = events[i];
+  if (e.kind !== "syscall" || e.name !== "execve" || e.ret !== -1) return false;
+  const next = events.slice(i + 1).find((x) => x.kind === "syscall");
+  return next?.kind === "syscall" && next.name === "execve" && next.args[1] === e.args[1];
 }
 
 /** The first frame in the program's own .c file, and whether the libc function our code called is one with private descriptors. */
