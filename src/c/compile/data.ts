@@ -220,19 +220,19 @@ export abstract class StaticData extends Context {
 
   /** A constant expression's value (for array sizes, enums, case labels, static initialisers):
    *  its code, compiled aside, evaluated here. */
-  protected constValue(n: Node): number {
+  protected constValue(n: Node, notConstant = "not a constant expression"): number {
     const saved = this.code;
     this.code = [];
     try {
       this.expr(n);
-      return this.foldConst(this.code, n);
+      return this.foldConst(this.code, n, notConstant);
     } finally {
       this.code = saved;
     }
   }
 
   /** Evaluate straight-line code with no memory access, calls or jumps. */
-  private foldConst(code: Ins[], n: Node): number {
+  private foldConst(code: Ins[], n: Node, notConstant: string): number {
     const st: number[] = [];
     for (const ins of code) {
       switch (ins.op) {
@@ -244,7 +244,7 @@ export abstract class StaticData extends Context {
         case Op.CONV: st.push(convertK(st.pop()!, ins.a, ins.b)); break;
         case Op.POP: st.pop(); break;
         case Op.LINE: break;
-        default: this.err(n, "not a constant expression");
+        default: this.err(n, notConstant);
       }
     }
     return st.pop() ?? 0;

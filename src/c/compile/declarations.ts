@@ -103,7 +103,7 @@ export abstract class Declarations extends StaticData {
       case "array_declarator":
       case "abstract_array_declarator": {
         const size = d.childForFieldName("size");
-        const len = size ? this.constValue(size) : null;
+        const len = size ? this.constValue(size, "variable-length arrays are not supported: give the array a constant size (or use malloc)") : null;
         return this.declarator({ k: "array", of: base, len }, d.childForFieldName("declarator"));
       }
       case "function_declarator":
