@@ -75,6 +75,9 @@ export class Stepper {
     for (let n = 0; n < limit; n++) {
       if (!this.stepOnce()) return { ok: n > 0, message: this.session.ended };
       if (moment(this.current, this)) return { ok: true };
+      // A line still running after a step's bound: stop, so the learner sees why and can step on.
+      const bound = this.session.machine.lastBound;
+      if (bound) return { ok: true, message: bound.text };
     }
     return { ok: true, message: `stopped after ${limit} steps (forklab.maxSteps)` };
   }
