@@ -49,6 +49,8 @@ const targets = /** @type {Target[]} */ ([
 for (const [from, to] of [
   ["node_modules/web-tree-sitter/web-tree-sitter.wasm", "dist/web-tree-sitter.wasm"],
   ["node_modules/tree-sitter-c/tree-sitter-c.wasm", "dist/tree-sitter-c.wasm"],
+  // The scenario files' JSON Schema, for the editor (contributes.jsonValidation).
+  ["src/contract/scenario.schema.json", "dist/scenario.schema.json"],
 ]) {
   if (existsSync(join(root, from))) copyFileSync(join(root, from), join(root, to));
 }

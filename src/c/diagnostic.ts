@@ -5,6 +5,8 @@ export interface Diagnostic {
   column: number;
   severity: "error" | "warning";
   message: string;
+  /** The program cannot run at all (a missing header): no session starts. */
+  fatal?: boolean;
 }
 
 export function formatDiagnostic(d: Diagnostic): string {

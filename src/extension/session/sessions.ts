@@ -102,6 +102,11 @@ export class Sessions implements vscode.Disposable {
       void vscode.window.showErrorMessage(`Fork Lab: ${basename(file)} has no main function Fork Lab can run; see the Problems panel.`);
       return undefined;
     }
+    const fatal = loaded.diagnostics.find((d) => d.fatal);
+    if (fatal) {
+      void vscode.window.showErrorMessage(`Fork Lab: ${basename(file)} cannot run: ${fatal.message} (line ${fatal.line}); see the Problems panel.`);
+      return undefined;
+    }
     const stepper = new Stepper({ program: loaded.program, name: loaded.name, scenario: sc,
       policy: set.scheduler, maxSteps: set.maxSteps, loadProgram: loaded.loadProgram, readFile: loaded.readFile });
     const s: EditorSession = { uri: doc.uri, text, stepper, stale: false, scenarioName, scenario: sc };
