@@ -3,6 +3,7 @@
 // extension loads it on first use (src/extension/model.ts), so activation evaluates none
 // of it. Add here what a feature needs from below extension/, and import only types elsewhere.
 export { loadProgram, modelAtRest } from "./load";
+export { readScenario } from "./scenario";
 export { Stepper } from "../session/stepper";
 export { runTo, sawKeys } from "../coach/moments";
 export { stepEffects } from "../coach/hovers";

@@ -9,7 +9,7 @@ import type { Policy } from "../../session/session";
 import type { Scenario } from "../../contract/scenario";
 import type { Outcome, Stepper } from "../../session/stepper";
 import type { ViewAction } from "../../contract/protocol";
-import { readScenario, scenarioFileFor } from "../../host/scenario";
+import { scenarioFileFor } from "../../host/scenario";
 import { model } from "../model";
 import { descriptorView } from "../view/view";
 
@@ -216,7 +216,8 @@ function resolveScenario(file: string, scenario: Scenario | string | undefined):
   if (typeof scenario === "object") return { sc: scenario, scenarioName: "inline" };
   const path = typeof scenario === "string" ? (scenario.includes("/") ? scenario : `${file.slice(0, file.lastIndexOf("/") + 1)}${scenario}`) : scenarioFileFor(file);
   if (!path) return { sc: {} };
-  return { sc: readScenario(path), scenarioName: basename(path) };
+  // Read and checked against the schema by the model's bundle (the validator is not part of activation).
+  return { sc: model().readScenario(path), scenarioName: basename(path) };
 }
 
 function problem(doc: vscode.TextDocument, line: number, column: number, message: string, severity: "error" | "warning"): vscode.Diagnostic {
