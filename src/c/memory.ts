@@ -80,6 +80,11 @@ export class Memory {
     }
   }
 
+  /** The address lies in a page shared with other processes (mapShared). */
+  isShared(addr: number): boolean {
+    return this.pages.get(Math.floor(addr / PAGE_SIZE))?.gen === SHARED;
+  }
+
   /** Extend a region (the heap's break). */
   grow(start: number, end: number): void {
     const r = this.regions.find((q) => q.start === start);

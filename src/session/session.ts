@@ -15,6 +15,7 @@ import { Scenario, DEFAULT_PORT, ProgramScript } from "../contract/scenario";
 /** Lines a Scenario program may run at start-up before the main program starts. */
 const OTHER_START_STEPS = 100_000;
 import { Clients } from "./clients";
+import { ProcVars } from "./procvars";
 import { TraceEntry } from "../c/trace";
 
 export type Policy = "round-robin" | "parent-first" | "child-first" | "random";
@@ -86,6 +87,8 @@ export class Session {
   /** Closes of all clients at once so far (each is its own close group). */
   private closeGroups = 0;
   private readonly port: number;
+  /** Each process's call stack and globals for its Snapshot row. */
+  private vars = new ProcVars();
   private outputText = "";
   private notesSeen = 0;
   private stderrText = "";
@@ -203,6 +206,7 @@ export class Session {
     }
     const mode = a.kind === "step" ? a.mode : "into";
     this.record(a.kind === "step" && a.picked ? { kind: "step", tid, mode, picked: true } : { kind: "step", tid, mode });
+    this.vars.touch(this.kernel.task(tid)?.pid);
     this.machine.step(tid, mode);
     this.machine.reap();
     this.steps++;
@@ -402,9 +406,12 @@ export class Session {
         if (!p) return undefined;
         const t = p.threads[0];
         const s = p.streams[p.prog.stdout];
-        return { line: t ? this.machine.userLine(p, t) : undefined, stdout: s ? { mode: s.mode === "unset" ? "full" : s.mode, buffered: s.out } : undefined };
+        const vars = this.vars.of(this.machine, pid);
+        return { line: t ? this.machine.userLine(p, t) : undefined, stdout: s ? { mode: s.mode === "unset" ? "full" : s.mode, buffered: s.out } : undefined,
+          frames: vars?.frames, globals: vars?.globals };
       },
     });
+    this.vars.taken();
     for (const e of snap.events) if (e.kind === "exit" && e.pid === this.mainPid) this.mainStatus = e.status;
     for (const c of snap.output) {
       if (this.machine.outside.has(c.pid)) continue;

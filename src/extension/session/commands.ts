@@ -106,9 +106,12 @@ export function registerCommands(context: vscode.ExtensionContext, sessions: Ses
     if (s) sessions.stop(s);
     return !!s;
   });
-  reg("forklab.step", () => act((st) => st.step()));
+  // Stepping on waits for a prediction when a question is open in this session.
+  const ahead = (what: Parameters<Sessions["act"]>[1]): Outcome =>
+    sessions.mustPredict(sessions.active()) ? { ok: false, message: "answer the question first (or skip it)" } : act(what);
+  reg("forklab.step", () => ahead((st) => st.step()));
   reg("forklab.stepBack", () => act((st) => st.back()));
-  reg("forklab.continue", () => act((st) => st.continue(settings().maxSteps)));
+  reg("forklab.continue", () => ahead((st) => st.continue(settings().maxSteps)));
   reg("forklab.runToEnd", async (): Promise<Outcome> => {
     const ed = vscode.window.activeTextEditor;
     if (!sessions.active() || (ed && cLanguage(ed.document) && !sessions.get(ed.document.uri))) {
@@ -120,7 +123,7 @@ export function registerCommands(context: vscode.ExtensionContext, sessions: Ses
     const ed = vscode.window.activeTextEditor;
     const target = typeof line === "number" ? line : ed ? ed.selection.active.line + 1 : undefined;
     if (target === undefined) return { ok: false, message: "no line" };
-    return act((st) => st.runToLine(target, settings().maxSteps));
+    return ahead((st) => st.runToLine(target, settings().maxSteps));
   });
   reg("forklab.stepProcess", async (pid?: number): Promise<Outcome> => {
     const s = sessions.active();
@@ -134,7 +137,7 @@ export function registerCommands(context: vscode.ExtensionContext, sessions: Ses
       if (!pick) return { ok: false, message: "cancelled" };
       pid = pick.pid;
     }
-    return act((st) => st.step(pid));
+    return ahead((st) => st.step(pid));
   });
   reg("forklab.connectClient", (lines?: string[]) => act((st) => st.connect(Array.isArray(lines) ? lines : settings().clientLines)));
   reg("forklab.sendLine", async (client?: number, line?: string): Promise<Outcome> => {

@@ -55,6 +55,8 @@ export class Sessions implements vscode.Disposable {
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.subs.push(
+      // One session on screen, the right one: the view follows the editor the learner is in.
+      vscode.window.onDidChangeActiveTextEditor((ed) => this.follow(ed)),
       vscode.workspace.onDidChangeTextDocument((e) => this.edited(e.document)),
       vscode.workspace.onDidCloseTextDocument((d) => { const s = this.get(d.uri); if (s) this.stop(s); }),
     );
@@ -112,7 +114,26 @@ export class Sessions implements vscode.Disposable {
     return s;
   }
 
+  /** The active editor changed: show its session in the view, if it has one. */
+  private follow(ed: vscode.TextEditor | undefined): void {
+    const s = ed && this.get(ed.document.uri);
+    if (!s || this.last === key(s.uri)) return;
+    this.last = key(s.uri);
+    this.update(s);
+  }
+
+  /** Predict first: a question asked in this session waits for its answer (or a skip)
+   *  before the session steps on; says so in the view. */
+  mustPredict(s: EditorSession | undefined): boolean {
+    const view = descriptorView();
+    if (!s || !view?.mustPredict(key(s.uri))) return false;
+    view.notice("Predict first: answer the question above the tables (or skip it), then step.");
+    view.revealQuestion();
+    return true;
+  }
+
   stop(s: EditorSession, clearProblems = true): void {
+    descriptorView()?.ended(key(s.uri));
     this.byFile.delete(key(s.uri));
     if (this.last === key(s.uri)) this.last = undefined;
     if (clearProblems) this.problems.delete(s.uri);
@@ -134,7 +155,9 @@ export class Sessions implements vscode.Disposable {
     const r = what(s.stepper);
     this.last = key(s.uri);
     this.update(s);
-    if (!quiet && r.message) void vscode.window.showInformationMessage(`Fork Lab: ${r.message}`);
+    // Replacing the recorded future is said where the timeline is: in the view.
+    if (r.replaced) descriptorView()?.notice(`${r.message![0].toUpperCase()}${r.message!.slice(1)}.`);
+    else if (!quiet && r.message) void vscode.window.showInformationMessage(`Fork Lab: ${r.message}`);
     return r;
   }
 
@@ -156,7 +179,7 @@ export class Sessions implements vscode.Disposable {
       });
       this.problems.set(s.uri, [...compile, ...notes]);
     }
-    descriptorView()?.show({ history: st.history as Snapshot[], current: st.index, title: basename(s.uri.fsPath) });
+    descriptorView()?.show({ history: st.timeline as Snapshot[], current: st.index, title: basename(s.uri.fsPath), owner: key(s.uri) });
     this.changed.fire(s);
   }
 
@@ -184,13 +207,18 @@ export class Sessions implements vscode.Disposable {
   private listenToView(): void {
     const view = descriptorView();
     if (!view || this.viewSub) return;
-    this.viewSub = view.onAction((a: ViewAction) => {
-      const s = this.last ? this.byFile.get(this.last) : undefined;
+    this.viewSub = view.onAction((a: ViewAction, owner: string) => {
+      // The session whose history the view shows, never another one.
+      const s = this.byFile.get(owner);
+      if (!s) { view.notice("That session has ended: start stepping the file again to act on it."); return; }
+      if (a.type === "step" && this.mustPredict(s)) return;
       const lines = settings().clientLines;
       switch (a.type) {
-        case "step": this.act(s, (st) => st.step()); break;
+        // A chosen process's line (the view's process form), else the scheduler's or the recorded one.
+        case "step": this.act(s, (st) => st.step(a.pid)); break;
         case "back": this.act(s, (st) => st.back()); break;
-        case "goto": this.act(s, (st) => (a.step <= st.index ? st.goto(a.step) : st.until((x) => x.step >= a.step, a.step - st.index))); break;
+        // Any recorded step, before or after the current one: nothing is discarded.
+        case "goto": this.act(s, (st) => st.goto(a.step)); break;
         case "connect": this.act(s, (st) => st.connect(lines)); break;
         case "send": this.act(s, (st) => st.send(a.client, a.line)); break;
         case "close": this.act(s, (st) => st.close(a.client)); break;
