@@ -3,7 +3,7 @@
 // after any check no process of the server is left; unruly servers are stopped and reaped.
 import { strict as assert } from "node:assert";
 import { readdirSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { CHECK_IDS } from "../../src/coach/check/checks";
 import { EXERCISES } from "../../src/coach/check/exercises";
 import { checkServer } from "../../src/coach/check/run";
@@ -21,9 +21,10 @@ function running(name: string): number[] {
 describe("forklab check, real half", function () {
   this.timeout(120_000);
 
-  for (const { file, exercise, fails } of EXPECTED) {
+  for (const { path, exercise, fails } of EXPECTED) {
+    const file = basename(path);
     it(`${file}: ${fails ? `fails ${fails} and no other check` : "passes every check"}; nothing is left`, async () => {
-      const rep = await checkServer(join(SERVERS_DIR, file), { exercise: EXERCISES[exercise], model: false, examplesDir: EXAMPLES_DIR });
+      const rep = await checkServer(path, { exercise: EXERCISES[exercise], model: false, examplesDir: EXAMPLES_DIR });
       assert.equal(rep.cannotRun, undefined);
       assert.deepEqual(rep.results.map((r) => r.id), [...CHECK_IDS]);
       assert.deepEqual(rep.results.filter((r) => !r.ok).map((r) => r.id), fails ? [fails] : [], JSON.stringify(rep.results.filter((r) => !r.ok)));
