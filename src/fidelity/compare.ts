@@ -80,6 +80,35 @@ export function foldReads(entries: NormEntry[]): NormEntry[] {
   return out;
 }
 
+/**
+ * A polling loop's empty rounds: a WNOHANG waitpid that reaped nothing, then whatever the loop
+ * did until it asked again from the same line (typically a sleep). How many such rounds run
+ * before a child is found depends on how long the child took on this run, so back-to-back
+ * identical rounds count as one.
+ */
+export function foldPolls(entries: NormEntry[]): NormEntry[] {
+  const out: NormEntry[] = [];
+  let lastRound = "";
+  let i = 0;
+  while (i < entries.length) {
+    const e = entries[i];
+    if (!nothingReaped(e)) {
+      out.push(e);
+      lastRound = "";
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < entries.length && !(entries[j].call === e.call && entries[j].line === e.line)) j++;
+    const round = entries.slice(i, j);
+    const roundKey = round.map(bagKey).join("\n");
+    if (roundKey !== lastRound) out.push(...round);
+    lastRound = roundKey;
+    i = j;
+  }
+  return out;
+}
+
 function endText(end: ProcEnd): string {
   switch (end.kind) {
     case "exited": return `exited with ${end.code}`;
@@ -94,8 +123,8 @@ function compareBytes(name: string, l: { stdout: string; stderr: string }, m: { 
 }
 
 function compareProc(name: string, l: NormProc, m: NormProc, out: Divergence[], threaded = false): ProcComparison {
-  const lMain = foldReads(l.entries.filter((e) => !e.handler));
-  const mMain = foldReads(m.entries.filter((e) => !e.handler));
+  const lMain = foldPolls(foldReads(l.entries.filter((e) => !e.handler)));
+  const mMain = foldPolls(foldReads(m.entries.filter((e) => !e.handler)));
   let first = -1;
   for (let i = 0; i < Math.max(lMain.length, mMain.length); i++) {
     const a = lMain[i];

@@ -49,6 +49,20 @@ describe("fidelity: comparison", () => {
     assert.equal(compare(l, m2).agree, false);
   });
 
+  it("a polling loop's empty rounds may repeat more on one side (the child took longer); a round that did something else may not", () => {
+    // `odd`: the round whose sleep returned early (5 seconds left), if any.
+    const poll = (rounds: number, odd = -1) => trace("linux", [proc("P1", [
+      e(21, "sleep", [], 0),
+      ...Array.from({ length: rounds }, (_, k) => [e(23, "waitpid", [-1, 1], 0), e(29, "sleep", [], k === odd ? 5 : 0)]).flat(),
+      e(23, "waitpid", [-1, 1], "P1.2"), e(33, "write", [1], 12),
+    ], { children: ["P1.2"] })]);
+    assert.equal(compare(poll(3), { ...poll(1), side: "model" }).agree, true);
+    // A round whose sleep was cut short differs from the others: it is not folded away.
+    assert.equal(compare(poll(3, 1), { ...poll(1), side: "model" }).agree, false);
+    // No empty round at all on one side is a different program path, not timing.
+    assert.equal(compare(poll(2), { ...poll(0), side: "model" }).agree, false);
+  });
+
   it("signal handler work is compared as a whole, wherever the signal landed", () => {
     const h = (ret: string | number) => e(5, "waitpid", [-1, 1], ret, ret === -1 ? { handler: true, errno: "ECHILD" } : { handler: true });
     const l = trace("linux", [proc("P1", [e(20, "accept", [3], 4), h("P1.1"), h(0), e(20, "accept", [3], 5), h("P1.2"), h(-1)])]);
