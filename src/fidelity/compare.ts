@@ -185,6 +185,13 @@ function bagKey(e: NormEntry): string {
   return `${e.line}:${key(e)}`;
 }
 
+/** The waitpid that reaped its child: the last one that returned it. With WUNTRACED or
+ *  WCONTINUED, earlier ones reported a stop or a continue, which happen before the exit. */
+function reapsChild(entries: NormEntry[], w: NormEntry): boolean {
+  const same = entries.filter((e) => e.call === "waitpid" && e.ret === w.ret);
+  return same[same.length - 1] === w;
+}
+
 /** strace stamps a call when the tracer handles its stop, in whole microseconds, so two
  *  stamps from different processes can disagree by a little with what the kernel did. */
 const STAMP_SLACK = 0.001;
@@ -204,7 +211,7 @@ export function checkRules(t: NormTrace, given: string[] = []): RuleViolation[] 
         if (first && !before(e.start, first.start))
           v.push({ side: t.side, rule: "fork-before-child", detail: `${e.ret} ran ${describe(first)} before ${p.name}'s fork` });
       }
-      if (e.call === "waitpid" && typeof e.ret === "string") {
+      if (e.call === "waitpid" && typeof e.ret === "string" && reapsChild(p.entries, e)) {
         const child = byName.get(e.ret);
         const exit = child?.entries.find((c) => c.call === "exit");
         if (exit && !before(exit.start, e.end))

@@ -191,7 +191,10 @@ async function stopTracees(pgid: number, traceDir: string, deadline: number, kil
     const busy = traced.some((p) => p.state === "R" || p.state === "D" || TIMED_SLEEPS.has(syscallOf(p.pid)));
     calm = !busy && size === lastSize ? calm + 1 : 0;
     lastSize = size;
-    if (calm >= 3) {
+    if (calm >= 3 && alarmDue(traceDir) > Date.now()) {
+      // Blocked, but an alarm it set will wake it (eintr-accept.c's accept): not done yet.
+      calm = 0;
+    } else if (calm >= 3) {
       for (const p of traced) {
         try {
           killed.add(p.pid);
@@ -204,6 +207,27 @@ async function stopTracees(pgid: number, traceDir: string, deadline: number, kil
     }
     await new Promise((r) => setTimeout(r, 60));
   }
+}
+
+/**
+ * When the last alarm(2) a traced process set will fire (epoch ms, from strace's -ttt stamp
+ * and the seconds asked for), or 0 when none is pending. alarm(0) cancels; a later alarm
+ * replaces an earlier one, so each trace file's last call counts.
+ */
+export function alarmDue(traceDir: string): number {
+  let due = 0;
+  for (const f of readdirSync(traceDir)) {
+    let text: string;
+    try {
+      text = readFileSync(join(traceDir, f), "utf8");
+    } catch {
+      continue;
+    }
+    let last: RegExpExecArray | undefined;
+    for (const m of text.matchAll(/^(\d+\.\d+) alarm\((\d+)\)/gm)) last = m;
+    if (last && Number(last[2]) > 0) due = Math.max(due, Math.round((Number(last[1]) + Number(last[2])) * 1000));
+  }
+  return due;
 }
 
 function syscallOf(pid: number): number {

@@ -27,8 +27,9 @@ export interface DriverOptions {
   cwd?: string;
   /** A command prefix the program runs under, e.g. strace (the fidelity harness). */
   wrap?: string[];
-  /** Called once every client and signal is done while the program still runs (a server):
-   *  it should make the program end, e.g. kill it; otherwise the run lasts until timeoutMs. */
+  /** Called once every client and signal is done while the program still runs (a server),
+   *  for a scenario with clients or signals: it should make the program end, e.g. kill it;
+   *  otherwise the run lasts until timeoutMs. */
   stopWhenDone?: (pgid: number) => Promise<void>;
   /** The built Scenario `programs`, in the same order: each is started first (under its own
    *  `wrap`, e.g. its own strace), in a process group of its own. */
@@ -285,7 +286,11 @@ export async function runScenario(binary: string, scenario: Scenario, opts: Driv
   };
 
   await Promise.all([runSignals(), ...clientScripts.map((c, i) => runClient(c, results[i]))]);
-  if (!finished && opts.stopWhenDone) await opts.stopWhenDone(pid);
+  // Only a program the scenario drives (clients, signals) is a server to stop when it is
+  // done; any other program ends by itself, or by the time limit. Stopping it too would race
+  // with its start: a program not yet traced looks like one that has nothing left to do.
+  const driven = clientScripts.length > 0 || (scenario.signals?.length ?? 0) > 0;
+  if (!finished && driven && opts.stopWhenDone) await opts.stopWhenDone(pid);
   const { code, sig } = await closed;
   clearTimeout(timer);
   // Leave nothing behind: orphans of the group that outlived the first process.

@@ -17,13 +17,19 @@ int main(void)
     int r = getpgid(999999);
     printf("getpgid(no such process)=%d %s\n", r, strerror(errno));
     fflush(stdout);
+    int ready[2];
+    char c;
+    pipe(ready);
     pid_t pid = fork();
     if (pid == 0) {
         setpgid(0, 0);
+        close(ready[1]);   /* the parent's read returns 0: the child is in its group */
         pause();
         _exit(0);
     }
-    setpgid(pid, pid);
+    close(ready[1]);
+    setpgid(pid, pid);     /* a shell calls it on both sides: whichever runs first wins */
+    read(ready[0], &c, 1); /* so that the killpg below cannot come before the child's setpgid */
     printf("child leads its group: %d\n", getpgid(pid) == pid);
     r = killpg(pid, SIGTERM);
     printf("killpg(child's group, SIGTERM)=%d\n", r);

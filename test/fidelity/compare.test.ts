@@ -101,6 +101,20 @@ describe("fidelity: comparison", () => {
     assert.deepEqual(checkRules(forkPipe("linux")), []);
   });
 
+  it("a waitpid that reported a stop or a continue (WUNTRACED, WCONTINUED) may come before the exit; the one that reaps may not", () => {
+    clock = 100;
+    const run = (reapAt: number) => trace("linux", [
+      proc("P1", [
+        e(2, "fork", [], "P1.1", { start: 1, end: 1 }), e(3, "waitpid", [-1, 2], "P1.1", { start: 10, end: 10 }),
+        e(4, "kill", ["P1.1", "SIGCONT"], 0, { start: 11, end: 11 }), e(5, "waitpid", [-1, 8], "P1.1", { start: 12, end: 12 }),
+        e(6, "waitpid", [-1, 0], "P1.1", { start: reapAt, end: reapAt }),
+      ]),
+      proc("P1.1", [e(8, "kill", ["P1.1", "SIGSTOP"], 0, { start: 5, end: 5 }), e(9, "exit", [3], 0, { start: 20, end: 20 })]),
+    ]);
+    assert.deepEqual(checkRules(run(21)), []);
+    assert.deepEqual(checkRules(run(15)).map((v) => v.rule), ["exit-before-wait"]);
+  });
+
   it("orders process names by fork order", () => {
     assert.deepEqual(["P1.10", "P1.2", "P1", "P1.1.1", "P1.1"].sort(byForkOrder), ["P1", "P1.1", "P1.1.1", "P1.2", "P1.10"]);
   });

@@ -1,8 +1,11 @@
 // Real runs of our fixture programs under strace, normalised: what Linux does, checked.
 import { strict as assert } from "node:assert";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkRules } from "../../src/fidelity/compare";
 import { linuxTrace } from "../../src/fidelity/check";
+import { alarmDue } from "../../src/fidelity/realrun";
 import type { NormTrace } from "../../src/fidelity/normal";
 import type { Scenario } from "../../src/contract/scenario";
 
@@ -13,6 +16,26 @@ const calls = (t: NormTrace, name: string) => t.procs.find((p) => p.name === nam
 
 describe("fidelity: real runs under strace", function () {
   this.timeout(30000);
+
+  it("a process blocked with an alarm pending is not taken for a finished server: the alarm wakes it", async () => {
+    // After the scenario's last signal the harness stops a program that has nothing left to do.
+    const t = await trace("alarm_wakes.c", { signals: [{ signal: "SIGINT", afterOutput: "ready" }] });
+    assert.deepEqual(t.procs[0].end, { kind: "exited", code: 0 });
+    assert.equal(t.procs[0].stdout, "ready\nintr\nrang\ndone\n");
+  });
+
+  it("alarmDue: the last alarm of each trace file counts; alarm(0) cancels", () => {
+    const dir = mkdtempSync(join(tmpdir(), "forklab-alarm-"));
+    try {
+      writeFileSync(join(dir, "t.10"), "1000.500000 alarm(5)              = 0\n1001.000000 alarm(2)              = 4\n");
+      writeFileSync(join(dir, "t.11"), "1000.000000 alarm(9)              = 0\n1000.100000 alarm(0)              = 9\n");
+      assert.equal(alarmDue(dir), 1003000);
+      writeFileSync(join(dir, "t.10"), "1000.500000 pause()              = ?\n");
+      assert.equal(alarmDue(dir), 0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it("stdout to a pipe: the child's exit flushes the copy of the parent's buffer", async () => {
     const t = await trace("printf_fork.c", { stdout: "pipe" });
