@@ -52,6 +52,9 @@ const targets = /** @type {Target[]} */ ([
 for (const [from, to] of [
   ["node_modules/web-tree-sitter/web-tree-sitter.wasm", "dist/web-tree-sitter.wasm"],
   ["node_modules/tree-sitter-c/tree-sitter-c.wasm", "dist/tree-sitter-c.wasm"],
+  // The view's toolbar icons (the webview loads them from dist/, a local resource root).
+  ["node_modules/@vscode/codicons/dist/codicon.css", "dist/codicon.css"],
+  ["node_modules/@vscode/codicons/dist/codicon.ttf", "dist/codicon.ttf"],
 ]) {
   if (existsSync(join(root, from))) copyFileSync(join(root, from), join(root, to));
 }

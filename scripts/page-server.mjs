@@ -46,6 +46,16 @@ async function answer(page, req) {
       await page.screenshot({ path });
       return path;
     }
+    case "viewport": {
+      // The window's size for a picture (1366x768 with the panel open, 1920x1080 for a lecture).
+      const width = Number(req.width);
+      const height = Number(req.height);
+      if (!(Number.isInteger(width) && Number.isInteger(height) && width >= 320 && height >= 240 && width <= 3840 && height <= 2160)) {
+        throw new Error("viewport: expected whole widths and heights from 320x240 to 3840x2160");
+      }
+      await page.setViewportSize({ width, height });
+      return `${width}x${height}`;
+    }
     default:
       throw new Error(`unknown op ${req.op}`);
   }

@@ -53,6 +53,15 @@ export interface ViewOptions {
   state?: unknown;
 }
 
+/** The toolbar's icon font as the webview loads it, with the font inlined (the page has
+ *  no origin to load dist/codicon.ttf from). */
+function codiconCss(root: string): string {
+  const dir = join(root, "node_modules", "@vscode", "codicons", "dist");
+  if (!existsSync(join(dir, "codicon.css"))) return "";
+  const font = readFileSync(join(dir, "codicon.ttf")).toString("base64");
+  return readFileSync(join(dir, "codicon.css"), "utf8").replace(/url\("\.\/codicon\.ttf[^"]*"\)/, `url("data:font/ttf;base64,${font}")`);
+}
+
 /** A page running the webview script the way a webview would, in the given theme. */
 export async function openView(chrome: Chromium, opts: ViewOptions = {}): Promise<Page> {
   const { scheme = "light", width = 1500, height = 1000 } = opts;
@@ -61,9 +70,9 @@ export async function openView(chrome: Chromium, opts: ViewOptions = {}): Promis
   if (!opts.script && !existsSync(bundle)) throw new Error("dist/webview.js is missing: run `node scripts/build.mjs` first");
   const page = await chrome.context.newPage();
   await page.setViewportSize({ width, height });
-  const css = readFileSync(join(root, "media", "view.css"), "utf8");
+  const css = readFileSync(join(root, "media", "view.css"), "utf8") + codiconCss(root);
   await page.setContent(`<!DOCTYPE html><html lang="en" style="${themeDeclarations(THEMES[scheme])}"><head><meta charset="utf-8">` +
-    `<style>${css}</style></head><body class="${THEME_BODY_CLASS[scheme]}"><div id="app"></div></body></html>`);
+    `<title>Fork Lab: descriptor tables</title><style>${css}</style></head><body class="${THEME_BODY_CLASS[scheme]}"><div id="app"></div></body></html>`);
   // Scripts go in as text: functions would be re-serialised with the test runner's helpers.
   await page.evaluate(`window.__posted = []; window.__state = ${opts.state === undefined ? "undefined" : JSON.stringify(opts.state)};
     window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m),

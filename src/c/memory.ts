@@ -80,6 +80,17 @@ export class Memory {
     }
   }
 
+  /** The address lies in a page shared with other processes (mapShared). */
+  isShared(addr: number): boolean {
+    return this.pages.get(Math.floor(addr / PAGE_SIZE))?.gen === SHARED;
+  }
+
+  /** Some page is shared with other processes: another process can change this memory. */
+  sharesPages(): boolean {
+    for (const pg of this.pages.values()) if (pg.gen === SHARED) return true;
+    return false;
+  }
+
   /** Extend a region (the heap's break). */
   grow(start: number, end: number): void {
     const r = this.regions.find((q) => q.start === start);

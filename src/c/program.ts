@@ -1,7 +1,7 @@
 // A compiled program: flat instruction lists per function, annotated with source lines,
 // plus the initial image of its static memory. Shared read-only by every process that
 // runs it; per-process state lives in src/c/vm.ts.
-import { K } from "./types";
+import { CType, K } from "./types";
 import { Memory } from "./memory";
 import { Diagnostic } from "./diagnostic";
 import type { Builtin } from "./ctl";
@@ -52,6 +52,24 @@ export interface Param {
   copy?: number;
 }
 
+/** A variable for views: a local at a frame offset (or a static local at an address),
+ *  in scope while the frame's pc is in [from, to). */
+export interface VarInfo {
+  name: string;
+  type: CType;
+  off?: number;
+  addr?: number;
+  from: number;
+  to: number;
+}
+
+/** A global of the learner's program, at its address in static memory. */
+export interface GlobalInfo {
+  name: string;
+  type: CType;
+  addr: number;
+}
+
 export interface Func {
   name: string;
   file: string;
@@ -63,6 +81,8 @@ export interface Func {
   frameSize: number;
   params: Param[];
   variadic: boolean;
+  /** Parameters and locals, for views (the variables panel, hovers). */
+  vars?: VarInfo[];
 }
 
 export interface Program {
@@ -83,4 +103,6 @@ export interface Program {
   source: string;
   /** The built-in functions, numbered as the compiler numbered its BUILTIN calls. */
   builtins: readonly Builtin[];
+  /** The learner's globals (not the library's), for views. */
+  globals?: GlobalInfo[];
 }

@@ -33,6 +33,11 @@ export type HostMessage =
       dropped?: number;
     }
   | { v: typeof PROTOCOL_VERSION; type: "notice"; text: string }
+  /** How to draw: the zoom (setting forklab.view.zoom, 1 = actual size) and the
+   *  presentation layout (the picture only, large text, for a lecture). */
+  | { v: typeof PROTOCOL_VERSION; type: "display"; zoom: number; presentation: boolean }
+  /** The question on screen goes (its session ended or moved to another file). */
+  | { v: typeof PROTOCOL_VERSION; type: "unask" }
   /** A lesson's predict-then-step question, asked before its answer is on screen. */
   | { v: typeof PROTOCOL_VERSION; type: "question"; lesson: string; step: string; prompt: string; choices: string[] }
   /** The host's verdict on an answer: the explanation when right; when wrong, that choice's
@@ -46,19 +51,25 @@ export type QuestionTable = typeof QUESTION_TABLES[number];
 /** View -> host. */
 export type ViewMessage =
   | { v: typeof PROTOCOL_VERSION; type: "ready" }
-  | { v: typeof PROTOCOL_VERSION; type: "step" }
+  /** One line: of the chosen process when `pid` is given, else the scheduler's pick (or
+   *  the recorded next step after a step back). */
+  | { v: typeof PROTOCOL_VERSION; type: "step"; pid?: number }
   | { v: typeof PROTOCOL_VERSION; type: "back" }
   | { v: typeof PROTOCOL_VERSION; type: "goto"; step: number }
   | { v: typeof PROTOCOL_VERSION; type: "connect" }
   | { v: typeof PROTOCOL_VERSION; type: "send"; client: number; line: string }
   | { v: typeof PROTOCOL_VERSION; type: "close"; client: number | "all" }
   | { v: typeof PROTOCOL_VERSION; type: "signal"; pid: number; signal: string }
+  /** The learner zoomed the view (the host keeps it in forklab.view.zoom). */
+  | { v: typeof PROTOCOL_VERSION; type: "zoom"; zoom: number }
   | { v: typeof PROTOCOL_VERSION; type: "export"; format: "svg" | "png" | "markdown"; data: string }
+  /** The learner skips a question's prediction (stepping on is then allowed). */
+  | { v: typeof PROTOCOL_VERSION; type: "skip"; lesson: string; step: string }
   /** The learner's answer to a question: the index of the chosen choice. */
   | { v: typeof PROTOCOL_VERSION; type: "answer"; lesson: string; step: string; choice: number };
 
 /** The user actions among the view's messages (what onAction handlers receive). */
-export type ViewAction = Exclude<ViewMessage, { type: "ready" } | { type: "export" } | { type: "answer" }>;
+export type ViewAction = Exclude<ViewMessage, { type: "ready" } | { type: "export" } | { type: "answer" } | { type: "zoom" } | { type: "skip" }>;
 
 type Rec = Record<string, unknown>;
 const isRec = (x: unknown): x is Rec => typeof x === "object" && x !== null && !Array.isArray(x);
@@ -72,6 +83,9 @@ const isCount = (x: unknown): x is number => isInt(x) && x >= 0;
 const ID = /^[A-Za-z][\w.-]{0,63}$/;
 const MAX_TEXT = 2000;
 const MAX_CHOICES = 8;
+/** The zoom range the view offers (Ctrl+- and Ctrl+= move through it). */
+export const ZOOM_MIN = 0.5;
+export const ZOOM_MAX = 3;
 const isText = (x: unknown): x is string => typeof x === "string" && x.length > 0 && x.length <= MAX_TEXT;
 
 /** Why a message's lesson and step are not ids, or undefined. */
@@ -99,6 +113,11 @@ export function hostMessageProblem(x: unknown): string | undefined {
       return x.before === undefined ? undefined : outputProblem(x.before, "history.before");
     case "notice":
       return typeof x.text === "string" ? undefined : "notice.text: expected a string";
+    case "display":
+      if (typeof x.zoom !== "number" || !(x.zoom >= ZOOM_MIN && x.zoom <= ZOOM_MAX)) return `display.zoom: expected a number from ${ZOOM_MIN} to ${ZOOM_MAX}`;
+      return typeof x.presentation === "boolean" ? undefined : "display.presentation: expected true or false";
+    case "unask":
+      return undefined;
     case "question":
       if (!isText(x.prompt)) return "question.prompt: expected the question's text";
       if (!Array.isArray(x.choices) || x.choices.length < 2 || x.choices.length > MAX_CHOICES || !x.choices.every(isText)) return `question.choices: expected 2 to ${MAX_CHOICES} choices of text`;
@@ -119,8 +138,12 @@ export function viewMessageProblem(x: unknown): string | undefined {
   if (!isRec(x)) return "not an object";
   if (x.v !== PROTOCOL_VERSION) return `protocol version ${String(x.v)} is not ${PROTOCOL_VERSION}`;
   switch (x.type) {
-    case "ready": case "step": case "back": case "connect":
+    case "step":
+      return x.pid === undefined || (isInt(x.pid) && x.pid >= 1) ? undefined : "step.pid: expected a pid";
+    case "ready": case "back": case "connect":
       return undefined;
+    case "zoom":
+      return typeof x.zoom === "number" && x.zoom >= ZOOM_MIN && x.zoom <= ZOOM_MAX ? undefined : `zoom.zoom: expected a number from ${ZOOM_MIN} to ${ZOOM_MAX}`;
     case "goto":
       return isInt(x.step) && x.step >= 0 ? undefined : "goto.step: expected a step number";
     case "send":
@@ -136,6 +159,8 @@ export function viewMessageProblem(x: unknown): string | undefined {
       return typeof x.data === "string" && x.data.length <= MAX_EXPORT ? undefined : "export.data: expected the exported text";
     case "answer":
       return isChoice(x.choice) ? lessonStepProblem(x) : "answer.choice: expected a choice index";
+    case "skip":
+      return lessonStepProblem(x);
     default:
       return `unknown message type ${JSON.stringify(x.type)}`;
   }

@@ -50,6 +50,26 @@ export interface Proc {
   threads?: number[];
   /** Shared memory segments attached (shm ids). */
   shm?: number[];
+  /** The main thread's call stack in the learner's code, outermost first (innermost
+   *  last), each frame with the locals in scope there. Stepped processes only. */
+  frames?: StackFrame[];
+  /** The learner's globals, this process's own copy (after fork each has its own). */
+  globals?: Variable[];
+}
+
+/** A variable as C would print its value: "42", "65 'A'", "\"hi\"", "0x601040",
+ *  "{.x = 1, .y = 2}", "{1, 2, 3, ...}"; `type` as C spells it ("char *", "int[4]"). */
+export interface Variable {
+  name: string;
+  type: string;
+  value: string;
+}
+
+export interface StackFrame {
+  function: string;
+  /** The frame's current line (the innermost: the process's line; callers: the call's). */
+  line: number;
+  locals: Variable[];
 }
 
 export interface ProcSignals {

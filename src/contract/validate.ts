@@ -37,12 +37,15 @@ const field = (x: Record<string, unknown>, k: string, c: Check): string | undefi
 };
 
 const signals = shape({ pending: arr(str), blocked: arr(str), handlers: record(str), running: opt(str), lost: arr(str) });
+const variable = shape({ name: str, type: str, value: str });
+const stackFrame = shape({ function: str, line: num, locals: arr(variable) });
 const proc = shape({
   pid: num, ppid: num, pgid: num, name: str, kind: oneOf("program", "client", "init"),
   state: oneOf("ready", "running", "blocked", "stopped", "zombie"), blockedOn: opt(str), line: opt(num),
   fds: arr(numOrNull), cloexec: arr(num), signals,
   stdio: shape({ stdout: shape({ mode: oneOf("line", "full", "unbuffered"), buffered: str }) }),
   exitStatus: opt(num), threads: opt(arr(num)), shm: opt(arr(num)),
+  frames: opt(arr(stackFrame)), globals: opt(arr(variable)),
 });
 const openFile = shape({ id: num, refcount: num, offset: num, flags: arr(str), object: num, end: opt(oneOf("read", "write")) });
 const objectKinds: Record<string, Check> = {

@@ -7,11 +7,14 @@ import { procState } from "./proc";
 import { handlerOf } from "./signal";
 import { sigsetNames, signame } from "./signum";
 import { sockname } from "./socket";
-import { KObject, OpenFile, Proc, Snapshot, SNAPSHOT_VERSION } from "../contract/snapshot";
+import { KObject, OpenFile, Proc, Snapshot, SNAPSHOT_VERSION, StackFrame, Variable } from "../contract/snapshot";
 
 export interface ProcAnnotation {
   line?: number;
   stdout?: { mode: "line" | "full" | "unbuffered"; buffered: string };
+  /** The call stack and globals (the same arrays while nothing in them changed). */
+  frames?: StackFrame[];
+  globals?: Variable[];
 }
 
 export interface SnapshotOptions {
@@ -69,13 +72,13 @@ export class SnapView {
     // A process's view changes only when an event names it, it made a call, or the stepper's notes changed.
     const runPid = running?.proc.pid;
     const dirty = (p: KProc): boolean => k.dirty.has(p.pid) || p.pid === runPid || p.pid === this.lastRunning;
+    const notes = new Map<number, ProcAnnotation | undefined>();
     const processes = cached(this.procCache, [...k.procs.values()].sort((a, b) => a.pid - b.pid), (p) => p.pid, (p) => {
       const note = opts.annotate?.(p.pid);
-      return [dirty(p) ? NaN : 0, note?.line, note?.stdout?.mode, note?.stdout?.buffered];
-    }, (p, [, line, mode, buffered]) => procView(p, running, line === undefined && mode === undefined ? undefined : {
-      line: line as number | undefined,
-      stdout: mode === undefined ? undefined : { mode: mode as "line", buffered: buffered as string },
-    }));
+      notes.set(p.pid, note);
+      // The variables are compared by identity: the stepper hands out the same arrays until they change.
+      return [dirty(p) ? NaN : 0, note?.line, note?.stdout?.mode, note?.stdout?.buffered, note?.frames, note?.globals];
+    }, (p) => procView(p, running, notes.get(p.pid)));
     const files = cached(this.fileCache, [...k.files.values()], (f) => f.id, (f) => [f.refs, f.offset, f.flags], (f): OpenFile => {
       const v: OpenFile = { id: f.id, refcount: f.refs, offset: f.offset, flags: flagNames(f.flags), object: f.obj.id };
       if (f.end) v.end = f.end;
@@ -170,6 +173,8 @@ function procView(p: KProc, running: Task | undefined, note: ProcAnnotation | un
   };
   if (blockedOn) v.blockedOn = blockedOn;
   if (note?.line !== undefined) v.line = note.line;
+  if (note?.frames) v.frames = note.frames;
+  if (note?.globals) v.globals = note.globals;
   if (frames.length) v.signals.running = signame(frames[frames.length - 1].signo);
   if (p.zombie) v.exitStatus = p.status;
   if (p.tasks.length > 1) v.threads = p.tasks.map((t) => t.tid);

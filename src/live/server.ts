@@ -71,6 +71,9 @@ export function describeExit(code: number | null, signal: NodeJS.Signals | null)
   return `server exited with status ${code}${code === 1 ? " (csapp wrappers exit(1) after printing the failing call above)" : ""}`;
 }
 
+/** Shell script: close descriptors 3 and up (listed from /proc), then exec "$0" "$@". */
+export const CLOSE_FROM_3 = 'for f in /proc/$$/fd/*; do n=${f##*/}; if [ "$n" -gt 2 ] 2>/dev/null; then eval "exec $n>&-"; fi; done; exec "$0" "$@"';
+
 /** Runs the server until it ends; resolves with the exit code for our own process. */
 export async function serve(opts: ServeOptions): Promise<number> {
   const support = platformSupport();
@@ -80,7 +83,10 @@ export async function serve(opts: ServeOptions): Promise<number> {
   if (busy === "EADDRINUSE") { opts.say(portInUseMessage(opts.address, opts.port)); return 1; }
   if (busy) { opts.say(`cannot listen on ${opts.address}:${opts.port}: ${busy}`); return 1; }
 
-  const child = spawn(opts.binary, opts.args ?? [String(opts.port)], { detached: true, stdio: "inherit" });
+  // Through bash (dash redirects only descriptors 0-9), which closes every descriptor above 2 and then execs the server (same
+  // pid): Node passes on descriptors its own parent left open without close-on-exec (the
+  // editor's terminal host leaves some), and the learner's server must start with 0-2 only.
+  const child = spawn(existsSync("/bin/bash") ? "/bin/bash" : "/bin/sh", ["-c", CLOSE_FROM_3, opts.binary, ...(opts.args ?? [String(opts.port)])], { detached: true, stdio: "inherit" });
   const pid = child.pid;
   if (pid === undefined) {
     return await new Promise<number>((done) => child.once("error", (e) => { opts.say(`cannot start ${opts.binary}: ${e.message}`); done(1); }));

@@ -29,6 +29,9 @@ export interface Changes {
   /** Pids that lost a signal in this step. */
   newlyLost: Set<number>;
   stdoutChanged: Set<number>;
+  /** pid -> the variables this step changed in it: "frame index:name" for locals (0 =
+   *  outermost), "g:name" for globals. A new process's are not marked (all are new). */
+  changedVars: Map<number, Set<string>>;
   /** Output chunks this step wrote (Snapshot.output holds only those: the last n chunks of the terminal). */
   newOutput: number;
 }
@@ -39,7 +42,7 @@ export function noChanges(): Changes {
     refcountWas: new Map(), offsetWas: new Map(), freedFiles: [], newObjects: new Set(),
     changedObjects: new Set(), freedObjects: [], newProcs: new Set(), newZombies: new Set(),
     reaped: [], stateChanged: new Set(), signalsChanged: new Set(), newlyLost: new Set(),
-    stdoutChanged: new Set(), newOutput: 0,
+    stdoutChanged: new Set(), changedVars: new Map(), newOutput: 0,
   };
 }
 
@@ -62,6 +65,8 @@ export function diffSnapshots(prev: Snapshot | undefined, cur: Snapshot): Change
     if (JSON.stringify(p.signals) !== JSON.stringify(old.signals)) c.signalsChanged.add(p.pid);
     if (p.signals.lost.length > old.signals.lost.length) c.newlyLost.add(p.pid);
     if (p.stdio.stdout.buffered !== old.stdio.stdout.buffered) c.stdoutChanged.add(p.pid);
+    const vars = changedVariables(old, p);
+    if (vars.size) c.changedVars.set(p.pid, vars);
     // A process that just became a zombie had its descriptors closed by exit: the
     // zombie mark says so; listing every slot as "closed" would drown it.
     if (c.newZombies.has(p.pid)) continue;
@@ -101,6 +106,24 @@ export function diffSnapshots(prev: Snapshot | undefined, cur: Snapshot): Change
   return c;
 }
 
+/** Variables whose value differs from the same frame's (same depth and function) or the
+ *  same global's before; a frame the process just entered has all its locals marked. */
+function changedVariables(old: Proc, p: Proc): Set<string> {
+  const out = new Set<string>();
+  if (old.frames !== p.frames) {
+    (p.frames ?? []).forEach((f, i) => {
+      const was = old.frames?.[i];
+      const before = was && was.function === f.function ? new Map(was.locals.map((v) => [v.name, v.value])) : new Map<string, string>();
+      for (const v of f.locals) if (before.get(v.name) !== v.value) out.add(`${i}:${v.name}`);
+    });
+  }
+  if (old.globals !== p.globals) {
+    const before = new Map((old.globals ?? []).map((v) => [v.name, v.value]));
+    for (const v of p.globals ?? []) if (before.get(v.name) !== v.value) out.add(`g:${v.name}`);
+  }
+  return out;
+}
+
 /** The changes as short sentences, for the caption, the text view and screen readers. */
 export function describeChanges(c: Changes, cur: Snapshot): string[] {
   const out: string[] = [];
@@ -121,6 +144,7 @@ export function describeChanges(c: Changes, cur: Snapshot): string[] {
   if (c.newZombies.size) out.push(`new zombie${c.newZombies.size > 1 ? "s" : ""}: ${[...c.newZombies].join(", ")}`);
   if (c.reaped.length) out.push(`reaped: ${c.reaped.map((p) => p.pid).join(", ")}`);
   for (const pid of c.newlyLost) out.push(`pid ${pid} lost a signal (it was already pending)`);
+  for (const [pid, vars] of c.changedVars) out.push(`pid ${pid} changed ${[...vars].map((k) => k.slice(k.indexOf(":") + 1)).join(", ")}`);
   if (c.newOutput) out.push(`${c.newOutput} new chunk${c.newOutput > 1 ? "s" : ""} of terminal output`);
   return out;
 }

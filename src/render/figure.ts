@@ -92,6 +92,8 @@ function marksOf(pid: number, c: Changes): string {
   for (const k of c.newFds) if (k.startsWith(pre)) s += "+" + k;
   for (const k of c.closedFds.keys()) if (k.startsWith(pre)) s += "-" + k;
   for (const k of c.replacedFds) if (k.startsWith(pre)) s += "~" + k;
+  const vars = c.changedVars.get(pid);
+  if (vars) s += "V" + [...vars].join(",");
   return s;
 }
 

@@ -117,7 +117,7 @@ function terminalBody(fl: Flow, term: Terminal, fresh: number): void {
     const isFresh = i >= shown.length - tail.fresh;
     const tag = `${l.pid}${l.fd === 2 ? " 2>" : ""}`;
     fl.draw(() => `<g class="fl-out ${hueClass(pidHue(l.pid))}${isFresh ? " fl-fresh" : ""}" data-pid="${l.pid}">` +
-      rect(PAD, fl.y + 2, tag.length * 7 + 8, 14, "fl-pfill", { rx: 2 }) + text(PAD + 4, fl.y + 13, tag, "fl-badge fl-mono fl-tiny") +
+      rect(PAD, fl.y + 2, tag.length * 7 + 8, 14, "fl-pbadge", { rx: 2 }) + text(PAD + 4, fl.y + 13, tag, "fl-badge fl-mono fl-tiny") +
       text(PAD + tag.length * 7 + 14, fl.y + 13, clip(l.text, fits(INNER - tag.length * 7 - 14)), "fl-t fl-mono fl-small" + (isFresh ? " fl-b" : "")) + "</g>");
     fl.y += LINE;
   });

@@ -48,7 +48,8 @@ function infoLines(p: Proc, parentPresent: boolean, c: Changes): Array<Array<[st
     lines.push([["fl-zt", `${waitStatusText(p.exitStatus ?? 0)}; `], ["fl-zt", parentPresent ? `not yet reaped by ${p.ppid}` : "not yet reaped"]]);
   }
   const where: Array<[string, string]> = [];
-  if (p.line !== undefined && p.state !== "zombie") where.push(["fl-m", `line ${p.line}`]);
+  // With a call stack, the innermost frame says the line.
+  if (p.line !== undefined && p.state !== "zombie" && !p.frames?.length) where.push(["fl-m", `line ${p.line}`]);
   if (p.state === "blocked" && p.blockedOn) {
     if (where.length) where.push(["fl-m", " \u00b7 "]);
     where.push(["fl-m", "waits in "], ["fl-wait", p.blockedOn]);
@@ -69,6 +70,26 @@ function infoLines(p: Proc, parentPresent: boolean, c: Changes): Array<Array<[st
   }
   const out = p.stdio.stdout;
   if (out.buffered) lines.push([["fl-m", `stdout buffer (${out.mode}) `], ["fl-mono fl-t", cbytes(out.buffered, 26)]]);
+  lines.push(...variableLines(p, c.changedVars.get(p.pid)));
+  return lines;
+}
+
+/** The call stack (outermost first, each frame's locals under it) and the globals; a
+ *  variable the step changed is bold with a mark (not colour alone). */
+function variableLines(p: Proc, changed: Set<string> | undefined): Array<Array<[string, string]>> {
+  const lines: Array<Array<[string, string]>> = [];
+  const item = (key: string, name: string, value: string): Array<[string, string]> => {
+    const hot = changed?.has(key);
+    return [["fl-m", hot ? "\u25b8 " : "  "], [hot ? "fl-var fl-var-chg" : "fl-var", name], ["fl-m", " = "], [hot ? "fl-mono fl-t fl-var-chg" : "fl-mono fl-t", value]];
+  };
+  (p.frames ?? []).forEach((f, i) => {
+    lines.push([["fl-fn", `${f.function}()`], ["fl-m", ` line ${f.line}`]]);
+    for (const v of f.locals) lines.push(item(`${i}:${v.name}`, v.name, v.value));
+  });
+  if (p.globals?.length) {
+    lines.push([["fl-fn", "globals"]]);
+    for (const v of p.globals) lines.push(item(`g:${v.name}`, v.name, v.value));
+  }
   return lines;
 }
 
@@ -84,22 +105,44 @@ export function drawProcBlock(p: Proc, w: number, look: Lookup, c: Changes, pare
   }
   const noteLine = rows === 0 && p.kind !== "init" ? 1 : 0;
   const fdTop = HEAD + (lines.length + noteLine) * LINE + (lines.length + noteLine ? 4 : 0);
-  const h = fdTop + rows * ROW + (rows ? 8 : 2);
+  const table = fdRows(p, rows, c);
+  const h = fdTop + table.length * ROW + (rows ? 8 : 2);
   const slotY = new Map<number, number>();
   const slots: Array<{ fd: number; file: number; dy: number }> = [];
-  for (let fd = 0; fd < rows; fd++) {
-    const dy = fdTop + fd * ROW + ROW / 2;
-    slotY.set(fd, dy);
-    const id = p.fds[fd] ?? null;
-    if (id !== null && look.files.has(id)) slots.push({ fd, file: id, dy });
-  }
-  const markup = new Lazy(() => drawBody(p, w, look, c, { lines, rows, noteLine, fdTop, h }));
+  table.forEach((r, i) => {
+    const dy = fdTop + i * ROW + ROW / 2;
+    for (let fd = r.fd; fd <= r.last; fd++) slotY.set(fd, dy);
+    const id = p.fds[r.fd] ?? null;
+    if (r.last === r.fd && id !== null && look.files.has(id)) slots.push({ fd: r.fd, file: id, dy });
+  });
+  const markup = new Lazy(() => drawBody(p, w, look, c, { lines, table, noteLine, fdTop, h }));
   return { h, slotY, slots, get body() { return markup.body; } };
 }
 
+/** A row of the descriptor table: one slot, or a run of empty slots fd..last. */
+interface FdRow { fd: number; last: number }
+
+/** Empty runs this long or longer are one row ("3-250 empty"): a server that inherited
+ *  descriptor 251 should not draw 250 empty rows. */
+const COLLAPSE_RUN = 3;
+
+/** The table's rows: each slot, except that runs of empty slots no step marked collapse. */
+function fdRows(p: Proc, rows: number, c: Changes): FdRow[] {
+  const out: FdRow[] = [];
+  const quiet = (fd: number) => (p.fds[fd] ?? null) === null && !c.closedFds.has(`${p.pid}:${fd}`);
+  for (let fd = 0; fd < rows;) {
+    let end = fd;
+    while (end < rows && quiet(end)) end++;
+    if (end - fd >= COLLAPSE_RUN) { out.push({ fd, last: end - 1 }); fd = end; continue; }
+    out.push({ fd, last: fd });
+    fd++;
+  }
+  return out;
+}
+
 function drawBody(p: Proc, w: number, look: Lookup, c: Changes,
-  at: { lines: Array<Array<[string, string]>>; rows: number; noteLine: number; fdTop: number; h: number }): string {
-  const { lines, rows, noteLine, fdTop, h } = at;
+  at: { lines: Array<Array<[string, string]>>; table: FdRow[]; noteLine: number; fdTop: number; h: number }): string {
+  const { lines, table, noteLine, fdTop, h } = at;
   const hue = pidHue(p.pid);
   const parts: string[] = [];
   const zombie = p.state === "zombie";
@@ -111,7 +154,7 @@ function drawBody(p: Proc, w: number, look: Lookup, c: Changes,
   // Header: pid badge, name, state chip.
   const pidText = String(p.pid);
   const badgeW = pidText.length * CHAR + 12;
-  parts.push(rect(12, 6, badgeW, 17, "fl-pfill", { rx: 3 }));
+  parts.push(rect(12, 6, badgeW, 17, "fl-pbadge", { rx: 3 }));
   parts.push(text(18, 19, pidText, "fl-badge fl-mono"));
   const stateLabel = STATE_LABEL[p.state];
   const chipW = stateLabel.length * 7 + 14;
@@ -130,8 +173,18 @@ function drawBody(p: Proc, w: number, look: Lookup, c: Changes,
   }
 
   const cellX = 12 + FD_NUM;
-  for (let fd = 0; fd < rows; fd++) {
-    const ry = fdTop + fd * ROW;
+  table.forEach((r, i) => {
+    const ry = fdTop + i * ROW;
+    const fd = r.fd;
+    if (r.last > r.fd) {
+      parts.push(`<g class="fl-slot fl-run" data-fd="${p.pid}:${r.fd}-${r.last}">`);
+      parts.push(rect(12, ry, FD_NUM, ROW, "fl-cellh"));
+      parts.push(text(12 + FD_NUM / 2, ry + 15, "\u22ee", "fl-t fl-mono", { "text-anchor": "middle" }));
+      parts.push(rect(cellX, ry, w - cellX, ROW, "fl-cell"));
+      parts.push(text(cellX + 6, ry + 15, `${r.fd}\u2013${r.last}: ${r.last - r.fd + 1} empty slots`, "fl-m fl-mono fl-small"));
+      parts.push("</g>");
+      return;
+    }
     const key = `${p.pid}:${fd}`;
     const id = p.fds[fd] ?? null;
     const f = id === null ? undefined : look.files.get(id);
@@ -152,7 +205,7 @@ function drawBody(p: Proc, w: number, look: Lookup, c: Changes,
     }
     if (mark) parts.push(text(w - 6, ry + 15, mark, `fl-tag fl-tag-${mark}`, { "text-anchor": "end" }));
     parts.push("</g>");
-  }
+  });
   const summary = `pid ${p.pid} ${p.name}, ${p.state}${p.blockedOn ? " in " + p.blockedOn : ""}`;
   return `<g class="fl-proc ${hueClass(hue)}" data-pid="${p.pid}" data-state="${p.state}">${title(summary)}${parts.join("")}</g>`;
 }

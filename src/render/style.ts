@@ -18,8 +18,11 @@ const yellow = v("--vscode-charts-yellow");
 const purple = v("--vscode-charts-purple");
 const blue = v("--vscode-charts-blue");
 const pid = "hsl(var(--h) var(--fl-ps) var(--fl-pl))";
+/** A pid badge's fill is darker (light theme) than the pid's stripe and arrows, so its
+ *  white number reads at 4.5:1 on every hue; on dark themes black text on the light tone does. */
+const BADGE_L = { light: 28, dark: PID_TONE.dark.l, hc: PID_TONE.hc.l };
 const tone = (k: "light" | "dark" | "hc", badge: string) =>
-  `--fl-ps:${PID_TONE[k].s}%;--fl-pl:${PID_TONE[k].l}%;--fl-badge:${badge}`;
+  `--fl-ps:${PID_TONE[k].s}%;--fl-pl:${PID_TONE[k].l}%;--fl-bl:${BADGE_L[k]}%;--fl-badge:${badge}`;
 
 /** Per-theme pid tones, selected by the body class VS Code sets on webviews. */
 export const PID_TONES = {
@@ -54,6 +57,7 @@ body.vscode-high-contrast .fl-figure{${PID_TONES.hc}}
 .fl-bar{fill:${v("--vscode-editor-background")};stroke:${v("--vscode-editorWidget-border")}}
 .fl-barfill{fill:${blue}}
 .fl-pfill{fill:${pid}}
+.fl-pbadge{fill:hsl(var(--h) var(--fl-ps) var(--fl-bl))}
 .fl-badge{fill:var(--fl-badge);font-weight:700}
 .fl-kind{font-weight:700;fill:${blue}}
 .fl-k-pipe{fill:${purple}}
@@ -72,11 +76,14 @@ rect.fl-chip.fl-st-zombie{fill:${red};stroke:${red}}
 text.fl-st-zombie{fill:${v("--vscode-editor-background")}}
 .fl-zombie{stroke:${red};stroke-width:2;stroke-dasharray:6 3}
 .fl-hatch{fill:url(#fl-hatch-pat);stroke:none}
-.fl-hatch-line{stroke:${red};stroke-width:1.2;opacity:.28}
-.fl-zt{fill:${red};font-weight:700}
+.fl-hatch-line{stroke:${red};stroke-width:1.2;opacity:.18}
+.fl-zt{fill:${fg};font-weight:700}
 .fl-client{stroke-dasharray:3 3}
 .fl-wait{fill:${yellow};font-weight:600}
 .fl-sig{fill:${purple};font-weight:600}
+.fl-fn{fill:${fg};font-weight:700}
+.fl-var{fill:${fg}}
+.fl-var-chg{font-weight:700;text-decoration:underline}
 .fl-lost{fill:${red};font-weight:700}
 .fl-new{stroke:${green};stroke-width:2.5}
 .fl-chg{stroke:${orange};stroke-width:2.5}

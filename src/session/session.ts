@@ -15,6 +15,7 @@ import { Scenario, DEFAULT_PORT, ProgramScript, STDIN_FILE } from "../contract/s
 /** Lines a Scenario program may run at start-up before the main program starts. */
 const OTHER_START_STEPS = 100_000;
 import { Clients } from "./clients";
+import { ProcVars } from "./procvars";
 import { TraceEntry } from "../c/trace";
 
 export type Policy = "round-robin" | "parent-first" | "child-first" | "random";
@@ -90,6 +91,8 @@ export class Session {
   /** Closes of all clients at once so far (each is its own close group). */
   private closeGroups = 0;
   private readonly port: number;
+  /** Each process's call stack and globals for its Snapshot row. */
+  private vars = new ProcVars();
   private outputText = "";
   private notesSeen = 0;
   private stderrText = "";
@@ -210,13 +213,21 @@ export class Session {
       this.rr = tid;
     }
     const mode = a.kind === "step" ? a.mode : "into";
+    // A recorded action already at the cursor: this step is a replay of the recorded future.
+    const replaying = this.cursor < this.actions.length;
     this.record(a.kind === "step" && a.picked ? { kind: "step", tid, mode, picked: true } : { kind: "step", tid, mode });
+    this.vars.touch(this.kernel.task(tid)?.pid);
     try {
       this.machine.step(tid, mode);
     } catch (e) {
-      // Stopped halfway through the line: the step is not one of the session's actions,
-      // and this session's state is partway through it (its owner rebuilds it).
-      if (e instanceof StepInterrupted) { this.actions.length = --this.cursor; this.halfStepped = true; }
+      // Stopped halfway through the line: the step is not one of the session's applied
+      // actions, and this session's state is partway through it (its owner rebuilds it).
+      // A new step goes; a replayed one stays recorded with the future after it.
+      if (e instanceof StepInterrupted) {
+        this.cursor--;
+        if (!replaying) this.actions.length = this.cursor;
+        this.halfStepped = true;
+      }
       throw e;
     }
     this.machine.reap();
@@ -417,9 +428,12 @@ export class Session {
         if (!p) return undefined;
         const t = p.threads[0];
         const s = p.streams[p.prog.stdout];
-        return { line: t ? this.machine.userLine(p, t) : undefined, stdout: s ? { mode: s.mode === "unset" ? "full" : s.mode, buffered: s.out } : undefined };
+        const vars = this.vars.of(this.machine, pid);
+        return { line: t ? this.machine.userLine(p, t) : undefined, stdout: s ? { mode: s.mode === "unset" ? "full" : s.mode, buffered: s.out } : undefined,
+          frames: vars?.frames, globals: vars?.globals };
       },
     });
+    this.vars.taken();
     for (const e of snap.events) if (e.kind === "exit" && e.pid === this.mainPid) this.mainStatus = e.status;
     for (const c of snap.output) {
       if (this.machine.outside.has(c.pid)) continue;

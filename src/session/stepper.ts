@@ -2,7 +2,9 @@
 // in the learner's terms, what each command did or why it could not (a blocked process,
 // a client that is not connected), and steps until a line or a moment. Everything done
 // (lines stepped, clients, typed lines, closes, signals) is a Session action, so stepping
-// back is the Session's own exact replay.
+// back is the Session's own exact replay. Going back keeps the steps after it as the
+// recorded future: Forward, Last and the slider replay it; only a different action at an
+// earlier step replaces it (the Outcome says how many steps that dropped).
 import { signo as signoOf } from "../kernel/kernel";
 import type { Snapshot } from "../contract/snapshot";
 import type { Program } from "../c/program";
@@ -35,24 +37,36 @@ export interface Outcome {
   message?: string;
   /** The learner stopped the command before it was done. */
   stopped?: boolean;
+  /** A different action at an earlier step replaced this many recorded steps. */
+  replaced?: number;
 }
 
 export class Stepper {
   session!: Session;
+  /** Snapshots recorded after the current step (kept by Back, First and goto), in order,
+   *  and the system calls of each. */
+  private future: Snapshot[] = [];
+  private futureCalls: TraceEntry[][] = [];
+  /** Recorded steps a different action replaced since the last Outcome, and at which step. */
+  private replaced = 0;
+  private replacedAt = 0;
 
   constructor(readonly opts: StepperOptions) {
     this.reset();
   }
 
+  /** The steps up to the current one (what the model has run to reach it). */
   get history(): readonly Snapshot[] { return this.session.history; }
+  /** Every recorded step: the history, then the recorded future after a step back. */
+  get timeline(): readonly Snapshot[] { return this.future.length ? [...this.session.history, ...this.future] : this.session.history; }
   get current(): Snapshot { return this.session.history[this.session.history.length - 1]; }
   get index(): number { return this.session.history.length - 1; }
   get mainPid(): number { return this.session.mainPid; }
   get ended(): string | undefined { return this.session.ended; }
 
-  /** System calls made by the step that produced history entry i. */
+  /** System calls made by the step that produced timeline entry i. */
   callsAt(i: number): TraceEntry[] {
-    return this.session.callsAt(i);
+    return i <= this.index ? this.session.callsAt(i) : this.futureCalls[i - this.index - 1] ?? [];
   }
 
   /** One line of one process: the chosen pid's, or the scheduler's pick. */
@@ -63,7 +77,17 @@ export class Stepper {
       if (typeof found === "string") return { ok: false, message: found };
       tid = found;
     }
-    return this.stepOnce(tid) ? { ok: true } : { ok: false, message: this.session.ended ?? "nothing can run now" };
+    if (!this.stepOnce(tid)) return { ok: false, message: this.session.ended ?? "nothing can run now" };
+    return this.outcome();
+  }
+
+  /** The result of a command that ran, saying when it replaced the recorded future. */
+  private outcome(message?: string): Outcome {
+    const n = this.replaced;
+    this.replaced = 0;
+    if (!n) return { ok: true, message };
+    const note = `a different action at step ${this.replacedAt} replaced the ${n} recorded step${n > 1 ? "s" : ""} after it`;
+    return { ok: true, message: message ? `${message}; ${note}` : note, replaced: n };
   }
 
   /** Step with the scheduler until the program ends, everything blocks, or the limit. */
@@ -80,34 +104,73 @@ export class Stepper {
   /** Step with the scheduler until `moment` holds of the Snapshot (a demo's interesting moment). */
   until(moment: (s: Snapshot, st: Stepper) => boolean, limit = this.opts.maxSteps ?? 10000): Outcome {
     for (let n = 0; n < limit; n++) {
-      if (this.opts.checkpoint?.(n, limit)) return { ok: n > 0, message: `stopped after ${n.toLocaleString("en")} step${n === 1 ? "" : "s"}`, stopped: true };
-      if (!this.stepOnce()) return { ok: n > 0, message: this.session.ended };
-      if (moment(this.current, this)) return { ok: true };
+      if (this.opts.checkpoint?.(n, limit)) {
+        const message = `stopped after ${n.toLocaleString("en")} step${n === 1 ? "" : "s"}`;
+        return n > 0 ? { ...this.outcome(message), stopped: true } : { ok: false, message, stopped: true };
+      }
+      if (!this.stepOnce()) return n > 0 ? this.outcome(this.session.ended) : { ok: false, message: this.session.ended };
+      if (moment(this.current, this)) return this.outcome();
     }
-    return { ok: true, message: `stopped after ${limit} steps (forklab.maxSteps)` };
+    return this.outcome(`stopped after ${limit} steps (forklab.maxSteps)`);
+  }
+
+  /** Forward along the recorded future (one step, with the outside actions taken at it);
+   *  false when there is none. */
+  forward(): boolean {
+    if (!this.future.length) return false;
+    const at = this.index;
+    try {
+      return this.session.forward();
+    } finally {
+      this.followed(at);
+    }
+  }
+
+  /** The session replayed recorded steps after `at`: they leave the future, and the
+   *  history holds the recorded Snapshots themselves (same content, same objects, so
+   *  whoever holds them sees nothing changed). */
+  private followed(at: number): void {
+    const n = this.index - at;
+    if (n <= 0) return;
+    const h = this.session.history;
+    for (let i = 0; i < n && i < this.future.length; i++) h[at + 1 + i] = this.future[i];
+    this.future.splice(0, n);
+    this.futureCalls.splice(0, n);
+  }
+
+  /** After a replay from the start: the entries below `upto` are the ones held before
+   *  (the Session is deterministic, so their content is the same). */
+  private keepIdentity(past: readonly Snapshot[], upto: number): void {
+    const h = this.session.history;
+    for (let i = 0; i < upto && i < past.length && i < h.length; i++) h[i] = past[i];
   }
 
   /** A new client connects (once the program listens) and sends `lines`, then waits. */
   connect(lines: string[]): Outcome {
     this.session.connect(lines);
+    this.branched();
     const c = this.session.clients.list[this.session.clients.list.length - 1];
-    return { ok: true, message: c.pid ? `client pid ${c.pid} connecting` : "the client will connect once the program listens" };
+    return this.outcome(c.pid ? `client pid ${c.pid} connecting` : "the client will connect once the program listens");
   }
 
   send(client: number, line: string): Outcome {
-    return this.session.send(client, line) ? { ok: true } : { ok: false, message: `no connected client with pid ${client}` };
+    if (!this.session.send(client, line)) return { ok: false, message: `no connected client with pid ${client}` };
+    this.branched();
+    return this.outcome();
   }
 
   close(client: number | "all"): Outcome {
-    if (this.session.close(client)) return { ok: true };
-    return { ok: false, message: client === "all" ? "no client is connected" : `no connected client with pid ${client}` };
+    if (!this.session.close(client)) return { ok: false, message: client === "all" ? "no client is connected" : `no connected client with pid ${client}` };
+    this.branched();
+    return this.outcome();
   }
 
   signal(pid: number, signal: string): Outcome {
     if (signoOf(signal) === undefined) return { ok: false, message: `unknown signal ${signal}` };
     if (!this.current.processes.some((p) => p.pid === pid && p.state !== "zombie")) return { ok: false, message: `pid ${pid} is not a live process` };
     this.session.signal(pid, signal);
-    return { ok: true };
+    this.branched();
+    return this.outcome();
   }
 
   /** Back one history entry, or first undo the outside actions taken since the last step. */
@@ -117,15 +180,37 @@ export class Stepper {
     return this.goto(this.index - 1);
   }
 
-  /** Back to history index `target` (<= the current one), by the Session's replay. */
+  /** To timeline index `target`: back by the Session's replay (the steps after it become
+   *  the recorded future), forward along the recorded future. */
   goto(target: number, bare = false): Outcome {
-    if (target > this.index || target < 0) return { ok: false, message: `step ${target} is not in the history (0..${this.index})` };
+    const last = this.index + this.future.length;
+    if (target > last || target < 0) return { ok: false, message: `step ${target} is not in the history (0..${last})` };
+    if (target > this.index) {
+      const at = this.index;
+      try {
+        this.session.goto(target);
+      } finally {
+        this.followed(at);
+      }
+      return { ok: true };
+    }
+    const past = this.session.history;
+    const pastCalls = past.slice(target + 1).map((_, i) => this.session.callsAt(target + 1 + i));
     this.session.goto(target, bare);
+    // The replay rebuilt steps 0..target (target itself without its outside actions when
+    // bare); the recorded ones after it stay, as they were.
+    this.keepIdentity(past, bare ? target : target + 1);
+    if (target < past.length - 1) {
+      this.future = [...past.slice(target + 1), ...this.future];
+      this.futureCalls = [...pastCalls, ...this.futureCalls];
+    }
     return { ok: true };
   }
 
   /** Start again from the beginning with the same program and scenario. */
   reset(): void {
+    this.future = [];
+    this.futureCalls = [];
     this.session = new Session({
       program: this.opts.program, name: this.opts.name, scenario: this.opts.scenario ?? {},
       policy: this.opts.policy, seed: this.opts.seed, snapshots: true, loadProgram: this.opts.loadProgram, readFile: this.opts.readFile,
@@ -136,17 +221,46 @@ export class Stepper {
   }
 
   /** After a step interrupted halfway: the same session again from its recorded actions
-   *  (a replay, exact), as it was after the last whole step. */
+   *  (a replay, exact), as it was after the last whole step, with its recorded future. */
   rebuild(): void {
-    const actions = this.session.actions.slice(0, this.session.cursor);
+    const { actions, steps } = this.session;
+    const past = this.session.history;
+    const future = this.future;
+    const futureCalls = this.futureCalls;
     this.reset();
     this.session.actions = actions;
-    this.session.goto(Number.MAX_SAFE_INTEGER);
+    this.session.goto(steps);
+    this.keepIdentity(past, this.index + 1);
+    this.future = future;
+    this.futureCalls = futureCalls;
   }
 
-  /** One line (of `tid`, or the scheduler's pick); false when nothing could run. */
+  /** One line (of `tid`, or the scheduler's pick); false when nothing could run. The
+   *  recorded future is followed when the line is the one it recorded next; any other
+   *  line starts a new branch and drops it. */
   private stepOnce(tid?: number): boolean {
+    if (this.future.length && this.recordedNext(tid)) return this.forward();
+    // Session.step drops the recorded actions after the cursor whatever it then runs.
+    this.branched();
     return this.session.step(tid).tid !== undefined;
+  }
+
+  /** The recorded action after the current state is a line of `tid` (any line when no
+   *  tid is asked for: the learner presses Forward). */
+  private recordedNext(tid?: number): boolean {
+    const a = this.session.actions[this.session.cursor];
+    if (!a) return false;
+    if (tid === undefined) return true;
+    return a.kind === "step" && a.tid === tid;
+  }
+
+  /** The Session dropped its undone actions: the recorded future goes with them. */
+  private branched(): void {
+    if (!this.future.length) return;
+    if (!this.replaced) this.replacedAt = this.index;
+    this.replaced += this.future.length;
+    this.future = [];
+    this.futureCalls = [];
   }
 
   /** The thread of `pid` that can run a line now, or why none can. */

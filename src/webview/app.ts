@@ -1,25 +1,33 @@
-// The view's page: timeline controls, the outside world's actions (clients, signals),
-// the picture, the event list, the changes, exports and the text view. It only draws
-// what the host sends and reports what the user asks for; the host owns the session.
+// The view's page: one toolbar row (timeline, the outside world's actions, display), the
+// picture, the program's terminal output under it, and beside or under the picture the
+// step's changes and the event list. It only draws what the host sends and reports what
+// the user asks for; the host owns the session.
 import type { TimelineEntry } from "../render/events";
 import { renderMarkdown } from "../render/markdown";
 import { textView } from "../render/tables";
-import { button, h, setOptions } from "./dom";
+import { ConsoleStrip } from "./console";
+import { h } from "./dom";
 import { currentScheme, liveThemeVars, svgToPng } from "./export";
 import { FigureView } from "./figure-dom";
 import { ViewHistory } from "./history";
-import { HostMessage, PROTOCOL_VERSION, VIEW_SIGNALS, ViewMessage } from "../contract/protocol";
+import { SliderMarks } from "./marks";
+import { HostMessage, PROTOCOL_VERSION, ViewMessage, ZOOM_MAX, ZOOM_MIN } from "../contract/protocol";
 import { QuestionForm } from "./question";
 import { textTables } from "./texttables";
+import { Toolbar, iconButton, setPressed } from "./toolbar";
+import { Tray } from "./tray";
 
 type Send = (m: ViewMessage) => void;
 
+/** Keys that act while the picture has focus (single letters act nowhere else). */
 export const SHORTCUTS: Array<[string, string]> = [
-  ["\u2192 or L", "step forward"], ["\u2190 or H", "step back"], ["Home / End", "first / last step"],
-  ["] / [", "next / previous event"], ["E", "go to the event list"], ["C", "connect a client"],
-  ["X", "close all clients"], ["S", "send a signal to the chosen process"], ["T", "text view on / off"], ["F", "fit the picture to the width, or actual size"],
-  ["M", "copy as Markdown"], ["?", "show these shortcuts"],
+  ["\u2192 or L", "step forward (the recorded step after a step back)"], ["\u2190 or H", "step back"], ["Home / End", "first / last recorded step"],
+  ["] / [", "next / previous event"], ["E", "go to the event list"], ["P", "step or signal a chosen process"], ["C", "connect a client"],
+  ["T", "text view on / off"], ["F", "fit the picture to the width, or the zoom"], ["M", "copy as Markdown"], ["?", "show these keys"],
+  ["Ctrl+= / Ctrl+-", "zoom in / out (anywhere in the view)"],
 ];
+
+const ZOOM_STEP = 0.1;
 
 export class App {
   /** The session history as the host sent it; empty until the first message. */
@@ -27,68 +35,87 @@ export class App {
   private readonly figure: FigureView;
   /** A lesson's question, asked above the tables it is about. */
   readonly question: QuestionForm;
+  private readonly toolbar: Toolbar;
+  private readonly tray: Tray;
+  private readonly console = new ConsoleStrip();
+  private readonly marks = new SliderMarks();
   /** Event buttons by step, to mark the current step's without a search. */
   private readonly eventButtons = new Map<number, HTMLButtonElement[]>();
   private marked: HTMLButtonElement[] = [];
   private resyncAsked = false;
+  private fit = true;
+  private zoom = 1;
+  private presentation = false;
+  /** The step last announced, so a redraw of the same step says nothing. */
+  private announced = -1;
+  /** The program has sockets (in any step): the client controls apply. */
+  private sockets = false;
   private readonly el = {
-    stepInfo: h("span", { class: "fl-stepinfo", "aria-live": "polite", text: "No session yet" }),
-    scrub: h("input", { type: "range", min: 0, max: 0, value: 0, "aria-label": "Scrub to step", disabled: true }),
-    client: h("select", { "aria-label": "Client" }),
-    line: h("input", { type: "text", placeholder: "a line to send", "aria-label": "Line to send", maxlength: 200 }),
-    proc: h("select", { "aria-label": "Process to signal" }),
-    signal: h("select", { "aria-label": "Signal" }),
+    stepInfo: h("span", { class: "fl-stepinfo", text: "No session yet" }),
+    scrub: h("input", { type: "range", min: 0, max: 0, value: 0, "aria-label": "Step", disabled: true }),
+    zoomInfo: h("span", { class: "fl-zoominfo", text: "fit" }),
     events: h("ul", { class: "fl-events", "aria-label": "Events: fork, close, exit, signal" }),
-    changes: h("ul", { class: "fl-changes", "aria-live": "polite" }),
-    figure: h("div", { class: "fl-figure-wrap fl-fit", tabindex: 0, role: "region", "aria-label": "Descriptor tables, open file table and v-node table" }),
+    changes: h("ul", { class: "fl-changes" }),
+    figure: h("div", { class: "fl-figure-wrap", tabindex: 0, role: "region", "aria-label": "Picture of the kernel's tables (keys: arrows step, T text view, ? all keys)" }),
     picture: h("div", { class: "fl-picture" }),
-    text: h("section", { class: "fl-textview", "aria-label": "Text view", hidden: true }),
-    help: h("section", { class: "fl-help", "aria-label": "Keyboard shortcuts", hidden: true }),
+    text: h("section", { class: "fl-textview", "aria-label": "Text view of the tables", hidden: true }),
+    help: h("section", { class: "fl-help", "aria-label": "Keys", hidden: true }),
     notice: h("div", { class: "fl-notice", role: "status" }),
-    textToggle: h("button"),
+    announce: h("div", { class: "fl-sr", "aria-live": "polite", "aria-atomic": "true" }),
+    side: h("aside", { class: "fl-side", "aria-label": "Changes and events" }),
   };
+  private readonly tools: Record<string, HTMLButtonElement>;
 
   constructor(root: HTMLElement, private readonly send: Send) {
     this.figure = new FigureView(this.el.picture, this.el.figure);
     this.question = new QuestionForm(send, this.el.figure);
+    this.tray = new Tray(send, (t) => this.notice(t));
     const e = this.el;
-    setOptions(e.signal, VIEW_SIGNALS.map((s) => [s, s]));
-    e.scrub.addEventListener("change", () => this.goto(Number(e.scrub.value)));
-    e.line.addEventListener("keydown", (ev) => { if (ev.key === "Enter") this.sendLine(); });
-    e.textToggle = button("Text view", "Text view of the tables", "T", () => this.toggleText(), { "aria-pressed": "false" });
-    e.help.append(h("h2", { text: "Keyboard shortcuts" }),
+    e.scrub.addEventListener("input", () => this.goto(Number(e.scrub.value)));
+    e.help.append(h("h2", { text: "Keys (while the picture has focus)" }),
       h("dl", {}, ...SHORTCUTS.flatMap(([k, what]) => [h("dt", { text: k }), h("dd", { text: what })])));
-    const timeline = h("div", { class: "fl-bar", role: "toolbar", "aria-label": "Timeline" },
-      button("|\u25c0", "First step", "Home", () => this.goto(0)),
-      button("\u25c0", "Step back", "ArrowLeft", () => this.send({ v: PROTOCOL_VERSION, type: "back" })),
-      button("\u25b6", "Step forward", "ArrowRight", () => this.send({ v: PROTOCOL_VERSION, type: "step" })),
-      button("\u25b6|", "Last step", "End", () => this.goto(this.steps() - 1)),
-      e.scrub, e.stepInfo,
-      button("[", "Previous event", "[", () => this.jumpEvent(-1)),
-      button("]", "Next event", "]", () => this.jumpEvent(1)));
-    const world = h("div", { class: "fl-bar", role: "toolbar", "aria-label": "Outside world: clients and signals" },
-      button("Connect client", "Connect a client", "C", () => this.send({ v: PROTOCOL_VERSION, type: "connect" })),
-      e.client, e.line,
-      button("Send line", "Send the line from the chosen client", "Enter", () => this.sendLine()),
-      button("Close", "Close the chosen client", "", () => this.closeClient(false)),
-      button("Close all", "Close all clients at once", "X", () => this.closeClient(true)),
-      h("span", { class: "fl-sep" }), e.proc, e.signal,
-      button("Send signal", "Send the signal to the chosen process", "S", () => this.sendSignal()));
-    const exports = h("div", { class: "fl-bar", role: "toolbar", "aria-label": "Export" },
-      button("Save SVG", "Save the picture as SVG", "", () => this.exportSvg()),
-      button("Save PNG", "Save the picture as PNG", "", () => void this.exportPng()),
-      button("Copy Markdown", "Copy the tables as Markdown", "M", () => this.exportMarkdown()),
-      e.textToggle,
-      button("Fit width", "Fit the picture to the width", "F", () => this.toggleFit(), { "aria-pressed": "true", "data-fit": true }),
-      button("?", "Keyboard shortcuts", "?", () => { e.help.hidden = !e.help.hidden; }));
-    const side = h("aside", { class: "fl-side", "aria-label": "Changes and events" },
-      h("h2", { text: "Changed in this step" }), e.changes, h("h2", { text: "Events" }), e.events);
+    this.tools = {
+      first: iconButton({ icon: "debug-reverse-continue", label: "First step", key: "Home", run: () => this.goto(0) }),
+      back: iconButton({ icon: "debug-step-back", label: "Step back", key: "\u2190", run: () => this.back() }),
+      forward: iconButton({ icon: "debug-step-over", label: "Step forward", key: "\u2192", run: () => this.forward() }),
+      last: iconButton({ icon: "debug-continue", label: "Last recorded step", key: "End", run: () => this.goto(this.steps() - 1) }),
+      process: iconButton({ icon: "server-process", label: "Step or signal a chosen process", key: "P", run: () => this.tray.toggle("process"), pressed: false }),
+      connect: iconButton({ icon: "plug", label: "Connect a client", key: "C", run: () => this.send({ v: PROTOCOL_VERSION, type: "connect" }) }),
+      clients: iconButton({ icon: "person", label: "Send a line or close clients", run: () => this.tray.toggle("clients"), pressed: false }),
+      text: iconButton({ icon: "preview", label: "Text view of the tables", key: "T", run: () => this.toggleText(), pressed: false }),
+      side: iconButton({ icon: "list-unordered", label: "Changes and events list", run: () => this.toggleSide(), pressed: false }),
+      fit: iconButton({ icon: "arrow-both", label: "Fit the picture to the width", key: "F", run: () => this.toggleFit(), pressed: true }),
+      zoomOut: iconButton({ icon: "zoom-out", label: "Zoom out", key: "Ctrl+-", run: () => this.setZoom(this.zoom - ZOOM_STEP, true) }),
+      zoomIn: iconButton({ icon: "zoom-in", label: "Zoom in", key: "Ctrl+=", run: () => this.setZoom(this.zoom + ZOOM_STEP, true) }),
+    };
+    this.tray.bind("process", this.tools.process);
+    this.tray.bind("clients", this.tools.clients);
+    const t = this.tools;
+    const slider = h("div", { class: "fl-slider" }, e.scrub, this.marks.el);
+    this.toolbar = new Toolbar("Fork Lab view", [
+      t.first, t.back, t.forward, t.last, slider, e.stepInfo, h("span", { class: "fl-sep" }),
+      t.process, t.connect, t.clients, h("span", { class: "fl-sep" }),
+      t.text, t.side, t.fit, t.zoomOut, e.zoomInfo, t.zoomIn,
+    ], [
+      { label: "Previous event", key: "[", run: () => this.jumpEvent(-1) },
+      { label: "Next event", key: "]", run: () => this.jumpEvent(1) },
+      { label: "Close all clients", run: () => this.tray.closeClient(true) },
+      { label: "Save the picture as SVG", run: () => this.exportSvg() },
+      { label: "Save the picture as PNG", run: () => void this.exportPng() },
+      { label: "Copy the tables as Markdown", key: "M", run: () => this.exportMarkdown() },
+      { label: "Presentation layout on / off", run: () => this.setPresentation(!this.presentation) },
+      { label: "Keys", key: "?", run: () => this.toggleHelp() },
+    ]);
+    e.side.append(h("h2", { text: "Changed in this step" }), e.changes, h("h2", { text: "Events" }), e.events);
     e.figure.append(e.picture, e.text);
-    root.append(h("header", { class: "fl-top" }, timeline, world, exports), e.help, e.notice, this.question.el,
-      h("main", { class: "fl-main" }, e.figure, side));
+    root.append(h("header", { class: "fl-top" }, this.toolbar.el), this.tray.el, e.help, e.notice, this.question.el,
+      h("main", { class: "fl-main" }, h("div", { class: "fl-stage" }, e.figure, this.console.el), e.side), e.announce);
+    this.showSockets(false);
     this.figure.placeholder("Waiting for a session: open a C file and step it, or run a demo");
-    document.addEventListener("keydown", (ev) => this.onKey(ev));
+    e.figure.addEventListener("keydown", (ev) => this.onPictureKey(ev));
+    document.addEventListener("keydown", (ev) => this.onZoomKey(ev));
     e.events.addEventListener("keydown", (ev) => this.onEventListKey(ev));
+    new ResizeObserver(() => this.applyScale()).observe(e.figure);
   }
 
   private steps(): number {
@@ -101,6 +128,15 @@ export class App {
     if (s !== this.history.current) this.send({ v: PROTOCOL_VERSION, type: "goto", step: s });
   }
 
+  private back(): void {
+    this.send({ v: PROTOCOL_VERSION, type: "back" });
+  }
+
+  /** Forward: the recorded next step when there is one, else a new line. */
+  private forward(): void {
+    this.send({ v: PROTOCOL_VERSION, type: "step" });
+  }
+
   private jumpEvent(dir: 1 | -1): void {
     const ev = this.history.events;
     for (let i = this.history.current + dir; i >= 0 && i < ev.length; i += dir) {
@@ -108,36 +144,76 @@ export class App {
     }
   }
 
-  private sendLine(): void {
-    const client = Number(this.el.client.value);
-    if (!client) { this.notice("Connect a client first."); return; }
-    this.send({ v: PROTOCOL_VERSION, type: "send", client, line: this.el.line.value });
-    this.el.line.value = "";
-  }
-
-  private closeClient(all: boolean): void {
-    const client = Number(this.el.client.value);
-    if (all) this.send({ v: PROTOCOL_VERSION, type: "close", client: "all" });
-    else if (client) this.send({ v: PROTOCOL_VERSION, type: "close", client });
-    else this.notice("No client to close.");
-  }
-
-  private sendSignal(): void {
-    const pid = Number(this.el.proc.value);
-    if (!pid) { this.notice("No process to signal."); return; }
-    this.send({ v: PROTOCOL_VERSION, type: "signal", pid, signal: this.el.signal.value });
-  }
-
   private toggleText(): void {
     const t = this.el.text;
     t.hidden = !t.hidden;
-    this.el.textToggle.setAttribute("aria-pressed", String(!t.hidden));
-    if (!t.hidden) this.drawText();
+    setPressed(this.tools.text, !t.hidden);
+    if (!t.hidden) {
+      this.drawText();
+      this.say("Text view shown under the picture: every table as a table.");
+    } else this.say("Text view hidden.");
+  }
+
+  private toggleHelp(): void {
+    this.el.help.hidden = !this.el.help.hidden;
+  }
+
+  /** The side list: on or off by hand; until then, on when the view is wide. */
+  private toggleSide(): void {
+    const on = !this.sideShown();
+    document.body.classList.toggle("fl-side-on", on);
+    document.body.classList.toggle("fl-side-off", !on);
+    setPressed(this.tools.side, on);
+  }
+
+  private sideShown(): boolean {
+    return getComputedStyle(this.el.side).display !== "none";
   }
 
   private toggleFit(): void {
-    const on = this.el.figure.classList.toggle("fl-fit");
-    document.querySelector("[data-fit]")?.setAttribute("aria-pressed", String(on));
+    this.fit = !this.fit;
+    setPressed(this.tools.fit, this.fit);
+    this.applyScale();
+  }
+
+  /** Zoom of the page and the picture; `tell` when the learner changed it here (the host
+   *  keeps it in the setting forklab.view.zoom). */
+  setZoom(z: number, tell = false): void {
+    this.zoom = Math.round(Math.max(ZOOM_MIN, Math.min(ZOOM_MAX, z)) * 10) / 10;
+    document.documentElement.style.fontSize = `${13 * this.zoom}px`;
+    if (tell) {
+      // Zooming by hand shows the picture at the zoom, not fitted.
+      this.fit = false;
+      setPressed(this.tools.fit, false);
+      this.send({ v: PROTOCOL_VERSION, type: "zoom", zoom: this.zoom });
+    }
+    this.applyScale();
+  }
+
+  /** The presentation layout: the picture only (no lists, forms or terminal strip), text
+   *  at least 16 px. */
+  setPresentation(on: boolean): void {
+    this.presentation = on;
+    document.body.classList.toggle("fl-present", on);
+    this.applyScale();
+  }
+
+  /** The picture's scale: the width when fitting, else the zoom; never under 16 px text
+   *  (12-unit text at 4/3) in the presentation layout. */
+  private applyScale(): void {
+    const fig = this.figure.figure;
+    if (!fig) return;
+    const room = this.el.figure.clientWidth - 2;
+    // Fitting shrinks a wide picture; it grows a small one only up to the zoom.
+    let scale = this.fit && room > 0 ? Math.min(room / fig.width, this.zoom) : this.zoom;
+    if (this.presentation) scale = Math.max(scale, 4 / 3);
+    scale = Math.round(scale * 1000) / 1000;
+    this.figure.setScale(scale);
+    const pct = `${Math.round(scale * 100)}%`;
+    this.el.zoomInfo.textContent = this.fit && !this.presentation ? `fit ${pct}` : pct;
+    this.tools.fit.title = this.fit
+      ? `Fitted to the width: ${pct} (F: show at the zoom, ${Math.round(this.zoom * 100)}%)`
+      : `Fit the picture to the width (F); now at ${pct}`;
   }
 
   private drawText(): void {
@@ -147,6 +223,11 @@ export class App {
 
   notice(text: string): void {
     this.el.notice.textContent = text;
+  }
+
+  /** Says something to a screen reader (a polite live region; the text is not shown). */
+  private say(text: string): void {
+    this.el.announce.textContent = text;
   }
 
   private exportSvg(): void {
@@ -176,7 +257,9 @@ export class App {
   receive(m: HostMessage): boolean {
     if (m.type === "notice") { this.notice(m.text); return true; }
     if (m.type === "question") { this.question.ask(m); return true; }
+    if (m.type === "unask") { this.question.clear(); return true; }
     if (m.type === "verdict") return this.question.show(m);
+    if (m.type === "display") { this.setZoom(m.zoom); this.setPresentation(m.presentation); return true; }
     const r = this.history.apply(m);
     if ("problem" in r) {
       this.notice(`Ignored a message from the extension: ${r.problem}`);
@@ -185,7 +268,9 @@ export class App {
       return false;
     }
     this.resyncAsked = false;
+    this.noteSockets(r.changedFrom);
     this.draw();
+    this.marks.draw(this.history.steps, r.changedFrom);
     this.drawEvents(r.changedFrom);
     this.markCurrentEvents(this.history.current);
     return true;
@@ -196,19 +281,46 @@ export class App {
     const hist = this.history;
     const snap = hist.snapshot();
     const fig = this.figure.render(snap, hist.previous(), hist.terminalAt());
-    const lastStep = hist.snapshot(hist.length - 1).step;
+    this.applyScale();
+    const last = hist.length - 1;
+    const lastStep = hist.snapshot(last).step;
     e.scrub.max = String(this.steps() - 1);
     e.scrub.value = String(hist.current);
     e.scrub.disabled = this.steps() < 2;
-    e.scrub.setAttribute("aria-valuetext", `step ${snap.step} of ${lastStep}`);
-    e.stepInfo.textContent = `${hist.title ? hist.title + " \u00b7 " : ""}step ${snap.step} / ${lastStep}`;
+    const future = last - hist.current;
+    const where = `step ${snap.step} of ${lastStep}${future ? ` (${future} recorded after it)` : ""}`;
+    e.scrub.setAttribute("aria-valuetext", where);
+    // The file and the word "step" are for screen readers (and searches); the eye sees the numbers.
+    e.stepInfo.replaceChildren(h("span", { class: "fl-sr-inline", text: `${hist.title ? hist.title + " \u00b7 " : ""}step ` }), `${snap.step} / ${lastStep}`);
+    e.stepInfo.title = `${hist.title ? hist.title + ": " : ""}${where}`;
+    this.tools.forward.setAttribute("aria-label", future ? "Step forward (replays the recorded step)" : "Step forward");
     if (hist.dropped) this.notice(`The first ${hist.dropped} step${hist.dropped > 1 ? "s are" : " is"} no longer kept (the history was too long); the terminal still shows their output.`);
     e.changes.replaceChildren(...(fig.changes.length ? fig.changes : ["nothing in the tables"]).map((t) => h("li", { text: t })));
-    const clients = snap.processes.filter((p) => p.kind === "client");
-    setOptions(e.client, clients.length ? clients.map((p) => [String(p.pid), `${p.name} (${p.pid})`]) : [["", "no clients"]]);
-    const live = snap.processes.filter((p) => p.state !== "zombie" && p.kind === "program");
-    setOptions(e.proc, live.map((p) => [String(p.pid), `${p.pid} ${p.name}`]));
+    this.tray.update(snap);
+    const fresh = snap.output.length;
+    this.console.draw(hist.terminalAt(), fresh);
+    if (this.announced !== hist.current) {
+      this.announced = hist.current;
+      this.say(`${fig.caption}${fresh ? ` Output: ${snap.output.map((c) => c.text).join("").slice(0, 200)}` : ""}`);
+    }
     this.drawText();
+  }
+
+  /** Whether the history shown has a socket in any step, from the steps that changed on
+   *  (a new session's history starts from 0: its own steps decide). */
+  private noteSockets(from: number): void {
+    let on = from > 0 && this.sockets;
+    for (let i = from; i < this.history.length && !on; i++) on = this.history.snapshot(i).objects.some((o) => o.kind === "socket");
+    if (on !== this.sockets) this.showSockets(on);
+  }
+
+  /** Client controls only for a program that has sockets. */
+  private showSockets(on: boolean): void {
+    this.sockets = on;
+    this.tools.connect.hidden = !on;
+    this.tools.clients.hidden = !on;
+    this.toolbar.showItem("Close all clients", on);
+    this.toolbar.roving();
   }
 
   /** Brings the event list in line with the history from step `from` on (older entries stay). */
@@ -260,22 +372,38 @@ export class App {
     ev.stopPropagation();
   }
 
-  private onKey(ev: KeyboardEvent): void {
-    const t = ev.target as HTMLElement | null;
-    if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
-    if (t && (t.tagName === "INPUT" || t.tagName === "SELECT" || t.tagName === "TEXTAREA")) return;
+  /** Ctrl+= / Ctrl+- / Ctrl+0 anywhere in the view (VS Code's own keybinding does the same
+   *  through the setting when it sees the key first). */
+  private onZoomKey(ev: KeyboardEvent): void {
+    if (!(ev.ctrlKey || ev.metaKey) || ev.altKey) return;
+    const d = ev.key === "=" || ev.key === "+" ? ZOOM_STEP : ev.key === "-" ? -ZOOM_STEP : ev.key === "0" ? 1 - this.zoom : 0;
+    if (!d) return;
+    ev.preventDefault();
+    this.setZoom(this.zoom + d, true);
+  }
+
+  /** Keys on the picture: single letters and arrows act only here (WCAG 2.1.4), so typing
+   *  in a field or moving in the toolbar never steps the program or sends anything. */
+  private onPictureKey(ev: KeyboardEvent): void {
+    if (ev.ctrlKey || ev.metaKey || ev.altKey || ev.target !== this.el.figure) return;
     const act: Record<string, () => void> = {
-      ArrowRight: () => this.send({ v: PROTOCOL_VERSION, type: "step" }), l: () => this.send({ v: PROTOCOL_VERSION, type: "step" }),
-      ArrowLeft: () => this.send({ v: PROTOCOL_VERSION, type: "back" }), h: () => this.send({ v: PROTOCOL_VERSION, type: "back" }),
+      ArrowRight: () => this.forward(), l: () => this.forward(),
+      ArrowLeft: () => this.back(), h: () => this.back(),
       Home: () => this.goto(0), End: () => this.goto(this.steps() - 1),
       "]": () => this.jumpEvent(1), "[": () => this.jumpEvent(-1),
-      e: () => (this.el.events.querySelector<HTMLButtonElement>("button[tabindex='0']") ?? this.el.events.querySelector("button"))?.focus(),
-      c: () => this.send({ v: PROTOCOL_VERSION, type: "connect" }), x: () => this.closeClient(true), s: () => this.sendSignal(),
-      t: () => this.toggleText(), f: () => this.toggleFit(), m: () => this.exportMarkdown(), "?": () => { this.el.help.hidden = !this.el.help.hidden; },
+      e: () => this.focusEvents(),
+      p: () => this.tray.show("process"),
+      c: () => { if (this.sockets) this.send({ v: PROTOCOL_VERSION, type: "connect" }); },
+      t: () => this.toggleText(), f: () => this.toggleFit(), m: () => this.exportMarkdown(), "?": () => this.toggleHelp(),
     };
-    const run = act[ev.key.length === 1 ? ev.key.toLowerCase() : ev.key] ?? act[ev.key];
+    const run = act[ev.key.length === 1 ? ev.key.toLowerCase() : ev.key];
     if (!run) return;
     ev.preventDefault();
     run();
+  }
+
+  private focusEvents(): void {
+    if (!this.sideShown()) this.toggleSide();
+    (this.el.events.querySelector<HTMLButtonElement>("button[tabindex='0']") ?? this.el.events.querySelector("button"))?.focus();
   }
 }

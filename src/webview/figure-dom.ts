@@ -8,9 +8,6 @@ import { Figure, FigureCache, Unit, buildFigure, captionUnit } from "../render/f
 import { SvgOptions, figureSvg, unitMarkup } from "../render/svg";
 import type { Terminal } from "../render/terminal";
 
-/** The smallest scale "Fit width" uses: the tables' 12px text stays about 9px. */
-const MIN_FIT_SCALE = 0.75;
-
 const SVG_NS = "http://www.w3.org/2000/svg";
 
 interface Drawn {
@@ -26,6 +23,8 @@ export class FigureView {
   private drawn = new Map<string, Drawn>();
   private readonly cache = new FigureCache();
   private pending = false;
+  /** Picture pixels per figure unit (zoom, or what fits the width). */
+  private scale = 1;
   figure: Figure | undefined;
 
   /** host holds the SVG; scroller is the element that scrolls it. */
@@ -64,11 +63,10 @@ export class FigureView {
   /** The figure rows worth having in the DOM: what is on screen and a little around it.
    *  Every unit in the DOM costs style and text layout on each update, so the margin is
    *  small; scrolling brings in the rest (one frame later at most). */
-  private visibleRange(fig: Figure, withMargin: boolean): [number, number] {
+  private visibleRange(withMargin: boolean): [number, number] {
     const h = this.scroller.clientHeight;
     if (!h) return [0, 1600];
-    const shown = this.svg ? this.svg.getBoundingClientRect().width : Math.min(this.host.clientWidth, fig.width);
-    const scale = shown > 0 ? Math.min(1, shown / fig.width) : 1;
+    const scale = this.scale;
     const top = this.scroller.scrollTop / scale;
     const margin = withMargin ? 300 / scale : 0;
     return [top - margin, top + h / scale + margin];
@@ -80,7 +78,7 @@ export class FigureView {
   sync(whole = true): void {
     const fig = this.figure;
     if (!fig) return;
-    const [lo, hi] = this.visibleRange(fig, whole);
+    const [lo, hi] = this.visibleRange(whole);
     const units = fig.units.filter((u) => u.bottom >= lo && u.top <= hi);
     if (!this.svg) this.full(fig, units);
     else this.patch(this.svg, fig, units, whole);
@@ -89,6 +87,7 @@ export class FigureView {
   private full(fig: Figure, units: Unit[]): void {
     this.host.innerHTML = figureSvg({ ...fig, units }, this.opts);
     this.svg = this.host.querySelector("svg") as SVGSVGElement;
+    this.size(this.svg, fig);
     this.drawn.clear();
     const byKey = new Map<string, Element>();
     for (const el of Array.from(this.svg.querySelectorAll(".fl-layer > g[data-key]"))) byKey.set(el.getAttribute("data-key") ?? "", el);
@@ -102,9 +101,7 @@ export class FigureView {
     for (const [k, v] of [["width", fig.width], ["height", fig.height], ["viewBox", `0 0 ${fig.width} ${fig.height}`]] as const) {
       if (svg.getAttribute(k) !== String(v)) svg.setAttribute(k, String(v));
     }
-    // "Fit width" never shrinks the text below legible: past that the picture scrolls (CSSOM, so the CSP needs no inline styles).
-    const minWidth = `${Math.round(fig.width * MIN_FIT_SCALE)}px`;
-    if (svg.style.minWidth !== minWidth) svg.style.minWidth = minWidth;
+    this.size(svg, fig);
     // Only what differs: writing the background's size or the title re-lays out the picture.
     const bg = svg.querySelector(".fl-bg");
     for (const [k, v] of [["width", fig.width], ["height", fig.height]] as const) {
@@ -165,6 +162,22 @@ export class FigureView {
         else layer.insertBefore(el, at);
       }
     }
+  }
+
+  /** Sets the scale (the picture is redrawn at the next frame). */
+  setScale(scale: number): void {
+    if (scale === this.scale) return;
+    this.scale = scale;
+    if (this.svg && this.figure) this.size(this.svg, this.figure);
+    this.later();
+  }
+
+  /** The picture's size on screen (CSSOM, so the CSP needs no inline styles). */
+  private size(svg: SVGSVGElement, fig: Figure): void {
+    const w = `${Math.round(fig.width * this.scale)}px`;
+    const h = `${Math.round(fig.height * this.scale)}px`;
+    if (svg.style.width !== w) svg.style.width = w;
+    if (svg.style.height !== h) svg.style.height = h;
   }
 
   /** A standalone SVG of the current picture with the given theme values baked in. */

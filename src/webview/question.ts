@@ -34,8 +34,11 @@ export class QuestionForm {
     // A webview's sandbox may block form submission (and its submit event): the button and
     // Enter answer directly.
     const submit = h("button", { type: "button", class: "fl-submit" }, "Submit");
+    // Predict first: stepping on waits for an answer, or for this.
+    const skip = h("button", { type: "button", class: "fl-skip" }, "Skip the prediction");
+    skip.addEventListener("click", () => this.send({ v: PROTOCOL_VERSION, type: "skip", lesson: q.lesson, step: q.step }));
     const form = h("form", { class: "fl-qform", "aria-labelledby": `${id}-prompt` },
-      h("p", { class: "fl-prompt", id: `${id}-prompt`, text: q.prompt }), group, submit);
+      h("p", { class: "fl-prompt", id: `${id}-prompt`, text: q.prompt }), group, submit, " ", skip);
     form.addEventListener("submit", (ev) => ev.preventDefault());
     submit.addEventListener("click", () => this.submit(form));
     group.addEventListener("keydown", (ev) => { if (ev.key === "Enter") { ev.preventDefault(); this.submit(form); } });
@@ -47,6 +50,14 @@ export class QuestionForm {
     (group.querySelector("input") as HTMLInputElement | null)?.focus();
   }
 
+  /** Takes the question off the screen (its session ended or is no longer shown). */
+  clear(): void {
+    this.asked = undefined;
+    this.highlight(undefined);
+    this.el.replaceChildren();
+    this.el.hidden = true;
+  }
+
   /** Shows the host's verdict on the question on screen (others are stale: ignored). */
   show(v: Verdict): boolean {
     const q = this.asked;
@@ -55,7 +66,10 @@ export class QuestionForm {
     if (v.correct) {
       this.verdict.textContent = `Right: ${q.choices[v.choice] ?? ""}. ${v.text} This step is complete.`;
       this.highlight(undefined);
+      const hadFocus = this.el.contains(document.activeElement);
       for (const input of Array.from(this.el.querySelectorAll("input, button"))) (input as HTMLInputElement).disabled = true;
+      // Disabling the form would drop the keyboard's place: it moves to the verdict instead.
+      if (hadFocus) { this.verdict.tabIndex = -1; this.verdict.focus(); }
     } else {
       const look = v.table ? ` The ${TABLE_NAMES[v.table]} is highlighted below.` : "";
       this.verdict.textContent = `Not quite: ${q.choices[v.choice] ?? ""}. ${v.text}${look} Try again.`;

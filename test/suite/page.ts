@@ -5,13 +5,15 @@
 export type FrameScope = "main" | "all";
 
 interface PageRequest {
-  op: "texts" | "eval" | "title" | "screenshot";
+  op: "texts" | "eval" | "title" | "screenshot" | "viewport";
   path?: string;
   selector?: string;
   expression?: string;
   frames?: FrameScope;
   waitMs?: number;
   minCount?: number;
+  width?: number;
+  height?: number;
 }
 
 async function ask<T>(req: PageRequest): Promise<T> {
@@ -58,4 +60,9 @@ export async function waitForTexts(selector: string, done: (texts: string[]) => 
 /** Save a PNG of the workbench page at `path` (absolute). */
 export function pageScreenshot(path: string): Promise<string> {
   return ask<string>({ op: "screenshot", path });
+}
+
+/** Resize the browser's page (the workbench window) to width x height CSS pixels. */
+export function pageViewport(width: number, height: number): Promise<string> {
+  return ask<string>({ op: "viewport", width, height });
 }

@@ -7,7 +7,7 @@
 import type { Node } from "../parse";
 import { Diagnostic } from "../diagnostic";
 import { Memory, RODATA_BASE, DATA_BASE } from "../memory";
-import { Func, Ins, Op } from "../program";
+import { Func, GlobalInfo, Ins, Op, VarInfo } from "../program";
 import { alignOf, CType, sizeOf, StructDef } from "../types";
 
 export interface SourceTree {
@@ -54,6 +54,10 @@ export abstract class Context {
   protected labels = new Map<string, number>();
   protected gotos: Array<{ at: number; label: string; node: Node }> = [];
   protected anon = 0;
+  /** The current function's variables for views; `to` is set when their scope closes. */
+  protected vars: Array<VarInfo & { depth: number }> = [];
+  /** The learner's globals in declaration order, for views. */
+  protected userGlobals: GlobalInfo[] = [];
 
   constructor(protected file: string, builtinNames: string[], protected source: string) {
     this.builtinIndex = new Map(builtinNames.map((n, i) => [n, i]));
@@ -96,6 +100,18 @@ export abstract class Context {
   }
 
   protected here(): number { return this.code.length; }
+
+  /** A variable comes into scope here (after its initializer): views show it from now on. */
+  protected declareVar(name: string, type: CType, at: { off: number } | { addr: number }): void {
+    this.vars.push({ name, type, ...at, from: this.code.length, to: -1, depth: this.scopes.length });
+  }
+
+  /** Leaves a block: its variables go out of scope for views. */
+  protected popScope(): void {
+    const depth = this.scopes.length;
+    for (const v of this.vars) if (v.to < 0 && v.depth >= depth) v.to = this.code.length;
+    this.scopes.pop();
+  }
   /** Point the jump at `at` to the next instruction. */
   protected patch(at: number): void { this.code[at].a = this.code.length; }
 

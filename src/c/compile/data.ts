@@ -167,6 +167,7 @@ export abstract class StaticData extends Context {
       this.initLocal(off, type, init);
     }
     this.scopes[this.scopes.length - 1].set(name, loc);
+    this.declareVar(name, type, { off });
   }
 
   /** Emit the code that initialises the local at frame offset `off`. */

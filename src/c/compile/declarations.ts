@@ -222,7 +222,11 @@ export abstract class Declarations extends StaticData {
       const init = d.type === "init_declarator" ? d.childForFieldName("value") : null;
       if (type.k === "func") { this.declareFunc(name, type, false); continue; }
       if (type.k === "array" && type.len === null && init) type = { ...type, len: this.initLength(type, init) };
-      if (!global && isStatic) this.scopes[this.scopes.length - 1].set(name, this.staticVar(type, init));
+      if (!global && isStatic) {
+        const g = this.staticVar(type, init);
+        this.scopes[this.scopes.length - 1].set(name, g);
+        this.declareVar(name, g.type, { addr: g.addr });
+      }
       else if (global) this.globalVar(name, type, init, isExtern);
       else if (!isExtern) this.local(name, type, init, d);
     }
@@ -234,7 +238,9 @@ export abstract class Declarations extends StaticData {
     if (name === "stdin" || name === "stdout" || name === "stderr") { this.stdStream(name, type); return; }
     // The library's `extern` declarations define the variable (there is no other unit to).
     if (isExtern && !init && this.tree.user === false && name !== "errno") { this.globals.set(name, this.staticVar(type, null)); return; }
-    this.globals.set(name, this.staticVar(type, init));
+    const g = this.staticVar(type, init);
+    this.globals.set(name, g);
+    if (this.tree.user) this.userGlobals.push({ name, type: g.type, addr: g.addr });
   }
 }
 

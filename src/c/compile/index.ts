@@ -38,6 +38,7 @@ class Compiler extends Statements {
       file: this.file, funcs: this.funcList, funcIndex: new Map(this.funcList.map((f, i) => [f.name, i])), image: this.image,
       stdin: this.image.read64(io("stdin"), false), stdout: this.image.read64(io("stdout"), false), stderr: this.image.read64(io("stderr"), false),
       dataEnd, diagnostics: this.diagnostics, unsupported: this.unsupported, source: this.source, builtins,
+      globals: this.userGlobals,
     };
   }
 }

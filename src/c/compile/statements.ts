@@ -35,6 +35,7 @@ export abstract class Statements extends Expressions {
     this.code = fn.code;
     this.fnType = info.type;
     this.scopes = [new Map()];
+    this.vars = [];
     this.frame = 0;
     this.labels = new Map();
     this.gotos = [];
@@ -51,6 +52,7 @@ export abstract class Statements extends Expressions {
     this.emit(Op.PUSH, 0);
     this.emit(Op.RET, 1);
     fn.frameSize = Math.ceil(this.frame / 16) * 16;
+    fn.vars = this.vars.map(({ depth: _, ...v }) => ({ ...v, to: v.to < 0 ? this.code.length : v.to }));
   }
 
   /** The parameters' frame slots, in the function's outermost scope. */
@@ -64,7 +66,10 @@ export abstract class Statements extends Expressions {
       if (type.k === "void") continue;
       const off = this.allocLocal(type);
       params.push(type.k === "struct" ? { offset: off, kind: K.U64, copy: sizeOf(type) } : { offset: off, kind: kindOf(type) });
-      if (pname) this.scopes[0].set(pname, { off, type });
+      if (pname) {
+        this.scopes[0].set(pname, { off, type });
+        this.declareVar(pname, type, { off });
+      }
     }
     return params;
   }
@@ -92,7 +97,7 @@ export abstract class Statements extends Expressions {
   private block(n: Node): void {
     this.scopes.push(new Map());
     for (const c of n.namedChildren) if (c) this.statement(c);
-    this.scopes.pop();
+    this.popScope();
   }
 
   /** An expression evaluated for its effect: its value is dropped. */
@@ -177,7 +182,7 @@ export abstract class Statements extends Expressions {
     this.emit(Op.JMP, top);
     if (jz >= 0) this.patch(jz);
     this.closeLoop(cont);
-    this.scopes.pop();
+    this.popScope();
   }
 
   private returnStatement(n: Node): void {
@@ -245,7 +250,7 @@ export abstract class Statements extends Expressions {
       this.patch(i === dflt ? toDefault : jumps[i]);
       this.caseBody(c);
     }
-    this.scopes.pop();
+    this.popScope();
     if (dflt < 0) this.patch(toDefault);
     for (const j of this.breaks.pop()!) this.patch(j);
   }

@@ -15,7 +15,7 @@ export function lastEffects(s: EditorSession, line: number, source: (n: number) 
   for (let i = st.index; i >= 1 && i > st.index - LOOK_BACK; i--) {
     const calls = st.callsAt(i).filter((c) => c.line === line && !seen.has(c.pid));
     if (!calls.length) continue;
-    for (const e of model().stepEffects(st.history[i - 1], st.history[i], i, st.callsAt(i), source)) {
+    for (const e of model().stepEffects(st.timeline[i - 1], st.timeline[i], i, st.callsAt(i), source)) {
       if (e.line === line && !seen.has(e.pid)) out.push(e);
     }
     for (const c of calls) seen.add(c.pid);

@@ -31,8 +31,11 @@ export interface SessionState {
   stale: boolean;
   mainPid: number;
   scenario?: string;
-  /** Every Snapshot so far, when asked for with { history: true }. */
+  /** Every Snapshot up to the current one, when asked for with { history: true }. */
   history?: readonly Snapshot[];
+  /** Every recorded Snapshot (the history, then the recorded future after a step back),
+   *  when asked for with { timeline: true }. */
+  timeline?: readonly Snapshot[];
   /** A command runs in the model now (Continue, Run to...): Stop interrupts it. */
   running: boolean;
 }
@@ -112,21 +115,24 @@ export function registerCommands(context: vscode.ExtensionContext, sessions: Ses
   });
   // Interrupts a running Continue / Run to..., keeping the session and every step it made.
   reg("forklab.stopRun", async (): Promise<string> => sessions.stopRun());
-  reg("forklab.step", () => act({ kind: "step" }));
+  // Stepping on waits for a prediction when a question is open in this session.
+  const ahead = async (command: Command, title?: string): Promise<Outcome> =>
+    sessions.mustPredict(sessions.active()) ? { ok: false, message: "answer the question first (or skip it)" } : act(command, title);
+  reg("forklab.step", () => ahead({ kind: "step" }));
   reg("forklab.stepBack", () => act({ kind: "back" }));
-  reg("forklab.continue", () => act({ kind: "continue", limit: settings().maxSteps }, "Fork Lab: continuing"));
+  reg("forklab.continue", () => ahead({ kind: "continue", limit: settings().maxSteps }, "Fork Lab: continuing"));
   reg("forklab.runToEnd", async (): Promise<Outcome> => {
     const ed = vscode.window.activeTextEditor;
     if (!sessions.active() || (ed && cLanguage(ed.document) && !sessions.get(ed.document.uri))) {
       if (!(await start())) return { ok: false, message: "nothing to run" };
     }
-    return act({ kind: "continue", limit: settings().maxSteps }, "Fork Lab: running to the end");
+    return ahead({ kind: "continue", limit: settings().maxSteps }, "Fork Lab: running to the end");
   });
   reg("forklab.runToLine", async (line?: number): Promise<Outcome> => {
     const ed = vscode.window.activeTextEditor;
     const target = typeof line === "number" ? line : ed ? ed.selection.active.line + 1 : undefined;
     if (target === undefined) return { ok: false, message: "no line" };
-    return act({ kind: "runToLine", line: target, limit: settings().maxSteps }, `Fork Lab: running to line ${target}`);
+    return ahead({ kind: "runToLine", line: target, limit: settings().maxSteps }, `Fork Lab: running to line ${target}`);
   });
   reg("forklab.stepProcess", async (pid?: number): Promise<Outcome> => {
     const s = sessions.active();
@@ -140,7 +146,7 @@ export function registerCommands(context: vscode.ExtensionContext, sessions: Ses
       if (!pick) return { ok: false, message: "cancelled" };
       pid = pick.pid;
     }
-    return act({ kind: "step", pid });
+    return ahead({ kind: "step", pid });
   });
   reg("forklab.connectClient", (lines?: string[]) => act({ kind: "connect", lines: Array.isArray(lines) ? lines.map(String) : settings().clientLines }));
   reg("forklab.sendLine", async (client?: number, line?: string): Promise<Outcome> => {
@@ -195,11 +201,12 @@ export function registerCommands(context: vscode.ExtensionContext, sessions: Ses
     return !!ed;
   });
   // For tests and lessons: the active session's state, as the view was last given it.
-  reg("forklab.session.current", (opts?: { history?: boolean }): SessionState | undefined => {
+  reg("forklab.session.current", (opts?: { history?: boolean; timeline?: boolean }): SessionState | undefined => {
     const s = sessions.active();
     if (!s) return undefined;
     const m = s.model;
     return { file: s.uri.fsPath, index: m.index, snapshot: m.current, ended: m.ended, stale: s.stale,
-      mainPid: m.mainPid, scenario: s.scenarioName, history: opts?.history ? m.history : undefined, running: s.busy > 0 };
+      mainPid: m.mainPid, scenario: s.scenarioName, history: opts?.history ? m.history : undefined,
+      timeline: opts?.timeline ? m.timeline : undefined, running: s.busy > 0 };
   });
 }

@@ -82,6 +82,8 @@ export class Sessions implements vscode.Disposable {
       },
     });
     this.subs.push(
+      // One session on screen, the right one: the view follows the editor the learner is in.
+      vscode.window.onDidChangeActiveTextEditor((ed) => this.follow(ed)),
       vscode.workspace.onDidChangeTextDocument((e) => this.edited(e.document)),
       vscode.workspace.onDidCloseTextDocument((d) => { const s = this.get(d.uri); if (s) this.stop(s); }),
     );
@@ -152,13 +154,33 @@ export class Sessions implements vscode.Disposable {
     return s;
   }
 
-  /** What the worker needs to start `s` (again: with `held`, the actions to replay). */
+  /** What the worker needs to start `s` (again: with `held`, the recorded actions to replay
+   *  and the step it showed). */
   private openInput(s: EditorSession, held?: SessionMirror): OpenInput {
     return { session: key(s.uri), file: s.uri.fsPath, text: s.text, scenario: s.scenario, policy: s.policy, maxSteps: s.maxSteps,
-      actions: held?.actions, known: held?.history.length };
+      actions: held?.actions, at: held?.at, known: held?.timeline.length };
+  }
+
+  /** The active editor changed: show its session in the view, if it has one. */
+  private follow(ed: vscode.TextEditor | undefined): void {
+    const s = ed && this.get(ed.document.uri);
+    if (!s || this.last === key(s.uri)) return;
+    this.last = key(s.uri);
+    this.update(s);
+  }
+
+  /** Predict first: a question asked in this session waits for its answer (or a skip)
+   *  before the session steps on; says so in the view. */
+  mustPredict(s: EditorSession | undefined): boolean {
+    const view = descriptorView();
+    if (!s || !view?.mustPredict(key(s.uri))) return false;
+    view.notify("Predict first: answer the question above the tables (or skip it), then step.");
+    view.revealQuestion();
+    return true;
   }
 
   stop(s: EditorSession, clearProblems = true): void {
+    descriptorView()?.ended(key(s.uri));
     // A run in progress ends first; the worker then forgets the session.
     if (s.busy) void this.worker.stop();
     this.worker.close(key(s.uri));
@@ -210,14 +232,22 @@ export class Sessions implements vscode.Disposable {
       finish?.();
     }
     if (this.byFile.get(key(s.uri)) === s) this.update(s);
-    if (!opts.quiet && r.message) void vscode.window.showInformationMessage(`Fork Lab: ${r.message}`);
+    // Replacing the recorded future is said where the timeline is: in the view.
+    if (r.replaced) descriptorView()?.notify(`${r.message![0].toUpperCase()}${r.message!.slice(1)}.`);
+    else if (!opts.quiet && r.message) void vscode.window.showInformationMessage(`Fork Lab: ${r.message}`);
     return r;
   }
 
-  /** The view's action, on the session the view acts on (the active one, as for commands). */
-  async performViewAction(a: ViewAction): Promise<Outcome> {
-    const s = this.active();
-    const c = viewCommand(a, { length: s?.model.history.length ?? 0, clientLines: settings().clientLines });
+  /** The view's action, on the session whose history the view shows (`owner`), never another. */
+  async performViewAction(a: ViewAction, owner: string): Promise<Outcome> {
+    const s = this.byFile.get(owner);
+    if (!s) {
+      const message = "that session has ended: start stepping the file again to act on it";
+      descriptorView()?.notify(`Fork Lab: ${message}.`);
+      return { ok: false, message };
+    }
+    if (a.type === "step" && this.mustPredict(s)) return { ok: false, message: "answer the question first (or skip it)" };
+    const c = viewCommand(a, { length: s.model.timeline.length, clientLines: settings().clientLines });
     if (typeof c === "string") {
       descriptorView()?.notify(`Fork Lab: ${c}`);
       return { ok: false, message: c };
@@ -282,7 +312,7 @@ export class Sessions implements vscode.Disposable {
       });
       this.problems.set(s.uri, [...compile, ...notes]);
     }
-    descriptorView()?.show({ history: st.history, current: st.index, title: basename(s.uri.fsPath) });
+    descriptorView()?.show({ history: st.timeline, current: st.index, title: basename(s.uri.fsPath), owner: key(s.uri) });
     this.changed.fire(s);
   }
 
@@ -310,7 +340,7 @@ export class Sessions implements vscode.Disposable {
   private listenToView(): void {
     const view = descriptorView();
     if (!view || this.viewSub) return;
-    this.viewSub = view.onAction(async (a: ViewAction) => { await this.performViewAction(a); });
+    this.viewSub = view.onAction(async (a: ViewAction, owner: string) => { await this.performViewAction(a, owner); });
   }
 
   dispose(): void {

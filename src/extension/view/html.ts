@@ -8,6 +8,8 @@ export interface ShellInput {
   nonce: string;
   scriptUri: string;
   styleUri: string;
+  /** The codicon font's stylesheet (dist/codicon.css, next to codicon.ttf). */
+  iconsUri: string;
   title: string;
 }
 
@@ -31,6 +33,7 @@ export function viewHtml(i: ShellInput): string {
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${attr(csp(i.cspSource, i.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="${attr(i.iconsUri)}">
 <link rel="stylesheet" href="${attr(i.styleUri)}">
 <title>${attr(i.title)}</title>
 </head>

@@ -5,21 +5,37 @@
 import { randomBytes } from "node:crypto";
 import * as vscode from "vscode";
 import type { OutputChunk, Snapshot } from "../../contract/snapshot";
-import { HostMessage, PROTOCOL_VERSION, ViewAction, ViewMessage, hostMessageProblem, viewMessageProblem } from "../../contract/protocol";
+import { HostMessage, PROTOCOL_VERSION, ViewAction, ViewMessage, ZOOM_MAX, ZOOM_MIN, hostMessageProblem, viewMessageProblem } from "../../contract/protocol";
 import { decodeStep } from "../../contract/wire";
 import { makeNonce, viewHtml } from "./html";
 import { historyMessage } from "../../contract/sync";
 
 export const VIEW_TYPE = "forklab.view";
 
+/** forklab.view.zoom, within the range the view draws. */
+export function zoomSetting(): number {
+  const z = vscode.workspace.getConfiguration("forklab.view").get<number>("zoom", 1);
+  return Math.max(ZOOM_MIN, Math.min(ZOOM_MAX, Number.isFinite(z) ? z : 1));
+}
+
+export async function setZoom(z: number): Promise<void> {
+  const zoom = Math.round(Math.max(ZOOM_MIN, Math.min(ZOOM_MAX, z)) * 10) / 10;
+  if (zoom !== zoomSetting()) await vscode.workspace.getConfiguration("forklab.view").update("zoom", zoom, vscode.ConfigurationTarget.Global);
+}
+
 export interface ShowInput {
   history: Snapshot[];
   /** Index into history; default the last. */
   current?: number;
   title?: string;
+  /** Who acts on this history (a session's key): the view's actions go to the handlers
+   *  with it. Without one (a live view, a picture shown by hand) the view moves through
+   *  the history itself and nothing else hears its actions. */
+  owner?: string;
 }
 
-type Handler = (action: ViewAction) => void | Promise<void>;
+/** Hears an action on the history `owner` showed (a session's key). */
+type Handler = (action: ViewAction, owner: string) => void | Promise<void>;
 export type QuestionMessage = Extract<HostMessage, { type: "question" }>;
 export type VerdictMessage = Extract<HostMessage, { type: "verdict" }>;
 export type AnswerMessage = Extract<ViewMessage, { type: "answer" }>;
@@ -30,6 +46,9 @@ export class DescriptorView implements vscode.Disposable {
   private history: Snapshot[] = [];
   private current = 0;
   private title: string | undefined;
+  /** The owner of the history on screen (ShowInput.owner), and of the question asked. */
+  private owner: string | undefined;
+  private askedOwner: string | undefined;
   /** A history restored after a reload may have lost its first steps: their output, and how many. */
   private before: OutputChunk[] = [];
   private dropped = 0;
@@ -43,6 +62,7 @@ export class DescriptorView implements vscode.Disposable {
   private asked: QuestionMessage | undefined;
   private verdict: VerdictMessage | undefined;
   private readonly log: vscode.LogOutputChannel;
+  private presentation = false;
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.log = vscode.window.createOutputChannel("Fork Lab view", { log: true });
@@ -56,6 +76,10 @@ export class DescriptorView implements vscode.Disposable {
     this.history = h.history.slice();
     this.current = Math.max(0, Math.min(h.history.length - 1, h.current ?? h.history.length - 1));
     this.title = h.title ?? this.title;
+    const owner = "owner" in h ? h.owner : undefined;
+    // A question belongs to the session it was asked in: another history replaces it.
+    if (owner !== this.owner && this.asked && this.askedOwner !== owner) this.unask();
+    this.owner = owner;
     this.before = [];
     this.dropped = 0;
     if (!this.panel) this.attach(vscode.window.createWebviewPanel(VIEW_TYPE, "Fork Lab: descriptor tables",
@@ -66,7 +90,7 @@ export class DescriptorView implements vscode.Disposable {
 
   /** Shows a short notice in the view (when it is open): why an action was refused, a restart. */
   notify(text: string): void {
-    if (this.panel && this.ready) void this.panel.webview.postMessage({ v: 1, type: "notice", text } satisfies HostMessage);
+    if (this.panel && this.ready) void this.panel.webview.postMessage({ v: PROTOCOL_VERSION, type: "notice", text } satisfies HostMessage);
   }
 
   /** Hears the learner's actions; returns the way to stop hearing them. */
@@ -81,6 +105,7 @@ export class DescriptorView implements vscode.Disposable {
     const problem = hostMessageProblem(q);
     if (problem) throw new Error(`ask: ${problem}`);
     this.asked = q;
+    this.askedOwner = this.owner;
     this.verdict = undefined;
     this.panel.reveal(undefined, false);
     this.postQuestion();
@@ -148,6 +173,7 @@ export class DescriptorView implements vscode.Disposable {
       nonce: makeNonce((n) => randomBytes(n)),
       scriptUri: web.asWebviewUri(vscode.Uri.joinPath(root, "dist", "webview.js")).toString(),
       styleUri: web.asWebviewUri(vscode.Uri.joinPath(root, "media", "view.css")).toString(),
+      iconsUri: web.asWebviewUri(vscode.Uri.joinPath(root, "dist", "codicon.css")).toString(),
       title: "Fork Lab: descriptor tables",
     });
     const subs = [web.onDidReceiveMessage((m: unknown) => void this.receive(m))];
@@ -171,7 +197,7 @@ export class DescriptorView implements vscode.Disposable {
     const m = raw as ViewMessage;
     switch (m.type) {
       // The view (re)started: it holds nothing the host can count on.
-      case "ready": this.ready = true; this.sent = []; this.post(); this.postQuestion(); return;
+      case "ready": this.ready = true; this.sent = []; this.postDisplay(); this.post(); this.postQuestion(); return;
       case "answer":
         if (this.asked?.lesson !== m.lesson || this.asked.step !== m.step || m.choice >= this.asked.choices.length) {
           this.log.warn(`ignored an answer to a question not on screen: ${m.lesson} ${m.step} ${m.choice}`);
@@ -180,10 +206,13 @@ export class DescriptorView implements vscode.Disposable {
         for (const h of this.answerHandlers) await h(m);
         return;
       case "export": await this.export(m.format, m.data); return;
+      case "zoom": await setZoom(m.zoom); return;
       default: break;
     }
-    if (this.handlers.size) {
-      for (const h of this.handlers) await h(m);
+    if (m.type === "skip") { this.skip(m.lesson, m.step); return; }
+    const owner = this.owner;
+    if (this.handlers.size && owner !== undefined) {
+      for (const h of this.handlers) await h(m, owner);
       return;
     }
     // No session is listening: move through the history we hold.
@@ -194,6 +223,64 @@ export class DescriptorView implements vscode.Disposable {
     } else {
       void this.panel?.webview.postMessage({ v: PROTOCOL_VERSION, type: "notice", text: "No session is running: open a C file and start stepping to use clients and signals." } satisfies HostMessage);
     }
+  }
+
+  /** The zoom (forklab.view.zoom) and layout the view draws with. */
+  private postDisplay(): void {
+    if (!this.panel || !this.ready) return;
+    void this.panel.webview.postMessage({ v: PROTOCOL_VERSION, type: "display", zoom: zoomSetting(), presentation: this.presentation } satisfies HostMessage);
+  }
+
+  /** The presentation layout: the picture only, large text (a lecture). */
+  setPresentation(on: boolean): void {
+    this.presentation = on;
+    this.postDisplay();
+  }
+
+  get presenting(): boolean {
+    return this.presentation;
+  }
+
+  /** The setting changed (by hand, a keybinding or the view): draw at the new zoom. */
+  zoomChanged(): void {
+    this.postDisplay();
+  }
+
+  /** Takes the question off the screen (its session ended, or the view shows another). */
+  unask(): void {
+    if (!this.asked) return;
+    this.asked = undefined;
+    this.verdict = undefined;
+    if (this.panel && this.ready) void this.panel.webview.postMessage({ v: PROTOCOL_VERSION, type: "unask" } satisfies HostMessage);
+  }
+
+  /** The question on screen, if any. */
+  get question(): QuestionMessage | undefined {
+    return this.asked;
+  }
+
+  /** The session `owner` must have its question answered (or skipped) before it steps on:
+   *  predict, then step. */
+  mustPredict(owner: string): boolean {
+    return !!this.asked && this.askedOwner === owner && !this.verdict?.correct;
+  }
+
+  /** Brings the view (and its question) to the front. */
+  revealQuestion(): void {
+    this.panel?.reveal(undefined, false);
+    this.postQuestion();
+  }
+
+  /** A session ended: its question goes with it. */
+  ended(owner: string): void {
+    if (this.askedOwner === owner) this.unask();
+  }
+
+  /** The learner skipped the prediction: the question goes, stepping goes on. */
+  private skip(lesson: string, step: string): void {
+    if (this.asked?.lesson !== lesson || this.asked.step !== step) return;
+    this.unask();
+    this.notify("Question skipped: step on to see what happens.");
   }
 
   private postQuestion(): void {

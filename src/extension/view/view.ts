@@ -3,7 +3,10 @@
 // `forklab.view.show` or the returned object.
 import * as vscode from "vscode";
 import type { Snapshot } from "../../contract/snapshot";
-import { DescriptorView, ShowInput, VIEW_TYPE } from "./panel";
+import { DescriptorView, ShowInput, VIEW_TYPE, setZoom, zoomSetting } from "./panel";
+
+/** One zoom step of Ctrl+= / Ctrl+- in the view. */
+const ZOOM_STEP = 0.1;
 
 let host: DescriptorView | undefined;
 
@@ -27,6 +30,21 @@ export function register(context: vscode.ExtensionContext): DescriptorView {
     vscode.commands.registerCommand("forklab.view.show", (input?: ShowInput | Snapshot) => {
       view.show(input ?? emptySnapshot());
     }),
+    // Lecture mode: zoom (kept in forklab.view.zoom) and the presentation layout.
+    vscode.commands.registerCommand("forklab.view.zoomIn", () => setZoom(zoomSetting() + ZOOM_STEP)),
+    vscode.commands.registerCommand("forklab.view.zoomOut", () => setZoom(zoomSetting() - ZOOM_STEP)),
+    vscode.commands.registerCommand("forklab.view.zoomReset", () => setZoom(1)),
+    vscode.commands.registerCommand("forklab.view.presentation", async () => {
+      const on = !view.presenting;
+      view.setPresentation(on);
+      // The code and the picture only: the side bar and the panel make room.
+      if (on) {
+        await vscode.commands.executeCommand("workbench.action.closeSidebar");
+        await vscode.commands.executeCommand("workbench.action.closePanel");
+      }
+      return on;
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration("forklab.view.zoom")) view.zoomChanged(); }),
   );
   return view;
 }

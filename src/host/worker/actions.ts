@@ -1,11 +1,11 @@
 // A view action (a button, the timeline, a client's line, a signal) as the command the
 // model runs, checked against the session first: the view's messages are already checked
-// for shape (contract/protocol.ts); here a goto must land inside the history it was shown.
+// for shape (contract/protocol.ts); here a goto must land inside the timeline it was shown.
 import type { ViewAction } from "../../contract/protocol";
 import type { Command } from "./protocol";
 
 export interface ActionContext {
-  /** Entries in the session's history. */
+  /** Entries in the session's timeline (the recorded future included). */
   length: number;
   /** Lines a client connected from the view sends (forklab.clientLines). */
   clientLines: string[];
@@ -14,7 +14,7 @@ export interface ActionContext {
 /** The command for a view action, or why it cannot be done. */
 export function viewCommand(a: ViewAction, ctx: ActionContext): Command | string {
   switch (a.type) {
-    case "step": return { kind: "step" };
+    case "step": return { kind: "step", pid: a.pid };
     case "back": return { kind: "back" };
     case "goto":
       if (a.step >= ctx.length) return `step ${a.step} is not in the history (0..${ctx.length - 1})`;

@@ -1,7 +1,7 @@
 // The messages between the editor's side and the model's worker: the editor sends what
 // the learner asked for (start a file, step, step a pid, continue, back, goto, the world's
-// actions, stop) and gets back what changed (new Snapshots, the system calls of their
-// steps, why the run ended). Plain data only and no platform types, so the same model code
+// actions, stop) and gets back what changed in the session's timeline (its Snapshots,
+// the system calls of their steps, where the session is in it, why the run ended). Plain data only and no platform types, so the same model code
 // runs in a node worker_threads worker (src/host/worker-node.ts) or a browser Web Worker.
 // Every request has an id; the worker answers each one once, in the order they came, and
 // may send progress events for a long command before its answer.
@@ -14,13 +14,14 @@ import type { Scenario } from "../../contract/scenario";
 import type { Action, Policy } from "../../session/session";
 import type { Outcome } from "../../session/stepper";
 
-export const WORKER_PROTOCOL_VERSION = 1;
+export const WORKER_PROTOCOL_VERSION = 2;
 
 /** What the learner asked of one session. `limit` bounds the steps a command may take. */
 export type Command =
+  /** One line (of `pid`, else the scheduler's or the recorded next one). */
   | { kind: "step"; pid?: number }
   | { kind: "back" }
-  /** Back to a step in the history. */
+  /** To a step of the timeline, before or after the current one. */
   | { kind: "goto"; step: number }
   | { kind: "continue"; limit: number }
   | { kind: "runToLine"; line: number; limit: number }
@@ -33,7 +34,8 @@ export type Command =
   | { kind: "close"; client: number | "all" }
   | { kind: "signal"; pid: number; signal: string };
 
-/** Start stepping a file. With `actions`, replay them first (a worker restarted). */
+/** Start stepping a file. With `actions`, replay them first and go to timeline entry `at`
+ *  (a worker restarted). */
 export interface OpenRequest {
   type: "open";
   id: number;
@@ -45,7 +47,8 @@ export interface OpenRequest {
   policy: Policy;
   maxSteps: number;
   actions?: Action[];
-  /** History entries the editor already holds (after a restart): only the rest is sent. */
+  at?: number;
+  /** Timeline entries the editor already holds (after a restart): only the rest is sent. */
   known?: number;
 }
 
@@ -59,18 +62,26 @@ export type Request =
   /** Run a file until every process blocks or ends (the model's side of a live comparison). */
   | { type: "atRest"; id: number; file: string; scenario: Scenario; maxSteps: number };
 
-/** What changed in a session's history since the last Update. The editor's copy drops its
- *  entries from `from` on and appends `steps`; likewise for the applied actions. */
+/** What changed in a session's timeline (the steps up to the current one, then the recorded
+ *  future after a step back) since the last Update. The editor's copy replaces its entries
+ *  from `from` on with `steps` and then holds `length` entries (those it held after the
+ *  replaced ones stay: a step back changes one entry at most). The recorded actions: the
+ *  held ones from `actionsFrom` on are replaced by `actions`. */
 export interface Update {
   from: number;
   steps: Snapshot[];
   /** The system calls of each step in `steps`. */
   calls: TraceEntry[][];
   length: number;
+  /** The timeline entry the session is at. */
+  at: number;
   mainPid: number;
+  /** Why the run ended, at the current entry. */
   ended?: string;
   actionsFrom: number;
   actions: Action[];
+  /** How many of the recorded actions the current entry applied (the rest are its future). */
+  cursor: number;
   /** The machine's notes (at most NOTES_SENT), when they changed. */
   notes?: Note[];
 }

@@ -6,7 +6,8 @@ import { StepInterrupted } from "../../c/vm";
 import type { LoadedProgram } from "../load";
 import { demo } from "../../coach/demos";
 import { runTo } from "../../coach/moments";
-import { Session } from "../../session/session";
+import { Action, Session } from "../../session/session";
+import type { Snapshot } from "../../contract/snapshot";
 import { Stepper } from "../../session/stepper";
 import type { Outcome } from "../../session/stepper";
 import { Command, NOTES_SENT, OpenRequest, PROGRESS_MS, Request, Response, STOP_SLOT, Update, WorkerMessage } from "./protocol";
@@ -16,19 +17,18 @@ export type Loader = (file: string, text: string | undefined) => Promise<LoadedP
 
 interface Held {
   stepper: Stepper;
-  /** History entries and applied actions the editor holds (what earlier Updates sent). */
-  sentLength: number;
-  sentActions: number;
+  /** The timeline entries and the recorded actions the editor holds (what earlier Updates sent). */
+  sent: Snapshot[];
+  sentActions: Action[];
   sentNotes: number;
+  /** The timeline entry the last Update was at. */
+  sentAt: number;
   /** The request being run, for the checkpoint's progress events and stop check. */
   running?: { id: number; stopGen: number; lastProgress: number; stopSeen?: number };
 }
 
 /** How long a Stop waits for the line that runs to end before it abandons the line. */
 const MIDLINE_AFTER_MS = 40;
-
-/** Commands that only add steps: the entries the editor holds stay as they are. */
-const ADDS_ONLY = new Set<Command["kind"]>(["step", "continue", "runToLine", "demo"]);
 
 export class ModelServer {
   private readonly sessions = new Map<string, Held>();
@@ -75,7 +75,7 @@ export class ModelServer {
       case "act": {
         const h = this.held(req.session);
         // A Stop sent after this request: it is cancelled before it starts.
-        if (this.stopGen() > req.stopGen) return { type: "done", id: req.id, session: req.session, outcome: { ok: false, message: "stopped", stopped: true }, update: this.update(h, true) };
+        if (this.stopGen() > req.stopGen) return { type: "done", id: req.id, session: req.session, outcome: { ok: false, message: "stopped", stopped: true }, update: this.update(h) };
         h.running = { id: req.id, stopGen: req.stopGen, lastProgress: this.now() };
         const start = h.stepper.index;
         let outcome: Outcome;
@@ -92,7 +92,7 @@ export class ModelServer {
         } finally {
           h.running = undefined;
         }
-        return { type: "done", id: req.id, session: req.session, outcome, update: this.update(h, ADDS_ONLY.has(req.command.kind)) };
+        return { type: "done", id: req.id, session: req.session, outcome, update: this.update(h) };
       }
     }
   }
@@ -101,21 +101,24 @@ export class ModelServer {
     const loaded = await this.load(req.file, req.text);
     const hasMain = loaded.program.funcIndex.has("main");
     if (!hasMain) return { type: "opened", id: req.id, session: req.session, diagnostics: loaded.diagnostics, hasMain };
-    const h: Held = { stepper: undefined as unknown as Stepper, sentLength: 0, sentActions: 0, sentNotes: 0 };
+    const h: Held = { stepper: undefined as unknown as Stepper, sent: [], sentActions: [], sentNotes: 0, sentAt: -1 };
     h.stepper = new Stepper({
       program: loaded.program, name: loaded.name, scenario: req.scenario, policy: req.policy, maxSteps: req.maxSteps,
       loadProgram: loaded.loadProgram, readFile: loaded.readFile, checkpoint: (done, limit) => this.checkpoint(req.session, h, done, limit),
       interrupted: () => this.abandonLine(h),
     });
     if (req.actions?.length) {
-      // A restarted worker: the same actions replayed give the same history (the Session is deterministic).
+      // A restarted worker: the same actions replayed give the same timeline (the Session is
+      // deterministic), and the learner is back at the entry they were at.
       h.stepper.session.actions = req.actions.slice();
       h.stepper.session.goto(Number.MAX_SAFE_INTEGER);
+      if (req.at !== undefined && req.at < h.stepper.index) h.stepper.goto(req.at);
     }
-    h.sentLength = Math.min(req.known ?? 0, h.stepper.history.length);
-    h.sentActions = Math.min(req.actions?.length ?? 0, h.stepper.session.cursor);
+    // What the editor holds: the same entries and actions (only the rest is sent).
+    h.sent = h.stepper.timeline.slice(0, req.known ?? 0);
+    h.sentActions = (req.actions ?? []).slice(0, h.stepper.session.actions.length);
     this.sessions.set(req.session, h);
-    return { type: "opened", id: req.id, session: req.session, diagnostics: loaded.diagnostics, hasMain, update: this.update(h, false) };
+    return { type: "opened", id: req.id, session: req.session, diagnostics: loaded.diagnostics, hasMain, update: this.update(h) };
   }
 
   private held(session: string): Held {
@@ -168,33 +171,54 @@ export class ModelServer {
     const t = this.now();
     if (t - r.lastProgress >= PROGRESS_MS) {
       r.lastProgress = t;
-      this.post({ type: "progress", id: r.id, session, done, limit, update: this.update(h, true) });
+      this.post({ type: "progress", id: r.id, session, done, limit, update: this.update(h) });
     }
     return false;
   }
 
   /**
-   * What changed since the last Update. Only stepping adds entries without touching the
-   * held ones; an outside action redoes the last entry, and going back replays the history
-   * (the same entries again, the last one with or without that step's outside actions).
-   * The applied actions before the cursor never change content: a replay rewrites them
-   * as they were, and a new action only drops the undone future.
+   * What changed since the last Update. The Stepper keeps the Snapshot objects of entries
+   * whose content did not change (a replay gives the same content), so the entries to send
+   * are those that are not the very objects sent before: after a step the new ones, after
+   * an outside action the last one, after a step back none or the one it undid actions at.
+   * Actions are compared by content (a replay records equal ones anew).
    */
-  private update(h: Held, addsOnly: boolean): Update {
+  private update(h: Held): Update {
     const st = h.stepper;
     const s = st.session;
-    const length = st.history.length;
-    const from = Math.max(0, Math.min(h.sentLength, length) - (addsOnly ? 0 : 1));
-    const steps = st.history.slice(from);
+    const timeline = st.timeline;
+    const length = timeline.length;
+    const sent = h.sent;
+    let from = 0;
+    while (from < length && from < sent.length && timeline[from] === sent[from]) from++;
+    let end = length;
+    // Same length: the entries after the last changed one are held already.
+    if (length === sent.length) while (end > from && timeline[end - 1] === sent[end - 1]) end--;
+    const steps = timeline.slice(from, end);
     const calls = steps.map((_, i) => st.callsAt(from + i));
-    const actionsFrom = Math.min(h.sentActions, s.cursor);
-    const actions = s.actions.slice(actionsFrom, s.cursor);
+    const actions = s.actions;
+    let actionsFrom = 0;
+    while (actionsFrom < actions.length && actionsFrom < h.sentActions.length && sameAction(actions[actionsFrom], h.sentActions[actionsFrom])) actionsFrom++;
     const notes = s.machine.notes;
-    const u: Update = { from, steps, calls, length, mainPid: st.mainPid, ended: st.ended, actionsFrom, actions };
-    if (!addsOnly || notes.length !== h.sentNotes) u.notes = notes.slice(0, NOTES_SENT);
-    h.sentLength = length;
-    h.sentActions = s.cursor;
+    const u: Update = { from, steps, calls, length, at: st.index, mainPid: st.mainPid, ended: st.ended,
+      actionsFrom, actions: actions.slice(actionsFrom), cursor: s.cursor };
+    // The notes are the machine's at the current entry: sent when they or the entry changed.
+    if (notes.length !== h.sentNotes || st.index !== h.sentAt) u.notes = notes.slice(0, NOTES_SENT);
+    h.sent = timeline.slice();
+    h.sentActions = actions.slice();
     h.sentNotes = notes.length;
+    h.sentAt = st.index;
     return u;
+  }
+}
+
+/** The same recorded action (a replay records an equal one as a new object). */
+function sameAction(a: Action, b: Action): boolean {
+  if (a === b) return true;
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case "step": return b.kind === "step" && a.tid === b.tid && a.mode === b.mode && !!a.picked === !!b.picked;
+    case "wait": return true;
+    default: return JSON.stringify(a) === JSON.stringify(b);
   }
 }

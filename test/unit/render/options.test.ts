@@ -1,5 +1,5 @@
 // A 200-process picture must not pay for styling 200 <option>s inside its frame, yet the
-// "Process to signal" control must read the same and offer every live process as soon as
+// "Process" control (the process form) must read the same and offer every live process as soon as
 // the learner reaches it (or the browser is idle).
 import assert from "node:assert/strict";
 import { bigSnapshot } from "../../../src/bench/render-fixture";
@@ -11,7 +11,7 @@ describe("process list of a large picture", function () {
   before(() => hx.start());
   after(() => hx.stop());
 
-  const select = "select[aria-label='Process to signal']";
+  const select = "select[aria-label='Process']";
   const live = (): number => bigSnapshot().processes.filter((p) => p.kind === "program" && p.state !== "zombie").length;
 
   it("fills every live process once the page is idle, keeping the shown choice", async () => {

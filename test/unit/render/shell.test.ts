@@ -7,7 +7,7 @@ import { csp, makeNonce, viewHtml } from "../../../src/extension/view/html";
 describe("webview shell", () => {
   const nonce = makeNonce((n) => randomBytes(n));
   const html = viewHtml({ cspSource: "vscode-webview://x", nonce, scriptUri: "vscode-webview://x/dist/webview.js",
-    styleUri: "vscode-webview://x/media/view.css", title: "t" });
+    styleUri: "vscode-webview://x/media/view.css", iconsUri: "vscode-webview://x/dist/codicon.css", title: "t" });
 
   it("allows scripts only with the nonce, and nothing remote", () => {
     const policy = csp("vscode-webview://x", nonce);

@@ -249,7 +249,7 @@ describe("descriptor-table view in Chromium", function () {
 
     it("lists the whole terminal in the text view and the Markdown", async () => {
       const page = await hx.show(history);
-      await page.keyboard.press("t");
+      await page.locator(".fl-figure-wrap").press("t");
       const rows = await page.getByRole("table", { name: "Terminal output" }).locator("tbody tr").allTextContents();
       assert.deepEqual(rows, ["1001server listening on port 15213", "1001Connected to (localhost, 40001)",
         "1001Connected to (localhost, 40002)", "1022warn"]);
@@ -275,10 +275,11 @@ describe("descriptor-table view in Chromium", function () {
       const state = await saved(page);
       const again = await hx.page({ state });
       await settle(again);
-      assert.match(await textOf(again, ".fl-stepinfo"), /echo\.c · step 2 \/ 3/);
+      assert.match(await textOf(again, ".fl-stepinfo"), /2 \/ 3/);
+      assert.match(await again.locator(".fl-stepinfo").getAttribute("title") ?? "", /echo\.c: step 2 of 3 \(1 recorded after it\)/);
       assert.deepEqual(await again.locator("[data-kind='tty'] .fl-out").allTextContents(), ["100one", "100two"]);
       // The restored history is there to move through: four steps on the scrubber.
-      assert.equal(await again.getByLabel("Scrub to step").getAttribute("max"), "3");
+      assert.equal(await again.getByLabel("Step", { exact: true }).getAttribute("max"), "3");
       assert.equal((await posted(again)).filter((m) => (m as { type: string }).type === "ready").length, 1);
     });
 
@@ -310,59 +311,81 @@ describe("descriptor-table view in Chromium", function () {
 
     it("posts ready, then step/back/goto from buttons, keys and the event list", async () => {
       assert.deepEqual((await posted(page))[0], { v: 1, type: "ready" });
-      await page.getByRole("button", { name: "Step forward" }).click();
+      await page.getByRole("button", { name: /^Step forward/ }).click();
       assert.deepEqual(await last(), { v: 1, type: "step" });
-      await page.locator("body").press("ArrowLeft");
+      const picture = page.locator(".fl-figure-wrap");
+      await picture.press("ArrowLeft");
       assert.deepEqual(await last(), { v: 1, type: "back" });
-      await page.locator("body").press("Home");
+      await picture.press("Home");
       assert.deepEqual(await last(), { v: 1, type: "goto", step: 0 });
-      await page.locator("body").press("End");
+      await picture.press("End");
       assert.deepEqual(await last(), { v: 1, type: "goto", step: 19 });
       // The event list numbers steps by their place in the history: the fork is step 0.
       await page.locator(".fl-ev[data-step='0']").click();
       assert.deepEqual(await last(), { v: 1, type: "goto", step: 0 });
-      await page.locator("body").press("]");
+      await picture.press("]");
       assert.deepEqual(await last(), { v: 1, type: "goto", step: 0 }, "no event after the shown step");
       await deliver(page, historyMessage([], [fixture("echo-two-clients.prev"), fixture("echo-two-clients"), fixture("echo-two-clients")], 2));
-      await page.locator("body").press("[");
+      await picture.press("[");
       assert.deepEqual(await last(), { v: 1, type: "goto", step: 1 });
     });
 
-    it("posts client and signal actions", async () => {
-      await page.keyboard.press("c");
+    it("posts client, step-a-process and signal actions", async () => {
+      await page.locator(".fl-figure-wrap").press("c");
       assert.deepEqual(await last(), { v: 1, type: "connect" });
+      await page.getByRole("button", { name: "Send a line or close clients" }).click();
       await page.getByLabel("Client", { exact: true }).selectOption("201");
       await page.getByLabel("Line to send").fill("ping");
       await page.getByLabel("Line to send").press("Enter");
       assert.deepEqual(await last(), { v: 1, type: "send", client: 201, line: "ping" });
-      await page.getByRole("button", { name: "Close the chosen client" }).click();
+      await page.getByRole("button", { name: "Close client", exact: true }).click();
       assert.deepEqual(await last(), { v: 1, type: "close", client: 201 });
-      await page.getByRole("button", { name: "Close all clients at once" }).click();
+      await page.getByRole("button", { name: "Close all clients" }).click();
       assert.deepEqual(await last(), { v: 1, type: "close", client: "all" });
-      await page.getByLabel("Process to signal").selectOption("102");
+      await page.getByRole("button", { name: "Step or signal a chosen process" }).click();
+      await page.getByLabel("Process", { exact: true }).selectOption("102");
+      await page.getByRole("button", { name: "Step this process" }).click();
+      assert.deepEqual(await last(), { v: 1, type: "step", pid: 102 });
       await page.getByLabel("Signal", { exact: true }).selectOption("SIGTERM");
-      await page.getByRole("button", { name: "Send the signal to the chosen process" }).click();
+      await page.getByRole("button", { name: "Send signal" }).click();
       assert.deepEqual(await last(), { v: 1, type: "signal", pid: 102, signal: "SIGTERM" });
     });
 
-    it("exports SVG, PNG and Markdown", async () => {
-      await page.getByRole("button", { name: "Save the picture as SVG" }).click();
+    it("acts on single-letter keys only on the picture: typing elsewhere sends nothing", async () => {
+      const before = (await posted(page)).length;
+      await page.getByRole("button", { name: "Step or signal a chosen process" }).click();
+      // In the process form (focus on its list), then in the toolbar: letters and arrows do nothing.
+      for (const key of ["c", "x", "s", "t", "ArrowRight", "ArrowLeft"]) await page.keyboard.press(key);
+      await page.getByRole("button", { name: "First step" }).focus();
+      for (const key of ["c", "x", "ArrowRight", "ArrowRight", "ArrowLeft"]) await page.keyboard.press(key);
+      assert.equal((await posted(page)).length, before, JSON.stringify((await posted(page)).slice(before)));
+      // The arrows moved focus along the toolbar instead.
+      assert.equal(await page.evaluate("document.activeElement.getAttribute('aria-label')"), "Step back");
+    });
+
+    it("exports SVG, PNG and Markdown from the overflow menu", async () => {
+      const menu = async (item: string) => {
+        await page.getByRole("button", { name: "More actions" }).click();
+        await page.getByRole("menuitem", { name: item }).click();
+      };
+      await menu("Save the picture as SVG");
       const svg = (await last()) as { format: string; data: string };
       assert.equal(svg.format, "svg");
       // Standalone: the live theme's values are baked into the root element.
       assert.match(svg.data, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]*style="[^"]*--vscode-editor-background:#ffffff;/);
-      await page.getByRole("button", { name: "Save the picture as PNG" }).click();
+      await menu("Save the picture as PNG");
       await page.waitForFunction("window.__posted.at(-1).format === 'png'");
       const png = (await last()) as { data: string };
       assert.ok(Buffer.from(png.data, "base64").subarray(1, 4).toString() === "PNG");
-      await page.keyboard.press("m");
+      await page.locator(".fl-figure-wrap").press("m");
       const md = (await last()) as { format: string; data: string };
       assert.equal(md.format, "markdown");
       assert.match(md.data, /\| 100 \| 3 \| #2 \| listening socket 0\.0\.0\.0:15213 \|/);
     });
 
-    it("offers the tables as a text view for screen readers", async () => {
-      await page.keyboard.press("t");
+    it("offers the tables as a text view for screen readers, one key away, and says so", async () => {
+      await page.locator(".fl-figure-wrap").press("t");
+      assert.match(await page.locator(".fl-sr[aria-live]").textContent() ?? "", /Text view shown/);
       assert.equal(await page.getByRole("button", { name: "Text view of the tables" }).getAttribute("aria-pressed"), "true");
       const captions = await page.locator(".fl-text caption").allTextContents();
       assert.deepEqual(captions, ["Processes (process-tree order)", "Descriptor tables", "Open file table", "v-node table (objects)", "Terminal output"]);

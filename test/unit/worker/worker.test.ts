@@ -25,7 +25,7 @@ function harness(stopGraceMs?: number) {
   const told: string[] = [];
   let input: OpenInput | undefined;
   const w = new ModelWorker(DIST, {
-    reopen: () => (input ? [{ ...input, actions: mirror.actions, known: mirror.history.length }] : []),
+    reopen: () => (input ? [{ ...input, actions: mirror.actions, at: mirror.at, known: mirror.timeline.length }] : []),
     reopened: (_s, u) => { if (u) mirror.apply(u); },
     tell: (t) => told.push(t),
   }, stopGraceMs);
@@ -53,10 +53,12 @@ describe("the model's worker", function () {
       const loaded = await loadProgram(ECHO);
       const st = new Stepper({ program: loaded.program, name: loaded.name, scenario: echoScenario, maxSteps: 10000, loadProgram: loaded.loadProgram, readFile: loaded.readFile });
       const same = (what: string) => {
-        assert.equal(mirror.history.length, st.history.length, what);
-        assert.equal(JSON.stringify(mirror.history), JSON.stringify(st.history), what);
-        for (let i = 0; i < st.history.length; i++) assert.deepEqual(mirror.callsAt(i), st.callsAt(i), `${what}: calls of step ${i}`);
-        assert.deepEqual(mirror.actions, st.session.actions.slice(0, st.session.cursor), what);
+        assert.equal(mirror.timeline.length, st.timeline.length, what);
+        assert.equal(mirror.index, st.index, what);
+        assert.equal(JSON.stringify(mirror.timeline), JSON.stringify(st.timeline), what);
+        for (let i = 0; i < st.timeline.length; i++) assert.deepEqual(mirror.callsAt(i), st.callsAt(i), `${what}: calls of step ${i}`);
+        assert.deepEqual(mirror.actions, st.session.actions, what);
+        assert.equal(mirror.cursor, st.session.cursor, what);
         assert.equal(mirror.ended, st.ended, what);
       };
       const both = async (c: Command, local: () => unknown) => { await act(c); local(); same(JSON.stringify(c)); };
@@ -68,6 +70,10 @@ describe("the model's worker", function () {
       await both({ kind: "back" }, () => st.back());
       await both({ kind: "continue", limit: 40 }, () => st.continue(40));
       await both({ kind: "goto", step: 5 }, () => st.goto(5));
+      assert.ok(mirror.timeline.length > 6, "the steps after 5 stay as the recorded future");
+      await both({ kind: "step" }, () => st.step());
+      await both({ kind: "goto", step: st.timeline.length - 2 }, () => st.goto(st.timeline.length - 2));
+      await both({ kind: "goto", step: 2 }, () => st.goto(2));
       await both({ kind: "signal", pid: st.mainPid, signal: "SIGINT" }, () => st.signal(st.mainPid, "SIGINT"));
       await both({ kind: "continue", limit: 10000 }, () => st.continue(10000));
       assert.ok(mirror.ended, "the run ended");
@@ -119,6 +125,29 @@ describe("the model's worker", function () {
     }
   });
 
+  it("a worker that ends is replaced; the new one holds the same timeline, recorded future and place in it", async () => {
+    const { w, mirror, told, open, act } = harness();
+    try {
+      await open(LOOP, {});
+      await act({ kind: "continue", limit: 8 });
+      await act({ kind: "goto", step: 3 });
+      const held = JSON.stringify(mirror.timeline);
+      assert.equal(mirror.index, 3);
+      assert.ok(mirror.timeline.length > 4);
+      // The worker thread ends as if it had crashed: the client starts a new one.
+      await (w as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+      await new Promise((r) => setTimeout(r, 200));
+      assert.equal((await act({ kind: "goto", step: 3 })).ok, true, "the new worker answers");
+      assert.match(told.join("\n"), /worker ended/);
+      assert.equal(JSON.stringify(mirror.timeline), held);
+      assert.equal(mirror.index, 3);
+      assert.equal((await act({ kind: "goto", step: mirror.timeline.length - 1 })).ok, true, "Last goes to the recorded end");
+      assert.equal(mirror.index, mirror.timeline.length - 1);
+    } finally {
+      w.dispose();
+    }
+  });
+
   it("a view's goto must land inside the history it was shown", () => {
     assert.deepEqual(viewCommand({ v: 1, type: "goto", step: 3 }, { length: 4, clientLines: [] }), { kind: "goto", step: 3 });
     assert.match(viewCommand({ v: 1, type: "goto", step: 4 }, { length: 4, clientLines: [] }) as string, /not in the history \(0\.\.3\)/);
@@ -127,7 +156,7 @@ describe("the model's worker", function () {
 
   it("an update that does not follow what the editor holds is refused, not half-applied", () => {
     const m = new SessionMirror();
-    const u: Update = { from: 2, steps: [], calls: [], length: 2, mainPid: 1, actionsFrom: 0, actions: [] };
+    const u: Update = { from: 2, steps: [], calls: [], length: 2, at: 1, mainPid: 1, actionsFrom: 0, actions: [], cursor: 0 };
     assert.throws(() => m.apply(u), /does not follow/);
   });
 });

@@ -1,0 +1,157 @@
+// A C object's value as text, the way a learner expects to read it (gdb's conventions,
+// which follow C's own printing): integers in decimal (64-bit ones exact), a char as its
+// number and its character, char arrays and valid char pointers as C strings, other
+// pointers as addresses (with what they point at when that is cheap to say), structs
+// expanded with their member names, arrays to a bound with "..." after. Reads memory only;
+// an unreadable address is said, never thrown.
+import { Fault, Memory } from "./memory";
+import { CType, sizeOf } from "./types";
+
+/** What the formatter may ask about the process besides its memory. */
+export interface ValueContext {
+  mem: Memory;
+  /** The function at an address (a function pointer), if any. */
+  funcAt?: (addr: number) => string | undefined;
+  /** The heap block that starts at an address: its size in bytes. */
+  heapBlock?: (addr: number) => number | undefined;
+  /** The address lies in memory shared with other processes (shm, MAP_SHARED). */
+  shared?: (addr: number) => boolean;
+}
+
+/** Array elements shown before "..." (per array, at every level). */
+export const ARRAY_BOUND = 8;
+/** Characters of a string shown before "...". */
+export const STRING_BOUND = 40;
+/** The longest value text; past it the rest is "...". */
+export const VALUE_BOUND = 160;
+
+const ESCAPES: Record<number, string> = { 0: "\\0", 7: "\\a", 8: "\\b", 9: "\\t", 10: "\\n", 11: "\\v", 12: "\\f", 13: "\\r", 34: "\\\"", 39: "\\'", 92: "\\\\" };
+
+/** One byte as it would appear inside a C literal quoted by `quote`. */
+function escapeByte(b: number, quote: "'" | "\""): string {
+  if ((b === 34 && quote === "'") || (b === 39 && quote === "\"")) return String.fromCharCode(b);
+  const e = ESCAPES[b];
+  if (e) return e;
+  if (b >= 32 && b < 127) return String.fromCharCode(b);
+  return `\\${b.toString(8).padStart(3, "0")}`;
+}
+
+/** A C string literal for bytes, bounded; `more` when the string went on. */
+export function cString(bytes: ArrayLike<number>, more = false): string {
+  let s = "\"";
+  const n = Math.min(bytes.length, STRING_BOUND);
+  for (let i = 0; i < n; i++) s += escapeByte(bytes[i], "\"");
+  return `${s}"${more || bytes.length > n ? "..." : ""}`;
+}
+
+/** An integer of `size` bytes at addr, exact for every 64-bit value. */
+function readInt(mem: Memory, addr: number, size: number, signed: boolean): bigint {
+  const b = mem.readBytes(addr, size);
+  let v = 0n;
+  for (let i = size - 1; i >= 0; i--) v = (v << 8n) | BigInt(b[i]);
+  return signed ? BigInt.asIntN(size * 8, v) : v;
+}
+
+/** An address as C prints a pointer (%p): lower-case hex, NULL for zero. */
+export function address(a: bigint | number): string {
+  const v = BigInt(a);
+  return v === 0n ? "NULL" : `0x${v.toString(16)}`;
+}
+
+/** A floating value as %g would give it with enough digits to read back exactly. */
+function floatText(v: number, size: 4 | 8): string {
+  if (Number.isNaN(v)) return "nan";
+  if (!Number.isFinite(v)) return v > 0 ? "inf" : "-inf";
+  return size === 4 ? String(Number(v.toPrecision(9))) : String(v);
+}
+
+/** The printable bytes of a NUL-terminated string at addr, or undefined when it is not
+ *  one (unmapped, or not text within the bound). */
+function cStringAt(mem: Memory, addr: number): { bytes: number[]; more: boolean } | undefined {
+  const bytes: number[] = [];
+  try {
+    for (let i = 0; i <= STRING_BOUND; i++) {
+      const b = mem.read8(addr + i);
+      if (b === 0) return { bytes, more: false };
+      // Text: printable bytes and the usual whitespace; anything else is not a string.
+      if (b < 32 && b !== 9 && b !== 10 && b !== 13) return undefined;
+      if (i === STRING_BOUND) return { bytes, more: true };
+      bytes.push(b);
+    }
+  } catch (e) {
+    if (e instanceof Fault) return undefined;
+    throw e;
+  }
+  return { bytes, more: true };
+}
+
+const isCharType = (t: CType): boolean => t.k === "int" && t.size === 1;
+
+function pointerText(ctx: ValueContext, t: Extract<CType, { k: "ptr" }>, addr: number): string {
+  const p = readInt(ctx.mem, addr, 8, false);
+  if (p === 0n) return "NULL";
+  const a = Number(p);
+  const hex = address(p);
+  const notes: string[] = [];
+  if (t.to.k === "func") {
+    const f = ctx.funcAt?.(a);
+    return f ? `${hex} <${f}>` : hex;
+  }
+  if (isCharType(t.to)) {
+    const s = cStringAt(ctx.mem, a);
+    if (s) notes.push(cString(s.bytes, s.more));
+  }
+  const block = ctx.heapBlock?.(a);
+  if (block !== undefined) notes.push(`\u2192 heap block of ${block} bytes`);
+  if (ctx.shared?.(a)) notes.push("(shared)");
+  return notes.length ? `${hex} ${notes.join(" ")}` : hex;
+}
+
+function arrayText(ctx: ValueContext, t: Extract<CType, { k: "array" }>, addr: number, depth: number): string {
+  const len = t.len ?? 0;
+  if (isCharType(t.of)) {
+    // A char array is a string up to its first NUL (the bytes after it do not print).
+    const bytes = Array.from(ctx.mem.readBytes(addr, Math.min(len, STRING_BOUND + 1)));
+    const nul = bytes.indexOf(0);
+    return nul >= 0 ? cString(bytes.slice(0, nul)) : cString(bytes.slice(0, STRING_BOUND), len > STRING_BOUND);
+  }
+  const size = sizeOf(t.of);
+  const items: string[] = [];
+  for (let i = 0; i < Math.min(len, ARRAY_BOUND); i++) items.push(valueText(ctx, t.of, addr + i * size, depth + 1));
+  return `{${items.join(", ")}${len > ARRAY_BOUND ? ", ..." : ""}}`;
+}
+
+function structText(ctx: ValueContext, t: Extract<CType, { k: "struct" }>, addr: number, depth: number): string {
+  if (!t.def.complete) return "{...}";
+  if (depth > 3) return "{...}";
+  const fields = t.def.fields.map((f) => `${f.name ? `.${f.name} = ` : ""}${valueText(ctx, f.type, addr + f.offset, depth + 1)}`);
+  return `{${fields.join(", ")}}`;
+}
+
+function valueText(ctx: ValueContext, t: CType, addr: number, depth: number): string {
+  switch (t.k) {
+    case "int": {
+      const v = readInt(ctx.mem, addr, t.size, t.signed);
+      if (t.size === 1) return `${v} '${escapeByte(Number(BigInt.asUintN(8, v)), "'")}'`;
+      return String(v);
+    }
+    case "float": return floatText(ctx.mem.readF(addr, t.size), t.size);
+    case "ptr": return pointerText(ctx, t, addr);
+    case "array": return arrayText(ctx, t, addr, depth);
+    case "struct": return structText(ctx, t, addr, depth);
+    case "func": return ctx.funcAt?.(addr) ?? address(addr);
+    case "void": return "void";
+  }
+}
+
+/** The value of an object of type t at addr, as text; bounded in length. */
+export function formatValue(ctx: ValueContext, t: CType, addr: number): string {
+  let s: string;
+  try {
+    s = valueText(ctx, t, addr, 0);
+  } catch (e) {
+    if (e instanceof Fault) return `<unreadable at ${address(addr)}>`;
+    throw e;
+  }
+  return s.length > VALUE_BOUND ? `${s.slice(0, VALUE_BOUND - 3)}...` : s;
+}

@@ -1,0 +1,52 @@
+// A process's variables for views: its call stack (each user function's frame with the
+// locals in scope at the frame's place, innermost last) and the program's globals, read
+// from this process's own memory, so after fork each process shows its own copy.
+import type { Machine, Proc } from "./vm";
+import { ValueContext, formatValue } from "./cvalue";
+import { TEXT_BASE } from "./memory";
+import { typeName } from "./types";
+
+export interface CVar { name: string; type: string; value: string }
+export interface CFrame { function: string; line: number; locals: CVar[] }
+
+/** What the formatter may ask about a process: its functions, heap blocks and shared pages. */
+function contextOf(p: Proc): ValueContext {
+  return {
+    mem: p.mem,
+    funcAt: (a) => {
+      const i = (a - TEXT_BASE) / 16;
+      return Number.isInteger(i) && i >= 0 ? p.prog.funcs[i]?.name : undefined;
+    },
+    heapBlock: (a) => p.heap.blocks[a],
+    shared: (a) => p.mem.isShared(a),
+  };
+}
+
+/** The frames of the process's main thread in user code, outermost first. */
+export function stackOf(m: Machine, p: Proc): CFrame[] {
+  const t = p.threads.find((x) => x.tid === p.pid) ?? p.threads[0];
+  if (!t) return [];
+  const ctx = contextOf(p);
+  const out: CFrame[] = [];
+  for (const f of t.frames) {
+    const fn = p.prog.funcs[f.fn];
+    if (!fn.user) continue;
+    const ins = fn.code[Math.min(f.pc, fn.code.length - 1)];
+    const locals: CVar[] = [];
+    for (const v of fn.vars ?? []) {
+      if (f.pc < v.from || f.pc >= v.to) continue;
+      const addr = v.addr ?? f.fp + (v.off ?? 0);
+      locals.push({ name: v.name, type: typeName(v.type), value: formatValue(ctx, v.type, addr) });
+    }
+    out.push({ function: fn.name, line: ins ? ins.line : fn.line, locals });
+  }
+  // The innermost frame's line is the thread's current line (as the stepper reports it).
+  if (out.length) out[out.length - 1].line = m.userLine(p, t);
+  return out;
+}
+
+/** The program's globals in this process. */
+export function globalsOf(p: Proc): CVar[] {
+  const ctx = contextOf(p);
+  return (p.prog.globals ?? []).map((g) => ({ name: g.name, type: typeName(g.type), value: formatValue(ctx, g.type, g.addr) }));
+}

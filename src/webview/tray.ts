@@ -1,0 +1,100 @@
+// Forms under the toolbar that open on demand, one at a time: the chosen process (step
+// it, or send it a signal) and the clients (send a line, close one or all). They take
+// room only while open; Escape closes the open one and gives focus back to its button.
+import { h, setOptions } from "./dom";
+import type { Snapshot } from "../contract/snapshot";
+import { PROTOCOL_VERSION, VIEW_SIGNALS, ViewMessage } from "../contract/protocol";
+import { setPressed } from "./toolbar";
+
+type Send = (m: ViewMessage) => void;
+export type TrayName = "process" | "clients";
+
+export class Tray {
+  readonly el = h("div", { class: "fl-tray" });
+  readonly proc = h("select", { "aria-label": "Process" });
+  readonly signal = h("select", { "aria-label": "Signal" });
+  readonly client = h("select", { "aria-label": "Client" });
+  readonly line = h("input", { type: "text", placeholder: "a line to send", "aria-label": "Line to send", maxlength: 200 });
+  private readonly forms: Record<TrayName, HTMLElement>;
+  private readonly toggles = new Map<TrayName, HTMLElement>();
+  private open: TrayName | undefined;
+
+  constructor(private readonly send: Send, private readonly notice: (t: string) => void) {
+    setOptions(this.signal, VIEW_SIGNALS.map((s) => [s, s]));
+    const button = (label: string, run: () => void) => {
+      const b = h("button", { type: "button" }, label);
+      b.addEventListener("click", run);
+      return b;
+    };
+    this.forms = {
+      process: h("div", { class: "fl-form", role: "group", "aria-label": "A chosen process", hidden: true },
+        this.proc, button("Step this process", () => this.stepProcess()), this.signal, button("Send signal", () => this.sendSignal())),
+      clients: h("div", { class: "fl-form", role: "group", "aria-label": "Clients", hidden: true },
+        this.client, this.line, button("Send line", () => this.sendLine()),
+        button("Close client", () => this.closeClient(false)), button("Close all clients", () => this.closeClient(true))),
+    };
+    this.line.addEventListener("keydown", (ev) => { if (ev.key === "Enter") this.sendLine(); });
+    this.el.append(this.forms.process, this.forms.clients);
+    this.el.addEventListener("keydown", (ev) => {
+      if (ev.key !== "Escape" || !this.open) return;
+      const back = this.toggles.get(this.open);
+      this.show(undefined);
+      back?.focus();
+      ev.stopPropagation();
+    });
+  }
+
+  /** The toolbar button that opens a form (its pressed state follows). */
+  bind(name: TrayName, toggle: HTMLElement): void {
+    this.toggles.set(name, toggle);
+  }
+
+  toggle(name: TrayName): void {
+    this.show(this.open === name ? undefined : name);
+  }
+
+  /** Opens one form (focus on its first control) or closes them all. */
+  show(name: TrayName | undefined): void {
+    this.open = name;
+    for (const [n, f] of Object.entries(this.forms) as Array<[TrayName, HTMLElement]>) {
+      f.hidden = n !== name;
+      const t = this.toggles.get(n);
+      if (t) setPressed(t, n === name);
+    }
+    if (name) this.forms[name].querySelector<HTMLElement>("select, input, button")?.focus();
+  }
+
+  /** The lists of live processes and clients at the shown step. */
+  update(snap: Snapshot): void {
+    const clients = snap.processes.filter((p) => p.kind === "client" && p.state !== "zombie");
+    setOptions(this.client, clients.length ? clients.map((p) => [String(p.pid), `client ${p.pid}`]) : [["", "no clients"]]);
+    const live = snap.processes.filter((p) => p.state !== "zombie" && p.kind === "program");
+    setOptions(this.proc, live.length ? live.map((p) => [String(p.pid), `pid ${p.pid} ${p.name}${p.state === "blocked" ? ` (blocked in ${p.blockedOn ?? "a call"})` : ""}`]) : [["", "no live process"]]);
+  }
+
+  stepProcess(): void {
+    const pid = Number(this.proc.value);
+    if (!pid) { this.notice("No live process to step."); return; }
+    this.send({ v: PROTOCOL_VERSION, type: "step", pid });
+  }
+
+  sendSignal(): void {
+    const pid = Number(this.proc.value);
+    if (!pid) { this.notice("No process to signal."); return; }
+    this.send({ v: PROTOCOL_VERSION, type: "signal", pid, signal: this.signal.value });
+  }
+
+  private sendLine(): void {
+    const client = Number(this.client.value);
+    if (!client) { this.notice("Connect a client first."); return; }
+    this.send({ v: PROTOCOL_VERSION, type: "send", client, line: this.line.value });
+    this.line.value = "";
+  }
+
+  closeClient(all: boolean): void {
+    const client = Number(this.client.value);
+    if (all) this.send({ v: PROTOCOL_VERSION, type: "close", client: "all" });
+    else if (client) this.send({ v: PROTOCOL_VERSION, type: "close", client });
+    else this.notice("No client to close.");
+  }
+}

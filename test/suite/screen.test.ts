@@ -1,0 +1,198 @@
+// The learner's screen in the real VS Code (issue 13): the timeline keeps the future, the
+// view follows the active editor and acts only on the session it shows, a question belongs
+// to its session and is asked before stepping past it, Fit width fits, client controls
+// only where they apply, and each process's own variables after fork.
+import * as assert from "node:assert";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import * as vscode from "vscode";
+import type { Snapshot } from "../../src/contract/snapshot";
+import type { SessionState } from "../../src/extension/session/commands";
+import type { Outcome } from "../../src/session/stepper";
+import { waitFor } from "../wait";
+import { forkLab } from "./extension";
+import { pageEval } from "./page";
+
+const current = (opts?: { history?: boolean; timeline?: boolean }) => vscode.commands.executeCommand<SessionState | undefined>("forklab.session.current", opts);
+
+/** Runs `expr` in every frame until one (the view's) returns something other than null. */
+async function inView<T>(expr: string, what: string, waitMs = 20000): Promise<T> {
+  return waitFor(async () => {
+    const perFrame = await pageEval<T | null>(`(() => { try { return ${expr}; } catch { return null; } })()`, "all");
+    return perFrame.find((x) => x !== null && x !== undefined) ?? undefined;
+  }, what, waitMs, 150);
+}
+
+/** The view's "step N / M" line once `want` holds of it. */
+const stepInfo = (want: (t: string) => boolean, what: string) =>
+  inView<string>(`(() => { const t = document.querySelector('.fl-stepinfo')?.textContent ?? ''; return (${want.toString()})(t) ? t : null; })()`, what);
+
+/** Clicks the view's toolbar button with this accessible name. */
+const click = (label: string) => inView<boolean>(`(() => { const b = document.querySelector('.fl-toolbar button[aria-label=${JSON.stringify(label)}]'); if (!b) return null; b.click(); return true; })()`, `the ${label} button`);
+
+describe("the learner's screen", function () {
+  this.timeout(180000);
+  let dir: string;
+
+  before(async () => {
+    await forkLab().activate();
+    dir = mkdtempSync(join(tmpdir(), "forklab-screen-"));
+  });
+  afterEach(async () => {
+    for (let i = 0; i < 3 && (await current()); i++) await vscode.commands.executeCommand("forklab.stopSession");
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("Back keeps the future, the view's Last returns to it, and a different step replaces it (said in the view)", async () => {
+    assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", { example: "fork-returns.c" }), true);
+    for (let i = 0; i < 6; i++) assert.ok((await vscode.commands.executeCommand<Outcome>("forklab.step")).ok);
+    const recorded = (await current({ timeline: true }))!.timeline!.map((s) => JSON.stringify(s));
+    assert.strictEqual(recorded.length, 7);
+    for (let i = 0; i < 4; i++) assert.ok((await vscode.commands.executeCommand<Outcome>("forklab.stepBack")).ok);
+    let s = (await current({ timeline: true }))!;
+    assert.strictEqual(s.index, 2);
+    assert.deepStrictEqual(s.timeline!.map((x) => JSON.stringify(x)), recorded, "Back discarded nothing");
+    await stepInfo((t) => t.endsWith("2 / 6"), "the view at step 2 of 6");
+
+    await click("Last recorded step");
+    await waitFor(async () => (await current())!.index === 6, "Last to reach step 6", 20000, 100);
+    s = (await current({ timeline: true }))!;
+    assert.deepStrictEqual(s.timeline!.map((x) => JSON.stringify(x)), recorded, "Last replayed the recorded steps");
+    await click("First step");
+    await waitFor(async () => (await current())!.index === 0, "First to reach step 0", 20000, 100);
+    await stepInfo((t) => t.endsWith("0 / 6"), "the view at step 0 of 6");
+
+    // Step the recorded line: the future stays. Then a line of another process replaces it.
+    assert.ok((await vscode.commands.executeCommand<Outcome>("forklab.step")).ok);
+    assert.strictEqual((await current({ timeline: true }))!.timeline!.length, 7);
+    for (let i = 0; i < 2; i++) await vscode.commands.executeCommand<Outcome>("forklab.step");
+    s = (await current({ timeline: true }))!;
+    const procs = s.snapshot.processes.filter((p) => p.kind === "program" && p.state !== "zombie");
+    assert.strictEqual(procs.length, 2, "after fork: parent and child");
+    const next = JSON.parse(recorded[s.index + 1]) as Snapshot;
+    const recordedPid = next.processes.find((p) => p.state === "running")?.pid;
+    const other = procs.find((p) => p.pid !== recordedPid)!;
+    const r = await vscode.commands.executeCommand<Outcome>("forklab.stepProcess", other.pid);
+    assert.ok(r.ok && r.replaced, JSON.stringify(r));
+    assert.strictEqual((await current({ timeline: true }))!.timeline!.length, s.index + 2, "the old future is gone");
+    await inView<string>("(() => { const t = document.querySelector('.fl-notice')?.textContent ?? ''; return /replaced the \\d+ recorded step/.test(t) ? t : null; })()", "the view to say the future was replaced");
+  });
+
+  it("after fork each process shows its own variables: pid is 0 in the child, and each has its own x", async () => {
+    assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", { example: "fork-returns.c" }), true);
+    const r = await vscode.commands.executeCommand<Outcome>("forklab.runToLine", 12);
+    assert.ok(r.ok, JSON.stringify(r));
+    const mainPid = (await current())!.mainPid;
+    const child = (await current())!.snapshot.processes.find((p) => p.ppid === mainPid && p.kind === "program")!;
+    assert.ok(child, "fork made a child");
+    // The child's first line returns from fork into its own pid.
+    assert.ok((await vscode.commands.executeCommand<Outcome>("forklab.stepProcess", child.pid)).ok);
+    const local = (snap: Snapshot, pid: number, name: string) => snap.processes.find((p) => p.pid === pid)!.frames!.at(-1)!.locals.find((v) => v.name === name)?.value;
+    let snap = (await current())!.snapshot;
+    assert.strictEqual(local(snap, child.pid, "pid"), "0");
+    assert.strictEqual(local(snap, mainPid, "pid"), String(child.pid));
+    assert.deepStrictEqual([local(snap, child.pid, "x"), local(snap, mainPid, "x")], ["1", "1"]);
+    // The child's x = x + 1 changes its own copy only.
+    for (let i = 0; i < 5 && local(snap, child.pid, "x") === "1"; i++) {
+      await vscode.commands.executeCommand<Outcome>("forklab.stepProcess", child.pid);
+      snap = (await current())!.snapshot;
+    }
+    assert.deepStrictEqual([local(snap, child.pid, "x"), local(snap, mainPid, "x")], ["2", "1"]);
+    // The view draws both: the child's pid = 0 and the parent's pid = the child's.
+    const drawn = await inView<string[]>(`(() => { const t = Array.from(document.querySelectorAll('.fl-var')).map((e) => e.parentElement.textContent.replace(/\\s+/g, ' ').trim()); return t.length >= 4 ? t : null; })()`, "variables in the picture");
+    assert.ok(drawn.some((t) => /pid = 0\b/.test(t)), JSON.stringify(drawn));
+    assert.ok(drawn.some((t) => t.includes(`pid = ${child.pid}`)), JSON.stringify(drawn));
+    assert.ok(drawn.some((t) => /x = 2\b/.test(t)) && drawn.some((t) => /x = 1\b/.test(t)), JSON.stringify(drawn));
+  });
+
+  it("client controls are absent for a program without sockets and present for the echo server", async () => {
+    const hidden = (label: string) => `(() => { const b = document.querySelector('.fl-toolbar button[aria-label=${JSON.stringify(label)}]'); return b ? String(b.hidden) : null; })()`;
+    assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", { example: "fork-returns.c" }), true);
+    await stepInfo((t) => t.includes("0 /"), "the view to show fork-returns.c");
+    assert.strictEqual(await inView<string>(hidden("Connect a client"), "the connect button"), "true");
+    await vscode.commands.executeCommand("forklab.stopSession");
+    assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", { example: "echoserverp.c" }), true);
+    await vscode.commands.executeCommand<Outcome>("forklab.continue");
+    await waitFor(async () => await inView<string>(hidden("Connect a client"), "the connect button") === "false", "the connect button to show for a program with a socket", 20000, 200);
+  });
+
+  it("Fit width leaves no horizontal scroll", async () => {
+    assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", { example: "echoserverp.c" }), true);
+    await vscode.commands.executeCommand<Outcome>("forklab.continue");
+    const fit = await inView<{ scroll: number; client: number; pressed: string }>(`(() => { const w = document.querySelector('.fl-figure-wrap'); const b = document.querySelector('.fl-toolbar button[aria-label="Fit the picture to the width"]');
+      if (!w || !b || !w.querySelector('svg')) return null; return { scroll: w.scrollWidth, client: w.clientWidth, pressed: b.getAttribute('aria-pressed') }; })()`, "the picture");
+    assert.strictEqual(fit.pressed, "true", "Fit width is on by default");
+    assert.ok(fit.scroll <= fit.client + 1, `the picture is ${fit.scroll} px wide in ${fit.client} px`);
+  });
+
+  it("the view follows the active editor, and its buttons act on the session it shows", async () => {
+    const a = join(dir, "alpha.c");
+    const b = join(dir, "beta.c");
+    writeFileSync(a, "#include <stdio.h>\nint main(void)\n{\n    int a = 1;\n    a = a + 1;\n    a = a + 1;\n    return 0;\n}\n");
+    writeFileSync(b, "#include <stdio.h>\nint main(void)\n{\n    int b = 1;\n    b = b + 1;\n    return 0;\n}\n");
+    const docA = await vscode.workspace.openTextDocument(a);
+    await vscode.window.showTextDocument(docA, vscode.ViewColumn.One);
+    assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", docA.uri), true);
+    await vscode.commands.executeCommand<Outcome>("forklab.step");
+    await vscode.commands.executeCommand<Outcome>("forklab.step");
+    const docB = await vscode.workspace.openTextDocument(b);
+    await vscode.window.showTextDocument(docB, vscode.ViewColumn.One);
+    assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", docB.uri), true);
+    await stepInfo((t) => t.includes("beta.c"), "the view to show beta.c");
+    await vscode.window.showTextDocument(docA, vscode.ViewColumn.One);
+    await stepInfo((t) => t.includes("alpha.c") && t.endsWith("2 / 2"), "the view to follow the editor to alpha.c");
+    // The view's Step back acts on alpha.c (the session it shows), not on beta.c.
+    await click("Step back");
+    await stepInfo((t) => t.includes("alpha.c") && t.endsWith("1 / 2"), "alpha.c one step back");
+    await vscode.window.showTextDocument(docB, vscode.ViewColumn.One);
+    assert.strictEqual((await current())!.index, 0, "beta.c did not move");
+  });
+
+  it("a history shown without a session (as the live view shows its events) moves by itself and leaves model sessions alone", async () => {
+    assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", { example: "fork-returns.c" }), true);
+    for (let i = 0; i < 4; i++) await vscode.commands.executeCommand<Outcome>("forklab.step");
+    const before = (await current({ timeline: true }))!;
+    const shown = before.timeline!.slice(0, 3).map((x) => ({ ...x }));
+    await vscode.commands.executeCommand("forklab.view.show", { history: shown, title: "live: echoserverp" });
+    await stepInfo((t) => t.includes("live: echoserverp") && t.endsWith("2 / 2"), "the live history in the view");
+    await click("First step");
+    await stepInfo((t) => t.includes("live: echoserverp") && t.endsWith("0 / 2"), "the live history at its first step");
+    const after = (await current({ timeline: true }))!;
+    assert.strictEqual(after.index, before.index, "the model session did not move");
+    assert.strictEqual(after.timeline!.length, before.timeline!.length, "nor lose steps");
+  });
+});
+
+describe("the learner's screen: questions", function () {
+  this.timeout(180000);
+  const LESSON = "forklab.fork";
+  afterEach(async () => {
+    for (let i = 0; i < 3 && (await current()); i++) await vscode.commands.executeCommand("forklab.stopSession");
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+  });
+
+  const questionShown = () => pageEval<boolean | null>("(() => { const q = document.querySelector('.fl-question'); return q ? !q.hidden && !!q.querySelector('form') : null; })()", "all")
+    .then((xs) => xs.some((x) => x === true));
+
+  it("stepping past a question's line asks for the prediction first; Skip lets stepping go on", async () => {
+    await vscode.commands.executeCommand("forklab.answerQuestion", { lesson: LESSON, step: "forkTwice" });
+    await waitFor(questionShown, "the question in the view", 20000, 200);
+    const at = (await current())!.index;
+    const r = await vscode.commands.executeCommand<Outcome>("forklab.step");
+    assert.strictEqual(r.ok, false);
+    assert.match(r.message ?? "", /answer the question first/);
+    assert.strictEqual((await current())!.index, at, "nothing stepped");
+    await inView<boolean>("(() => { const b = document.querySelector('.fl-question button.fl-skip'); if (!b) return null; b.click(); return true; })()", "the Skip button");
+    await waitFor(async () => !(await questionShown()), "the question to go", 20000, 200);
+    assert.ok((await vscode.commands.executeCommand<Outcome>("forklab.step")).ok, "stepping goes on after Skip");
+  });
+
+  it("a question leaves with its session", async () => {
+    await vscode.commands.executeCommand("forklab.answerQuestion", { lesson: LESSON, step: "forkTwice" });
+    await waitFor(questionShown, "the question in the view", 20000, 200);
+    await vscode.commands.executeCommand("forklab.stopSession");
+    await waitFor(async () => !(await questionShown()), "the question to leave with its session", 20000, 200);
+  });
+});

@@ -1,0 +1,97 @@
+// Pictures of the real VS Code for docs/screenshots (issue 13): the workbench with the
+// view beside the editor and the terminal panel open at 1366x768 in the light, dark and
+// high-contrast themes; the presentation layout at 1920x1080; fork-returns.c just after
+// fork; the timeline scrubbed back with its future. Runs only when FORKLAB_SCREENSHOT_DIR
+// names where to write them (scripts/screenshots.mjs), so a normal run takes none.
+import * as assert from "node:assert";
+import { join } from "node:path";
+import * as vscode from "vscode";
+import type { SessionState } from "../../src/extension/session/commands";
+import type { Outcome } from "../../src/session/stepper";
+import { waitFor } from "../wait";
+import { forkLab } from "./extension";
+import { pageEval, pageScreenshot, pageViewport } from "./page";
+
+const dir = process.env.FORKLAB_SCREENSHOT_DIR;
+const current = () => vscode.commands.executeCommand<SessionState | undefined>("forklab.session.current");
+
+/** The view's step line once it ends with `tail`. */
+async function viewAt(tail: string): Promise<void> {
+  await waitFor(async () => (await pageEval<string | null>("document.querySelector('.fl-stepinfo')?.textContent ?? null", "all")).some((t) => typeof t === "string" && t.endsWith(tail)),
+    `the view at "${tail}"`, 30000, 200);
+}
+
+/** Lets the workbench and the view finish drawing (fonts, layout, the webview's redraw). */
+const settle = (ms = 1500) => new Promise((r) => setTimeout(r, ms));
+
+async function theme(name: string): Promise<void> {
+  await vscode.workspace.getConfiguration("workbench").update("colorTheme", name, vscode.ConfigurationTarget.Global);
+  await settle(2000);
+}
+
+async function shot(name: string): Promise<void> {
+  await settle();
+  await pageScreenshot(join(dir!, name));
+}
+
+if (dir) describe("screenshots of the real VS Code", function () {
+  this.timeout(300000);
+
+  before(async () => {
+    await forkLab().activate();
+    await vscode.commands.executeCommand("workbench.action.closeSidebar");
+  });
+  after(async () => {
+    await vscode.commands.executeCommand("forklab.stopSession");
+    await vscode.workspace.getConfiguration("workbench").update("colorTheme", undefined, vscode.ConfigurationTarget.Global);
+    await pageViewport(1400, 900);
+  });
+
+  it("the echo server with two clients in light, dark and high contrast at 1366x768, the terminal panel open", async () => {
+    await pageViewport(1366, 768);
+    assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", { example: "echoserverp.c" }), true);
+    const r = await vscode.commands.executeCommand<Outcome>("forklab.continue");
+    assert.ok(r.ok, JSON.stringify(r));
+    const s = (await current())!;
+    await vscode.commands.executeCommand("workbench.action.terminal.new");
+    await vscode.commands.executeCommand("forklab.openView");
+    await viewAt(`${s.index} / ${s.index}`);
+    for (const [file, name] of [["light", "Default Light Modern"], ["dark", "Default Dark Modern"], ["hc", "Default High Contrast"]]) {
+      await theme(name);
+      await shot(`vscode-1366x768-${file}.png`);
+    }
+    await theme("Default Dark Modern");
+  });
+
+  it("the timeline scrubbed back to the middle, the recorded future still on the slider", async () => {
+    const s = (await current())!;
+    const mid = Math.floor(s.index / 2);
+    // As the learner drags the slider: its input event asks the host for that step.
+    await pageEval(`(() => { const r = document.querySelector('.fl-toolbar input[type=range]'); if (!r) return null; r.value = '${mid}'; r.dispatchEvent(new Event('input')); return true; })()`, "all");
+    await waitFor(async () => (await current())!.index === mid, `step ${mid}`, 30000, 100);
+    await viewAt(`${mid} / ${s.index}`);
+    await shot("vscode-timeline-scrubbed-back.png");
+  });
+
+  it("fork-returns.c just after fork: both processes' variables", async () => {
+    await vscode.commands.executeCommand("forklab.stopSession");
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", { example: "fork-returns.c" }), true);
+    assert.ok((await vscode.commands.executeCommand<Outcome>("forklab.runToLine", 12)).ok);
+    const s = (await current())!;
+    const child = s.snapshot.processes.find((p) => p.ppid === s.mainPid && p.kind === "program")!;
+    assert.ok((await vscode.commands.executeCommand<Outcome>("forklab.stepProcess", child.pid)).ok);
+    await viewAt(`${s.index + 1} / ${s.index + 1}`);
+    await shot("vscode-fork-returns-variables.png");
+  });
+
+  it("lecture mode at 1920x1080: the presentation layout, the code and the picture only", async () => {
+    await pageViewport(1920, 1080);
+    await vscode.commands.executeCommand("forklab.view.presentation");
+    await shot("vscode-lecture-1920x1080.png");
+    const px = await pageEval<number | null>("(() => { const t = document.querySelector('.fl-figure-wrap svg text'); return t ? parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM()?.a ?? 1) : null; })()", "all");
+    const size = px.find((x) => typeof x === "number");
+    assert.ok(size !== undefined && size >= 16, `the picture's text is ${size} px`);
+    await vscode.commands.executeCommand("forklab.view.presentation");
+  });
+});

@@ -1,0 +1,77 @@
+// Each process's variables in its Snapshot row: the call stack with the locals in scope,
+// the globals, this process's own copy (after fork the child's x is its own), and the
+// changes of a step only in the process that ran it.
+import { strict as assert } from "node:assert";
+import { stepper } from "./helpers";
+import { compile } from "../c/helpers";
+import { Stepper } from "../../../src/session/stepper";
+import type { Proc } from "../../../src/contract/snapshot";
+import { snapshotProblem } from "../../../src/contract/validate";
+
+const local = (p: Proc | undefined, name: string): string | undefined =>
+  p?.frames?.at(-1)?.locals.find((v) => v.name === name)?.value;
+
+describe("variables in the Snapshot", function () {
+  this.timeout(30000);
+
+  it("fork-returns.c just after fork: pid is 0 in the child and the child's pid in the parent; each x is its own", async () => {
+    const st = await stepper("fork-returns.c");
+    // Just after fork the child is still inside the call (pid is not assigned there yet); its
+    // first step returns 0 into its own pid.
+    st.until((s) => s.processes.filter((p) => p.kind === "program").length === 2);
+    const kids = st.current.processes.filter((p) => p.kind === "program");
+    assert.equal(local(kids[1], "pid"), undefined, "the child has not returned from fork yet");
+    st.step(kids[1].pid);
+    const [parent, child] = st.current.processes.filter((p) => p.kind === "program");
+    assert.equal(local(parent, "pid"), String(child.pid));
+    assert.equal(local(child, "pid"), "0");
+    assert.equal(local(parent, "x"), "1");
+    assert.equal(local(child, "x"), "1");
+    assert.deepEqual(parent.frames?.map((f) => f.function), ["main"]);
+    assert.equal(parent.frames?.[0].locals.find((v) => v.name === "pid")?.type, "int");
+    // The child adds one to its x; the parent's stays 1.
+    st.until((s) => local(s.processes.find((p) => p.pid === child.pid), "x") === "2", 20);
+    assert.equal(local(st.current.processes.find((p) => p.pid === parent.pid), "x"), "1");
+    assert.equal(snapshotProblem(st.current), undefined, "the Snapshot with variables is valid");
+  });
+
+  it("shows the call stack innermost last with each frame's line and locals, and the globals", async () => {
+    const src = `#include <stdio.h>
+int counter = 5;
+char name[8] = "fork";
+int square(int v) {
+  int r = v * v;
+  return r;
+}
+int main(void) {
+  int a = 3;
+  int b = square(a);
+  counter += b;
+  return 0;
+}
+`;
+    const { program } = await compile(src, "calls.c");
+    const st = new Stepper({ program, name: "calls", scenario: {} });
+    st.until((s) => s.processes[1]?.frames?.length === 2 && local(s.processes[1], "r") !== undefined, 50);
+    const p = st.current.processes.find((x) => x.kind === "program")!;
+    assert.deepEqual(p.frames?.map((f) => [f.function, f.line]), [["main", 10], ["square", 6]]);
+    assert.deepEqual(p.frames?.[1].locals, [{ name: "v", type: "int", value: "3" }, { name: "r", type: "int", value: "9" }]);
+    assert.deepEqual(p.frames?.[0].locals.map((v) => v.name), ["a"], "b is not in scope until its initializer ran");
+    assert.deepEqual(p.globals, [{ name: "counter", type: "int", value: "5" }, { name: "name", type: "char[8]", value: "\"fork\"" }]);
+    st.continue(50);
+    const alive = st.history.filter((s) => s.processes.some((x) => x.kind === "program" && x.state !== "zombie"));
+    assert.equal(alive[alive.length - 1].processes.find((x) => x.kind === "program")?.globals?.[0].value, "14");
+  });
+
+  it("keeps a process's row (the same object) when another process ran the step", async () => {
+    const st = await stepper("fork-returns.c");
+    st.until((s) => s.processes.filter((p) => p.kind === "program").length === 2);
+    const child = st.current.processes.filter((p) => p.kind === "program")[1].pid;
+    st.step(child);
+    const before = st.current;
+    st.step(child);
+    const parentBefore = before.processes.find((p) => p.pid === st.mainPid);
+    const parentAfter = st.current.processes.find((p) => p.pid === st.mainPid);
+    assert.equal(parentAfter, parentBefore, "the parent's row is shared, variables and all");
+  });
+});
