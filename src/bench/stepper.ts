@@ -1,10 +1,12 @@
-// The C stepper's costs: the median cost of one stepped line, and the echo server
-// (examples/echoserverp.c) serving 1,000 scripted clients to completion.
+// The C stepper's costs: the median cost of one stepped line, stepping back and jumping on
+// a 10,000-step timeline, and the echo server (examples/echoserverp.c) serving 1,000
+// scripted clients to completion.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Bench } from "./figure";
 import { compileC } from "../c/load";
 import { Session } from "../session/session";
+import { Stepper } from "../session/stepper";
 import { hostParser, loadProgram } from "../host/load";
 
 const LOOP = `#include <stdio.h>
@@ -46,6 +48,19 @@ export const bench: Bench = async (progress) => {
   const backMs = Number(process.hrtime.bigint() - b0) / 1e6;
   progress(`step back at step 10,000: ${backMs.toFixed(0)} ms (now at step ${tt.steps})`);
 
+  // The learner's timeline: 10,000 recorded steps, then jumps to steps spread over it (the
+  // view's slider; the recorded future is kept). Each jump back replays from the start.
+  const st = new Stepper({ program: loop, name: "loop", maxSteps: 10000 });
+  st.continue(10000);
+  const jumps: number[] = [];
+  for (const target of [5000, 9000, 1000, 7500, 2500]) {
+    const j0 = process.hrtime.bigint();
+    st.goto(target);
+    jumps.push(Number(process.hrtime.bigint() - j0) / 1e6);
+  }
+  const gotoMs = jumps.reduce((a, b) => a + b, 0) / jumps.length;
+  progress(`goto on a ${st.timeline.length - 1}-step timeline: ${jumps.map((x) => x.toFixed(0)).join(", ")} ms (mean ${gotoMs.toFixed(0)})`);
+
   // The echo server with 1,000 clients, each connecting, sending a line and closing.
   const file = join(root, "examples", "echoserverp.c");
   const server = (await loadProgram(file)).program;
@@ -69,6 +84,7 @@ export const bench: Bench = async (progress) => {
   return [
     { name: "step.line.median_us", value: median, unit: "us" },
     { name: "session.back_10k.ms", value: backMs, unit: "ms" },
+    { name: "view.goto_10k.ms", value: gotoMs, unit: "ms" },
     { name: "echo1000.seconds", value: seconds, unit: "s" },
     { name: "echo1000.cpu_seconds", value: cpuSeconds, unit: "s" },
     { name: "echo1000.steps", value: e.steps, unit: "steps" },

@@ -33,6 +33,9 @@ export type HostMessage =
       dropped?: number;
     }
   | { v: typeof PROTOCOL_VERSION; type: "notice"; text: string }
+  /** The program was not started (it does not compile): why, and the line of the first
+   *  problem (the view offers to show it: a "showProblem" message). */
+  | { v: typeof PROTOCOL_VERSION; type: "refused"; title: string; text: string; line: number }
   /** How to draw: the zoom (setting forklab.view.zoom, 1 = actual size) and the
    *  presentation layout (the picture only, large text, for a lecture). */
   | { v: typeof PROTOCOL_VERSION; type: "display"; zoom: number; presentation: boolean }
@@ -51,6 +54,8 @@ export type QuestionTable = typeof QUESTION_TABLES[number];
 /** View -> host. */
 export type ViewMessage =
   | { v: typeof PROTOCOL_VERSION; type: "ready" }
+  /** The learner asks to see the problem that kept the program from starting. */
+  | { v: typeof PROTOCOL_VERSION; type: "showProblem" }
   /** One line: of the chosen process when `pid` is given, else the scheduler's pick (or
    *  the recorded next step after a step back). */
   | { v: typeof PROTOCOL_VERSION; type: "step"; pid?: number }
@@ -69,7 +74,7 @@ export type ViewMessage =
   | { v: typeof PROTOCOL_VERSION; type: "answer"; lesson: string; step: string; choice: number };
 
 /** The user actions among the view's messages (what onAction handlers receive). */
-export type ViewAction = Exclude<ViewMessage, { type: "ready" } | { type: "export" } | { type: "answer" } | { type: "zoom" } | { type: "skip" }>;
+export type ViewAction = Exclude<ViewMessage, { type: "ready" } | { type: "showProblem" } | { type: "export" } | { type: "answer" } | { type: "zoom" } | { type: "skip" }>;
 
 type Rec = Record<string, unknown>;
 const isRec = (x: unknown): x is Rec => typeof x === "object" && x !== null && !Array.isArray(x);
@@ -113,6 +118,9 @@ export function hostMessageProblem(x: unknown): string | undefined {
       return x.before === undefined ? undefined : outputProblem(x.before, "history.before");
     case "notice":
       return typeof x.text === "string" ? undefined : "notice.text: expected a string";
+    case "refused":
+      if (typeof x.title !== "string" || !isText(x.text)) return "refused: expected a title and why";
+      return isInt(x.line) && x.line >= 1 ? undefined : "refused.line: expected a line number";
     case "display":
       if (typeof x.zoom !== "number" || !(x.zoom >= ZOOM_MIN && x.zoom <= ZOOM_MAX)) return `display.zoom: expected a number from ${ZOOM_MIN} to ${ZOOM_MAX}`;
       return typeof x.presentation === "boolean" ? undefined : "display.presentation: expected true or false";
@@ -140,7 +148,7 @@ export function viewMessageProblem(x: unknown): string | undefined {
   switch (x.type) {
     case "step":
       return x.pid === undefined || (isInt(x.pid) && x.pid >= 1) ? undefined : "step.pid: expected a pid";
-    case "ready": case "back": case "connect":
+    case "ready": case "back": case "connect": case "showProblem":
       return undefined;
     case "zoom":
       return typeof x.zoom === "number" && x.zoom >= ZOOM_MIN && x.zoom <= ZOOM_MAX ? undefined : `zoom.zoom: expected a number from ${ZOOM_MIN} to ${ZOOM_MAX}`;

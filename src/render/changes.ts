@@ -1,6 +1,7 @@
 // What the last step changed, found by comparing a Snapshot with the one before it. The
 // picture highlights these; the text view and the screen-reader announcement list them.
 import type { KObject, OpenFile, Proc, Snapshot } from "../contract/snapshot";
+import { vnodeLabel } from "./lookup";
 
 export interface Changes {
   /** "pid:fd" slots that got an open file (open, dup, accept, pipe) in a process that existed before. */
@@ -136,9 +137,9 @@ export function describeChanges(c: Changes, cur: Snapshot): string[] {
   for (const [id, was] of c.refcountWas) out.push(`open file #${id} refcount ${was} \u2192 ${files.get(id)?.refcount}`);
   for (const [id, was] of c.offsetWas) out.push(`open file #${id} offset ${was} \u2192 ${files.get(id)?.offset}`);
   if (c.freedFiles.length) out.push(`freed open file${c.freedFiles.length > 1 ? "s" : ""}: ${c.freedFiles.map((f) => "#" + f.id).join(", ")}`);
-  if (c.freedObjects.length) out.push(`freed object${c.freedObjects.length > 1 ? "s" : ""}: ${c.freedObjects.map((o) => `${o.kind} #${o.id}`).join(", ")}`);
+  if (c.freedObjects.length) out.push(`freed object${c.freedObjects.length > 1 ? "s" : ""}: ${c.freedObjects.map((o) => `${o.kind} ${vnodeLabel(o.id)}`).join(", ")}`);
   const objs = new Map(cur.objects.map((o) => [o.id, o]));
-  const objNames = (ids: Iterable<number>) => [...ids].map((id) => `${objs.get(id)?.kind ?? "object"} #${id}`).join(", ");
+  const objNames = (ids: Iterable<number>) => [...ids].map((id) => `${objs.get(id)?.kind ?? "object"} ${vnodeLabel(id)}`).join(", ");
   if (c.newObjects.size) out.push(`new object${c.newObjects.size > 1 ? "s" : ""}: ${objNames(c.newObjects)}`);
   if (c.changedObjects.size) out.push(`contents changed: ${objNames(c.changedObjects)}`);
   if (c.newZombies.size) out.push(`new zombie${c.newZombies.size > 1 ? "s" : ""}: ${[...c.newZombies].join(", ")}`);

@@ -7,7 +7,7 @@ import { Changes, describeChanges, diffSnapshots } from "./changes";
 import { describeEvent } from "./events";
 import { drawFileRow, fileHeader } from "./filerow";
 import { COL_FILE, COL_PROC, FILE_ROW, HEAD, INDENT, MARGIN, MAX_INDENT_DEPTH, STACK_GAP, TOP, colX } from "./geometry";
-import { Lookup, lookup, objectName, shmObject } from "./lookup";
+import { Lookup, lookup, objectName, shmObject, vnodeLabel } from "./lookup";
 import { ObjectBox, TTY_LINES, drawObject, drawTerminalOutput } from "./objectbox";
 import { pidHue } from "./palette";
 import { ProcBlock, drawProcBlock } from "./procblock";
@@ -350,7 +350,7 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
     const to = objTop.get(item.f.object);
     if (from === undefined || to === undefined) continue;
     const long = Math.abs(to - from) > LONG_LINK;
-    const arrow = new Arrow(col.file + COL_FILE, from, col.obj, to, long, `object #${item.f.object}`, item.ghost ? "g" : "o");
+    const arrow = new Arrow(col.file + COL_FILE, from, col.obj, to, long, `v-node ${vnodeLabel(item.f.object)}`, item.ghost ? "g" : "o");
     units.push(new LazyUnit(`b:${item.f.id}`, "links", 0, 0, (long ? from : Math.min(from, to)) - 5, (long ? from : Math.max(from, to)) + 5, arrow));
   }
   for (const s of shmLinks) {

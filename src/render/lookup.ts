@@ -42,6 +42,11 @@ export function shmObject(objects: Map<number, KObject>, id: number): KObject | 
   return o?.kind === "shm" ? o : undefined;
 }
 
+/** A v-node's label, "v6": open files are "#6", so the two tables never share a label. */
+export function vnodeLabel(id: number): string {
+  return `v${id}`;
+}
+
 /** A few words naming an object, as a descriptor slot or a table cell shows it. */
 export function objectName(o: KObject | undefined, f?: OpenFile): string {
   if (!o) return "?";

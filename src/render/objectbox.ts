@@ -3,7 +3,7 @@
 import type { KObject, PipeObject, ShmObject, SocketObject } from "../contract/snapshot";
 import type { Changes } from "./changes";
 import { COL_OBJ, LINE, fits } from "./geometry";
-import type { Lookup } from "./lookup";
+import { type Lookup, vnodeLabel } from "./lookup";
 import { pidHue } from "./palette";
 import { Lazy, hueClass, rect, runs, text, title } from "./svgparts";
 import { Terminal, lineCount, terminalTail } from "./terminal";
@@ -68,7 +68,7 @@ function socketBody(fl: Flow, o: SocketObject, look: Lookup): void {
     else {
       pending.slice(0, fit).forEach((id, i) => {
         const peer = look.objects.get(id);
-        const label = peer?.kind === "socket" ? (peer.remote ?? `#${id}`) : `#${id}`;
+        const label = peer?.kind === "socket" ? (peer.remote ?? vnodeLabel(id)) : vnodeLabel(id);
         fl.draw(() => rect(PAD + i * cellW, fl.y, cellW - 4, 22, "fl-cell fl-queue") +
           text(PAD + i * cellW + 5, fl.y + 15, clip(label.replace(/^127\.0\.0\.1/, ""), 12), "fl-t fl-mono fl-small"));
       });
@@ -89,7 +89,7 @@ function socketBody(fl: Flow, o: SocketObject, look: Lookup): void {
   if (o.peer !== undefined) {
     const who = look.holders.get(o.peer) ?? [];
     const client = who.some((pid) => look.clients.has(pid));
-    fl.line([["fl-m", "peer "], ["fl-t", `socket #${o.peer}`], ["fl-m", who.length ? ` (${client ? "client " : "pid "}${who.join(" ")})` : ""]]);
+    fl.line([["fl-m", "peer "], ["fl-t", `socket ${vnodeLabel(o.peer)}`], ["fl-m", who.length ? ` (${client ? "client " : "pid "}${who.join(" ")})` : ""]]);
   }
   const notes = [o.peerClosed ? "peer closed: EOF once the queue is empty" : "", o.shutRd ? "shut for reading" : "", o.shutWr ? "shut for writing" : ""].filter(Boolean);
   if (notes.length) fl.line([["fl-wait", clip(notes.join(" \u00b7 "), 44)]]);
@@ -143,7 +143,7 @@ function frame(kindCls: string, label: string, head: string, fl: Flow, cls: stri
     rect(0, 0, W, TITLE_H, "fl-head fl-objhead", { rx: 4 }),
     runs(PAD, 16, [["fl-kind " + kindCls, label], ["fl-t fl-b", head ? "  " + clip(head, fits(W - 60) - label.length - 2) : ""]]),
     // The id last: the title bar's fill would hide it otherwise.
-    ...(id === undefined ? [] : [text(W - PAD, 16, `#${id}`, "fl-m fl-mono fl-small", { "text-anchor": "end" })]),
+    ...(id === undefined ? [] : [text(W - PAD, 16, vnodeLabel(id), "fl-m fl-mono fl-small", { "text-anchor": "end" })]),
   ];
   return { h, body: `<g ${data}>${title(tip)}${top.join("")}${fl.parts.join("")}</g>` };
 }
@@ -174,7 +174,7 @@ function objectFlow(fl: Flow, o: KObject, term: Terminal, look: Lookup, c: Chang
   const change = ghost ? "freed" : c.newObjects.has(o.id) ? "new" : c.changedObjects.has(o.id) ? "changed" : "";
   const cls = ghost ? " fl-freed fl-ghost" : change === "new" ? " fl-new" : change === "changed" ? " fl-chg" : "";
   const data = `class="fl-obj${ghost ? " fl-ghost" : ""}" data-object="${o.id}" data-kind="${o.kind}"${o.kind === "socket" ? ` data-state="${o.state}"` : ""}${change ? ` data-change="${change}"` : ""}`;
-  return frame(`fl-k-${o.kind}`, KIND_LABEL[o.kind], heading(o), fl, cls, data, `${KIND_LABEL[o.kind]} #${o.id}`, o.id);
+  return frame(`fl-k-${o.kind}`, KIND_LABEL[o.kind], heading(o), fl, cls, data, `${KIND_LABEL[o.kind]} ${vnodeLabel(o.id)}`, o.id);
 }
 
 /** The terminal's output when the snapshot has no terminal object (stdout is a pipe or file). */

@@ -3,7 +3,7 @@
 import type { Snapshot } from "../contract/snapshot";
 import { diffSnapshots, describeChanges } from "./changes";
 import { describeEvent } from "./events";
-import { lookup, objectName } from "./lookup";
+import { lookup, objectName, vnodeLabel } from "./lookup";
 import { Terminal, ownTerminal, terminalLines } from "./terminal";
 import { cbytes, waitStatusText } from "./text";
 import { processTreeOrder } from "./tree";
@@ -31,7 +31,7 @@ function objectDetails(o: Snapshot["objects"][number], term: Terminal): string {
       if (o.state === "listening") return `listening on ${o.local ?? "?"}, backlog ${o.backlog ?? "?"}, pending [${(o.pending ?? []).join(", ")}]`;
       if (o.state === "connected") {
         return `${o.local ?? "?"} <-> ${o.remote ?? "?"}, to read ${cbytes(o.recvQueue ?? "", 20)}, peer to read ${cbytes(o.sendQueue ?? "", 20)}` +
-          `${o.peer !== undefined ? `, peer #${o.peer}` : ""}${o.peerClosed ? ", peer closed" : ""}`;
+          `${o.peer !== undefined ? `, peer ${vnodeLabel(o.peer)}` : ""}${o.peerClosed ? ", peer closed" : ""}`;
       }
       return `${o.state}${o.local ? " " + o.local : ""}`;
   }
@@ -75,13 +75,13 @@ export function textView(snap: Snapshot, previous?: Snapshot, term: Terminal = o
   };
   const files: Table = {
     caption: "Open file table",
-    headers: ["open file", "refcount", "offset", "access and flags", "object"],
-    rows: snap.files.map((f) => [`#${f.id}`, String(f.refcount), String(f.offset), [...f.flags, ...(f.end ? [`${f.end} end`] : [])].join(" "), `#${f.object}`]),
+    headers: ["open file", "refcount", "offset", "access and flags", "v-node"],
+    rows: snap.files.map((f) => [`#${f.id}`, String(f.refcount), String(f.offset), [...f.flags, ...(f.end ? [`${f.end} end`] : [])].join(" "), vnodeLabel(f.object)]),
   };
   const objects: Table = {
     caption: "v-node table (objects)",
-    headers: ["object", "kind", "refs", "details", "used by pids"],
-    rows: snap.objects.map((o) => [`#${o.id}`, o.kind, String(o.refs), objectDetails(o, term), (look.holders.get(o.id) ?? []).join(" ")]),
+    headers: ["v-node", "kind", "refs", "details", "used by pids"],
+    rows: snap.objects.map((o) => [vnodeLabel(o.id), o.kind, String(o.refs), objectDetails(o, term), (look.holders.get(o.id) ?? []).join(" ")]),
   };
   const out: Table = {
     caption: "Terminal output",

@@ -260,6 +260,7 @@ export class App {
     if (m.type === "unask") { this.question.clear(); return true; }
     if (m.type === "verdict") return this.question.show(m);
     if (m.type === "display") { this.setZoom(m.zoom); this.setPresentation(m.presentation); return true; }
+    if (m.type === "refused") { this.refused(m.title, m.text, m.line); return true; }
     const r = this.history.apply(m);
     if ("problem" in r) {
       this.notice(`Ignored a message from the extension: ${r.problem}`);
@@ -304,6 +305,19 @@ export class App {
       this.say(`${fig.caption}${fresh ? ` Output: ${snap.output.map((c) => c.text).join("").slice(0, 200)}` : ""}`);
     }
     this.drawText();
+  }
+
+  /** The program was not started: the picture says so, the notice says why and offers the
+   *  problem (the host opens the editor there and the Problems panel). */
+  private refused(title: string, text: string, line: number): void {
+    this.figure.placeholder(`${title} was not started: it does not compile`);
+    const e = this.el;
+    e.scrub.disabled = true;
+    e.stepInfo.replaceChildren(`${title} \u00b7 not started`);
+    const show = h("button", { type: "button", class: "fl-link" }, `Show the problem (line ${line})`);
+    show.addEventListener("click", () => this.send({ v: PROTOCOL_VERSION, type: "showProblem" }));
+    e.notice.replaceChildren(`${text} `, show);
+    this.say(text);
   }
 
   /** Whether the history shown has a socket in any step, from the steps that changed on

@@ -100,11 +100,49 @@ describe("the learner's screen", function () {
       snap = (await current())!.snapshot;
     }
     assert.deepStrictEqual([local(snap, child.pid, "x"), local(snap, mainPid, "x")], ["2", "1"]);
+    // Hovering x in the editor shows its value in every live process.
+    const uri = vscode.Uri.file((await current())!.file);
+    assert.match(vscode.workspace.textDocuments.find((d) => d.uri.fsPath === uri.fsPath)?.lineAt(12).text ?? "", /^\s+x = x \+ 1;/);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", uri, new vscode.Position(12, 8));
+    // The Markdown as written, its escapes undone (appendText escapes spaces and brackets).
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === "string" ? c : c.value))).join("\n")
+      .replace(/&nbsp;/g, " ").replace(/\\([\\`*_{}[\]()#+\-.!])/g, "$1");
+    assert.match(text, new RegExp(`pid ${child.pid} \\(child\\), in main\\(\\): int x = 2`), text);
+    assert.match(text, new RegExp(`pid ${mainPid} \\(parent\\), in main\\(\\): int x = 1`), text);
     // The view draws both: the child's pid = 0 and the parent's pid = the child's.
     const drawn = await inView<string[]>(`(() => { const t = Array.from(document.querySelectorAll('.fl-var')).map((e) => e.parentElement.textContent.replace(/\\s+/g, ' ').trim()); return t.length >= 4 ? t : null; })()`, "variables in the picture");
     assert.ok(drawn.some((t) => /pid = 0\b/.test(t)), JSON.stringify(drawn));
     assert.ok(drawn.some((t) => t.includes(`pid = ${child.pid}`)), JSON.stringify(drawn));
     assert.ok(drawn.some((t) => /x = 2\b/.test(t)) && drawn.some((t) => /x = 1\b/.test(t)), JSON.stringify(drawn));
+  });
+
+  it("a program with compile errors does not start: the view says why and shows the problem", async () => {
+    const bad = join(dir, "bad.c");
+    writeFileSync(bad, "#include <stdio.h>\nint main(void)\n{\n    int x = y + 1;\n    return x;\n}\n");
+    const doc = await vscode.workspace.openTextDocument(bad);
+    await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", doc.uri), false);
+    assert.strictEqual(await current(), undefined, "no session started");
+    const said = await inView<string>("(() => { const t = document.querySelector('.fl-notice')?.textContent ?? ''; return t.includes('was not started') ? t : null; })()", "the view to say why");
+    assert.match(said, /bad\.c was not started: it does not compile\. line 4: 'y' is not declared/);
+    assert.ok(vscode.languages.getDiagnostics(doc.uri).some((d) => d.range.start.line === 3 && d.message.includes("'y' is not declared")), "the Problem is listed");
+    // Away from the file, then the view's link brings the editor back to the problem's line.
+    await vscode.commands.executeCommand("workbench.action.closeActiveEditor");
+    await inView<boolean>("(() => { const b = document.querySelector('.fl-notice button'); if (!b) return null; b.click(); return true; })()", "the Show the problem link");
+    await waitFor(() => vscode.window.activeTextEditor?.document.uri.fsPath === bad && vscode.window.activeTextEditor.selection.active.line === 3, "the editor at line 4", 20000, 100);
+  });
+
+  it("stdio is a terminal unless the scenario says pipe or file", async () => {
+    const stdoutKind = async () => {
+      const s = (await current())!;
+      const main = s.snapshot.processes.find((p) => p.pid === s.mainPid)!;
+      const file = s.snapshot.files.find((f) => f.id === main.fds[1]);
+      return s.snapshot.objects.find((o) => o.id === file?.object)?.kind;
+    };
+    assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", { example: "fork-returns.c" }), true);
+    assert.strictEqual(await stdoutKind(), "tty");
+    assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", { example: "buffering.c", scenario: "buffering.pipe.scenario.json" }), true);
+    assert.strictEqual(await stdoutKind(), "pipe");
   });
 
   it("client controls are absent for a program without sockets and present for the echo server", async () => {

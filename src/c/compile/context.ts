@@ -26,6 +26,10 @@ export class CompileError extends Error {
   constructor(readonly node: Node, msg: string) { super(msg); }
 }
 
+/** Valid C the stepper cannot run (a bit-field, a library function it has no built-in for),
+ *  as against an error in the program: the session starts, and stops where it is reached. */
+export class Unsupported extends CompileError {}
+
 export abstract class Context {
   readonly image = new Memory();
   protected rodata = RODATA_BASE;
@@ -69,8 +73,9 @@ export abstract class Context {
   /** Emit the conversion of the value on the stack from one type to another. */
   protected abstract convert(from: CType, to: CType, n: Node): void;
 
-  protected diag(node: Node, message: string, severity: "error" | "warning" = "error"): Diagnostic {
-    const d = { file: this.tree.file, line: node.startPosition.row + 1, column: node.startPosition.column + 1, severity, message };
+  protected diag(node: Node, message: string, severity: "error" | "warning" = "error", unsupported = false): Diagnostic {
+    const d: Diagnostic = { file: this.tree.file, line: node.startPosition.row + 1, column: node.startPosition.column + 1, severity, message };
+    if (unsupported) d.unsupported = true;
     this.diagnostics.push(d);
     return d;
   }
@@ -78,20 +83,24 @@ export abstract class Context {
   /** Run f; a compile error in it becomes a diagnostic and an UNSUPPORTED instruction. */
   protected guard(f: () => void): void {
     try { f(); } catch (e) {
-      if (e instanceof CompileError) this.failHere(e.node, e.message);
+      if (e instanceof CompileError) this.failHere(e.node, e.message, e instanceof Unsupported);
       else throw e;
     }
   }
 
   /** Record a diagnostic; code reaching this point stops with it. */
-  protected failHere(node: Node, message: string): void {
-    const d = this.diag(node, message);
+  protected failHere(node: Node, message: string, unsupported = false): void {
+    const d = this.diag(node, message, "error", unsupported);
     this.unsupported.push(d);
     if (this.code) this.emit(Op.UNSUPPORTED, this.unsupported.length - 1);
   }
 
   protected err(node: Node, msg: string): never {
     throw new CompileError(node, msg);
+  }
+
+  protected cannotRun(node: Node, msg: string): never {
+    throw new Unsupported(node, msg);
   }
 
   protected emit(op: Op, a = 0, b = 0, c = 0): number {

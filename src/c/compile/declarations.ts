@@ -21,7 +21,7 @@ export abstract class Declarations extends StaticData {
     switch (spec.type) {
       case "primitive_type": {
         const t = PRIMITIVES[spec.text];
-        if (!t) this.err(spec, `type '${spec.text}' is not supported`);
+        if (!t) this.cannotRun(spec, `type '${spec.text}' is not supported`);
         return t;
       }
       case "sized_type_specifier": return sizedType(spec);
@@ -37,9 +37,9 @@ export abstract class Declarations extends StaticData {
         this.enumType(spec);
         return INT;
       case "macro_type_specifier":
-        this.err(spec, `macro type '${spec.text}' is not supported`);
+        this.cannotRun(spec, `macro type '${spec.text}' is not supported`);
     }
-    return this.err(spec, `type '${spec.type}' is not supported`);
+    return this.cannotRun(spec, `type '${spec.type}' is not supported`);
   }
 
   private structType(spec: Node): CType {
@@ -64,7 +64,7 @@ export abstract class Declarations extends StaticData {
       if (!fd || fd.type !== "field_declaration") continue;
       const base = this.baseType(fd.childForFieldName("type"));
       const decls = fd.childrenForFieldName("declarator");
-      if (fd.namedChildren.some((c) => c?.type === "bitfield_clause")) this.err(fd, "bit-fields are not supported");
+      if (fd.namedChildren.some((c) => c?.type === "bitfield_clause")) this.cannotRun(fd, "bit-fields are not supported");
       if (decls.length === 0) fields.push({ name: "", type: base });
       for (const d of decls) {
         if (!d) continue;
@@ -119,7 +119,7 @@ export abstract class Declarations extends StaticData {
       case "attributed_declarator":
         return this.declarator(base, d.namedChildren[0]);
     }
-    return this.err(d, `declarator '${d.type}' is not supported`);
+    return this.cannotRun(d, `declarator '${d.type}' is not supported`);
   }
 
   private funcType(ret: CType, params: Node | null): FuncType {
@@ -172,7 +172,7 @@ export abstract class Declarations extends StaticData {
       case "ERROR":
         return;
     }
-    this.err(n, `'${n.type}' at top level is not supported`);
+    this.cannotRun(n, `'${n.type}' at top level is not supported`);
   }
 
   /** A function's body is compiled after every top-level declaration has been seen. */

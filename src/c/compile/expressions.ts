@@ -54,7 +54,7 @@ export abstract class Expressions extends TypePass {
     const form = this.forms[n.type];
     if (form) return form(n);
     if (n.type === "initializer_list") this.err(n, "a braced list is only allowed as an initializer");
-    return this.err(n, `expression '${n.type}' is not supported`);
+    return this.cannotRun(n, `expression '${n.type}' is not supported`);
   }
 
   /** Push the address of the object an lvalue designates; returns the object's type. */

@@ -90,8 +90,8 @@ export abstract class Statements extends Expressions {
   private stmt(n: Node): void {
     const form = this.statements[n.type];
     if (form) return form(n);
-    if (n.type === "case_statement") this.err(n, "case label outside the switch's own braces is not supported");
-    this.err(n, `statement '${n.type}' is not supported`);
+    if (n.type === "case_statement") this.cannotRun(n, "case label outside the switch's own braces is not supported");
+    this.cannotRun(n, `statement '${n.type}' is not supported`);
   }
 
   private block(n: Node): void {
@@ -190,7 +190,7 @@ export abstract class Statements extends Expressions {
     const e = n.namedChildren.find((c) => c && c.type !== "comment");
     if (e) {
       const t = this.expr(e);
-      if (this.fnType.ret.k === "struct") this.err(e, "returning a struct by value is not supported");
+      if (this.fnType.ret.k === "struct") this.cannotRun(e, "returning a struct by value is not supported");
       if (this.fnType.ret.k !== "void") this.convert(t, this.fnType.ret, e);
     } else this.emit(Op.PUSH, 0);
     this.emit(Op.RET, 1);

@@ -81,7 +81,7 @@ export abstract class TypePass extends Declarations {
       case "comma_expression": this.typeOf(n.childForFieldName("left")!); return this.typeOf(n.childForFieldName("right")!);
       case "initializer_list": this.err(n, "a braced list is only allowed as an initializer");
     }
-    return this.err(n, `expression '${n.type}' is not supported`);
+    return this.cannotRun(n, `expression '${n.type}' is not supported`);
   }
 
   /** The type of the object an lvalue expression designates, as addr() would return it. */
@@ -266,7 +266,7 @@ export abstract class TypePass extends Declarations {
 
   protected binOp(op: string, n: Node): Bin {
     const code = BIN_OPS[op];
-    if (code === undefined) this.err(n, `operator '${op}' is not supported`);
+    if (code === undefined) this.cannotRun(n, `operator '${op}' is not supported`);
     return code;
   }
 
@@ -321,11 +321,11 @@ export abstract class TypePass extends Declarations {
     const info = this.funcs.get(fnode.text);
     if (!info) {
       const b = this.builtinIndex.get(fnode.text);
-      if (b === undefined) this.err(fnode, `function '${fnode.text}' is not defined and is not one of the built-in library functions`);
+      if (b === undefined) this.cannotRun(fnode, `function '${fnode.text}' is not defined and is not one of the built-in library functions`);
       this.err(fnode, `function '${fnode.text}' is used without a declaration (include its header)`);
     }
     if (info.index === undefined && info.builtin === undefined)
-      this.err(fnode, `function '${fnode.text}' is declared but not defined, and the stepper has no built-in for it`);
+      this.cannotRun(fnode, `function '${fnode.text}' is declared but not defined, and the stepper has no built-in for it`);
     return { info, type: info.type };
   }
 

@@ -1,7 +1,9 @@
 // Hovers on a line that made system calls: what its last execution (per process) did to
-// the tables, e.g. "Close(connfd): open file #7 refcount 2 -> 1".
+// the tables, e.g. "Close(connfd): open file #7 refcount 2 -> 1"; and on a variable's
+// name, its value in every live process (after fork each has its own copy).
 import * as vscode from "vscode";
 import type { LineEffect } from "../../coach/hovers";
+import type { VariableInProcess } from "../../coach/variables";
 import { model } from "../model";
 import type { EditorSession, Sessions } from "../session/sessions";
 
@@ -29,15 +31,27 @@ export class EffectHovers implements vscode.HoverProvider {
   provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
     const s = this.sessions.get(doc.uri);
     if (!s || s.stale) return undefined;
+    const word = doc.getWordRangeAtPosition(pos, /[A-Za-z_]\w*/);
+    const values = word ? model().variableInProcesses(s.model.current, doc.getText(word), s.model.mainPid) : [];
     const lines = s.text.split("\n");
     const effects = lastEffects(s, pos.line + 1, (n) => lines[n - 1] ?? "");
-    if (!effects.length) return undefined;
+    if (!effects.length && !values.length) return undefined;
     const md = new vscode.MarkdownString();
+    if (values.length) appendValues(md, doc.getText(word), values);
     for (const e of effects) {
       md.appendMarkdown("**").appendText(e.call).appendMarkdown("**").appendText(` (pid ${e.pid}, step ${e.step})`).appendMarkdown("\n\n");
       for (const x of [...e.calls, ...e.effects]) md.appendMarkdown("- ").appendText(x).appendMarkdown("\n");
       md.appendMarkdown("\n");
     }
-    return new vscode.Hover(md, doc.lineAt(pos.line).range);
+    return new vscode.Hover(md, values.length ? word : doc.lineAt(pos.line).range);
   }
+}
+
+/** "x in each process", then one line per process: "pid 101 (child), in main(): int x = 2". */
+function appendValues(md: vscode.MarkdownString, name: string, values: VariableInProcess[]): void {
+  md.appendMarkdown("**").appendText(name).appendMarkdown("**").appendText(values.length > 1 ? " in each process" : "").appendMarkdown("\n\n");
+  for (const v of values) {
+    md.appendMarkdown("- ").appendText(`pid ${v.pid} (${v.role}), ${v.scope === "global" ? "global" : `in ${v.scope}()`}: ${v.type} ${name} = ${v.value}`).appendMarkdown("\n");
+  }
+  md.appendMarkdown("\n");
 }

@@ -12,6 +12,8 @@ import type { Scenario } from "../../contract/scenario";
 import type { Outcome } from "../../session/stepper";
 import type { ViewAction } from "../../contract/protocol";
 import { readScenario, scenarioFileFor } from "../../host/scenario";
+import type { Diagnostic } from "../../c/diagnostic";
+import { model } from "../model";
 import { viewCommand } from "../../host/worker/actions";
 import { SessionMirror } from "../../host/worker/mirror";
 import type { Command, ProgressEvent } from "../../host/worker/protocol";
@@ -46,7 +48,8 @@ export function settings(): Settings {
   const c = vscode.workspace.getConfiguration("forklab");
   return {
     scheduler: c.get<Policy>("scheduler", "round-robin"),
-    stdout: c.get<"tty" | "pipe" | "file">("stdout", "pipe"),
+    // As when the learner runs the program in a shell: a terminal, unless the scenario says.
+    stdout: c.get<"tty" | "pipe" | "file">("stdout", "tty"),
     maxSteps: Math.max(1, c.get<number>("maxSteps", 10000)),
     clientLines: c.get<string[]>("clientLines", ["hello", "fork lab"]),
   };
@@ -142,6 +145,13 @@ export class Sessions implements vscode.Disposable {
       return undefined;
     }
     this.problems.set(doc.uri, opened.diagnostics.map((d) => problem(doc, d.line, d.column, d.message, d.severity)));
+    const errors = model().compileErrors(opened.diagnostics);
+    if (errors.length) {
+      // An error in the program (as a C compiler would see it): nothing to step.
+      this.worker.close(key(doc.uri));
+      this.notStarted(doc, errors);
+      return undefined;
+    }
     if (!opened.hasMain || !opened.update) {
       void vscode.window.showErrorMessage(`Fork Lab: ${basename(file)} has no main function Fork Lab can run; see the Problems panel.`);
       return undefined;
@@ -152,6 +162,21 @@ export class Sessions implements vscode.Disposable {
     this.listenToView();
     this.update(s);
     return s;
+  }
+
+  /** A program that does not compile is not started: the view and a notification say why
+   *  and lead to the first problem (the Problems panel holds them all). */
+  private notStarted(doc: vscode.TextDocument, errors: Diagnostic[]): void {
+    const title = basename(doc.uri.fsPath);
+    const first = errors[0];
+    const where = first.file === doc.uri.fsPath || basename(first.file) === title ? `line ${first.line}` : `${basename(first.file)} line ${first.line}`;
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more in the Problems panel)` : "";
+    const text = `${title} was not started: it does not compile. ${where}: ${first.message}${more}.`;
+    descriptorView()?.refuse({ title, text, uri: doc.uri, line: first.line, column: first.column });
+    const show = "Show Problems";
+    void vscode.window.showErrorMessage(`Fork Lab: ${text}`, show).then((pick) => {
+      if (pick === show) void vscode.commands.executeCommand("workbench.actions.view.problems");
+    });
   }
 
   /** What the worker needs to start `s` (again: with `held`, the recorded actions to replay

@@ -63,6 +63,9 @@ export class DescriptorView implements vscode.Disposable {
   private verdict: VerdictMessage | undefined;
   private readonly log: vscode.LogOutputChannel;
   private presentation = false;
+  /** The program the learner asked to step was not started (it does not compile): what
+   *  the view says instead of a history, and where its first problem is. */
+  private refusal: { title: string; text: string; uri: vscode.Uri; line: number; column: number } | undefined;
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.log = vscode.window.createOutputChannel("Fork Lab view", { log: true });
@@ -80,12 +83,45 @@ export class DescriptorView implements vscode.Disposable {
     // A question belongs to the session it was asked in: another history replaces it.
     if (owner !== this.owner && this.asked && this.askedOwner !== owner) this.unask();
     this.owner = owner;
+    this.refusal = undefined;
     this.before = [];
     this.dropped = 0;
     if (!this.panel) this.attach(vscode.window.createWebviewPanel(VIEW_TYPE, "Fork Lab: descriptor tables",
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.options()));
     else this.panel.reveal(undefined, true);
     this.post();
+  }
+
+  /** Says in the view (opening it) that a program was not started because it does not
+   *  compile, with a way to its first problem; the next history shown replaces this. */
+  refuse(r: { title: string; text: string; uri: vscode.Uri; line: number; column: number }): void {
+    this.refusal = r;
+    this.history = [];
+    this.sent = [];
+    this.title = r.title;
+    // No session is shown now: a question asked in one goes.
+    this.unask();
+    this.owner = undefined;
+    if (!this.panel) this.attach(vscode.window.createWebviewPanel(VIEW_TYPE, "Fork Lab: descriptor tables",
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.options()));
+    else this.panel.reveal(undefined, true);
+    this.postRefusal();
+  }
+
+  private postRefusal(): void {
+    const r = this.refusal;
+    if (!r || !this.panel || !this.ready) return;
+    void this.panel.webview.postMessage({ v: PROTOCOL_VERSION, type: "refused", title: r.title, text: r.text, line: r.line } satisfies HostMessage);
+  }
+
+  /** The learner asked for the problem that kept the program from starting: the editor at
+   *  its line, and the Problems panel. */
+  private async showProblem(): Promise<void> {
+    const r = this.refusal;
+    if (!r) return;
+    const pos = new vscode.Position(Math.max(0, r.line - 1), Math.max(0, r.column - 1));
+    await vscode.window.showTextDocument(r.uri, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(pos, pos) });
+    await vscode.commands.executeCommand("workbench.actions.view.problems");
   }
 
   /** Shows a short notice in the view (when it is open): why an action was refused, a restart. */
@@ -197,7 +233,8 @@ export class DescriptorView implements vscode.Disposable {
     const m = raw as ViewMessage;
     switch (m.type) {
       // The view (re)started: it holds nothing the host can count on.
-      case "ready": this.ready = true; this.sent = []; this.postDisplay(); this.post(); this.postQuestion(); return;
+      case "ready": this.ready = true; this.sent = []; this.postDisplay(); this.post(); this.postRefusal(); this.postQuestion(); return;
+      case "showProblem": await this.showProblem(); return;
       case "answer":
         if (this.asked?.lesson !== m.lesson || this.asked.step !== m.step || m.choice >= this.asked.choices.length) {
           this.log.warn(`ignored an answer to a question not on screen: ${m.lesson} ${m.step} ${m.choice}`);

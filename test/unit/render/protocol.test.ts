@@ -11,6 +11,13 @@ describe("webview protocol", () => {
     assert.ok(isHostMessage({ v: 1, type: "notice", text: "session ended" }));
   });
 
+  it("says a program was not started (with its problem's line), and hears the learner ask for the problem", () => {
+    assert.ok(isHostMessage({ v: 1, type: "refused", title: "bad.c", text: "bad.c was not started: it does not compile.", line: 4 }));
+    assert.match(String(hostMessageProblem({ v: 1, type: "refused", title: "bad.c", text: "", line: 4 })), /refused/);
+    assert.match(String(hostMessageProblem({ v: 1, type: "refused", title: "bad.c", text: "why", line: 0 })), /refused\.line/);
+    assert.ok(isViewMessage({ v: 1, type: "showProblem" }));
+  });
+
   it("refuses host messages of another version, unknown type, or inconsistent counts", () => {
     const ok = showMessage(fixture("pipe")) as Record<string, unknown>;
     assert.match(String(hostMessageProblem({ ...ok, v: 2 })), /protocol version 2/);

@@ -26,6 +26,15 @@ describe("render: Snapshot -> SVG text", () => {
     assertBalanced(svg);
   });
 
+  it("labels open files #N and v-nodes vN, so open file 4 and v-node 4 never read alike", () => {
+    const snap = fixture("echo-two-clients");
+    assert.ok(snap.files.some((f) => f.id === 4) && snap.objects.some((o) => o.id === 4), "the fixture has both a #4 and a v4");
+    const svg = renderSvg(snap);
+    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    assert.ok(texts.includes("v4"), "the v-node's title bar says v4");
+    assert.ok(texts.includes("#4"), "the open file's row says #4");
+  });
+
   it("escapes bytes from the program (a client can send '<' and '&')", () => {
     const s = fixture("echo-two-clients");
     const sock = s.objects.find((o) => o.id === 3);
@@ -80,7 +89,9 @@ describe("render: text", () => {
     const md = renderMarkdown(fixture("echo-two-clients"), fixture("echo-two-clients.prev"));
     assert.match(md, /^## Fork Lab, step 14\n/);
     assert.match(md, /- pid 100: close\(4\) = 0\n- changed: closed: pid 100 fd 4\n/);
-    assert.match(md, /\| #4 \| 1 \| 0 \| O_RDWR \| #4 \|/);
+    // Open file #4 refers to v-node v4: the two tables never share a label.
+    assert.match(md, /\| #4 \| 1 \| 0 \| O_RDWR \| v4 \|/);
+    assert.match(md, /\| v4 \| socket \|/);
     assert.match(md, /\| 102 \| 4 \| #4 \| socket \u2194 127\.0\.0\.1:40002 \|/);
     const procRows = md.split("### Descriptor tables")[0].split("\n").filter((l) => /^\| \d/.test(l)).map((l) => l.split(" | ")[0]);
     assert.deepEqual(procRows, ["| 1", "| 100", "| 101", "| 102", "| 200", "| 201"]);

@@ -77,7 +77,7 @@ describe("descriptor-table view in Chromium", function () {
       const t = await textOf(echo, "[data-object='3']");
       assert.match(t, /127\.0\.0\.1:15213 ↔ 127\.0\.0\.1:40001/);
       assert.match(t, /receive queue\)"hello\\n"/);
-      assert.match(t, /peer socket #5 \(client 200\)/);
+      assert.match(t, /peer socket v5 \(client 200\)/);
       assert.match(await textOf(echo, "[data-object='5']"), /not yet read by the peer"hello\\n"/);
     });
 
@@ -170,7 +170,7 @@ describe("descriptor-table view in Chromium", function () {
     it("marks a pipe whose buffer changed", async () => {
       const page = await hx.show([fixture("pipe.prev"), fixture("pipe")]);
       assert.equal(await page.locator("[data-kind='pipe']").getAttribute("data-change"), "changed");
-      assert.match(await textOf(page, ".fl-changes"), /contents changed: pipe #2/);
+      assert.match(await textOf(page, ".fl-changes"), /contents changed: pipe v2/);
     });
 
     it("pulses changes only when the reader allows motion", async () => {
