@@ -22,13 +22,22 @@ int main(void) {
 }
 `;
 
-export const bench: Bench = async (progress) => {
-  const parser = await hostParser();
-  // From the bundle (dist/) or from source (src/bench/).
-  const root = [join(__dirname, ".."), join(__dirname, "..", "..")].find((r) => existsSync(join(r, "examples", "echoserverp.c"))) ?? process.cwd();
-  // Per-line cost: step a loop one line at a time and time each step.
-  const loop = compileC(parser, "loop.c", LOOP, () => undefined).program;
-  const s = new Session({ program: loop, name: "loop" });
+// The same loop over unsigned long values beyond 2^53 (an FNV-1a hash): the BigInt path.
+const LOOP64 = `#include <stdio.h>
+int main(void) {
+  unsigned long h = 0xcbf29ce484222325UL;
+  int i;
+  for (i = 0; i < 20000; i++) {
+    h ^= (unsigned long)(i & 0xff);
+    h *= 0x100000001b3UL;
+  }
+  printf("%lu\\n", h);
+  return 0;
+}
+`;
+
+/** The median time of one stepped line over a whole run of the program. */
+function medianLine(s: Session): { median: number; lines: number } {
   const times: number[] = [];
   while (!s.ended && times.length < 60000) {
     const t0 = process.hrtime.bigint();
@@ -36,8 +45,20 @@ export const bench: Bench = async (progress) => {
     times.push(Number(process.hrtime.bigint() - t0) / 1000);
   }
   times.sort((a, b) => a - b);
-  const median = times[Math.floor(times.length / 2)];
-  progress(`${times.length} lines stepped, median ${median.toFixed(2)} us`);
+  return { median: times[Math.floor(times.length / 2)], lines: times.length };
+}
+
+export const bench: Bench = async (progress) => {
+  const parser = await hostParser();
+  // From the bundle (dist/) or from source (src/bench/).
+  const root = [join(__dirname, ".."), join(__dirname, "..", "..")].find((r) => existsSync(join(r, "examples", "echoserverp.c"))) ?? process.cwd();
+  // Per-line cost: step a loop one line at a time and time each step.
+  const loop = compileC(parser, "loop.c", LOOP, () => undefined).program;
+  const { median, lines } = medianLine(new Session({ program: loop, name: "loop" }));
+  progress(`${lines} lines stepped, median ${median.toFixed(2)} us`);
+  const loop64 = compileC(parser, "loop64.c", LOOP64, () => undefined).program;
+  const wide = medianLine(new Session({ program: loop64, name: "loop64" }));
+  progress(`${wide.lines} lines of 64-bit hashing stepped, median ${wide.median.toFixed(2)} us`);
 
   // Stepping back once at step 10,000 with a Snapshot per step (as the extension runs):
   // a replay of the 9,999 recorded actions from a fresh session.
@@ -83,6 +104,7 @@ export const bench: Bench = async (progress) => {
   progress(`echo1000: ${e.steps} steps in ${seconds.toFixed(2)} s (${cpuSeconds.toFixed(2)} s CPU), ${echoed} lines echoed, ended: ${e.ended}`);
   return [
     { name: "step.line.median_us", value: median, unit: "us" },
+    { name: "step.line_u64.median_us", value: wide.median, unit: "us" },
     { name: "session.back_10k.ms", value: backMs, unit: "ms" },
     { name: "view.goto_10k.ms", value: gotoMs, unit: "ms" },
     { name: "echo1000.seconds", value: seconds, unit: "s" },

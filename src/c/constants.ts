@@ -1,6 +1,7 @@
 // Object-like constants of the system headers, as the compiler's built-in identifiers.
 // Numbers are Linux x86-64's; the kernel model exports the ones it interprets.
 import * as k from "../kernel/kernel";
+import type { Val } from "./wide";
 
 const ints: Record<string, number> = {
   ...k.SIG, ...k.ERRNO, ...k.O_FLAGS,
@@ -22,7 +23,9 @@ const ints: Record<string, number> = {
   IPC_STAT: k.IPC_STAT, SHM_RDONLY: k.SHM_RDONLY,
   STDIN_FILENO: 0, STDOUT_FILENO: 1, STDERR_FILENO: 2, EXIT_SUCCESS: 0, EXIT_FAILURE: 1,
   EOF: -1, BUFSIZ: 8192, _IOFBF: 0, _IOLBF: 1, _IONBF: 2, FD_SETSIZE: 1024, FILENAME_MAX: 4096, PATH_MAX: 4096,
-  RAND_MAX: 2147483647, INT_MAX: 2147483647, INT_MIN: -2147483648, UINT_MAX: 4294967295, CHAR_BIT: 8,
+  RAND_MAX: 2147483647, INT_MAX: 2147483647, INT_MIN: -2147483648, CHAR_BIT: 8,
+  INT32_MAX: 2147483647, INT32_MIN: -2147483648, INT16_MAX: 32767, INT16_MIN: -32768, INT8_MAX: 127, INT8_MIN: -128,
+  UINT16_MAX: 65535, UINT8_MAX: 255, USHRT_MAX: 65535,
   SCHAR_MAX: 127, SCHAR_MIN: -128, UCHAR_MAX: 255, SHRT_MAX: 32767, SHRT_MIN: -32768,
   S_IRUSR: 0o400, S_IWUSR: 0o200, S_IXUSR: 0o100, S_IRWXU: 0o700, S_IRGRP: 0o40, S_IWGRP: 0o20, S_IROTH: 0o4, S_IWOTH: 0o2,
   S_IFMT: k.S_IFMT, S_IFSOCK: k.S_IFSOCK, S_IFREG: k.S_IFREG, S_IFDIR: k.S_IFDIR, S_IFCHR: k.S_IFCHR, S_IFIFO: k.S_IFIFO,
@@ -33,19 +36,27 @@ const ints: Record<string, number> = {
   CLOCK_REALTIME: 0, CLOCK_MONOTONIC: 1, CLOCKS_PER_SEC: 1000000,
 };
 
-const longs: Record<string, number> = {
-  LONG_MAX: Number.MAX_SAFE_INTEGER, LONG_MIN: Number.MIN_SAFE_INTEGER, SSIZE_MAX: Number.MAX_SAFE_INTEGER,
+/** <limits.h> and <stdint.h> limits beyond int, exact (src/c/wide.ts), with their types. */
+const LONG_MAX = 2n ** 63n - 1n, ULONG_MAX = 2n ** 64n - 1n;
+const limits: Record<string, { value: Val; type: "uint" | "long" | "ulong" }> = {
+  UINT_MAX: { value: 4294967295, type: "uint" }, UINT32_MAX: { value: 4294967295, type: "uint" },
+  LONG_MAX: { value: LONG_MAX, type: "long" }, LONG_MIN: { value: -LONG_MAX - 1n, type: "long" },
+  LLONG_MAX: { value: LONG_MAX, type: "long" }, LLONG_MIN: { value: -LONG_MAX - 1n, type: "long" },
+  INT64_MAX: { value: LONG_MAX, type: "long" }, INT64_MIN: { value: -LONG_MAX - 1n, type: "long" },
+  SSIZE_MAX: { value: LONG_MAX, type: "long" }, INTPTR_MAX: { value: LONG_MAX, type: "long" },
+  ULONG_MAX: { value: ULONG_MAX, type: "ulong" }, ULLONG_MAX: { value: ULONG_MAX, type: "ulong" },
+  UINT64_MAX: { value: ULONG_MAX, type: "ulong" }, SIZE_MAX: { value: ULONG_MAX, type: "ulong" },
+  UINTPTR_MAX: { value: ULONG_MAX, type: "ulong" },
 };
 
-/** Pointer-valued constants: NULL and the special signal dispositions. */
-export const POINTER_CONSTANTS: Record<string, number> = {
-  NULL: 0, SIG_DFL: 0, SIG_IGN: 1, SIG_ERR: -1, MAP_FAILED: -1,
+/** Pointer-valued constants: NULL and the special signal dispositions ((void *)-1 is all ones). */
+export const POINTER_CONSTANTS: Record<string, Val> = {
+  NULL: 0, SIG_DFL: 0, SIG_IGN: 1, SIG_ERR: ULONG_MAX, MAP_FAILED: ULONG_MAX,
 };
 
-export function intConstant(name: string): { value: number; long: boolean } | undefined {
-  if (name in ints) return { value: ints[name], long: false };
-  if (name in longs) return { value: longs[name], long: true };
-  return undefined;
+export function intConstant(name: string): { value: Val; type: "int" | "uint" | "long" | "ulong" } | undefined {
+  if (name in ints) return { value: ints[name], type: "int" };
+  return limits[name];
 }
 
 /** Macros the system headers define with braces or syntax (not plain numbers). */

@@ -2,6 +2,7 @@
 import type { Kernel } from "../kernel/kernel";
 import type { Memory } from "./memory";
 import type { Machine, Proc, Thread } from "./vm";
+import type { Val } from "./wide";
 
 export interface Ctx {
   m: Machine;
@@ -9,6 +10,9 @@ export interface Ctx {
   t: Thread;
   k: Kernel;
   mem: Memory;
+  /** The call's arguments exactly, when one is a 64-bit value beyond 2^53 (src/c/wide.ts);
+   *  the builtin's number arguments round it. printf's integer conversions read these. */
+  wide?: Val[];
 }
 
 /** The calling thread now waits in the kernel; the call is re-issued when it may proceed. */
@@ -19,7 +23,7 @@ export const GONE = Symbol("gone");
 export const CALLED = Symbol("called");
 export type Ctl = typeof BLOCKED | typeof GONE | typeof CALLED;
 
-export type BuiltinFn = (c: Ctx, a: number[]) => number | Ctl;
+export type BuiltinFn = (c: Ctx, a: number[]) => Val | Ctl;
 
 export interface Builtin {
   name: string;

@@ -2,6 +2,7 @@
 // shared copy-on-write between fork copies and history snapshots. A page belongs to the
 // memory whose generation it carries; any other memory copies it on first write.
 import { latin1Bytes } from "../kernel/latin1";
+import { Val, canon } from "./wide";
 
 export const PAGE_SIZE = 4096;
 
@@ -176,7 +177,8 @@ export class Memory {
     for (let i = 0; i < size; i++) { this.write8(addr + i, v & 0xff); v = Math.floor(v / 256); }
   }
 
-  /** A 64-bit integer (exact while its magnitude is below 2^53). */
+  /** A 64-bit word as a JS number: for addresses, sizes and times the library reads
+   *  (exact below 2^53). A C value of a 64-bit kind is read with readWide. */
   read64(addr: number, signed: boolean): number {
     const lo = this.readU(addr, 4);
     const hi = this.readU(addr + 4, 4);
@@ -184,14 +186,28 @@ export class Memory {
     return hi * 0x100000000 + lo;
   }
 
-  write64(addr: number, v: number): void {
+  /** A 64-bit integer, exact (src/c/wide.ts): a number when it is a safe integer. */
+  readWide(addr: number, signed: boolean): Val {
+    const lo = this.readU(addr, 4);
+    const hi = this.readU(addr + 4, 4);
+    // |value| < 2^53 exactly when the high word is within 21 bits of zero (or of -1, signed).
+    if (hi < 0x200000) return hi * 0x100000000 + lo;
+    if (signed && hi >= 0x80000000) {
+      if (hi > 0xffe00000 || (hi === 0xffe00000 && lo > 0)) return (hi - 0x100000000) * 0x100000000 + lo;
+      return canon(BigInt.asIntN(64, (BigInt(hi) << 32n) | BigInt(lo)));
+    }
+    return canon((BigInt(hi) << 32n) | BigInt(lo));
+  }
+
+  /** Store the low 64 bits of an integer. */
+  write64(addr: number, v: Val): void {
     let lo: number, hi: number;
-    if (Number.isSafeInteger(v)) {
+    if (typeof v === "number" && Number.isSafeInteger(v)) {
       lo = ((v % 0x100000000) + 0x100000000) % 0x100000000;
       hi = Math.floor(v / 0x100000000);
       hi = ((hi % 0x100000000) + 0x100000000) % 0x100000000;
     } else {
-      const b = BigInt.asUintN(64, BigInt(Math.trunc(v)));
+      const b = BigInt.asUintN(64, typeof v === "bigint" ? v : BigInt(Math.trunc(v)));
       lo = Number(b & 0xffffffffn);
       hi = Number(b >> 32n);
     }

@@ -1,5 +1,6 @@
 // C types with x86-64 Linux sizes (LP64): char 1, short 2, int 4, long and pointers 8.
 // Types exist only at compile time; instructions carry scalar kinds (K) instead.
+import { Val, wrap64 } from "./wide";
 
 export enum K { I8, U8, I16, U16, I32, U32, I64, U64, F32, F64 }
 
@@ -144,8 +145,9 @@ export function findField(def: StructDef, name: string): Field | undefined {
   return undefined;
 }
 
-/** Wrap a number to the range of kind k, as the C conversion would. */
-export function wrap(v: number, k: K): number {
+/** Wrap an integer-valued number to the range of kind k, as the C conversion would. A
+ *  64-bit kind takes it exactly (a bigint beyond 2^53: src/c/wide.ts). */
+export function wrap(v: number, k: K): Val {
   switch (k) {
     case K.I8: return (v << 24) >> 24;
     case K.U8: return v & 0xff;
@@ -153,25 +155,39 @@ export function wrap(v: number, k: K): number {
     case K.U16: return v & 0xffff;
     case K.I32: return v | 0;
     case K.U32: return v >>> 0;
-    case K.I64:
-      if (Number.isSafeInteger(v)) return v;
-      if (!Number.isFinite(v)) return 0;
-      return Number(BigInt.asIntN(64, BigInt(Math.trunc(v))));
-    case K.U64:
-      if (v >= 0 && Number.isSafeInteger(v)) return v;
-      if (!Number.isFinite(v)) return 0;
-      return Number(BigInt.asUintN(64, BigInt(Math.trunc(v))));
+    case K.I64: case K.U64:
+      if (Number.isSafeInteger(v) && (v >= 0 || k === K.I64)) return v + 0;
+      return wrap64(BigInt(v), k === K.I64);
     case K.F32: return Math.fround(v);
     case K.F64: return v;
   }
 }
 
-export function convert(v: number, from: K, to: K): number {
+const INDEFINITE_64 = -(2n ** 63n);
+
+/** A floating value converted to an integer kind as gcc's x86-64 code does: truncated; out of
+ *  range (or NaN), cvttsd2si gives the "integer indefinite" 0x80...0 of the width it works in
+ *  (32 bits for int and narrower, 64 for long; unsigned int goes through 64 bits and keeps the
+ *  low half; unsigned long holds [0, 2^64)). */
+function fromFloat(v: number, to: K): Val {
+  v = Math.trunc(v);
+  if (to === K.I64) return v >= -(2 ** 63) && v < 2 ** 63 ? wrap(v, to) : INDEFINITE_64;
+  if (to === K.U64) return v > -(2 ** 63) && v < 2 ** 64 ? wrap(v, to) : 2n ** 63n;
+  if (to === K.U32) return v > -(2 ** 63) && v < 2 ** 63 ? Number(BigInt.asUintN(32, BigInt(v))) : 0;
+  return wrap(v >= -(2 ** 31) && v < 2 ** 31 ? v : -(2 ** 31), to);
+}
+
+/** A C conversion of a value of kind `from` to kind `to`. */
+export function convert(v: Val, from: K, to: K): Val {
+  if (typeof v === "bigint") {
+    if (to >= K.F32) return to === K.F32 ? Math.fround(Number(v)) : Number(v);
+    if (to <= K.U32) return wrap(Number(BigInt.asIntN(32, v)), to);
+    return wrap64(v, to === K.I64);
+  }
   if (to >= K.F32) return to === K.F32 ? Math.fround(v) : v;
-  if (from >= K.F32) v = Math.trunc(v);
-  // Integer kinds: the low bits survive; JS bit operators take the low 32 bits exactly
-  // only for values within 2^53, which wrap() handles.
-  if (to <= K.U32 && !Number.isSafeInteger(v)) v = Number(BigInt.asIntN(32, BigInt(Math.trunc(v))));
-  else if (to <= K.U32 && (v > 0xffffffff || v < -0x80000000)) v = v % 0x100000000;
+  if (from >= K.F32) return fromFloat(v, to);
+  // Integer values here are safe integers; JS bit operators take their low 32 bits exactly
+  // only within +-2^32 + 2^31.
+  if (to <= K.U32 && (v > 0xffffffff || v < -0x80000000)) v = v % 0x100000000;
   return wrap(v, to);
 }

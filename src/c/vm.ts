@@ -4,9 +4,10 @@
 // A step runs one thread until its source line changes, it blocks, or it ends.
 import { Kernel, SIG, SEEK_CUR, isBlocked, SysResult, ERRNO, errnoName } from "../kernel/kernel";
 import { Memory, Fault, STACK_TOP, STACK_SIZE, HEAP_BASE, TEXT_BASE, BUILTIN_BASE, PAGE_SIZE } from "./memory";
-import { Ins, Op, Program } from "./program";
+import { Bin, Ins, Op, Program } from "./program";
 import { K, convert } from "./types";
-import { binop, DivideByZero } from "./arith";
+import { binop, negate, complement, DivideByZero } from "./arith";
+import { Val, toNum } from "./wide";
 import { BLOCKED, CALLED, GONE, Builtin, Ctl, Ctx, LibWaitKind, ONCE_DONE } from "./ctl";
 import { StopError, Stream } from "./control";
 import { RandState, seedRandom } from "./libc/random";
@@ -47,7 +48,8 @@ export interface SysCont {
 
 export interface Thread {
   tid: number;
-  stack: number[];
+  /** The operand stack: numbers, and bigints for 64-bit values beyond 2^53 (src/c/wide.ts). */
+  stack: Val[];
   frames: Frame[];
   sp: number;
   stackLo: number;
@@ -300,7 +302,7 @@ export class Machine {
     t.frames[t.frames.length - 1].noResult = true;
   }
 
-  private pushFrame(p: Proc, t: Thread, fnIndex: number, args: number[], sig?: Frame["sig"], doubles = 0): void {
+  private pushFrame(p: Proc, t: Thread, fnIndex: number, args: Val[], sig?: Frame["sig"], doubles = 0): void {
     const fn = p.prog.funcs[fnIndex];
     let top = t.sp;
     let va: number | undefined;
@@ -310,7 +312,7 @@ export class Machine {
       const extra = args.slice(fn.params.length);
       top = va = Math.floor((t.sp - extra.length * 8) / 16) * 16;
       extra.forEach((v, i) => {
-        if (doubles & (1 << (fn.params.length + i))) p.mem.writeF(va! + i * 8, 8, v);
+        if (doubles & (1 << (fn.params.length + i))) p.mem.writeF(va! + i * 8, 8, toNum(v));
         else p.mem.write64(va! + i * 8, v);
       });
     }
@@ -319,7 +321,7 @@ export class Machine {
     for (let i = 0; i < fn.params.length; i++) {
       const prm = fn.params[i];
       const v = args[i] ?? 0;
-      if (prm.copy) p.mem.writeBytes(fp + prm.offset, p.mem.readBytes(v, prm.copy));
+      if (prm.copy) p.mem.writeBytes(fp + prm.offset, p.mem.readBytes(toNum(v), prm.copy));
       else store(p.mem, prm.kind, fp + prm.offset, v);
     }
     t.frames.push({ fn: fnIndex, pc: 0, fp, callerSp: t.sp, base: t.stack.length, sig, va });
@@ -421,19 +423,19 @@ export class Machine {
       switch (ins.op) {
         case Op.PUSH: st.push(ins.a); f.pc++; break;
         case Op.LOCAL: st.push(f.fp + ins.a); f.pc++; break;
-        case Op.LOAD: st.push(load(mem, ins.a, st.pop()!)); f.pc++; break;
+        case Op.LOAD: st.push(load(mem, ins.a, toNum(st.pop()!))); f.pc++; break;
         case Op.STORE: {
           const v = st.pop()!;
-          const a = st.pop()!;
+          const a = toNum(st.pop()!);
           store(mem, ins.a, a, v);
           st.push(v);
           f.pc++;
           break;
         }
         case Op.INCDEC: {
-          const a = st.pop()!;
+          const a = toNum(st.pop()!);
           const old = load(mem, ins.a, a);
-          const nv = ins.a >= K.F32 ? old + ins.b : convert(old + ins.b, ins.a === K.U64 || ins.a === K.I64 ? K.I64 : ins.a, ins.a);
+          const nv = ins.a >= K.F32 ? (old as number) + ins.b : ins.a >= K.I64 ? binop(Bin.ADD, ins.a, old, ins.b) : convert((old as number) + ins.b, ins.a, ins.a);
           store(mem, ins.a, a, nv);
           st.push(ins.c ? old : nv);
           f.pc++;
@@ -443,8 +445,8 @@ export class Machine {
         case Op.POP: st.pop(); f.pc++; break;
         case Op.SWAP: { const b = st.pop()!, a = st.pop()!; st.push(b, a); f.pc++; break; }
         case Op.BIN: { const b = st.pop()!, a = st.pop()!; st.push(binop(ins.a, ins.b, a, b)); f.pc++; break; }
-        case Op.NEG: st.push(convert(-st.pop()!, ins.b, ins.b)); f.pc++; break;
-        case Op.BNOT: { const v = st.pop()!; st.push(ins.b <= K.U32 ? convert(~v, K.I32, ins.b) : convert(-v - 1, K.I64, ins.b)); f.pc++; break; }
+        case Op.NEG: st.push(negate(st.pop()!, ins.b)); f.pc++; break;
+        case Op.BNOT: st.push(complement(st.pop()!, ins.b)); f.pc++; break;
         case Op.LNOT: st.push(st.pop() ? 0 : 1); f.pc++; break;
         case Op.CONV: st.push(convert(st.pop()!, ins.a, ins.b)); f.pc++; break;
         case Op.JMP: f.pc = ins.a; break;
@@ -456,7 +458,7 @@ export class Machine {
           const n = ins.b;
           const args = st.splice(st.length - n, n);
           if (ins.op === Op.CALLI) {
-            const addr = st.pop()!;
+            const addr = toNum(st.pop()!);
             if (addr >= BUILTIN_BASE && addr < BUILTIN_BASE + p.prog.builtins.length * 16 && (addr - BUILTIN_BASE) % 16 === 0) {
               // A built-in called through a pointer: run it as if called directly.
               st.push(...args);
@@ -489,14 +491,14 @@ export class Machine {
           break;
         }
         case Op.MEMCPY: {
-          const src = st.pop()!;
-          const dst = st.pop()!;
+          const src = toNum(st.pop()!);
+          const dst = toNum(st.pop()!);
           mem.writeBytes(dst, mem.readBytes(src, ins.a));
           st.push(dst);
           f.pc++;
           break;
         }
-        case Op.ZERO: mem.fill(st.pop()!, 0, ins.a); f.pc++; break;
+        case Op.ZERO: mem.fill(toNum(st.pop()!), 0, ins.a); f.pc++; break;
         case Op.ERRNO: st.push(t.errnoAddr); f.pc++; break;
         case Op.BUILTIN: {
           const r = this.builtin(p, t, p.prog.builtins[ins.a], ins.b, ins);
@@ -519,11 +521,15 @@ export class Machine {
   private builtin(p: Proc, t: Thread, b: Builtin, n: number, ins: Ins): StepResult | undefined {
     const st = t.stack;
     const f = t.frames[t.frames.length - 1];
-    let r: number | Ctl;
+    let r: Val | Ctl;
     if (t.sys) r = this.drain(p, t);
     else {
-      const args = st.slice(st.length - n);
-      r = b.fn(this.ctx(p, t), args);
+      const exact = st.slice(st.length - n);
+      // Builtins take numbers; a 64-bit argument beyond 2^53 is also handed over exactly.
+      let args = exact as number[];
+      let wide: Val[] | undefined;
+      for (const v of exact) if (typeof v === "bigint") { wide = exact; args = exact.map(toNum); break; }
+      r = b.fn(this.ctx(p, t, wide), args);
       if (r !== BLOCKED && r !== GONE && t.sys) r = this.drain(p, t);
     }
     if (r === BLOCKED) return this.deliverNow(p, t) ? undefined : { reason: "blocked", count: 0 };
@@ -584,8 +590,8 @@ export class Machine {
     return !!ti && ti.state !== "zombie";
   }
 
-  ctx(p: Proc, t: Thread): Ctx {
-    return { m: this, p, t, k: this.kernel, mem: p.mem };
+  ctx(p: Proc, t: Thread, wide?: Val[]): Ctx {
+    return { m: this, p, t, k: this.kernel, mem: p.mem, wide };
   }
 
   /** Record a completed system call in the trace and set errno; returns ret. */
@@ -607,7 +613,7 @@ export class Machine {
   }
 }
 
-export function load(mem: Memory, k: K, a: number): number {
+export function load(mem: Memory, k: K, a: number): Val {
   switch (k) {
     case K.I8: { const v = mem.read8(a); return v > 127 ? v - 256 : v; }
     case K.U8: return mem.read8(a);
@@ -615,14 +621,15 @@ export function load(mem: Memory, k: K, a: number): number {
     case K.U16: return mem.readU(a, 2);
     case K.I32: return mem.readU(a, 4) | 0;
     case K.U32: return mem.readU(a, 4);
-    case K.I64: return mem.read64(a, true);
-    case K.U64: return mem.read64(a, false);
+    case K.I64: return mem.readWide(a, true);
+    case K.U64: return mem.readWide(a, false);
     case K.F32: return mem.readF(a, 4);
     case K.F64: return mem.readF(a, 8);
   }
 }
 
-export function store(mem: Memory, k: K, a: number, v: number): void {
+export function store(mem: Memory, k: K, a: number, v: Val): void {
+  if (typeof v === "bigint") { mem.write64(a, v); return; }
   switch (k) {
     case K.I8: case K.U8: mem.write8(a, v); return;
     case K.I16: case K.U16: mem.writeU(a, 2, v & 0xffff); return;

@@ -7,8 +7,9 @@
 import type { Node } from "../parse";
 import { Diagnostic } from "../diagnostic";
 import { Memory, RODATA_BASE, DATA_BASE } from "../memory";
-import { Func, GlobalInfo, Ins, Op, VarInfo } from "../program";
-import { alignOf, CType, sizeOf, StructDef } from "../types";
+import { Bin, Func, GlobalInfo, Ins, Op, VarInfo } from "../program";
+import { alignOf, CType, K, sizeOf, StructDef } from "../types";
+import type { Val } from "../wide";
 
 export interface SourceTree {
   file: string;
@@ -106,6 +107,19 @@ export abstract class Context {
   protected emit(op: Op, a = 0, b = 0, c = 0): number {
     this.code.push({ op, a, b, c, line: this.line });
     return this.code.length - 1;
+  }
+
+  /** Push an integer constant of kind k exactly: one beyond 2^53 (an instruction holds a
+   *  number) is built from its two 32-bit halves, which constant folding evaluates too. */
+  protected pushConst(v: Val, k: K): void {
+    if (typeof v === "number") { this.emit(Op.PUSH, v); return; }
+    const bits = BigInt.asUintN(64, v);
+    this.emit(Op.PUSH, Number(bits >> 32n));
+    this.emit(Op.PUSH, 32);
+    this.emit(Op.BIN, Bin.SHL, K.U64);
+    this.emit(Op.PUSH, Number(bits & 0xffffffffn));
+    this.emit(Op.BIN, Bin.OR, K.U64);
+    if (k !== K.U64) this.emit(Op.CONV, K.U64, k);
   }
 
   protected here(): number { return this.code.length; }

@@ -6,7 +6,9 @@ import type { Node } from "../parse";
 import { latin1Bytes } from "../../kernel/latin1";
 import { Ins, Op } from "../program";
 import { alignOf, CType, findField, K, kindOf, sizeOf, typeName } from "../types";
-import { binop, wrapK, convertK } from "../arith";
+import { binop, negate, complement } from "../arith";
+import { convert } from "../types";
+import { Val, toBig, toNum } from "../wide";
 import { Context, Global } from "./context";
 
 export abstract class StaticData extends Context {
@@ -88,11 +90,11 @@ export abstract class StaticData extends Context {
     }
     const first = this.scalarInit(init);
     if (first !== init) { if (first) this.staticInit(addr, type, first); return; }
-    const v = this.constValue(init);
+    const v = this.constExact(init);
     const k = kindOf(type);
-    if (k >= K.F32) this.image.writeF(addr, sizeOf(type), v);
+    if (k >= K.F32) this.image.writeF(addr, sizeOf(type), toNum(v));
     else if (sizeOf(type) === 8) this.image.write64(addr, v);
-    else this.image.writeU(addr, sizeOf(type), v < 0 ? v + 2 ** (8 * sizeOf(type)) : v);
+    else this.image.writeU(addr, sizeOf(type), Number(BigInt.asUintN(8 * sizeOf(type), toBig(typeof v === "number" ? Math.trunc(v) : v))));
   }
 
   /** A scalar's initializer: `{ x }` is x, `{ }` is null (zero), anything else itself. */
@@ -222,6 +224,11 @@ export abstract class StaticData extends Context {
   /** A constant expression's value (for array sizes, enums, case labels, static initialisers):
    *  its code, compiled aside, evaluated here. */
   protected constValue(n: Node, notConstant = "not a constant expression"): number {
+    return toNum(this.constExact(n, notConstant));
+  }
+
+  /** A constant expression's exact value (a bigint beyond 2^53: src/c/wide.ts). */
+  protected constExact(n: Node, notConstant = "not a constant expression"): Val {
     const saved = this.code;
     this.code = [];
     try {
@@ -233,16 +240,16 @@ export abstract class StaticData extends Context {
   }
 
   /** Evaluate straight-line code with no memory access, calls or jumps. */
-  private foldConst(code: Ins[], n: Node, notConstant: string): number {
-    const st: number[] = [];
+  private foldConst(code: Ins[], n: Node, notConstant: string): Val {
+    const st: Val[] = [];
     for (const ins of code) {
       switch (ins.op) {
         case Op.PUSH: st.push(ins.a); break;
         case Op.BIN: { const b = st.pop()!, a = st.pop()!; st.push(binop(ins.a, ins.b, a, b)); break; }
-        case Op.NEG: st.push(wrapK(-st.pop()!, ins.b)); break;
-        case Op.BNOT: st.push(wrapK(~st.pop()!, ins.b)); break;
+        case Op.NEG: st.push(negate(st.pop()!, ins.b)); break;
+        case Op.BNOT: st.push(complement(st.pop()!, ins.b)); break;
         case Op.LNOT: st.push(st.pop() ? 0 : 1); break;
-        case Op.CONV: st.push(convertK(st.pop()!, ins.a, ins.b)); break;
+        case Op.CONV: st.push(convert(st.pop()!, ins.a, ins.b)); break;
         case Op.POP: st.pop(); break;
         case Op.LINE: break;
         default: this.err(n, notConstant);

@@ -96,7 +96,7 @@ export abstract class Expressions extends TypePass {
   private numberLiteral(n: Node): CType {
     // tree-sitter folds a sign into the literal in some places: -1 is 0 - 1 in C.
     const { value, type } = numberValue(n.text.replace(/^[-+]/, ""), n, this.err.bind(this));
-    this.emit(Op.PUSH, value);
+    this.pushConst(value, kindOf(type));
     if (n.text[0] === "-") this.emit(Op.NEG, 0, kindOf(type));
     return type;
   }
@@ -111,7 +111,7 @@ export abstract class Expressions extends TypePass {
     switch (d.kind) {
       case "errno": this.emit(Op.ERRNO); this.emit(Op.LOAD, K.I32); return INT;
       case "var": return this.loadFrom(this.varAddr(d.v));
-      default: return this.push(d.value, d.type);
+      default: this.pushConst(d.value, kindOf(d.type)); return d.type;
     }
   }
 
@@ -319,7 +319,11 @@ export abstract class Expressions extends TypePass {
     if (c.info) {
       const doubles = this.args(c.type, args, n);
       if (c.info.index !== undefined) this.emit(Op.CALL, c.info.index, args.length, doubles);
-      else this.emit(Op.BUILTIN, c.info.builtin!, args.length);
+      else {
+        this.emit(Op.BUILTIN, c.info.builtin!, args.length);
+        // A builtin answers -1 for (void *)-1 (MAP_FAILED, SIG_ERR): as unsigned, all ones.
+        if (kindOf(c.type.ret) === K.U64 && c.type.ret.k !== "void") this.emit(Op.CONV, K.I64, K.U64);
+      }
       return c.type.ret.k === "void" ? VOID : c.type.ret;
     }
     const ft = this.calledType(this.expr(c.callee), c.callee);

@@ -235,7 +235,7 @@ export abstract class Statements extends Expressions {
       if (!v) { dflt = i; jumps.push(-1); return; }
       this.emit(Op.LOCAL, tmp);
       this.emit(Op.LOAD, K.I64);
-      this.emit(Op.PUSH, this.constValue(v));
+      this.pushConst(this.constExact(v), K.I64);
       this.emit(Op.BIN, Bin.EQ, K.I64);
       jumps.push(this.emit(Op.JNZ));
     });

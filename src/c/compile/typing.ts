@@ -11,6 +11,7 @@ import {
 } from "../types";
 import { intConstant, POINTER_CONSTANTS } from "../constants";
 import { TEXT_BASE, BUILTIN_BASE } from "../memory";
+import { Val, canon } from "../wide";
 import { FuncInfo, FuncType, Global, Local } from "./context";
 import { Declarations } from "./declarations";
 
@@ -23,7 +24,7 @@ export const BIN_OPS: Record<string, Bin> = {
 export type Named =
   | { kind: "errno" }
   | { kind: "var"; v: Local | Global }
-  | { kind: "value"; value: number; type: CType }
+  | { kind: "value"; value: Val; type: CType }
   | { kind: "func"; value: number; type: CType };
 
 /** What a call calls: a function by name (user code or built-in) or through a pointer. */
@@ -39,20 +40,25 @@ export function valueType(t: CType): CType {
   return t.k === "array" ? ptr(t.of) : t;
 }
 
-/** A number literal's value and type (C's rules: suffixes, and the first type that holds it). */
-export function numberValue(raw: string, n: Node, err: (n: Node, m: string) => never): { value: number; type: CType } {
+/** A number literal's value and type (C's rules: suffixes, and the first type that holds it;
+ *  decimal constants without `u` skip the unsigned types). Exact to 64 bits. */
+export function numberValue(raw: string, n: Node, err: (n: Node, m: string) => never): { value: Val; type: CType } {
   const text = raw.toLowerCase().replace(/'/g, "");
   const isHex = text.startsWith("0x");
   if (!isHex && /[.e]/.test(text) || (!isHex && text.endsWith("f"))) return { value: parseFloat(text), type: DOUBLE };
   const m = /^(0x[0-9a-f]+|0b[01]+|[0-9]+)([ul]*)$/.exec(text);
   if (!m) err(n, `bad number '${n.text}'`);
   const digits = m[1];
-  const v = digits.startsWith("0x") ? parseInt(digits.slice(2), 16) : digits.startsWith("0b") ? parseInt(digits.slice(2), 2)
-    : digits.length > 1 && digits.startsWith("0") ? parseInt(digits, 8) : parseInt(digits, 10);
+  const octal = /^0[0-9]/.test(digits);
+  const decimal = !octal && !/^0[xb]/.test(digits);
+  if (octal && /[89]/.test(digits)) err(n, `invalid digit in octal constant '${n.text}'`);
+  const exact = octal ? BigInt("0o" + digits.slice(1)) : BigInt(digits);
+  if (exact > 0xffffffffffffffffn) err(n, `integer constant '${n.text}' is too large for any integer type`);
+  const value = canon(exact);
   const unsigned = m[2].includes("u");
-  const long = m[2].includes("l") || v > 0xffffffff || (!unsigned && !isHex && v > 0x7fffffff);
-  if (long) return { value: v, type: unsigned ? ULONG : LONG };
-  return { value: v, type: unsigned || v > 0x7fffffff ? UINT : INT };
+  const long = m[2].includes("l") || exact > 0xffffffffn || (!unsigned && decimal && exact > 0x7fffffffn);
+  if (long) return { value, type: unsigned || exact > 0x7fffffffffffffffn ? ULONG : LONG };
+  return { value, type: unsigned || exact > 0x7fffffffn ? UINT : INT };
 }
 
 export abstract class TypePass extends Declarations {
@@ -129,11 +135,14 @@ export abstract class TypePass extends Declarations {
       this.err(n, `function '${name}' is declared but never defined`);
     }
     const c = intConstant(name);
-    if (c) return { kind: "value", value: c.value, type: c.long ? LONG : INT };
+    if (c) return { kind: "value", value: c.value, type: { int: INT, uint: UINT, long: LONG, ulong: ULONG }[c.type] };
     if (name in POINTER_CONSTANTS) {
       const type = name === "NULL" ? VOIDP : ptr({ k: "func", ret: VOID, params: [INT], variadic: false });
       return { kind: "value", value: POINTER_CONSTANTS[name], type };
     }
+    // The parser cannot tell a cast to a typedef of its own from a parenthesized name:
+    // (word)-1, (word)*p and (word)&x come out as a subtraction, product or bitwise and.
+    if (this.typedefs.has(name)) return this.err(n, `'${name}' is a type here: a cast to a typedef name of a value that starts with - + * or & ((${name})-1) is not supported; put the value in parentheses: (${name})(-1)`);
     return this.err(n, `'${name}' is not declared`);
   }
 

@@ -2,16 +2,19 @@
 // d i u o x X c s p f e g %, flags "-+ #0", width and precision (numbers or *), and the
 // length modifiers hh h l ll z j t L.
 import type { Memory } from "../memory";
+import { Val, canon, toNum } from "../wide";
 
 /** A va_list's arguments: each read as the conversion wants it (a double or an integer). */
 export interface VaArgs {
-  next(float: boolean): number;
+  next(float: boolean): Val;
 }
 
-export function format(mem: Memory, fmt: string, args: number[] | VaArgs): string {
+/** Integer arguments are exact (64-bit values beyond 2^53 as bigints, src/c/wide.ts). */
+export function format(mem: Memory, fmt: string, args: Val[] | VaArgs): string {
   let out = "";
   let ai = 0;
-  const next = (float = false): number => (Array.isArray(args) ? args[ai++] ?? 0 : args.next(float));
+  const exact = (float = false): Val => (Array.isArray(args) ? args[ai++] ?? 0 : args.next(float));
+  const next = (float = false): number => toNum(exact(float));
   for (let i = 0; i < fmt.length; i++) {
     const ch = fmt[i];
     if (ch !== "%") { out += ch; continue; }
@@ -42,7 +45,7 @@ export function format(mem: Memory, fmt: string, args: number[] | VaArgs): strin
         break;
       }
       case "d": case "i": case "u": case "o": case "x": case "X": {
-        let v = next();
+        let v = exact();
         const bits = len === "hh" ? 8 : len === "h" ? 16 : len === "l" || len === "ll" || len === "z" || len === "j" || len === "t" ? 64 : 32;
         v = toWidth(v, bits, conv === "d" || conv === "i");
         if (v < 0) { sign = "-"; v = -v; }
@@ -77,20 +80,24 @@ export function format(mem: Memory, fmt: string, args: number[] | VaArgs): strin
   return out;
 }
 
-function toWidth(v: number, bits: number, signed: boolean): number {
-  v = Math.trunc(v);
-  if (bits === 64) {
-    if (signed || v >= 0) return v;
-    return Number(BigInt.asUintN(64, BigInt(v)));
+/** The argument as the conversion's length modifier reads it: its low `bits` bits, signed or not. */
+function toWidth(v: Val, bits: number, signed: boolean): Val {
+  if (typeof v === "number") {
+    v = Math.trunc(v);
+    if (bits === 64 && (signed || v >= 0) && Number.isSafeInteger(v)) return v;
+    if (bits < 64 && Number.isSafeInteger(v)) {
+      const m = 2 ** bits;
+      v = ((v % m) + m) % m;
+      return signed && v >= m / 2 ? v - m : v;
+    }
+    if (!Number.isFinite(v)) return 0;
   }
-  const m = 2 ** bits;
-  v = ((v % m) + m) % m;
-  if (signed && v >= m / 2) v -= m;
-  return v;
+  const b = BigInt(v);
+  return canon(signed ? BigInt.asIntN(bits, b) : BigInt.asUintN(bits, b));
 }
 
-function bigToString(v: number, base: number): string {
-  return Number.isSafeInteger(v) ? v.toString(base) : BigInt(v).toString(base);
+function bigToString(v: Val, base: number): string {
+  return v.toString(base);
 }
 
 function expo(v: number, pr: number): string {

@@ -2,12 +2,13 @@
 // It is pure: it reports what to store and how much input it used, so fscanf can run it
 // again from the start after a read(2) brings more input (or blocks half way).
 import { StopError } from "../control";
+import { Val, wrap64 } from "../wide";
 
 export interface ScanStore {
   addr: number;
   /** Bytes of an integer, or 0 for text (stored as is, with a NUL for %s and %[). */
   size: number;
-  value: number | string;
+  value: Val | string;
   nul?: boolean;
 }
 
@@ -90,7 +91,7 @@ export function scan(input: string, atEnd: boolean, fmt: string, args: number[])
       }
       if (conv !== "c" && conv !== "[" && conv !== "n") skipSpace();
       const addr = suppress ? 0 : args[ai++] ?? 0;
-      const store = (value: number | string, size: number, nul?: boolean): void => {
+      const store = (value: Val | string, size: number, nul?: boolean): void => {
         if (suppress) return;
         stores.push({ addr, size, value, nul });
       };
@@ -138,12 +139,13 @@ function expandSet(s: string): string {
 }
 
 /** strtol's grammar within `width` characters: sign, base prefix, digits. undefined: no digits. */
-function scanInt(peek: () => string | null, take: () => void, conv: string, width: number): number | undefined {
+function scanInt(peek: () => string | null, take: () => void, conv: string, width: number): Val | undefined {
   let base = conv === "x" || conv === "X" ? 16 : conv === "o" ? 8 : conv === "i" ? 0 : 10;
   let used = 0;
   let neg = false;
   let digits = 0;
   let v = 0;
+  let big: bigint | undefined;
   const next = (): string | null => (used < width ? peek() : null);
   let ch = next();
   if (ch === "-" || ch === "+") { neg = ch === "-"; take(); used++; ch = next(); }
@@ -154,10 +156,13 @@ function scanInt(peek: () => string | null, take: () => void, conv: string, widt
   }
   if (base === 0) base = 10;
   while (ch !== null && digitValue(ch) < base) {
-    v = v * base + digitValue(ch);
+    // Exact: on a number while it stays below 2^46, then on BigInt (the store keeps the low bits).
+    if (big === undefined && v < 2 ** 46) v = v * base + digitValue(ch);
+    else big = (big ?? BigInt(v)) * BigInt(base) + BigInt(digitValue(ch));
     take(); used++; digits++;
     ch = next();
   }
   if (!digits) return undefined;
-  return neg ? -v : v;
+  if (big === undefined) return neg ? -v : v;
+  return wrap64(neg ? -big : big, !neg);
 }

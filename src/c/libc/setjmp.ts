@@ -32,8 +32,13 @@ function save(c: Ctx, env: number, n: number, savemask: boolean): number | Ctl {
   m.write64(slot(env, FP), f.fp);
   m.write64(slot(env, FN), f.fn);
   m.write64(slot(env, SP), t.sp);
-  m.write64(slot(env, NVALS), vals.length);
-  vals.forEach((v, i) => m.writeF(slot(env, VALS + i), 8, v));
+  // A pending value is a double's bits, or a wide integer's (flagged, with its sign: 2 bits each).
+  let wide = 0;
+  vals.forEach((v, i) => {
+    if (typeof v === "number") m.writeF(slot(env, VALS + i), 8, v);
+    else { m.write64(slot(env, VALS + i), v); wide += (v < 0n ? 3 : 1) * 4 ** i; }
+  });
+  m.write64(slot(env, NVALS), vals.length + wide * 256);
   m.write64(slot(env, SAVED), savemask ? 1 : 0);
   if (!savemask) return 0;
   return sys(c, "rt_sigprocmask", [SIG_BLOCK], c.k.sigprocmask(t.tid, SIG_BLOCK, null), (r) => {
@@ -61,8 +66,12 @@ function jump(c: Ctx, env: number, val: number, name: string): number | Ctl {
   t.sys = undefined;
   t.blockedOn = undefined;
   t.stack.length = target.base;
-  const n = m.read64(slot(env, NVALS), false);
-  for (let i = 0; i < n; i++) t.stack.push(m.readF(slot(env, VALS + i), 8));
+  const word = m.read64(slot(env, NVALS), false);
+  const n = word % 256;
+  for (let i = 0, wide = Math.floor(word / 256); i < n; i++, wide = Math.floor(wide / 4)) {
+    const flag = wide % 4;
+    t.stack.push(flag ? m.readWide(slot(env, VALS + i), flag === 3) : m.readF(slot(env, VALS + i), 8));
+  }
   t.stack.push(val === 0 ? 1 : val);
   t.sp = m.read64(slot(env, SP), false);
   target.pc = m.read64(slot(env, PC), false) + 1;

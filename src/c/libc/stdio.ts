@@ -7,6 +7,7 @@ import { BLOCKED, Builtin, Ctl, Ctx } from "../ctl";
 import { StopError, Stream } from "../control";
 import { latin1Bytes, latin1Text } from "../../kernel/latin1";
 import { format, VaArgs } from "./format";
+import type { Val } from "../wide";
 import { heapAlloc, heapFree, setErrno, str, sys } from "./sys";
 import { strerror } from "./strerror";
 import { scan, ScanStore } from "./scan";
@@ -103,7 +104,7 @@ function vaArgs(c: Ctx, ap: number): VaArgs {
   let at = ap;
   return {
     next: (float) => {
-      const v = float ? c.mem.readF(at, 8) : c.mem.read64(at, true);
+      const v = float ? c.mem.readF(at, 8) : c.mem.readWide(at, true);
       at += 8;
       return v;
     },
@@ -117,7 +118,7 @@ function vaStart(c: Ctx): number {
   return f.va;
 }
 
-function printfTo(c: Ctx, fp: number, fmtAddr: number, args: number[] | VaArgs): number {
+function printfTo(c: Ctx, fp: number, fmtAddr: number, args: Val[] | VaArgs): number {
   const s = stream(c, fp);
   if (!s) return -1;
   const fmt = str(c, fmtAddr);
@@ -127,13 +128,13 @@ function printfTo(c: Ctx, fp: number, fmtAddr: number, args: number[] | VaArgs):
   return emit(c, s, text, text.length);
 }
 
-function dprintfTo(c: Ctx, fd: number, fmtAddr: number, args: number[] | VaArgs): number {
+function dprintfTo(c: Ctx, fd: number, fmtAddr: number, args: Val[] | VaArgs): number {
   const t = format(c.mem, str(c, fmtAddr), args);
   return queueWrite(c, fd, t, t.length);
 }
 
 /** sprintf (size Infinity) and snprintf: at most size-1 characters and a NUL; returns the full length. */
-function sprintfTo(c: Ctx, buf: number, size: number, fmtAddr: number, args: number[] | VaArgs): number {
+function sprintfTo(c: Ctx, buf: number, size: number, fmtAddr: number, args: Val[] | VaArgs): number {
   const t = format(c.mem, str(c, fmtAddr), args);
   if (size > 0) c.mem.writeString(buf, t.slice(0, size - 1));
   return t.length;
@@ -173,7 +174,7 @@ function storeScanned(c: Ctx, stores: ScanStore[]): void {
   for (const st of stores) {
     if (typeof st.value === "string") c.mem.writeString(st.addr, st.value, st.nul ?? false);
     else if (st.size === 8) c.mem.write64(st.addr, st.value);
-    else c.mem.writeU(st.addr, st.size, st.value);
+    else c.mem.writeU(st.addr, st.size, typeof st.value === "number" ? st.value : Number(BigInt.asUintN(32, st.value)));
   }
 }
 
@@ -207,11 +208,11 @@ export const stdio: Builtin[] = [
   },
   { name: "scanf", fn: (c, a) => scanStream(c, c.p.prog.stdin, a[0], a.slice(1)) },
   { name: "fscanf", fn: (c, a) => scanStream(c, a[0], a[1], a.slice(2)) },
-  { name: "printf", fn: (c, a) => printfTo(c, c.p.prog.stdout, a[0], a.slice(1)) },
-  { name: "fprintf", fn: (c, a) => printfTo(c, a[0], a[1], a.slice(2)) },
-  { name: "dprintf", fn: (c, a) => dprintfTo(c, a[0], a[1], a.slice(2)) },
-  { name: "sprintf", fn: (c, a) => sprintfTo(c, a[0], Infinity, a[1], a.slice(2)) },
-  { name: "snprintf", fn: (c, a) => sprintfTo(c, a[0], a[1], a[2], a.slice(3)) },
+  { name: "printf", fn: (c, a) => printfTo(c, c.p.prog.stdout, a[0], (c.wide ?? a).slice(1)) },
+  { name: "fprintf", fn: (c, a) => printfTo(c, a[0], a[1], (c.wide ?? a).slice(2)) },
+  { name: "dprintf", fn: (c, a) => dprintfTo(c, a[0], a[1], (c.wide ?? a).slice(2)) },
+  { name: "sprintf", fn: (c, a) => sprintfTo(c, a[0], Infinity, a[1], (c.wide ?? a).slice(2)) },
+  { name: "snprintf", fn: (c, a) => sprintfTo(c, a[0], a[1], a[2], (c.wide ?? a).slice(3)) },
   { name: "__va_start", fn: vaStart },
   { name: "vprintf", fn: (c, a) => printfTo(c, c.p.prog.stdout, a[0], vaArgs(c, a[1])) },
   { name: "vfprintf", fn: (c, a) => printfTo(c, a[0], a[1], vaArgs(c, a[2])) },

@@ -1,10 +1,13 @@
 // <stdlib.h>, <string.h> and <ctype.h>: pure library code over process memory.
 import { CALLED, GONE, Builtin, Ctx } from "../ctl";
 import { flushAll, queueUnread } from "./stdio";
-import { cstr, heapAlloc, heapFree, str, sys } from "./sys";
+import { cstr, heapAlloc, heapFree, setErrno, str, sys } from "./sys";
 import { strerror } from "./strerror";
 import { SIG } from "../../kernel/kernel";
 import { StopError } from "../control";
+import { negate } from "../arith";
+import { convert, K } from "../types";
+import { Val, canon, wrap64 } from "../wide";
 
 function exitProcess(c: Ctx, code: number): number | typeof GONE | typeof CALLED {
   // atexit handlers first, last registered first; exit() runs again after each returns.
@@ -21,20 +24,50 @@ function exitProcess(c: Ctx, code: number): number | typeof GONE | typeof CALLED
   return GONE;
 }
 
-function strtol(s: string, base: number): { v: number; used: number } {
+/** strtol's grammar: space, sign, base prefix, digits; the magnitude exactly. */
+function parseLong(s: string, base: number): { neg: boolean; mag: bigint; used: number } {
   const m = /^(\s*)([+-]?)(0[xX])?/.exec(s)!;
   let i = m[0].length;
   if (base === 0) base = m[3] ? 16 : s[i] === "0" ? 8 : 10;
   else if (m[3] && base !== 16) i -= m[3].length;
-  let v = 0;
+  let small = 0;
+  let big: bigint | undefined;
   const start = i;
   for (; i < s.length; i++) {
     const d = parseInt(s[i], 36);
     if (Number.isNaN(d) || d >= base) break;
-    v = v * base + d;
+    // Digits accumulate on a number while it stays exact, then on BigInt.
+    if (big === undefined && small < 2 ** 46) small = small * base + d;
+    else big = (big ?? BigInt(small)) * BigInt(base) + BigInt(d);
   }
-  if (i === start) return { v: 0, used: 0 };
-  return { v: m[2] === "-" ? -v : v, used: i };
+  if (i === start) return { neg: false, mag: 0n, used: 0 };
+  return { neg: m[2] === "-", mag: big ?? BigInt(small), used: i };
+}
+
+const LONG_MAX = 2n ** 63n - 1n, ULONG_MAX = 2n ** 64n - 1n;
+
+/** strtol: out of range gives LONG_MAX or LONG_MIN with ERANGE. */
+function strtol(c: Ctx, s: string, base: number): { v: Val; used: number } {
+  const r = parseLong(s, base);
+  let v = r.neg ? -r.mag : r.mag;
+  if (v > LONG_MAX || v < -LONG_MAX - 1n) { setErrno(c, "ERANGE"); v = v > 0n ? LONG_MAX : -LONG_MAX - 1n; }
+  return { v: canon(v), used: r.used };
+}
+
+/** strtoul: a magnitude beyond ULONG_MAX gives ULONG_MAX with ERANGE; "-n" is -n wrapped. */
+function strtoul(c: Ctx, s: string, base: number): { v: Val; used: number } {
+  const r = parseLong(s, base);
+  if (r.mag > ULONG_MAX) { setErrno(c, "ERANGE"); return { v: canon(ULONG_MAX), used: r.used }; }
+  return { v: wrap64(r.neg ? -r.mag : r.mag, false), used: r.used };
+}
+
+/** strtol and strtoul with their end pointer. */
+function strto(parse: typeof strtol) {
+  return (c: Ctx, a: number[]): Val => {
+    const r = parse(c, str(c, a[0]), a[2]);
+    if (a[1]) c.mem.write64(a[1], a[0] + r.used);
+    return r.v;
+  };
 }
 
 const ctype = (f: (ch: string) => boolean) => (_c: Ctx, a: number[]): number => (a[0] >= 0 && a[0] < 256 && f(String.fromCharCode(a[0])) ? 1 : 0);
@@ -53,17 +86,14 @@ export const stdlib: Builtin[] = [
   { name: "_Exit", fn: (c, a) => { sys(c, "exit", [a[0] & 0xff], { ret: 0 }); c.k.exit(c.t.tid, a[0] & 0xff); return GONE; } },
   { name: "abort", fn: (c) => { sys(c, "kill", [c.p.pid, "SIGABRT"], c.k.raise(c.t.tid, SIG.SIGABRT)); if (!c.m.alive(c.t.tid)) return GONE; c.k.exit(c.t.tid, 134); return GONE; } },
   { name: "atexit", fn: (c, a) => { c.p.atexit.push(a[0]); return 0; } },
-  { name: "atoi", fn: (c, a) => strtol(str(c, a[0]), 10).v | 0 },
-  { name: "atol", fn: (c, a) => strtol(str(c, a[0]), 10).v },
-  {
-    name: "strtol", fn: (c, a) => {
-      const s = str(c, a[0]);
-      const r = strtol(s, a[2]);
-      if (a[1]) c.mem.write64(a[1], a[0] + r.used);
-      return r.v;
-    },
-  },
-  { name: "strtoul", fn: (c, a) => { const r = strtol(str(c, a[0]), a[2]); if (a[1]) c.mem.write64(a[1], a[0] + r.used); return r.v; } },
+  // atoi is (int)strtol, whose low 32 bits survive; atol and atoll are strtol.
+  { name: "atoi", fn: (c, a) => convert(strtol(c, str(c, a[0]), 10).v, K.I64, K.I32) },
+  { name: "atol", fn: (c, a) => strtol(c, str(c, a[0]), 10).v },
+  { name: "atoll", fn: (c, a) => strtol(c, str(c, a[0]), 10).v },
+  { name: "strtol", fn: strto(strtol) },
+  { name: "strtoll", fn: strto(strtol) },
+  { name: "strtoul", fn: strto(strtoul) },
+  { name: "strtoull", fn: strto(strtoul) },
   { name: "malloc", fn: (c, a) => heapAlloc(c, a[0]) },
   { name: "calloc", fn: (c, a) => { const p = heapAlloc(c, a[0] * a[1]); c.mem.fill(p, 0, a[0] * a[1]); return p; } },
   {
@@ -86,7 +116,8 @@ export const stdlib: Builtin[] = [
     },
   },
   { name: "abs", fn: (_c, a) => Math.abs(a[0]) | 0 },
-  { name: "labs", fn: (_c, a) => Math.abs(a[0]) },
+  { name: "labs", fn: (c, a) => absLong(c.wide?.[0] ?? a[0]) },
+  { name: "llabs", fn: (c, a) => absLong(c.wide?.[0] ?? a[0]) },
   { name: "assert", fn: (c, a) => { if (!a[0]) throw new StopError(`assertion failed at line ${c.m.userLine(c.p, c.t)}`); return 0; } },
 
   { name: "strlen", fn: (c, a) => c.mem.strlen(a[0]) },
@@ -144,3 +175,8 @@ export const stdlib: Builtin[] = [
   { name: "toupper", fn: (_c, a) => (a[0] >= 97 && a[0] <= 122 ? a[0] - 32 : a[0]) },
   { name: "tolower", fn: (_c, a) => (a[0] >= 65 && a[0] <= 90 ? a[0] + 32 : a[0]) },
 ];
+
+/** |v| for a long: LONG_MIN stays itself, as two's complement gives. */
+function absLong(v: Val): Val {
+  return v < 0 ? negate(v, K.I64) : v;
+}
