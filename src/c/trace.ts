@@ -18,6 +18,8 @@ export interface TraceEntry {
   errno?: string;
   /** A write's bytes (latin1), kept only when they may hold a pid (three digits or more). */
   text?: string;
+  /** waitpid's raw wait status, when it reported a child. */
+  status?: number;
   /** Made while a signal handler was running (its frame is on the stack, maybe deeper in a helper). */
   handler?: true;
 }

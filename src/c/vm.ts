@@ -543,6 +543,9 @@ export class Machine {
     st.push(r);
     f.pc++;
     void ins;
+    // A process that stopped itself (raise(SIGSTOP), kill(0, SIGTSTP)) runs nothing more
+    // until a SIGCONT: the step ends here, as when it blocks.
+    if (this.kernel.stopped(t.tid)) return { reason: "blocked", count: 0 };
     this.deliverNow(p, t);
     if (p.mem.pageCount() > this.options.maxPages) throw new StopError(`the process uses more than ${(this.options.maxPages * PAGE_SIZE) >> 20} MiB of memory; the stepper stops it`);
     return undefined;
@@ -600,6 +603,7 @@ export class Machine {
     const entry: TraceEntry = { pid: p.pid, line: this.userLine(p, t), call, args, ret: r.ret };
     if (data !== undefined && MAYBE_PID.test(data)) entry.text = data;
     if (r.errno) entry.errno = r.errno;
+    if (r.status !== undefined && r.ret > 0) entry.status = r.status;
     if (t.frames.some((f) => f.sig)) entry.handler = true;
     if (t.tid !== p.pid) entry.tid = t.tid;
     this.trace.push(entry);

@@ -5,6 +5,7 @@ import { Figure } from "../bench/figure";
 const usage = `usage:
   forklab run FILE.c [--scenario S.json] [--json] [--max-steps N]
   forklab fidelity FILE.c [--scenario S.json] [--json]
+  forklab fuzz [--seed S] [--count N] [--json] [--shrink K]
   forklab render FILE.c [--scenario S.json] [--step N] --out FIG.svg
   forklab bench [--json]
   forklab build FILE.c [--cc CC]
@@ -20,6 +21,7 @@ const commands: Record<string, () => Promise<Command>> = {
   bench: async () => (await import("./bench")).bench,
   run: async () => (await import("./run")).run,
   fidelity: async () => (await import("./fidelity")).fidelity,
+  fuzz: async () => (await import("./fuzz")).fuzzCommand,
   render: async () => (await import("./render")).render,
   build: async () => (await import("./server")).build,
   serve: async () => (await import("./server")).serve,

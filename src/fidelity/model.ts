@@ -12,7 +12,7 @@ import type { Scenario } from "../contract/scenario";
 import type { TraceEntry } from "../c/trace";
 import { canonicalCall, COMPARED_CALLS, comparedArgs, RETURNS_PID, SIGNAL_ARG, signalName, howOf, waitOptions } from "./calls";
 import { handlerLines, statementLines } from "./functions";
-import { childName, threadName, renamePidsInText, renameShm, renameWrite, maskMeasuredTimes, type NormEntry, type NormProc, type NormTrace, type ProcEnd } from "./normal";
+import { childName, threadName, renamePidsInText, renameShm, renameWrite, maskMeasuredTimes, reportsStopOrContinue, type NormEntry, type NormProc, type NormTrace, type ProcEnd } from "./normal";
 import { signame } from "../kernel/signum";
 
 const run = promisify(execFile);
@@ -131,6 +131,7 @@ export function normalizeModel(m: ModelRun, sourceFile: string): NormTrace {
       if (task(e) !== tid) return;
       const n: NormEntry = { line: statements.get(e.line) ?? e.line, call: e.call, args: [], ret: e.ret, start: index, end: index };
       if (e.errno) n.errno = e.errno;
+      if (e.status !== undefined) n.status = e.status;
       if (inHandler.has(e.line) || e.handler) n.handler = true;
       for (const k of comparedArgs(e.call)) {
         if (e.call === "waitpid" && k === 2) n.args.push(waitOptionsArg(e));
@@ -173,8 +174,8 @@ function modelEnd(pid: number, m: ModelRun, entries: TraceEntry[]): ProcEnd {
   let status = m.statuses?.get(pid) ?? proc?.exitStatus;
   if (status === undefined) {
     // Reaped already: the parent's waitpid saw the status.
-    const wait = entries.find((e) => e.call === "waitpid" && e.ret === pid && (e as TraceEntry & { status?: number }).status !== undefined);
-    status = (wait as (TraceEntry & { status?: number }) | undefined)?.status;
+    const wait = entries.find((e) => e.call === "waitpid" && e.ret === pid && e.status !== undefined && !reportsStopOrContinue(e.status));
+    status = wait?.status;
   }
   if (status === undefined) return proc && proc.state !== "zombie" ? { kind: "running", blockedIn: proc.blockedOn?.replace(/\(.*$/, "") } : { kind: "running" };
   if ((status & 0x7f) === 0) return { kind: "exited", code: (status >> 8) & 0xff };

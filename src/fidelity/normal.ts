@@ -105,3 +105,8 @@ export function maskMeasuredTimes(t: NormTrace, source: string): void {
     for (const e of p.entries) if (e.call === "write" && e.args[0] === 2 && typeof e.ret === "number" && e.ret > 0) e.ret = "bytes";
   }
 }
+
+/** A wait status that reports a stop (low byte 0x7f) or a continue (0xffff), not an end. */
+export function reportsStopOrContinue(status: number | undefined): boolean {
+  return status !== undefined && ((status & 0xff) === 0x7f || status === 0xffff);
+}

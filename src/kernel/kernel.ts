@@ -447,6 +447,11 @@ export class Kernel {
 
   // ---- the stepper's view of tasks ----
 
+  /** Whether tid's process is stopped (by SIGSTOP, or SIGTSTP and its kin). */
+  stopped(tid: number): boolean {
+    return this.k.tasks.get(tid)?.proc.stopped ?? false;
+  }
+
   task(tid: number): TaskInfo | undefined {
     const t = this.k.tasks.get(tid);
     if (!t) {

@@ -71,7 +71,7 @@ export const signals: Builtin[] = [
     },
   },
   { name: "sigsuspend", fn: (c, a) => sys(c, "rt_sigsuspend", [], c.k.sigsuspend(c.t.tid, readSet(c, a[0]))) },
-  { name: "sigpending", fn: (c, a) => sys(c, "rt_sigpending", [], c.k.sigpending(c.t.tid), (r) => { writeSet(c, a[0], r.ret >>> 0); return 0; }) },
+  { name: "sigpending", fn: (c, a) => sys(c, "rt_sigpending", [], c.k.sigpending(c.t.tid), (r) => { writeSet(c, a[0], (r.oldMask ?? 0) >>> 0); return 0; }) },
   { name: "sigemptyset", fn: (c, a) => { writeSet(c, a[0], 0); return 0; } },
   { name: "sigfillset", fn: (c, a) => { writeSet(c, a[0], 0x7fffffff); return 0; } },
   { name: "sigaddset", fn: (c, a) => { if (!validSig(c, a[1])) return -1; writeSet(c, a[0], readSet(c, a[0]) | sigmask(a[1])); return 0; } },
