@@ -219,9 +219,13 @@ export function checkRules(t: NormTrace, given: string[] = []): RuleViolation[] 
       }
       if ((e.call === "read" || e.call === "recv") && e.data && e.args[0] !== 0) {
         const probe = e.data.slice(0, 32);
-        // Only other processes' writes: a server echoing what a client sent writes it after reading it.
+        // Only other processes' writes must come first: a server echoing what a client sent
+        // writes it after reading it. But the reader's own earlier write is a source too (a
+        // process reading back its own pipe, while a child flushes a copy of the same text
+        // from the stdio buffer fork gave it).
         const sources = writes.filter((w) => w.p !== p && w.e.data?.includes(probe));
-        if (sources.length && !sources.some((w) => before(w.e.start, e.end)) && !given.some((g) => g.includes(probe)))
+        const own = writes.some((w) => w.p === p && w.e.data?.includes(probe) && before(w.e.start, e.end));
+        if (sources.length && !own && !sources.some((w) => before(w.e.start, e.end)) && !given.some((g) => g.includes(probe)))
           v.push({ side: t.side, rule: "write-before-read", detail: `${p.name} read ${JSON.stringify(probe)} before anyone wrote it` });
       }
     }

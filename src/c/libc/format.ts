@@ -40,7 +40,7 @@ export function format(mem: Memory, fmt: string, args: Val[] | VaArgs): string {
         break;
       }
       case "p": {
-        const a = next();
+        const a = toWidth(exact(), 64, false);
         body = a === 0 ? "(nil)" : "0x" + a.toString(16);
         break;
       }

@@ -130,6 +130,7 @@ int main(void) {
   char buf[64];
   int n = snprintf(buf, sizeof buf, "%lu|%ld", ULONG_MAX - 1, LONG_MIN + 1);
   printf("%d %s\\n", n, buf);
+  printf("%p %p %p\\n", (void *)-1, (void *)(1UL << 63), (void *)0);
   return 0;
 }`);
   });
