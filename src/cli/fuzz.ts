@@ -33,14 +33,22 @@ export async function fuzzCommand(args: string[]): Promise<number> {
     console.error(`forklab fuzz: ${(err as Error).message}`);
     return 2;
   }
+  let shown = 0;
   try {
     const r = await fuzz({
       seed, count: n, root: join(__dirname, ".."), shrinkBudget: budget,
-      progress: (done, rep) => { if (!json && (done % 10 === 0 || done === n)) process.stderr.write(`  ${summary(rep)}\n`); },
+      progress: (done, rep) => {
+        if (json) return;
+        // Each disagreement as soon as it is shrunk: a long run stopped early loses none.
+        while (shown < rep.disagree.length) {
+          const d = rep.disagree[shown++];
+          console.log(`DISAGREE program ${d.seed} (${d.blocks} blocks, shrunk to ${d.shrunkBlocks}): ${d.first}\n${d.program}`);
+        }
+        if (done % 10 === 0 || done === n) process.stderr.write(`  ${summary(rep)}\n`);
+      },
     });
     if (json) console.log(JSON.stringify({ programs: r.programs, agree: r.agree, disagree: r.disagree, unsteady: r.unsteady, errors: r.errors, seed: r.seed, seconds: r.seconds }, null, 2));
     else {
-      for (const d of r.disagree) console.log(`DISAGREE program ${d.seed} (${d.blocks} blocks, shrunk to ${d.shrunkBlocks}): ${d.first}\n${d.program}`);
       for (const u of r.unsteady) console.log(`UNSTEADY program ${u.seed} disagreed once, then agreed: ${u.first}`);
       for (const e of r.errors) console.log(`NOT JUDGED program ${e.seed}: ${e.error}`);
       console.log(summary(r));
