@@ -21,6 +21,12 @@ async function viewAt(tail: string): Promise<void> {
     `the view at "${tail}"`, 30000, 200);
 }
 
+/** Moves the view's slider to `step`, as the learner drags it (the input event asks the host). */
+async function scrub(step: number): Promise<void> {
+  await pageEval(`(() => { const r = document.querySelector('.fl-toolbar input[type=range]'); if (!r) return null; r.value = '${step}'; r.dispatchEvent(new Event('input')); return true; })()`, "all");
+  await waitFor(async () => (await current())!.index === step, `step ${step}`, 30000, 100);
+}
+
 /** Lets the workbench and the view finish drawing (fonts, layout, the webview's redraw). */
 const settle = (ms = 1500) => new Promise((r) => setTimeout(r, ms));
 
@@ -52,10 +58,16 @@ if (dir) describe("screenshots of the real VS Code", function () {
     assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", { example: "echoserverp.c" }), true);
     const r = await vscode.commands.executeCommand<Outcome>("forklab.continue");
     assert.ok(r.ok, JSON.stringify(r));
-    const s = (await current())!;
+    const s = (await vscode.commands.executeCommand<SessionState>("forklab.session.current", { timeline: true }))!;
     await vscode.commands.executeCommand("workbench.action.terminal.new");
     await vscode.commands.executeCommand("forklab.openView");
     await viewAt(`${s.index} / ${s.index}`);
+    // The busiest moment: the most live processes (the server, its children, the clients).
+    const live = (i: number) => s.timeline![i].processes.filter((p) => p.state !== "zombie").length;
+    let busiest = 0;
+    for (let i = 1; i < s.timeline!.length; i++) if (live(i) > live(busiest)) busiest = i;
+    await scrub(busiest);
+    await viewAt(`${busiest} / ${s.index}`);
     for (const [file, name] of [["light", "Default Light Modern"], ["dark", "Default Dark Modern"], ["hc", "Default High Contrast"]]) {
       await theme(name);
       await shot(`vscode-1366x768-${file}.png`);
@@ -64,12 +76,10 @@ if (dir) describe("screenshots of the real VS Code", function () {
   });
 
   it("the timeline scrubbed back to the middle, the recorded future still on the slider", async () => {
-    const s = (await current())!;
-    const mid = Math.floor(s.index / 2);
-    // As the learner drags the slider: its input event asks the host for that step.
-    await pageEval(`(() => { const r = document.querySelector('.fl-toolbar input[type=range]'); if (!r) return null; r.value = '${mid}'; r.dispatchEvent(new Event('input')); return true; })()`, "all");
-    await waitFor(async () => (await current())!.index === mid, `step ${mid}`, 30000, 100);
-    await viewAt(`${mid} / ${s.index}`);
+    const last = (await vscode.commands.executeCommand<SessionState>("forklab.session.current", { timeline: true }))!.timeline!.length - 1;
+    const mid = Math.floor(last / 2);
+    await scrub(mid);
+    await viewAt(`${mid} / ${last}`);
     await shot("vscode-timeline-scrubbed-back.png");
   });
 

@@ -9,7 +9,7 @@ import type { Outcome } from "../../session/stepper";
 import { roleOf } from "../../coach/lenses";
 import { VIEW_SIGNALS } from "../../contract/protocol";
 import type { Command } from "../../host/worker/protocol";
-import { openExample, revealLine } from "./examples";
+import { openExample, revealRunning } from "./examples";
 import { LessonArgs, markDone, question } from "./lessons";
 import { EditorSession, Sessions, settings } from "./sessions";
 
@@ -48,9 +48,7 @@ function cLanguage(doc: vscode.TextDocument | undefined): doc is vscode.TextDocu
 function follow(s: EditorSession | undefined): void {
   const ed = vscode.window.activeTextEditor;
   if (!s || !ed || ed.document.uri.toString() !== s.uri.toString()) return;
-  const m = s.model;
-  const p = m.current.processes.find((x) => x.state === "running" && x.line) ?? m.current.processes.find((x) => x.pid === m.mainPid && x.line);
-  if (p?.line) revealLine(ed, p.line);
+  revealRunning(ed, s.model.current, s.model.mainPid);
 }
 
 export function registerCommands(context: vscode.ExtensionContext, sessions: Sessions): void {

@@ -3,6 +3,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import * as vscode from "vscode";
+import type { Snapshot } from "../../contract/snapshot";
 
 export function exampleUri(context: vscode.ExtensionContext, name: string): vscode.Uri | undefined {
   if (/[\\/]|\.\./.test(name) && !name.startsWith("examples/")) return undefined;
@@ -32,4 +33,11 @@ export function revealLine(ed: vscode.TextEditor, line: number): void {
   const range = ed.document.lineAt(l).range;
   ed.selection = new vscode.Selection(range.start, range.start);
   ed.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+/** Keeps the learner's eye on the process that just ran: its line (else the first
+ *  process's) in `ed`. */
+export function revealRunning(ed: vscode.TextEditor, snap: Snapshot, mainPid: number): void {
+  const p = snap.processes.find((x) => x.state === "running" && x.line) ?? snap.processes.find((x) => x.pid === mainPid && x.line);
+  if (p?.line) revealLine(ed, p.line);
 }

@@ -18,6 +18,7 @@ import { viewCommand } from "../../host/worker/actions";
 import { SessionMirror } from "../../host/worker/mirror";
 import type { Command, ProgressEvent } from "../../host/worker/protocol";
 import { descriptorView } from "../view/view";
+import { revealRunning } from "./examples";
 import { ModelWorker, OpenInput } from "../../host/worker-client";
 
 export interface EditorSession {
@@ -277,7 +278,11 @@ export class Sessions implements vscode.Disposable {
       descriptorView()?.notify(`Fork Lab: ${c}`);
       return { ok: false, message: c };
     }
-    return this.perform(s, c);
+    const r = await this.perform(s, c);
+    // The file's editor (when shown) follows the step the view moved to.
+    const ed = vscode.window.visibleTextEditors.find((e) => key(e.document.uri) === key(s.uri));
+    if (ed && this.byFile.get(key(s.uri)) === s) revealRunning(ed, s.model.current, s.model.mainPid);
+    return r;
   }
 
   /** The forklab.running context key (Stop Running's key and menus): a command runs in the worker. */

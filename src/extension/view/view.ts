@@ -41,6 +41,10 @@ export function register(context: vscode.ExtensionContext): DescriptorView {
       if (on) {
         await vscode.commands.executeCommand("workbench.action.closeSidebar");
         await vscode.commands.executeCommand("workbench.action.closePanel");
+        // The code beside the picture: the picture's large text needs the wider share.
+        if (vscode.window.tabGroups.all.length === 2) {
+          await vscode.commands.executeCommand("vscode.setEditorLayout", { orientation: 0, groups: [{ size: 0.3 }, { size: 0.7 }] });
+        }
       }
       return on;
     }),
