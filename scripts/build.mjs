@@ -1,12 +1,16 @@
 // @ts-check
 // Bundles with esbuild: the extension host (node, cjs, vscode external), the model and
-// live bundles it loads on first use (node, cjs), the webview (browser, iife) and the forklab CLI (node).
+// live bundles it loads on first use (node, cjs), the webview (browser, iife) and the forklab CLI (node);
+// and the web extension (vscode.dev: package.json "browser"): the same entry for the web
+// worker extension host with its platform module (src/extension/platform/web.ts) and the
+// model's Web Worker. A node module reaching a web bundle fails the build.
 // Copies the tree-sitter wasm files next to the bundles so they ship in the .vsix and load
 // on first use. `--analyze` lists the biggest inputs of each node bundle.
 import * as esbuild from "esbuild";
 import { copyFileSync, mkdirSync, existsSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { webPlatform } from "./web-platform.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const production = process.argv.includes("--production");
@@ -47,6 +51,14 @@ const targets = /** @type {Target[]} */ ([
     platform: "node", format: "cjs", target: "node20" },
   { ...common, entryPoints: ["src/webview/main.ts"], outfile: "dist/webview.js",
     platform: "browser", format: "iife", target: "es2022" },
+  // The web extension: one entry, the desktop's, with ./platform/host resolved to ./web.
+  // The teaching helpers are part of it (a web worker host has no require of a second file).
+  { ...common, entryPoints: ["src/extension/extension.ts"], outfile: "dist/web.js",
+    platform: "browser", format: "cjs", target: "es2022", external: ["vscode"], plugins: [webPlatform()],
+    banner: { js: "\"use strict\"; globalThis.__forklabBundleStart = performance.now();" },
+    footer: { js: "globalThis.__forklabBundleEnd = performance.now();" } },
+  { ...common, entryPoints: ["src/host/worker-web.ts"], outfile: "dist/worker-web.js",
+    platform: "browser", format: "iife", target: "es2022" },
 ]).filter((t) => existsSync(join(root, t.entryPoints[0])));
 
 for (const [from, to] of [
@@ -73,7 +85,7 @@ if (watch) {
     // Activation evaluates all of dist/extension.js: the model and the live side must come
     // only through src/extension/model.ts.
     if (targets[i].outfile === "dist/extension.js") {
-      const heavy = Object.keys(out.inputs).filter((f) => /^(src\/c\/|src\/host\/(?!scenario\.ts|worker-client\.ts|worker\/(protocol|mirror|actions)\.ts)|src\/kernel\/|src\/session\/(session|stepper)\.ts|src\/live\/(?!platform\.ts)|node_modules\/web-tree-sitter\/)/.test(f));
+      const heavy = Object.keys(out.inputs).filter((f) => /^(src\/c\/|src\/host\/(?!scenario\.ts|worker-client\.ts|worker-node-host\.ts|posix-path\.ts|worker\/(protocol|mirror|actions)\.ts)|src\/kernel\/|src\/session\/(session|stepper)\.ts|src\/live\/(?!platform\.ts)|node_modules\/web-tree-sitter\/)/.test(f));
       if (heavy.length) {
         console.error(`build: dist/extension.js includes the model (${heavy.slice(0, 3).join(", ")}...); import it through src/extension/model.ts (and only types elsewhere)`);
         process.exitCode = 1;

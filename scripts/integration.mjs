@@ -5,6 +5,10 @@
 //     beyond the npm registry; the tools are cached under ~/.cache/forklab.
 //   FORKLAB_RUNNER=electron: @vscode/test-electron (downloads VS Code; needs a display,
 //     e.g. `xvfb-run -a`).
+// FORKLAB_HOST=web runs the part of the suite that applies on the web (test/suite/web-index.ts)
+// a second way: code-server with the extension moved to the browser's web worker extension
+// host (the "remote.extensionKind" setting), its dist/web.js entry, the suite bundled for the
+// browser; it prints `web runner: N passed, N failed`.
 // Writes {passed, failed} to FORKLAB_STATS when set. Never hangs: a hard timeout kills
 // everything it started. Exit status is non-zero when any test failed.
 import { spawnSync } from "node:child_process";
@@ -13,15 +17,18 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import * as esbuild from "esbuild";
 import { startPageServer } from "./page-server.mjs";
+import { webPlatform } from "./web-platform.mjs";
 import {
   CODE_SERVER_VERSION, ensureCodeServer, freePort, freshProfile, launchChromium, root, startCodeServer,
 } from "./vscode-tools.mjs";
 
-const runnerKind = process.env.FORKLAB_RUNNER ?? "offline";
+const web = process.env.FORKLAB_HOST === "web";
+// The web worker host runs only in code-server here (the electron runner has no browser host).
+const runnerKind = web ? "web" : process.env.FORKLAB_RUNNER ?? "offline";
 const timeoutS = Number(process.env.FORKLAB_INTEGRATION_TIMEOUT_S ?? 1800); // includes first-use set-up
 const suiteTimeoutS = Number(process.env.FORKLAB_SUITE_TIMEOUT_S ?? 900); // the lessons walk every step: 600 s was tight on a loaded machine
 const workspace = join(root, "examples");
-const suiteOut = join(root, "out", "test", "suite");
+const suiteOut = join(root, "out", "test", web ? "suite-web" : "suite");
 const STATS_MARKER = "forklab-suite-stats ";
 const LINE_MARKER = "forklab-suite| "; // test/suite/index.ts marks the suite's own lines
 const t0 = Date.now();
@@ -46,6 +53,26 @@ const hardStop = setTimeout(async () => {
 }, timeoutS * 1000);
 for (const sig of ["SIGINT", "SIGTERM"]) {
   process.on(sig, async () => { await cleanup(); process.exit(130); });
+}
+
+/**
+ * Compile the part of the suite that applies on the web for the web worker extension host:
+ * one browser bundle, node:assert and node:util from their npm ports, and the suite's
+ * environment (no process.env there) written into it.
+ * @param {Record<string, string>} env
+ */
+async function compileWebSuite(env) {
+  rmSync(suiteOut, { recursive: true, force: true });
+  const define = { "process.env.NODE_DEBUG": "undefined" };
+  for (const name of ["FORKLAB_PAGE_URL", "FORKLAB_SCREENSHOT_DIR", "FORKLAB_SUITE_GREP"]) {
+    define[`process.env.${name}`] = env[name] === undefined ? "undefined" : JSON.stringify(env[name]);
+  }
+  await esbuild.build({
+    entryPoints: [join(root, "test", "suite", "web-index.ts")], outfile: join(suiteOut, "index.js"), bundle: true,
+    platform: "browser", format: "cjs", target: "es2022", sourcemap: "inline", external: ["vscode"], logLevel: "warning",
+    alias: { "node:assert": "assert", "node:util": "util" }, define, plugins: [webPlatform()],
+  });
+  say(`compiled the web suite into ${relative(root, suiteOut)}/index.js`);
 }
 
 /** Compile the suite for the extension host, which cannot load TypeScript. */
@@ -81,7 +108,8 @@ async function runOffline(statsFile, pageServer, setPage) {
   await ensureCodeServer();
   say(`code-server ${CODE_SERVER_VERSION} ready (${((Date.now() - t) / 1000).toFixed(1)} s)`);
 
-  const profile = freshProfile("forklab-it-");
+  // On the web, the setting moves the extension from the server's node host to the browser's worker.
+  const profile = freshProfile("forklab-it-", web ? { "remote.extensionKind": { "forklab.forklab": ["web"] } } : {});
   cleanups.push(async () => profile.remove());
   const port = await freePort();
   const server = await startCodeServer({
@@ -182,18 +210,19 @@ function finish(result, reason) {
 }
 
 async function main() {
-  if (!existsSync(join(root, "dist", "extension.js"))) {
+  if (!existsSync(join(root, "dist", "extension.js")) || !existsSync(join(root, "dist", "web.js"))) {
     const r = spawnSync(process.execPath, [join(root, "scripts", "build.mjs")], { cwd: root, stdio: "inherit" });
     if (r.status !== 0) throw new Error("build failed");
   }
-  await compileSuite();
   const statsDir = mkdtempSync(join(tmpdir(), "forklab-suite-"));
   cleanups.unshift(async () => rmSync(statsDir, { recursive: true, force: true }));
   const statsFile = join(statsDir, "stats.json");
   let page = null;
   const pageServer = await startPageServer(() => page);
   cleanups.push(() => pageServer.close());
-  say(`runner: ${runnerKind} (FORKLAB_RUNNER=offline|electron)`);
+  if (web) await compileWebSuite({ ...process.env, FORKLAB_PAGE_URL: pageServer.url });
+  else await compileSuite();
+  say(`runner: ${runnerKind} (FORKLAB_RUNNER=offline|electron, FORKLAB_HOST=web)`);
   const run = runnerKind === "electron" ? runElectron : runOffline;
   const result = await run(statsFile, pageServer, (p) => { page = p; });
   await cleanup();

@@ -68,10 +68,14 @@ async function answer(page, req) {
 export function startPageServer(getPage) {
   const token = randomBytes(12).toString("hex");
   const server = createServer((req, res) => {
+    // The web suite asks from the browser's web worker host, another origin: allow it (the
+    // token in the path still keeps out whoever does not know it).
+    const cors = { "access-control-allow-origin": "*", "access-control-allow-headers": "content-type", "access-control-allow-methods": "POST" };
     const reply = (status, body) => {
-      res.writeHead(status, { "content-type": "application/json" });
+      res.writeHead(status, { "content-type": "application/json", ...cors });
       res.end(JSON.stringify(body));
     };
+    if (req.method === "OPTIONS") { res.writeHead(204, cors); res.end(); return; }
     if (req.method !== "POST" || req.url !== `/${token}`) return reply(404, { ok: false, error: "not found" });
     let data = "";
     req.setEncoding("utf8");

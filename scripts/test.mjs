@@ -1,7 +1,8 @@
 // @ts-check
 // `npm test`: the whole suite from a fresh clone. Installs what is missing, then runs the
 // stages (build, typecheck, lint, layers) and the tests (unit and fidelity with mocha on
-// node, integration inside a real VS Code). It counts tests only: a stage is ok or failed,
+// node, integration inside a real VS Code, and again, the part that applies, with the
+// extension in the browser's web worker host: "web"). It counts tests only: a stage is ok or failed,
 // never a test. A test stage that runs no test fails, so does a run with no test at all,
 // and `.only` or a pending test fails its stage (--forbid-only, --forbid-pending).
 // Closing line: `N passed, N failed`; exit status non-zero when anything failed.
@@ -11,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { root, StageLog } from "./stages.mjs";
 
-const STAGES = ["build", "typecheck", "lint", "layers", "unit", "fidelity", "integration"];
+const STAGES = ["build", "typecheck", "lint", "layers", "unit", "fidelity", "integration", "web"];
 const only = process.env.FORKLAB_TEST_ONLY?.split(",").map((s) => s.trim()).filter(Boolean) ?? null;
 const wanted = (/** @type {string} */ name) => !only || only.includes(name);
 let passed = 0;
@@ -41,27 +42,30 @@ async function stage(name, args, title = name) {
 /**
  * Run a test runner that writes its counts to FORKLAB_STATS; add them to the totals.
  * @param {string} name @param {string[]} args @param {string} statsEnv the variable naming the counts file
+ * @param {Record<string, string>} env more of the runner's environment
+ * @returns {Promise<{ passed: number; failed: number } | undefined>} the runner's counts
  */
-async function tests(name, args, statsEnv = "FORKLAB_STATS") {
+async function tests(name, args, statsEnv = "FORKLAB_STATS", env = {}) {
   const dir = mkdtempSync(join(tmpdir(), "forklab-stats-"));
   const stats = join(dir, "stats.json");
   /** @type {{ passed: number; failed: number; pending?: number } | undefined} */
   let s;
   const ok = await log.run(`${name} tests`, process.execPath, args, {
-    env: { [statsEnv]: stats },
+    env: { ...env, [statsEnv]: stats },
     detail: () => {
       s = existsSync(stats) ? JSON.parse(readFileSync(stats, "utf8")) : undefined;
       return s ? `${s.passed} passed, ${s.failed} failed${s.pending ? `, ${s.pending} pending` : ""}` : "no counts";
     },
   });
   rmSync(dir, { recursive: true, force: true });
-  if (!s) { failed++; failures.push(`${name}: no counts (the runner stopped before its tests ran)`); return; }
+  if (!s) { failed++; failures.push(`${name}: no counts (the runner stopped before its tests ran)`); return undefined; }
   passed += s.passed;
   failed += s.failed;
   if (s.failed) failures.push(`${name}: ${s.failed} failed`);
   else if (s.pending) failures.push(`${name}: ${s.pending} pending (forbidden)`);
   else if (s.passed === 0) failures.push(`${name}: ran no tests`);
   else if (!ok) failures.push(`${name}: the runner failed (a .only or a pending test is forbidden; see the log)`);
+  return s;
 }
 
 /** @param {string} dir */
@@ -96,6 +100,11 @@ await stage("layers", ["scripts/layers.mjs"]);
 await mocha("unit", "test/unit");
 await mocha("fidelity", "test/fidelity");
 if (wanted("integration")) await tests("integration", ["scripts/integration.mjs"]);
+if (wanted("web")) {
+  // The same runner with the extension in the browser's web worker host (vscode.dev's kind).
+  const s = await tests("web", ["scripts/integration.mjs"], "FORKLAB_STATS", { FORKLAB_HOST: "web" });
+  console.log(`web runner: ${s ? `${s.passed} passed, ${s.failed} failed` : "no counts"}`);
+}
 
 if (passed + failed === 0 && !failures.length) failures.push("the run ran no tests");
 console.log(`${log.clock()} done`);

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Scenario } from "../contract/scenario";
 import { ModelWorker, OpenInput } from "../host/worker-client";
+import { nodeWorkerHost } from "../host/worker-node-host";
 import { SessionMirror } from "../host/worker/mirror";
 import { Bench } from "./figure";
 
@@ -18,7 +19,7 @@ const quantile = (xs: number[], q: number): number => {
 async function session(dist: string, file: string, scenario: Scenario): Promise<{ w: ModelWorker; mirror: SessionMirror; input: OpenInput }> {
   const mirror = new SessionMirror();
   const input: OpenInput = { session: file, file, text: readFileSync(file, "utf8"), scenario, policy: "round-robin", maxSteps: 100_000 };
-  const w = new ModelWorker(dist, { reopen: () => [{ ...input, actions: mirror.actions, at: mirror.at, known: mirror.timeline.length }], reopened: (_s, u) => { if (u) mirror.apply(u); }, tell: () => undefined });
+  const w = new ModelWorker(nodeWorkerHost(dist), { reopen: () => [{ ...input, actions: mirror.actions, at: mirror.at, known: mirror.timeline.length }], reopened: (_s, u) => { if (u) mirror.apply(u); }, tell: () => undefined });
   const r = await w.open(input);
   if (r.type !== "opened" || !r.update) throw new Error(`cannot open ${file}`);
   mirror.apply(r.update);

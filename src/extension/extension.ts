@@ -2,18 +2,19 @@
 // must stay under 30 ms, so features reach the model and the live side (their own
 // bundles) through src/extension/model.ts, on first use, and import only their types.
 // A feature lives in src/extension/<feature>/ and exports register(context); add it to
-// `features` below and its contributions (commands, views...) to package.json.
+// `features` below and its contributions (commands, views...) to package.json. The same
+// entry is built for the desktop (dist/extension.js) and the web (dist/web.js): features
+// that run programs for real come from the platform (./platform/host).
 import * as vscode from "vscode";
-import * as checks from "./checks/checks";
 import * as demos from "./demos/demos";
 import * as editor from "./editor/editor";
+import { host } from "./platform/host";
+import type { Feature } from "./platform/platform";
 import type { Services } from "./services";
 import * as lessons from "./session/lessons";
-import * as linux from "./session/linux";
 import * as session from "./session/session";
 import { Sessions } from "./session/sessions";
 import * as start from "./start/start";
-import * as tasks from "./tasks/tasks";
 import * as view from "./view/view";
 
 // Set by the bundle's first line (scripts/build.mjs), before the imports above evaluate,
@@ -31,15 +32,13 @@ export interface ForkLabApi {
 }
 
 /** Every feature but the view host, which the others are given (see Services). */
-const features: Array<(context: vscode.ExtensionContext, services: Services) => void> = [
-  checks.register,
+const features: Feature[] = [
   session.register,
   editor.register,
   demos.register,
-  linux.register,
   lessons.register,
   start.register,
-  tasks.register,
+  ...host.features,
 ];
 
 export function activate(context: vscode.ExtensionContext): ForkLabApi {

@@ -1,18 +1,18 @@
-// Loading a C file for the model on the host (node fs only, no vscode): the tree-sitter
-// parser from its two .wasm files (loaded once per process), local headers from the
-// file's folder, exec targets (other .c programs in that folder) compiled at their first
-// exec and kept, and the files the program opens by a relative name, read from its folder
-// into the model's file system. The CLI, the extension and the benchmarks load through here.
+// Loading a C file for the model on node (node fs only, no vscode): the tree-sitter parser
+// from its two .wasm files (loaded once per process), and the program through program.ts
+// with the disk as its files (headers, exec targets and data files from the file's folder).
+// The CLI, the node worker, the fidelity harness and the benchmarks load through here.
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { basename, dirname, isAbsolute, join, normalize } from "node:path";
+import { join } from "node:path";
 import type { Parser } from "web-tree-sitter";
-import { compileC } from "../c/load";
 import { loadParser, WasmFiles } from "../c/parse";
-import { Diagnostic, formatDiagnostic } from "../c/diagnostic";
-import type { Program } from "../c/program";
+import { formatDiagnostic } from "../c/diagnostic";
 import type { Snapshot } from "../contract/snapshot";
 import { Session } from "../session/session";
 import type { Scenario } from "../contract/scenario";
+import { LoadedProgram, programFrom } from "./program";
+
+export type { LoadedProgram } from "./program";
 
 export interface LoadOptions {
   /** The folder holding web-tree-sitter.wasm and tree-sitter-c.wasm (the extension's
@@ -20,18 +20,6 @@ export interface LoadOptions {
   wasmDir?: string;
   /** The file's text when it differs from the disk (an editor buffer with unsaved edits). */
   text?: string;
-}
-
-export interface LoadedProgram {
-  /** argv[0] and the Session's name: the file name without ".c". */
-  name: string;
-  program: Program;
-  /** Syntax and compile errors and warnings, with line and column. */
-  diagnostics: Diagnostic[];
-  /** exec by name: NAME.c next to the file, compiled at the first exec and kept. */
-  loadProgram: (name: string) => Program | undefined;
-  /** A file the program opens by a relative name, from its folder (read once per open path). */
-  readFile: (path: string) => Uint8Array | undefined;
 }
 
 /** The two .wasm files the parser needs. */
@@ -52,29 +40,15 @@ export function hostParser(wasmDir?: string): Promise<Parser> {
   return loadParser(wasmFiles(wasmDir));
 }
 
-const readText = (p: string): string | undefined => (existsSync(p) && statSync(p).isFile() ? readFileSync(p, "utf8") : undefined);
+/** A regular file's bytes from the disk, or undefined. */
+const readBytes = (p: string): Uint8Array | undefined => (existsSync(p) && statSync(p).isFile() ? new Uint8Array(readFileSync(p)) : undefined);
 
 /** Compile `file` (or `opts.text` in its place) with what a Session needs to run it. */
 export async function loadProgram(file: string, opts: LoadOptions = {}): Promise<LoadedProgram> {
   const parser = await hostParser(opts.wasmDir);
-  const dir = dirname(file);
-  const { program, diagnostics } = compileC(parser, file, opts.text ?? readFileSync(file, "utf8"), readText);
-  const cache = new Map<string, Program | undefined>();
-  const loadTarget = (name: string): Program | undefined => {
-    if (!cache.has(name)) {
-      const path = join(dir, `${name}.c`);
-      const text = readText(path);
-      cache.set(name, text === undefined ? undefined : compileC(parser, path, text, readText).program);
-    }
-    return cache.get(name);
-  };
-  const readFile = (p: string): Uint8Array | undefined => {
-    // Only the program's own folder: no absolute paths, nothing above it.
-    if (isAbsolute(p) || normalize(p).startsWith("..")) return undefined;
-    const path = join(dir, p);
-    return existsSync(path) && statSync(path).isFile() ? new Uint8Array(readFileSync(path)) : undefined;
-  };
-  return { name: basename(file).replace(/\.c$/, ""), program, diagnostics, loadProgram: loadTarget, readFile };
+  // program.ts speaks POSIX paths; node on Windows reads them with "/" as well.
+  const posix = process.platform === "win32" ? file.replace(/\\/g, "/") : file;
+  return programFrom(parser, posix, opts.text ?? readFileSync(file, "utf8"), readBytes);
 }
 
 /** A Session on `file` under `scenario`, or (no main) the reasons there is none. */

@@ -1,11 +1,10 @@
-// The calling end of the model's worker on node (dist/worker.js, src/host/worker/protocol.ts):
-// the extension host's thread never runs the model, it sends requests and hears answers
-// (the benchmarks use it too). A Stop
+// The calling end of the model's worker (src/host/worker/protocol.ts), on any platform: the
+// extension host's thread never runs the model, it sends requests and hears answers (the
+// benchmarks use it too). A WorkerHost starts the worker itself: a worker_threads worker on
+// node (worker-node-host.ts), a Web Worker on the web (src/extension/platform/web.ts). A Stop
 // raises a shared flag the worker reads between steps; a worker that does not answer in
-// time (one step that never ends) is terminated and a new one replays every session's
-// recorded actions, so nothing the learner saw is lost.
-import { join } from "node:path";
-import { Worker } from "node:worker_threads";
+// time (one step that never ends, or a Web Worker that cannot share memory) is terminated
+// and a new one replays every session's recorded actions, so nothing the learner saw is lost.
 import type { Snapshot } from "../contract/snapshot";
 import type { Scenario } from "../contract/scenario";
 import {
@@ -20,6 +19,30 @@ export const STOP_GRACE_MS = 100;
 type Pending = { req: Request; resolve: (r: Response) => void; progress?: (e: ProgressEvent) => void };
 export type OpenInput = Omit<OpenRequest, "type" | "id">;
 export type DoneResponse = Extract<Response, { type: "done" }>;
+
+/** A running worker, as the client drives it. */
+export interface WorkerPort {
+  post(m: Request): void;
+  terminate(): void;
+}
+
+/** What a worker says back: messages, or that it failed (why, in a learner's words). */
+export interface WorkerEvents {
+  message(m: WorkerMessage): void;
+  failed(why: string): void;
+}
+
+/** How a platform starts the model's worker. */
+export interface WorkerHost {
+  /** Starts one; `stop` is the shared stop flag's memory (absent where it cannot be shared). */
+  spawn(events: WorkerEvents, stop: SharedArrayBuffer | undefined): WorkerPort;
+  /** Completes an open request before it is sent (a Web Worker gets the program's folder). */
+  prepare?(req: OpenRequest): Promise<OpenRequest>;
+}
+
+/** Memory the worker can read while it runs: only where the platform allows it (a browser
+ *  page that is not cross-origin isolated has no SharedArrayBuffer). */
+const canShare = typeof SharedArrayBuffer === "function";
 
 export interface WorkerHooks {
   /** Every open session, to replay in a new worker. */
@@ -39,16 +62,18 @@ export function modelWorker(): ModelWorker {
 export class ModelWorker {
   /** The worker made last (the extension makes one per window). */
   static latest: ModelWorker | undefined;
-  private worker: Worker | undefined;
+  private worker: WorkerPort | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
-  private readonly stopFlag = new Int32Array(new SharedArrayBuffer(4));
+  private readonly stopFlag = new Int32Array(canShare ? new SharedArrayBuffer(4) : new ArrayBuffer(4));
+  /** Requests reach the worker in the order sent, also when one waits for prepare(). */
+  private posting: Promise<void> = Promise.resolve();
   private stopGen = 0;
   /** A restart's replay, which requests sent meanwhile wait for. */
   private restarting: Promise<void> | undefined;
 
   /** @param stopGraceMs how long a Stop waits for an answer before it restarts the worker. */
-  constructor(private readonly distDir: string, private readonly hooks: WorkerHooks, private readonly stopGraceMs = STOP_GRACE_MS) {
+  constructor(private readonly host: WorkerHost, private readonly hooks: WorkerHooks, private readonly stopGraceMs = STOP_GRACE_MS) {
     ModelWorker.latest = this;
   }
 
@@ -101,21 +126,46 @@ export class ModelWorker {
       await new Promise((r) => setTimeout(r, 5));
     }
     if (waiting.every((id) => !this.pending.has(id))) return "stopped";
-    await this.restart("The model did not answer Stop within 0.1 s (one step that never ends), so Fork Lab restarted it and replayed the session up to the last step it had recorded.");
+    await this.restart(canShare
+      ? "The model did not answer Stop within 0.1 s (one step that never ends), so Fork Lab restarted it and replayed the session up to the last step it had recorded."
+      : "Stopped. Here Fork Lab stops a run by restarting the model and replaying the session up to the last step it had recorded.");
     return "restarted";
   }
 
   dispose(): void {
-    void this.worker?.terminate();
+    this.worker?.terminate();
     this.worker = undefined;
   }
 
-  private start(): Worker {
-    const w = new Worker(join(this.distDir, "worker.js"), { workerData: { wasmDir: this.distDir, stop: this.stopFlag.buffer } });
-    w.on("message", (m: WorkerMessage) => this.receive(m));
-    w.on("error", (e) => { if (this.worker === w) void this.restart(`The model stopped with an error (${e.message}); Fork Lab restarted it and replayed the session.`); });
-    w.on("exit", (code) => { if (this.worker === w) void this.restart(`The model's worker ended (exit code ${code}); Fork Lab restarted it and replayed the session.`); });
-    return w;
+  private start(): WorkerPort {
+    // Only the worker in use is heard: a terminated one may still say something.
+    let port: WorkerPort | undefined = undefined;
+    port = this.host.spawn({
+      message: (m) => { if (this.worker === port) this.receive(m); },
+      failed: (why) => { if (this.worker === port) void this.restart(`${why}; Fork Lab restarted it and replayed the session.`); },
+    }, canShare ? this.stopFlag.buffer as SharedArrayBuffer : undefined);
+    return port;
+  }
+
+  /** Posts `req` after every request sent before it (an open request is prepared first). */
+  private postInOrder(req: Request): void {
+    const prepare = this.host.prepare;
+    if (req.type !== "open" || !prepare) {
+      this.posting = this.posting.then(() => this.postNow(req));
+      return;
+    }
+    const ready = prepare(req).catch((e: unknown) => e instanceof Error ? e : new Error(String(e)));
+    this.posting = this.posting.then(async () => {
+      const r = await ready;
+      if (r instanceof Error) this.receive({ type: "failed", id: req.id, message: r.message });
+      else this.postNow(r);
+    });
+  }
+
+  private postNow(req: Request): void {
+    if (!this.pending.has(req.id)) return; // answered meanwhile (a restart)
+    this.worker ??= this.start();
+    this.worker.post(req);
   }
 
   private async send(req: Request, progress?: (e: ProgressEvent) => void): Promise<Response> {
@@ -124,8 +174,7 @@ export class ModelWorker {
     const full = { ...req, id } as Request;
     return new Promise<Response>((resolve) => {
       this.pending.set(id, { req: full, resolve, progress });
-      this.worker ??= this.start();
-      this.worker.postMessage(full);
+      this.postInOrder(full);
     });
   }
 
@@ -143,7 +192,7 @@ export class ModelWorker {
     if (this.restarting) return this.restarting;
     const old = this.worker;
     this.worker = undefined;
-    void old?.terminate();
+    old?.terminate();
     for (const [id, p] of this.pending) p.resolve({ type: "failed", id, message: RESTARTED });
     this.pending.clear();
     this.hooks.tell(why);
@@ -153,8 +202,7 @@ export class ModelWorker {
         const r = await new Promise<Response>((resolve) => {
           const req: Request = { ...input, type: "open", id };
           this.pending.set(id, { req, resolve });
-          this.worker ??= this.start();
-          this.worker.postMessage(req);
+          this.postInOrder(req);
         });
         this.hooks.reopened(input.session, r.type === "opened" ? r.update : undefined);
       }

@@ -4,6 +4,9 @@ import type { ForkLabApi } from "../../src/extension/extension";
 
 export const EXTENSION_ID = "forklab.forklab";
 
+/** Where this suite runs: the web worker extension host has no node (no `process`). */
+export const HOST: "desktop" | "web" = typeof process === "undefined" ? "web" : "desktop";
+
 export function forkLab(): vscode.Extension<ForkLabApi> {
   const ext = vscode.extensions.getExtension<ForkLabApi>(EXTENSION_ID);
   if (!ext) throw new Error(`${EXTENSION_ID} is not loaded in this VS Code`);

@@ -5,9 +5,7 @@
 import Mocha from "mocha";
 import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { report } from "./log";
-
-export const STATS_MARKER = "forklab-suite-stats ";
+import { report, STATS_MARKER } from "./log";
 
 export function run(): Promise<void> {
   Mocha.reporters.Base.useColors = false;

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as vscode from "vscode";
 import { EXTENSION_ID, forkLab, manifest } from "./extension";
-import { pageEval, pageScreenshot, waitForTexts } from "./page";
+import { answerExpr, inView, pageEval, pageScreenshot, verdictExpr, waitForTexts } from "./page";
 
 const LESSON = "forklab.fork";
 
@@ -32,25 +32,6 @@ async function waitForCheck(step: string, want: string, waitMs = 15000, lesson =
 async function openLesson(lesson = LESSON): Promise<void> {
   await vscode.commands.executeCommand("workbench.action.openWalkthrough", `${EXTENSION_ID}#${lesson}`, false);
 }
-
-/** Runs `expr` in every frame until one (the view's) returns something other than null. */
-async function inView<T>(expr: string, waitMs = 20000): Promise<T> {
-  const deadline = Date.now() + waitMs;
-  for (;;) {
-    const perFrame = await pageEval<T | null>(`(() => { try { return ${expr}; } catch { return null; } })()`, "all");
-    const found = perFrame.find((x) => x !== null && x !== undefined && !(typeof x === "object" && "error" in (x as object)));
-    if (found !== undefined || Date.now() >= deadline) return found as T;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-/** Chooses a radio in the view's question form and submits it, as the learner would. */
-const answerExpr = (choice: number) => `(() => { const f = document.querySelector('.fl-question form'); if (!f) return null;
-  f.querySelector('input[value="${choice}"]').click(); f.querySelector('button.fl-submit').click(); return true; })()`;
-
-/** The verdict text once it mentions `what`. */
-const verdictExpr = (what: string) => `(() => { const v = document.querySelector('.fl-verdict'); return v && v.textContent.includes(${JSON.stringify(what)}) ?
-  { text: v.textContent, live: v.getAttribute('aria-live'), marked: document.querySelector('.fl-figure-wrap').className } : null; })()`;
 
 describe("lessons", () => {
   it("a lesson walkthrough opens with workbench.action.openWalkthrough and shows its steps", async () => {

@@ -13,7 +13,7 @@ describe("the live page", () => {
   });
 
   it("shows a status bar item that the extension host just created", async () => {
-    const probe = `forklab-probe-${process.pid}-${Date.now()}`;
+    const probe = `forklab-probe-${Math.random().toString(36).slice(2)}-${Date.now()}`;
     const item = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 1000);
     item.text = probe;
     item.show();

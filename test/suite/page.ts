@@ -66,3 +66,22 @@ export function pageScreenshot(path: string): Promise<string> {
 export function pageViewport(width: number, height: number): Promise<string> {
   return ask<string>({ op: "viewport", width, height });
 }
+
+/** Runs `expr` in every frame until one (the view's) returns something other than null. */
+export async function inView<T>(expr: string, waitMs = 20000): Promise<T> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const perFrame = await pageEval<T | null>(`(() => { try { return ${expr}; } catch { return null; } })()`, "all");
+    const found = perFrame.find((x) => x !== null && x !== undefined && !(typeof x === "object" && "error" in (x as object)));
+    if (found !== undefined || Date.now() >= deadline) return found as T;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Chooses a radio in the view's question form and submits it, as the learner would. */
+export const answerExpr = (choice: number) => `(() => { const f = document.querySelector('.fl-question form'); if (!f) return null;
+  f.querySelector('input[value="${choice}"]').click(); f.querySelector('button.fl-submit').click(); return true; })()`;
+
+/** The verdict text once it mentions `what`. */
+export const verdictExpr = (what: string) => `(() => { const v = document.querySelector('.fl-verdict'); return v && v.textContent.includes(${JSON.stringify(what)}) ?
+  { text: v.textContent, live: v.getAttribute('aria-live'), marked: document.querySelector('.fl-figure-wrap').className } : null; })()`;

@@ -3,10 +3,10 @@
 import * as vscode from "vscode";
 import { model } from "../model";
 import { openExample, revealLine } from "../session/examples";
-import { LessonArgs, markDone } from "../session/lessons";
+import { LessonArgs, markDone, realDemos } from "../session/lessons";
+import { host } from "../platform/host";
 import type { Services } from "../services";
 import { settings } from "../session/sessions";
-import { realDemos, runReal } from "./real";
 
 export interface DemoResult {
   ok: boolean;
@@ -20,9 +20,9 @@ export function register(context: vscode.ExtensionContext, { sessions }: Service
   context.subscriptions.push(vscode.commands.registerCommand("forklab.runDemo", async (args?: ({ demo?: string } & LessonArgs) | string): Promise<DemoResult> => {
     let id = typeof args === "string" ? args : args?.demo;
     const lesson = typeof args === "string" ? undefined : args;
-    const real = realDemos(context);
+    const real = await realDemos(context);
     if (id && real[id]) {
-      const ok = runReal(context, id, real[id]);
+      const ok = await host.runReal(context, id, real[id]);
       if (ok) markDone(lesson);
       return { ok, moment: ok, step: 0 };
     }
@@ -33,7 +33,7 @@ export function register(context: vscode.ExtensionContext, { sessions }: Service
       ],
         { title: "Fork Lab: run a demo", placeHolder: "Each demo steps an example to the moment its mistake shows", matchOnDetail: true });
       if (!pick) return { ok: false, moment: false, step: 0, message: "cancelled" };
-      if (real[pick.id]) return { ok: runReal(context, pick.id, real[pick.id]), moment: true, step: 0 };
+      if (real[pick.id]) return { ok: await host.runReal(context, pick.id, real[pick.id]), moment: true, step: 0 };
       id = pick.id;
     }
     const d = model().demo(id);

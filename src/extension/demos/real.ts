@@ -1,20 +1,14 @@
 // Demos that run for real (walkthroughs/lessons.json "demos"): compile an example with cc
 // and run it in a terminal the learner watches; "clients" starts two echo clients against
 // the real server on the configured loopback address and port.
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import * as vscode from "vscode";
 import { exampleUri } from "../session/examples";
 import { requireTrust } from "../trust";
+import type { RealDemo } from "../platform/platform";
 
-interface RealDemo { example: string; what: string }
-
-export function realDemos(context: vscode.ExtensionContext): Record<string, RealDemo> {
-  const p = vscode.Uri.joinPath(context.extensionUri, "walkthroughs", "lessons.json").fsPath;
-  if (!existsSync(p)) return {};
-  return (JSON.parse(readFileSync(p, "utf8")) as { demos?: Record<string, RealDemo> }).demos ?? {};
-}
 
 const quote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
 
@@ -28,9 +22,9 @@ function build(source: string): { line: string; binary: string } {
   return { line: `${quote(cc)} -Wall -g ${quote(source)}${csapp} -o ${quote(binary)} -lpthread`, binary };
 }
 
-export function runReal(context: vscode.ExtensionContext, id: string, d: RealDemo): boolean {
+export async function runReal(context: vscode.ExtensionContext, id: string, d: RealDemo): Promise<boolean> {
   if (!requireTrust("this demo compiles and runs the example for real")) return false;
-  const uri = exampleUri(context, d.example);
+  const uri = await exampleUri(context, d.example);
   if (!uri) {
     void vscode.window.showErrorMessage(`Fork Lab: the demo needs ${d.example}, which is not here.`);
     return false;

@@ -1,12 +1,12 @@
 // The stepping commands (palette category "Fork Lab", lenses, keybindings, lessons):
 // start/stop, step, back, continue, run to a line, step a chosen process, clients,
 // signals, the view, and the hooks lessons call (openExample, startSession).
-import { basename } from "node:path";
 import * as vscode from "vscode";
 import type { Snapshot } from "../../contract/snapshot";
 import type { Scenario } from "../../contract/scenario";
 import type { Outcome } from "../../session/stepper";
 import { roleOf } from "../../coach/lenses";
+import { baseOf } from "../../host/posix-path";
 import { VIEW_SIGNALS } from "../../contract/protocol";
 import type { Command } from "../../host/worker/protocol";
 import { openExample, revealRunning } from "./examples";
@@ -92,7 +92,7 @@ export function registerCommands(context: vscode.ExtensionContext, sessions: Ses
       follow(s);
     }
     // A lesson step with a question: step to the moment it asks about, then ask.
-    const q = args && question(context, args);
+    const q = args && await question(context, args);
     if (q) {
       await sessions.perform(s, { kind: "runTo", at: q.askAt, limit: settings().maxSteps }, { quiet: true, title: "Fork Lab: stepping to the question" });
       follow(s);
@@ -185,7 +185,7 @@ export function registerCommands(context: vscode.ExtensionContext, sessions: Ses
     const name = args?.example;
     if (!name) {
       const files = await vscode.workspace.findFiles("**/*.c", "**/node_modules/**", 200);
-      const pick = await vscode.window.showQuickPick(files.map((f) => ({ label: basename(f.fsPath), uri: f })), { title: "Fork Lab: open an example" });
+      const pick = await vscode.window.showQuickPick(files.map((f) => ({ label: baseOf(f.path), uri: f })), { title: "Fork Lab: open an example" });
       if (!pick) return false;
       await vscode.window.showTextDocument(pick.uri);
       return true;

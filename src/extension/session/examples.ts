@@ -1,23 +1,30 @@
 // Finding and opening the course examples: in the workspace (the folder itself or its
 // examples/ subfolder) first, else the copy shipped inside the extension.
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import * as vscode from "vscode";
 import type { Snapshot } from "../../contract/snapshot";
 
-export function exampleUri(context: vscode.ExtensionContext, name: string): vscode.Uri | undefined {
+/** True when `uri` names a file (through vscode.workspace.fs: local, remote or virtual). */
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.File) !== 0;
+  } catch {
+    return false;
+  }
+}
+
+export async function exampleUri(context: vscode.ExtensionContext, name: string): Promise<vscode.Uri | undefined> {
   if (/[\\/]|\.\./.test(name) && !name.startsWith("examples/")) return undefined;
   const file = name.replace(/^examples\//, "");
   for (const f of vscode.workspace.workspaceFolders ?? []) {
-    for (const p of [join(f.uri.fsPath, file), join(f.uri.fsPath, "examples", file)]) if (existsSync(p)) return vscode.Uri.file(p);
+    for (const u of [vscode.Uri.joinPath(f.uri, file), vscode.Uri.joinPath(f.uri, "examples", file)]) if (await exists(u)) return u;
   }
   const shipped = vscode.Uri.joinPath(context.extensionUri, "examples", file);
-  return existsSync(shipped.fsPath) ? shipped : undefined;
+  return (await exists(shipped)) ? shipped : undefined;
 }
 
 /** Opens an example (and selects a line, 1-based); undefined when it does not exist. */
 export async function openExample(context: vscode.ExtensionContext, name: string, line?: number): Promise<vscode.TextEditor | undefined> {
-  const uri = exampleUri(context, name);
+  const uri = await exampleUri(context, name);
   if (!uri) {
     void vscode.window.showErrorMessage(`Fork Lab: there is no example named ${name}.`);
     return undefined;

@@ -4,10 +4,10 @@
 // the view cannot be shown), grades the answer and sets forklab.answered.<lesson>.<step>
 // on a right one; commands given {lesson, step} set forklab.did.<lesson>.<step> once they
 // did their work.
-import { existsSync, readFileSync } from "node:fs";
-import { basename } from "node:path";
 import * as vscode from "vscode";
 import type { At } from "../../coach/moments";
+import { baseOf } from "../../host/posix-path";
+import type { RealDemo } from "../platform/platform";
 import { PROTOCOL_VERSION, QUESTION_TABLES, QuestionTable } from "../../contract/protocol";
 import type { DescriptorView } from "../view/panel";
 import type { Services } from "../services";
@@ -24,30 +24,34 @@ export interface Question {
 }
 
 interface LessonStep { id: string; example?: string; scenario?: string | null; question?: Question }
-interface LessonsFile { lessons: Array<{ id: string; title: string; steps: LessonStep[] }> }
+interface LessonsFile { lessons: Array<{ id: string; title: string; steps: LessonStep[] }>; demos?: Record<string, RealDemo> }
 
 export interface LessonArgs { lesson?: string; step?: string }
 
 const short = (lesson: string) => lesson.replace(/^forklab\./, "");
 
-let cached: LessonsFile | undefined;
+let cached: Promise<LessonsFile | undefined> | undefined;
 
-function lessonsFile(context: vscode.ExtensionContext): LessonsFile | undefined {
-  if (cached) return cached;
-  const p = vscode.Uri.joinPath(context.extensionUri, "walkthroughs", "lessons.json").fsPath;
-  if (!existsSync(p)) return undefined;
-  cached = JSON.parse(readFileSync(p, "utf8")) as LessonsFile;
+/** walkthroughs/lessons.json, read once (through vscode.workspace.fs: on the web too). */
+function lessonsFile(context: vscode.ExtensionContext): Promise<LessonsFile | undefined> {
+  cached ??= Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, "walkthroughs", "lessons.json")))
+    .then((b) => JSON.parse(new TextDecoder().decode(b)) as LessonsFile, () => undefined);
   return cached;
 }
 
-function lessonStep(context: vscode.ExtensionContext, a: LessonArgs): LessonStep | undefined {
+async function lessonStep(context: vscode.ExtensionContext, a: LessonArgs): Promise<LessonStep | undefined> {
   if (!a.lesson || !a.step) return undefined;
-  return lessonsFile(context)?.lessons.find((l) => l.id === a.lesson)?.steps.find((s) => s.id === a.step);
+  return (await lessonsFile(context))?.lessons.find((l) => l.id === a.lesson)?.steps.find((s) => s.id === a.step);
 }
 
 /** The question of a lesson step, if it has one. */
-export function question(context: vscode.ExtensionContext, a: LessonArgs): Question | undefined {
-  return lessonStep(context, a)?.question;
+export async function question(context: vscode.ExtensionContext, a: LessonArgs): Promise<Question | undefined> {
+  return (await lessonStep(context, a))?.question;
+}
+
+/** The demos that run an example for real, by id. */
+export async function realDemos(context: vscode.ExtensionContext): Promise<Record<string, RealDemo>> {
+  return (await lessonsFile(context))?.demos ?? {};
 }
 
 /** The command did its work for this lesson step: complete the step. */
@@ -98,20 +102,21 @@ export function register(context: vscode.ExtensionContext, { sessions, view }: S
     // With `choice`: grades it (true right, false wrong). Without: asks, in the view once the
     // step's example stands at the question's moment; returns undefined (the answer comes later).
     vscode.commands.registerCommand("forklab.answerQuestion", async (a?: LessonArgs & { choice?: number }): Promise<boolean | undefined> => {
-      const q = a && question(context, a);
+      const q = a && await question(context, a);
       if (!a?.lesson || !a.step || !q) {
         void vscode.window.showInformationMessage("Fork Lab: this step has no question.");
         return undefined;
       }
       const at = { lesson: a.lesson, step: a.step };
       if (typeof a.choice === "number") return grade(view, at, q, a.choice, false);
-      const example = lessonStep(context, at)?.example;
+      const step = await lessonStep(context, at);
+      const example = step?.example;
       const key = `${a.lesson}#${a.step}`;
       // forklab.startSession steps to askAt and calls back here to ask (starting is set then).
       if (example && !starting.has(key) && !sessionOn(sessions, example)) {
         starting.add(key);
         try {
-          await vscode.commands.executeCommand("forklab.startSession", { example, scenario: lessonStep(context, at)?.scenario ?? undefined, ...at });
+          await vscode.commands.executeCommand("forklab.startSession", { example, scenario: step?.scenario ?? undefined, ...at });
         } finally { starting.delete(key); }
         return undefined;
       }
@@ -128,7 +133,7 @@ const starting = new Set<string>();
 /** The active session steps this example (its file name). */
 function sessionOn(sessions: Sessions, example: string): boolean {
   const cur = sessions.active();
-  return !!cur && basename(cur.uri.fsPath) === basename(example);
+  return !!cur && baseOf(cur.uri.path) === baseOf(example);
 }
 
 let hearing: DescriptorView | undefined;
@@ -138,7 +143,7 @@ function askInView(context: vscode.ExtensionContext, view: DescriptorView, at: R
   if (hearing !== view) {
     hearing = view;
     context.subscriptions.push(view.onAnswer(async (m) => {
-      const asked = question(context, m);
+      const asked = await question(context, m);
       if (asked) await grade(view, { lesson: m.lesson, step: m.step }, asked, m.choice, true);
     }));
   }

@@ -4,22 +4,22 @@
 // (lenses, decorations, hovers, status bar, context keys). The sessions run in the model's
 // worker (src/host/worker-client.ts); each EditorSession holds the editor's copy of its history, and every
 // action, from the palette, a lens, a key or the view, goes through perform().
-import { basename, join } from "node:path";
 import * as vscode from "vscode";
 import type { Snapshot } from "../../contract/snapshot";
 import type { Policy } from "../../session/session";
 import type { Scenario } from "../../contract/scenario";
 import type { Outcome } from "../../session/stepper";
 import type { ViewAction } from "../../contract/protocol";
-import { readScenario, scenarioFileFor } from "../../host/scenario";
 import type { Diagnostic } from "../../c/diagnostic";
 import { model } from "../model";
+import { baseOf } from "../../host/posix-path";
 import { viewCommand } from "../../host/worker/actions";
 import { SessionMirror } from "../../host/worker/mirror";
 import type { Command, ProgressEvent } from "../../host/worker/protocol";
 import { descriptorView } from "../view/view";
 import { revealRunning } from "./examples";
 import { ModelWorker, OpenInput } from "../../host/worker-client";
+import { host } from "../platform/host";
 
 export interface EditorSession {
   uri: vscode.Uri;
@@ -72,7 +72,7 @@ export class Sessions implements vscode.Disposable {
   readonly worker: ModelWorker;
 
   constructor(context: vscode.ExtensionContext) {
-    this.worker = new ModelWorker(join(context.extensionUri.fsPath, "dist"), {
+    this.worker = new ModelWorker(host.workerHost(context), {
       reopen: () => this.all().map((s) => this.openInput(s, s.model)),
       reopened: (session, update) => {
         const s = this.byFile.get(session);
@@ -118,12 +118,11 @@ export class Sessions implements vscode.Disposable {
     if (this.all().some((x) => x.busy)) await this.stopRun();
     const old = this.get(doc.uri);
     if (old) this.stop(old, false);
-    const file = doc.uri.fsPath;
     const text = doc.getText();
     let scenarioName: string | undefined;
     let sc: Scenario;
     try {
-      ({ sc, scenarioName } = resolveScenario(file, scenario));
+      ({ sc, scenarioName } = await resolveScenario(doc.uri, scenario));
     } catch (e) {
       void vscode.window.showErrorMessage(`Fork Lab: cannot read the scenario: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;
@@ -138,11 +137,11 @@ export class Sessions implements vscode.Disposable {
     try {
       opened = await this.worker.open(this.openInput(s));
     } catch (e) {
-      void vscode.window.showErrorMessage(`Fork Lab: cannot start ${basename(file)}: ${e instanceof Error ? e.message : String(e)}`);
+      void vscode.window.showErrorMessage(`Fork Lab: cannot start ${baseOf(doc.uri.path)}: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;
     }
     if (opened.type !== "opened") {
-      void vscode.window.showErrorMessage(`Fork Lab: cannot start ${basename(file)}: ${opened.message}`);
+      void vscode.window.showErrorMessage(`Fork Lab: cannot start ${baseOf(doc.uri.path)}: ${opened.message}`);
       return undefined;
     }
     this.problems.set(doc.uri, opened.diagnostics.map((d) => problem(doc, d.line, d.column, d.message, d.severity)));
@@ -154,7 +153,7 @@ export class Sessions implements vscode.Disposable {
       return undefined;
     }
     if (!opened.hasMain || !opened.update) {
-      void vscode.window.showErrorMessage(`Fork Lab: ${basename(file)} has no main function Fork Lab can run; see the Problems panel.`);
+      void vscode.window.showErrorMessage(`Fork Lab: ${baseOf(doc.uri.path)} has no main function Fork Lab can run; see the Problems panel.`);
       return undefined;
     }
     s.model.apply(opened.update);
@@ -168,9 +167,9 @@ export class Sessions implements vscode.Disposable {
   /** A program that does not compile is not started: the view and a notification say why
    *  and lead to the first problem (the Problems panel holds them all). */
   private notStarted(doc: vscode.TextDocument, errors: Diagnostic[]): void {
-    const title = basename(doc.uri.fsPath);
+    const title = baseOf(doc.uri.path);
     const first = errors[0];
-    const where = first.file === doc.uri.fsPath || basename(first.file) === title ? `line ${first.line}` : `${basename(first.file)} line ${first.line}`;
+    const where = first.file === doc.uri.fsPath || baseOf(first.file) === title ? `line ${first.line}` : `${baseOf(first.file)} line ${first.line}`;
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more in the Problems panel)` : "";
     const text = `${title} was not started: it does not compile. ${where}: ${first.message}${more}.`;
     descriptorView()?.refuse({ title, text, uri: doc.uri, line: first.line, column: first.column });
@@ -342,13 +341,13 @@ export class Sessions implements vscode.Disposable {
       });
       this.problems.set(s.uri, [...compile, ...notes]);
     }
-    descriptorView()?.show({ history: st.timeline, current: st.index, title: basename(s.uri.fsPath), owner: key(s.uri) });
+    descriptorView()?.show({ history: st.timeline, current: st.index, title: baseOf(s.uri.path), owner: key(s.uri) });
     this.changed.fire(s);
   }
 
   private offerRestart(s: EditorSession): void {
     const restart = "Restart";
-    void vscode.window.showWarningMessage(`Fork Lab: ${basename(s.uri.fsPath)} changed since the session started. Fork Lab never steps stale code: restart to step the new version.`, restart, "Stop")
+    void vscode.window.showWarningMessage(`Fork Lab: ${baseOf(s.uri.path)} changed since the session started. Fork Lab never steps stale code: restart to step the new version.`, restart, "Stop")
       .then(async (pick) => {
         const doc = vscode.workspace.textDocuments.find((d) => key(d.uri) === key(s.uri));
         if (pick === restart && doc) await this.start(doc, s.scenarioName === "inline" ? s.scenario : s.scenarioName);
@@ -382,11 +381,25 @@ export class Sessions implements vscode.Disposable {
   }
 }
 
-function resolveScenario(file: string, scenario: Scenario | string | undefined): { sc: Scenario; scenarioName?: string } {
+/**
+ * The scenario a session starts in: given inline, named (a path, or a file name next to the
+ * program), or NAME.scenario.json next to NAME.c when there is one (else none). Read through
+ * vscode.workspace.fs, so it works on the web as on the desktop.
+ */
+async function resolveScenario(file: vscode.Uri, scenario: Scenario | string | undefined): Promise<{ sc: Scenario; scenarioName?: string }> {
   if (typeof scenario === "object") return { sc: scenario, scenarioName: "inline" };
-  const path = typeof scenario === "string" ? (scenario.includes("/") ? scenario : `${file.slice(0, file.lastIndexOf("/") + 1)}${scenario}`) : scenarioFileFor(file);
-  if (!path) return { sc: {} };
-  return { sc: readScenario(path), scenarioName: basename(path) };
+  const uri = typeof scenario === "string"
+    ? (scenario.includes("/") ? file.with({ path: scenario }) : vscode.Uri.joinPath(file, "..", scenario))
+    : file.with({ path: file.path.replace(/\.c$/, ".scenario.json") });
+  if (uri.path === file.path) return { sc: {} };
+  let bytes: Uint8Array;
+  try {
+    bytes = await vscode.workspace.fs.readFile(uri);
+  } catch (e) {
+    if (typeof scenario !== "string") return { sc: {} };
+    throw e;
+  }
+  return { sc: JSON.parse(new TextDecoder().decode(bytes)) as Scenario, scenarioName: baseOf(uri.path) };
 }
 
 function problem(doc: vscode.TextDocument, line: number, column: number, message: string, severity: "error" | "warning"): vscode.Diagnostic {

@@ -2,7 +2,6 @@
 // Other features call show() with a history (or one snapshot) and onAction() to hear
 // what the learner asks for (step, connect a client, send a signal...). Without an
 // action handler the panel moves through the history it was given by itself.
-import { randomBytes } from "node:crypto";
 import * as vscode from "vscode";
 import type { OutputChunk, Snapshot } from "../../contract/snapshot";
 import { HostMessage, PROTOCOL_VERSION, ViewAction, ViewMessage, ZOOM_MAX, ZOOM_MIN, hostMessageProblem, viewMessageProblem } from "../../contract/protocol";
@@ -206,7 +205,7 @@ export class DescriptorView implements vscode.Disposable {
     const root = this.context.extensionUri;
     web.html = viewHtml({
       cspSource: web.cspSource,
-      nonce: makeNonce((n) => randomBytes(n)),
+      nonce: makeNonce((n) => crypto.getRandomValues(new Uint8Array(n))),
       scriptUri: web.asWebviewUri(vscode.Uri.joinPath(root, "dist", "webview.js")).toString(),
       styleUri: web.asWebviewUri(vscode.Uri.joinPath(root, "media", "view.css")).toString(),
       iconsUri: web.asWebviewUri(vscode.Uri.joinPath(root, "dist", "codicon.css")).toString(),
@@ -339,7 +338,7 @@ export class DescriptorView implements vscode.Disposable {
       filters: format === "svg" ? { "SVG image": ["svg"] } : { "PNG image": ["png"] },
     });
     if (!target) return;
-    const bytes = format === "svg" ? Buffer.from(data, "utf8") : Buffer.from(data, "base64");
+    const bytes = format === "svg" ? new TextEncoder().encode(data) : Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
     await vscode.workspace.fs.writeFile(target, bytes);
     this.log.info(`saved ${target.fsPath}`);
   }

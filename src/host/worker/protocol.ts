@@ -50,7 +50,13 @@ export interface OpenRequest {
   at?: number;
   /** Timeline entries the editor already holds (after a restart): only the rest is sent. */
   known?: number;
+  /** The files of the program's folder by path, for a worker with no file system of its own
+   *  (a Web Worker): headers, exec targets and data files are read from here. */
+  files?: FolderFiles;
 }
+
+/** Files by POSIX path (what a vscode.Uri's fsPath gives), bytes as read. */
+export type FolderFiles = Record<string, Uint8Array>;
 
 export type Request =
   | OpenRequest

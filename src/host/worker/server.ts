@@ -1,19 +1,20 @@
 // The model's side of the worker protocol: holds the sessions (one Stepper each), runs the
 // commands the editor sends, and answers with what changed. It knows no platform: the
-// entry that runs it (src/host/worker-node.ts, later a Web Worker's) gives it a way to
+// entry that runs it (src/host/worker-node.ts, src/host/worker-web.ts) gives it a way to
 // load a program, a way to post messages, and the shared stop flag.
 import { StepInterrupted } from "../../c/vm";
-import type { LoadedProgram } from "../load";
+import type { LoadedProgram } from "../program";
 import { demo } from "../../coach/demos";
 import { runTo } from "../../coach/moments";
 import { Action, Session } from "../../session/session";
 import type { Snapshot } from "../../contract/snapshot";
 import { Stepper } from "../../session/stepper";
 import type { Outcome } from "../../session/stepper";
-import { Command, NOTES_SENT, OpenRequest, PROGRESS_MS, Request, Response, STOP_SLOT, Update, WorkerMessage } from "./protocol";
+import { Command, FolderFiles, NOTES_SENT, OpenRequest, PROGRESS_MS, Request, Response, STOP_SLOT, Update, WorkerMessage } from "./protocol";
 
-/** A program compiled for a session: what host/load.ts gives, minus the platform. */
-export type Loader = (file: string, text: string | undefined) => Promise<LoadedProgram>;
+/** A program compiled for a session (host/program.ts); `files`, when the request brought
+ *  them, are the program's folder (a worker that cannot read files). */
+export type Loader = (file: string, text: string | undefined, files?: FolderFiles) => Promise<LoadedProgram>;
 
 interface Held {
   stepper: Stepper;
@@ -98,7 +99,7 @@ export class ModelServer {
   }
 
   private async open(req: OpenRequest): Promise<Response> {
-    const loaded = await this.load(req.file, req.text);
+    const loaded = await this.load(req.file, req.text, req.files);
     const hasMain = loaded.program.funcIndex.has("main");
     if (!hasMain) return { type: "opened", id: req.id, session: req.session, diagnostics: loaded.diagnostics, hasMain };
     const h: Held = { stepper: undefined as unknown as Stepper, sent: [], sentActions: [], sentNotes: 0, sentAt: -1 };

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadProgram, loadSession } from "../../../src/host/load";
+import { DATA_TXT, GREET_H, MAIN_C, OTHER_C } from "./folder";
 
 describe("host loader (src/host/load.ts)", function () {
   this.timeout(60000);
@@ -14,32 +15,10 @@ describe("host loader (src/host/load.ts)", function () {
 
   before(() => {
     dir = mkdtempSync(join(tmpdir(), "forklab-host-"));
-    writeFileSync(join(dir, "greet.h"), "#define GREETING \"hello from the header\"\n");
-    writeFileSync(join(dir, "data.txt"), "line one\n");
-    writeFileSync(join(dir, "main.c"), `#include <stdio.h>
-#include <fcntl.h>
-#include <unistd.h>
-#include <sys/wait.h>
-#include "greet.h"
-int main(void) {
-  char buf[64];
-  int fd = open("data.txt", O_RDONLY);
-  int n = read(fd, buf, sizeof buf - 1);
-  buf[n < 0 ? 0 : n] = 0;
-  printf("%s\\n%s", GREETING, buf);
-  fflush(stdout);
-  if (fork() == 0) {
-    char *argv[] = { "other", 0 };
-    execv("other", argv);
-    _exit(127);
-  }
-  int status;
-  wait(&status);
-  printf("other exited %d\\n", WEXITSTATUS(status));
-  return 0;
-}
-`);
-    writeFileSync(join(dir, "other.c"), "#include <stdio.h>\nint main(void) { printf(\"other runs\\n\"); return 3; }\n");
+    writeFileSync(join(dir, "greet.h"), GREET_H);
+    writeFileSync(join(dir, "data.txt"), DATA_TXT);
+    writeFileSync(join(dir, "main.c"), MAIN_C);
+    writeFileSync(join(dir, "other.c"), OTHER_C);
   });
 
   after(() => rmSync(dir, { recursive: true, force: true }));

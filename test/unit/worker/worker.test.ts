@@ -9,6 +9,7 @@ import { loadProgram } from "../../../src/host/load";
 import type { Scenario } from "../../../src/contract/scenario";
 import { Stepper } from "../../../src/session/stepper";
 import { ModelWorker, OpenInput } from "../../../src/host/worker-client";
+import { nodeWorkerHost } from "../../../src/host/worker-node-host";
 import { SessionMirror } from "../../../src/host/worker/mirror";
 import type { Command, Update } from "../../../src/host/worker/protocol";
 import { viewCommand } from "../../../src/host/worker/actions";
@@ -24,7 +25,7 @@ function harness(stopGraceMs?: number) {
   const mirror = new SessionMirror();
   const told: string[] = [];
   let input: OpenInput | undefined;
-  const w = new ModelWorker(DIST, {
+  const w = new ModelWorker(nodeWorkerHost(DIST), {
     reopen: () => (input ? [{ ...input, actions: mirror.actions, at: mirror.at, known: mirror.timeline.length }] : []),
     reopened: (_s, u) => { if (u) mirror.apply(u); },
     tell: (t) => told.push(t),
@@ -143,6 +144,28 @@ describe("the model's worker", function () {
       assert.equal(mirror.index, 3);
       assert.equal((await act({ kind: "goto", step: mirror.timeline.length - 1 })).ok, true, "Last goes to the recorded end");
       assert.equal(mirror.index, mirror.timeline.length - 1);
+    } finally {
+      w.dispose();
+    }
+  });
+
+  it("an open request its host prepares first (the web's folder reading) still reaches the worker before the steps sent after it", async () => {
+    const node = nodeWorkerHost(DIST);
+    const prepared: string[] = [];
+    const w = new ModelWorker({
+      spawn: node.spawn,
+      prepare: async (req) => { await new Promise((r) => setTimeout(r, 200)); prepared.push(req.file); return req; },
+    }, { reopen: () => [], reopened: () => undefined, tell: () => undefined });
+    try {
+      const input: OpenInput = { session: "p", file: ECHO, text: readFileSync(ECHO, "utf8"), scenario: echoScenario, policy: "round-robin", maxSteps: 1000 };
+      // Not awaited: the step is sent while the open request is still being prepared.
+      const opened = w.open(input);
+      const stepped = w.act("p", { kind: "step" });
+      assert.equal((await opened).type, "opened");
+      const r = await stepped;
+      assert.equal(r.outcome.ok, true, r.outcome.message);
+      assert.equal(r.update?.length, 2);
+      assert.deepEqual(prepared, [ECHO]);
     } finally {
       w.dispose();
     }

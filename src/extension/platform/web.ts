@@ -1,0 +1,113 @@
+// The web worker extension host (vscode.dev, github.dev): no node, no processes, no disk of
+// its own. The model's worker is a Web Worker started from dist/worker-web.js; it gets the
+// .wasm files and each program's folder read through vscode.workspace.fs. What compiles or
+// runs programs for real (the echo server and clients, the live view, Compare with Linux, the
+// real half of the checks, the run-for-real demos) is answered with DESKTOP_ONLY instead.
+import * as vscode from "vscode";
+import * as modelEntry from "../../host/model-entry";
+import { baseOf, dirOf } from "../../host/posix-path";
+import type { WorkerEvents, WorkerHost, WorkerPort } from "../../host/worker-client";
+import type { WebWorkerInit } from "../../host/worker-web";
+import type { FolderFiles, OpenRequest, Request, WorkerMessage } from "../../host/worker/protocol";
+import type { Platform } from "./platform";
+
+export const DESKTOP_ONLY = "needs the desktop VS Code on Linux, where Fork Lab can compile and run it for real. "
+  + "Here in the browser Fork Lab steps programs in its model: open a C file and choose Start Stepping This File.";
+
+/** The commands that run programs for real, with what each does in a learner's words. */
+const REAL_COMMANDS: Record<string, string> = {
+  "forklab.server.run": "Running the echo server",
+  "forklab.clients.run": "Running echo clients",
+  "forklab.server.stop": "Stopping the echo server",
+  "forklab.live.open": "The live view of the running server",
+  "forklab.live.stop": "The live view",
+  "forklab.live.compare": "Comparing the model with the live server",
+  "forklab.compareWithLinux": "Compare with Linux",
+  "forklab.check.run": "Running the checks (they run your server for real)",
+  "forklab.check.showFailure": "Showing where a check fails",
+  "forklab.check.openExercise": "The \"Your turn\" exercises (their checks run your server for real)",
+};
+
+function sayDesktopOnly(what: string): void {
+  void vscode.window.showInformationMessage(`Fork Lab: ${what} ${DESKTOP_ONLY}`);
+}
+
+/** Files larger than this in a program's folder are not sent to the model. */
+const FILE_LIMIT = 1 << 20;
+/** At most this many files of a program's folder are sent. */
+const FOLDER_LIMIT = 300;
+
+/** The document (or a workspace file) with this fsPath, as a URI of its own scheme. */
+function uriOf(fsPath: string): vscode.Uri {
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === fsPath);
+  if (doc) return doc.uri;
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return folder ? folder.with({ path: fsPath }) : vscode.Uri.file(fsPath);
+}
+
+/** The regular files of `file`'s folder (not its subfolders), by fsPath. */
+async function folderFiles(file: string): Promise<FolderFiles> {
+  const dir = vscode.Uri.joinPath(uriOf(file), "..");
+  const files: FolderFiles = {};
+  // A folder that cannot be listed (an extension's own files served over https) gives none:
+  // the program runs from its text alone, csapp.h and the system headers being built in.
+  const listed = await Promise.resolve(vscode.workspace.fs.readDirectory(dir)).catch(() => [] as Array<[string, vscode.FileType]>);
+  const entries = listed.filter(([, t]) => t === vscode.FileType.File).slice(0, FOLDER_LIMIT);
+  await Promise.all(entries.map(async ([name]) => {
+    const uri = vscode.Uri.joinPath(dir, name);
+    if ((await vscode.workspace.fs.stat(uri)).size > FILE_LIMIT) return;
+    files[`${dirOf(file) === "/" ? "" : dirOf(file)}/${baseOf(name)}`] = await vscode.workspace.fs.readFile(uri);
+  }));
+  return files;
+}
+
+/**
+ * The model in a Web Worker. Its script and the .wasm files are read through
+ * vscode.workspace.fs (they may live in a remote or virtual file system), so the worker
+ * starts from a blob: URL, and requests posted before it is up wait in order.
+ */
+function webWorkerHost(context: vscode.ExtensionContext): WorkerHost {
+  const dist = vscode.Uri.joinPath(context.extensionUri, "dist");
+  const read = (name: string) => vscode.workspace.fs.readFile(vscode.Uri.joinPath(dist, name));
+  let assets: Promise<[Uint8Array, Uint8Array, Uint8Array]> | undefined;
+  return {
+    spawn(events: WorkerEvents, stop: SharedArrayBuffer | undefined): WorkerPort {
+      assets ??= Promise.all([read("worker-web.js"), read("web-tree-sitter.wasm"), read("tree-sitter-c.wasm")]);
+      let worker: Worker | undefined;
+      let ended = false;
+      const waiting: Request[] = [];
+      assets.then(([script, runtime, grammar]) => {
+        if (ended) return;
+        const url = URL.createObjectURL(new Blob([script as Uint8Array<ArrayBuffer>], { type: "text/javascript" }));
+        const w = new Worker(url, { name: "Fork Lab model" });
+        worker = w;
+        w.onmessage = (e: MessageEvent<WorkerMessage>) => events.message(e.data);
+        w.onerror = (e) => { e.preventDefault(); events.failed(`The model stopped with an error (${e.message})`); };
+        w.postMessage({ type: "init", runtime, grammar, stop } satisfies WebWorkerInit);
+        for (const m of waiting.splice(0)) w.postMessage(m);
+      }, (e: unknown) => events.failed(`The model could not start (${e instanceof Error ? e.message : String(e)})`));
+      return {
+        post: (m) => { if (worker) worker.postMessage(m); else waiting.push(m); },
+        terminate: () => { ended = true; worker?.terminate(); },
+      };
+    },
+    prepare: async (req: OpenRequest) => ({ ...req, files: await folderFiles(req.file) }),
+  };
+}
+
+/** Where a learner looks for the desktop-only features: the commands say why they are not here. */
+function registerDesktopOnly(context: vscode.ExtensionContext): void {
+  for (const [id, what] of Object.entries(REAL_COMMANDS)) {
+    context.subscriptions.push(vscode.commands.registerCommand(id, () => { sayDesktopOnly(what); return undefined; }));
+  }
+}
+
+export const host: Platform = {
+  name: "web",
+  workerHost: webWorkerHost,
+  model: () => modelEntry,
+  live: () => { throw new Error(`the live view ${DESKTOP_ONLY}`); },
+  features: [registerDesktopOnly],
+  runReal: async (_context, _id, demo) => { sayDesktopOnly(`This demo runs ${demo.example} for real; it`); return false; },
+  env: () => undefined,
+};
