@@ -122,7 +122,9 @@ async function runOffline(statsFile, pageServer, setPage) {
 
   const browser = await launchChromium();
   cleanups.push(() => browser.close());
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  // FORKLAB_VIEWPORT=1366x768: the size docs/screenshots are taken at.
+  const [width, height] = (process.env.FORKLAB_VIEWPORT ?? "1400x900").split("x").map(Number);
+  const page = await browser.newPage({ viewport: { width, height } });
   setPage(page);
 
   const lines = [];

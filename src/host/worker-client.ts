@@ -2,9 +2,10 @@
 // extension host's thread never runs the model, it sends requests and hears answers (the
 // benchmarks use it too). A WorkerHost starts the worker itself: a worker_threads worker on
 // node (worker-node-host.ts), a Web Worker on the web (src/extension/platform/web.ts). A Stop
-// raises a shared flag the worker reads between steps; a worker that does not answer in
-// time (one step that never ends, or a Web Worker that cannot share memory) is terminated
-// and a new one replays every session's recorded actions, so nothing the learner saw is lost.
+// raises a shared flag the worker reads between steps (where memory cannot be shared, it is
+// a message the worker lets in between slices of a long command); a worker that does not
+// answer in time (one step that never ends) is terminated and a new one replays every
+// session's recorded actions, so nothing the learner saw is lost.
 import type { Snapshot } from "../contract/snapshot";
 import type { Scenario } from "../contract/scenario";
 import {
@@ -15,6 +16,8 @@ const RESTARTED = "stopped: the model was restarted";
 
 /** How long a Stop waits for the worker to answer before it restarts it. */
 export const STOP_GRACE_MS = 100;
+/** The same where the stop needs a message (the worker lets it in between slices of work). */
+export const STOP_GRACE_UNSHARED_MS = 500;
 
 type Pending = { req: Request; resolve: (r: Response) => void; progress?: (e: ProgressEvent) => void };
 export type OpenInput = Omit<OpenRequest, "type" | "id">;
@@ -24,6 +27,8 @@ export type DoneResponse = Extract<Response, { type: "done" }>;
 export interface WorkerPort {
   post(m: Request): void;
   terminate(): void;
+  /** Tells the worker the new stop generation, where the stop flag is not shared memory. */
+  stop?(gen: number): void;
 }
 
 /** What a worker says back: messages, or that it failed (why, in a learner's words). */
@@ -73,7 +78,7 @@ export class ModelWorker {
   private restarting: Promise<void> | undefined;
 
   /** @param stopGraceMs how long a Stop waits for an answer before it restarts the worker. */
-  constructor(private readonly host: WorkerHost, private readonly hooks: WorkerHooks, private readonly stopGraceMs = STOP_GRACE_MS) {
+  constructor(private readonly host: WorkerHost, private readonly hooks: WorkerHooks, private readonly stopGraceMs = canShare ? STOP_GRACE_MS : STOP_GRACE_UNSHARED_MS) {
     ModelWorker.latest = this;
   }
 
@@ -120,15 +125,14 @@ export class ModelWorker {
     if (!this.running) return "idle";
     const waiting = [...this.pending.entries()].filter(([, p]) => p.req.type === "act").map(([id]) => id);
     Atomics.store(this.stopFlag, STOP_SLOT, ++this.stopGen);
+    if (!canShare) this.worker?.stop?.(this.stopGen);
     const deadline = Date.now() + this.stopGraceMs;
     while (Date.now() < deadline) {
       if (waiting.every((id) => !this.pending.has(id))) return "stopped";
       await new Promise((r) => setTimeout(r, 5));
     }
     if (waiting.every((id) => !this.pending.has(id))) return "stopped";
-    await this.restart(canShare
-      ? "The model did not answer Stop within 0.1 s (one step that never ends), so Fork Lab restarted it and replayed the session up to the last step it had recorded."
-      : "Stopped. Here Fork Lab stops a run by restarting the model and replaying the session up to the last step it had recorded.");
+    await this.restart(`The model did not answer Stop within ${this.stopGraceMs / 1000} s (one step that never ends), so Fork Lab restarted it and replayed the session up to the last step it had recorded.`);
     return "restarted";
   }
 

@@ -8,6 +8,7 @@ import type { SessionState } from "../../src/extension/session/commands";
 import { DEMOS } from "../../src/coach/demos";
 import { forkLab } from "./extension";
 import { waitForTexts } from "./page";
+import { waitFor } from "../wait";
 
 describe("demos: every demo reaches its moment", function () {
   this.timeout(120000);
@@ -27,7 +28,11 @@ describe("demos: every demo reaches its moment", function () {
       // The predicate, checked again here on the Snapshot (and history) the session hands out.
       assert.strictEqual(d.moment(s.snapshot, s.history!), true);
       assert.strictEqual(d.moment(s.history![0], s.history!.slice(0, 1)), false, "the moment already held at the start");
-      assert.ok(vscode.window.activeTextEditor?.document.uri.fsPath.endsWith(d.example), "the demo's example is in front");
+      // The workbench tells the extension host which editor is in front a moment later
+      // (in the web worker host the round trip is longer): wait for it, bounded.
+      const front = () => vscode.window.activeTextEditor?.document.uri.fsPath.endsWith(d.example);
+      await waitFor(front, "the demo's example in front", 5000, 50).catch(() => undefined);
+      assert.ok(front(), `the demo's example is in front (in front: ${vscode.window.activeTextEditor?.document.uri.toString() ?? "no text editor"}; visible: ${vscode.window.visibleTextEditors.map((e) => e.document.uri.path).join(", ")})`);
     });
   }
 

@@ -7,7 +7,7 @@ import * as vscode from "vscode";
 import * as modelEntry from "../../host/model-entry";
 import { baseOf, dirOf } from "../../host/posix-path";
 import type { WorkerEvents, WorkerHost, WorkerPort } from "../../host/worker-client";
-import type { WebWorkerInit } from "../../host/worker-web";
+import type { WebWorkerInit, WebWorkerStop } from "../../host/worker-web";
 import type { FolderFiles, OpenRequest, Request, WorkerMessage } from "../../host/worker/protocol";
 import type { Platform } from "./platform";
 
@@ -75,7 +75,8 @@ function webWorkerHost(context: vscode.ExtensionContext): WorkerHost {
       assets ??= Promise.all([read("worker-web.js"), read("web-tree-sitter.wasm"), read("tree-sitter-c.wasm")]);
       let worker: Worker | undefined;
       let ended = false;
-      const waiting: Request[] = [];
+      const waiting: Array<Request | WebWorkerStop> = [];
+      const post = (m: Request | WebWorkerStop) => { if (worker) worker.postMessage(m); else waiting.push(m); };
       assets.then(([script, runtime, grammar]) => {
         if (ended) return;
         const url = URL.createObjectURL(new Blob([script as Uint8Array<ArrayBuffer>], { type: "text/javascript" }));
@@ -87,8 +88,9 @@ function webWorkerHost(context: vscode.ExtensionContext): WorkerHost {
         for (const m of waiting.splice(0)) w.postMessage(m);
       }, (e: unknown) => events.failed(`The model could not start (${e instanceof Error ? e.message : String(e)})`));
       return {
-        post: (m) => { if (worker) worker.postMessage(m); else waiting.push(m); },
+        post,
         terminate: () => { ended = true; worker?.terminate(); },
+        stop: (gen) => post({ type: "stop", gen }),
       };
     },
     prepare: async (req: OpenRequest) => ({ ...req, files: await folderFiles(req.file) }),

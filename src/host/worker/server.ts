@@ -25,7 +25,9 @@ interface Held {
   /** The timeline entry the last Update was at. */
   sentAt: number;
   /** The request being run, for the checkpoint's progress events and stop check. */
-  running?: { id: number; stopGen: number; lastProgress: number; stopSeen?: number };
+  running?: { id: number; stopGen: number; lastProgress: number; stopSeen?: number;
+    /** With slices: when the slice began, and whether it ended for time (not for a Stop). */
+    sliceStart: number; sliced?: boolean };
 }
 
 /** How long a Stop waits for the line that runs to end before it abandons the line. */
@@ -35,11 +37,15 @@ export class ModelServer {
   private readonly sessions = new Map<string, Held>();
 
   /**
-   * @param stop an Int32Array over a SharedArrayBuffer: its STOP_SLOT holds the editor's stop
-   *   generation, read between steps, so a long command stops without a message getting through.
+   * @param stop an Int32Array whose STOP_SLOT holds the editor's stop generation, read between
+   *   steps: over a SharedArrayBuffer, so a long command stops without a message getting
+   *   through; or (no shared memory: a browser page that is not cross-origin isolated) one the
+   *   worker's entry sets when a stop message arrives.
+   * @param sliceMs where the stop needs a message: a long command gives the worker's event
+   *   loop a turn this often, so that message can arrive, then goes on where it was.
    */
   constructor(private readonly load: Loader, private readonly post: (m: WorkerMessage) => void,
-    private readonly stop?: Int32Array, private readonly now: () => number = () => Date.now()) {}
+    private readonly stop?: Int32Array, private readonly now: () => number = () => Date.now(), private readonly sliceMs?: number) {}
 
   /** Work left after an answer went out (rebuilding a session a Stop cut halfway through a step). */
   private after: (() => void) | undefined;
@@ -77,11 +83,24 @@ export class ModelServer {
         const h = this.held(req.session);
         // A Stop sent after this request: it is cancelled before it starts.
         if (this.stopGen() > req.stopGen) return { type: "done", id: req.id, session: req.session, outcome: { ok: false, message: "stopped", stopped: true }, update: this.update(h) };
-        h.running = { id: req.id, stopGen: req.stopGen, lastProgress: this.now() };
+        const running = { id: req.id, stopGen: req.stopGen, lastProgress: this.now(), sliceStart: this.now(), sliced: false };
+        h.running = running;
         const start = h.stepper.index;
         let outcome: Outcome;
         try {
           outcome = this.run(h.stepper, req.command);
+          // A slice ended for time: let a stop message in, then go on with the steps left.
+          while (outcome.stopped && running.sliced) {
+            running.sliced = false;
+            await new Promise((r) => setTimeout(r, 0));
+            const done = h.stepper.index - start;
+            if (this.stopGen() > req.stopGen) { outcome = stoppedAfter(done); break; }
+            running.sliceStart = this.now();
+            outcome = this.run(h.stepper, remaining(req.command, done));
+            if (outcome.stopped) outcome = { ...stoppedAfter(h.stepper.index - start), ...(running.sliced ? { stopped: true } : {}) };
+            else if (!outcome.ok && h.stepper.index > start && outcome.message === h.stepper.session.ended) outcome = { ...outcome, ok: true };
+            else if ("limit" in req.command && h.stepper.index - start >= req.command.limit) outcome = { ...outcome, message: `stopped after ${req.command.limit} steps (forklab.maxSteps)` };
+          }
         } catch (e) {
           if (!(e instanceof StepInterrupted)) throw e;
           // Stopped during one long line: what the steps before it did stands. The history
@@ -174,6 +193,11 @@ export class ModelServer {
       r.lastProgress = t;
       this.post({ type: "progress", id: r.id, session, done, limit, update: this.update(h) });
     }
+    // At least one step a slice, so a command always gets on.
+    if (this.sliceMs !== undefined && done > 0 && t - r.sliceStart >= this.sliceMs) {
+      r.sliced = true;
+      return true;
+    }
     return false;
   }
 
@@ -222,4 +246,16 @@ function sameAction(a: Action, b: Action): boolean {
     case "wait": return true;
     default: return JSON.stringify(a) === JSON.stringify(b);
   }
+}
+
+/** A command's outcome when a Stop ended it after `n` steps. */
+function stoppedAfter(n: number): Outcome {
+  return { ok: n > 0, message: `stopped after ${n.toLocaleString("en")} step${n === 1 ? "" : "s"}`, stopped: true };
+}
+
+/** The rest of a long command once `done` of its steps are made (a slice ended). Each one
+ *  tests its moment after every step, never before the first, so going on is the same as
+ *  never having paused. */
+function remaining(c: Command, done: number): Command {
+  return "limit" in c ? { ...c, limit: c.limit - done } : c;
 }

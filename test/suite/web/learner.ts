@@ -15,10 +15,14 @@ import { answerExpr, inView, pageScreenshot, verdictExpr, waitForTexts } from ".
 const current = () => vscode.commands.executeCommand<SessionState | undefined>("forklab.session.current");
 const programs = (s: SessionState) => s.snapshot.processes.filter((p) => p.kind === "program");
 
-/** A screenshot for docs/screenshots when the runner asks for them. */
+/** A screenshot for docs/screenshots when the runner asks for them, with the bottom panel
+ *  open (the Problems view) as a learner's window usually has it. */
 async function shot(name: string): Promise<void> {
   const dir = process.env.FORKLAB_SCREENSHOT_DIR;
-  if (dir) await pageScreenshot(`${dir}/web-${name}.png`);
+  if (!dir) return;
+  await vscode.commands.executeCommand("workbench.actions.view.problems", { preserveFocus: true });
+  await new Promise((r) => setTimeout(r, 500));
+  await pageScreenshot(`${dir}/web-${name}.png`);
 }
 
 /** Steps (at most `limit` times) until `done` holds of the session. */
