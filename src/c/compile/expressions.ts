@@ -6,7 +6,7 @@ import { Bin, Op } from "../program";
 import { CType, K, CHAR, INT, LONG, ULONG, VOID, VOIDP, ptr, sizeOf, kindOf, isFloat, arithResult } from "../types";
 import type { FuncType, Global, Local } from "./context";
 import { unescape } from "./data";
-import { TypePass, inner, numberValue, valueType } from "./typing";
+import { TypePass, inner, numberValue, valueType, type MisparsedCast } from "./typing";
 
 type Form = (n: Node) => CType;
 
@@ -194,7 +194,22 @@ export abstract class Expressions extends TypePass {
 
   private cast(n: Node): CType {
     const to = this.typeDescriptor(n.childForFieldName("type")!);
-    const from = this.expr(n.childForFieldName("value")!);
+    return this.castOf(this.expr(n.childForFieldName("value")!), to, n);
+  }
+
+  /** Emit `-x`, `+x`, `*p` or `&x` of a cast the parser read as a binary operation. */
+  private castOperand(mc: MisparsedCast, n: Node): CType {
+    if (mc.op === "*") return this.loadFrom(this.pointee(this.expr(mc.operand), n));
+    if (mc.op === "&") return ptr(this.addr(mc.operand));
+    const from = this.expr(mc.operand);
+    const t = this.unaryResult(mc.op, from, n);
+    this.convert(from, t, n);
+    if (mc.op === "-") this.emit(Op.NEG, 0, kindOf(t));
+    return t;
+  }
+
+  /** Convert the value on the stack, of type `from`, to `to` as a cast does. */
+  private castOf(from: CType, to: CType, n: Node): CType {
     const t = this.castResult(from, to, n);
     if (t.k === "void") { this.emit(Op.POP); this.emit(Op.PUSH, 0); }
     else if (from.k !== "func") this.convert(from, to, n);
@@ -220,6 +235,8 @@ export abstract class Expressions extends TypePass {
   }
 
   private binary(n: Node): CType {
+    const mc = this.misparsedCast(n);
+    if (mc) return this.castOf(this.castOperand(mc, n), mc.to, n);
     const op = n.childForFieldName("operator")!.text;
     const l = n.childForFieldName("left")!;
     const r = n.childForFieldName("right")!;

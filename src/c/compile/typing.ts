@@ -15,6 +15,13 @@ import { Val, canon } from "../wide";
 import { FuncInfo, FuncType, Global, Local } from "./context";
 import { Declarations } from "./declarations";
 
+/** `(T)-x`, `(T)*p`, `(T)&x` as the parser reads them, taken back to the cast they are. */
+export interface MisparsedCast {
+  to: CType;
+  op: "-" | "+" | "*" | "&";
+  operand: Node;
+}
+
 export const BIN_OPS: Record<string, Bin> = {
   "+": Bin.ADD, "-": Bin.SUB, "*": Bin.MUL, "/": Bin.DIV, "%": Bin.MOD, "<<": Bin.SHL, ">>": Bin.SHR,
   "&": Bin.AND, "|": Bin.OR, "^": Bin.XOR, "<": Bin.LT, "<=": Bin.LE, ">": Bin.GT, ">=": Bin.GE, "==": Bin.EQ, "!=": Bin.NE,
@@ -140,9 +147,7 @@ export abstract class TypePass extends Declarations {
       const type = name === "NULL" ? VOIDP : ptr({ k: "func", ret: VOID, params: [INT], variadic: false });
       return { kind: "value", value: POINTER_CONSTANTS[name], type };
     }
-    // The parser cannot tell a cast to a typedef of its own from a parenthesized name:
-    // (word)-1, (word)*p and (word)&x come out as a subtraction, product or bitwise and.
-    if (this.typedefs.has(name)) return this.err(n, `'${name}' is a type here: a cast to a typedef name of a value that starts with - + * or & ((${name})-1) is not supported; put the value in parentheses: (${name})(-1)`);
+    if (this.typedefs.has(name)) return this.err(n, `'${name}' is a type, not a value`);
     return this.err(n, `'${name}' is not declared`);
   }
 
@@ -265,12 +270,37 @@ export abstract class TypePass extends Declarations {
   }
 
   private binaryType(n: Node): CType {
+    const mc = this.misparsedCast(n);
+    if (mc) return this.castResult(this.castOperandType(mc, n), mc.to, n);
     const op = n.childForFieldName("operator")!.text;
     const l = n.childForFieldName("left")!;
     const r = n.childForFieldName("right")!;
     if (op === "&&" || op === "||") { this.condType(l); this.condType(r); return INT; }
     const code = this.binOp(op, n);
     return this.arithType(code, this.typeOf(l), this.typeOf(r), n);
+  }
+
+  /**
+   * The parser cannot tell a cast to a typedef name from a parenthesized name: `(pid_t)-1`,
+   * `(word)*p` and `(word)&x` come out as a subtraction, product or bitwise and whose left
+   * side is `(pid_t)`. When that name is a type here (no variable hides it), C reads a cast
+   * of `-1`, `*p`, `&x`: returns the type, the unary operator and its operand.
+   */
+  protected misparsedCast(n: Node): MisparsedCast | undefined {
+    const op = n.childForFieldName("operator")!.text;
+    if (op !== "-" && op !== "+" && op !== "*" && op !== "&") return undefined;
+    const l = n.childForFieldName("left")!;
+    if (l.type !== "parenthesized_expression" || l.namedChildCount !== 1) return undefined;
+    const name = l.namedChild(0)!;
+    if (name.type !== "identifier" || !this.typedefs.has(name.text) || this.lookup(name.text)) return undefined;
+    return { to: this.typedefs.get(name.text)!, op, operand: n.childForFieldName("right")! };
+  }
+
+  /** The type of a misparsed cast's operand: `-x`, `+x`, `*p` or `&x`. */
+  private castOperandType(mc: MisparsedCast, n: Node): CType {
+    if (mc.op === "*") return valueType(this.pointee(this.typeOf(mc.operand), n));
+    if (mc.op === "&") return ptr(this.addrType(mc.operand));
+    return this.unaryResult(mc.op, this.typeOf(mc.operand), n);
   }
 
   protected binOp(op: string, n: Node): Bin {

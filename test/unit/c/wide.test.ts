@@ -190,4 +190,21 @@ int main(void) {
   return 0;
 }`);
   });
+
+  it("reads (T)-1, (T)+x, (T)*p and (T)&x as casts when T is a typedef name the parser does not know, and as arithmetic where a variable hides it", async () => {
+    await same(HEAD + `#include <sys/types.h>
+typedef unsigned long word;
+int main(void) {
+  pid_t p = (pid_t)-1;
+  word w = (word)-1;
+  int x = 5, *px = &x;
+  word d = (word)*px;
+  word a = (word)&x != 0;
+  long q = (pid_t)+7 - 2;
+  int sub;
+  { int word = 10; sub = (word)-1; }
+  printf("%d %lu %lu %lu %ld %d %d\\n", p, w, d, a, q, sub, (word)-2 > 0);
+  return 0;
+}`);
+  });
 });
