@@ -5,6 +5,9 @@ import { block, wakeup } from "./proc";
 import { fail, ok, SysResult } from "./result";
 import { interrupted, sendsig } from "./signal";
 import { SIG } from "./signum";
+import { CLOCK_CHAN, touch, waitTest } from "./waitq";
+
+waitTest("timer", (k, _t, c) => k.clock >= c.deadline);
 
 /** alarm(2): returns the seconds left on the previous alarm, rounded as Linux does. */
 export function alarm(k: KState, t: Task, seconds: number): SysResult {
@@ -37,7 +40,7 @@ export function msleep(k: KState, t: Task, call: string, ms: number): SysResult 
     t.timer = undefined;
     return ok(0);
   }
-  return block(k, t, call, () => k.clock >= due);
+  return block(k, t, call, { kind: "timer", deadline: due }, [CLOCK_CHAN]);
 }
 
 export function nextTimer(k: KState): number | undefined {
@@ -63,8 +66,10 @@ export function advanceTo(k: KState, ms: number): void {
     const p = k.procs.get(due.pid)!;
     p.alarmAt = undefined;
     sendsig(k, p, SIG.SIGALRM);
+    touch(k, CLOCK_CHAN);
     wakeup(k);
   }
   k.clock = ms;
+  touch(k, CLOCK_CHAN);
   wakeup(k);
 }

@@ -73,11 +73,12 @@ export class Kernel {
       limits, clock: 0, nextPid: 1, nextFileId: 1, nextObjId: 1, nextShmid: 0, nextEphemeral: 32768, childSeq: 0,
       procs: new Map(), tasks: new Map(), files: new Map(), objects: new Map(), fs: new Map(), ports: new Map(),
       shm: new Map(), tty: tty.ttyalloc(), events: [], output: [], dirty: new Set(), woken: new Set(),
+      waitq: new Map(), touched: new Set(), nprograms: 0,
     };
     // init: pid 1, never stepped; it waits for children forever and reaps the orphans it adopts.
     const init = proc.allocproc(this.k, 0, "init", "init");
     init.sid = 1;
-    proc.block(this.k, init.tasks[0], "wait(-1)", () => false);
+    proc.block(this.k, init.tasks[0], "wait(-1)", { kind: "signal" }, []);
     this.k.nextPid = Math.max(2, Math.floor(limits.firstPid));
     this.k.tty.foreground = 1;
     this.k.events = [];
@@ -381,7 +382,7 @@ export class Kernel {
   }
 
   shutdown(tid: number, fd: number, how: number): SysResult {
-    return this.sys(tid, "shutdown", [fd, how], (t) => sock.shutdown(t, fd, how));
+    return this.sys(tid, "shutdown", [fd, how], (t) => sock.shutdown(this.k, t, fd, how));
   }
 
   setsockopt(tid: number, fd: number, level: number, opt: number, value: number): SysResult {

@@ -40,6 +40,28 @@ export const DEFAULT_LIMITS: Limits = {
 
 export type TaskState = "ready" | "blocked";
 
+/** What a blocked call waits for, naming the object by id. Each kind's test lives with its
+ *  object (pipe.ts, socket.ts, tty.ts, wait.ts, clock.ts, select.ts). */
+export type WaitCond =
+  /** pause, sigsuspend, init's endless wait: only a signal ends it. */
+  | { kind: "signal" }
+  /** sleep, usleep: logical time reaches the deadline. */
+  | { kind: "timer"; deadline: number }
+  /** waitpid(pid, options): a matching child changed state, or none is left. */
+  | { kind: "child"; pid: number; options: number }
+  /** read of the terminal: a whole line typed, or Ctrl-D. */
+  | { kind: "ttyline" }
+  | { kind: "piperead"; pipe: number }
+  /** Room for `need` bytes, or no reader left. */
+  | { kind: "pipewrite"; pipe: number; need: number }
+  | { kind: "accept"; sock: number }
+  /** The listener's accept queue has room, or the listener is gone from the port. */
+  | { kind: "connect"; listener: number; port: number }
+  | { kind: "sockread"; sock: number }
+  | { kind: "sockwrite"; sock: number }
+  /** select: one of the descriptors is ready, or the deadline (if any) passed. */
+  | { kind: "select"; read: number[]; write: number[]; deadline?: number };
+
 /** A handler frame: what sigreturn restores. */
 export interface SigFrame {
   signo: number;
@@ -54,8 +76,10 @@ export interface Task {
   proc: KProc;
   state: TaskState;
   blockedOn?: string;
-  /** While blocked: true once the call could make progress. */
-  cond?: () => boolean;
+  /** While blocked: what the call waits for (data, so the state can be copied). */
+  wait?: WaitCond;
+  /** While blocked: the wait channels it sleeps on (waitq.ts). */
+  chans?: string[];
   /** Blocked signals (per thread, as in Linux). */
   mask: number;
   /** Handler frames, innermost last. */
@@ -224,6 +248,12 @@ export interface KState {
   dirty: Set<number>;
   /** Tasks made ready since the stepper last asked (takeWoken), so it need not poll every task. */
   woken: Set<number>;
+  /** Wait queues: channel -> tids sleeping on it (waitq.ts). */
+  waitq: Map<string, Set<number>>;
+  /** Channels changed since the last wakeup: only their sleepers are re-checked. */
+  touched: Set<string>;
+  /** Processes of kind "program" in the table, zombies included (the process limit). */
+  nprograms: number;
 }
 
 /** Record an event; the processes it names are marked for the next snapshot. */

@@ -11,6 +11,20 @@ import { block } from "./proc";
 import { fail, ok, SysResult } from "./result";
 import { interrupted, sendsig } from "./signal";
 import { SIG } from "./signum";
+import { objChan, touch, waitTest } from "./waitq";
+
+/** The pipe a sleeper names, or undefined once it is gone (then the call runs again and sees why). */
+const pipeOf = (k: KState, id: number): Pipe | undefined => {
+  const o = k.objects.get(id);
+  return o?.kind === "pipe" ? o : undefined;
+};
+/** A read would not wait: data, or EOF once no writer is left. */
+export const pipeReadable = (p: Pipe): boolean => p.buf.length > 0 || p.writers === 0;
+/** A write of `need` bytes would not wait: room for them, or no reader left (EPIPE). */
+export const pipeHasRoom = (p: Pipe, need: number): boolean => p.readers === 0 || p.capacity - p.buf.length >= need;
+
+waitTest("piperead", (k, _t, c) => { const p = pipeOf(k, c.pipe); return !p || pipeReadable(p); });
+waitTest("pipewrite", (k, _t, c) => { const p = pipeOf(k, c.pipe); return !p || pipeHasRoom(p, c.need); });
 
 export function pipealloc(k: KState, sink = false): Pipe {
   return objalloc<Pipe>(k, (id) => ({
@@ -46,9 +60,10 @@ export function pipe(k: KState, t: Task, flags: number): SysResult {
 }
 
 /** One open file of this pipe went away: count the end. */
-export function pipeclose(_k: KState, p: Pipe, writeEnd: boolean): void {
+export function pipeclose(k: KState, p: Pipe, writeEnd: boolean): void {
   if (writeEnd) p.writers--;
   else p.readers--;
+  touch(k, objChan(p.id));
 }
 
 export function piperead(k: KState, t: Task, fd: number, f: KFile, p: Pipe, n: number): SysResult {
@@ -56,11 +71,12 @@ export function piperead(k: KState, t: Task, fd: number, f: KFile, p: Pipe, n: n
   if (n === 0) return ok(0, { data: new Uint8Array(0) });
   if (p.buf.length > 0) {
     const data = p.buf.take(n);
+    touch(k, objChan(p.id));
     return ok(data.length, { data });
   }
   if (p.writers === 0) return ok(0, { data: new Uint8Array(0) });
   if (nonblocking(f)) return fail("EAGAIN");
-  return block(k, t, `read(${fd})`, () => p.buf.length > 0 || p.writers === 0);
+  return block(k, t, `read(${fd})`, { kind: "piperead", pipe: p.id }, [objChan(p.id)]);
 }
 
 export function pipewrite(k: KState, t: Task, fd: number, f: KFile, p: Pipe, bytes: Uint8Array): SysResult {
@@ -83,17 +99,19 @@ export function pipewrite(k: KState, t: Task, fd: number, f: KFile, p: Pipe, byt
     // Atomic: all n bytes go in together or the writer waits.
     if (space >= n) {
       p.buf.push(bytes);
+      touch(k, objChan(p.id));
       return ok(n);
     }
   } else if (space > 0) {
     const chunk = Math.min(space, n - done);
     p.buf.push(bytes.subarray(done, done + chunk));
+    touch(k, objChan(p.id));
     wrote += chunk;
     if (wrote === n) return ok(n);
   }
   if (nonblocking(f)) return wrote > 0 ? ok(wrote) : fail("EAGAIN");
   if (wrote > 0) t.partial = { call, done: wrote };
   const need = n <= PIPE_BUF ? n : 1;
-  return block(k, t, call, () => p.readers === 0 || p.capacity - p.buf.length >= need);
+  return block(k, t, call, { kind: "pipewrite", pipe: p.id, need }, [objChan(p.id)]);
 }
 

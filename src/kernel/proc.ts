@@ -1,12 +1,13 @@
 // The process table: pid allocation, fork, exit (zombies, reparenting to init), exec,
 // threads, and xv6-style sleep/wakeup for blocking calls (block/wakeup here).
 import { fdcloseall, fdcloseexec, fdcopy } from "./fdtable";
-import { emit, KProc, KState, Task } from "./kstate";
+import { emit, KProc, KState, Task, WaitCond } from "./kstate";
 import { fail, ok, SigActionView, SysBlocked, SysResult } from "./result";
 import { sendsig, dispatch, interruptBeforeSleep } from "./signal";
 import { SA_NOCLDWAIT, SIG } from "./signum";
 import { shmdetachall, shmforkcopy } from "./shm";
 import { W_EXITCODE } from "./waitstatus";
+import { Chan, childChan, sleepOn, takeReady, touch, unqueue } from "./waitq";
 
 export const INIT_PID = 1;
 
@@ -18,6 +19,7 @@ export function allocproc(k: KState, ppid: number, name: string, kind: KProc["ki
     childSeq: ++k.childSeq,
   };
   k.procs.set(pid, p);
+  if (kind === "program") k.nprograms++;
   k.dirty.add(pid);
   p.tasks.push(newTask(k, p, pid, 0));
   return p;
@@ -29,9 +31,9 @@ function newTask(k: KState, p: KProc, tid: number, mask: number): Task {
   return t;
 }
 
-/** Block t in `on` until cond() holds (checked by wakeup after every change). A task with
- *  a signal to handle does not sleep: it stays ready, marked as interrupted in `on`. */
-export function block(k: KState, t: Task, on: string, cond: () => boolean): SysBlocked {
+/** Block t in `on` until `cond` holds; a change on one of `chans` re-checks it (waitq.ts).
+ *  A task with a signal to handle does not sleep: it stays ready, marked as interrupted in `on`. */
+export function block(k: KState, t: Task, on: string, cond: WaitCond, chans: Chan[]): SysBlocked {
   if (interruptBeforeSleep(t, on)) {
     unblock(k, t);
     return { blocked: on };
@@ -39,7 +41,8 @@ export function block(k: KState, t: Task, on: string, cond: () => boolean): SysB
   if (t.state !== "blocked" || t.blockedOn !== on) emit(k, { kind: "block", pid: t.proc.pid, on });
   t.state = "blocked";
   t.blockedOn = on;
-  t.cond = cond;
+  t.wait = cond;
+  sleepOn(k, t, chans);
   return { blocked: on };
 }
 
@@ -47,26 +50,27 @@ export function unblock(k: KState, t: Task): void {
   if (t.state !== "blocked") return;
   t.state = "ready";
   t.blockedOn = undefined;
-  t.cond = undefined;
+  t.wait = undefined;
+  unqueue(k, t);
   k.woken.add(t.tid);
   emit(k, { kind: "wake", pid: t.proc.pid });
 }
 
-/** Make ready every blocked task whose call can now make progress. */
+/** Make ready the sleepers of the channels changed since the last call whose call can now go on. */
 export function wakeup(k: KState): void {
-  for (const t of k.tasks.values()) if (t.state === "blocked" && t.cond?.()) unblock(k, t);
+  for (const t of takeReady(k)) unblock(k, t);
 }
 
-/** Processes that count against the process limit: programs, zombies included (like RLIMIT_NPROC). */
-function nprocs(k: KState): number {
-  let n = 0;
-  for (const p of k.procs.values()) if (p.kind === "program") n++;
-  return n;
+/** A task leaves the table (exit, exec, thread exit): off its wait queues too. */
+function taskgone(k: KState, t: Task): void {
+  unqueue(k, t);
+  k.tasks.delete(t.tid);
 }
 
 export function fork(k: KState, t: Task): SysResult {
   const parent = t.proc;
-  if (parent.kind === "program" && nprocs(k) >= k.limits.maxProcs) return fail("EAGAIN");
+  // Programs count against the limit, zombies included (like RLIMIT_NPROC).
+  if (parent.kind === "program" && k.nprograms >= k.limits.maxProcs) return fail("EAGAIN");
   const child = allocproc(k, parent.pid, parent.name, parent.kind, parent.pgid);
   child.sid = parent.sid;
   // Only the calling thread is copied; it keeps its signal mask. Pending signals and alarms are not inherited.
@@ -83,7 +87,7 @@ export function fork(k: KState, t: Task): SysResult {
 /** The process ends with wait status `status`: every thread, descriptor and attachment goes. */
 export function doexit(k: KState, p: KProc, status: number): void {
   if (p.zombie) return;
-  for (const t of p.tasks) k.tasks.delete(t.tid);
+  for (const t of p.tasks) taskgone(k, t);
   p.tasks = [];
   p.zombie = true;
   p.stopped = false;
@@ -94,6 +98,7 @@ export function doexit(k: KState, p: KProc, status: number): void {
   fdcloseall(k, p);
   shmdetachall(k, p);
   emit(k, { kind: "exit", pid: p.pid, status });
+  touch(k, childChan(p.ppid));
   // Orphans go to init, which reaps the ones that are already zombies at once.
   for (const c of k.procs.values()) {
     if (c.ppid !== p.pid) continue;
@@ -119,6 +124,8 @@ export function doexit(k: KState, p: KProc, status: number): void {
 /** Remove a zombie from the process table. */
 export function reap(k: KState, by: number, z: KProc): void {
   k.procs.delete(z.pid);
+  if (z.kind === "program") k.nprograms--;
+  touch(k, childChan(z.ppid));
   emit(k, { kind: "reap", pid: by, child: z.pid, status: z.status });
 }
 
@@ -132,9 +139,9 @@ export function execve(k: KState, t: Task, name: string): SysResult {
   if (name === "") return fail("ENOENT");
   const p = t.proc;
   // Other threads die; the caller becomes the main thread with the pid as its tid.
-  for (const o of p.tasks) if (o !== t) k.tasks.delete(o.tid);
+  for (const o of p.tasks) if (o !== t) taskgone(k, o);
   if (t.tid !== p.pid) {
-    k.tasks.delete(t.tid);
+    taskgone(k, t);
     t.tid = p.pid;
     k.tasks.set(t.tid, t);
   }
@@ -162,7 +169,7 @@ export function threadExit(k: KState, t: Task): SysResult {
     return ok(0);
   }
   p.tasks = p.tasks.filter((o) => o !== t);
-  k.tasks.delete(t.tid);
+  taskgone(k, t);
   dispatch(k, p); // signals this thread blocked may now go to another
   return ok(0);
 }
@@ -177,6 +184,7 @@ export function setpgid(k: KState, t: Task, pid: number, pgid: number): SysResul
   const g = pgid === 0 ? target.pid : pgid;
   if (g !== target.pid && ![...k.procs.values()].some((q) => q.pgid === g && q.sid === self.sid)) return fail("EPERM");
   target.pgid = g;
+  touch(k, childChan(target.ppid)); // waitpid(0) and waitpid(-pgid) match by group
   k.dirty.add(target.pid);
   return ok(0);
 }

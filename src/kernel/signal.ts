@@ -10,6 +10,7 @@ import {
   SIG_BLOCK, SIG_SETMASK, SIG_UNBLOCK, sigismember, sigmask, signame, UNBLOCKABLE, validSignal,
 } from "./signum";
 import { W_CONTINUED, W_STOPCODE, W_TERMSIG } from "./waitstatus";
+import { childChan, touch } from "./waitq";
 
 const STOP_SET = sigmask(SIG.SIGSTOP) | sigmask(SIG.SIGTSTP) | sigmask(SIG.SIGTTIN) | sigmask(SIG.SIGTTOU);
 
@@ -65,6 +66,7 @@ export function sendsig(k: KState, p: KProc, s: number): void {
 function resume(k: KState, p: KProc): void {
   p.stopped = false;
   p.report = { status: W_CONTINUED };
+  touch(k, childChan(p.ppid));
   emit(k, { kind: "signal", pid: p.pid, signal: "SIGCONT", action: "continued" });
   notifyParent(k, p);
   dispatch(k, p);
@@ -73,6 +75,7 @@ function resume(k: KState, p: KProc): void {
 function stop(k: KState, p: KProc, s: number): void {
   p.stopped = true;
   p.report = { status: W_STOPCODE(s) };
+  touch(k, childChan(p.ppid));
   emit(k, { kind: "signal", pid: p.pid, signal: signame(s), action: "stopped" });
   notifyParent(k, p);
 }

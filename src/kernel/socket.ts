@@ -15,6 +15,23 @@ import { block } from "./proc";
 import { fail, ok, SysResult, SysRet } from "./result";
 import { interrupted, sendsig } from "./signal";
 import { SIG } from "./signum";
+import { Chan, objChan, touch, waitTest } from "./waitq";
+
+/** The socket a sleeper names, or undefined once it is gone (the call then runs again and sees why). */
+const sockOf = (k: KState, id: number): Sock | undefined => {
+  const o = k.objects.get(id);
+  return o?.kind === "socket" ? o : undefined;
+};
+
+waitTest("accept", (k, _t, c) => { const s = sockOf(k, c.sock); return !s || s.acceptq.length > 0 || s.state !== "listening"; });
+waitTest("connect", (k, _t, c) => { const l = sockOf(k, c.listener); return !l || listenerOn(k, c.port) !== l || l.acceptq.length <= l.backlog; });
+waitTest("sockread", (k, _t, c) => { const s = sockOf(k, c.sock); return !s || sockReadable(s); });
+waitTest("sockwrite", (k, _t, c) => { const s = sockOf(k, c.sock); return !s || sockWritable(k, s); });
+
+/** The channels a wait on s sleeps on: s, and for writes the peer whose queue must drain. */
+export function sockChans(s: Sock, write: boolean): Chan[] {
+  return write && s.peer ? [objChan(s.id), objChan(s.peer.id)] : [objChan(s.id)];
+}
 
 const EPHEMERAL_LOW = 32768;
 const EPHEMERAL_HIGH = 60999;
@@ -114,6 +131,7 @@ export function listen(k: KState, t: Task, fd: number, backlog: number): SysResu
   }
   s.backlog = !Number.isInteger(backlog) || backlog < 0 || backlog > SOMAXCONN ? SOMAXCONN : backlog;
   s.state = "listening";
+  touch(k, objChan(s.id));
   return ok(0);
 }
 
@@ -136,7 +154,7 @@ export function connect(k: KState, t: Task, fd: number, host: string, port: numb
   // The accept queue holds backlog + 1 completed connections; beyond that the client waits.
   if (l.acceptq.length > l.backlog) {
     if (nonblocking(f)) return fail("EAGAIN");
-    return block(k, t, call, () => listenerOn(k, port) !== l || l.acceptq.length <= l.backlog);
+    return block(k, t, call, { kind: "connect", listener: l.id, port }, [objChan(l.id)]);
   }
   if (s.state === "unbound") {
     const p = ephemeral(k, s);
@@ -155,6 +173,8 @@ export function connect(k: KState, t: Task, fd: number, host: string, port: numb
   s.state = "connected";
   s.remote = `${LOOPBACK}:${port}`;
   l.acceptq.push(srv);
+  touch(k, objChan(l.id));
+  touch(k, objChan(s.id));
   emit(k, { kind: "note", pid: t.proc.pid, text: `connection ${s.remote} <- ${srv.remote} queued on the listening socket` });
   return nonblocking(f) ? fail("EINPROGRESS") : ok(0);
 }
@@ -168,10 +188,11 @@ export function accept(k: KState, t: Task, fd: number): SysResult {
   if (s.state !== "listening") return fail("EINVAL");
   if (s.acceptq.length === 0) {
     if (nonblocking(f)) return fail("EAGAIN");
-    return block(k, t, call, () => s.acceptq.length > 0 || s.state !== "listening");
+    return block(k, t, call, { kind: "accept", sock: s.id }, [objChan(s.id)]);
   }
   if (!fdavail(k, t.proc)) return fail("EMFILE");
   const c = s.acceptq.shift()!;
+  touch(k, objChan(s.id));
   c.listener = undefined;
   const nf = filealloc(k, c, O_RDWR);
   const nfd = fdalloc(k, t.proc, nf);
@@ -186,15 +207,17 @@ export function sockread(k: KState, t: Task, fd: number, f: KFile, s: Sock, n: n
   if (n === 0 || s.shutRd) return ok(0, empty);
   if (s.recv.length > 0) {
     const data = s.recv.take(n);
+    touch(k, objChan(s.id));
     return ok(data.length, { data });
   }
   if (s.err === "ECONNRESET") {
     s.err = undefined;
+    touch(k, objChan(s.id));
     return fail("ECONNRESET");
   }
   if (s.peerClosed) return ok(0, empty);
   if (nonblocking(f)) return fail("EAGAIN");
-  return block(k, t, call, () => sockReadable(s));
+  return block(k, t, call, { kind: "sockread", sock: s.id }, sockChans(s, false));
 }
 
 function epipe(k: KState, t: Task): SysRet {
@@ -213,22 +236,27 @@ export function sockwrite(k: KState, t: Task, fd: number, f: KFile, s: Sock, byt
     const e = s.err;
     s.err = undefined;
     s.shutWr = true;
+    touch(k, objChan(s.id));
     return e === "EPIPE" ? epipe(k, t) : fail(e);
   }
   if (s.peerGone) {
     // The peer's socket is gone: these bytes draw an RST, which makes later writes fail.
     s.err = "EPIPE";
+    touch(k, objChan(s.id));
     return ok(bytes.length);
   }
   const peer = s.peer!;
   const space = k.limits.socketBuffer - peer.recv.length;
   const chunk = Math.min(space, bytes.length - done);
-  if (chunk > 0) peer.recv.push(bytes.subarray(done, done + chunk));
+  if (chunk > 0) {
+    peer.recv.push(bytes.subarray(done, done + chunk));
+    touch(k, objChan(peer.id));
+  }
   const wrote = done + chunk;
   if (wrote === bytes.length) return ok(wrote);
   if (nonblocking(f)) return wrote > 0 ? ok(wrote) : fail("EAGAIN");
   if (wrote > 0) t.partial = { call, done: wrote };
-  return block(k, t, call, () => sockWritable(k, s));
+  return block(k, t, call, { kind: "sockwrite", sock: s.id }, sockChans(s, true));
 }
 
 /** The last open file of this socket went: FIN (or RST with unread data) to the peer, free the port. */
@@ -239,6 +267,7 @@ export function sockclose(k: KState, s: Sock): void {
       if (c.peer) {
         c.peer.peerClosed = c.peer.peerGone = true;
         c.peer.err = "ECONNRESET";
+        touch(k, objChan(c.peer.id));
       }
     }
     s.acceptq = [];
@@ -249,12 +278,14 @@ export function sockclose(k: KState, s: Sock): void {
     peer.peerGone = true;
     if (s.recv.length > 0) peer.err = "ECONNRESET";
     peer.peer = undefined;
+    touch(k, objChan(peer.id));
   }
   unbindport(k, s);
   s.state = "closed";
+  touch(k, objChan(s.id));
 }
 
-export function shutdown(t: Task, fd: number, how: number): SysResult {
+export function shutdown(k: KState, t: Task, fd: number, how: number): SysResult {
   const g = sockget(t, fd);
   if ("ret" in g) return g;
   const { s } = g;
@@ -262,9 +293,13 @@ export function shutdown(t: Task, fd: number, how: number): SysResult {
   if (s.state !== "connected") return fail("ENOTCONN");
   if (how !== SHUT_RD) {
     s.shutWr = true;
-    if (s.peer) s.peer.peerClosed = true;
+    if (s.peer) {
+      s.peer.peerClosed = true;
+      touch(k, objChan(s.peer.id));
+    }
   }
   if (how !== SHUT_WR) s.shutRd = true;
+  touch(k, objChan(s.id));
   return ok(0);
 }
 

@@ -105,7 +105,7 @@ export function setrlimit(k: KState, resource: number, value: number): SysResult
 /** pause(2): blocks until a signal; returns -1/EINTR after a handler ran. */
 export function pause(k: KState, t: Task): SysResult {
   if (sig.interrupted(t, "pause()")) return fail("EINTR");
-  return proc.block(k, t, "pause()", () => false);
+  return proc.block(k, t, "pause()", { kind: "signal" }, []);
 }
 
 /** sigsuspend(2): swap in mask and wait for a signal; returns -1/EINTR after a handler ran, old mask back. */
@@ -115,7 +115,7 @@ export function sigsuspend(k: KState, t: Task, mask: number): SysResult {
     t.suspendMask = t.mask;
     t.mask = (mask & ~UNBLOCKABLE) >>> 0;
   }
-  const r = proc.block(k, t, "sigsuspend()", () => false);
+  const r = proc.block(k, t, "sigsuspend()", { kind: "signal" }, []);
   sig.dispatch(k, t.proc);
   return r;
 }

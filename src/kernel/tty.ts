@@ -8,6 +8,7 @@ import { block } from "./proc";
 import { fail, ok, SysResult } from "./result";
 import { interrupted, sendsig } from "./signal";
 import { SIG } from "./signum";
+import { touch, TTY_CHAN, waitTest } from "./waitq";
 
 export function ttyalloc(): TtyDevice {
   return { name: "/dev/pts/0", input: new ByteQueue(), eof: 0, foreground: 0 };
@@ -25,6 +26,8 @@ export function ttyRelease(v: TtyV): void {
 
 const lineReady = (d: TtyDevice): boolean => d.input.indexOf(10) >= 0 || d.eof > 0;
 
+waitTest("ttyline", (k) => lineReady(k.tty));
+
 export function ttyread(k: KState, t: Task, fd: number, v: TtyV, n: number): SysResult {
   const d = v.dev;
   if (interrupted(t, `read(${fd})`) === "eintr") return fail("EINTR");
@@ -40,7 +43,7 @@ export function ttyread(k: KState, t: Task, fd: number, v: TtyV, n: number): Sys
     if (nl < 0 && d.input.length === 0 && d.eof > 0) d.eof--;
     return ok(data.length, { data });
   }
-  return block(k, t, `read(${fd})`, () => lineReady(d));
+  return block(k, t, `read(${fd})`, { kind: "ttyline" }, [TTY_CHAN]);
 }
 
 export function ttyReadable(d: TtyDevice): boolean {
@@ -51,11 +54,13 @@ export function ttyInput(k: KState, text: string): void {
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
   k.tty.input.push(bytes);
+  touch(k, TTY_CHAN);
 }
 
 export function ttyKey(k: KState, key: string): void {
   if (key === "^D") {
     k.tty.eof++;
+    touch(k, TTY_CHAN);
     return;
   }
   const s = key === "^C" ? SIG.SIGINT : key === "^Z" ? SIG.SIGTSTP : key === "^\\" ? SIG.SIGQUIT : 0;

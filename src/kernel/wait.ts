@@ -7,6 +7,12 @@ import { fail, ok, SysResult } from "./result";
 import { interrupted } from "./signal";
 import { WCONTINUED, WNOHANG, WUNTRACED } from "./waitstatus";
 import { W_CONTINUED } from "./waitstatus";
+import { childChan, waitTest } from "./waitq";
+
+waitTest("child", (k, t, c) => {
+  const now = children(k, t.proc, c.pid);
+  return now.length === 0 || now.some((x) => reportable(x, c.options));
+});
 
 const VALID = WNOHANG | WUNTRACED | WCONTINUED;
 
@@ -52,8 +58,5 @@ export function waitpid(k: KState, t: Task, pid: number, options: number): SysRe
     return ok(c.pid, { status });
   }
   if (options & WNOHANG) return ok(0);
-  return block(k, t, call, () => {
-    const now = children(k, p, pid);
-    return now.length === 0 || now.some((x) => reportable(x, options));
-  });
+  return block(k, t, call, { kind: "child", pid, options }, [childChan(p.pid)]);
 }

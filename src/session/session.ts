@@ -3,8 +3,8 @@
 // so the history is the list of actions taken (stepped lines, and what the world outside
 // did by hand: clients joining, lines typed, closes, signals): stepping back replays them
 // from the start.
-// (The kernel keeps closures on blocked tasks, so its state cannot be cloned into
-// checkpoints; a replay of 10,000 steps costs well under a second.)
+// (A replay of 10,000 steps costs well under a second. The kernel's blocked tasks wait on
+// data, not closures, so its state could also be copied into checkpoints.)
 import { Kernel, KernelOptions, signo as signoOf, StdioSpec } from "../kernel/kernel";
 import type { Snapshot } from "../contract/snapshot";
 import { Machine, StepInterrupted, StepMode } from "../c/vm";
