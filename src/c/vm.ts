@@ -61,6 +61,9 @@ export interface Thread {
   line: number;
   /** Waiting in the library (not the kernel): pthread_join, a mutex, a semaphore. */
   wait?: { kind: LibWaitKind; on: number };
+  /** A step of this thread ended on a bound (instructions, calls or output) at `line`, in
+   *  `steps` steps in a row: the note is given once, and a run stops after STUCK_STEPS. */
+  stuck?: { line: number; steps: number };
   /** pthread_join/exit bookkeeping. */
   retval?: number;
   detached?: boolean;
@@ -95,6 +98,8 @@ export interface Proc {
   argv: string[];
   /** atexit handlers (function addresses), in registration order. */
   atexit: number[];
+  /** Pages of `mem` counted in Machine.pagesInUse (the model's own memory bound). */
+  counted: number;
 }
 
 export interface Note {
@@ -106,7 +111,7 @@ export interface Note {
 export type StepMode = "into" | "over" | "out" | "line";
 
 export interface StepResult {
-  /** What ended the step. */
+  /** What ended the step; "budget": a bound per step (instructions, system calls, output). */
   reason: "line" | "blocked" | "exited" | "budget" | "gone";
   /** Instructions executed. */
   count: number;
@@ -115,13 +120,16 @@ export interface StepResult {
 export interface MachineOptions {
   /** Instructions one step may run before it stops with a note (infinite loops on one line). */
   stepBudget?: number;
-  /** Pages (4 KiB) a process may own before it is killed. */
+  /** Pages (4 KiB) all processes together may hold; past it the process that grew is
+   *  killed (SIGKILL), as Linux's OOM killer would. Keeps the model's own memory bounded. */
   maxPages?: number;
+  /** Bytes of heap one process may reserve; past it malloc returns NULL with ENOMEM (as under ulimit -v). */
+  maxHeap?: number;
   /** Programs exec can load by name (other examples), and built-in commands. */
   loadProgram?: (name: string) => Program | undefined;
   /** Files next to the program, copied into the model's file system at their first open. */
   readFile?: (path: string) => string | Uint8Array | undefined;
-  /** Asked every INTERRUPT_CHECK instructions of a step: true abandons the step halfway
+  /** Asked every INTERRUPT_EVERY instructions of a step: true abandons the step halfway
    *  with a StepInterrupted (the learner's Stop during one long line). */
   interrupted?: () => boolean;
 }
@@ -138,7 +146,15 @@ export class StepInterrupted extends Error {
 /** Instructions between two interruption checks. */
 const INTERRUPT_EVERY = 2048;
 
-const DEFAULT_BUDGET = 2_000_000;
+const DEFAULT_BUDGET = 1_000_000;
+/** System calls, and bytes written, one step may make before it stops (Step again goes on):
+ *  a line in a loop of writes or forks cannot flood the trace or the output in one step. */
+export const MAX_CALLS_PER_STEP = 1000;
+export const MAX_BYTES_PER_STEP = 65536;
+/** Steps in a row a thread may end on a bound at the same line before a run stops. */
+export const STUCK_STEPS = 100;
+const DEFAULT_MAX_PAGES = 65536; // 256 MiB of model memory
+const DEFAULT_MAX_HEAP = 64 << 20;
 const STACK_GAP = 0x1000000;
 
 export class Machine {
@@ -148,6 +164,17 @@ export class Machine {
   /** Bytes all processes wrote to descriptor 1, in order (for run --json). */
   readonly options: Required<Omit<MachineOptions, "loadProgram" | "readFile" | "interrupted">> & MachineOptions;
   private stopAtNextLine = false;
+  /** Pages all processes hold (each process's part is its Proc.counted). */
+  pagesInUse = 0;
+  /** Bounds already explained once: "pid:kind" (a note per process, not per failure). */
+  private noted = new Set<string>();
+  /** The step in progress: system calls and bytes written so far. */
+  private stepCalls = 0;
+  private stepBytes = 0;
+  /** Set by a step that ended on a bound: the thread, its line and how many such steps in a row. */
+  lastBound?: { tid: number; line: number; steps: number; what: string; text: string };
+  /** Bytes all write calls have written so far (a session drains output by it). */
+  written = 0;
   /** Processes a Scenario started besides the program (a server its client needs), and
    *  their children: their output is not the program's. */
   readonly outside = new Set<number>();
@@ -155,7 +182,7 @@ export class Machine {
   private seeded = new Set<string>();
 
   constructor(readonly kernel: Kernel, options: MachineOptions = {}) {
-    this.options = { ...options, stepBudget: options.stepBudget ?? DEFAULT_BUDGET, maxPages: options.maxPages ?? 65536 };
+    this.options = { ...options, stepBudget: options.stepBudget ?? DEFAULT_BUDGET, maxPages: options.maxPages ?? DEFAULT_MAX_PAGES, maxHeap: options.maxHeap ?? DEFAULT_MAX_HEAP };
   }
 
   /** Before an open: a path the model's file system lacks comes from the host's folder, once. */
@@ -174,8 +201,11 @@ export class Machine {
     const mem = prog.image.clone();
     mem.map(HEAP_BASE, HEAP_BASE, "the heap");
     const p: Proc = {
-      pid, prog, mem, threads: [], heap: { brk: HEAP_BASE, blocks: {}, free: [] }, streams: {}, nextStack: 0, mutexes: {}, finished: {}, strtok: 0, rand: seedRandom(1), statics: {}, argv, atexit: [], env,
+      pid, prog, mem, threads: [], heap: { brk: HEAP_BASE, blocks: {}, free: [] }, streams: {}, nextStack: 0, mutexes: {}, finished: {}, strtok: 0, rand: seedRandom(1), statics: {}, argv, atexit: [], env, counted: 0,
     };
+    // exec: the old image's pages go.
+    const old = this.procs.get(pid);
+    if (old) this.pagesInUse -= old.counted;
     for (const [addr, fd] of [[prog.stdin, 0], [prog.stdout, 1], [prog.stderr, 2]]) {
       p.streams[addr] = { fd, mode: fd === 2 ? "unbuffered" : "unset", out: "", in: "", eof: false, err: false, write: fd !== 0, read: fd === 0 };
     }
@@ -200,6 +230,7 @@ export class Machine {
     if (main === undefined) this.note(p, 0, "the program has no main function");
     t.line = main !== undefined && prog.funcs[main].user ? prog.funcs[main].line : 0;
     this.procs.set(pid, p);
+    this.account(p);
     return p;
   }
 
@@ -218,14 +249,16 @@ export class Machine {
     const mem = parent.mem.clone();
     const copyThread: Thread = {
       ...t, tid: childPid, stack: t.stack.slice(), frames: t.frames.map((f) => ({ ...f, sig: f.sig ? { ...f.sig } : undefined })),
-      sys: undefined, blockedOn: undefined,
+      sys: undefined, blockedOn: undefined, stuck: t.stuck ? { ...t.stuck } : undefined,
     };
     const streams: Record<number, Stream> = {};
     for (const [a, s] of Object.entries(parent.streams)) streams[+a] = { ...s };
     const proc: Proc = {
       pid: childPid, prog: parent.prog, mem, threads: [copyThread], heap: { brk: parent.heap.brk, blocks: { ...parent.heap.blocks }, free: parent.heap.free.map((f) => [f[0], f[1]] as [number, number]) },
       streams, nextStack: parent.nextStack, mutexes: { ...parent.mutexes }, finished: {}, strtok: parent.strtok, rand: parent.rand.slice(), statics: { ...parent.statics }, argv: parent.argv, atexit: parent.atexit.slice(), env: parent.env.slice(),
+      counted: 0,
     };
+    this.account(proc);
     // Only the calling thread survives: other threads' stacks stay mapped but unused.
     this.procs.set(childPid, proc);
     if (this.outside.has(parent.pid)) this.outside.add(childPid);
@@ -239,13 +272,34 @@ export class Machine {
     return p && t ? { proc: p, thread: t } : undefined;
   }
 
-  /** Forget processes the kernel has ended (exit, or killed by a signal). */
+  /** Forget processes and threads the kernel has ended (exit, a signal, exec, thread exit):
+   *  only those the kernel names, so the cost does not grow with the number of processes. */
   reap(): void {
-    for (const [pid, p] of this.procs) {
+    for (const pid of this.kernel.takeGone()) {
+      const p = this.procs.get(pid);
+      if (!p) continue;
       const info = this.kernel.task(pid);
       p.threads = p.threads.filter((t) => { const ti = this.kernel.task(t.tid); return ti && ti.state !== "zombie"; });
-      if (!info || info.state === "zombie" || p.threads.length === 0) this.procs.delete(pid);
+      if (!info || info.state === "zombie" || p.threads.length === 0) {
+        this.pagesInUse -= p.counted;
+        this.procs.delete(pid);
+      }
     }
+  }
+
+  /** Bring p's part of pagesInUse up to date (its memory grew or shrank). */
+  private account(p: Proc): void {
+    const n = p.mem.pageCount();
+    this.pagesInUse += n - p.counted;
+    p.counted = n;
+  }
+
+  /** Explain a bound once per process (every later hit is the same story). */
+  limitNote(p: Proc, t: Thread, kind: string, text: string): void {
+    const key = `${p.pid}:${kind}`;
+    if (this.noted.has(key)) return;
+    this.noted.add(key);
+    this.note(p, this.userLine(p, t), text);
   }
 
   note(p: Proc | number, line: number, text: string): void {
@@ -339,18 +393,48 @@ export class Machine {
     const found = this.thread(tid);
     if (!found) return { reason: "gone", count: 0 };
     const { proc: p, thread: t } = found;
+    this.stepCalls = 0;
+    this.stepBytes = 0;
+    this.lastBound = undefined;
+    let r: StepResult;
     try {
       if (this.deliverSignals(p, t)) {
         this.stopAtNextLine = true;
       }
-      return this.run(p, t, mode);
+      r = this.run(p, t, mode);
     } catch (e) {
       // Not the program's fault: the step is abandoned, for the owner to rebuild.
       if (e instanceof StepInterrupted) throw e;
-      return this.crash(p, t, e);
+      r = this.crash(p, t, e);
     } finally {
       this.stopAtNextLine = false;
     }
+    if (this.procs.get(p.pid) === p) {
+      this.account(p);
+      if (this.pagesInUse > this.options.maxPages) this.oomKill(p, t);
+    }
+    return r;
+  }
+
+  /** The processes together hold more pages than the model allows: kill the one that grew. */
+  private oomKill(p: Proc, t: Thread): void {
+    const mib = (this.options.maxPages * PAGE_SIZE) >> 20;
+    this.note(p, this.userLine(p, t), `out of memory: the model's processes together use more than ${mib} MiB; like Linux's OOM killer, the model kills pid ${p.pid} (the process that grew) with SIGKILL`);
+    this.kernel.externalKill(p.pid, SIG.SIGKILL);
+    this.reap();
+  }
+
+  /** The step ran into a per-step bound at the current line: say so once, and stop the step here. */
+  private bound(p: Proc, t: Thread, what: string, count: number): StepResult {
+    const line = this.userLine(p, t);
+    const text = `line ${line} is still running after ${what}; a loop on one line? Step again to go on`;
+    if (t.stuck?.line !== line) {
+      t.stuck = { line, steps: 0 };
+      this.note(p, line, text);
+    }
+    t.stuck.steps++;
+    this.lastBound = { tid: t.tid, line, steps: t.stuck.steps, what, text };
+    return { reason: "budget", count };
   }
 
   private crash(p: Proc, t: Thread, e: unknown): StepResult {
@@ -406,16 +490,13 @@ export class Machine {
           else if (mode === "over") stop = depth < startDepth || (depth === startDepth && ins.a !== startLine);
           else if (mode === "out") stop = depth < startDepth;
           else stop = depth !== startDepth || ins.a !== startLine;
-          if (stop) { t.line = ins.a; return { reason: "line", count }; }
+          if (stop) { t.line = ins.a; t.stuck = undefined; return { reason: "line", count }; }
         }
         f.pc++;
         count++;
         continue;
       }
-      if (++count > budget) {
-        this.note(p, this.userLine(p, t), `line ${this.userLine(p, t)} ran ${budget.toLocaleString("en")} instructions without reaching another line; the step stops here (an endless loop?)`);
-        return { reason: "budget", count };
-      }
+      if (++count > budget) return this.bound(p, t, `${budget.toLocaleString("en")} instructions`, count);
       if (count >= nextCheck) {
         nextCheck = count + INTERRUPT_EVERY;
         if (interrupted!()) throw new StepInterrupted();
@@ -503,6 +584,8 @@ export class Machine {
         case Op.BUILTIN: {
           const r = this.builtin(p, t, p.prog.builtins[ins.a], ins.b, ins);
           if (r !== undefined) return { ...r, count };
+          if (this.stepCalls >= MAX_CALLS_PER_STEP) return this.bound(p, t, `${MAX_CALLS_PER_STEP.toLocaleString("en")} system calls`, count);
+          if (this.stepBytes >= MAX_BYTES_PER_STEP) return this.bound(p, t, `writing ${this.stepBytes.toLocaleString("en")} bytes`, count);
           f = t.frames[t.frames.length - 1]; fn = funcs[f.fn]; code = fn.code;
           break;
         }
@@ -547,7 +630,6 @@ export class Machine {
     // until a SIGCONT: the step ends here, as when it blocks.
     if (this.kernel.stopped(t.tid)) return { reason: "blocked", count: 0 };
     this.deliverNow(p, t);
-    if (p.mem.pageCount() > this.options.maxPages) throw new StopError(`the process uses more than ${(this.options.maxPages * PAGE_SIZE) >> 20} MiB of memory; the stepper stops it`);
     return undefined;
   }
 
@@ -607,6 +689,11 @@ export class Machine {
     if (t.frames.some((f) => f.sig)) entry.handler = true;
     if (t.tid !== p.pid) entry.tid = t.tid;
     this.trace.push(entry);
+    this.stepCalls++;
+    if (call === "write" && r.ret > 0) {
+      this.stepBytes += r.ret;
+      this.written += r.ret;
+    }
     if (r.ret === -1 && r.errno) p.mem.writeU(t.errnoAddr, 4, ERRNO[r.errno] ?? 0);
     return r.ret;
   }

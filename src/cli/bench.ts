@@ -9,10 +9,20 @@ const groups: Array<[string, () => Promise<Bench>]> = [
   ["kernel", async () => (await import("../bench/kernel")).kernelBench],
   ["check", async () => (await import("../bench/check")).bench],
   ["worker", async () => (await import("../bench/worker")).bench],
+  ["bounded", async () => (await import("../bench/bounded")).boundedBench],
 ];
 
 export async function bench(args: string[]): Promise<number> {
   const json = args.includes("--json");
+  // One case of the bounded group, in a process of its own (the group starts it so).
+  const oneCase = args.indexOf("--case");
+  if (oneCase >= 0) {
+    const { runCase, CASES } = await import("../bench/bounded");
+    const name = CASES.find((c) => c === args[oneCase + 1]);
+    if (!name) { console.error(`forklab bench: --case takes one of ${CASES.join(", ")}`); return 2; }
+    console.log(JSON.stringify(await runCase(name)));
+    return 0;
+  }
   const only = args.find((a) => !a.startsWith("--"));
   const figures: Figure[] = [];
   for (const [name, load] of groups) {

@@ -73,7 +73,7 @@ export class Kernel {
       limits, clock: 0, nextPid: 1, nextFileId: 1, nextObjId: 1, nextShmid: 0, nextEphemeral: 32768, childSeq: 0,
       procs: new Map(), tasks: new Map(), files: new Map(), objects: new Map(), fs: new Map(), ports: new Map(),
       shm: new Map(), tty: tty.ttyalloc(), events: [], output: [], dirty: new Set(), woken: new Set(),
-      waitq: new Map(), touched: new Set(), nprograms: 0,
+      waitq: new Map(), touched: new Set(), nprograms: 0, runq: [], gone: new Set(),
     };
     // init: pid 1, never stepped; it waits for children forever and reaps the orphans it adopts.
     const init = proc.allocproc(this.k, 0, "init", "init");
@@ -471,6 +471,19 @@ export class Kernel {
     const w = [...this.k.woken];
     this.k.woken.clear();
     return w;
+  }
+
+  /** Tasks of programs (not clients) the stepper may run now, ascending; kept as tasks
+   *  block, wake, stop and go, so asking costs nothing per process. Read only. */
+  readyPrograms(): readonly number[] {
+    return this.k.runq;
+  }
+
+  /** Pids whose tasks left the table (exit, exec, thread exit) since the last call. */
+  takeGone(): number[] {
+    const g = [...this.k.gone];
+    this.k.gone.clear();
+    return g;
   }
 
   /** Tasks the stepper may run now, in tid order. */

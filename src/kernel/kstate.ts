@@ -254,6 +254,10 @@ export interface KState {
   touched: Set<string>;
   /** Processes of kind "program" in the table, zombies included (the process limit). */
   nprograms: number;
+  /** The run queue: tids of the programs' tasks that may run now (ready, not stopped), ascending. */
+  runq: number[];
+  /** Pids whose tasks left the table (exit, exec, thread exit) since the stepper last asked. */
+  gone: Set<number>;
 }
 
 /** Record an event; the processes it names are marked for the next snapshot. */

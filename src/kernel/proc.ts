@@ -28,7 +28,22 @@ export function allocproc(k: KState, ppid: number, name: string, kind: KProc["ki
 function newTask(k: KState, p: KProc, tid: number, mask: number): Task {
   const t: Task = { tid, proc: p, state: "ready", mask, frames: [] };
   k.tasks.set(tid, t);
+  runqUpdate(k, t);
   return t;
+}
+
+/** Put t on the run queue or take it off, as its state now says (binary search: the queue is sorted). */
+export function runqUpdate(k: KState, t: Task): void {
+  const q = k.runq;
+  let lo = 0, hi = q.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (q[mid] < t.tid) lo = mid + 1; else hi = mid;
+  }
+  const there = q[lo] === t.tid;
+  const should = t.state === "ready" && !t.proc.stopped && t.proc.kind === "program" && k.tasks.get(t.tid) === t;
+  if (should && !there) q.splice(lo, 0, t.tid);
+  else if (!should && there) q.splice(lo, 1);
 }
 
 /** Block t in `on` until `cond` holds; a change on one of `chans` re-checks it (waitq.ts).
@@ -43,6 +58,7 @@ export function block(k: KState, t: Task, on: string, cond: WaitCond, chans: Cha
   t.blockedOn = on;
   t.wait = cond;
   sleepOn(k, t, chans);
+  runqUpdate(k, t);
   return { blocked: on };
 }
 
@@ -52,6 +68,7 @@ export function unblock(k: KState, t: Task): void {
   t.blockedOn = undefined;
   t.wait = undefined;
   unqueue(k, t);
+  runqUpdate(k, t);
   k.woken.add(t.tid);
   emit(k, { kind: "wake", pid: t.proc.pid });
 }
@@ -65,6 +82,8 @@ export function wakeup(k: KState): void {
 function taskgone(k: KState, t: Task): void {
   unqueue(k, t);
   k.tasks.delete(t.tid);
+  runqUpdate(k, t);
+  k.gone.add(t.proc.pid);
 }
 
 export function fork(k: KState, t: Task): SysResult {
@@ -144,6 +163,7 @@ export function execve(k: KState, t: Task, name: string): SysResult {
     taskgone(k, t);
     t.tid = p.pid;
     k.tasks.set(t.tid, t);
+    runqUpdate(k, t);
   }
   p.tasks = [t];
   t.frames = [];

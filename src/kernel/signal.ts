@@ -3,7 +3,7 @@
 // stop, continue, ignore), user handlers handed to the stepper (takeSignal/sigreturn) with
 // the signal blocked while they run, and the SA_RESTART/EINTR rule for interrupted calls.
 import { emit, KProc, KState, Task } from "./kstate";
-import { doexit, unblock } from "./proc";
+import { doexit, runqUpdate, unblock } from "./proc";
 import { fail, ok, SigActionView, SignalDelivery, SysResult, SysRet } from "./result";
 import {
   defaultAction, isStopSignal, NSIG, SA_NOCLDSTOP, SA_NODEFER, SA_RESETHAND, SA_RESTART, SIG,
@@ -65,6 +65,7 @@ export function sendsig(k: KState, p: KProc, s: number): void {
 
 function resume(k: KState, p: KProc): void {
   p.stopped = false;
+  for (const t of p.tasks) runqUpdate(k, t);
   p.report = { status: W_CONTINUED };
   touch(k, childChan(p.ppid));
   emit(k, { kind: "signal", pid: p.pid, signal: "SIGCONT", action: "continued" });
@@ -74,6 +75,7 @@ function resume(k: KState, p: KProc): void {
 
 function stop(k: KState, p: KProc, s: number): void {
   p.stopped = true;
+  for (const t of p.tasks) runqUpdate(k, t);
   p.report = { status: W_STOPCODE(s) };
   touch(k, childChan(p.ppid));
   emit(k, { kind: "signal", pid: p.pid, signal: signame(s), action: "stopped" });

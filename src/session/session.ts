@@ -7,13 +7,16 @@
 // data, not closures, so its state could also be copied into checkpoints.)
 import { Kernel, KernelOptions, signo as signoOf, StdioSpec } from "../kernel/kernel";
 import type { Snapshot } from "../contract/snapshot";
-import { Machine, StepInterrupted, StepMode } from "../c/vm";
+import { Machine, StepInterrupted, StepMode, STUCK_STEPS } from "../c/vm";
 import { Program } from "../c/program";
 import { commandProgram } from "../c/commands";
 import { Scenario, DEFAULT_PORT, ProgramScript, STDIN_FILE } from "../contract/scenario";
 
 /** Lines a Scenario program may run at start-up before the main program starts. */
 const OTHER_START_STEPS = 100_000;
+/** Output (stdout and stderr) a run may produce before it stops: the model's memory is bounded. */
+export const MAX_OUTPUT = 16 << 20;
+const DRAIN_BYTES = 1 << 20;
 import { Clients } from "./clients";
 import { ProcVars } from "./procvars";
 import { TraceEntry } from "../c/trace";
@@ -94,6 +97,8 @@ export class Session {
   /** Each process's call stack and globals for its Snapshot row. */
   private vars = new ProcVars();
   private outputText = "";
+  /** machine.written at the last drain of the kernel's output. */
+  private drained = 0;
   private notesSeen = 0;
   private stderrText = "";
   ended?: string;
@@ -158,15 +163,22 @@ export class Session {
     return this.trace.slice(this.traceAt[i - 1], this.traceAt[i]);
   }
 
-  /** Program tasks the scheduler may pick now. */
+  /** Program tasks the scheduler may pick now, ascending: the kernel's run queue (kept as
+   *  tasks block and wake, so no process is visited) less threads waiting in the library. */
   runnable(): number[] {
-    // Only the program's own threads: asking the kernel about every task would also walk
-    // every scenario client, and a step must not cost more with 1,000 clients waiting.
-    const out: number[] = [];
-    for (const p of this.machine.procs.values()) {
-      for (const t of p.threads) if (this.kernel.task(t.tid)?.runnable && this.machine.ready(t.tid)) out.push(t.tid);
-    }
-    return out.sort((a, b) => a - b);
+    return this.kernel.readyPrograms().filter((tid) => this.machine.ready(tid));
+  }
+
+  /** The first task the scheduler may pick at or after position i of the run queue, going
+   *  up (dir 1) or down (-1); undefined when none. Usually the first one looked at. */
+  private firstRunnable(i: number, dir: 1 | -1): number | undefined {
+    const q = this.kernel.readyPrograms();
+    for (; i >= 0 && i < q.length; i += dir) if (this.machine.ready(q[i])) return q[i];
+    return undefined;
+  }
+
+  private anyRunnable(): boolean {
+    return this.firstRunnable(0, 1) !== undefined;
   }
 
   /** Step one line of a chosen task (or let the policy choose). After a step back this is a
@@ -236,7 +248,11 @@ export class Session {
     if (this.opts.snapshots) this.keep(this.snapshot(tid));
     // Without per-step snapshots, drain the kernel's events and output now and then (a
     // snapshot walks every process, so not too often: 1,000 clients make it cost).
-    else if (this.steps % 4096 === 0) this.snapshot(tid);
+    // Output is drained sooner when a lot was written, so the output bound is seen in time.
+    else if (this.steps % 4096 === 0 || this.machine.written - this.drained > DRAIN_BYTES) {
+      this.drained = this.machine.written;
+      this.snapshot(tid);
+    }
     return { step: this.steps, tid, pid: this.kernel.task(tid)?.pid };
   }
 
@@ -343,8 +359,22 @@ export class Session {
     while (!this.ended) {
       if (this.steps >= limit) { this.ended = `stopped after ${limit} steps (the step limit)`; break; }
       this.step();
+      this.checkBounds();
     }
     return this.ended!;
+  }
+
+  /** A run stops, with the reason, at a line stuck for STUCK_STEPS bounded steps in a row,
+   *  or once the output passes MAX_OUTPUT. Stepping by hand is not stopped: each step is bounded. */
+  private checkBounds(): void {
+    const b = this.machine.lastBound;
+    if (b && b.steps >= STUCK_STEPS) {
+      this.ended = `line ${b.line} ran ${STUCK_STEPS} steps in a row without reaching another line, each stopped after ${b.what}; the run stops here (an endless loop on one line?)`;
+      return;
+    }
+    if (this.outputText.length + this.stderrText.length > MAX_OUTPUT) {
+      this.ended = `the program wrote more than ${MAX_OUTPUT >> 20} MiB of output; the run stops here (an endless loop printing?)`;
+    }
   }
 
   /** The world outside the program: clients, scripted signals, and the clock when all wait. */
@@ -376,9 +406,9 @@ export class Session {
       } else this.kernel.externalKill(to === "main" ? this.mainPid : to, n);
       this.machine.reap();
     }
-    if (this.runnable().length === 0 && !this.ended) {
+    if (!this.anyRunnable() && !this.ended) {
       this.clients.advance(this.steps);
-      if (this.runnable().length) return;
+      if (this.anyRunnable()) return;
       const timer = this.kernel.nextTimer();
       if (timer !== undefined) { this.kernel.advanceTo(timer); this.machine.reap(); return; }
       if (this.machine.procs.size === 0) this.ended = "every process has exited";
@@ -389,7 +419,7 @@ export class Session {
   /** Nothing left for the program to do with the clients (all their echoes came back). */
   private quiet(): boolean {
     // As a person at a terminal would: wait until the program has nothing left to do.
-    return this.runnable().length === 0;
+    return !this.anyRunnable();
   }
 
   private blockedList(): string {
@@ -402,18 +432,26 @@ export class Session {
   }
 
   private pick(): number | undefined {
-    const r = this.runnable();
-    if (!r.length) return undefined;
+    const q = this.kernel.readyPrograms();
     switch (this.opts.policy ?? "round-robin") {
-      case "parent-first": return r[0];
-      case "child-first": return r[r.length - 1];
-      case "random":
+      case "parent-first": return this.firstRunnable(0, 1);
+      case "child-first": return this.firstRunnable(q.length - 1, -1);
+      case "random": {
+        const r = this.runnable();
+        if (!r.length) return undefined;
         this.rand = (Math.imul(this.rand, 1664525) + 1013904223) >>> 0;
         // The high bits: an LCG's low bit only alternates.
         return r[(this.rand >>> 16) % r.length];
+      }
       default: {
-        const next = r.find((t) => t > this.rr) ?? r[0];
-        // Keep running the same task until its line ends so output stays readable.
+        // The next task after the last one picked, round the queue (binary search for the place).
+        let lo = 0, hi = q.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (q[mid] <= this.rr) lo = mid + 1; else hi = mid;
+        }
+        const next = this.firstRunnable(lo, 1) ?? this.firstRunnable(0, 1);
+        if (next === undefined) return undefined;
         this.rr = next;
         return next;
       }

@@ -23,9 +23,8 @@ function mmap(c: Ctx, a: number[]): number | Ctl {
   }
   if (len <= 0) return sys(c, "mmap", [len, flags], { ret: MAP_FAILED, errno: "EINVAL" });
   if (!(flags & MAP_SHARED)) {
-    const addr = heapAlloc(c, len);
-    c.mem.fill(addr, 0, len);
-    return sys(c, "mmap", [len, flags], { ret: addr });
+    const addr = heapAlloc(c, len, true);
+    return sys(c, "mmap", [len, flags], addr ? { ret: addr } : { ret: MAP_FAILED, errno: "ENOMEM" });
   }
   const id = ret(c.k.shmget(c.t.tid, IPC_PRIVATE, len, IPC_CREAT | 0o600));
   const at = id < 0 ? undefined : c.k.shmat(c.t.tid, id, 0);

@@ -95,11 +95,13 @@ export const stdlib: Builtin[] = [
   { name: "strtoul", fn: strto(strtoul) },
   { name: "strtoull", fn: strto(strtoul) },
   { name: "malloc", fn: (c, a) => heapAlloc(c, a[0]) },
-  { name: "calloc", fn: (c, a) => { const p = heapAlloc(c, a[0] * a[1]); c.mem.fill(p, 0, a[0] * a[1]); return p; } },
+  { name: "calloc", fn: (c, a) => heapAlloc(c, a[0] * a[1], true) },
   {
     name: "realloc", fn: (c, a) => {
       const old = a[0];
       const p = heapAlloc(c, a[1]);
+      // Out of memory: NULL, and the old block stays as it was.
+      if (p === 0) return 0;
       if (old) {
         const size = c.p.heap.blocks[old] ?? 0;
         c.mem.writeBytes(p, c.mem.readBytes(old, Math.min(size, a[1])));
@@ -138,7 +140,7 @@ export const stdlib: Builtin[] = [
   { name: "strchr", fn: (c, a) => { const s = str(c, a[0]); const ch = a[1] & 0xff; if (ch === 0) return a[0] + s.length; const i = s.indexOf(String.fromCharCode(ch)); return i < 0 ? 0 : a[0] + i; } },
   { name: "strrchr", fn: (c, a) => { const s = str(c, a[0]); const ch = a[1] & 0xff; if (ch === 0) return a[0] + s.length; const i = s.lastIndexOf(String.fromCharCode(ch)); return i < 0 ? 0 : a[0] + i; } },
   { name: "strstr", fn: (c, a) => { const i = str(c, a[0]).indexOf(str(c, a[1])); return i < 0 ? 0 : a[0] + i; } },
-  { name: "strdup", fn: (c, a) => { const s = str(c, a[0]); const p = heapAlloc(c, s.length + 1); c.mem.writeString(p, s); return p; } },
+  { name: "strdup", fn: (c, a) => { const s = str(c, a[0]); const p = heapAlloc(c, s.length + 1); if (p) c.mem.writeString(p, s); return p; } },
   {
     name: "strtok", fn: (c, a) => {
       let p = a[0] || c.p.strtok;

@@ -33,9 +33,12 @@ export function put(c: Ctx, addr: number, data: Uint8Array): void {
   c.mem.writeBytes(addr, data);
 }
 
-/** Allocate from the process heap (malloc). */
-export function heapAlloc(c: Ctx, size: number): number {
+/** Allocate from the process heap (malloc): the address, or 0 with errno ENOMEM when the
+ *  heap would pass the model's address-space limit (as under ulimit -v). `zero`: the block
+ *  must read as zeros (calloc); fresh heap past the old break already does, untouched. */
+export function heapAlloc(c: Ctx, size: number, zero = false): number {
   const h = c.p.heap;
+  if (!Number.isSafeInteger(size) || size < 0 || size > c.m.options.maxHeap) return outOfMemory(c, size);
   size = Math.max(16, Math.ceil(size / 16) * 16);
   const i = h.free.findIndex(([, s]) => s >= size);
   let a: number;
@@ -44,13 +47,22 @@ export function heapAlloc(c: Ctx, size: number): number {
     a = fa;
     if (fs > size) h.free[i] = [fa + size, fs - size];
     else h.free.splice(i, 1);
+    if (zero) c.mem.fill(a, 0, size);
   } else {
+    if (h.brk + size - HEAP_BASE > c.m.options.maxHeap) return outOfMemory(c, size);
     a = h.brk;
     h.brk += size;
     c.mem.grow(HEAP_BASE, h.brk);
   }
   h.blocks[a] = size;
   return a;
+}
+
+function outOfMemory(c: Ctx, size: number): number {
+  setErrno(c, "ENOMEM");
+  const mib = c.m.options.maxHeap >> 20;
+  c.m.limitNote(c.p, c.t, "heap", `an allocation of ${size} bytes returned NULL with errno ENOMEM: the heap would pass the model's ${mib} MiB address-space limit (as under ulimit -v); check malloc's result`);
+  return 0;
 }
 
 export function heapFree(c: Ctx, a: number): boolean {
