@@ -67,6 +67,8 @@ for (const [from, to] of [
   // The view's toolbar icons (the webview loads them from dist/, a local resource root).
   ["node_modules/@vscode/codicons/dist/codicon.css", "dist/codicon.css"],
   ["node_modules/@vscode/codicons/dist/codicon.ttf", "dist/codicon.ttf"],
+  // The scenario files' JSON Schema, for the editor (contributes.jsonValidation).
+  ["src/contract/scenario.schema.json", "dist/scenario.schema.json"],
 ]) {
   if (existsSync(join(root, from))) copyFileSync(join(root, from), join(root, to));
 }

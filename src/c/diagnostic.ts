@@ -8,6 +8,8 @@ export interface Diagnostic {
   /** Valid C the stepper cannot run: the program still starts (only an error in the program
    *  keeps it from starting), and stops where this is reached. */
   unsupported?: boolean;
+  /** The program cannot run at all (a missing header): no session starts. */
+  fatal?: boolean;
 }
 
 /** Errors that keep the program from starting: what a C compiler would reject too. */

@@ -118,7 +118,11 @@ function run(file: string, text: string, readFile: ReadFile, out: Preprocessed, 
         const path = dirOf(file) + name;
         if (active.has(path)) return;
         const body = readFile(path);
-        if (body === undefined) return diag(`cannot read header "${name}" (looked for ${path})`);
+        // As cc: a missing header ends the compilation; the program cannot run.
+        if (body === undefined) {
+          out.diagnostics.push({ file, line, column: 1, severity: "error", fatal: true, message: `${name}: No such file or directory (#include "${name}" looked for ${path})` });
+          return;
+        }
         run(path, body, readFile, out, active);
         return;
       }
@@ -126,7 +130,8 @@ function run(file: string, text: string, readFile: ReadFile, out: Preprocessed, 
         const d = /^(\w+)(\(([^)]*)\))?\s*(.*)$/.exec(rest);
         if (!d) return diag(`malformed #define: ${rest}`);
         const params = d[2] !== undefined ? d[3].split(",").map((p) => p.trim()).filter((p) => p) : undefined;
-        if (params?.includes("...")) return diag(`variadic macro ${d[1]} is not supported`);
+        if (params && params.slice(0, -1).includes("...")) return diag(`malformed #define ${d[1]}: "..." must be the last parameter`);
+        if (params?.some((p) => p !== "..." && !/^[A-Za-z_]\w*$/.test(p))) return diag(`malformed #define ${d[1]}: parameters are names, or "..." last`);
         out.macros.set(d[1], { params, body: d[4] });
         return;
       }
@@ -179,8 +184,6 @@ function stripComments(s: string): string {
 }
 
 const IDENT = /[A-Za-z_]\w*/y;
-/** Marks a ## while arguments are substituted. */
-const PASTE = "\u0001";
 
 /** Expand macros outside strings, character constants and comments. */
 export function expand(s: string, macros: Map<string, Macro>, startsInComment = false, hide: Set<string> = new Set()): string {
@@ -247,35 +250,109 @@ export function expand(s: string, macros: Map<string, Macro>, startsInComment = 
     }
     if (cur.trim() || args.length) args.push(cur.trim());
     i = j + 1;
-    let body = mac.body;
-    // Stringize and paste first, then substitute expanded arguments.
-    body = body.replace(/#\s*(\w+)/g, (all, p: string) => (mac.params!.includes(p) ? JSON.stringify(args[mac.params!.indexOf(p)] ?? "") : all));
-    body = body.replace(/\s*##\s*/g, PASTE);
-    body = body.replace(/[A-Za-z_]\w*/g, (w) => {
-      const k = mac.params!.indexOf(w);
-      return k < 0 ? w : expand(args[k] ?? "", macros, false, hide);
-    });
-    body = body.split(PASTE).join("");
-    out += expand(body, macros, false, inner);
+    out += expand(substitute(mac, args, macros, hide), macros, false, inner);
   }
   return out;
 }
 
-/** #if expressions: integers, defined(X), ! && || comparisons and arithmetic. */
+/** A macro body's tokens: identifiers, pp-numbers, string and character literals, # and ##,
+ *  runs of white space, and single characters. */
+function tokens(s: string): string[] {
+  return s.match(/[A-Za-z_]\w*|\.?\d[\w.]*|"(?:\\.|[^"\\])*"?|'(?:\\.|[^'\\])*'?|##|\s+|[^]/g) ?? [];
+}
+
+const isSpace = (t: string | undefined): boolean => t !== undefined && /^\s+$/.test(t);
+
+/** "#x": the argument's spelling as a string literal: white space runs become one space,
+ *  and inside its string and character literals every " and \\ is escaped (C11 6.10.3.2). */
+function stringize(arg: string): string {
+  const lit = (t: string): boolean => t.startsWith('"') || t.startsWith("'");
+  return `"${tokens(arg).map((t) => (isSpace(t) ? " " : lit(t) ? t.replace(/[\\"]/g, (c) => `\\${c}`) : t)).join("")}"`;
+}
+
+/**
+ * The body of a function-like macro with its arguments in place (C11 6.10.3.1-3): `#p`
+ * becomes the argument's spelling as a string; an operand of `##` is the argument as
+ * written and is pasted to its neighbour; any other parameter is the argument macro-expanded
+ * first. `...` collects the remaining arguments as __VA_ARGS__, and (as gcc) `, ## __VA_ARGS__`
+ * drops the comma when there are none.
+ */
+function substitute(mac: Macro, args: string[], macros: Map<string, Macro>, hide: Set<string>): string {
+  const params = mac.params!;
+  const variadic = params[params.length - 1] === "...";
+  const named = variadic ? params.slice(0, -1) : params;
+  const argOf = (name: string): string | undefined => {
+    if (variadic && name === "__VA_ARGS__") return args.slice(named.length).join(", ");
+    const k = named.indexOf(name);
+    return k < 0 ? undefined : args[k] ?? "";
+  };
+  const toks = tokens(mac.body);
+  const nextSolid = (i: number): number => {
+    let j = i + 1;
+    while (isSpace(toks[j])) j++;
+    return j;
+  };
+  const out: string[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t === "#") {
+      const j = nextSolid(i);
+      const a = toks[j] !== undefined ? argOf(toks[j]) : undefined;
+      if (a !== undefined) { out.push(stringize(a)); i = j; continue; }
+    }
+    if (t === "##") {
+      while (isSpace(out[out.length - 1])) out.pop();
+      const j = nextSolid(i);
+      const right = toks[j] ?? "";
+      const a = argOf(right);
+      i = j;
+      if (a !== undefined && right === "__VA_ARGS__" && a === "" && out[out.length - 1] === ",") { out.pop(); continue; }
+      const text = a ?? right;
+      if (out.length) out[out.length - 1] += text;
+      else out.push(text);
+      continue;
+    }
+    const a = argOf(t);
+    if (a === undefined) { out.push(t); continue; }
+    // An operand of ## is pasted as written; any other use is expanded first.
+    out.push(toks[nextSolid(i)] === "##" ? a : expand(a, macros, false, hide));
+  }
+  return out.join("");
+}
+
+/** The value of an integer or character constant in #if (decimal, 0x hex, 0 octal, 'c'). */
+function constant(t: string): number {
+  if (t.startsWith("'")) {
+    const body = t.slice(1, -1);
+    const esc: Record<string, number> = { n: 10, t: 9, r: 13, "0": 0, "\\": 92, "'": 39, '"': 34, a: 7, b: 8, f: 12, v: 11 };
+    return body.startsWith("\\") ? esc[body[1]] ?? 0 : body.charCodeAt(0) || 0;
+  }
+  const n = t.replace(/[uUlL]+$/, "");
+  if (/^0[xX]/.test(n)) return parseInt(n.slice(2), 16);
+  if (/^0[0-7]+$/.test(n)) return parseInt(n, 8);
+  return Number(n) || 0;
+}
+
+/** #if expressions: integer and character constants, defined(X), and C's operators
+ *  (! ~ - unary; * / %; + -; << >>; < > <= >=; == !=; &; ^; |; &&; ||; ?:). */
 function evalCondition(expr: string, macros: Map<string, Macro>): number {
   const withDefined = expr.replace(/defined\s*\(\s*(\w+)\s*\)|defined\s+(\w+)/g, (_a, a: string, b: string) => (macros.has(a ?? b) ? "1" : "0"));
-  const text = expand(withDefined, macros).replace(/[A-Za-z_]\w*/g, "0").replace(/(\d+)[uUlL]+/g, "$1");
-  const toks = text.match(/\d+|&&|\|\||==|!=|<=|>=|<<|>>|[-+*/%<>!()~?:]/g) ?? [];
+  // Names left after expansion are 0, as the standard says; literals keep their spelling.
+  const text = expand(withDefined, macros).replace(/'(?:\\.|[^'\\])*'|\b[A-Za-z_]\w*/g, (w) => (w.startsWith("'") ? w : "0"));
+  const toks = text.match(/'(?:\\.|[^'\\])*'|0[xX][0-9a-fA-F]+[uUlL]*|\d+[uUlL]*|&&|\|\||==|!=|<=|>=|<<|>>|[-+*/%<>!()~?:&|^]/g) ?? [];
   let p = 0;
   const peek = (): string | undefined => toks[p];
-  const prec: Record<string, number> = { "||": 1, "&&": 2, "==": 3, "!=": 3, "<": 4, ">": 4, "<=": 4, ">=": 4, "<<": 5, ">>": 5, "+": 6, "-": 6, "*": 7, "/": 7, "%": 7 };
+  const prec: Record<string, number> = {
+    "||": 1, "&&": 2, "|": 3, "^": 4, "&": 5, "==": 6, "!=": 6, "<": 7, ">": 7, "<=": 7, ">=": 7, "<<": 8, ">>": 8, "+": 9, "-": 9, "*": 10, "/": 10, "%": 10,
+  };
   const unary = (): number => {
     const t = toks[p++];
     if (t === "!") return unary() ? 0 : 1;
     if (t === "-") return -unary();
+    if (t === "+") return unary();
     if (t === "~") return ~unary();
     if (t === "(") { const v = ternary(); p++; return v; }
-    return Number(t ?? 0);
+    return t === undefined ? 0 : constant(t);
   };
   const binary = (min: number): number => {
     let l = unary();
@@ -283,7 +360,8 @@ function evalCondition(expr: string, macros: Map<string, Macro>): number {
       p++;
       const r = binary(prec[t] + 1);
       l = ({ "||": +(!!l || !!r), "&&": +(!!l && !!r), "==": +(l === r), "!=": +(l !== r), "<": +(l < r), ">": +(l > r), "<=": +(l <= r), ">=": +(l >= r),
-        "<<": l << r, ">>": l >> r, "+": l + r, "-": l - r, "*": l * r, "/": r ? Math.trunc(l / r) : 0, "%": r ? l % r : 0 } as Record<string, number>)[t];
+        "<<": l << r, ">>": l >> r, "+": l + r, "-": l - r, "*": l * r, "/": r ? Math.trunc(l / r) : 0, "%": r ? l % r : 0,
+        "&": l & r, "^": l ^ r, "|": l | r } as Record<string, number>)[t];
     }
     return l;
   };

@@ -56,7 +56,8 @@ export async function loadSession(file: string, scenario: Scenario, opts: LoadOp
   const loaded = await loadProgram(file, opts);
   const errors = loaded.diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic);
   const warnings = loaded.diagnostics.filter((d) => d.severity === "warning").map(formatDiagnostic);
-  if (errors.length && !loaded.program.funcIndex.has("main")) return { errors, warnings };
+  // No session without main, or after a fatal error (a missing header): as cc, nothing runs.
+  if (errors.length && (!loaded.program.funcIndex.has("main") || loaded.diagnostics.some((d) => d.fatal))) return { errors, warnings };
   const session = new Session({ program: loaded.program, name: loaded.name, scenario, maxSteps: opts.maxSteps, loadProgram: loaded.loadProgram, readFile: loaded.readFile });
   return { session, errors, warnings };
 }

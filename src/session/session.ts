@@ -36,6 +36,9 @@ export interface SessionOptions {
   maxSteps?: number;
   /** Instructions one step may run (endless loops on one line). */
   stepBudget?: number;
+  /** The model's memory bounds (Machine's maxPages and maxHeap); defaults as there. */
+  maxPages?: number;
+  maxHeap?: number;
   /** Files the program may open that the model's file system does not hold yet (the
    *  example's folder): read once, at the program's first open of that path. */
   readFile?: (path: string) => string | Uint8Array | undefined;
@@ -120,7 +123,7 @@ export class Session {
     seedFiles(this.kernel, sc.files ?? {});
     // exec: NAME.c next to the program first, else a built-in command (echo, cat, wc).
     const loadProgram = (name: string): Program | undefined => opts.loadProgram?.(name) ?? commandProgram(name);
-    this.machine = new Machine(this.kernel, { loadProgram, stepBudget: opts.stepBudget, readFile: opts.readFile, interrupted: opts.interrupted });
+    this.machine = new Machine(this.kernel, { loadProgram, stepBudget: opts.stepBudget, readFile: opts.readFile, interrupted: opts.interrupted, maxPages: opts.maxPages, maxHeap: opts.maxHeap });
     const out: StdioSpec = sc.stdout === "tty" ? { tty: true } : sc.stdout === "file" ? { file: "stdout.txt" } : { pipe: true };
     if (sc.stdinFrom === "file") this.kernel.writeFile(STDIN_FILE, sc.stdin ?? "");
     const stdin: StdioSpec = sc.stdinFrom === "file" ? { readFile: STDIN_FILE } : sc.stdin !== undefined ? { input: sc.stdin } : sc.stdout === "tty" ? { tty: true } : { input: "" };

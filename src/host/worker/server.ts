@@ -120,7 +120,8 @@ export class ModelServer {
   private async open(req: OpenRequest): Promise<Response> {
     const loaded = await this.load(req.file, req.text, req.files);
     const hasMain = loaded.program.funcIndex.has("main");
-    if (!hasMain) return { type: "opened", id: req.id, session: req.session, diagnostics: loaded.diagnostics, hasMain };
+    // No session without main, or after a fatal error (a missing header): as cc, nothing runs.
+    if (!hasMain || loaded.diagnostics.some((d) => d.fatal)) return { type: "opened", id: req.id, session: req.session, diagnostics: loaded.diagnostics, hasMain };
     const h: Held = { stepper: undefined as unknown as Stepper, sent: [], sentActions: [], sentNotes: 0, sentAt: -1 };
     h.stepper = new Stepper({
       program: loaded.program, name: loaded.name, scenario: req.scenario, policy: req.policy, maxSteps: req.maxSteps,
