@@ -77,7 +77,7 @@ describe("C interpreter", () => {
     const r = await run(prog("while (1) ;"), { maxSteps: 5 }, { stepBudget: 100000 });
     assert.match(r.ended, /step limit/);
     // One note for the stuck line, not one per step.
-    assert.deepEqual(r.diagnostics.filter((d) => d.includes("still running")), ["line 4 is still running after 100,000 instructions; a loop on one line? Step again to go on"]);
+    assert.deepEqual(r.diagnostics.filter((d) => d.includes("still running")), ["line 6 is still running after 100,000 instructions; a loop on one line? Step again to go on"]);
   });
 });
 
