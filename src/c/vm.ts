@@ -148,11 +148,14 @@ const INTERRUPT_EVERY = 2048;
 
 const DEFAULT_BUDGET = 1_000_000;
 /** System calls, and bytes written, one step may make before it stops (Step again goes on):
- *  a line in a loop of writes or forks cannot flood the trace or the output in one step. */
+ *  a line in a loop of writes or forks cannot flood the trace or the output in one step.
+ *  Checked when the line comes round again; a loop with no statement inside is stopped at
+ *  HARD_FACTOR times these. */
 export const MAX_CALLS_PER_STEP = 1000;
 export const MAX_BYTES_PER_STEP = 65536;
-/** Steps in a row a thread may end on a bound at the same line before a run stops. */
-export const STUCK_STEPS = 100;
+const HARD_FACTOR = 10;
+/** Steps in a row that all ended on a bound (whichever threads ran them) before a run stops. */
+export const STUCK_STEPS = 20;
 const DEFAULT_MAX_PAGES = 65536; // 256 MiB of model memory
 const DEFAULT_MAX_HEAP = 64 << 20;
 const STACK_GAP = 0x1000000;
@@ -166,8 +169,10 @@ export class Machine {
   private stopAtNextLine = false;
   /** Pages all processes hold (each process's part is its Proc.counted). */
   pagesInUse = 0;
-  /** Bounds already explained once: "pid:kind" (a note per process, not per failure). */
+  /** Bounds already explained (each kind once per run, not once per failure or process). */
   private noted = new Set<string>();
+  /** Steps in a row, of any thread, that ended on a bound (a run stops at STUCK_STEPS). */
+  boundedInARow = 0;
   /** The step in progress: system calls and bytes written so far. */
   private stepCalls = 0;
   private stepBytes = 0;
@@ -294,12 +299,11 @@ export class Machine {
     p.counted = n;
   }
 
-  /** Explain a bound once per process (every later hit is the same story). */
-  limitNote(p: Proc, t: Thread, kind: string, text: string): void {
-    const key = `${p.pid}:${kind}`;
-    if (this.noted.has(key)) return;
-    this.noted.add(key);
-    this.note(p, this.userLine(p, t), text);
+  /** Explain a bound once per run (every later hit is the same story); `text` is only built then. */
+  limitNote(p: Proc, t: Thread, kind: string, text: () => string): void {
+    if (this.noted.has(kind)) return;
+    this.noted.add(kind);
+    this.note(p, this.userLine(p, t), text());
   }
 
   note(p: Proc | number, line: number, text: string): void {
@@ -413,6 +417,7 @@ export class Machine {
       this.account(p);
       if (this.pagesInUse > this.options.maxPages) this.oomKill(p, t);
     }
+    this.boundedInARow = r.reason === "budget" ? this.boundedInARow + 1 : 0;
     return r;
   }
 
@@ -424,13 +429,21 @@ export class Machine {
     this.reap();
   }
 
+  /** What this step has done past factor times the per-step bounds on calls and output, if anything. */
+  private overBound(factor: number): string | undefined {
+    if (this.stepCalls > MAX_CALLS_PER_STEP * factor) return `${this.stepCalls.toLocaleString("en")} system calls`;
+    if (this.stepBytes > MAX_BYTES_PER_STEP * factor) return `writing ${this.stepBytes.toLocaleString("en")} bytes`;
+    return undefined;
+  }
+
   /** The step ran into a per-step bound at the current line: say so once, and stop the step here. */
   private bound(p: Proc, t: Thread, what: string, count: number): StepResult {
     const line = this.userLine(p, t);
     const text = `line ${line} is still running after ${what}; a loop on one line? Step again to go on`;
     if (t.stuck?.line !== line) {
       t.stuck = { line, steps: 0 };
-      this.note(p, line, text);
+      // Once per line and run: forked copies stuck on the same line tell the same story.
+      this.limitNote(p, t, `line ${line}`, () => text);
     }
     t.stuck.steps++;
     this.lastBound = { tid: t.tid, line, steps: t.stuck.steps, what, text };
@@ -491,6 +504,8 @@ export class Machine {
           else if (mode === "out") stop = depth < startDepth;
           else stop = depth !== startDepth || ins.a !== startLine;
           if (stop) { t.line = ins.a; t.stuck = undefined; return { reason: "line", count }; }
+          // The same line again (a loop on one line): stop if this step already did a lot.
+          if (this.stepCalls > MAX_CALLS_PER_STEP || this.stepBytes > MAX_BYTES_PER_STEP) return this.bound(p, t, this.overBound(1)!, count);
         }
         f.pc++;
         count++;
@@ -584,8 +599,7 @@ export class Machine {
         case Op.BUILTIN: {
           const r = this.builtin(p, t, p.prog.builtins[ins.a], ins.b, ins);
           if (r !== undefined) return { ...r, count };
-          if (this.stepCalls >= MAX_CALLS_PER_STEP) return this.bound(p, t, `${MAX_CALLS_PER_STEP.toLocaleString("en")} system calls`, count);
-          if (this.stepBytes >= MAX_BYTES_PER_STEP) return this.bound(p, t, `writing ${this.stepBytes.toLocaleString("en")} bytes`, count);
+          if (this.stepCalls > MAX_CALLS_PER_STEP * HARD_FACTOR || this.stepBytes > MAX_BYTES_PER_STEP * HARD_FACTOR) return this.bound(p, t, this.overBound(HARD_FACTOR)!, count);
           f = t.frames[t.frames.length - 1]; fn = funcs[f.fn]; code = fn.code;
           break;
         }

@@ -2,12 +2,16 @@
 // the editor uses for completion and squiggles through contributes.jsonValidation), with
 // Ajv. Every problem is named by its place in the JSON and by what was expected there, so
 // a learner can find it: "signals[0].signal: "SIGNOPE" is not one of SIGHUP, SIGINT, ...".
-import Ajv, { ErrorObject } from "ajv";
+import Ajv, { ErrorObject, ValidateFunction } from "ajv";
 import schema from "./scenario.schema.json";
 import type { Scenario } from "./scenario";
 
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
-const validate = ajv.compile<Scenario>(schema);
+let compiled: ValidateFunction<Scenario> | undefined;
+
+/** The schema compiled once, at the first check (not when the module loads). */
+function validator(): ValidateFunction<Scenario> {
+  return (compiled ??= new Ajv({ allErrors: true, verbose: true, strict: true }).compile<Scenario>(schema));
+}
 
 /** A JSON Pointer ("/signals/0/signal") as a path a reader knows: signals[0].signal. */
 function jsonPath(pointer: string): string {
@@ -49,6 +53,7 @@ export type ScenarioCheck = { ok: true; scenario: Scenario } | { ok: false; erro
 
 /** Check parsed JSON against the Scenario schema: the scenario, or every problem found. */
 export function checkScenario(value: unknown): ScenarioCheck {
+  const validate = validator();
   if (validate(value)) return { ok: true, scenario: value };
   return { ok: false, errors: messages(validate.errors ?? []) };
 }

@@ -73,7 +73,7 @@ export class Kernel {
       limits, clock: 0, nextPid: 1, nextFileId: 1, nextObjId: 1, nextShmid: 0, nextEphemeral: 32768, childSeq: 0,
       procs: new Map(), tasks: new Map(), files: new Map(), objects: new Map(), fs: new Map(), ports: new Map(),
       shm: new Map(), tty: tty.ttyalloc(), events: [], output: [], dirty: new Set(), woken: new Set(),
-      waitq: new Map(), touched: new Set(), nprograms: 0, runq: [], gone: new Set(),
+      waitq: new Map(), touched: new Set(), nprograms: 0, nthreads: 0, runq: [], gone: new Set(),
     };
     // init: pid 1, never stepped; it waits for children forever and reaps the orphans it adopts.
     const init = proc.allocproc(this.k, 0, "init", "init");

@@ -6,7 +6,7 @@ import type { SigActionView } from "./result";
 import type { FifoState } from "./fifo";
 
 export interface KernelOptions {
-  /** Most processes (zombies included, init and clients not counted); fork fails with EAGAIN beyond. */
+  /** Most processes and threads of programs (zombies included, init and clients not counted); fork and pthread_create fail with EAGAIN beyond. */
   maxProcs?: number;
   /** RLIMIT_NOFILE: descriptors per process; open/dup/pipe/accept fail with EMFILE beyond. */
   maxFds?: number;
@@ -254,6 +254,8 @@ export interface KState {
   touched: Set<string>;
   /** Processes of kind "program" in the table, zombies included (the process limit). */
   nprograms: number;
+  /** Threads of programs besides their main threads: they count against the limit too, as in Linux. */
+  nthreads: number;
   /** The run queue: tids of the programs' tasks that may run now (ready, not stopped), ascending. */
   runq: number[];
   /** Pids whose tasks left the table (exit, exec, thread exit) since the stepper last asked. */

@@ -84,12 +84,13 @@ function taskgone(k: KState, t: Task): void {
   k.tasks.delete(t.tid);
   runqUpdate(k, t);
   k.gone.add(t.proc.pid);
+  if (t.tid !== t.proc.pid && t.proc.kind === "program") k.nthreads--;
 }
 
 export function fork(k: KState, t: Task): SysResult {
   const parent = t.proc;
   // Programs count against the limit, zombies included (like RLIMIT_NPROC).
-  if (parent.kind === "program" && k.nprograms >= k.limits.maxProcs) return fail("EAGAIN");
+  if (parent.kind === "program" && k.nprograms + k.nthreads >= k.limits.maxProcs) return fail("EAGAIN");
   const child = allocproc(k, parent.pid, parent.name, parent.kind, parent.pgid);
   child.sid = parent.sid;
   // Only the calling thread is copied; it keeps its signal mask. Pending signals and alarms are not inherited.
@@ -177,6 +178,9 @@ export function execve(k: KState, t: Task, name: string): SysResult {
 
 export function threadCreate(k: KState, t: Task): SysResult {
   const p = t.proc;
+  // RLIMIT_NPROC counts threads as well as processes.
+  if (p.kind === "program" && k.nprograms + k.nthreads >= k.limits.maxProcs) return fail("EAGAIN");
+  if (p.kind === "program") k.nthreads++;
   const nt = newTask(k, p, k.nextPid++, t.mask);
   p.tasks.push(nt);
   return ok(nt.tid);

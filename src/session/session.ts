@@ -17,6 +17,10 @@ const OTHER_START_STEPS = 100_000;
 /** Output (stdout and stderr) a run may produce before it stops: the model's memory is bounded. */
 export const MAX_OUTPUT = 16 << 20;
 const DRAIN_BYTES = 1 << 20;
+/** System calls a run's trace may hold before the run stops. */
+export const MAX_TRACE = 200_000;
+/** Calls between drains of the kernel's events when snapshots are off. */
+const DRAIN_CALLS = 20_000;
 import { Clients } from "./clients";
 import { ProcVars } from "./procvars";
 import { TraceEntry } from "../c/trace";
@@ -102,6 +106,8 @@ export class Session {
   private outputText = "";
   /** machine.written at the last drain of the kernel's output. */
   private drained = 0;
+  /** trace.length at the last drain (each call also left a kernel event). */
+  private drainedCalls = 0;
   private notesSeen = 0;
   private stderrText = "";
   ended?: string;
@@ -252,8 +258,9 @@ export class Session {
     // Without per-step snapshots, drain the kernel's events and output now and then (a
     // snapshot walks every process, so not too often: 1,000 clients make it cost).
     // Output is drained sooner when a lot was written, so the output bound is seen in time.
-    else if (this.steps % 4096 === 0 || this.machine.written - this.drained > DRAIN_BYTES) {
+    else if (this.steps % 4096 === 0 || this.machine.written - this.drained > DRAIN_BYTES || this.trace.length - this.drainedCalls > DRAIN_CALLS) {
       this.drained = this.machine.written;
+      this.drainedCalls = this.trace.length;
       this.snapshot(tid);
     }
     return { step: this.steps, tid, pid: this.kernel.task(tid)?.pid };
@@ -367,12 +374,18 @@ export class Session {
     return this.ended!;
   }
 
-  /** A run stops, with the reason, at a line stuck for STUCK_STEPS bounded steps in a row,
-   *  or once the output passes MAX_OUTPUT. Stepping by hand is not stopped: each step is bounded. */
+  /** A run stops, with the reason, after STUCK_STEPS steps in a row that each ended on a
+   *  bound (lines that do not end), once the output passes MAX_OUTPUT, or once the trace
+   *  passes MAX_TRACE calls. Stepping by hand is not stopped: each step is bounded. */
   private checkBounds(): void {
     const b = this.machine.lastBound;
-    if (b && b.steps >= STUCK_STEPS) {
-      this.ended = `line ${b.line} ran ${STUCK_STEPS} steps in a row without reaching another line, each stopped after ${b.what}; the run stops here (an endless loop on one line?)`;
+    if (b && this.machine.boundedInARow >= STUCK_STEPS) {
+      this.ended = `line ${b.line} is still running after ${STUCK_STEPS} steps in a row, each stopped after ${b.what}; the run stops here (an endless loop on one line?)`;
+      return;
+    }
+    const trace = this.machine.trace;
+    if (trace.length > MAX_TRACE) {
+      this.ended = `the program made more than ${MAX_TRACE.toLocaleString("en")} system calls (the last at line ${trace[trace.length - 1].line}); the run stops here to keep the trace bounded`;
       return;
     }
     if (this.outputText.length + this.stderrText.length > MAX_OUTPUT) {

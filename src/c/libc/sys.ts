@@ -61,7 +61,7 @@ export function heapAlloc(c: Ctx, size: number, zero = false): number {
 function outOfMemory(c: Ctx, size: number): number {
   setErrno(c, "ENOMEM");
   const mib = c.m.options.maxHeap >> 20;
-  c.m.limitNote(c.p, c.t, "heap", `an allocation of ${size} bytes returned NULL with errno ENOMEM: the heap would pass the model's ${mib} MiB address-space limit (as under ulimit -v); check malloc's result`);
+  c.m.limitNote(c.p, c.t, "heap", () => `an allocation of ${size} bytes returned NULL with errno ENOMEM: the heap would pass the model's ${mib} MiB address-space limit (as under ulimit -v); check malloc's result`);
   return 0;
 }
 

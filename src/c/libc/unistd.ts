@@ -17,7 +17,7 @@ const copyOut = (c: Ctx, buf: number) => (r: { ret: number; data?: Uint8Array })
 function fork(c: Ctx): number | Ctl {
   const r = c.k.fork(c.t.tid);
   const v = sys(c, "fork", [], r);
-  if (!isBlocked(r) && r.errno === "EAGAIN") c.m.limitNote(c.p, c.t, "nproc", "fork() failed with EAGAIN: the model's process limit is reached (as under ulimit -u); fork returns -1 as on Linux and the program goes on");
+  if (!isBlocked(r) && r.errno === "EAGAIN") c.m.limitNote(c.p, c.t, "nproc", () => "fork() failed with EAGAIN: the model's process limit is reached (as under ulimit -u); fork returns -1 as on Linux and the program goes on");
   if (typeof v !== "number" || v <= 0) return v;
   const { thread } = c.m.cloneProc(c.p, c.t, v);
   // The child returns from the same call with 0.

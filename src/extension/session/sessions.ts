@@ -399,7 +399,10 @@ async function resolveScenario(file: vscode.Uri, scenario: Scenario | string | u
     if (typeof scenario !== "string") return { sc: {} };
     throw e;
   }
-  return { sc: JSON.parse(new TextDecoder().decode(bytes)) as Scenario, scenarioName: baseOf(uri.path) };
+  // Checked against the schema by the model's bundle (the validator is not part of activation).
+  const checked = model().parseScenario(uri.path, new TextDecoder().decode(bytes));
+  if (!checked.ok) throw new Error(checked.errors.join("\n"));
+  return { sc: checked.scenario, scenarioName: baseOf(uri.path) };
 }
 
 function problem(doc: vscode.TextDocument, line: number, column: number, message: string, severity: "error" | "warning"): vscode.Diagnostic {
