@@ -14,6 +14,10 @@ import { RandState, seedRandom } from "./libc/random";
 import { DEFAULT_ENV } from "./libc/environ";
 import { latin1Bytes } from "../kernel/latin1";
 import type { TraceEntry } from "./trace";
+import { heapFault } from "./heapcheck";
+
+/** Bytes of each scalar kind (K), for the heap checks of loads and stores. */
+const KSIZE = [1, 1, 2, 2, 4, 4, 8, 8, 4, 8];
 
 /** Written text that may hold a pid (three digits or more): kept in the trace, so that the
  *  fidelity harness can rename the pid and count the write's bytes as renamed. */
@@ -71,8 +75,15 @@ export interface Thread {
 
 export interface HeapState {
   brk: number;
+  /** Live blocks: address -> bytes taken (the size rounded up, red zone included). */
   blocks: Record<number, number>;
   free: Array<[number, number]>;
+  /** Live blocks for the sanitizer notes (heapcheck.ts): address -> [size asked for, allocation line]. */
+  born: Record<number, [number, number]>;
+  /** Freed blocks not handed out again: address -> [size, allocation line, free line]. */
+  dead: Record<number, [number, number, number]>;
+  /** Starts of the live and freed blocks, ascending. */
+  starts: number[];
 }
 
 export interface Proc {
@@ -206,7 +217,7 @@ export class Machine {
     const mem = prog.image.clone();
     mem.map(HEAP_BASE, HEAP_BASE, "the heap");
     const p: Proc = {
-      pid, prog, mem, threads: [], heap: { brk: HEAP_BASE, blocks: {}, free: [] }, streams: {}, nextStack: 0, mutexes: {}, finished: {}, strtok: 0, rand: seedRandom(1), statics: {}, argv, atexit: [], env, counted: 0,
+      pid, prog, mem, threads: [], heap: { brk: HEAP_BASE, blocks: {}, free: [], born: {}, dead: {}, starts: [] }, streams: {}, nextStack: 0, mutexes: {}, finished: {}, strtok: 0, rand: seedRandom(1), statics: {}, argv, atexit: [], env, counted: 0,
     };
     // exec: the old image's pages go.
     const old = this.procs.get(pid);
@@ -259,7 +270,8 @@ export class Machine {
     const streams: Record<number, Stream> = {};
     for (const [a, s] of Object.entries(parent.streams)) streams[+a] = { ...s };
     const proc: Proc = {
-      pid: childPid, prog: parent.prog, mem, threads: [copyThread], heap: { brk: parent.heap.brk, blocks: { ...parent.heap.blocks }, free: parent.heap.free.map((f) => [f[0], f[1]] as [number, number]) },
+      pid: childPid, prog: parent.prog, mem, threads: [copyThread], heap: { brk: parent.heap.brk, blocks: { ...parent.heap.blocks }, free: parent.heap.free.map((f) => [f[0], f[1]] as [number, number]),
+        born: { ...parent.heap.born }, dead: { ...parent.heap.dead }, starts: parent.heap.starts.slice() },
       streams, nextStack: parent.nextStack, mutexes: { ...parent.mutexes }, finished: {}, strtok: parent.strtok, rand: parent.rand.slice(), statics: { ...parent.statics }, argv: parent.argv, atexit: parent.atexit.slice(), env: parent.env.slice(),
       counted: 0,
     };
@@ -429,6 +441,17 @@ export class Machine {
     this.reap();
   }
 
+  /** An access of n bytes at heap address a: a sanitizer's note when it is not inside one live
+   *  block (once per kind of error and line). `what`: "reads", "writes", "updates", or a
+   *  library call's description ("strlen reads a string of 9 bytes"). */
+  heapAccess(p: Proc, t: Thread, a: number, n: number, what: string): void {
+    const fault = heapFault(p.heap, a, n);
+    if (!fault) return;
+    const line = this.userLine(p, t);
+    this.limitNote(p, t, `${fault.kind}:${line}`, () =>
+      `${fault.kind}: line ${line} ${what}${/bytes$/.test(what) ? "" : ` ${n} byte${n === 1 ? "" : "s"}`} at 0x${a.toString(16)}, ${fault.text}`);
+  }
+
   /** What this step has done past factor times the per-step bounds on calls and output, if anything. */
   private overBound(factor: number): string | undefined {
     if (this.stepCalls > MAX_CALLS_PER_STEP * factor) return `${this.stepCalls.toLocaleString("en")} system calls`;
@@ -519,10 +542,17 @@ export class Machine {
       switch (ins.op) {
         case Op.PUSH: st.push(ins.a); f.pc++; break;
         case Op.LOCAL: st.push(f.fp + ins.a); f.pc++; break;
-        case Op.LOAD: st.push(load(mem, ins.a, toNum(st.pop()!))); f.pc++; break;
+        case Op.LOAD: {
+          const a = toNum(st.pop()!);
+          if (a >= HEAP_BASE && a < p.heap.brk) this.heapAccess(p, t, a, KSIZE[ins.a], "reads");
+          st.push(load(mem, ins.a, a));
+          f.pc++;
+          break;
+        }
         case Op.STORE: {
           const v = st.pop()!;
           const a = toNum(st.pop()!);
+          if (a >= HEAP_BASE && a < p.heap.brk) this.heapAccess(p, t, a, KSIZE[ins.a], "writes");
           store(mem, ins.a, a, v);
           st.push(v);
           f.pc++;
@@ -530,6 +560,7 @@ export class Machine {
         }
         case Op.INCDEC: {
           const a = toNum(st.pop()!);
+          if (a >= HEAP_BASE && a < p.heap.brk) this.heapAccess(p, t, a, KSIZE[ins.a], "updates");
           const old = load(mem, ins.a, a);
           const nv = ins.a >= K.F32 ? (old as number) + ins.b : ins.a >= K.I64 ? binop(Bin.ADD, ins.a, old, ins.b) : convert((old as number) + ins.b, ins.a, ins.a);
           store(mem, ins.a, a, nv);
@@ -589,6 +620,8 @@ export class Machine {
         case Op.MEMCPY: {
           const src = toNum(st.pop()!);
           const dst = toNum(st.pop()!);
+          if (src >= HEAP_BASE && src < p.heap.brk) this.heapAccess(p, t, src, ins.a, "reads");
+          if (dst >= HEAP_BASE && dst < p.heap.brk) this.heapAccess(p, t, dst, ins.a, "writes");
           mem.writeBytes(dst, mem.readBytes(src, ins.a));
           st.push(dst);
           f.pc++;

@@ -13,6 +13,16 @@ import { block } from "./proc";
 import { fail, ok, SysResult, SysRet } from "./result";
 import { interrupted } from "./signal";
 import { lookup, normpath, statpath, UMASK } from "./stat";
+import { objChan, touch, waitTest } from "./waitq";
+
+// An opener waits until a partner holds the other end, or one opened since it began.
+waitTest("fifoopen", (k, _t, c) => {
+  const ip = lookup(k, c.path);
+  const st = ip?.fifo;
+  const o = st?.pipe === undefined ? undefined : k.objects.get(st.pipe);
+  if (!st || !o || o.kind !== "pipe") return true;
+  return (c.reader ? o.writers : o.readers) > 0 || (c.reader ? st.writeOpens : st.readOpens) !== c.start;
+});
 
 /** A FIFO's state on its inode: the pipe while open, how many readers and writers have ever
  *  opened it (an opener waits for the other count to move), and who waits in open. */
@@ -62,6 +72,7 @@ export function fifoopen(k: KState, t: Task, ip: Inode, flags: number): SysResul
     if (acc === O_RDWR) return install(k, t, p, flags, undefined);
     if (!reader && flags & O_NONBLOCK && p.readers === 0) return fail("ENXIO");
     if (reader) { p.readers++; st.readOpens++; } else { p.writers++; st.writeOpens++; }
+    touch(k, objChan(p.id));
   } else if (interrupted(t, call) === "eintr") {
     // A handler ran and the call does not restart: the opener stops counting.
     delete st.waiting[t.tid];
@@ -77,7 +88,7 @@ export function fifoopen(k: KState, t: Task, ip: Inode, flags: number): SysResul
     return install(k, t, p, flags, reader ? "read" : "write");
   }
   st.waiting[t.tid] = start;
-  return block(k, t, call, () => partners() > 0 || partnerOpens() !== start);
+  return block(k, t, call, { kind: "fifoopen", path: ip.path, reader, start }, [objChan(p.id)]);
 }
 
 function install(k: KState, t: Task, p: Pipe, flags: number, end: "read" | "write" | undefined): SysResult {

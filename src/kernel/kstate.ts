@@ -60,7 +60,9 @@ export type WaitCond =
   | { kind: "sockread"; sock: number }
   | { kind: "sockwrite"; sock: number }
   /** select: one of the descriptors is ready, or the deadline (if any) passed. */
-  | { kind: "select"; read: number[]; write: number[]; deadline?: number };
+  | { kind: "select"; read: number[]; write: number[]; deadline?: number }
+  /** open(2) of a FIFO: a partner holds the other end, or opened it since the wait began. */
+  | { kind: "fifoopen"; path: string; reader: boolean; start: number };
 
 /** A handler frame: what sigreturn restores. */
 export interface SigFrame {

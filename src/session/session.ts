@@ -18,7 +18,7 @@ const OTHER_START_STEPS = 100_000;
 export const MAX_OUTPUT = 16 << 20;
 const DRAIN_BYTES = 1 << 20;
 /** System calls a run's trace may hold before the run stops. */
-export const MAX_TRACE = 200_000;
+export const MAX_TRACE = 500_000;
 /** Calls between drains of the kernel's events when snapshots are off. */
 const DRAIN_CALLS = 20_000;
 import { Clients } from "./clients";
@@ -389,7 +389,8 @@ export class Session {
       return;
     }
     if (this.outputText.length + this.stderrText.length > MAX_OUTPUT) {
-      this.ended = `the program wrote more than ${MAX_OUTPUT >> 20} MiB of output; the run stops here (an endless loop printing?)`;
+      const last = this.trace[this.trace.length - 1];
+      this.ended = `the program wrote more than ${MAX_OUTPUT >> 20} MiB of output${last ? ` (the last at line ${last.line})` : ""}; the run stops here (an endless loop printing?)`;
     }
   }
 

@@ -2,6 +2,7 @@
 import { CALLED, GONE, Builtin, Ctx } from "../ctl";
 import { flushAll, queueUnread } from "./stdio";
 import { cstr, heapAlloc, heapFree, setErrno, str, sys } from "./sys";
+import { blockSize } from "../heapcheck";
 import { strerror } from "./strerror";
 import { SIG } from "../../kernel/kernel";
 import { StopError } from "../control";
@@ -103,7 +104,7 @@ export const stdlib: Builtin[] = [
       // Out of memory: NULL, and the old block stays as it was.
       if (p === 0) return 0;
       if (old) {
-        const size = c.p.heap.blocks[old] ?? 0;
+        const size = blockSize(c.p.heap, old) ?? 0;
         c.mem.writeBytes(p, c.mem.readBytes(old, Math.min(size, a[1])));
         heapFree(c, old);
       }
@@ -113,7 +114,12 @@ export const stdlib: Builtin[] = [
   {
     name: "free", fn: (c, a) => {
       if (a[0] === 0) return 0;
-      if (!heapFree(c, a[0])) c.m.note(c.p, c.m.userLine(c.p, c.t), `free(0x${a[0].toString(16)}): not a block malloc returned (or freed twice); glibc would abort`);
+      if (heapFree(c, a[0])) return 0;
+      const line = c.m.userLine(c.p, c.t);
+      const dead = c.p.heap.dead[a[0]];
+      c.m.note(c.p, line, dead
+        ? `double-free: line ${line} frees the ${dead[0]}-byte block at 0x${a[0].toString(16)} that line ${dead[2]} already freed (allocated at line ${dead[1]}); glibc would abort`
+        : `free(0x${a[0].toString(16)}): not a block malloc returned (or freed twice); glibc would abort`);
       return 0;
     },
   },
@@ -122,7 +128,7 @@ export const stdlib: Builtin[] = [
   { name: "llabs", fn: (c, a) => absLong(c.wide?.[0] ?? a[0]) },
   { name: "assert", fn: (c, a) => { if (!a[0]) throw new StopError(`assertion failed at line ${c.m.userLine(c.p, c.t)}`); return 0; } },
 
-  { name: "strlen", fn: (c, a) => c.mem.strlen(a[0]) },
+  { name: "strlen", fn: (c, a) => str(c, a[0]).length },
   { name: "strcpy", fn: (c, a) => { c.mem.writeString(a[0], str(c, a[1])); return a[0]; } },
   {
     name: "strncpy", fn: (c, a) => {

@@ -3,6 +3,7 @@
 import { isBlocked, SysResult, SysRet, ERRNO, Errno } from "../../kernel/kernel";
 import { BLOCKED, GONE, Ctl, Ctx } from "../ctl";
 import { HEAP_BASE } from "../memory";
+import { heapBorn, heapDied, REDZONE } from "../heapcheck";
 
 /**
  * Finish a system call: BLOCKED leaves the thread waiting (the VM re-issues the same
@@ -24,8 +25,11 @@ export function setErrno(c: Ctx, e: Errno): void {
   c.mem.writeU(c.t.errnoAddr, 4, ERRNO[e]);
 }
 
+/** The C string at addr; one that runs off the end of its heap block (no NUL inside it) is told. */
 export function str(c: Ctx, addr: number): string {
-  return c.mem.readCString(addr);
+  const s = c.mem.readCString(addr);
+  if (addr >= HEAP_BASE && addr < c.p.heap.brk) c.m.heapAccess(c.p, c.t, addr, s.length + 1, `reads a string of ${s.length + 1} bytes`);
+  return s;
 }
 
 /** Copy bytes into process memory. */
@@ -39,7 +43,8 @@ export function put(c: Ctx, addr: number, data: Uint8Array): void {
 export function heapAlloc(c: Ctx, size: number, zero = false): number {
   const h = c.p.heap;
   if (!Number.isSafeInteger(size) || size < 0 || size > c.m.options.maxHeap) return outOfMemory(c, size);
-  size = Math.max(16, Math.ceil(size / 16) * 16);
+  const asked = size;
+  size = Math.max(16, Math.ceil(size / 16) * 16) + REDZONE;
   const i = h.free.findIndex(([, s]) => s >= size);
   let a: number;
   if (i >= 0) {
@@ -49,12 +54,13 @@ export function heapAlloc(c: Ctx, size: number, zero = false): number {
     else h.free.splice(i, 1);
     if (zero) c.mem.fill(a, 0, size);
   } else {
-    if (h.brk + size - HEAP_BASE > c.m.options.maxHeap) return outOfMemory(c, size);
+    if (h.brk + size - HEAP_BASE > c.m.options.maxHeap) return outOfMemory(c, asked);
     a = h.brk;
     h.brk += size;
     c.mem.grow(HEAP_BASE, h.brk);
   }
   h.blocks[a] = size;
+  heapBorn(h, a, asked, size, c.m.userLine(c.p, c.t));
   return a;
 }
 
@@ -71,6 +77,7 @@ export function heapFree(c: Ctx, a: number): boolean {
   if (size === undefined) return false;
   delete h.blocks[a];
   h.free.push([a, size]);
+  heapDied(h, a, c.m.userLine(c.p, c.t));
   return true;
 }
 

@@ -2,6 +2,7 @@
 import * as W from "../../kernel/waitstatus";
 import { isBlocked } from "../../kernel/result";
 import { Builtin, Ctl, Ctx } from "../ctl";
+import { MAX_FILE } from "../../kernel/fs";
 
 import { str, sys } from "./sys";
 import { latin1Text } from "../../kernel/latin1";
@@ -52,7 +53,14 @@ export const unistd: Builtin[] = [
   { name: "setpgid", fn: (c, a) => sys(c, "setpgid", [a[0], a[1]], c.k.setpgid(c.t.tid, a[0], a[1])) },
   { name: "read", fn: (c, a) => sys(c, "read", [a[0], a[2]], c.k.read(c.t.tid, a[0], a[2]), copyOut(c, a[1])) },
   { name: "recv", fn: (c, a) => sys(c, "recvfrom", [a[0], a[2]], c.k.read(c.t.tid, a[0], a[2]), copyOut(c, a[1])) },
-  { name: "write", fn: (c, a) => { const b = c.mem.readBytes(a[1], a[2]); return sys(c, "write", [a[0], a[2]], c.k.write(c.t.tid, a[0], b), undefined, b.length <= 4096 ? latin1Text(b) : undefined); } },
+  {
+    name: "write", fn: (c, a) => {
+      const b = c.mem.readBytes(a[1], a[2]);
+      const r = c.k.write(c.t.tid, a[0], b);
+      if (!isBlocked(r) && r.errno === "EFBIG") c.m.limitNote(c.p, c.t, "fsize", () => `write() failed with EFBIG: the file would pass the model's ${MAX_FILE >> 20} MiB file-size limit (as under ulimit -f)`);
+      return sys(c, "write", [a[0], a[2]], r, undefined, b.length <= 4096 ? latin1Text(b) : undefined);
+    },
+  },
   { name: "send", fn: (c, a) => sys(c, "sendto", [a[0], a[2]], c.k.write(c.t.tid, a[0], c.mem.readBytes(a[1], a[2]))) },
   { name: "close", fn: (c, a) => sys(c, "close", [a[0]], c.k.close(c.t.tid, a[0])) },
   { name: "dup", fn: (c, a) => sys(c, "dup", [a[0]], c.k.dup(c.t.tid, a[0])) },

@@ -1,0 +1,5 @@
+#include <stdlib.h>
+
+int main(void) {
+  for (;;) malloc(1 << 20);
+}

@@ -1,0 +1,5 @@
+#include <stdio.h>
+
+int main(void) {
+  while (1) printf("flood ");
+}

@@ -1,0 +1,94 @@
+// The probe suite: adversarial programs and scenarios (test/probes) run through the CLI as
+// a learner would. Each must end within 20 s of CPU time and 512 MB with a message that
+// names the line (or the place in the JSON), and the invalid ones must exit non-zero.
+// CPU time, not the wall clock: on a shared machine the wall clock also counts other
+// people's work; the wall clock only guards against a hang (WALL_MS).
+import { strict as assert } from "node:assert";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const ROOT = join(__dirname, "..", "..", "..");
+const PROBES = join(ROOT, "test", "probes");
+const ECHO = join(ROOT, "examples", "echoserverp.c");
+const LIMIT_MS = 20_000;
+const WALL_MS = 180_000;
+const LIMIT_KB = 512 * 1024;
+
+interface Probe {
+  /** What it tries. */
+  what: string;
+  args: string[];
+  /** "ok": the program ran (whatever its own status); "fails": forklab exits non-zero. */
+  exit: "ok" | "fails";
+  /** Must appear in what forklab printed (stdout and stderr). */
+  says: RegExp;
+}
+
+const scen = (name: string): string[] => ["run", ECHO, "--scenario", join(PROBES, name)];
+
+const PROBE_LIST: Probe[] = [
+  { what: "while (1); on one line", args: ["run", "one-line-loop.c"], exit: "ok", says: /line 1 is still running after 20 steps in a row, each stopped after 1,000,000 instructions/ },
+  { what: "malloc in an endless one-line loop", args: ["run", "malloc-forever.c"], exit: "ok", says: /note \(pid \d+, line 4\): an allocation of 1048576 bytes returned NULL with errno ENOMEM[^]*line 4 is still running after 20 steps/ },
+  { what: "while (1) fork(); on one line", args: ["run", "fork-forever.c"], exit: "ok", says: /line 4 is still running after 20 steps in a row, each stopped after 1,00\d system calls/ },
+  { what: "a fork bomb spread over lines", args: ["run", "fork-bomb.c", "--max-steps", "20000"], exit: "ok", says: /note \(pid \d+, line 5\): fork\(\) failed with EAGAIN: the model's process limit is reached/ },
+  { what: "pthread_create until it fails", args: ["run", "thread-bomb.c"], exit: "ok", says: /line\s+14\s+clone\(\) = -1 EAGAIN[^]*\n4095 threads\n/ },
+  { what: "printf in an endless one-line loop", args: ["run", "print-forever.c"], exit: "ok", says: /line 4 is still running after 20 steps in a row, each stopped after writing [\d,]+ bytes/ },
+  { what: "64 KiB writes forever, over lines", args: ["run", "write-forever.c"], exit: "ok", says: /the program wrote more than 16 MiB of output \(the last at line 8\); the run stops here/ },
+  { what: "endless recursion", args: ["run", "recurse-forever.c"], exit: "ok", says: /note \(pid \d+, line 2\): SIGSEGV: line 2 accessed stack overflow calling down/ },
+  { what: "getpid() in an endless one-line loop", args: ["run", "syscalls-forever.c"], exit: "ok", says: /line 4 is still running after 20 steps in a row, each stopped after 1,00\d system calls/ },
+  { what: "900 calls per line, forever", args: ["run", "calls-flood.c"], exit: "ok", says: /the program made more than 500,000 system calls \(the last at line 6\); the run stops here/ },
+  { what: "open until EMFILE, then forever", args: ["run", "open-forever.c"], exit: "ok", says: /line\s+6\s+open\(\/dev\/null, 0\) = -1 EMFILE[^]*line 9 is still running after 20 steps/ },
+  { what: "a file written without end", args: ["run", "file-grow.c", "--max-steps", "2000"], exit: "ok", says: /note \(pid \d+, line 10\): write\(\) failed with EFBIG: the file would pass the model's 16 MiB file-size limit/ },
+  { what: "a NULL dereference", args: ["run", "sigsegv-null.c"], exit: "ok", says: /SIGSEGV: line 3 accessed address 0x0 is in the NULL page/ },
+  { what: "## and variadic macros", args: ["run", "paste-macros.c"], exit: "ok", says: /stdout:\nlog: xy is 3\nlog: done\n/ },
+  { what: "a missing local header", args: ["run", "missing-header.c"], exit: "fails", says: /missing-header\.c:2:1: error: nowhere\.h: No such file or directory/ },
+  { what: "an unknown signal name", args: scen("bad-signal.scenario.json"), exit: "fails", says: /bad-signal\.scenario\.json: signals\[0\]\.signal: "SIGNOPE" is not one of SIGHUP, / },
+  { what: "clients as an object", args: scen("clients-object.scenario.json"), exit: "fails", says: /clients-object\.scenario\.json: clients: expected an array, not \{\}/ },
+  { what: "a negative maxSteps", args: scen("negative-steps.scenario.json"), exit: "fails", says: /negative-steps\.scenario\.json: maxSteps: -5 is out of range \(expected a number >= 1\)/ },
+  { what: "a misspelt field", args: scen("unknown-field.scenario.json"), exit: "fails", says: /unknown-field\.scenario\.json: \(the top level\): unknown field "client"/ },
+  { what: "a close that is not true", args: scen("bad-action.scenario.json"), exit: "fails", says: /bad-action\.scenario\.json: clients\[0\]\.actions\[1\]: \{"close":"yes"\} is not a client action/ },
+  { what: "a scenario that is not JSON", args: scen("not-json.scenario.json"), exit: "fails", says: /not-json\.scenario\.json: not valid JSON/ },
+];
+
+/** forklab with these arguments, from test/probes; its output, exit status and peak memory. */
+function forklab(args: string[]): { out: string; stdout: string; status: number | null; killed: boolean; maxKb: number; cpuMs: number } {
+  const r = spawnSync(process.execPath, ["--require", join(PROBES, "rss.cjs"), join(ROOT, "bin", "forklab.js"), ...args], {
+    cwd: PROBES, encoding: "utf8", timeout: WALL_MS, maxBuffer: 256 << 20,
+  });
+  const out = `${r.stdout}${r.stderr}`;
+  const m = /forklab-probe-maxrss-kb=(\d+) cpu-ms=(\d+)/.exec(out);
+  return { out, stdout: r.stdout, status: r.status, killed: r.signal !== null, maxKb: m ? +m[1] : Infinity, cpuMs: m ? +m[2] : Infinity };
+}
+
+function check(p: Probe): void {
+  const r = forklab(p.args);
+  assert.ok(!r.killed, `${p.what}: still running after ${WALL_MS / 1000} s of wall clock`);
+  assert.ok(r.cpuMs < LIMIT_MS, `${p.what}: ${(r.cpuMs / 1000).toFixed(1)} s of CPU time`);
+  assert.ok(r.maxKb < LIMIT_KB, `${p.what}: peak memory ${Math.round(r.maxKb / 1024)} MB`);
+  if (p.exit === "ok") assert.equal(r.status, 0, `${p.what}: exit status ${r.status}\n${r.out.slice(-2000)}`);
+  else assert.notEqual(r.status, 0, `${p.what}: exited 0`);
+  assert.match(r.out, p.says, `${p.what}:\n${r.out.slice(-3000)}`);
+}
+
+describe("probes: adversarial programs and scenarios through forklab run", function () {
+  // Each probe has its own bounds; mocha's own timeout only guards the whole test.
+  this.timeout(WALL_MS * 2 + 10_000);
+  for (const p of PROBE_LIST) it(`${p.what}: ${p.args.filter((a) => !a.startsWith("/")).join(" ")}`, () => check(p));
+
+  it("2,000 scripted clients of the forking echo server: every line echoed", () => {
+    const dir = mkdtempSync(join(tmpdir(), "forklab-probe-"));
+    try {
+      const clients = Array.from({ length: 2000 }, (_, i) => ({ actions: [{ send: `hello ${i}` }, { close: true }] }));
+      const path = join(dir, "clients2000.scenario.json");
+      writeFileSync(path, JSON.stringify({ argv: ["15213"], clients, signals: [{ signal: "SIGINT", afterClientsClosed: 2000 }], maxSteps: 2_000_000 }));
+      check({ what: "2,000 clients", args: ["run", ECHO, "--scenario", path], exit: "ok", says: /every process has exited after \d+ steps[^]*stdout:\nserver received \d+ bytes/ });
+      const r = forklab(["run", ECHO, "--scenario", path, "--json"]);
+      const echoed = (JSON.parse(r.stdout) as { stdout: string }).stdout.split("\n").filter((l) => l.startsWith("server received")).length;
+      assert.equal(echoed, 2000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
