@@ -110,6 +110,10 @@ export class Stepper {
       }
       if (!this.stepOnce()) return n > 0 ? this.outcome(this.session.ended) : { ok: false, message: this.session.ended };
       if (moment(this.current, this)) return this.outcome();
+      // A line still running after a step's bound goes on too (its note says so once): a
+      // command here has Stop and its own limit, so an endless loop on one line runs until
+      // the learner stops it or the limit (Session.run, with no one to press Stop, ends it
+      // after STUCK_STEPS such steps in a row).
     }
     return this.outcome(`stopped after ${limit} steps (forklab.maxSteps)`);
   }

@@ -27,13 +27,15 @@ int main(void) {
     assert.equal(r.diagnostics.filter((d) => d.includes("still running")).length, 1);
   });
 
-  it("Continue stops at the bounded step with the note, and Step goes on", async () => {
+  it("Continue goes on through bounded steps to its limit (or Stop), the note given once, and Step goes on", async () => {
     const { program } = await compile("int main(void) {\n  while (1);\n}\n");
     const st = new Stepper({ program, name: "loop", maxSteps: 1000 });
-    const o = st.continue();
-    assert.equal(o.message, "line 2 is still running after 1,000,000 instructions; a loop on one line? Step again to go on");
-    assert.ok(st.index < 5, `stopped at once (step ${st.index})`);
+    const o = st.continue(4);
+    assert.equal(o.message, "stopped after 4 steps (forklab.maxSteps)");
+    assert.equal(st.index, 4);
+    assert.deepEqual(st.session.machine.notes.map((n) => n.text), ["line 2 is still running after 1,000,000 instructions; a loop on one line? Step again to go on"]);
     assert.ok(st.step().ok);
+    assert.equal(st.index, 5);
   });
 
   it(`a loop of system calls on one line stops the step after ${MAX_CALLS_PER_STEP} calls; the trace keeps every one`, async () => {

@@ -4,8 +4,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkScenario, parseScenario } from "../../../src/contract/scenario-check";
 import { readScenario, ScenarioError } from "../../../src/host/scenario";
+import type { ClientScript, ProgramScript, Scenario, SignalScript } from "../../../src/contract/scenario";
+import { SIG } from "../../../src/kernel/signum";
+import schema from "../../../src/contract/scenario.schema.json";
 
-const examples = join(__dirname, "..", "..", "..", "examples");
+/** Every field of T, by name: adding a field to the type without listing it here does not compile. */
+type Fields<T> = Record<keyof Required<T>, true>;
+const scenarioFields: Fields<Scenario> = { argv: true, stdin: true, stdinFrom: true, stdout: true, clients: true, signals: true, maxSteps: true, files: true, programs: true };
+const clientFields: Fields<ClientScript> = { port: true, after: true, actions: true };
+const signalFields: Fields<SignalScript> = { signal: true, to: true, atStep: true, afterClientsClosed: true, afterOutput: true };
+const programFields: Fields<ProgramScript> = { file: true, argv: true };
+const keys = (o: object): string[] => Object.keys(o).sort();
+
+const root = join(__dirname, "..", "..", "..");
 
 /** The problems checkScenario finds in `value` (none: []). */
 function problems(value: unknown): string[] {
@@ -14,11 +25,31 @@ function problems(value: unknown): string[] {
 }
 
 describe("scenario files: the JSON Schema and its check at load", () => {
-  for (const f of readdirSync(examples).filter((n) => n.endsWith(".scenario.json"))) {
-    it(`examples/${f} is valid`, () => {
-      assert.deepEqual(problems(JSON.parse(readFileSync(join(examples, f), "utf8"))), []);
-    });
+  // Every scenario the project ships or runs (the probes' are invalid on purpose).
+  for (const dir of ["examples", "test/unseen", "test/fidelity/fixtures", "docs/screenshots"]) {
+    for (const f of readdirSync(join(root, dir)).filter((n) => n.endsWith(".scenario.json"))) {
+      it(`${dir}/${f} is valid`, () => {
+        assert.deepEqual(problems(JSON.parse(readFileSync(join(root, dir, f), "utf8"))), []);
+      });
+    }
   }
+
+  it("the schema has exactly the fields of the Scenario type (and $schema for editors), its parts' likewise", () => {
+    assert.deepEqual(keys(schema.properties), keys({ ...scenarioFields, $schema: true }));
+    assert.deepEqual(keys(schema.definitions.client.properties), keys(clientFields));
+    assert.deepEqual(keys(schema.definitions.signal.properties), keys(signalFields));
+    assert.deepEqual(keys(schema.definitions.program.properties), keys(programFields));
+  });
+
+  it("the signal names allowed are the kernel's signals", () => {
+    assert.deepEqual([...schema.definitions.signal.properties.signal.enum].sort(), keys(SIG));
+  });
+
+  it("stdinFrom is pipe or file", () => {
+    assert.deepEqual(problems({ stdin: "a\n", stdinFrom: "file" }), []);
+    assert.deepEqual(problems({ stdinFrom: "pipe" }), []);
+    assert.deepEqual(problems({ stdinFrom: "socket" }), [`stdinFrom: "socket" is not one of pipe, file`]);
+  });
 
   it("an unknown signal name is an error naming its place and the names allowed", () => {
     const [e] = problems({ signals: [{ signal: "SIGNOPE" }] });
@@ -26,7 +57,7 @@ describe("scenario files: the JSON Schema and its check at load", () => {
   });
 
   it("unknown fields are errors, at the top level and inside", () => {
-    assert.deepEqual(problems({ argv: [], colour: "red" }), [`(the top level): unknown field "colour" (expected one of $schema, argv, stdin, stdout, clients, signals, maxSteps, files, programs)`]);
+    assert.deepEqual(problems({ argv: [], colour: "red" }), [`(the top level): unknown field "colour" (expected one of $schema, argv, stdin, stdinFrom, stdout, clients, signals, maxSteps, files, programs)`]);
     assert.match(problems({ clients: [{ actions: [], delay: 3 }] })[0], /^clients\[0\]: unknown field "delay"/);
   });
 
