@@ -15,7 +15,7 @@ import { block } from "./proc";
 import { fail, ok, SysResult, SysRet } from "./result";
 import { interrupted, sendsig } from "./signal";
 import { SIG } from "./signum";
-import { Chan, objChan, touch, waitTest } from "./waitq";
+import { Chan, exclusiveChan, objChan, touch, waitTest } from "./waitq";
 
 /** The socket a sleeper names, or undefined once it is gone (the call then runs again and sees why). */
 const sockOf = (k: KState, id: number): Sock | undefined => {
@@ -24,6 +24,12 @@ const sockOf = (k: KState, id: number): Sock | undefined => {
 };
 
 waitTest("accept", (k, _t, c) => { const s = sockOf(k, c.sock); return !s || s.acceptq.length > 0 || s.state !== "listening"; });
+/** Where connects wait for room in listener id's accept queue (it holds backlog + 1), or for it
+ *  to go: an exclusive channel, so an accept lets one waiter go, not every one of them. */
+const roomChan = exclusiveChan("q", (k, id) => {
+  const l = sockOf(k, id);
+  return !l || l.state !== "listening" || listenerOn(k, l.port!) !== l ? Infinity : l.backlog + 1 - l.acceptq.length;
+});
 waitTest("connect", (k, _t, c) => { const l = sockOf(k, c.listener); return !l || listenerOn(k, c.port) !== l || l.acceptq.length <= l.backlog; });
 waitTest("sockread", (k, _t, c) => { const s = sockOf(k, c.sock); return !s || sockReadable(s); });
 waitTest("sockwrite", (k, _t, c) => { const s = sockOf(k, c.sock); return !s || sockWritable(k, s); });
@@ -132,6 +138,7 @@ export function listen(k: KState, t: Task, fd: number, backlog: number): SysResu
   s.backlog = !Number.isInteger(backlog) || backlog < 0 || backlog > SOMAXCONN ? SOMAXCONN : backlog;
   s.state = "listening";
   touch(k, objChan(s.id));
+  touch(k, roomChan(s.id)); // listen again with a larger backlog: room for more
   return ok(0);
 }
 
@@ -154,7 +161,7 @@ export function connect(k: KState, t: Task, fd: number, host: string, port: numb
   // The accept queue holds backlog + 1 completed connections; beyond that the client waits.
   if (l.acceptq.length > l.backlog) {
     if (nonblocking(f)) return fail("EAGAIN");
-    return block(k, t, call, { kind: "connect", listener: l.id, port }, [objChan(l.id)]);
+    return block(k, t, call, { kind: "connect", listener: l.id, port }, [roomChan(l.id)]);
   }
   if (s.state === "unbound") {
     const p = ephemeral(k, s);
@@ -193,6 +200,7 @@ export function accept(k: KState, t: Task, fd: number): SysResult {
   if (!fdavail(k, t.proc)) return fail("EMFILE");
   const c = s.acceptq.shift()!;
   touch(k, objChan(s.id));
+  touch(k, roomChan(s.id));
   c.listener = undefined;
   const nf = filealloc(k, c, O_RDWR);
   const nfd = fdalloc(k, t.proc, nf);
@@ -283,6 +291,7 @@ export function sockclose(k: KState, s: Sock): void {
   unbindport(k, s);
   s.state = "closed";
   touch(k, objChan(s.id));
+  touch(k, roomChan(s.id));
 }
 
 export function shutdown(k: KState, t: Task, fd: number, how: number): SysResult {

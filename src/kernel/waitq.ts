@@ -19,6 +19,26 @@ export const CLOCK_CHAN: Chan = "clock";
 
 type Ready = (k: KState, t: Task, c: WaitCond) => boolean;
 const tests = new Map<WaitCond["kind"], Ready>();
+/** Exclusive channels by their prefix: how many sleepers a change there can let go. */
+const rooms = new Map<string, (k: KState, id: number) => number>();
+
+/**
+ * Channels `${prefix}${id}` whose sleepers all wait for the same limited thing (room in an
+ * accept queue): a change there wakes only as many as `room` says can go, oldest first, and
+ * looks at no other sleeper (Linux's exclusive waits), instead of all of them only for one to
+ * go and the rest to sleep again, which makes n waiters cost n squared.
+ */
+export function exclusiveChan(prefix: string, room: (k: KState, id: number) => number): (id: number) => Chan {
+  rooms.set(prefix, room);
+  return (id) => `${prefix}${id}`;
+}
+
+/** How many sleepers of an exclusive channel may go now; undefined for other channels. */
+function roomOf(k: KState, ch: Chan): number | undefined {
+  const m = /^([a-z]+)(\d+)$/.exec(ch);
+  const room = m ? rooms.get(m[1]) : undefined;
+  return room ? room(k, +m![2]) : undefined;
+}
 
 /** Say how a kind of wait is tested (each concept file registers its own). */
 export function waitTest<K extends WaitCond["kind"]>(kind: K, ready: (k: KState, t: Task, c: Extract<WaitCond, { kind: K }>) => boolean): void {
@@ -65,7 +85,21 @@ export function takeReady(k: KState): Task[] {
   const out: Task[] = [];
   while (k.touched.size) {
     const seen = new Set<number>();
-    for (const ch of k.touched) for (const tid of k.waitq.get(ch) ?? []) seen.add(tid);
+    for (const ch of k.touched) {
+      const q = k.waitq.get(ch);
+      if (!q) continue;
+      let room = roomOf(k, ch);
+      if (room === undefined) {
+        for (const tid of q) seen.add(tid);
+        continue;
+      }
+      // Oldest first (a sleeper joins the end of the queue), only as many as can go.
+      for (const tid of q) {
+        if (room <= 0) break;
+        const t = k.tasks.get(tid);
+        if (t && t.state === "blocked" && ready(k, t)) { seen.add(tid); room--; }
+      }
+    }
     k.touched.clear();
     for (const tid of [...seen].sort((a, b) => a - b)) {
       const t = k.tasks.get(tid);

@@ -24,26 +24,28 @@ export interface ClientState {
   started: boolean;
   /** Blocked in the kernel: skipped until the kernel names it in takeWoken(). */
   parked?: boolean;
+  /** Its place in `list` (the order clients move in). */
+  idx: number;
 }
 
 export class Clients {
   readonly list: ClientState[] = [];
   closed = 0;
   finished = 0;
-  private active: ClientState[];
+  /** Clients that may move now: neither done nor parked in the kernel. A step looks only at
+   *  these, so clients blocked in the kernel cost nothing until the kernel wakes them. */
+  private moving = new Set<ClientState>();
   private byPid = new Map<number, ClientState>();
-  private activeFinished = 0;
 
   constructor(private k: Kernel, scripts: ClientScript[], defaultPort: number) {
-    for (const script of scripts) this.list.push({ pid: 0, script, port: script.port ?? defaultPort ?? DEFAULT_PORT, fd: -1, at: 0, phase: "waiting", expect: 0, received: "", started: false });
-    this.active = this.list.slice();
+    for (const script of scripts) this.add(script, defaultPort);
   }
 
   /** A client that joins during the session (the learner's "connect a client"). */
   add(script: ClientScript, port?: number): ClientState {
-    const c: ClientState = { pid: 0, script, port: script.port ?? port ?? DEFAULT_PORT, fd: -1, at: 0, phase: "waiting", expect: 0, received: "", started: false };
+    const c: ClientState = { pid: 0, script, port: script.port ?? port ?? DEFAULT_PORT, fd: -1, at: 0, phase: "waiting", expect: 0, received: "", started: false, idx: this.list.length };
     this.list.push(c);
-    this.active.push(c);
+    this.moving.add(c);
     return c;
   }
 
@@ -81,24 +83,20 @@ export class Clients {
   /** Let every client do what it can now; returns whether any made progress. */
   advance(step: number): boolean {
     let progress = false;
-    if (!this.active.length) return false;
     for (const tid of this.k.takeWoken()) {
       const c = this.byPid.get(tid);
-      if (c) c.parked = false;
+      if (c && c.parked && c.phase !== "done") { c.parked = false; this.moving.add(c); }
     }
-    // Finished clients drop out of the round, so a long scenario stays linear.
-    if (this.activeFinished !== this.finished) {
-      this.active = this.active.filter((c) => c.phase !== "done");
-      this.activeFinished = this.finished;
-    }
-    for (const c of this.active) {
-      // A client blocked in the kernel cannot move until the kernel wakes it.
-      if (c.parked) continue;
+    if (!this.moving.size) return false;
+    // In the order of the list, as a round over every client would go.
+    for (const c of [...this.moving].sort((a, b) => a.idx - b.idx)) {
       for (let guard = 0; guard < 8; guard++) {
         const moved = this.advanceOne(c, step);
         if (!moved) break;
         progress = true;
       }
+      // A client blocked in the kernel cannot move until the kernel wakes it.
+      if (c.parked || c.phase === "done") this.moving.delete(c);
     }
     return progress;
   }
