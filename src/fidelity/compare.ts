@@ -224,7 +224,8 @@ export function checkRules(t: NormTrace, given: string[] = []): RuleViolation[] 
         // process reading back its own pipe, while a child flushes a copy of the same text
         // from the stdio buffer fork gave it).
         const sources = writes.filter((w) => w.p !== p && w.e.data?.includes(probe));
-        const own = writes.some((w) => w.p === p && w.e.data?.includes(probe) && before(w.e.start, e.end));
+        // Its own earlier writes count as one text: a line it built from two writes is its own too.
+        const own = writes.filter((w) => w.p === p && before(w.e.start, e.end)).map((w) => w.e.data).join("").includes(probe);
         if (sources.length && !own && !sources.some((w) => before(w.e.start, e.end)) && !given.some((g) => g.includes(probe)))
           v.push({ side: t.side, rule: "write-before-read", detail: `${p.name} read ${JSON.stringify(probe)} before anyone wrote it` });
       }

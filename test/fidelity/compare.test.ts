@@ -117,6 +117,20 @@ describe("fidelity: comparison", () => {
     assert.deepEqual(checkRules(run(30)).map((v) => v.rule), ["write-before-read"]);
   });
 
+  it("text a process wrote into its own pipe in two writes and reads back in one is its own too", () => {
+    clock = 100;
+    const run = (secondAt: number) => trace("linux", [
+      proc("P1", [
+        e(2, "write", [4], 10, { data: "exec seek ", start: 1, end: 1 }), e(3, "write", [4], 4, { data: "reap", start: secondAt, end: secondAt }),
+        e(4, "read", [3], 14, { data: "exec seek reap", start: 5, end: 5 }), e(5, "fork", [], "P1.1", { start: 6, end: 6 }),
+      ]),
+      proc("P1.1", [e(9, "write", [1], 16, { data: "exec seek reap\n", start: 20, end: 20 })]),
+    ]);
+    assert.deepEqual(checkRules(run(2)), []);
+    // The second half written only after the read: the child's later copy is the only source.
+    assert.deepEqual(checkRules(run(30)).map((v) => v.rule), ["write-before-read"]);
+  });
+
   it("a waitpid that reported a stop or a continue (WUNTRACED, WCONTINUED) may come before the exit; the one that reaps may not", () => {
     clock = 100;
     const run = (reapAt: number) => trace("linux", [
