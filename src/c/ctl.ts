@@ -1,12 +1,13 @@
 // What a built-in function sees and may answer besides a plain return value.
 import type { Kernel } from "../kernel/kernel";
 import type { Memory } from "./memory";
-import type { Machine, Proc, Thread } from "./vm";
+import type { Machine } from "./vm";
+import type { Thread, UserProc } from "./uproc";
 import type { Val } from "./wide";
 
 export interface Ctx {
   m: Machine;
-  p: Proc;
+  p: UserProc;
   t: Thread;
   k: Kernel;
   mem: Memory;

@@ -4,7 +4,7 @@
 // falls in a freed block or past the end of a live one is told as a note naming both the
 // access line and the allocation line. The access itself goes on as C would: the memory
 // is there, so the program reads or overwrites it (only unmapped memory raises SIGSEGV).
-import type { HeapState } from "./vm";
+import type { HeapState } from "./uproc";
 
 /** Bytes after each block that belong to no block: an overflow lands here, not in a neighbour. */
 export const REDZONE = 16;

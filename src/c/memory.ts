@@ -3,6 +3,7 @@
 // memory whose generation it carries; any other memory copies it on first write.
 import { latin1Bytes } from "../kernel/latin1";
 import { Val, canon } from "./wide";
+import { K } from "./types";
 
 export const PAGE_SIZE = 4096;
 
@@ -282,3 +283,32 @@ export class Memory {
 }
 
 const ZERO_PAGE = new Uint8Array(PAGE_SIZE);
+
+/** A scalar of kind `k` at `a`, as a load instruction reads it (sign-extended where signed). */
+export function load(mem: Memory, k: K, a: number): Val {
+  switch (k) {
+    case K.I8: { const v = mem.read8(a); return v > 127 ? v - 256 : v; }
+    case K.U8: return mem.read8(a);
+    case K.I16: { const v = mem.readU(a, 2); return v > 32767 ? v - 65536 : v; }
+    case K.U16: return mem.readU(a, 2);
+    case K.I32: return mem.readU(a, 4) | 0;
+    case K.U32: return mem.readU(a, 4);
+    case K.I64: return mem.readWide(a, true);
+    case K.U64: return mem.readWide(a, false);
+    case K.F32: return mem.readF(a, 4);
+    case K.F64: return mem.readF(a, 8);
+  }
+}
+
+/** A scalar of kind `k` stored at `a`, truncated to its width as C converts on assignment. */
+export function store(mem: Memory, k: K, a: number, v: Val): void {
+  if (typeof v === "bigint") { mem.write64(a, v); return; }
+  switch (k) {
+    case K.I8: case K.U8: mem.write8(a, v); return;
+    case K.I16: case K.U16: mem.writeU(a, 2, v & 0xffff); return;
+    case K.I32: case K.U32: mem.writeU(a, 4, v >>> 0); return;
+    case K.I64: case K.U64: mem.write64(a, v); return;
+    case K.F32: mem.writeF(a, 4, v); return;
+    case K.F64: mem.writeF(a, 8, v); return;
+  }
+}

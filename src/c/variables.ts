@@ -1,7 +1,8 @@
 // A process's variables for views: its call stack (each user function's frame with the
 // locals in scope at the frame's place, innermost last) and the program's globals, read
 // from this process's own memory, so after fork each process shows its own copy.
-import type { Machine, Proc } from "./vm";
+import type { Machine } from "./vm";
+import type { UserProc } from "./uproc";
 import { ValueContext, formatValue } from "./cvalue";
 import { TEXT_BASE } from "./memory";
 import { typeName } from "./types";
@@ -10,7 +11,7 @@ export interface CVar { name: string; type: string; value: string }
 export interface CFrame { function: string; line: number; locals: CVar[] }
 
 /** What the formatter may ask about a process: its functions, heap blocks and shared pages. */
-function contextOf(p: Proc): ValueContext {
+function contextOf(p: UserProc): ValueContext {
   return {
     mem: p.mem,
     funcAt: (a) => {
@@ -23,7 +24,7 @@ function contextOf(p: Proc): ValueContext {
 }
 
 /** The frames of the process's main thread in user code, outermost first. */
-export function stackOf(m: Machine, p: Proc): CFrame[] {
+export function stackOf(m: Machine, p: UserProc): CFrame[] {
   const t = p.threads.find((x) => x.tid === p.pid) ?? p.threads[0];
   if (!t) return [];
   const ctx = contextOf(p);
@@ -46,7 +47,7 @@ export function stackOf(m: Machine, p: Proc): CFrame[] {
 }
 
 /** The program's globals in this process. */
-export function globalsOf(p: Proc): CVar[] {
+export function globalsOf(p: UserProc): CVar[] {
   const ctx = contextOf(p);
   return (p.prog.globals ?? []).map((g) => ({ name: g.name, type: typeName(g.type), value: formatValue(ctx, g.type, g.addr) }));
 }

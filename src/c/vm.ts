@@ -3,14 +3,15 @@
 // stdio buffers), so fork copies it and nothing is held in JS closures or generators.
 // A step runs one thread until its source line changes, it blocks, or it ends.
 import { Kernel, SIG, SEEK_CUR, isBlocked, SysResult, ERRNO, errnoName } from "../kernel/kernel";
-import { Memory, Fault, STACK_TOP, STACK_SIZE, HEAP_BASE, TEXT_BASE, BUILTIN_BASE, PAGE_SIZE } from "./memory";
+import { Fault, STACK_TOP, STACK_SIZE, HEAP_BASE, TEXT_BASE, BUILTIN_BASE, PAGE_SIZE, load, store } from "./memory";
 import { Bin, Ins, Op, Program } from "./program";
 import { K, convert } from "./types";
 import { binop, negate, complement, DivideByZero } from "./arith";
 import { Val, toNum } from "./wide";
-import { BLOCKED, CALLED, GONE, Builtin, Ctl, Ctx, LibWaitKind, ONCE_DONE } from "./ctl";
+import { BLOCKED, CALLED, GONE, Builtin, Ctl, Ctx, ONCE_DONE } from "./ctl";
+import type { Frame, Thread, UserProc } from "./uproc";
 import { StopError, Stream } from "./control";
-import { RandState, seedRandom } from "./libc/random";
+import { seedRandom } from "./libc/random";
 import { DEFAULT_ENV } from "./libc/environ";
 import { latin1Bytes } from "../kernel/latin1";
 import type { TraceEntry } from "./trace";
@@ -22,96 +23,6 @@ const KSIZE = [1, 1, 2, 2, 4, 4, 8, 8, 4, 8];
 /** Written text that may hold a pid (three digits or more): kept in the trace, so that the
  *  fidelity harness can rename the pid and count the write's bytes as renamed. */
 const MAYBE_PID = /\d{3}/;
-
-export interface Frame {
-  fn: number;
-  pc: number;
-  fp: number;
-  callerSp: number;
-  /** Operand stack height when the frame was entered. */
-  base: number;
-  /** A signal handler's frame: what to restore when it returns. */
-  sig?: { savedMask: number; sys?: SysCont; signo: number };
-  /** Called by the library (an atexit handler): its return value is dropped, and the
-   *  instruction that called it runs again. */
-  noResult?: boolean;
-  /** A variadic function's frame: where its extra arguments sit, 8 bytes each (va_start). */
-  va?: number;
-}
-
-/** A builtin part way through: output still to write, then its result (or exit). */
-export interface SysCont {
-  writes: Array<{ fd: number; data: string; call: string }>;
-  ret: number;
-  exit?: number;
-  /** fclose: the descriptor to close once the buffer is out. */
-  closeFd?: number;
-  /** exit: read-ahead to hand back once the output is out, lseek(fd, back, SEEK_CUR) each. */
-  unread?: Array<{ fd: number; back: number }>;
-}
-
-export interface Thread {
-  tid: number;
-  /** The operand stack: numbers, and bigints for 64-bit values beyond 2^53 (src/c/wide.ts). */
-  stack: Val[];
-  frames: Frame[];
-  sp: number;
-  stackLo: number;
-  stackHi: number;
-  errnoAddr: number;
-  sys?: SysCont;
-  /** Set while blocked: what the kernel said it waits for. */
-  blockedOn?: string;
-  line: number;
-  /** Waiting in the library (not the kernel): pthread_join, a mutex, a semaphore. */
-  wait?: { kind: LibWaitKind; on: number };
-  /** A step of this thread ended on a bound (instructions, calls or output) at `line`, in
-   *  `steps` steps in a row: the note is given once, and a run stops after STUCK_STEPS. */
-  stuck?: { line: number; steps: number };
-  /** pthread_join/exit bookkeeping. */
-  retval?: number;
-  detached?: boolean;
-}
-
-export interface HeapState {
-  brk: number;
-  /** Live blocks: address -> bytes taken (the size rounded up, red zone included). */
-  blocks: Record<number, number>;
-  free: Array<[number, number]>;
-  /** Live blocks for the sanitizer notes (heapcheck.ts): address -> [size asked for, allocation line]. */
-  born: Record<number, [number, number]>;
-  /** Freed blocks not handed out again: address -> [size, allocation line, free line]. */
-  dead: Record<number, [number, number, number]>;
-  /** Starts of the live and freed blocks, ascending. */
-  starts: number[];
-}
-
-export interface Proc {
-  pid: number;
-  prog: Program;
-  mem: Memory;
-  threads: Thread[];
-  heap: HeapState;
-  streams: Record<number, Stream>;
-  nextStack: number;
-  /** Mutexes: address -> owner tid (0 = free). */
-  mutexes: Record<number, number>;
-  /** Threads that finished and wait to be joined: tid -> return value. */
-  finished: Record<number, number>;
-  strtok: number;
-  /** rand()'s generator state (glibc's TYPE_3 table). */
-  rand: RandState;
-  /** The environment, "NAME=value" strings in order (getenv, setenv, environ, exec). */
-  env: string[];
-  /** Strings the library hands out (strerror, inet_ntoa...): text -> address. */
-  statics: Record<string, number>;
-  /** argv, for exec's view of the program name. */
-  argv: string[];
-  /** atexit handlers (function addresses), in registration order. */
-  atexit: number[];
-  /** Pages of `mem` counted in Machine.pagesInUse (the model's own memory bound). */
-  counted: number;
-}
 
 export interface Note {
   pid: number;
@@ -172,13 +83,13 @@ const DEFAULT_MAX_HEAP = 64 << 20;
 const STACK_GAP = 0x1000000;
 
 export class Machine {
-  readonly procs = new Map<number, Proc>();
+  readonly procs = new Map<number, UserProc>();
   readonly trace: TraceEntry[] = [];
   readonly notes: Note[] = [];
   /** Bytes all processes wrote to descriptor 1, in order (for run --json). */
   readonly options: Required<Omit<MachineOptions, "loadProgram" | "readFile" | "interrupted">> & MachineOptions;
   private stopAtNextLine = false;
-  /** Pages all processes hold (each process's part is its Proc.counted). */
+  /** Pages all processes hold (each process's part is its UserProc.counted). */
   pagesInUse = 0;
   /** Bounds already explained (each kind once per run, not once per failure or process). */
   private noted = new Set<string>();
@@ -213,10 +124,10 @@ export class Machine {
   // ---------------------------------------------------------------- processes
 
   /** Load a program into process `pid` (a fresh spawn or an exec), ready at main. */
-  load(pid: number, prog: Program, argv: string[], env: string[] = DEFAULT_ENV): Proc {
+  load(pid: number, prog: Program, argv: string[], env: string[] = DEFAULT_ENV): UserProc {
     const mem = prog.image.clone();
     mem.map(HEAP_BASE, HEAP_BASE, "the heap");
-    const p: Proc = {
+    const p: UserProc = {
       pid, prog, mem, threads: [], heap: { brk: HEAP_BASE, blocks: {}, free: [], born: {}, dead: {}, starts: [] }, streams: {}, nextStack: 0, mutexes: {}, finished: {}, strtok: 0, rand: seedRandom(1), statics: {}, argv, atexit: [], env, counted: 0,
     };
     // exec: the old image's pages go.
@@ -250,7 +161,7 @@ export class Machine {
     return p;
   }
 
-  newThread(p: Proc, tid: number): Thread {
+  newThread(p: UserProc, tid: number): Thread {
     const hi = STACK_TOP - p.nextStack * STACK_GAP;
     const lo = hi - STACK_SIZE;
     p.nextStack++;
@@ -261,7 +172,7 @@ export class Machine {
   }
 
   /** fork: the child gets a copy of everything, with only the calling thread. */
-  cloneProc(parent: Proc, t: Thread, childPid: number): { proc: Proc; thread: Thread } {
+  cloneProc(parent: UserProc, t: Thread, childPid: number): { proc: UserProc; thread: Thread } {
     const mem = parent.mem.clone();
     const copyThread: Thread = {
       ...t, tid: childPid, stack: t.stack.slice(), frames: t.frames.map((f) => ({ ...f, sig: f.sig ? { ...f.sig } : undefined })),
@@ -269,7 +180,7 @@ export class Machine {
     };
     const streams: Record<number, Stream> = {};
     for (const [a, s] of Object.entries(parent.streams)) streams[+a] = { ...s };
-    const proc: Proc = {
+    const proc: UserProc = {
       pid: childPid, prog: parent.prog, mem, threads: [copyThread], heap: { brk: parent.heap.brk, blocks: { ...parent.heap.blocks }, free: parent.heap.free.map((f) => [f[0], f[1]] as [number, number]),
         born: { ...parent.heap.born }, dead: { ...parent.heap.dead }, starts: parent.heap.starts.slice() },
       streams, nextStack: parent.nextStack, mutexes: { ...parent.mutexes }, finished: {}, strtok: parent.strtok, rand: parent.rand.slice(), statics: { ...parent.statics }, argv: parent.argv, atexit: parent.atexit.slice(), env: parent.env.slice(),
@@ -282,7 +193,7 @@ export class Machine {
     return { proc, thread: copyThread };
   }
 
-  thread(tid: number): { proc: Proc; thread: Thread } | undefined {
+  thread(tid: number): { proc: UserProc; thread: Thread } | undefined {
     const pid = this.kernel.task(tid)?.pid ?? tid;
     const p = this.procs.get(pid);
     const t = p?.threads.find((x) => x.tid === tid);
@@ -305,25 +216,25 @@ export class Machine {
   }
 
   /** Bring p's part of pagesInUse up to date (its memory grew or shrank). */
-  private account(p: Proc): void {
+  private account(p: UserProc): void {
     const n = p.mem.pageCount();
     this.pagesInUse += n - p.counted;
     p.counted = n;
   }
 
   /** Explain a bound once per run (every later hit is the same story); `text` is only built then. */
-  limitNote(p: Proc, t: Thread, kind: string, text: () => string): void {
+  limitNote(p: UserProc, t: Thread, kind: string, text: () => string): void {
     if (this.noted.has(kind)) return;
     this.noted.add(kind);
     this.note(p, this.userLine(p, t), text());
   }
 
-  note(p: Proc | number, line: number, text: string): void {
+  note(p: UserProc | number, line: number, text: string): void {
     this.notes.push({ pid: typeof p === "number" ? p : p.pid, line, text });
   }
 
   /** The current source line of a thread: its innermost frame in user code. */
-  userLine(p: Proc, t: Thread): number {
+  userLine(p: UserProc, t: Thread): number {
     for (let i = t.frames.length - 1; i >= 0; i--) {
       const f = t.frames[i];
       const fn = p.prog.funcs[f.fn];
@@ -338,7 +249,7 @@ export class Machine {
   // ---------------------------------------------------------------- signals
 
   /** Run a pending signal's user handler: push its frame on the thread. */
-  deliverSignals(p: Proc, t: Thread): boolean {
+  deliverSignals(p: UserProc, t: Thread): boolean {
     const d = this.kernel.takeSignal(t.tid);
     if (!d) return false;
     const idx = p.prog.funcIndex.get(d.handler);
@@ -358,21 +269,21 @@ export class Machine {
    * mode from a call (also one that was about to sleep: it is interrupted instead), and on
    * the return from a handler. The handler's first line ends the step, as at a step's start.
    */
-  private deliverNow(p: Proc, t: Thread): boolean {
+  private deliverNow(p: UserProc, t: Thread): boolean {
     if (t.wait || !this.kernel.signalWaiting(t.tid) || !this.deliverSignals(p, t)) return false;
     this.stopAtNextLine = true;
     return true;
   }
 
   /** Call a user function from a builtin (atexit): the builtin's instruction runs again after it returns. */
-  callFromLibrary(p: Proc, t: Thread, addr: number, args: number[]): void {
+  callFromLibrary(p: UserProc, t: Thread, addr: number, args: number[]): void {
     const idx = (addr - TEXT_BASE) / 16;
     if (!Number.isInteger(idx) || idx < 0 || idx >= p.prog.funcs.length) throw new Fault(addr, `a call through a function pointer whose value 0x${addr.toString(16)} is not a function`);
     this.pushFrame(p, t, idx, args);
     t.frames[t.frames.length - 1].noResult = true;
   }
 
-  private pushFrame(p: Proc, t: Thread, fnIndex: number, args: Val[], sig?: Frame["sig"], doubles = 0): void {
+  private pushFrame(p: UserProc, t: Thread, fnIndex: number, args: Val[], sig?: Frame["sig"], doubles = 0): void {
     const fn = p.prog.funcs[fnIndex];
     let top = t.sp;
     let va: number | undefined;
@@ -434,7 +345,7 @@ export class Machine {
   }
 
   /** The processes together hold more pages than the model allows: kill the one that grew. */
-  private oomKill(p: Proc, t: Thread): void {
+  private oomKill(p: UserProc, t: Thread): void {
     const mib = (this.options.maxPages * PAGE_SIZE) >> 20;
     this.note(p, this.userLine(p, t), `out of memory: the model's processes together use more than ${mib} MiB; like Linux's OOM killer, the model kills pid ${p.pid} (the process that grew) with SIGKILL`);
     this.kernel.externalKill(p.pid, SIG.SIGKILL);
@@ -444,7 +355,7 @@ export class Machine {
   /** An access of n bytes at heap address a: a sanitizer's note when it is not inside one live
    *  block (once per kind of error and line). `what`: "reads", "writes", "updates", or a
    *  library call's description ("strlen reads a string of 9 bytes"). */
-  heapAccess(p: Proc, t: Thread, a: number, n: number, what: string): void {
+  heapAccess(p: UserProc, t: Thread, a: number, n: number, what: string): void {
     const fault = heapFault(p.heap, a, n);
     if (!fault) return;
     const line = this.userLine(p, t);
@@ -460,7 +371,7 @@ export class Machine {
   }
 
   /** The step ran into a per-step bound at the current line: say so once, and stop the step here. */
-  private bound(p: Proc, t: Thread, what: string, count: number): StepResult {
+  private bound(p: UserProc, t: Thread, what: string, count: number): StepResult {
     const line = this.userLine(p, t);
     const text = `line ${line} is still running after ${what}; a loop on one line? Step again to go on`;
     if (t.stuck?.line !== line) {
@@ -473,7 +384,7 @@ export class Machine {
     return { reason: "budget", count };
   }
 
-  private crash(p: Proc, t: Thread, e: unknown): StepResult {
+  private crash(p: UserProc, t: Thread, e: unknown): StepResult {
     const line = this.userLine(p, t);
     let signo: number;
     if (e instanceof Fault) {
@@ -501,7 +412,7 @@ export class Machine {
     return { reason: "exited", count: 0 };
   }
 
-  private run(p: Proc, t: Thread, mode: StepMode): StepResult {
+  private run(p: UserProc, t: Thread, mode: StepMode): StepResult {
     const funcs = p.prog.funcs;
     const mem = p.mem;
     const st = t.stack;
@@ -648,7 +559,7 @@ export class Machine {
   }
 
   /** Run a builtin whose n arguments are on the stack. Returns a StepResult when the step ends. */
-  private builtin(p: Proc, t: Thread, b: Builtin, n: number, ins: Ins): StepResult | undefined {
+  private builtin(p: UserProc, t: Thread, b: Builtin, n: number, ins: Ins): StepResult | undefined {
     const st = t.stack;
     const f = t.frames[t.frames.length - 1];
     let r: Val | Ctl;
@@ -681,7 +592,7 @@ export class Machine {
   }
 
   /** Write out a builtin's pending output; then complete it (or exit). */
-  private drain(p: Proc, t: Thread): number | Ctl {
+  private drain(p: UserProc, t: Thread): number | Ctl {
     const sys = t.sys!;
     while (sys.writes.length) {
       const w = sys.writes[0];
@@ -722,12 +633,12 @@ export class Machine {
     return !!ti && ti.state !== "zombie";
   }
 
-  ctx(p: Proc, t: Thread, wide?: Val[]): Ctx {
+  ctx(p: UserProc, t: Thread, wide?: Val[]): Ctx {
     return { m: this, p, t, k: this.kernel, mem: p.mem, wide };
   }
 
   /** Record a completed system call in the trace and set errno; returns ret. */
-  record(p: Proc, t: Thread, call: string, args: Array<number | string>, r: SysResult, data?: string): number {
+  record(p: UserProc, t: Thread, call: string, args: Array<number | string>, r: SysResult, data?: string): number {
     if (isBlocked(r)) return -1;
     const entry: TraceEntry = { pid: p.pid, line: this.userLine(p, t), call, args, ret: r.ret };
     if (data !== undefined && MAYBE_PID.test(data)) entry.text = data;
@@ -745,35 +656,8 @@ export class Machine {
     return r.ret;
   }
 
-  errnoOf(t: Thread, p: Proc): string {
+  errnoOf(t: Thread, p: UserProc): string {
     const n = p.mem.readU(t.errnoAddr, 4);
     return errnoName(n) ?? String(n);
-  }
-}
-
-export function load(mem: Memory, k: K, a: number): Val {
-  switch (k) {
-    case K.I8: { const v = mem.read8(a); return v > 127 ? v - 256 : v; }
-    case K.U8: return mem.read8(a);
-    case K.I16: { const v = mem.readU(a, 2); return v > 32767 ? v - 65536 : v; }
-    case K.U16: return mem.readU(a, 2);
-    case K.I32: return mem.readU(a, 4) | 0;
-    case K.U32: return mem.readU(a, 4);
-    case K.I64: return mem.readWide(a, true);
-    case K.U64: return mem.readWide(a, false);
-    case K.F32: return mem.readF(a, 4);
-    case K.F64: return mem.readF(a, 8);
-  }
-}
-
-export function store(mem: Memory, k: K, a: number, v: Val): void {
-  if (typeof v === "bigint") { mem.write64(a, v); return; }
-  switch (k) {
-    case K.I8: case K.U8: mem.write8(a, v); return;
-    case K.I16: case K.U16: mem.writeU(a, 2, v & 0xffff); return;
-    case K.I32: case K.U32: mem.writeU(a, 4, v >>> 0); return;
-    case K.I64: case K.U64: mem.write64(a, v); return;
-    case K.F32: mem.writeF(a, 4, v); return;
-    case K.F64: mem.writeF(a, 8, v); return;
   }
 }

@@ -1,5 +1,5 @@
 // The environment: getenv, setenv, unsetenv, putenv and `environ`. A process keeps its
-// environment as "NAME=value" strings (Proc.env, copied by fork, replaced by exec); `environ`
+// environment as "NAME=value" strings (UserProc.env, copied by fork, replaced by exec); `environ`
 // is materialised in the process's memory the first time the program touches it, and kept
 // in step with every change after that, as glibc's array is.
 import { Builtin, Ctx } from "../ctl";
