@@ -82,17 +82,31 @@ static void put_escaped(const char *s)
     }
 }
 
+/* /proc/<pid>/<sub> opened as a directory; NULL when the process is gone. */
+static DIR *open_proc_dir(long pid, const char *sub)
+{
+    char path[320];
+    snprintf(path, sizeof path, "/proc/%ld/%s", pid, sub);
+    return opendir(path);
+}
+
+/* The directory's next entry, "." and ".." left out; NULL at the end. */
+static struct dirent *next_name(DIR *d)
+{
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL && e->d_name[0] == '.')
+        ;
+    return e;
+}
+
 static void dump_fds(long pid)
 {
     char path[320], link[4096], pos[32], flags[32], mnt[32], ino[32];
-    snprintf(path, sizeof path, "/proc/%ld/fd", pid);
-    DIR *d = opendir(path);
+    DIR *d = open_proc_dir(pid, "fd");
     if (!d)
         return;
     struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
+    while ((e = next_name(d)) != NULL) {
         snprintf(path, sizeof path, "/proc/%ld/fd/%s", pid, e->d_name);
         ssize_t n = readlink(path, link, sizeof link - 1);
         if (n < 0)
@@ -116,14 +130,11 @@ static void dump_fds(long pid)
 static void queue_children(long pid, long **queue, size_t *len, size_t *cap)
 {
     char path[320];
-    snprintf(path, sizeof path, "/proc/%ld/task", pid);
-    DIR *d = opendir(path);
+    DIR *d = open_proc_dir(pid, "task");
     if (!d)
         return;
     struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
+    while ((e = next_name(d)) != NULL) {
         snprintf(path, sizeof path, "/proc/%ld/task/%s/children", pid, e->d_name);
         if (slurp(path) < 0)
             continue;
