@@ -5,9 +5,10 @@
 // people's work; the wall clock only guards against a hang (WALL_MS).
 import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { SaxesParser } from "saxes";
 
 const ROOT = join(__dirname, "..", "..", "..");
 const PROBES = join(ROOT, "test", "probes");
@@ -24,6 +25,10 @@ interface Probe {
   exit: "ok" | "fails";
   /** Must appear in what forklab printed (stdout and stderr). */
   says: RegExp;
+  /** The exact exit status, when it matters (1: the program cannot run). */
+  status?: number;
+  /** --json: fields the printed object must hold, with these values. */
+  json?: Record<string, unknown>;
 }
 
 const scen = (name: string): string[] => ["run", ECHO, "--scenario", join(PROBES, name)];
@@ -43,6 +48,11 @@ const PROBE_LIST: Probe[] = [
   { what: "a file written without end", args: ["run", "file-grow.c", "--max-steps", "2000"], exit: "ok", says: /note \(pid \d+, line 10\): write\(\) failed with EFBIG: the file would pass the model's 16 MiB file-size limit/ },
   { what: "a NULL dereference", args: ["run", "sigsegv-null.c"], exit: "ok", says: /SIGSEGV: line 3 accessed address 0x0 is in the NULL page/ },
   { what: "## and variadic macros", args: ["run", "paste-macros.c"], exit: "ok", says: /stdout:\nlog: xy is 3\nlog: done\n/ },
+  { what: "a syntax error", args: ["run", "syntax-error.c"], exit: "fails", status: 1, says: /syntax-error\.c:4:\d+: error: [^]*forklab run: \S*syntax-error\.c cannot run/ },
+  { what: "exit(2): the status, not the raw wait status", args: ["run", "exit-status.c"], exit: "ok", says: /line\s+4\s+exit\(2\)[^]*main process: exited with status 2\n/ },
+  { what: "exit(2) with --json: waitStatus kept, exitCode added", args: ["run", "exit-status.c", "--json"], exit: "ok", says: /"waitStatus":512,"exitCode":2/, json: { waitStatus: 512, exitCode: 2, signal: undefined } },
+  { what: "killed by its own SIGINT", args: ["run", "killed-sigint.c"], exit: "ok", says: /line\s+5\s+kill\(\d+, SIGINT\)[^]*main process: killed by SIGINT\n/ },
+  { what: "killed by SIGINT with --json: waitStatus kept, signal added", args: ["run", "killed-sigint.c", "--json"], exit: "ok", says: /"waitStatus":2,"signal":"SIGINT"/, json: { waitStatus: 2, signal: "SIGINT", exitCode: undefined } },
   { what: "a missing local header", args: ["run", "missing-header.c"], exit: "fails", says: /missing-header\.c:2:1: error: nowhere\.h: No such file or directory/ },
   { what: "an unknown signal name", args: scen("bad-signal.scenario.json"), exit: "fails", says: /bad-signal\.scenario\.json: signals\[0\]\.signal: "SIGNOPE" is not one of SIGHUP, / },
   { what: "clients as an object", args: scen("clients-object.scenario.json"), exit: "fails", says: /clients-object\.scenario\.json: clients: expected an array, not \{\}/ },
@@ -69,13 +79,61 @@ function check(p: Probe): void {
   assert.ok(r.maxKb < LIMIT_KB, `${p.what}: peak memory ${Math.round(r.maxKb / 1024)} MB`);
   if (p.exit === "ok") assert.equal(r.status, 0, `${p.what}: exit status ${r.status}\n${r.out.slice(-2000)}`);
   else assert.notEqual(r.status, 0, `${p.what}: exited 0`);
+  if (p.status !== undefined) assert.equal(r.status, p.status, `${p.what}: exit status`);
   assert.match(r.out, p.says, `${p.what}:\n${r.out.slice(-3000)}`);
+  if (p.json) {
+    const got = JSON.parse(r.stdout) as Record<string, unknown>;
+    for (const [key, want] of Object.entries(p.json)) assert.deepEqual(got[key], want, `${p.what}: --json field ${key}`);
+  }
+}
+
+/** Parses an SVG with a strict XML 1.0 parser: the first well-formedness error (with its line
+ *  and column) fails the probe. Returns the text content. */
+function xmlText(xml: string, what: string): string {
+  const p = new SaxesParser();
+  let text = "";
+  p.on("error", (e) => { throw new Error(`${what}: not well-formed XML: ${e.message}`); });
+  p.on("text", (t) => { text += t; });
+  p.write(xml).close();
+  return text;
 }
 
 describe("probes: adversarial programs and scenarios through forklab run", function () {
   // Each probe has its own bounds; mocha's own timeout only guards the whole test.
   this.timeout(WALL_MS * 2 + 10_000);
   for (const p of PROBE_LIST) it(`${p.what}: ${p.args.filter((a) => !a.startsWith("/")).join(" ")}`, () => check(p));
+
+  it("an SVG export of a program that printed control characters and escape sequences is valid XML", () => {
+    const dir = mkdtempSync(join(tmpdir(), "forklab-probe-"));
+    try {
+      const out = join(dir, "control-chars.svg");
+      check({ what: "render control-chars.c", args: ["render", "control-chars.c", "--out", out], exit: "ok", says: /^[^]*$/ });
+      const text = xmlText(readFileSync(out, "utf8"), "control-chars.svg");
+      // The bytes are still there, as visible stand-ins (U+2400 control pictures).
+      assert.match(text, /\u2401\u2402 start/, "control-chars.svg: \\x01\\x02 not shown");
+      assert.match(text, /\u241b\[31mred\u241b\[0m \u2407/, "control-chars.svg: the colour sequence not shown");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a source file named -fdump-tree-all.c reaches cc as a file, never as an option", () => {
+    const dir = mkdtempSync(join(tmpdir(), "forklab-probe-"));
+    try {
+      copyFileSync(join(PROBES, "-fdump-tree-all.c"), join(dir, "-fdump-tree-all.c"));
+      // cc seeing "-fdump-tree-all.c" as an option would find no input file and fail, or
+      // dump every tree pass beside it.
+      check({ what: "build -- -fdump-tree-all.c", args: ["build", "--workspace", dir, "--", "-fdump-tree-all.c"], exit: "ok", says: /forklab: built \S*build\/-fdump-tree-all\n/ });
+      const binary = join(dir, "build", "-fdump-tree-all");
+      assert.ok(existsSync(binary), "no binary was built");
+      const dumps = readdirSync(dir).filter((f) => /\.\d+[tri]\./.test(f) || f.includes(".ccc"));
+      assert.deepEqual(dumps, [], "cc dumped tree passes: the file name reached it as an option");
+      const ran = spawnSync(binary, [], { encoding: "utf8", timeout: 10_000 });
+      assert.equal(ran.stdout, "built as a file\n");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it("2,000 scripted clients of the forking echo server: every line echoed", () => {
     const dir = mkdtempSync(join(tmpdir(), "forklab-probe-"));
