@@ -61,7 +61,7 @@ export const bench: Bench = async (progress) => {
   progress(`${wide.lines} lines of 64-bit hashing stepped, median ${wide.median.toFixed(2)} us`);
 
   // Stepping back once at step 10,000 with a Snapshot per step (as the extension runs):
-  // a replay of the 9,999 recorded actions from a fresh session.
+  // the latest checkpoint before it restored, and the recorded actions after it replayed.
   const tt = new Session({ program: loop, name: "loop", snapshots: true });
   while (tt.steps < 10000 && !tt.ended) tt.step();
   const b0 = process.hrtime.bigint();
@@ -70,8 +70,13 @@ export const bench: Bench = async (progress) => {
   progress(`step back at step 10,000: ${backMs.toFixed(0)} ms (now at step ${tt.steps})`);
 
   // The learner's timeline: 10,000 recorded steps, then jumps to steps spread over it (the
-  // view's slider; the recorded future is kept). Each jump back replays from the start.
-  const st = new Stepper({ program: loop, name: "loop", maxSteps: 10000 });
+  // view's slider; the recorded future is kept). Each jump restores the nearest checkpoint.
+  // The process's peak memory with that timeline and its checkpoints held.
+  let timelinePeak = process.memoryUsage().rss;
+  const st = new Stepper({ program: loop, name: "loop", maxSteps: 10000, checkpoint: (n) => {
+    if (n % 500 === 0) timelinePeak = Math.max(timelinePeak, process.memoryUsage().rss);
+    return false;
+  } });
   st.continue(10000);
   const jumps: number[] = [];
   for (const target of [5000, 9000, 1000, 7500, 2500]) {
@@ -80,7 +85,8 @@ export const bench: Bench = async (progress) => {
     jumps.push(Number(process.hrtime.bigint() - j0) / 1e6);
   }
   const gotoMs = jumps.reduce((a, b) => a + b, 0) / jumps.length;
-  progress(`goto on a ${st.timeline.length - 1}-step timeline: ${jumps.map((x) => x.toFixed(0)).join(", ")} ms (mean ${gotoMs.toFixed(0)})`);
+  timelinePeak = Math.max(timelinePeak, process.memoryUsage().rss);
+  progress(`goto on a ${st.timeline.length - 1}-step timeline: ${jumps.map((x) => x.toFixed(1)).join(", ")} ms (mean ${gotoMs.toFixed(1)}); peak RSS ${(timelinePeak / 1048576).toFixed(0)} MB`);
 
   // The echo server with 1,000 clients, each connecting, sending a line and closing.
   const file = join(root, "examples", "echoserverp.c");
@@ -107,6 +113,7 @@ export const bench: Bench = async (progress) => {
     { name: "step.line_u64.median_us", value: wide.median, unit: "us" },
     { name: "session.back_10k.ms", value: backMs, unit: "ms" },
     { name: "view.goto_10k.ms", value: gotoMs, unit: "ms" },
+    { name: "view.timeline_10k.peak_mb", value: timelinePeak / 1048576, unit: "MB" },
     { name: "echo1000.seconds", value: seconds, unit: "s" },
     { name: "echo1000.cpu_seconds", value: cpuSeconds, unit: "s" },
     { name: "echo1000.steps", value: e.steps, unit: "steps" },

@@ -59,6 +59,22 @@ export class Memory {
     return new Memory(new Map(this.pages), this.regions.map((r) => ({ ...r })));
   }
 
+  /** A copy for a checkpoint of the whole machine (src/session/checkpoint.ts): pages are
+   *  shared copy-on-write as in clone(), except pages mapped from a shm segment, which go
+   *  onto the copied segment's bytes (`remap` gives them: the checkpoint copies the kernel
+   *  too). `written`: pages this memory wrote since its last copy, which only this copy
+   *  keeps alive once the memory writes them again (the checkpoint's cost). */
+  copyFor(remap: (data: Uint8Array) => Uint8Array): { copy: Memory; written: number } {
+    const pages = new Map<number, Page>();
+    let written = 0;
+    for (const [n, pg] of this.pages) {
+      if (pg.gen === this.gen) written++;
+      pages.set(n, pg.gen === SHARED ? { data: remap(pg.data), gen: SHARED } : pg);
+    }
+    this.gen = nextGen++;
+    return { copy: new Memory(pages, this.regions.map((r) => ({ ...r }))), written };
+  }
+
   map(start: number, end: number, name: string): void {
     this.regions.push({ start, end, name });
   }

@@ -1,10 +1,10 @@
 // One stepping session: a program, its Scenario, the kernel model, the C machine, a
 // scheduler and the history. Everything runs deterministically (seeded random policy),
 // so the history is the list of actions taken (stepped lines, and what the world outside
-// did by hand: clients joining, lines typed, closes, signals): stepping back replays them
-// from the start.
-// (A replay of 10,000 steps costs well under a second. The kernel's blocked tasks wait on
-// data, not closures, so its state could also be copied into checkpoints.)
+// did by hand: clients joining, lines typed, closes, signals). With snapshots, the session
+// also keeps checkpoints of the whole machine (checkpoints.ts): stepping back or jumping
+// restores the nearest one at or before the target and replays the recorded actions after
+// it, so a jump costs a few dozen steps, not the whole history.
 import { Kernel, KernelOptions, signo as signoOf, StdioSpec } from "../kernel/kernel";
 import type { Snapshot } from "../contract/snapshot";
 import { Machine, StepInterrupted, StepMode, STUCK_STEPS } from "../c/vm";
@@ -24,6 +24,23 @@ const DRAIN_CALLS = 20_000;
 import { Clients } from "./clients";
 import { ProcVars } from "./procvars";
 import { TraceEntry } from "../c/trace";
+import { Checkpoint, Checkpoints } from "./checkpoints";
+import { freeze, restore } from "./checkpoint";
+
+/** Session fields a checkpoint does not copy: the options (shared), the history and the
+ *  actions (kept as they are: the history up to a checkpoint is a prefix of the current
+ *  one, the actions are the list being replayed), and the checkpoints themselves. */
+const UNCOPIED = new Set(["opts", "history", "traceAt", "actions", "checkpoints"]);
+
+/** The history as it stood at a checkpoint: a prefix of `history` (its last entry and
+ *  trace mark as they were then: outside actions at that step redo them). */
+interface HistoryMark {
+  history: Snapshot[];
+  traceAt: number[];
+  length: number;
+  last?: Snapshot;
+  lastAt?: number;
+}
 
 export type Policy = "round-robin" | "parent-first" | "child-first" | "random";
 
@@ -50,6 +67,11 @@ export interface SessionOptions {
   interrupted?: () => boolean;
   /** The kernel model's limits and numbering (default: Linux's defaults, pids from 2). */
   kernel?: KernelOptions;
+  /** Keep checkpoints for stepping back and jumping (default: with snapshots). Off, a
+   *  jump back replays from the start. */
+  checkpoints?: boolean;
+  /** Steps between checkpoints at first (doubling as the history grows; checkpoints.ts). */
+  checkpointSpacing?: number;
 }
 
 /** Something done to the program from outside while it is stepped (the learner's hand). */
@@ -120,6 +142,7 @@ export class Session {
   /** The program's processes just before each scenario signal (what the real run's /proc
    *  probes see): "before SIGINT" -> processes of the first process's group, zombies included. */
   probes: Array<{ when: string; processes: Snapshot["processes"] }> = [];
+  private checkpoints?: Checkpoints;
 
   constructor(readonly opts: SessionOptions) {
     const sc = opts.scenario ?? {};
@@ -141,6 +164,8 @@ export class Session {
     // A copy: lines typed and closes by hand edit the scripts, and a replay starts afresh.
     this.clients = new Clients(this.kernel, structuredClone(sc.clients ?? []), this.port);
     if (opts.snapshots) this.keep(this.snapshot());
+    if (opts.checkpoints ?? opts.snapshots) this.checkpoints = new Checkpoints(opts.checkpointSpacing);
+    this.checkpoint();
   }
 
   /** A Scenario program (a server the main program talks to): its own process group, stdin
@@ -193,7 +218,7 @@ export class Session {
   /** Step one line of a chosen task (or let the policy choose). After a step back this is a
    *  new branch: the undone future is dropped. */
   step(tid?: number, mode: StepMode = "into"): StepInfo {
-    this.actions.length = this.cursor;
+    this.dropFuture(this.cursor);
     return this.apply(tid === undefined ? { kind: "step", tid: 0, mode, picked: true } : { kind: "step", tid, mode });
   }
 
@@ -208,9 +233,19 @@ export class Session {
 
   /** An outside action now: like a step after a step back, it drops the undone future. */
   private act(a: OutsideAction): boolean {
+    const at = this.cursor;
     if (!this.applyOutside(a)) return false;
-    this.actions.length = this.cursor;
+    // The action took the place of the recorded one at `at`.
+    this.checkpoints?.dropAfter(at);
+    this.dropFuture(this.cursor);
     return true;
+  }
+
+  /** A new branch from action `cursor`: the recorded actions after it, and the checkpoints
+   *  taken along them, go. */
+  private dropFuture(cursor: number): void {
+    this.actions.length = cursor;
+    this.checkpoints?.dropAfter(cursor);
   }
 
   /** Do one action (new, or replayed) and record it. */
@@ -246,7 +281,7 @@ export class Session {
       // A new step goes; a replayed one stays recorded with the future after it.
       if (e instanceof StepInterrupted) {
         this.cursor--;
-        if (!replaying) this.actions.length = this.cursor;
+        if (!replaying) this.dropFuture(this.cursor);
         this.halfStepped = true;
       }
       throw e;
@@ -263,6 +298,7 @@ export class Session {
       this.drainedCalls = this.trace.length;
       this.snapshot(tid);
     }
+    this.checkpoint();
     return { step: this.steps, tid, pid: this.kernel.task(tid)?.pid };
   }
 
@@ -334,13 +370,21 @@ export class Session {
   }
 
   /** Move to the state after line `step` (0 = before the first) as it was last seen there:
-   *  with the outside actions taken at that step, or without them when `bare`. Back by
-   *  replaying the recorded actions into a fresh session, forward along the recorded future. */
+   *  with the outside actions taken at that step, or without them when `bare`. From the
+   *  latest checkpoint at or before it (or from here, going forward, when that is nearer),
+   *  replaying the recorded actions after it; without checkpoints back from the start. */
   goto(step: number, bare = false): void {
     step = Math.max(step, 0);
     if (step === this.steps && !bare) return;
+    const c = this.checkpoints?.latest(step);
     if (step > this.steps) {
+      if (c && c.steps > this.steps) this.restoreCheckpoint(c);
       this.redo(step);
+      return;
+    }
+    if (c) {
+      this.restoreCheckpoint(c);
+      this.redo(step, bare);
       return;
     }
     const fresh = new Session(this.opts);
@@ -348,6 +392,45 @@ export class Session {
     fresh.actions = this.actions;
     fresh.redo(step, bare);
     Object.assign(this, fresh);
+  }
+
+  /** After a step interrupted halfway (halfStepped): back to the state after the last whole
+   *  step, from the latest checkpoint; false without checkpoints (the owner replays). */
+  recover(): boolean {
+    const c = this.checkpoints?.latest(this.steps);
+    if (!c) return false;
+    const steps = this.steps;
+    this.restoreCheckpoint(c);
+    this.redo(steps);
+    return true;
+  }
+
+  /** A checkpoint after this step's line when one is due: the whole machine copied. */
+  private checkpoint(): void {
+    if (!this.checkpoints?.due(this.steps)) return;
+    const state: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(this)) if (!UNCOPIED.has(k)) state[k] = v;
+    // Compiled programs are never written while they run: shared, not copied.
+    const shared: object[] = [this.opts, ...[...this.machine.procs.values()].map((p) => p.prog)];
+    const n = this.history.length;
+    const mark: HistoryMark = { history: this.history, traceAt: this.traceAt, length: n, last: this.history[n - 1], lastAt: this.traceAt[n - 1] };
+    const frozen = freeze(state, [this.machine.trace, this.machine.notes, this.probes], shared);
+    this.checkpoints.add({ steps: this.steps, cursor: this.cursor, frozen, extra: mark });
+  }
+
+  /** Become the state checkpoint `c` holds (the actions and the checkpoints stay). */
+  private restoreCheckpoint(c: Checkpoint): void {
+    const state = restore(c.frozen) as Record<string, unknown>;
+    // A field set since (absent from the copy) goes back to unset.
+    for (const k of Object.keys(this)) if (!UNCOPIED.has(k) && !(k in state)) state[k] = undefined;
+    Object.assign(this, state);
+    const m = c.extra as HistoryMark;
+    this.history = m.history.slice(0, Math.max(m.length - 1, 0));
+    this.traceAt = m.traceAt.slice(0, Math.max(m.length - 1, 0));
+    if (m.length) {
+      this.history.push(m.last!);
+      this.traceAt.push(m.lastAt!);
+    }
   }
 
   /** Apply recorded actions from the cursor until `step` lines have run, then the outside

@@ -227,6 +227,12 @@ export class Stepper {
   /** After a step interrupted halfway: the same session again from its recorded actions
    *  (a replay, exact), as it was after the last whole step, with its recorded future. */
   rebuild(): void {
+    // From the session's latest checkpoint, keeping the Snapshots already handed out.
+    const held = this.session.history;
+    if (this.session.recover()) {
+      this.keepIdentity(held, this.index + 1);
+      return;
+    }
     const { actions, steps } = this.session;
     const past = this.session.history;
     const future = this.future;
