@@ -123,16 +123,22 @@ export interface PipeObject extends KObjectBase {
 
 export interface SocketObject extends KObjectBase {
   kind: "socket";
+  /** Revision 1.2: "AF_UNIX" for a local socket; absent for AF_INET. */
+  family?: "AF_UNIX";
+  /** Revision 1.2: "SOCK_DGRAM" for a UDP socket; absent for a stream socket. */
+  type?: "SOCK_DGRAM";
   state: "unbound" | "bound" | "listening" | "connected" | "closed";
-  /** "127.0.0.1:15213" once bound or connected. */
+  /** "127.0.0.1:15213" once bound or connected; an AF_UNIX socket's path ("" while unnamed). */
   local?: string;
-  /** The peer's address once connected. */
+  /** The peer's address once connected (AF_UNIX: its path, "" when unnamed). */
   remote?: string;
   backlog?: number;
   /** Listening socket: ids of connected sockets waiting to be accepted. */
   pending?: number[];
   /** Connected socket: bytes waiting to be read here, and what the peer still has to read. */
   recvQueue?: string;
+  /** Revision 1.2, SOCK_DGRAM: the datagrams waiting here, oldest first, each whole with its sender. */
+  datagrams?: Array<{ from: string; data: string }>;
   sendQueue?: string;
   /** Connected socket: the socket object at the other end. */
   peer?: number;

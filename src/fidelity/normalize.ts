@@ -48,7 +48,7 @@ function trackOutputs(o: Outputs, e: NormEntry): void {
     else if (e.call === "dup2") {
       const to = typeof e.args[1] === "number" ? e.args[1] : -1;
       if (to !== fd0) { if (set.has(fd0)) set.add(to); else set.delete(to); }
-    } else if (e.call === "pipe") { set.delete(Number(e.args[0])); set.delete(Number(e.args[1])); }
+    } else if (e.call === "pipe" || e.call === "socketpair") { set.delete(Number(e.args[0])); set.delete(Number(e.args[1])); }
     else if (["open", "socket", "accept"].includes(e.call)) set.delete(ret);
   }
 }
@@ -270,11 +270,15 @@ function num(v: string | undefined): number | string {
   return /^-?\d+$/.test(v) ? Number(v) : v;
 }
 
-/** Linux's arguments rearranged as C passes them (openat drops its dirfd, pipe2 gives its pair). */
+/** A descriptor pair as strace prints it, "[3, 4]", as two arguments. */
+const pair = (text: string | undefined): string[] => (/^\[(-?\d+), (-?\d+)\]/.exec(text ?? "") ?? []).slice(1);
+
+/** Linux's arguments rearranged as C passes them (openat drops its dirfd, pipe2 and socketpair give their pair). */
 function cArgs(e: SyscallEvent): string[] {
   switch (e.name) {
     case "openat": case "unlinkat": return e.args.slice(1);
-    case "pipe2": case "pipe": return (/^\[(-?\d+), (-?\d+)\]/.exec(e.args[0] ?? "") ?? []).slice(1);
+    case "pipe2": case "pipe": return pair(e.args[0]);
+    case "socketpair": return pair(e.args[3]);
     case "clock_nanosleep": return e.args.slice(2);
     case "tgkill": return [e.args[0], e.args[2]];
     default: return e.args;

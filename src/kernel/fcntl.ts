@@ -46,7 +46,7 @@ export function flagNames(flags: number): string[] {
   return out;
 }
 
-// Sockets (AF_INET stream sockets on loopback are modelled).
+// Sockets: AF_INET stream and datagram sockets on loopback, AF_UNIX stream sockets.
 export const AF_UNIX = 1;
 export const AF_INET = 2;
 export const SOCK_STREAM = 1;
@@ -58,6 +58,7 @@ export const SO_REUSEADDR = 2;
 export const SO_KEEPALIVE = 9;
 export const SO_REUSEPORT = 15;
 export const IPPROTO_TCP = 6;
+export const IPPROTO_UDP = 17;
 export const SHUT_RD = 0;
 export const SHUT_WR = 1;
 export const SHUT_RDWR = 2;

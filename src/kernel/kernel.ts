@@ -50,17 +50,20 @@ export interface TaskInfo {
   runnable: boolean;
 }
 
-export interface SockAddr {
-  host: string;
-  port: number;
-}
+import type { SockAddr } from "./socket";
+export type { SockAddr } from "./socket";
 
 type Arg = number | string;
 
 /** Arguments as the trace shows them; anything that is not a number or string shows as "?". */
 const fmt = (x: unknown): Arg => (typeof x === "number" || typeof x === "string" ? x : "?");
-const isAddr = (a: unknown): a is SockAddr =>
-  typeof a === "object" && a !== null && typeof (a as SockAddr).host === "string" && typeof (a as SockAddr).port === "number";
+const isAddr = (a: unknown): a is SockAddr => {
+  if (typeof a !== "object" || a === null) return false;
+  const x = a as Record<string, unknown>;
+  return typeof x.path === "string" || (typeof x.host === "string" && typeof x.port === "number");
+};
+/** An address as the trace shows it: "127.0.0.1:80", or the AF_UNIX path. */
+const addrArg = (a: unknown): string => (!isAddr(a) ? "?" : "path" in a ? a.path : `${a.host}:${a.port}`);
 const isFdList = (l: unknown): boolean => l === undefined || (Array.isArray(l) && l.every((x) => Number.isInteger(x)));
 
 export class Kernel {
@@ -71,7 +74,7 @@ export class Kernel {
     const limits = { ...DEFAULT_LIMITS, ...opts };
     this.k = {
       limits, clock: 0, nextPid: 1, nextFileId: 1, nextObjId: 1, nextShmid: 0, nextEphemeral: 32768, childSeq: 0,
-      procs: new Map(), tasks: new Map(), files: new Map(), objects: new Map(), fs: new Map(), ports: new Map(),
+      procs: new Map(), tasks: new Map(), files: new Map(), objects: new Map(), fs: new Map(), ports: new Map(), udpPorts: new Map(),
       shm: new Map(), tty: tty.ttyalloc(), events: [], output: [], dirty: new Set(), woken: new Set(),
       waitq: new Map(), touched: new Set(), nprograms: 0, nthreads: 0, runq: [], gone: new Set(),
     };
@@ -364,8 +367,14 @@ export class Kernel {
     return this.sys(tid, "socket", [domain, type, protocol], (t) => sock.socket(this.k, t, domain, type, protocol));
   }
 
+  /** socketpair(2): ret 0 and fds, two connected AF_UNIX stream sockets. */
+  socketpair(tid: number, domain: number, type: number, protocol = 0): SysResult {
+    return this.sys(tid, "socketpair", [domain, type, protocol], (t) => sock.socketpair(this.k, t, domain, type, protocol));
+  }
+
+  /** bind(2) to a loopback port, or (AF_UNIX) to a path: a socket file appears there. */
   bind(tid: number, fd: number, addr: SockAddr): SysResult {
-    return this.sys(tid, "bind", [fd, isAddr(addr) ? `${addr.host}:${addr.port}` : "?"], (t) => (isAddr(addr) ? sock.bind(this.k, t, fd, addr.host, addr.port) : fail("EFAULT")));
+    return this.sys(tid, "bind", [fd, addrArg(addr)], (t) => (isAddr(addr) ? sock.bind(this.k, t, fd, addr) : fail("EFAULT")));
   }
 
   listen(tid: number, fd: number, backlog: number): SysResult {
@@ -378,7 +387,18 @@ export class Kernel {
   }
 
   connect(tid: number, fd: number, addr: SockAddr): SysResult {
-    return this.sys(tid, "connect", [fd, isAddr(addr) ? `${addr.host}:${addr.port}` : "?"], (t) => (isAddr(addr) ? sock.connect(this.k, t, fd, addr.host, addr.port) : fail("EFAULT")));
+    return this.sys(tid, "connect", [fd, addrArg(addr)], (t) => (isAddr(addr) ? sock.connect(this.k, t, fd, addr) : fail("EFAULT")));
+  }
+
+  /** sendto(2): to `addr` (a datagram socket), or like write(2) when addr is null. */
+  sendto(tid: number, fd: number, bytes: Uint8Array, addr: SockAddr | null): SysResult {
+    return this.fdcall(tid, "sendto", fd, [bytes instanceof Uint8Array ? bytes.length : "?", addr === null ? "NULL" : addrArg(addr)], (t, f) =>
+      !(bytes instanceof Uint8Array) || (addr !== null && !isAddr(addr)) ? fail("EFAULT") : sock.sendto(this.k, t, fd, f, bytes, addr));
+  }
+
+  /** recvfrom(2): ret bytes read, data, and for a datagram its sender in addr. */
+  recvfrom(tid: number, fd: number, count: number): SysResult {
+    return this.fdcall(tid, "recvfrom", fd, [count], (t, f) => (Number.isInteger(count) && count >= 0 ? sock.recvfrom(this.k, t, fd, f, count) : fail("EINVAL")));
   }
 
   shutdown(tid: number, fd: number, how: number): SysResult {

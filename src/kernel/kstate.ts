@@ -164,6 +164,9 @@ export interface Inode {
   dir?: boolean;
   /** A named pipe (mkfifo): its open state. */
   fifo?: FifoState;
+  /** A socket file (bind of an AF_UNIX socket to this path): the socket's object id. The
+   *  name outlives the socket (connect then fails with ECONNREFUSED) until it is unlinked. */
+  sock?: number;
 }
 
 export interface VFile extends ObjBase { kind: "file"; inode: Inode }
@@ -180,24 +183,38 @@ export interface Pipe extends ObjBase {
 
 export type SockState = "unbound" | "bound" | "listening" | "connected" | "closed";
 
+/** A datagram's place in a SOCK_DGRAM socket's receive queue: its length and its sender. */
+export interface Datagram {
+  len: number;
+  from: string;
+}
+
 export interface Sock extends ObjBase {
   kind: "socket";
+  /** AF_INET (loopback) or AF_UNIX. */
+  family: "inet" | "unix";
+  /** SOCK_STREAM, or SOCK_DGRAM (UDP). */
+  type: "stream" | "dgram";
   state: SockState;
+  /** AF_UNIX: the path it is bound to (a socket file), if any. */
+  path?: string;
   port?: number;
   host?: string;
   remote?: string;
   backlog: number;
   /** Listening: connections completed and waiting for accept (the accept queue). */
   acceptq: Sock[];
-  /** Connected: bytes waiting to be read here. */
+  /** Connected: bytes waiting to be read here (SOCK_DGRAM: the datagrams' bytes, end to end). */
   recv: ByteQueue;
+  /** SOCK_DGRAM: where each datagram in recv ends, oldest first (message boundaries). */
+  dgrams: Datagram[];
   peer?: Sock;
   /** The peer sent FIN (closed or shut down for writing). */
   peerClosed: boolean;
   /** The peer's socket is gone entirely: the next write draws an RST, writes after it fail. */
   peerGone: boolean;
   /** An error to report once (sk_err), e.g. EPIPE after an RST. */
-  err?: "EPIPE" | "ECONNRESET";
+  err?: "EPIPE" | "ECONNRESET" | "ECONNREFUSED";
   shutRd: boolean;
   shutWr: boolean;
   reuseaddr: boolean;
@@ -241,7 +258,10 @@ export interface KState {
   files: Map<number, KFile>;
   objects: Map<number, KObj>;
   fs: Map<string, Inode>;
+  /** TCP ports -> the sockets bound there. */
   ports: Map<number, Sock[]>;
+  /** UDP ports (a namespace of their own) -> the socket bound there. */
+  udpPorts: Map<number, Sock>;
   shm: Map<number, ShmSeg>;
   tty: TtyDevice;
   events: KEvent[];

@@ -18,15 +18,17 @@ export interface SysRet {
   errno?: Errno;
   /** read/recv: the bytes read. */
   data?: Uint8Array;
-  /** pipe: [read end, write end]. */
+  /** pipe: [read end, write end]; socketpair: the two ends. */
   fds?: [number, number];
   /** waitpid: the raw wait status stored through the status pointer. */
   status?: number;
   /** sigprocmask: the previous mask. sigaction: the previous action. */
   oldMask?: number;
   oldAction?: SigActionView;
-  /** accept/getsockname/getpeername: "127.0.0.1:port". */
+  /** accept/getsockname/getpeername/recvfrom on AF_INET: "127.0.0.1:port". */
   addr?: string;
+  /** accept/getsockname/getpeername on AF_UNIX: the path ("" when unnamed). */
+  sun?: string;
   /** select: the ready descriptors (the sets as select leaves them). */
   readable?: number[];
   writable?: number[];

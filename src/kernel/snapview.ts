@@ -2,7 +2,7 @@
 // snapshot that equals the same part of the previous one *is* that part, so a history of
 // snapshots costs little more than what changed between steps.
 import { flagNames } from "./fcntl";
-import type { KObj, KProc, KState, Task } from "./kstate";
+import type { KObj, KProc, KState, Sock, Task } from "./kstate";
 import { procState } from "./proc";
 import { handlerOf } from "./signal";
 import { sigsetNames, signame } from "./signum";
@@ -135,7 +135,7 @@ function objStamp(o: KObj): unknown[] {
     case "pipe": return [o.refs, o.buf.ver, o.readers, o.writers];
     case "tty": return [o.refs, o.dev.input.ver];
     case "shm": return [o.refs, o.removed, shmPreview(o.data, o.size)];
-    case "socket": return [o.refs, o.state, o.port, o.host, o.remote, o.backlog, o.acceptq.map((c) => c.id).join(), o.recv.ver,
+    case "socket": return [o.refs, o.state, o.port, o.host, o.path, o.remote, o.backlog, o.acceptq.map((c) => c.id).join(), o.recv.ver,
       o.peer?.id, o.peer?.recv.ver, o.peerClosed, o.shutRd, o.shutWr];
   }
 }
@@ -184,6 +184,17 @@ function procView(p: KProc, running: Task | undefined, note: ProcAnnotation | un
 
 const PREVIEW = 64;
 
+/** A datagram socket's queue as whole messages (the bytes in recv, cut where each one ends). */
+function datagramsView(o: Sock): Array<{ from: string; data: string }> {
+  const all = o.recv.latin1();
+  let at = 0;
+  return o.dgrams.map((d) => {
+    const data = all.slice(at, at + d.len);
+    at += d.len;
+    return { from: d.from, data };
+  });
+}
+
 function objView(o: KObj): KObject {
   switch (o.kind) {
     case "file": {
@@ -200,13 +211,18 @@ function objView(o: KObj): KObject {
       return { id: o.id, refs: o.refs, kind: "shm", shmid: o.shmid, key: o.key, size: o.size, attached: o.refs, removed: o.removed, preview: shmPreview(o.data, o.size) };
     case "socket": {
       const v: KObject = { id: o.id, refs: o.refs, kind: "socket", state: o.state };
-      if (o.port !== undefined) v.local = sockname(o);
-      if (o.remote) v.remote = o.remote;
+      if (o.family === "unix") v.family = "AF_UNIX";
+      if (o.type === "dgram") {
+        v.type = "SOCK_DGRAM";
+        v.datagrams = datagramsView(o);
+      }
+      if (o.port !== undefined || o.family === "unix") v.local = sockname(o);
+      if (o.remote !== undefined && (o.remote || o.family === "unix")) v.remote = o.remote;
       if (o.state === "listening") {
         v.backlog = o.backlog;
         v.pending = o.acceptq.map((c) => c.id);
       }
-      if (o.state === "connected") {
+      if (o.state === "connected" && o.type === "stream") {
         v.recvQueue = o.recv.latin1();
         v.sendQueue = o.peer ? o.peer.recv.latin1() : "";
         if (o.peer) v.peer = o.peer.id;

@@ -61,7 +61,8 @@ export function isdir(k: KState, path: string): boolean {
 function inodeStat(k: KState, ip: Inode): StatInfo {
   if (ip.dir) return { mode: S_IFDIR | 0o755, size: 4096, ino: 2, nlink: 2 };
   if (ip.ino === undefined) ip.ino = 1000 + k.nextObjId++;
-  return { mode: (ip.fifo ? S_IFIFO : S_IFREG) | (ip.mode ?? 0o644), size: ip.fifo ? 0 : ip.size, ino: ip.ino, nlink: 1 };
+  const type = ip.fifo ? S_IFIFO : ip.sock !== undefined ? S_IFSOCK : S_IFREG;
+  return { mode: type | (ip.mode ?? 0o644), size: type === S_IFREG ? ip.size : 0, ino: ip.ino, nlink: 1 };
 }
 
 /** stat(2)/lstat(2) of a path (the model has no symbolic links, so the two agree). */

@@ -9,6 +9,7 @@ import * as fifo from "./fifo";
 import * as fs from "./fs";
 import type { KFile, KState, Task } from "./kstate";
 import { fail, ok, SysResult } from "./result";
+import { lookup } from "./stat";
 import * as tty from "./tty";
 
 export function open(k: KState, t: Task, path: string, flags: number, mode = 0o666): SysResult {
@@ -18,6 +19,8 @@ export function open(k: KState, t: Task, path: string, flags: number, mode = 0o6
   // Like Linux, reserve the descriptor first: with none free, nothing is created.
   if (!fdavail(k, p)) return fail("EMFILE");
   const named = fifo.isfifo(k, path);
+  // A socket file is reached with connect(2), never opened.
+  if (!named && lookup(k, path)?.sock !== undefined) return flags & O_CREAT && flags & O_EXCL ? fail("EEXIST") : fail("ENXIO");
   if (named) return flags & O_CREAT && flags & O_EXCL ? fail("EEXIST") : fifo.fifoopen(k, t, named, flags);
   const v = path === "/dev/tty" ? tty.ttyvnode(k) : fs.namei(k, path, flags, mode);
   if ("ret" in v) return v;

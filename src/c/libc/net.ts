@@ -1,29 +1,58 @@
 // Sockets, name lookup and select. Addresses cross into the kernel as {host, port};
 // struct sockaddr_in keeps the port and address in network byte order, as in C.
-import { isBlocked, SockAddr, SysResult, SOCK_STREAM } from "../../kernel/kernel";
+import { isBlocked, SockAddr, SysRet } from "../../kernel/kernel";
+import { latin1Text } from "../../kernel/latin1";
 import { Builtin, Ctl, Ctx } from "../ctl";
 import { cstr, heapAlloc, heapFree, setErrno, str, sys } from "./sys";
 import { GAI_MESSAGES } from "./strerror";
 
+const AF_UNIX = 1;
 const AF_INET = 2;
+const SOCK_DGRAM = 2;
+/** sizeof(sun_path) in struct sockaddr_un. */
+const SUN_PATH = 108;
 
+/** The address a program passes: struct sockaddr_in (port and address in network byte
+ *  order), or struct sockaddr_un's path. */
 function readAddr(c: Ctx, a: number): SockAddr {
+  if (c.mem.readU(a, 2) === AF_UNIX) {
+    let path = "";
+    for (let i = 0; i < SUN_PATH; i++) {
+      const b = c.mem.read8(a + 2 + i);
+      if (b === 0) break;
+      path += String.fromCharCode(b);
+    }
+    return { path };
+  }
   const port = (c.mem.read8(a + 2) << 8) | c.mem.read8(a + 3);
   const host = [0, 1, 2, 3].map((i) => c.mem.read8(a + 4 + i)).join(".");
   return { host, port };
 }
 
-function writeAddr(c: Ctx, a: number, lenp: number, addr: string | undefined): void {
-  if (!a || !addr) return;
-  const [host, port] = addr.split(":");
+/** Copy an address the kernel gave back out to a struct sockaddr and its length (cut to the
+ *  room *lenp says there is, as the kernel does; *lenp then holds the full length). */
+function writeAddr(c: Ctx, a: number, lenp: number, r: SysRet): void {
+  if (!a || (r.addr === undefined && r.sun === undefined)) {
+    if (a && lenp) c.mem.writeU(lenp, 4, 0); // a stream socket's recvfrom: no address
+    return;
+  }
   const room = lenp ? c.mem.readU(lenp, 4) : 16;
-  const bytes = new Uint8Array(16);
-  bytes[0] = AF_INET;
-  bytes[2] = (+port >> 8) & 0xff;
-  bytes[3] = +port & 0xff;
-  host.split(".").forEach((b, i) => { bytes[4 + i] = +b; });
-  c.mem.writeBytes(a, bytes.subarray(0, Math.min(room, 16)));
-  if (lenp) c.mem.writeU(lenp, 4, 16);
+  let bytes: Uint8Array;
+  if (r.sun !== undefined) {
+    // An unnamed AF_UNIX socket's address is the family alone (length 2).
+    bytes = new Uint8Array(r.sun ? 3 + r.sun.length : 2);
+    bytes[0] = AF_UNIX;
+    for (let i = 0; i < r.sun.length; i++) bytes[2 + i] = r.sun.charCodeAt(i) & 0xff;
+  } else {
+    const [host, port] = r.addr!.split(":");
+    bytes = new Uint8Array(16);
+    bytes[0] = AF_INET;
+    bytes[2] = (+port >> 8) & 0xff;
+    bytes[3] = +port & 0xff;
+    host.split(".").forEach((b, i) => { bytes[4 + i] = +b; });
+  }
+  c.mem.writeBytes(a, bytes.subarray(0, Math.min(room, bytes.length)));
+  if (lenp) c.mem.writeU(lenp, 4, bytes.length);
 }
 
 /** Dotted-decimal as inet_pton(3) reads it: four parts, each 0..255 without leading zeros. */
@@ -66,40 +95,39 @@ function getaddrinfo(c: Ctx, a: number[]): number {
   return 0;
 }
 
-/**
- * socketpair: the model has no AF_UNIX sockets, so the pair is two connected loopback TCP
- * sockets (a stream both ways, EOF when the other end closes: what the course shows).
- * The helper listening socket is gone before it returns and the pair gets the two lowest
- * free descriptors, as on Linux.
- */
+/** socketpair(2): two connected AF_UNIX stream sockets; the trace carries the pair, as strace prints it. */
 function socketpair(c: Ctx, a: number[]): number | Ctl {
-  const [, type, , sv] = a;
-  if ((type & 0xf) !== SOCK_STREAM) return sys(c, "socketpair", [a[0], type], { ret: -1, errno: "EOPNOTSUPP" });
-  const k = c.k, tid = c.t.tid;
-  const n = (r: SysResult): number => (isBlocked(r) ? -1 : r.ret);
-  const l = n(k.socket(tid, AF_INET, SOCK_STREAM, 0));
-  if (l < 0) return sys(c, "socketpair", [a[0], type], { ret: -1, errno: "EMFILE" });
-  n(k.listen(tid, l, 1));
-  const name = k.getsockname(tid, l);
-  const port = isBlocked(name) || !name.addr ? 0 : +name.addr.split(":")[1];
-  const x = n(k.socket(tid, AF_INET, SOCK_STREAM, 0));
-  const y = x < 0 || n(k.connect(tid, x, { host: "127.0.0.1", port })) < 0 ? -1 : n(k.accept(tid, l));
-  k.close(tid, l);
-  if (y < 0) {
-    if (x >= 0) k.close(tid, x);
-    return sys(c, "socketpair", [a[0], type], { ret: -1, errno: "EMFILE" });
-  }
-  // l's number is free again: move the pair down to l and l + 1.
-  const pair = [x, y].map((fd, i) => {
-    const want = l + i;
-    if (fd === want) return fd;
-    k.dup2(tid, fd, want);
-    k.close(tid, fd);
-    return want;
+  const [domain, type, protocol, sv] = a;
+  if (domain === AF_UNIX && (type & 0xf) === SOCK_DGRAM) unixDgramNote(c);
+  const r = c.k.socketpair(c.t.tid, domain, type, protocol);
+  const fds = !isBlocked(r) && r.fds ? [...r.fds] : [];
+  return sys(c, "socketpair", fds, r, (res) => {
+    c.mem.writeU(sv, 4, res.fds![0]);
+    c.mem.writeU(sv + 4, 4, res.fds![1]);
+    return res.ret;
   });
-  c.mem.writeU(sv, 4, pair[0]);
-  c.mem.writeU(sv + 4, 4, pair[1]);
-  return sys(c, "socketpair", [a[0], type], { ret: 0 });
+}
+
+function unixDgramNote(c: Ctx): void {
+  c.m.note(c.p, c.m.userLine(c.p, c.t), "AF_UNIX datagram sockets are not modelled (AF_UNIX stream sockets and UDP on 127.0.0.1 are): the call fails with ESOCKTNOSUPPORT");
+}
+
+/** sendto(2): a datagram to dest (NULL: the connected peer; a stream socket writes). */
+function sendto(c: Ctx, a: number[]): number | Ctl {
+  const [fd, buf, len, , dest] = a;
+  const to = dest ? readAddr(c, dest) : null;
+  const bytes = c.mem.readBytes(buf, len);
+  return sys(c, "sendto", [fd, len], c.k.sendto(c.t.tid, fd, bytes, to), undefined, bytes.length <= 4096 ? latin1Text(bytes) : undefined);
+}
+
+/** recvfrom(2)/recv(2): the bytes, and the sender's address when src is given. */
+function recvfrom(c: Ctx, a: number[]): number | Ctl {
+  const [fd, buf, len, , src, lenp] = a;
+  return sys(c, "recvfrom", [fd, len], c.k.recvfrom(c.t.tid, fd, len), (r) => {
+    if (r.data && r.data.length) c.mem.writeBytes(buf, r.data);
+    writeAddr(c, src ?? 0, lenp ?? 0, r);
+    return r.ret;
+  });
 }
 
 function readFdSet(c: Ctx, a: number, n: number): number[] {
@@ -117,15 +145,24 @@ function writeFdSet(c: Ctx, a: number, fds: number[]): void {
 
 export const net: Builtin[] = [
   { name: "socketpair", fn: socketpair },
-  { name: "socket", fn: (c, a) => sys(c, "socket", [a[0], a[1]], c.k.socket(c.t.tid, a[0], a[1], a[2])) },
+  {
+    name: "socket", fn: (c, a) => {
+      if (a[0] === AF_UNIX && (a[1] & 0xf) === SOCK_DGRAM) unixDgramNote(c);
+      return sys(c, "socket", [a[0], a[1]], c.k.socket(c.t.tid, a[0], a[1], a[2]));
+    },
+  },
+  { name: "sendto", fn: sendto },
+  { name: "send", fn: (c, a) => sendto(c, [a[0], a[1], a[2], a[3], 0, 0]) },
+  { name: "recvfrom", fn: recvfrom },
+  { name: "recv", fn: (c, a) => recvfrom(c, [a[0], a[1], a[2], a[3], 0, 0]) },
   { name: "bind", fn: (c, a) => sys(c, "bind", [a[0]], c.k.bind(c.t.tid, a[0], readAddr(c, a[1]))) },
   { name: "listen", fn: (c, a) => sys(c, "listen", [a[0], a[1]], c.k.listen(c.t.tid, a[0], a[1])) },
-  { name: "accept", fn: (c, a) => sys(c, "accept", [a[0]], c.k.accept(c.t.tid, a[0]), (r) => { writeAddr(c, a[1], a[2], r.addr); return r.ret; }) },
+  { name: "accept", fn: (c, a) => sys(c, "accept", [a[0]], c.k.accept(c.t.tid, a[0]), (r) => { writeAddr(c, a[1], a[2], r); return r.ret; }) },
   { name: "connect", fn: (c, a) => sys(c, "connect", [a[0]], c.k.connect(c.t.tid, a[0], readAddr(c, a[1]))) },
   { name: "shutdown", fn: (c, a) => sys(c, "shutdown", [a[0], a[1]], c.k.shutdown(c.t.tid, a[0], a[1])) },
   { name: "setsockopt", fn: (c, a) => sys(c, "setsockopt", [a[0], a[1], a[2]], c.k.setsockopt(c.t.tid, a[0], a[1], a[2], a[3] ? c.mem.readU(a[3], 4) : 0)) },
-  { name: "getsockname", fn: (c, a) => sys(c, "getsockname", [a[0]], c.k.getsockname(c.t.tid, a[0]), (r) => { writeAddr(c, a[1], a[2], r.addr); return r.ret; }) },
-  { name: "getpeername", fn: (c, a) => sys(c, "getpeername", [a[0]], c.k.getpeername(c.t.tid, a[0]), (r) => { writeAddr(c, a[1], a[2], r.addr); return r.ret; }) },
+  { name: "getsockname", fn: (c, a) => sys(c, "getsockname", [a[0]], c.k.getsockname(c.t.tid, a[0]), (r) => { writeAddr(c, a[1], a[2], r); return r.ret; }) },
+  { name: "getpeername", fn: (c, a) => sys(c, "getpeername", [a[0]], c.k.getpeername(c.t.tid, a[0]), (r) => { writeAddr(c, a[1], a[2], r); return r.ret; }) },
   { name: "getaddrinfo", fn: getaddrinfo },
   {
     name: "freeaddrinfo", fn: (c, a) => {
@@ -137,7 +174,9 @@ export const net: Builtin[] = [
   {
     name: "getnameinfo", fn: (c, a) => {
       const [sa, , host, hostlen, serv, servlen, flags] = a;
-      const { host: h, port } = readAddr(c, sa);
+      const addr = readAddr(c, sa);
+      if ("path" in addr) return -6; // EAI_FAMILY: getnameinfo names AF_INET addresses
+      const { host: h, port } = addr;
       const name = flags & 1 || h !== "127.0.0.1" ? h : "localhost";
       if (host && hostlen) c.mem.writeString(host, name.slice(0, hostlen - 1));
       if (serv && servlen) c.mem.writeString(serv, String(port).slice(0, servlen - 1));

@@ -52,7 +52,6 @@ export const unistd: Builtin[] = [
   { name: "getpgrp", fn: (c) => sys(c, "getpgrp", [], c.k.getpgrp(c.t.tid)) },
   { name: "setpgid", fn: (c, a) => sys(c, "setpgid", [a[0], a[1]], c.k.setpgid(c.t.tid, a[0], a[1])) },
   { name: "read", fn: (c, a) => sys(c, "read", [a[0], a[2]], c.k.read(c.t.tid, a[0], a[2]), copyOut(c, a[1])) },
-  { name: "recv", fn: (c, a) => sys(c, "recvfrom", [a[0], a[2]], c.k.read(c.t.tid, a[0], a[2]), copyOut(c, a[1])) },
   {
     name: "write", fn: (c, a) => {
       const b = c.mem.readBytes(a[1], a[2]);
@@ -61,7 +60,6 @@ export const unistd: Builtin[] = [
       return sys(c, "write", [a[0], a[2]], r, undefined, b.length <= 4096 ? latin1Text(b) : undefined);
     },
   },
-  { name: "send", fn: (c, a) => sys(c, "sendto", [a[0], a[2]], c.k.write(c.t.tid, a[0], c.mem.readBytes(a[1], a[2]))) },
   { name: "close", fn: (c, a) => sys(c, "close", [a[0]], c.k.close(c.t.tid, a[0])) },
   { name: "dup", fn: (c, a) => sys(c, "dup", [a[0]], c.k.dup(c.t.tid, a[0])) },
   { name: "dup2", fn: (c, a) => sys(c, "dup2", [a[0], a[1]], c.k.dup2(c.t.tid, a[0], a[1])) },
