@@ -1,12 +1,13 @@
 // The whole picture: lays out the three tables side by side (descriptor tables in
 // process-tree order, the open file table, the v-node table), aligns each open file and
 // object with the first row that points at it so arrows run nearly level, and draws the
-// arrows. The result is a list of keyed units so the webview can patch only what changed.
+// arrows. In the narrow layout (geometry.ts) the open files and v-nodes share the second
+// column, each v-node under the first file that refers to it. The result is a list of keyed units so the webview can patch only what changed.
 import type { KObject, OpenFile, Proc, Snapshot } from "../contract/snapshot";
 import { Changes, describeChanges, diffSnapshots } from "./changes";
 import { describeEvent } from "./events";
 import { drawFileRow, fileHeader } from "./filerow";
-import { COL_FILE, COL_PROC, FILE_ROW, HEAD, INDENT, MARGIN, MAX_INDENT_DEPTH, STACK_GAP, TOP, colX } from "./geometry";
+import { BRACKET, COL_FILE, COL_OBJ, FILE_ROW, HEAD, INDENT, Layout, MARGIN, MAX_INDENT_DEPTH, STACK_GAP, TOP, colX } from "./geometry";
 import { Lookup, lookup, objectName, shmObject, vnodeLabel } from "./lookup";
 import { ObjectBox, TTY_LINES, drawObject, drawTerminalOutput } from "./objectbox";
 import { pidHue } from "./palette";
@@ -158,6 +159,14 @@ function link(x1: number, y1: number, x2: number, y2: number, kind: "p" | "o" | 
     `<path class="fl-head-${kind}" d="M${x2} ${y2}l-8 -4.5v9z"/>`;
 }
 
+/** An arrow from a file row's right end to the right edge of a v-node box below or above
+ *  it in the same column (the narrow layout): out to the right, along, and back in. */
+function bracket(x1: number, y1: number, x2: number, y2: number, kind: "o" | "g"): string {
+  const out = x2 + BRACKET - 10;
+  return `<path class="fl-link fl-link-${kind}" d="M${x1} ${y1}H${out}V${y2}H${x2 + 7}"/>` +
+    `<path class="fl-head-${kind}" d="M${x2} ${y2}l8 -4.5v9z"/>`;
+}
+
 /** Arrows longer than this (a few screens) become short stubs naming their target: a
  *  curve across 30,000 px of a 200-process picture shows nothing a reader can follow. */
 export const LONG_LINK = 1600;
@@ -171,14 +180,17 @@ function stub(x1: number, y1: number, y2: number, label: string, kind: "p" | "o"
 /** An arrow, drawn when first shown (a class, not a closure: a big figure has a thousand). */
 class Arrow {
   constructor(private readonly x1: number, private readonly y1: number, private readonly x2: number, private readonly y2: number,
-    private readonly long: boolean, private readonly label: string, private readonly kind: "p" | "o" | "g", private readonly pid?: number) {}
+    private readonly long: boolean, private readonly label: string, private readonly kind: "p" | "o" | "g", private readonly pid?: number,
+    /** Round the right side into the same column (bracket()), not across to the next. */
+    private readonly round = false) {}
   same(o: Arrow): boolean {
     return o.x1 === this.x1 && o.y1 === this.y1 && o.x2 === this.x2 && o.y2 === this.y2 && o.long === this.long &&
-      o.label === this.label && o.kind === this.kind && o.pid === this.pid;
+      o.label === this.label && o.kind === this.kind && o.pid === this.pid && o.round === this.round;
   }
   get body(): string {
     const { x1, y1, x2, y2, kind } = this;
-    const path = this.long ? stub(x1, y1, y2, this.label, kind === "g" ? "o" : kind) : link(x1, y1, x2, y2, kind);
+    const path = this.long ? stub(x1, y1, y2, this.label, kind === "g" ? "o" : kind)
+      : this.round && kind !== "p" ? bracket(x1, y1, x2, y2, kind) : link(x1, y1, x2, y2, kind);
     return this.pid === undefined ? path : `<g class="${hueClass(pidHue(this.pid))}">${path}</g>`;
   }
 }
@@ -198,9 +210,10 @@ function legend(x: number): string {
   }).join("");
 }
 
-/** The line above the tables: the step and what it did. */
-export function captionUnit(caption: string): Unit {
-  return { key: "caption", layer: "boxes", x: 0, y: 0, top: 0, bottom: TOP, body: text(MARGIN, 24, clip(caption, 120), "fl-caption") };
+/** The line above the tables: the step and what it did, clipped to the figure's width
+ *  (bold 16px text, about 9.5 units a character). */
+export function captionUnit(caption: string, width = colX().width): Unit {
+  return { key: "caption", layer: "boxes", x: 0, y: 0, top: 0, bottom: TOP, body: text(MARGIN, 24, clip(caption, Math.floor((width - 2 * MARGIN) / 9.5)), "fl-caption") };
 }
 
 /** The legend of the highlights, under the caption: a unit of its own, because the caption
@@ -213,31 +226,33 @@ function heading(x: number, label: string, note: string): string {
   return text(x, 66, label, "fl-h") + (note ? text(x + label.length * 8.6 + 8, 66, note, "fl-h2") : "");
 }
 
-/** Place items top to bottom, each as near its anchor as the ones above allow. */
-function stack<T>(items: Array<{ item: T; anchor: number; h: number; tie: number }>, top: number, gap: number):
+/** Place items top to bottom, each as near its anchor as the ones above allow (`gap`
+ *  below each, unless the item says its own). */
+function stack<T>(items: Array<{ item: T; anchor: number; h: number; tie: number; gap?: number }>, top: number, gap: number):
   Array<{ item: T; y: number; h: number }> {
   items.sort((a, b) => a.anchor - b.anchor || a.tie - b.tie);
   let cursor = top;
-  return items.map(({ item, anchor, h }) => {
+  return items.map(({ item, anchor, h, gap: own }) => {
     const y = Math.max(cursor, Number.isFinite(anchor) ? anchor : cursor);
-    cursor = y + h + gap;
+    cursor = y + h + (own ?? gap);
     return { item, y, h };
   });
 }
 
 /** The picture of `snap`, highlighting what changed since `previous`. `term` is what reached
  *  the terminal up to this step (the history's output; by default only this step's own). */
-export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new FigureCache(), term: Terminal = ownTerminal(snap)): Figure {
+export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new FigureCache(), term: Terminal = ownTerminal(snap), layout: Layout = "wide"): Figure {
   const c: Changes = diffSnapshots(previous, snap);
   const look = lookup(snap);
-  const col = colX();
+  const narrow = layout === "narrow";
+  const col = colX(layout);
   const units: Unit[] = [];
   const caption = stepCaption(snap);
-  units.push(captionUnit(caption), LEGEND_UNIT);
+  units.push(captionUnit(caption, col.width), LEGEND_UNIT);
   units.push({ key: "headings", layer: "boxes", x: 0, y: 0, top: 0, bottom: TOP + 22, body:
-    heading(col.proc, "Descriptor tables", "one per process, in tree order") +
-    heading(col.file, "Open file table", "") +
-    heading(col.obj, "v-node table", "files, pipes, sockets, terminal, shm") +
+    heading(col.proc, "Descriptor tables", narrow ? "in tree order" : "one per process, in tree order") +
+    (narrow ? heading(col.file, "Open file table", "with the v-nodes") :
+      heading(col.file, "Open file table", "") + heading(col.obj, "v-node table", "files, pipes, sockets, terminal, shm")) +
     `<g transform="translate(${col.file},${TOP - 2})">${fileHeader()}</g>` });
 
   // Column 1: process blocks.
@@ -259,11 +274,11 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
       clientsSeen = true;
       y += 8;
       units.push({ key: "clients", layer: "boxes", x: col.proc, y, top: y, bottom: y + 24, body:
-        `<line class="fl-divider" x1="0" y1="0" x2="${COL_PROC}" y2="0"/>` + text(0, 18, "Outside the program: clients", "fl-h2") });
+        `<line class="fl-divider" x1="0" y1="0" x2="${col.procW}" y2="0"/>` + text(0, 18, "Outside the program: clients", "fl-h2") });
       y += 28;
     }
     const indent = Math.min(depth, MAX_INDENT_DEPTH) * INDENT;
-    const w = COL_PROC - indent;
+    const w = col.procW - indent;
     const parentPresent = present.has(proc.ppid);
     const marks = marksOf(proc.pid, c);
     const memo = cache.procs.get(proc.pid);
@@ -289,8 +304,55 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
     ...snap.files.map((f) => ({ item: { f, ghost: false }, anchor: (firstRef.get(f.id) ?? Infinity) - FILE_ROW / 2, h: FILE_ROW, tie: f.id })),
     ...c.freedFiles.map((f) => ({ item: { f, ghost: true }, anchor: (firstRef.get(f.id) ?? Infinity) - FILE_ROW / 2, h: FILE_ROW, tie: f.id })),
   ];
+  // Column 3: objects, aligned to the first open file (or shm attacher) that refers to them.
+  // Wide: to where that file was placed; narrow: just under where it wants to be, in its column.
+  const objAnchor = new Map<number, number>();
+  const objItems = (): Array<{ item: { o?: KObject; ghost: boolean; box: ObjectBox }; anchor: number; h: number; tie: number }> => {
+    const shmLinks: Array<{ pid: number; obj: number }> = [];
+    for (const p of snap.processes) {
+      for (const s of p.shm ?? []) {
+        const o = shmObject(look.objects, s);
+        if (!o) continue;
+        shmLinks.push({ pid: p.pid, obj: o.id });
+        const at = (headerAt.get(p.pid) ?? Infinity) - 12;
+        objAnchor.set(o.id, Math.min(objAnchor.get(o.id) ?? Infinity, at));
+      }
+    }
+    shmAt.push(...shmLinks);
+    const items: ReturnType<typeof objItems> = [];
+    for (const o of snap.objects) {
+      const box = cache.get("o" + objectKey(o, term, look, c, false), () => drawObject(o, term, look, c));
+      items.push({ item: { o, ghost: false, box }, anchor: objAnchor.get(o.id) ?? Infinity, h: box.h, tie: o.id });
+    }
+    for (const o of c.freedObjects) {
+      const box = cache.get("o" + objectKey(o, term, look, c, true), () => drawObject(o, term, look, c, true));
+      items.push({ item: { o, ghost: true, box }, anchor: objAnchor.get(o.id) ?? Infinity, h: box.h, tie: o.id });
+    }
+    if (!snap.objects.some((o) => o.kind === "tty") && term.end) {
+      const box = cache.get("t" + terminalKey(term, c), () => drawTerminalOutput(term, c));
+      items.push({ item: { ghost: false, box }, anchor: Infinity, h: box.h, tie: Number.MAX_SAFE_INTEGER });
+    }
+    return items;
+  };
+  const shmAt: Array<{ pid: number; obj: number }> = [];
+  let placedFiles: Array<{ item: { f: OpenFile; ghost: boolean }; y: number }>;
+  let placedObjs: Array<{ item: { o?: KObject; ghost: boolean; box: ObjectBox }; y: number; h: number }>;
+  if (narrow) {
+    for (const { item, anchor } of fileItems) objAnchor.set(item.f.object, Math.min(objAnchor.get(item.f.object) ?? Infinity, anchor + FILE_ROW + 4));
+    // One stack: a file before the v-node under it when both want the same place.
+    type Placed = { file?: { f: OpenFile; ghost: boolean }; obj?: { o?: KObject; ghost: boolean; box: ObjectBox } };
+    const both = stack<Placed>([
+      ...fileItems.map((x) => ({ item: { file: x.item }, anchor: x.anchor, h: x.h, tie: x.tie, gap: 4 })),
+      ...objItems().map((x) => ({ item: { obj: x.item }, anchor: x.anchor, h: x.h, tie: Number.MAX_SAFE_INTEGER / 2 + x.tie, gap: STACK_GAP })),
+    ], TOP + 22, 4);
+    placedFiles = both.flatMap(({ item, y }) => (item.file ? [{ item: item.file, y }] : []));
+    placedObjs = both.flatMap(({ item, y, h }) => (item.obj ? [{ item: item.obj, y, h }] : []));
+  } else {
+    placedFiles = stack(fileItems, TOP + 22, 4);
+    for (const { item, y } of placedFiles) if (!objAnchor.has(item.f.object)) objAnchor.set(item.f.object, y + FILE_ROW / 2 - 12);
+    placedObjs = stack(objItems(), TOP, STACK_GAP);
+  }
   const fileMid = new Map<number, number>();
-  const placedFiles = stack(fileItems, TOP + 22, 4);
   for (const { item, y: fy } of placedFiles) {
     const f = item.f;
     const key = `f${item.ghost ? "G" : ""}${c.newFiles.has(f.id) ? "N" : ""}${c.refcountWas.get(f.id)}|${c.offsetWas.get(f.id)}|${idOf(f)}`;
@@ -298,66 +360,39 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
     units.push(new LazyUnit(`f:${f.id}`, "boxes", col.file, fy, fy, fy + FILE_ROW, row));
     fileMid.set(item.f.id, fy + FILE_ROW / 2);
   }
-  const fileBottom = placedFiles.length ? placedFiles[placedFiles.length - 1].y + FILE_ROW : TOP;
+  const fileBottom = placedFiles.reduce((m, p) => Math.max(m, p.y + FILE_ROW), TOP);
   for (const s of slotAt) {
     const to = fileMid.get(s.file);
     if (to === undefined) continue;
     const long = Math.abs(to - s.y) > LONG_LINK;
     // Arrows are drawn only when the view shows them (most of a big picture is off screen).
-    const arrow = new Arrow(col.proc + COL_PROC, s.y, col.file, to, long, `#${s.file}`, "p", s.pid);
+    const arrow = new Arrow(col.proc + col.procW, s.y, col.file, to, long, `#${s.file}`, "p", s.pid);
     units.push(new LazyUnit(`a:${s.pid}:${s.fd}`, "links", 0, 0, (long ? s.y : Math.min(s.y, to)) - 5, (long ? s.y : Math.max(s.y, to)) + 5, arrow));
   }
 
-  // Column 3: objects, aligned to the first open file (or shm attacher) that refers to them.
-  const objAnchor = new Map<number, number>();
-  const liveFiles: Array<{ f: OpenFile; ghost: boolean }> = placedFiles.map((p) => p.item);
-  for (const { f } of liveFiles) {
-    const m = fileMid.get(f.id);
-    if (m !== undefined && !objAnchor.has(f.object)) objAnchor.set(f.object, m - 12);
-  }
-  const shmLinks: Array<{ pid: number; obj: number }> = [];
-  for (const p of snap.processes) {
-    for (const s of p.shm ?? []) {
-      const o = shmObject(look.objects, s);
-      if (!o) continue;
-      shmLinks.push({ pid: p.pid, obj: o.id });
-      const at = (headerAt.get(p.pid) ?? Infinity) - 12;
-      objAnchor.set(o.id, Math.min(objAnchor.get(o.id) ?? Infinity, at));
-    }
-  }
-  const objItems: Array<{ item: { o?: KObject; ghost: boolean; box: ObjectBox }; anchor: number; h: number; tie: number }> = [];
-  for (const o of snap.objects) {
-    const box = cache.get("o" + objectKey(o, term, look, c, false), () => drawObject(o, term, look, c));
-    objItems.push({ item: { o, ghost: false, box }, anchor: objAnchor.get(o.id) ?? Infinity, h: box.h, tie: o.id });
-  }
-  for (const o of c.freedObjects) {
-    const box = cache.get("o" + objectKey(o, term, look, c, true), () => drawObject(o, term, look, c, true));
-    objItems.push({ item: { o, ghost: true, box }, anchor: objAnchor.get(o.id) ?? Infinity, h: box.h, tie: o.id });
-  }
-  if (!snap.objects.some((o) => o.kind === "tty") && term.end) {
-    const box = cache.get("t" + terminalKey(term, c), () => drawTerminalOutput(term, c));
-    objItems.push({ item: { ghost: false, box }, anchor: Infinity, h: box.h, tie: Number.MAX_SAFE_INTEGER });
-  }
   const objTop = new Map<number, number>();
   let objBottom = TOP;
-  for (const { item, y: oy, h } of stack(objItems, TOP, STACK_GAP)) {
+  for (const { item, y: oy, h } of placedObjs) {
     units.push(new LazyUnit(item.o ? `o:${item.o.id}` : "output", "boxes", col.obj, oy, oy, oy + h, item.box));
     if (item.o) objTop.set(item.o.id, oy + 12);
-    objBottom = oy + h;
+    objBottom = Math.max(objBottom, oy + h);
   }
+  // Wide: across to the v-node's left edge; narrow: round to its right edge.
+  const objEdge = narrow ? col.obj + COL_OBJ : col.obj;
   for (const { item } of placedFiles) {
     const from = fileMid.get(item.f.id);
     const to = objTop.get(item.f.object);
     if (from === undefined || to === undefined) continue;
     const long = Math.abs(to - from) > LONG_LINK;
-    const arrow = new Arrow(col.file + COL_FILE, from, col.obj, to, long, `v-node ${vnodeLabel(item.f.object)}`, item.ghost ? "g" : "o");
-    units.push(new LazyUnit(`b:${item.f.id}`, "links", 0, 0, (long ? from : Math.min(from, to)) - 5, (long ? from : Math.max(from, to)) + 5, arrow));
+    const arrow = new Arrow(col.file + COL_FILE, from, objEdge, to, long, `v-node ${vnodeLabel(item.f.object)}`, item.ghost ? "g" : "o", undefined, narrow);
+    const [lo, hi] = long ? [from, from] : [Math.min(from, to), Math.max(from, to)];
+    units.push(new LazyUnit(`b:${item.f.id}`, "links", 0, 0, lo - 5, hi + 5, arrow));
   }
-  for (const s of shmLinks) {
+  for (const s of shmAt) {
     const from = headerAt.get(s.pid);
     const to = objTop.get(s.obj);
     if (from === undefined || to === undefined) continue;
-    units.push({ key: `s:${s.pid}:${s.obj}`, layer: "links", x: 0, y: 0, top: Math.min(from, to) - 5, bottom: Math.max(from, to) + 5, body: link(col.proc + COL_PROC, from, col.obj, to, "s") });
+    units.push({ key: `s:${s.pid}:${s.obj}`, layer: "links", x: 0, y: 0, top: Math.min(from, to) - 5, bottom: Math.max(from, to) + 5, body: link(col.proc + col.procW, from, col.obj, to, "s") });
   }
   cache.rotate();
   const height = Math.max(procBottom, fileBottom + STACK_GAP, objBottom + STACK_GAP, TOP + 40) + MARGIN;

@@ -16,6 +16,7 @@ import { QuestionForm } from "./question";
 import { textTables } from "./texttables";
 import { Toolbar, iconButton, setPressed } from "./toolbar";
 import { Tray } from "./tray";
+import { layoutWidth } from "../render/geometry";
 
 type Send = (m: ViewMessage) => void;
 
@@ -28,6 +29,11 @@ export const SHORTCUTS: Array<[string, string]> = [
 ];
 
 const ZOOM_STEP = 0.1;
+/** The scale below which fitting three columns is too small to read (12px text at 10.8px):
+ *  a narrower pane gets the two-column layout. */
+const READABLE = 0.9;
+/** The presentation layout's least scale: 12-unit text at 16 px. */
+const PRESENT = 4 / 3;
 
 export class App {
   /** The session history as the host sent it; empty until the first message. */
@@ -198,21 +204,27 @@ export class App {
     this.applyScale();
   }
 
-  /** The picture's scale: the width when fitting, else the zoom; never under 16 px text
-   *  (12-unit text at 4/3) in the presentation layout. */
+  /** The picture's layout and scale. Three columns when they fit the pane at the scale
+   *  wanted (a readable one when fitting, else the zoom), two otherwise. The scale: the
+   *  width when fitting, else the zoom; in the presentation layout never under 16 px text
+   *  (12-unit text at 4/3), and when fitting as wide as the pane allows. */
   private applyScale(): void {
+    const room = this.el.figure.clientWidth - 2;
+    const want = this.presentation ? Math.max(PRESENT, this.zoom) : this.fit ? Math.min(this.zoom, READABLE) : this.zoom;
+    this.figure.setLayout(room > 0 && room < layoutWidth("wide") * want ? "narrow" : "wide");
     const fig = this.figure.figure;
     if (!fig) return;
-    const room = this.el.figure.clientWidth - 2;
+    const fitted = room / fig.width;
     // Fitting shrinks a wide picture; it grows a small one only up to the zoom.
-    let scale = this.fit && room > 0 ? Math.min(room / fig.width, this.zoom) : this.zoom;
-    if (this.presentation) scale = Math.max(scale, 4 / 3);
+    let scale = this.fit && room > 0 ? Math.min(fitted, this.zoom) : this.zoom;
+    if (this.presentation) scale = Math.max(this.fit && room > 0 ? Math.min(fitted, ZOOM_MAX) : scale, PRESENT);
     scale = Math.round(scale * 1000) / 1000;
     this.figure.setScale(scale);
     const pct = `${Math.round(scale * 100)}%`;
     this.el.zoomInfo.textContent = this.fit && !this.presentation ? `fit ${pct}` : pct;
+    const cols = this.figure.layout === "narrow" ? ", the tables in two columns" : "";
     this.tools.fit.title = this.fit
-      ? `Fitted to the width: ${pct} (F: show at the zoom, ${Math.round(this.zoom * 100)}%)`
+      ? `Fitted to the width: ${pct}${cols} (F: show at the zoom, ${Math.round(this.zoom * 100)}%)`
       : `Fit the picture to the width (F); now at ${pct}`;
   }
 

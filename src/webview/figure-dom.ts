@@ -5,6 +5,7 @@
 // A one-syscall step touches a handful of units even in a 200-process picture.
 import type { Snapshot } from "../contract/snapshot";
 import { Figure, FigureCache, Unit, buildFigure, captionUnit } from "../render/figure";
+import type { Layout } from "../render/geometry";
 import { SvgOptions, figureSvg, unitMarkup } from "../render/svg";
 import type { Terminal } from "../render/terminal";
 
@@ -26,6 +27,10 @@ export class FigureView {
   /** Picture pixels per figure unit (zoom, or what fits the width). */
   private scale = 1;
   figure: Figure | undefined;
+  /** Three columns or two (the view picks what its pane fits at a readable scale). */
+  private layoutNow: Layout = "wide";
+  /** What the figure was drawn from, to draw it again in another layout. */
+  private drawnFrom: { snap: Snapshot; previous?: Snapshot; term?: Terminal } | { caption: string } | undefined;
 
   /** host holds the SVG; scroller is the element that scrolls it. */
   constructor(private readonly host: HTMLElement, private readonly scroller: HTMLElement,
@@ -44,7 +49,8 @@ export class FigureView {
   /** Draws the figure: what is on screen at once, the margin around it at the next frame
    *  (units there may be a step behind until then, but nobody sees them). */
   render(snap: Snapshot, previous?: Snapshot, term?: Terminal): Figure {
-    this.figure = buildFigure(snap, previous, this.cache, term);
+    this.drawnFrom = { snap, previous, term };
+    this.figure = buildFigure(snap, previous, this.cache, term, this.layoutNow);
     this.sync(false);
     this.later();
     return this.figure;
@@ -54,10 +60,23 @@ export class FigureView {
    *  message: the learner sees where things will appear, and the browser has set up the
    *  picture's fonts and styles before the first real picture. */
   placeholder(caption: string): void {
+    this.drawnFrom = { caption };
     const empty: Snapshot = { version: 1, step: 0, clock: 0, processes: [], files: [], objects: [], events: [], output: [], foregroundPgid: 0 };
-    const fig = buildFigure(empty, undefined, this.cache);
-    this.figure = { ...fig, caption, changes: [], units: fig.units.map((u) => (u.key === "caption" ? captionUnit(caption) : u)) };
+    const fig = buildFigure(empty, undefined, this.cache, undefined, this.layoutNow);
+    this.figure = { ...fig, caption, changes: [], units: fig.units.map((u) => (u.key === "caption" ? captionUnit(caption, fig.width) : u)) };
     this.sync();
+  }
+
+  get layout(): Layout { return this.layoutNow; }
+
+  /** Draws the same picture again in `layout` (nothing when it is the one shown). */
+  setLayout(layout: Layout): void {
+    if (layout === this.layoutNow) return;
+    this.layoutNow = layout;
+    const from = this.drawnFrom;
+    if (!from) return;
+    if ("caption" in from) this.placeholder(from.caption);
+    else this.render(from.snap, from.previous, from.term);
   }
 
   /** The figure rows worth having in the DOM: what is on screen and a little around it.

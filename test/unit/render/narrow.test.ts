@@ -3,7 +3,11 @@
 // change and event lists only when asked for, under it), and "Fit width" fits: no
 // horizontal scroll, and the view says the scale it drew at.
 import assert from "node:assert/strict";
-import { ViewHarness, fixture } from "./page";
+import { ViewHarness, fixture, settle } from "./page";
+import { deliver } from "../../../src/bench/view-page";
+import { PROTOCOL_VERSION } from "../../../src/contract/protocol";
+import { buildFigure } from "../../../src/render/figure";
+import { layoutWidth } from "../../../src/render/geometry";
 
 describe("descriptor-table view in a narrow panel", function () {
   this.timeout(60000);
@@ -52,5 +56,46 @@ describe("descriptor-table view in a narrow panel", function () {
     const natural = Number(await page.locator(".fl-figure-wrap svg").first().getAttribute("width"));
     const shown = await page.locator(".fl-figure-wrap svg").first().boundingBox();
     assert.ok(shown && shown.width <= natural + 1, `drawn ${shown?.width}px, natural ${natural}px`);
+  });
+
+  it("draws the tables in two columns at 660x385 rather than shrink three to an unreadable size", async () => {
+    const page = await hx.show([fixture("echo-two-clients.prev"), fixture("echo-two-clients")], { width: 660, height: 385 });
+    assert.equal(Number(await page.locator(".fl-figure-wrap svg").first().getAttribute("width")), layoutWidth("narrow"));
+    const pct = Number(/^fit (\d+)%$/.exec((await page.locator(".fl-zoominfo").textContent())?.trim() ?? "")?.[1]);
+    // Three columns would be drawn at 57%: 12px text at under 7px.
+    assert.ok(pct >= 85, `fitted at ${pct}%`);
+    const scroll = await page.locator(".fl-figure-wrap").evaluate((e) => [e.scrollWidth, e.clientWidth]);
+    assert.ok(scroll[0] <= scroll[1], `no horizontal scroll: ${scroll[0]} > ${scroll[1]}`);
+    assert.match(await page.getByRole("button", { name: "Fit the picture to the width" }).getAttribute("title") ?? "", /two columns/);
+    // A wider pane goes back to three columns.
+    await page.setViewportSize({ width: 1400, height: 800 });
+    await page.waitForFunction(() => document.querySelector(".fl-figure-wrap svg")?.getAttribute("width") === "1144");
+  });
+
+  it("the presentation layout at a 1300px pane: no horizontal scroll, text at least 16 px", async () => {
+    const page = await hx.show([fixture("echo-two-clients.prev"), fixture("echo-two-clients")], { width: 1300, height: 1000 });
+    await deliver(page, { v: PROTOCOL_VERSION, type: "display", zoom: 1, presentation: true });
+    await settle(page);
+    const scroll = await page.locator(".fl-figure-wrap").evaluate((e) => [e.scrollWidth, e.clientWidth]);
+    assert.ok(scroll[0] <= scroll[1], `no horizontal scroll: ${scroll[0]} > ${scroll[1]}`);
+    const px = await page.locator(".fl-figure-wrap svg .fl-mono").first().evaluate((t) => parseFloat(getComputedStyle(t).fontSize) * ((t as SVGGraphicsElement).getScreenCTM()?.a ?? 1));
+    assert.ok(px >= 16, `the picture's text is ${px} px`);
+  });
+});
+
+describe("the narrow layout (two columns)", () => {
+  it("puts each v-node under the first open file that refers to it, overlapping nothing, with an arrow from every file", () => {
+    const snap = fixture("echo-two-clients");
+    const fig = buildFigure(snap, fixture("echo-two-clients.prev"), undefined, undefined, "narrow");
+    assert.equal(fig.width, layoutWidth("narrow"));
+    const second = fig.units.filter((u) => u.key.startsWith("f:") || u.key.startsWith("o:")).sort((a, b) => a.top - b.top);
+    for (let i = 1; i < second.length; i++) assert.ok(second[i].top >= second[i - 1].bottom, `${second[i].key} overlaps ${second[i - 1].key}`);
+    for (const o of snap.objects) {
+      const box = fig.units.find((u) => u.key === `o:${o.id}`);
+      const first = Math.min(...snap.files.filter((f) => f.object === o.id).map((f) => fig.units.find((u) => u.key === `f:${f.id}`)!.top));
+      if (box && Number.isFinite(first)) assert.ok(box.top > first, `v-node ${o.id} is under its first open file`);
+    }
+    for (const f of snap.files) assert.ok(fig.units.some((u) => u.key === `b:${f.id}` && u.body.includes("<path")), `an arrow from open file ${f.id}`);
+    for (const u of fig.units) assert.ok(u.x < fig.width, `${u.key} starts inside the figure`);
   });
 });
