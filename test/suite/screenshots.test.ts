@@ -1,7 +1,9 @@
 // Pictures of the real VS Code for docs/screenshots (issue 13): the workbench with the
 // view beside the editor and the terminal panel open at 1366x768 in the light, dark and
 // high-contrast themes; the presentation layout at 1920x1080; fork-returns.c just after
-// fork; the timeline scrubbed back with its future. Runs only when FORKLAB_SCREENSHOT_DIR
+// fork; the timeline scrubbed back with its future; the live view of the real echo server
+// with two clients connected (bound to 127.0.0.1, its whole process group stopped after).
+// Runs only when FORKLAB_SCREENSHOT_DIR
 // names where to write them (scripts/screenshots.mjs), so a normal run takes none.
 import * as assert from "node:assert";
 import { join } from "node:path";
@@ -11,6 +13,10 @@ import type { Outcome } from "../../src/session/stepper";
 import { waitFor } from "../wait";
 import { forkLab } from "./extension";
 import { pageEval, pageScreenshot, pageViewport } from "./page";
+import type { LiveSnapshot } from "../../src/live/livesnapshot";
+import { findServer } from "../../src/live/discover";
+import { freePort } from "../../src/live/server";
+import { groupMembers } from "../../src/live/stop";
 
 const dir = process.env.FORKLAB_SCREENSHOT_DIR;
 const current = () => vscode.commands.executeCommand<SessionState | undefined>("forklab.session.current");
@@ -102,6 +108,39 @@ if (dir) describe("screenshots of the real VS Code", function () {
     const px = await pageEval<number | null>("(() => { const t = document.querySelector('.fl-figure-wrap svg text'); return t ? parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM()?.a ?? 1) : null; })()", "all");
     const size = px.find((x) => typeof x === "number");
     assert.ok(size !== undefined && size >= 16, `the picture's text is ${size} px`);
+    const over = (await pageEval<number | null>("(() => { const w = document.querySelector('.fl-figure-wrap'); return w && w.querySelector('svg') ? w.scrollWidth - w.clientWidth : null; })()", "all")).find((x) => typeof x === "number");
+    assert.strictEqual(over, 0, "no horizontal scroll in the presentation layout");
     await vscode.commands.executeCommand("forklab.view.presentation");
+  });
+
+  it("the live view of the real echo server with two clients connected, at 1366x768 with the terminal panel open", async () => {
+    await pageViewport(1366, 768);
+    await vscode.commands.executeCommand("forklab.stopSession");
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    const forklab = vscode.workspace.getConfiguration("forklab");
+    await forklab.update("server.port", await freePort(), vscode.ConfigurationTarget.Global);
+    let pgid: number | undefined;
+    try {
+      assert.strictEqual(await vscode.commands.executeCommand("forklab.server.run"), true);
+      pgid = findServer(vscode.workspace.getConfiguration("forklab").get<number>("server.port")!, "127.0.0.1");
+      assert.ok(pgid, "the server listens on 127.0.0.1");
+      assert.strictEqual(await vscode.commands.executeCommand("forklab.live.open"), true);
+      // Two clients that hold their connections open while the picture is taken.
+      const clients = vscode.commands.executeCommand<number | undefined>("forklab.clients.run",
+        { clients: 2, lines: ["hello from client"], holdMs: 12000, close: "together" });
+      await waitFor(async () => {
+        const s = await vscode.commands.executeCommand<LiveSnapshot | undefined>("forklab.live.snapshot");
+        return s && s.processes.filter((p) => p.blockedOn === "read(4)").length === 2;
+      }, "two children reading their connections", 30000, 100);
+      await vscode.commands.executeCommand("workbench.action.terminal.focus");
+      await shot("vscode-live-two-clients.png");
+      assert.strictEqual(await clients, 0, "every client got every echo");
+    } finally {
+      await vscode.commands.executeCommand("forklab.live.stop");
+      await vscode.commands.executeCommand("forklab.server.stop");
+      if (pgid !== undefined && groupMembers(pgid).length) process.kill(-pgid, "SIGKILL");
+      await forklab.update("server.port", undefined, vscode.ConfigurationTarget.Global);
+    }
+    assert.deepStrictEqual(groupMembers(pgid!), [], "nothing of the server's group is left");
   });
 });
