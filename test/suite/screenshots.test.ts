@@ -98,6 +98,8 @@ if (dir) describe("screenshots of the real VS Code", function () {
     const child = s.snapshot.processes.find((p) => p.ppid === s.mainPid && p.kind === "program")!;
     assert.ok((await vscode.commands.executeCommand<Outcome>("forklab.stepProcess", child.pid)).ok);
     await viewAt(`${s.index + 1} / ${s.index + 1}`);
+    // The panel closed, so that both processes' blocks (the child's pid 0) are in view.
+    await vscode.commands.executeCommand("workbench.action.closePanel");
     await shot("vscode-fork-returns-variables.png");
   });
 

@@ -27,7 +27,20 @@ describe("descriptor-table view", () => {
     const prev = await fixture("echo-two-clients.prev");
     const cur = await fixture("echo-two-clients");
     await vscode.commands.executeCommand("forklab.view.show", { history: [prev, cur], title: "echoserverp.c" });
-    const rows = await readFrames("Array.from(document.querySelectorAll('g.fl-file')).map((e) => e.textContent)");
+    // Only the part of the picture on screen is in the DOM: scroll through it, collecting the rows.
+    const rows = await readFrames(`(async () => {
+      const w = document.querySelector('.fl-figure-wrap');
+      if (!w || !w.querySelector('svg')) return null;
+      const seen = new Set();
+      for (let y = 0; ; y += Math.max(50, w.clientHeight / 2)) {
+        w.scrollTop = y;
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        for (const e of document.querySelectorAll('g.fl-file')) seen.add(e.textContent);
+        if (y >= w.scrollHeight) break;
+      }
+      w.scrollTop = 0;
+      return [...seen];
+    })()`);
     // Six open files; the server's close(4) dropped #4's refcount from 2 to 1.
     assert.strictEqual(rows.length, 6, `rows: ${JSON.stringify(rows)}`);
     assert.ok(rows.some((r) => r.includes("#4") && r.includes("2\u21921")), JSON.stringify(rows));
