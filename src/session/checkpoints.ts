@@ -18,7 +18,7 @@ export interface Checkpoint {
 /** Steps between checkpoints at the start (a replay of this many costs a few ms). */
 export const FIRST_SPACING = 32;
 /** Most checkpoints kept. */
-const MAX_COUNT = 96;
+const MAX_COUNT = 160;
 /** Most bytes (Frozen.bytes, an estimate) all checkpoints together keep alive. */
 const MAX_BYTES = 128 << 20;
 
