@@ -9,9 +9,9 @@ import type { Builtin } from "./ctl";
 export enum Op {
   PUSH, // a: value
   LOCAL, // a: frame offset -> push fp + a
-  LOAD, // a: kind; pop addr, push value
-  STORE, // a: kind; pop value, pop addr; store; push value
-  INCDEC, // a: kind, b: delta, c: 1 = postfix; pop addr; push old (postfix) or new
+  LOAD, // a: kind, c: 0, or a checked variable's slot + 1 (Func.unset); pop addr, push value
+  STORE, // a: kind, c: as LOAD's; pop value, pop addr; store; push value
+  INCDEC, // a: kind, b: delta, c: 1 = postfix, + 2 * (a checked variable's slot + 1); pop addr; push old (postfix) or new
   DUP,
   POP,
   SWAP,
@@ -63,6 +63,15 @@ export interface VarInfo {
   to: number;
 }
 
+/** A named array of the learner's code, for the sanitizer's notes (src/c/arraycheck.ts):
+ *  `at` is its frame offset (a local) or its address (a global or static local). */
+export interface ArrayObject {
+  name: string;
+  line: number;
+  at: number;
+  size: number;
+}
+
 /** A global of the learner's program, at its address in static memory. */
 export interface GlobalInfo {
   name: string;
@@ -83,6 +92,13 @@ export interface Func {
   variadic: boolean;
   /** Parameters and locals, for views (the variables panel, hovers). */
   vars?: VarInfo[];
+  /** Its named arrays, and per byte of the frame the array whose red zone the byte is
+   *  (index + 1; 0: no red zone). Absent when the function has no array. */
+  arrays?: ArrayObject[];
+  zones?: Uint16Array;
+  /** Scalar locals declared without a value whose reads are checked, by slot: the LOAD,
+   *  STORE and INCDEC instructions of one carry its slot + 1 in c. */
+  unset?: Array<{ name: string; line: number }>;
 }
 
 export interface Program {
@@ -105,4 +121,8 @@ export interface Program {
   builtins: readonly Builtin[];
   /** The learner's globals (not the library's), for views. */
   globals?: GlobalInfo[];
+  /** The learner's global and static arrays, and their red zones by page: page number ->
+   *  per byte of the page, the array's index + 1 (0: no red zone). Absent without arrays. */
+  arrays?: ArrayObject[];
+  zones?: Map<number, Uint16Array>;
 }

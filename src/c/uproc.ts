@@ -22,6 +22,8 @@ export interface Frame {
   noResult?: boolean;
   /** A variadic function's frame: where its extra arguments sit, 8 bytes each (va_start). */
   va?: number;
+  /** Bit s set: the local of slot s declared without a value (Func.unset) has been written. */
+  init?: number;
 }
 
 /** A builtin part way through: output still to write, then its result (or exit). */

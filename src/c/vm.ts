@@ -4,7 +4,7 @@
 // A step runs one thread until its source line changes, it blocks, or it ends.
 import { Kernel, SIG, SEEK_CUR, isBlocked, SysResult, ERRNO, errnoName } from "../kernel/kernel";
 import { Fault, STACK_TOP, STACK_SIZE, HEAP_BASE, TEXT_BASE, BUILTIN_BASE, PAGE_SIZE, load, store } from "./memory";
-import { Bin, Ins, Op, Program } from "./program";
+import { Bin, Func, Ins, Op, Program } from "./program";
 import { K, convert } from "./types";
 import { binop, negate, complement, DivideByZero } from "./arith";
 import { Val, toNum } from "./wide";
@@ -15,9 +15,9 @@ import { seedRandom } from "./libc/random";
 import { DEFAULT_ENV } from "./libc/environ";
 import { latin1Bytes } from "../kernel/latin1";
 import type { TraceEntry } from "./trace";
-import { heapFault } from "./heapcheck";
+import { memoryFault, unsetText, watched } from "./sanitizer";
 
-/** Bytes of each scalar kind (K), for the heap checks of loads and stores. */
+/** Bytes of each scalar kind (K), for the sanitizer's checks of loads and stores. */
 const KSIZE = [1, 1, 2, 2, 4, 4, 8, 8, 4, 8];
 
 /** Written text that may hold a pid (three digits or more): kept in the trace, so that the
@@ -305,7 +305,7 @@ export class Machine {
       if (prm.copy) p.mem.writeBytes(fp + prm.offset, p.mem.readBytes(toNum(v), prm.copy));
       else store(p.mem, prm.kind, fp + prm.offset, v);
     }
-    t.frames.push({ fn: fnIndex, pc: 0, fp, callerSp: t.sp, base: t.stack.length, sig, va });
+    t.frames.push({ fn: fnIndex, pc: 0, fp, callerSp: t.sp, base: t.stack.length, sig, va, init: 0 });
     t.sp = fp;
   }
 
@@ -352,15 +352,23 @@ export class Machine {
     this.reap();
   }
 
-  /** An access of n bytes at heap address a: a sanitizer's note when it is not inside one live
-   *  block (once per kind of error and line). `what`: "reads", "writes", "updates", or a
-   *  library call's description ("strlen reads a string of 9 bytes"). */
-  heapAccess(p: UserProc, t: Thread, a: number, n: number, what: string): void {
-    const fault = heapFault(p.heap, a, n);
+  /** An access of n bytes at a: a sanitizer's note when it leaves its object, a heap block or
+   *  a named array (sanitizer.ts); once per kind of error and line. `what`: "reads", "writes",
+   *  "updates", or a library call's ("reads a string of 9 bytes", "strcpy writes"). */
+  memAccess(p: UserProc, t: Thread, a: number, n: number, what: string): void {
+    const fault = memoryFault(p, t, a, n);
     if (!fault) return;
     const line = this.userLine(p, t);
     this.limitNote(p, t, `${fault.kind}:${line}`, () =>
       `${fault.kind}: line ${line} ${what}${/bytes$/.test(what) ? "" : ` ${n} byte${n === 1 ? "" : "s"}`} at 0x${a.toString(16)}, ${fault.text}`);
+  }
+
+  /** A local declared without a value is read before any write: told once per variable and
+   *  line. C leaves the value indeterminate; the model reads what the stack holds there. */
+  private unsetRead(p: UserProc, t: Thread, fn: Func, slot: number, what: string): void {
+    const v = fn.unset![slot];
+    const line = this.userLine(p, t);
+    this.limitNote(p, t, `use-of-uninitialized-value:${line}:${v.name}:${v.line}`, () => unsetText(line, what, v));
   }
 
   /** What this step has done past factor times the per-step bounds on calls and output, if anything. */
@@ -454,28 +462,34 @@ export class Machine {
         case Op.PUSH: st.push(ins.a); f.pc++; break;
         case Op.LOCAL: st.push(f.fp + ins.a); f.pc++; break;
         case Op.LOAD: {
+          // c > 0: a local declared without a value, whose reads are told until its first write.
+          if (ins.c !== 0 && (f.init! & (1 << (ins.c - 1))) === 0) this.unsetRead(p, t, fn, ins.c - 1, "reads");
           const a = toNum(st.pop()!);
-          if (a >= HEAP_BASE && a < p.heap.brk) this.heapAccess(p, t, a, KSIZE[ins.a], "reads");
+          if (watched(p, f, fn, a, KSIZE[ins.a])) this.memAccess(p, t, a, KSIZE[ins.a], "reads");
           st.push(load(mem, ins.a, a));
           f.pc++;
           break;
         }
         case Op.STORE: {
+          if (ins.c !== 0) f.init = f.init! | (1 << (ins.c - 1));
           const v = st.pop()!;
           const a = toNum(st.pop()!);
-          if (a >= HEAP_BASE && a < p.heap.brk) this.heapAccess(p, t, a, KSIZE[ins.a], "writes");
+          if (watched(p, f, fn, a, KSIZE[ins.a])) this.memAccess(p, t, a, KSIZE[ins.a], "writes");
           store(mem, ins.a, a, v);
           st.push(v);
           f.pc++;
           break;
         }
         case Op.INCDEC: {
+          const slot = (ins.c >> 1) - 1;
+          if (slot >= 0 && (f.init! & (1 << slot)) === 0) this.unsetRead(p, t, fn, slot, "updates");
+          if (slot >= 0) f.init = f.init! | (1 << slot);
           const a = toNum(st.pop()!);
-          if (a >= HEAP_BASE && a < p.heap.brk) this.heapAccess(p, t, a, KSIZE[ins.a], "updates");
+          if (watched(p, f, fn, a, KSIZE[ins.a])) this.memAccess(p, t, a, KSIZE[ins.a], "updates");
           const old = load(mem, ins.a, a);
           const nv = ins.a >= K.F32 ? (old as number) + ins.b : ins.a >= K.I64 ? binop(Bin.ADD, ins.a, old, ins.b) : convert((old as number) + ins.b, ins.a, ins.a);
           store(mem, ins.a, a, nv);
-          st.push(ins.c ? old : nv);
+          st.push(ins.c & 1 ? old : nv);
           f.pc++;
           break;
         }
@@ -531,8 +545,9 @@ export class Machine {
         case Op.MEMCPY: {
           const src = toNum(st.pop()!);
           const dst = toNum(st.pop()!);
-          if (src >= HEAP_BASE && src < p.heap.brk) this.heapAccess(p, t, src, ins.a, "reads");
-          if (dst >= HEAP_BASE && dst < p.heap.brk) this.heapAccess(p, t, dst, ins.a, "writes");
+          // A struct copy wider than a red zone: both ends do not tell, the whole range is looked at.
+          if (ins.a > 16 || watched(p, f, fn, src, ins.a)) this.memAccess(p, t, src, ins.a, "reads");
+          if (ins.a > 16 || watched(p, f, fn, dst, ins.a)) this.memAccess(p, t, dst, ins.a, "writes");
           mem.writeBytes(dst, mem.readBytes(src, ins.a));
           st.push(dst);
           f.pc++;

@@ -7,7 +7,8 @@
 import type { Node } from "../parse";
 import { Diagnostic } from "../diagnostic";
 import { Memory, RODATA_BASE, DATA_BASE } from "../memory";
-import { Bin, Func, GlobalInfo, Ins, Op, VarInfo } from "../program";
+import { ArrayObject, Bin, Func, GlobalInfo, Ins, Op, VarInfo } from "../program";
+import { REDZONE } from "../arraycheck";
 import { alignOf, CType, K, sizeOf, StructDef } from "../types";
 import type { Val } from "../wide";
 
@@ -19,6 +20,24 @@ export interface SourceTree {
 }
 
 export interface Local { off: number; type: CType; }
+
+/** A scalar local of the learner's code declared without a value. Its reads are checked at
+ *  run time (a sanitizer's use-of-uninitialized-value) when every use of it is
+ *  a plain read, write or ++/-- by name; once its address is taken (`&x`, scanf), a call
+ *  may set it, and it is left alone. */
+export interface Unset {
+  name: string;
+  line: number;
+  /** Every LOCAL that pushes its address, and those a plain use consumes. */
+  locals: Set<Ins>;
+  plain: Set<Ins>;
+  reads: Ins[];
+  writes: Ins[];
+  updates: Ins[];
+}
+
+/** Variables one function may have checked (a bit each in Frame.init). */
+const MAX_UNSET = 30;
 export interface Global { addr: number; type: CType; }
 export type FuncType = Extract<CType, { k: "func" }>;
 export interface FuncInfo { type: FuncType; index?: number; builtin?: number; defined: boolean; }
@@ -63,6 +82,12 @@ export abstract class Context {
   protected vars: Array<VarInfo & { depth: number }> = [];
   /** The learner's globals in declaration order, for views. */
   protected userGlobals: GlobalInfo[] = [];
+  /** The named arrays of the function being compiled, and the learner's static arrays
+   *  (each with red zones on both sides: src/c/arraycheck.ts). */
+  protected frameArrays: ArrayObject[] = [];
+  /** The function's scalar locals declared without a value, by frame offset. */
+  protected unset = new Map<number, Unset>();
+  protected dataArrays: ArrayObject[] = [];
 
   constructor(protected file: string, builtinNames: string[], protected source: string) {
     this.builtinIndex = new Map(builtinNames.map((n, i) => [n, i]));
@@ -152,6 +177,50 @@ export abstract class Context {
     const off = this.frame;
     this.frame += Math.max(sizeOf(type), 1);
     return off;
+  }
+
+  /** A named local array of the learner's code: REDZONE bytes on each side that belong to
+   *  no variable, as AddressSanitizer lays out a frame, so that an access past either end
+   *  lands there and is told, not in a neighbour. Other locals are laid out as before. */
+  protected allocNamedLocal(type: CType, name: string, line: number): number {
+    if (type.k !== "array" || !this.tree.user) return this.allocLocal(type);
+    this.frame += REDZONE;
+    const off = this.allocLocal(type);
+    this.frameArrays.push({ name, line, at: off, size: sizeOf(type) });
+    this.frame += REDZONE;
+    return off;
+  }
+
+  /** The LOCAL just emitted, when it is the address of a local declared without a value. */
+  protected lastUnset(): { u: Unset; local: Ins } | undefined {
+    const ins = this.code[this.code.length - 1];
+    const u = ins?.op === Op.LOCAL ? this.unset.get(ins.a) : undefined;
+    return u && u.locals.has(ins) ? { u, local: ins } : undefined;
+  }
+
+  /** The instruction just emitted is a plain use of w's variable through w's LOCAL. */
+  protected plainUse(w: { u: Unset; local: Ins } | undefined, kind: "reads" | "writes" | "updates"): void {
+    if (!w) return;
+    w.u.plain.add(w.local);
+    w.u[kind].push(this.code[this.code.length - 1]);
+  }
+
+  /** At the end of a function: the locals declared without a value and only used plainly
+   *  get a slot each (the bit of Frame.init that their first write sets), carried by their
+   *  loads, stores and ++/-- as slot + 1 in c. */
+  protected checkUnset(fn: Func): void {
+    const slots: Array<{ name: string; line: number }> = [];
+    for (const u of this.unset.values()) {
+      if (slots.length === MAX_UNSET) break;
+      if (!u.reads.length && !u.updates.length) continue;
+      if ([...u.locals].some((l) => !u.plain.has(l))) continue;
+      const slot = slots.length;
+      for (const r of u.reads) r.c = slot + 1;
+      for (const w of u.writes) w.c = slot + 1;
+      for (const x of u.updates) x.c += 2 * (slot + 1);
+      slots.push({ name: u.name, line: u.line });
+    }
+    if (slots.length) fn.unset = slots;
   }
 
   /** A name in the innermost scope that has it, else a global. */

@@ -10,6 +10,8 @@ import { binop, negate, complement } from "../arith";
 import { convert } from "../types";
 import { Val, toBig, toNum } from "../wide";
 import { Context, Global } from "./context";
+import { isScalar } from "../types";
+import { REDZONE } from "../arraycheck";
 
 export abstract class StaticData extends Context {
   protected allocData(size: number, align: number): number {
@@ -44,9 +46,17 @@ export abstract class StaticData extends Context {
     this.globals.set(name, g);
   }
 
-  protected staticVar(type: CType, init: Node | null): Global {
+  /** A global or static local; `named`: a learner's array with its name and line, which
+   *  gets red zones on both sides (src/c/arraycheck.ts). */
+  protected staticVar(type: CType, init: Node | null, named?: { name: string; line: number }): Global {
+    const guarded = named && this.tree.user && type.k === "array" && type.len !== null;
     if (type.k === "array" && type.len === null) type = { ...type, len: 0 };
+    if (guarded) this.data += REDZONE;
     const addr = this.allocData(sizeOf(type), alignOf(type));
+    if (guarded) {
+      this.dataArrays.push({ name: named.name, line: named.line, at: addr, size: sizeOf(type) });
+      this.data += REDZONE;
+    }
     if (init) this.staticInit(addr, type, init);
     return { addr, type };
   }
@@ -162,8 +172,11 @@ export abstract class StaticData extends Context {
   protected local(name: string, type: CType, init: Node | null, d: Node): void {
     if (type.k === "array" && type.len === null) this.err(d, `array '${name}' needs a size`);
     if (type.k === "void") this.err(d, `variable '${name}' has type void`);
-    const off = this.allocLocal(type);
+    const off = this.allocNamedLocal(type, name, this.lineOf(d));
     const loc = { off, type };
+    if (!init && this.tree.user && isScalar(type)) {
+      this.unset.set(off, { name, line: this.lineOf(d), locals: new Set(), plain: new Set(), reads: [], writes: [], updates: [] });
+    }
     if (init) {
       this.stmtLine(d);
       this.initLocal(off, type, init);

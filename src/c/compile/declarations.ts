@@ -223,22 +223,22 @@ export abstract class Declarations extends StaticData {
       if (type.k === "func") { this.declareFunc(name, type, false); continue; }
       if (type.k === "array" && type.len === null && init) type = { ...type, len: this.initLength(type, init) };
       if (!global && isStatic) {
-        const g = this.staticVar(type, init);
+        const g = this.staticVar(type, init, { name, line: this.lineOf(d) });
         this.scopes[this.scopes.length - 1].set(name, g);
         this.declareVar(name, g.type, { addr: g.addr });
       }
-      else if (global) this.globalVar(name, type, init, isExtern);
+      else if (global) this.globalVar(name, type, init, isExtern, this.lineOf(d));
       else if (!isExtern) this.local(name, type, init, d);
     }
   }
 
-  private globalVar(name: string, type: CType, init: Node | null, isExtern: boolean): void {
+  private globalVar(name: string, type: CType, init: Node | null, isExtern: boolean, line: number): void {
     const old = this.globals.get(name);
     if (old) { if (init) this.staticInit(old.addr, type, init); return; }
     if (name === "stdin" || name === "stdout" || name === "stderr") { this.stdStream(name, type); return; }
     // The library's `extern` declarations define the variable (there is no other unit to).
     if (isExtern && !init && this.tree.user === false && name !== "errno") { this.globals.set(name, this.staticVar(type, null)); return; }
-    const g = this.staticVar(type, init);
+    const g = this.staticVar(type, init, isExtern ? undefined : { name, line });
     this.globals.set(name, g);
     if (this.tree.user) this.userGlobals.push({ name, type: g.type, addr: g.addr });
   }

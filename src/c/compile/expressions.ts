@@ -10,6 +10,9 @@ import { TypePass, inner, numberValue, valueType, type MisparsedCast } from "./t
 
 type Form = (n: Node) => CType;
 
+/** The expression inside any parentheses: `((x))` is x. */
+const unparenthesized = (n: Node): Node => (n.type === "parenthesized_expression" ? unparenthesized(inner(n)) : n);
+
 export abstract class Expressions extends TypePass {
   private readonly forms: Record<string, Form> = {
     number_literal: (n) => this.numberLiteral(n),
@@ -110,14 +113,22 @@ export abstract class Expressions extends TypePass {
     const d = this.named(n);
     switch (d.kind) {
       case "errno": this.emit(Op.ERRNO); this.emit(Op.LOAD, K.I32); return INT;
-      case "var": return this.loadFrom(this.varAddr(d.v));
+      case "var": {
+        const t = this.varAddr(d.v);
+        const w = this.lastUnset();
+        const v = this.loadFrom(t);
+        this.plainUse(w, "reads");
+        return v;
+      }
       default: this.pushConst(d.value, kindOf(d.type)); return d.type;
     }
   }
 
   private varAddr(v: Local | Global): CType {
-    if ("off" in v) this.emit(Op.LOCAL, v.off);
-    else this.emit(Op.PUSH, v.addr);
+    if ("off" in v) {
+      const at = this.emit(Op.LOCAL, v.off);
+      this.unset.get(v.off)?.locals.add(this.code[at]);
+    } else this.emit(Op.PUSH, v.addr);
     return v.type;
   }
 
@@ -186,9 +197,11 @@ export abstract class Expressions extends TypePass {
     const arg = n.childForFieldName("argument")!;
     const post = n.child(0)?.type === "identifier" || n.child(0) === arg || n.child(0)!.startIndex === arg.startIndex;
     const t = this.addr(arg);
+    const w = unparenthesized(arg).type === "identifier" ? this.lastUnset() : undefined;
     this.checkUpdate(t, n);
     const step = t.k === "ptr" ? sizeOf(t.to) : 1;
     this.emit(Op.INCDEC, kindOf(t), op === "++" ? step : -step, post ? 1 : 0);
+    this.plainUse(w, "updates");
     return t;
   }
 
@@ -314,19 +327,23 @@ export abstract class Expressions extends TypePass {
     const op = n.childForFieldName("operator")!.text;
     const r = n.childForFieldName("right")!;
     const lt = this.assignTarget(n, (l) => this.addr(l));
+    // x = ..., x += ...: a plain write (and read) of x when x is a local by name.
+    const w = unparenthesized(n.childForFieldName("left")!).type === "identifier" ? this.lastUnset() : undefined;
     if (op === "=") {
       const rt = this.expr(r);
       this.checkAssign(lt, rt, n);
       if (lt.k === "struct") this.emit(Op.MEMCPY, sizeOf(lt));
       else if (rt.k === "func") this.emit(Op.STORE, K.U64);
       else { this.convert(rt, lt, n); this.emit(Op.STORE, kindOf(lt)); }
+      if (lt.k !== "struct") this.plainUse(w, "writes");
       return lt;
     }
     const code = this.binOp(op.slice(0, -1), n);
     this.emit(Op.DUP);
-    const res = this.arith(code, lt, this.typeOf(r), () => { this.emit(Op.LOAD, kindOf(lt)); return lt; }, () => this.expr(r), n);
+    const res = this.arith(code, lt, this.typeOf(r), () => { this.emit(Op.LOAD, kindOf(lt)); this.plainUse(w, "reads"); return lt; }, () => this.expr(r), n);
     this.convert(res, lt, n);
     this.emit(Op.STORE, kindOf(lt));
+    this.plainUse(w, "writes");
     return lt;
   }
 

@@ -12,6 +12,7 @@ import type { Builtin } from "../ctl";
 import type { Program } from "../program";
 import type { SourceTree } from "./context";
 import { Statements } from "./statements";
+import { dataZones } from "../arraycheck";
 
 export type { SourceTree } from "./context";
 
@@ -39,6 +40,7 @@ class Compiler extends Statements {
       stdin: this.image.read64(io("stdin"), false), stdout: this.image.read64(io("stdout"), false), stderr: this.image.read64(io("stderr"), false),
       dataEnd, diagnostics: this.diagnostics, unsupported: this.unsupported, source: this.source, builtins,
       globals: this.userGlobals,
+      ...(this.dataArrays.length ? { arrays: this.dataArrays, zones: dataZones(this.dataArrays) } : {}),
     };
   }
 }

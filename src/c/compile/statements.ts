@@ -6,6 +6,7 @@ import { Bin, Op, Param } from "../program";
 import { K, LONG, kindOf, sizeOf } from "../types";
 import { Expressions } from "./expressions";
 import { inner } from "./typing";
+import { frameZones } from "../arraycheck";
 
 export abstract class Statements extends Expressions {
   private readonly statements: Record<string, (n: Node) => void> = {
@@ -36,6 +37,8 @@ export abstract class Statements extends Expressions {
     this.fnType = info.type;
     this.scopes = [new Map()];
     this.vars = [];
+    this.frameArrays = [];
+    this.unset = new Map();
     this.frame = 0;
     this.labels = new Map();
     this.gotos = [];
@@ -52,6 +55,11 @@ export abstract class Statements extends Expressions {
     this.emit(Op.PUSH, 0);
     this.emit(Op.RET, 1);
     fn.frameSize = Math.ceil(this.frame / 16) * 16;
+    this.checkUnset(fn);
+    if (this.frameArrays.length) {
+      fn.arrays = this.frameArrays;
+      fn.zones = frameZones(this.frameArrays, fn.frameSize);
+    }
     fn.vars = this.vars.map(({ depth: _, ...v }) => ({ ...v, to: v.to < 0 ? this.code.length : v.to }));
   }
 

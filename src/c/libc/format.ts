@@ -9,8 +9,10 @@ export interface VaArgs {
   next(float: boolean): Val;
 }
 
-/** Integer arguments are exact (64-bit values beyond 2^53 as bigints, src/c/wide.ts). */
-export function format(mem: Memory, fmt: string, args: Val[] | VaArgs): string {
+/** Integer arguments are exact (64-bit values beyond 2^53 as bigints, src/c/wide.ts).
+ *  `readString` reads a %s argument (at most max bytes): the library's, which tells a
+ *  string that runs off its object; plain memory by default. */
+export function format(mem: Memory, fmt: string, args: Val[] | VaArgs, readString = (a: number, max: number): string => mem.readCString(a, max)): string {
   let out = "";
   let ai = 0;
   const exact = (float = false): Val => (Array.isArray(args) ? args[ai++] ?? 0 : args.next(float));
@@ -34,7 +36,7 @@ export function format(mem: Memory, fmt: string, args: Val[] | VaArgs): string {
       case "c": body = String.fromCharCode(next() & 0xff); prec = -1; break;
       case "s": {
         const a = next();
-        body = a === 0 ? "(null)" : mem.readCString(a, prec >= 0 ? prec : 1 << 20);
+        body = a === 0 ? "(null)" : readString(a, prec >= 0 ? prec : 1 << 20);
         if (prec >= 0) body = body.slice(0, prec);
         prec = -1;
         break;

@@ -3,7 +3,7 @@
 import { isBlocked, SockAddr, SysRet } from "../../kernel/kernel";
 import { latin1Text } from "../../kernel/latin1";
 import { Builtin, Ctl, Ctx } from "../ctl";
-import { cstr, heapAlloc, heapFree, setErrno, str, sys } from "./sys";
+import { cstr, heapAlloc, heapFree, setErrno, span, str, sys } from "./sys";
 import { GAI_MESSAGES } from "./strerror";
 
 const AF_UNIX = 1;
@@ -124,7 +124,10 @@ function sendto(c: Ctx, a: number[]): number | Ctl {
 function recvfrom(c: Ctx, a: number[]): number | Ctl {
   const [fd, buf, len, , src, lenp] = a;
   return sys(c, "recvfrom", [fd, len], c.k.recvfrom(c.t.tid, fd, len), (r) => {
-    if (r.data && r.data.length) c.mem.writeBytes(buf, r.data);
+    if (r.data && r.data.length) {
+      span(c, buf, r.data.length, "recvfrom writes");
+      c.mem.writeBytes(buf, r.data);
+    }
     writeAddr(c, src ?? 0, lenp ?? 0, r);
     return r.ret;
   });

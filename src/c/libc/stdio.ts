@@ -8,7 +8,7 @@ import { StopError, Stream } from "../control";
 import { latin1Bytes, latin1Text } from "../../kernel/latin1";
 import { format, VaArgs } from "./format";
 import type { Val } from "../wide";
-import { heapAlloc, heapFree, setErrno, str, sys } from "./sys";
+import { heapAlloc, heapFree, putString, setErrno, span, str, strn, sys } from "./sys";
 import { strerror } from "./strerror";
 import { scan, ScanStore } from "./scan";
 
@@ -122,21 +122,21 @@ function printfTo(c: Ctx, fp: number, fmtAddr: number, args: Val[] | VaArgs): nu
   const s = stream(c, fp);
   if (!s) return -1;
   const fmt = str(c, fmtAddr);
-  const text = format(c.mem, fmt, args);
+  const text = format(c.mem, fmt, args, (a, max) => strn(c, a, max));
   // gcc (even at -O0) compiles printf("text\n") and printf("%s\n", s) to puts.
   if (fp === c.p.prog.stdout && Array.isArray(args) && text.length > 1 && (/^[^%]+\n$/.test(fmt) || fmt === "%s\n")) return putsTo(c, s, text.slice(0, -1), text.length);
   return emit(c, s, text, text.length);
 }
 
 function dprintfTo(c: Ctx, fd: number, fmtAddr: number, args: Val[] | VaArgs): number {
-  const t = format(c.mem, str(c, fmtAddr), args);
+  const t = format(c.mem, str(c, fmtAddr), args, (a, max) => strn(c, a, max));
   return queueWrite(c, fd, t, t.length);
 }
 
 /** sprintf (size Infinity) and snprintf: at most size-1 characters and a NUL; returns the full length. */
 function sprintfTo(c: Ctx, buf: number, size: number, fmtAddr: number, args: Val[] | VaArgs): number {
-  const t = format(c.mem, str(c, fmtAddr), args);
-  if (size > 0) c.mem.writeString(buf, t.slice(0, size - 1));
+  const t = format(c.mem, str(c, fmtAddr), args, (a, max) => strn(c, a, max));
+  if (size > 0) putString(c, buf, t.slice(0, size - 1), size === Infinity ? "sprintf" : "snprintf");
   return t.length;
 }
 
@@ -172,7 +172,7 @@ const getc = (c: Ctx, fp: number): number | Ctl => {
 
 function storeScanned(c: Ctx, stores: ScanStore[]): void {
   for (const st of stores) {
-    if (typeof st.value === "string") c.mem.writeString(st.addr, st.value, st.nul ?? false);
+    if (typeof st.value === "string") putString(c, st.addr, st.value, "scanf", st.nul ?? false);
     else if (st.size === 8) c.mem.write64(st.addr, st.value);
     else c.mem.writeU(st.addr, st.size, typeof st.value === "number" ? st.value : Number(BigInt.asUintN(32, st.value)));
   }
@@ -237,7 +237,7 @@ export const stdio: Builtin[] = [
         if ((nl >= 0 && nl < size - 1) || s.in.length >= size - 1 || s.eof) {
           const n = Math.min(nl >= 0 ? nl + 1 : s.in.length, size - 1);
           if (n === 0) return 0;
-          c.mem.writeString(buf, s.in.slice(0, n));
+          putString(c, buf, s.in.slice(0, n), "fgets");
           s.in = s.in.slice(n);
           return buf;
         }
@@ -260,6 +260,7 @@ export const stdio: Builtin[] = [
       }
       const n = Math.min(want, s.in.length);
       const items = Math.floor(n / size);
+      span(c, ptr, items * size, "fread writes");
       c.mem.writeBytes(ptr, latin1Bytes(s.in.slice(0, items * size)));
       s.in = s.in.slice(items * size);
       return items;

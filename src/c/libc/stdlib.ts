@@ -1,7 +1,7 @@
 // <stdlib.h>, <string.h> and <ctype.h>: pure library code over process memory.
 import { CALLED, GONE, Builtin, Ctx } from "../ctl";
 import { flushAll, queueUnread } from "./stdio";
-import { cstr, heapAlloc, heapFree, setErrno, str, sys } from "./sys";
+import { cstr, heapAlloc, heapFree, putString, setErrno, span, str, strn, sys } from "./sys";
 import { blockSize } from "../heapcheck";
 import { strerror } from "./strerror";
 import { SIG } from "../../kernel/kernel";
@@ -129,19 +129,21 @@ export const stdlib: Builtin[] = [
   { name: "assert", fn: (c, a) => { if (!a[0]) throw new StopError(`assertion failed at line ${c.m.userLine(c.p, c.t)}`); return 0; } },
 
   { name: "strlen", fn: (c, a) => str(c, a[0]).length },
-  { name: "strcpy", fn: (c, a) => { c.mem.writeString(a[0], str(c, a[1])); return a[0]; } },
+  { name: "strcpy", fn: (c, a) => { putString(c, a[0], str(c, a[1]), "strcpy"); return a[0]; } },
   {
     name: "strncpy", fn: (c, a) => {
-      const s = str(c, a[1]).slice(0, a[2]);
+      // At most n bytes of the source are read: a source of n bytes needs no NUL.
+      const s = strn(c, a[1], a[2]);
+      span(c, a[0], a[2], "strncpy writes");
       c.mem.writeString(a[0], s, false);
       if (s.length < a[2]) c.mem.fill(a[0] + s.length, 0, a[2] - s.length);
       return a[0];
     },
   },
-  { name: "strcat", fn: (c, a) => { c.mem.writeString(a[0] + c.mem.strlen(a[0]), str(c, a[1])); return a[0]; } },
-  { name: "strncat", fn: (c, a) => { c.mem.writeString(a[0] + c.mem.strlen(a[0]), str(c, a[1]).slice(0, a[2])); return a[0]; } },
+  { name: "strcat", fn: (c, a) => { putString(c, a[0] + str(c, a[0]).length, str(c, a[1]), "strcat"); return a[0]; } },
+  { name: "strncat", fn: (c, a) => { putString(c, a[0] + str(c, a[0]).length, strn(c, a[1], a[2]), "strncat"); return a[0]; } },
   { name: "strcmp", fn: (c, a) => Math.sign(cmp(str(c, a[0]), str(c, a[1]))) },
-  { name: "strncmp", fn: (c, a) => Math.sign(cmp(str(c, a[0]).slice(0, a[2]), str(c, a[1]).slice(0, a[2]))) },
+  { name: "strncmp", fn: (c, a) => Math.sign(cmp(strn(c, a[0], a[2]), strn(c, a[1], a[2]))) },
   { name: "strcasecmp", fn: (c, a) => Math.sign(cmp(str(c, a[0]).toLowerCase(), str(c, a[1]).toLowerCase())) },
   { name: "strchr", fn: (c, a) => { const s = str(c, a[0]); const ch = a[1] & 0xff; if (ch === 0) return a[0] + s.length; const i = s.indexOf(String.fromCharCode(ch)); return i < 0 ? 0 : a[0] + i; } },
   { name: "strrchr", fn: (c, a) => { const s = str(c, a[0]); const ch = a[1] & 0xff; if (ch === 0) return a[0] + s.length; const i = s.lastIndexOf(String.fromCharCode(ch)); return i < 0 ? 0 : a[0] + i; } },
@@ -161,12 +163,14 @@ export const stdlib: Builtin[] = [
     },
   },
   { name: "strerror", fn: (c, a) => cstr(c, strerror(a[0])) },
-  { name: "memcpy", fn: (c, a) => { c.mem.writeBytes(a[0], c.mem.readBytes(a[1], a[2])); return a[0]; } },
-  { name: "memmove", fn: (c, a) => { c.mem.writeBytes(a[0], c.mem.readBytes(a[1], a[2])); return a[0]; } },
-  { name: "memset", fn: (c, a) => { c.mem.fill(a[0], a[1] & 0xff, a[2]); return a[0]; } },
-  { name: "bzero", fn: (c, a) => { c.mem.fill(a[0], 0, a[1]); return 0; } },
+  { name: "memcpy", fn: (c, a) => copyBytes(c, a[0], a[1], a[2], "memcpy") },
+  { name: "memmove", fn: (c, a) => copyBytes(c, a[0], a[1], a[2], "memmove") },
+  { name: "memset", fn: (c, a) => { span(c, a[0], a[2], "memset writes"); c.mem.fill(a[0], a[1] & 0xff, a[2]); return a[0]; } },
+  { name: "bzero", fn: (c, a) => { span(c, a[0], a[1], "bzero writes"); c.mem.fill(a[0], 0, a[1]); return 0; } },
   {
     name: "memcmp", fn: (c, a) => {
+      span(c, a[0], a[2], "memcmp reads");
+      span(c, a[1], a[2], "memcmp reads");
       const x = c.mem.readBytes(a[0], a[2]), y = c.mem.readBytes(a[1], a[2]);
       for (let i = 0; i < a[2]; i++) if (x[i] !== y[i]) return x[i] - y[i];
       return 0;
@@ -183,6 +187,14 @@ export const stdlib: Builtin[] = [
   { name: "toupper", fn: (_c, a) => (a[0] >= 97 && a[0] <= 122 ? a[0] - 32 : a[0]) },
   { name: "tolower", fn: (_c, a) => (a[0] >= 65 && a[0] <= 90 ? a[0] + 32 : a[0]) },
 ];
+
+/** memcpy and memmove: n bytes from src to dst, each end told when it leaves its object. */
+function copyBytes(c: Ctx, dst: number, src: number, n: number, fn: string): number {
+  span(c, src, n, `${fn} reads`);
+  span(c, dst, n, `${fn} writes`);
+  c.mem.writeBytes(dst, c.mem.readBytes(src, n));
+  return dst;
+}
 
 /** |v| for a long: LONG_MIN stays itself, as two's complement gives. */
 function absLong(v: Val): Val {

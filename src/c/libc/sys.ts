@@ -25,11 +25,32 @@ export function setErrno(c: Ctx, e: Errno): void {
   c.mem.writeU(c.t.errnoAddr, 4, ERRNO[e]);
 }
 
-/** The C string at addr; one that runs off the end of its heap block (no NUL inside it) is told. */
+/** The C string at addr; one that runs off the end of its object (a heap block or a named
+ *  array without a NUL inside it) is told, as a sanitizer would. */
 export function str(c: Ctx, addr: number): string {
   const s = c.mem.readCString(addr);
-  if (addr >= HEAP_BASE && addr < c.p.heap.brk) c.m.heapAccess(c.p, c.t, addr, s.length + 1, `reads a string of ${s.length + 1} bytes`);
+  c.m.memAccess(c.p, c.t, addr, s.length + 1, `reads a string of ${s.length + 1} bytes`);
   return s;
+}
+
+/** At most max bytes of the C string at addr (printf's %.Ns), told as str tells. */
+export function strn(c: Ctx, addr: number, max: number): string {
+  const s = c.mem.readCString(addr, max);
+  const n = s.length < max ? s.length + 1 : s.length;
+  if (n > 0) c.m.memAccess(c.p, c.t, addr, n, `reads a string of ${n} bytes`);
+  return s;
+}
+
+/** A library function's access of n bytes at addr (`what`: "strcpy writes"): told when it
+ *  leaves its object, as a sanitizer's interceptor would. */
+export function span(c: Ctx, addr: number, n: number, what: string): void {
+  if (n > 0) c.m.memAccess(c.p, c.t, addr, n, what);
+}
+
+/** Write a C string (with its NUL unless nul is false) as library function `fn` does, told by span. */
+export function putString(c: Ctx, addr: number, s: string, fn: string, nul = true): void {
+  span(c, addr, s.length + (nul ? 1 : 0), `${fn} writes`);
+  c.mem.writeString(addr, s, nul);
 }
 
 /** Copy bytes into process memory. */

@@ -4,13 +4,16 @@ import { isBlocked } from "../../kernel/result";
 import { Builtin, Ctl, Ctx } from "../ctl";
 import { MAX_FILE } from "../../kernel/fs";
 
-import { str, sys } from "./sys";
+import { span, str, sys } from "./sys";
 import { latin1Text } from "../../kernel/latin1";
 import { isatty } from "./stdio";
 import { argvList, execve, execvp, untilNull } from "./exec";
 
-const copyOut = (c: Ctx, buf: number) => (r: { ret: number; data?: Uint8Array }): number => {
-  if (r.data && r.data.length) c.mem.writeBytes(buf, r.data);
+const copyOut = (c: Ctx, buf: number, call: string) => (r: { ret: number; data?: Uint8Array }): number => {
+  if (r.data && r.data.length) {
+    span(c, buf, r.data.length, `${call} writes`);
+    c.mem.writeBytes(buf, r.data);
+  }
   return r.ret;
 };
 
@@ -51,7 +54,7 @@ export const unistd: Builtin[] = [
   { name: "getppid", fn: (c) => sys(c, "getppid", [], c.k.getppid(c.t.tid)) },
   { name: "getpgrp", fn: (c) => sys(c, "getpgrp", [], c.k.getpgrp(c.t.tid)) },
   { name: "setpgid", fn: (c, a) => sys(c, "setpgid", [a[0], a[1]], c.k.setpgid(c.t.tid, a[0], a[1])) },
-  { name: "read", fn: (c, a) => sys(c, "read", [a[0], a[2]], c.k.read(c.t.tid, a[0], a[2]), copyOut(c, a[1])) },
+  { name: "read", fn: (c, a) => sys(c, "read", [a[0], a[2]], c.k.read(c.t.tid, a[0], a[2]), copyOut(c, a[1], "read")) },
   {
     name: "write", fn: (c, a) => {
       const b = c.mem.readBytes(a[1], a[2]);
