@@ -7,6 +7,7 @@ import { signals } from "./libc/signal";
 import { net } from "./libc/net";
 import { threads } from "./libc/threads";
 import { posix } from "./libc/posix";
+import { semaphores } from "./libc/sem";
 import { files } from "./libc/files";
 import { hosts } from "./libc/hosts";
 import { seek } from "./libc/seek";
@@ -18,5 +19,5 @@ import { spans } from "./libc/spans";
 import { groups } from "./libc/groups";
 import { setjmps } from "./libc/setjmp";
 
-export const BUILTINS: Builtin[] = [...stdio, ...stdlib, ...unistd, ...signals, ...net, ...threads, ...posix, ...files, ...hosts, ...seek, ...random, ...environ, ...time, ...psBuiltins, ...spans, ...groups, ...setjmps];
+export const BUILTINS: Builtin[] = [...stdio, ...stdlib, ...unistd, ...signals, ...net, ...threads, ...semaphores, ...posix, ...files, ...hosts, ...seek, ...random, ...environ, ...time, ...psBuiltins, ...spans, ...groups, ...setjmps];
 export const BUILTIN_NAMES = BUILTINS.map((b) => b.name);

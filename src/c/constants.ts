@@ -20,7 +20,9 @@ const ints: Record<string, number> = {
   NI_NUMERICHOST: 1, NI_NUMERICSERV: 2, NI_MAXHOST: 1025, NI_MAXSERV: 32,
   EAI_BADFLAGS: -1, EAI_NONAME: -2, EAI_AGAIN: -3, EAI_FAIL: -4, EAI_FAMILY: -6, EAI_SOCKTYPE: -7, EAI_SERVICE: -8, EAI_MEMORY: -10, EAI_SYSTEM: -11,
   IPC_PRIVATE: k.IPC_PRIVATE, IPC_CREAT: k.IPC_CREAT, IPC_EXCL: k.IPC_EXCL, IPC_RMID: k.IPC_RMID, IPC_SET: k.IPC_SET,
-  IPC_STAT: k.IPC_STAT, SHM_RDONLY: k.SHM_RDONLY,
+  IPC_STAT: k.IPC_STAT, SHM_RDONLY: k.SHM_RDONLY, IPC_NOWAIT: k.IPC_NOWAIT, SEM_UNDO: k.SEM_UNDO,
+  GETPID: k.GETPID, GETVAL: k.GETVAL, GETALL: k.GETALL, GETNCNT: k.GETNCNT, GETZCNT: k.GETZCNT, SETVAL: k.SETVAL, SETALL: k.SETALL,
+  SEM_VALUE_MAX: 2147483647,
   STDIN_FILENO: 0, STDOUT_FILENO: 1, STDERR_FILENO: 2, EXIT_SUCCESS: 0, EXIT_FAILURE: 1,
   EOF: -1, BUFSIZ: 8192, _IOFBF: 0, _IOLBF: 1, _IONBF: 2, FD_SETSIZE: 1024, FILENAME_MAX: 4096, PATH_MAX: 4096,
   RAND_MAX: 2147483647, INT_MAX: 2147483647, INT_MIN: -2147483648, CHAR_BIT: 8,
@@ -51,7 +53,7 @@ const limits: Record<string, { value: Val; type: "uint" | "long" | "ulong" }> = 
 
 /** Pointer-valued constants: NULL and the special signal dispositions ((void *)-1 is all ones). */
 export const POINTER_CONSTANTS: Record<string, Val> = {
-  NULL: 0, SIG_DFL: 0, SIG_IGN: 1, SIG_ERR: ULONG_MAX, MAP_FAILED: ULONG_MAX,
+  NULL: 0, SIG_DFL: 0, SIG_IGN: 1, SIG_ERR: ULONG_MAX, MAP_FAILED: ULONG_MAX, SEM_FAILED: 0,
 };
 
 export function intConstant(name: string): { value: Val; type: "int" | "uint" | "long" | "ulong" } | undefined {

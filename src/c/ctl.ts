@@ -31,9 +31,9 @@ export interface Builtin {
   fn: BuiltinFn;
 }
 
-/** What a thread may wait for in the library: a join, a mutex, a semaphore, another
- *  thread's pthread_once routine. */
-export type LibWaitKind = "join" | "mutex" | "sem" | "once";
+/** What a thread may wait for in the library: a join, a mutex, another thread's
+ *  pthread_once routine. (Semaphores sleep in the kernel: libc/sem.ts.) */
+export type LibWaitKind = "join" | "mutex" | "once";
 
 /** A pthread_once_t whose routine has run (PTHREAD_ONCE_INIT is 0; while the routine runs
  *  it holds the running thread's tid, negated). */

@@ -630,7 +630,7 @@ export class Machine {
     return sys.ret;
   }
 
-  /** Whether a library wait (join, mutex, semaphore) of this thread can end now. */
+  /** Whether a library wait (join, mutex, pthread_once) of this thread can end now. */
   ready(tid: number): boolean {
     const found = this.thread(tid);
     if (!found) return false;
@@ -639,8 +639,7 @@ export class Machine {
     const p = found.proc;
     if (w.kind === "join") return w.on in p.finished || !p.threads.some((x) => x.tid === w.on);
     if (w.kind === "mutex") return !p.mutexes[w.on];
-    if (w.kind === "once") return p.mem.readU(w.on, 4) === ONCE_DONE;
-    return p.mem.readU(w.on, 4) > 0;
+    return p.mem.readU(w.on, 4) === ONCE_DONE;
   }
 
   alive(tid: number): boolean {

@@ -23,6 +23,18 @@ export interface Snapshot {
   output: OutputChunk[];
   /** The terminal's foreground process group. */
   foregroundPgid: number;
+  /** Revision 1.2: System V semaphore sets, by semid (absent while there are none). */
+  semaphores?: SemaphoreSet[];
+}
+
+/** A System V semaphore set (semget); it lives until IPC_RMID. */
+export interface SemaphoreSet {
+  semid: number;
+  key: number;
+  /** The semaphores' values, by number. */
+  values: number[];
+  /** Pids of the processes asleep in semop on this set. */
+  waiting: number[];
 }
 
 export type ProcState = "ready" | "running" | "blocked" | "stopped" | "zombie";

@@ -11,7 +11,7 @@ const ALIASES: Record<string, string> = {
   rt_sigaction: "sigaction", signal: "sigaction", rt_sigprocmask: "sigprocmask",
   rt_sigsuspend: "sigsuspend", clock_nanosleep: "sleep", nanosleep: "sleep", usleep: "sleep",
   pselect6: "select", sendto: "send", recvfrom: "recv", unlinkat: "unlink", rt_sigpending: "sigpending",
-  tgkill: "kill", tkill: "kill",
+  tgkill: "kill", tkill: "kill", semtimedop: "semop",
 };
 
 /**
@@ -24,6 +24,8 @@ export const COMPARED_CALLS = new Set([
   "socket", "socketpair", "bind", "listen", "accept", "connect", "setsockopt", "shutdown", "send", "recv",
   "getsockname", "getpeername", "select", "sigaction", "sigprocmask", "sigsuspend",
   "sigpending", "pause", "alarm", "sleep", "shmget", "shmat", "shmdt", "shmctl",
+  // semget's result is a system-wide id (other programs' sets count): only semop's and semctl's are compared.
+  "semop", "semctl",
 ]);
 
 export function canonicalCall(name: string): string {
@@ -50,7 +52,7 @@ export function comparedArgs(call: string): number[] {
 export const RETURNS_PID = new Set(["fork", "waitpid", "getpid", "getppid"]);
 
 /** Calls that can block for an unbounded time: interrupted or cut short by the end of a run. */
-export const SLOW_CALLS = new Set(["accept", "read", "recv", "waitpid", "pause", "sigsuspend", "select", "sleep", "write", "send", "connect"]);
+export const SLOW_CALLS = new Set(["semop", "accept", "read", "recv", "waitpid", "pause", "sigsuspend", "select", "sleep", "write", "send", "connect"]);
 
 const WAIT_OPTIONS: Record<string, number> = { WNOHANG: 1, WUNTRACED: 2, WSTOPPED: 2, WEXITED: 4, WCONTINUED: 8 };
 
@@ -107,6 +109,8 @@ export const NOISY_FUNCS = new Set([
   "getaddrinfo", "freeaddrinfo", "getnameinfo", "gai_strerror", "gethostbyname", "gethostbyaddr",
   "gethostbyname_r", "gethostbyaddr_r", "getservbyname", "getpwnam", "getpwuid", "inet_ntop",
   "setlocale", "strerror", "syslog", "openlog", "sem_wait", "sem_post", "sem_timedwait", "sem_init",
+  // A named semaphore is a file in /dev/shm that glibc opens, maps and unlinks.
+  "sem_open", "sem_close", "sem_unlink",
   // The time zone: glibc reads /etc/localtime once, on the first of these.
   "localtime", "localtime_r", "gmtime", "gmtime_r", "ctime", "ctime_r", "mktime", "timegm", "tzset", "strftime",
 ]);

@@ -22,7 +22,7 @@ export const TRACED_CALLS = [
   "dup", "dup2", "dup3", "pipe", "pipe2", "socket", "socketpair", "bind", "listen", "accept", "accept4",
   "connect", "setsockopt", "shutdown", "sendto", "recvfrom", "select", "pselect6",
   "rt_sigaction", "rt_sigprocmask", "rt_sigsuspend", "pause", "alarm", "nanosleep",
-  "clock_nanosleep", "restart_syscall", "shmget", "shmat", "shmdt", "shmctl",
+  "clock_nanosleep", "restart_syscall", "shmget", "shmat", "shmdt", "shmctl", "semget", "semop", "semtimedop", "semctl",
   "fcntl", "getpgrp", "unlink", "unlinkat", "getsockname", "getpeername", "rt_sigpending",
   "tgkill", "tkill", "exit",
 ];

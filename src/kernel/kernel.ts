@@ -13,6 +13,9 @@ import * as proc from "./proc";
 import { fail, isBlocked, ok, SigActionView, SignalDelivery, SysResult } from "./result";
 import { SelectSets, select as doselect } from "./select";
 import * as shm from "./shm";
+import * as sem from "./sem";
+import * as futex from "./futex";
+import type { SemOp } from "./kstate";
 import * as sig from "./signal";
 import * as st from "./stat";
 import * as ps from "./ps";
@@ -75,7 +78,7 @@ export class Kernel {
     this.k = {
       limits, clock: 0, nextPid: 1, nextFileId: 1, nextObjId: 1, nextShmid: 0, nextEphemeral: 32768, childSeq: 0,
       procs: new Map(), tasks: new Map(), files: new Map(), objects: new Map(), fs: new Map(), ports: new Map(), udpPorts: new Map(),
-      shm: new Map(), tty: tty.ttyalloc(), events: [], output: [], dirty: new Set(), woken: new Set(),
+      shm: new Map(), sems: new Map(), nextSemid: 0, semNames: new Map(), tty: tty.ttyalloc(), events: [], output: [], dirty: new Set(), woken: new Set(),
       waitq: new Map(), touched: new Set(), nprograms: 0, nthreads: 0, runq: [], gone: new Set(),
     };
     // init: pid 1, never stepped; it waits for children forever and reaps the orphans it adopts.
@@ -442,6 +445,43 @@ export class Kernel {
 
   shmctl(tid: number, shmid: number, cmd: number): SysResult {
     return this.sys(tid, "shmctl", [shmid, cmd], () => shm.shmctl(this.k, shmid, cmd));
+  }
+
+  // ---- sem.ts and futex.ts ----
+
+  semget(tid: number, key: number, nsems: number, flags: number): SysResult {
+    return this.sys(tid, "semget", [key, nsems, flags], () => sem.semget(this.k, key, nsems, flags));
+  }
+
+  /** semop(2): ops as struct sembuf gives them ({ num, op, flg }). */
+  semop(tid: number, semid: number, ops: SemOp[]): SysResult {
+    const valid = Array.isArray(ops) && ops.every((o) => typeof o === "object" && o !== null && [o.num, o.op, o.flg].every(Number.isInteger));
+    return this.sys(tid, "semop", [semid, valid ? ops.length : "?"], (t) => (valid ? sem.semop(this.k, t, semid, ops) : fail("EFAULT")));
+  }
+
+  /** semctl(2): ret the value asked for (GETVAL, GETPID, GETNCNT, GETZCNT), semVals (GETALL), semStat (IPC_STAT). */
+  semctl(tid: number, semid: number, num: number, cmd: number, arg: sem.SemArg = 0): SysResult {
+    const valid = typeof arg === "number" || (Array.isArray(arg) && arg.every(Number.isInteger));
+    return this.sys(tid, "semctl", [semid, num, cmd], () => (valid ? sem.semctl(this.k, semid, num, cmd, arg) : fail("EFAULT")));
+  }
+
+  /** sem_wait's sleep on the word at addr, which the library read as `seen` (futex.ts). */
+  futexWait(tid: number, addr: number, seen: number): SysResult {
+    return this.sys(tid, "futex", [addr, "FUTEX_WAIT", seen], (t) => futex.futexWait(this.k, t, addr, seen));
+  }
+
+  /** sem_post's wake of up to n sleepers on the word at addr. */
+  futexWake(tid: number, addr: number, n: number): SysResult {
+    return this.sys(tid, "futex", [addr, "FUTEX_WAKE", n], (t) => futex.futexWake(this.k, t, addr, n));
+  }
+
+  /** sem_open(3): ret the shmid of the segment holding the named semaphore (attach it with shmat). */
+  semOpen(tid: number, name: string, create: boolean, excl: boolean): SysResult {
+    return this.sys(tid, "sem_open", [name], () => (typeof name === "string" ? futex.semOpen(this.k, name, create === true, excl === true) : fail("EFAULT")));
+  }
+
+  semUnlink(tid: number, name: string): SysResult {
+    return this.sys(tid, "sem_unlink", [name], () => (typeof name === "string" ? futex.semUnlink(this.k, name) : fail("EFAULT")));
   }
 
   // ---- the world outside ----

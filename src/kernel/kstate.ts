@@ -4,6 +4,7 @@ import type { KEvent, OutputChunk } from "../contract/snapshot";
 import type { ByteQueue } from "./bytequeue";
 import type { SigActionView } from "./result";
 import type { FifoState } from "./fifo";
+import type { Errno } from "./errno";
 
 export interface KernelOptions {
   /** Most processes and threads of programs (zombies included, init and clients not counted); fork and pthread_create fail with EAGAIN beyond. */
@@ -59,10 +60,30 @@ export type WaitCond =
   | { kind: "connect"; listener: number; port: number }
   | { kind: "sockread"; sock: number }
   | { kind: "sockwrite"; sock: number }
+  /** semop: every operation can be done at once, or the set is gone. */
+  | { kind: "semop"; semid: number; ops: SemOp[] }
+  /** A POSIX semaphore's futex: woken by a sem_post on the same word (futex.ts). */
+  | { kind: "futex"; key: string; woken: boolean }
   /** select: one of the descriptors is ready, or the deadline (if any) passed. */
   | { kind: "select"; read: number[]; write: number[]; deadline?: number }
   /** open(2) of a FIFO: a partner holds the other end, or opened it since the wait began. */
   | { kind: "fifoopen"; path: string; reader: boolean; start: number };
+
+/** One operation of semop(2): struct sembuf. */
+export interface SemOp {
+  num: number;
+  op: number;
+  flg: number;
+}
+
+/** A System V semaphore set (sem.ts). */
+export interface SemSet {
+  semid: number;
+  key: number;
+  vals: number[];
+  /** sempid: the last process to operate on each semaphore. */
+  pids: number[];
+}
 
 /** A handler frame: what sigreturn restores. */
 export interface SigFrame {
@@ -96,6 +117,8 @@ export interface Task {
   timer?: { call: string; deadline: number };
   /** A write that blocked part way: bytes already written. */
   partial?: { call: string; done: number };
+  /** The result a waker decided for this sleeper's call (IPC_RMID gives semop's sleepers EIDRM). */
+  decided?: { call: string; errno: Errno };
 }
 
 export interface KProc {
@@ -124,6 +147,8 @@ export interface KProc {
   report?: { status: number };
   /** Logical time at which SIGALRM is due. */
   alarmAt?: number;
+  /** SEM_UNDO adjustments, "semid.num" -> what exit adds back. */
+  semadj?: Map<string, number>;
   /** Attached shm segments: address -> shmid. */
   shm: Map<number, number>;
   nextShmAddr: number;
@@ -263,6 +288,11 @@ export interface KState {
   /** UDP ports (a namespace of their own) -> the socket bound there. */
   udpPorts: Map<number, Sock>;
   shm: Map<number, ShmSeg>;
+  /** System V semaphore sets by semid. */
+  sems: Map<number, SemSet>;
+  nextSemid: number;
+  /** POSIX named semaphores (sem_open): name -> the shm segment holding the sem_t. */
+  semNames: Map<string, number>;
   tty: TtyDevice;
   events: KEvent[];
   output: OutputChunk[];

@@ -6,6 +6,7 @@ import { fail, ok, SigActionView, SysBlocked, SysResult } from "./result";
 import { sendsig, dispatch, interruptBeforeSleep } from "./signal";
 import { SA_NOCLDWAIT, SIG } from "./signum";
 import { shmdetachall, shmforkcopy } from "./shm";
+import { semexit } from "./sem";
 import { W_EXITCODE } from "./waitstatus";
 import { Chan, childChan, sleepOn, takeReady, touch, unqueue } from "./waitq";
 
@@ -117,6 +118,7 @@ export function doexit(k: KState, p: KProc, status: number): void {
   p.alarmAt = undefined;
   fdcloseall(k, p);
   shmdetachall(k, p);
+  semexit(k, p);
   emit(k, { kind: "exit", pid: p.pid, status });
   touch(k, childChan(p.ppid));
   // Orphans go to init, which reaps the ones that are already zombies at once.

@@ -36,6 +36,12 @@ export interface SysRet {
   segment?: Uint8Array;
   /** shmctl(IPC_STAT): the fields a C program reads from struct shmid_ds. */
   shmStat?: { size: number; nattch: number; key: number };
+  /** semctl(IPC_STAT): what struct semid_ds carries that a program reads. */
+  semStat?: { nsems: number; key: number };
+  /** sem_open: the named semaphore was made by this call (the library stores its value). */
+  created?: boolean;
+  /** semctl(GETALL): every value of the set. */
+  semVals?: number[];
   /** stat/fstat: the fields of struct stat the model fills. */
   stat?: StatInfo;
   /** readdir: the names in the directory, sorted. */

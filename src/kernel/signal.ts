@@ -162,9 +162,9 @@ export function dispatch(k: KState, p: KProc): void {
   }
 }
 
-/** Calls that SA_RESTART restarts; pause, sigsuspend, select and sleep never restart. */
+/** Calls that SA_RESTART restarts; pause, sigsuspend, select, sleep and System V's semop never restart. */
 function restartable(call: string): boolean {
-  return !/^(pause|sigsuspend|select|sleep|usleep)\(/.test(call);
+  return !/^(pause|sigsuspend|select|sleep|usleep|semop)\(/.test(call);
 }
 
 export function takeSignal(k: KState, t: Task): SignalDelivery | null {

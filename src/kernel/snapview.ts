@@ -7,7 +7,7 @@ import { procState } from "./proc";
 import { handlerOf } from "./signal";
 import { sigsetNames, signame } from "./signum";
 import { sockname } from "./socket";
-import { KObject, OpenFile, Proc, Snapshot, SNAPSHOT_VERSION, StackFrame, Variable } from "../contract/snapshot";
+import { KObject, OpenFile, Proc, SemaphoreSet, Snapshot, SNAPSHOT_VERSION, StackFrame, Variable } from "../contract/snapshot";
 
 export interface ProcAnnotation {
   line?: number;
@@ -97,6 +97,7 @@ export class SnapView {
       output: take ? k.output : [],
       foregroundPgid: k.tty.foreground,
     };
+    if (k.sems.size) snap.semaphores = share(prev?.semaphores, semaphoresView(k));
     if (take) {
       k.events = [];
       k.output = [];
@@ -183,6 +184,15 @@ function procView(p: KProc, running: Task | undefined, note: ProcAnnotation | un
 }
 
 const PREVIEW = 64;
+
+function semaphoresView(k: KState): SemaphoreSet[] {
+  const waiting = new Map<number, number[]>();
+  for (const t of k.tasks.values()) {
+    if (t.state === "blocked" && t.wait?.kind === "semop") waiting.set(t.wait.semid, [...(waiting.get(t.wait.semid) ?? []), t.proc.pid]);
+  }
+  return [...k.sems.values()].sort((a, b) => a.semid - b.semid)
+    .map((s) => ({ semid: s.semid, key: s.key, values: s.vals.slice(), waiting: waiting.get(s.semid) ?? [] }));
+}
 
 /** A datagram socket's queue as whole messages (the bytes in recv, cut where each one ends). */
 function datagramsView(o: Sock): Array<{ from: string; data: string }> {

@@ -351,7 +351,7 @@ export abstract class Expressions extends TypePass {
     const c = this.callee(n);
     const args = this.callArgs(n);
     if (c.info) {
-      const doubles = this.args(c.type, args, n);
+      const doubles = this.args(c.type, args, n, c.info.index === undefined);
       if (c.info.index !== undefined) this.emit(Op.CALL, c.info.index, args.length, doubles);
       else {
         this.emit(Op.BUILTIN, c.info.builtin!, args.length);
@@ -367,7 +367,7 @@ export abstract class Expressions extends TypePass {
 
   /** Compile the arguments; returns a mask of the extra (variadic) ones passed as double, so
    *  the callee's va_arg area stores them as doubles. */
-  private args(t: FuncType, args: Node[], n: Node): number {
+  private args(t: FuncType, args: Node[], n: Node, builtin = false): number {
     let doubles = 0;
     this.checkArgCount(t, args, n);
     // The order is unspecified in C; gcc on x86-64 evaluates the last argument first, which
@@ -378,6 +378,9 @@ export abstract class Expressions extends TypePass {
     if (lastFirst) order.reverse();
     for (const { a, i } of order) {
       const at = this.expr(a);
+      // A small struct or union passed through `...` travels in a register as its bytes
+      // (semctl's union semun): a builtin gets that word, not the address.
+      if (builtin && !t.params[i] && at.k === "struct" && sizeOf(at) <= 8) { this.emit(Op.LOAD, K.U64); continue; }
       const to = this.argConversion(t, i, at, a);
       if (to) this.convert(at, to, a);
       if (!t.params[i] && at.k === "float" && i < 31) doubles |= 1 << i;

@@ -1,6 +1,6 @@
 // pthreads and System V shared memory. Threads share the process's memory; each has its
-// own stack. Joins, mutexes and semaphores wait in the library (Thread.wait), not in the
-// kernel; a mutex records its owner's tid, so after fork the child still sees it held by a
+// own stack. Joins and mutexes wait in the library (Thread.wait), not in the kernel
+// (semaphores sleep in the kernel: sem.ts); a mutex records its owner's tid, so after fork the child still sees it held by a
 // thread that does not exist there.
 import { Builtin, BLOCKED, CALLED, GONE, Ctl, Ctx, LibWaitKind, ONCE_DONE } from "../ctl";
 import { sys } from "./sys";
@@ -104,17 +104,6 @@ export const threads: Builtin[] = [
       return 0;
     },
   },
-  { name: "sem_init", fn: (c, a) => { c.mem.writeU(a[0], 4, a[2]); return 0; } },
-  {
-    name: "sem_wait", fn: (c, a) => {
-      c.t.wait = undefined;
-      const v = c.mem.readU(a[0], 4);
-      if (v === 0) return libWait(c, "sem", a[0], "sem_wait");
-      c.mem.writeU(a[0], 4, v - 1);
-      return 0;
-    },
-  },
-  { name: "sem_post", fn: (c, a) => { c.mem.writeU(a[0], 4, c.mem.readU(a[0], 4) + 1); return 0; } },
   { name: "shmget", fn: (c, a) => sys(c, "shmget", [a[0], a[1]], c.k.shmget(c.t.tid, a[0], a[1], a[2])) },
   {
     name: "shmat", fn: (c, a) => sys(c, "shmat", [a[0]], c.k.shmat(c.t.tid, a[0], a[2]), (r) => {
