@@ -1,6 +1,6 @@
 // Indexes over one Snapshot that every part of the picture needs: open files and objects
 // by id, which processes hold each object, and a short name for what a descriptor is.
-import type { KObject, OpenFile, Snapshot } from "../contract/snapshot";
+import type { KObject, OpenFile, Snapshot, SocketObject } from "../contract/snapshot";
 
 export interface Lookup {
   files: Map<number, OpenFile>;
@@ -47,6 +47,17 @@ export function vnodeLabel(id: number): string {
   return `v${id}`;
 }
 
+/** A socket's kind as a learner names it: a UNIX (AF_UNIX) socket, a UDP socket, or (TCP) a socket. */
+export function socketKind(o: SocketObject): string {
+  return o.family === "AF_UNIX" ? "UNIX socket" : o.type === "SOCK_DGRAM" ? "UDP socket" : "socket";
+}
+
+/** An address of a socket as shown: "(unnamed)" for an AF_UNIX socket without a name. */
+export function socketAddr(o: SocketObject, a: string | undefined): string {
+  if (o.family === "AF_UNIX" && !a) return "(unnamed)";
+  return a ?? "?";
+}
+
 /** A few words naming an object, as a descriptor slot or a table cell shows it. */
 export function objectName(o: KObject | undefined, f?: OpenFile): string {
   if (!o) return "?";
@@ -56,8 +67,8 @@ export function objectName(o: KObject | undefined, f?: OpenFile): string {
     case "tty": return `terminal ${o.name}`;
     case "shm": return `shm ${o.shmid}`;
     case "socket":
-      if (o.state === "listening") return `listening socket ${o.local ?? ""}`.trim();
-      if (o.state === "connected") return `socket \u2194 ${o.remote ?? "?"}`;
-      return `socket (${o.state})`;
+      if (o.state === "listening") return `listening ${socketKind(o)} ${o.local ?? ""}`.trim();
+      if (o.state === "connected") return `${socketKind(o)} \u2194 ${socketAddr(o, o.remote)}`;
+      return `${socketKind(o)} (${o.state})`;
   }
 }

@@ -3,7 +3,7 @@
 import type { KObject, PipeObject, ShmObject, SocketObject } from "../contract/snapshot";
 import type { Changes } from "./changes";
 import { COL_OBJ, LINE, fits } from "./geometry";
-import { type Lookup, vnodeLabel } from "./lookup";
+import { type Lookup, socketAddr, socketKind, vnodeLabel } from "./lookup";
 import { pidHue } from "./palette";
 import { Lazy, hueClass, rect, runs, text, title } from "./svgparts";
 import { Terminal, lineCount, terminalTail } from "./terminal";
@@ -58,7 +58,24 @@ function pipeBody(fl: Flow, o: PipeObject): void {
     ...(o.writers === 0 ? [["fl-m", " \u00b7 read gives EOF when empty"] as [string, string]] : [])]);
 }
 
+/** A UDP socket: its address, its peer once connected, and each datagram waiting, whole. */
+function datagramBody(fl: Flow, o: SocketObject): void {
+  fl.line([["fl-m", "address "], ["fl-t fl-mono", clip(o.local ?? "(unbound)", 30)]]);
+  if (o.remote) fl.line([["fl-m", "connected to "], ["fl-t fl-mono", clip(o.remote, 28)]]);
+  const grams = o.datagrams ?? [];
+  fl.line([["fl-m", `${grams.length} datagram${grams.length === 1 ? "" : "s"} waiting (each read takes one)`]]);
+  for (const d of grams.slice(0, 4)) {
+    // Each datagram in a cell of its own: the sender's port, then the bytes.
+    const from = `from ${d.from.replace(/^127\.0\.0\.1/, "")} `;
+    fl.draw(() => rect(PAD, fl.y, INNER, 22, "fl-cell fl-queue") +
+      runs(PAD + 6, fl.y + 15, [["fl-m fl-small", from], ["fl-t fl-mono fl-small", d.data ? cbytes(d.data, fits(INNER) - from.length - 2) : "(empty)"]]));
+    fl.y += 26;
+  }
+  if (grams.length > 4) fl.line([["fl-m", `and ${grams.length - 4} more`]]);
+}
+
 function socketBody(fl: Flow, o: SocketObject, look: Lookup): void {
+  if (o.type === "SOCK_DGRAM") return datagramBody(fl, o);
   if (o.state === "listening") {
     const pending = o.pending ?? [];
     fl.line([["fl-m", "backlog "], ["fl-t", String(o.backlog ?? "?")], ["fl-m", ` \u00b7 ${pending.length} waiting for accept`]]);
@@ -68,7 +85,7 @@ function socketBody(fl: Flow, o: SocketObject, look: Lookup): void {
     else {
       pending.slice(0, fit).forEach((id, i) => {
         const peer = look.objects.get(id);
-        const label = peer?.kind === "socket" ? (peer.remote ?? vnodeLabel(id)) : vnodeLabel(id);
+        const label = peer?.kind === "socket" ? (peer.remote || (peer.family === "AF_UNIX" ? "(unnamed)" : vnodeLabel(id))) : vnodeLabel(id);
         fl.draw(() => rect(PAD + i * cellW, fl.y, cellW - 4, 22, "fl-cell fl-queue") +
           text(PAD + i * cellW + 5, fl.y + 15, clip(label.replace(/^127\.0\.0\.1/, ""), 12), "fl-t fl-mono fl-small"));
       });
@@ -81,7 +98,7 @@ function socketBody(fl: Flow, o: SocketObject, look: Lookup): void {
     if (o.local) fl.line([["fl-m", "address "], ["fl-t fl-mono", o.local]]);
     return;
   }
-  fl.line([["fl-t fl-mono", clip(`${o.local ?? "?"} \u2194 ${o.remote ?? "?"}`, 42)]]);
+  fl.line([["fl-t fl-mono", clip(`${socketAddr(o, o.local)} \u2194 ${socketAddr(o, o.remote)}`, 42)]]);
   fl.line([["fl-m", "to be read here (receive queue)"]]);
   fl.queue(o.recvQueue ?? "");
   fl.line([["fl-m", "sent, not yet read by the peer"]]);
@@ -124,6 +141,8 @@ function terminalBody(fl: Flow, term: Terminal, fresh: number): void {
 }
 
 const KIND_LABEL: Record<KObject["kind"], string> = { file: "regular file", pipe: "pipe", socket: "socket", tty: "terminal", shm: "shared memory" };
+
+const kindLabel = (o: KObject): string => (o.kind === "socket" ? socketKind(o) : KIND_LABEL[o.kind]);
 
 function heading(o: KObject): string {
   switch (o.kind) {
@@ -174,7 +193,7 @@ function objectFlow(fl: Flow, o: KObject, term: Terminal, look: Lookup, c: Chang
   const change = ghost ? "freed" : c.newObjects.has(o.id) ? "new" : c.changedObjects.has(o.id) ? "changed" : "";
   const cls = ghost ? " fl-freed fl-ghost" : change === "new" ? " fl-new" : change === "changed" ? " fl-chg" : "";
   const data = `class="fl-obj${ghost ? " fl-ghost" : ""}" data-object="${o.id}" data-kind="${o.kind}"${o.kind === "socket" ? ` data-state="${o.state}"` : ""}${change ? ` data-change="${change}"` : ""}`;
-  return frame(`fl-k-${o.kind}`, KIND_LABEL[o.kind], heading(o), fl, cls, data, `${KIND_LABEL[o.kind]} ${vnodeLabel(o.id)}`, o.id);
+  return frame(`fl-k-${o.kind}`, kindLabel(o), heading(o), fl, cls, data, `${kindLabel(o)} ${vnodeLabel(o.id)}`, o.id);
 }
 
 /** The terminal's output when the snapshot has no terminal object (stdout is a pipe or file). */

@@ -3,7 +3,7 @@
 import type { Snapshot } from "../contract/snapshot";
 import { diffSnapshots, describeChanges } from "./changes";
 import { describeEvent } from "./events";
-import { lookup, objectName, vnodeLabel } from "./lookup";
+import { lookup, objectName, socketAddr, vnodeLabel } from "./lookup";
 import { Terminal, ownTerminal, terminalLines } from "./terminal";
 import { cbytes, waitStatusText } from "./text";
 import { processTreeOrder } from "./tree";
@@ -28,9 +28,12 @@ function objectDetails(o: Snapshot["objects"][number], term: Terminal): string {
     case "tty": return `${o.name}${o.input ? `, typed ${cbytes(o.input, 20)}` : ""}, ${term.end} output chunks so far`;
     case "shm": return `id ${o.shmid}, key 0x${o.key.toString(16)}, ${o.size} bytes, attached ${o.attached}${o.removed ? ", removed" : ""}, bytes ${o.preview || "-"}`;
     case "socket":
+      if (o.type === "SOCK_DGRAM") {
+        return `UDP ${o.local ?? "(unbound)"}${o.remote ? ` -> ${o.remote}` : ""}, datagrams waiting [${(o.datagrams ?? []).map((d) => `${d.from} ${cbytes(d.data, 12)}`).join(", ")}]`;
+      }
       if (o.state === "listening") return `listening on ${o.local ?? "?"}, backlog ${o.backlog ?? "?"}, pending [${(o.pending ?? []).join(", ")}]`;
       if (o.state === "connected") {
-        return `${o.local ?? "?"} <-> ${o.remote ?? "?"}, to read ${cbytes(o.recvQueue ?? "", 20)}, peer to read ${cbytes(o.sendQueue ?? "", 20)}` +
+        return `${socketAddr(o, o.local)} <-> ${socketAddr(o, o.remote)}, to read ${cbytes(o.recvQueue ?? "", 20)}, peer to read ${cbytes(o.sendQueue ?? "", 20)}` +
           `${o.peer !== undefined ? `, peer ${vnodeLabel(o.peer)}` : ""}${o.peerClosed ? ", peer closed" : ""}`;
       }
       return `${o.state}${o.local ? " " + o.local : ""}`;
