@@ -1,4 +1,4 @@
-// `forklab bench [--json]`: runs every benchmark group and prints its figures.
+// `forklab bench [GROUP] [--json]`: runs every benchmark group (or the one named) and prints its figures.
 // Progress goes to stderr so that --json output on stdout stays parseable.
 import { Bench, Figure } from "../bench/figure";
 
@@ -24,6 +24,11 @@ export async function bench(args: string[]): Promise<number> {
     return 0;
   }
   const only = args.find((a) => !a.startsWith("--"));
+  const wrong = args.find((a) => a.startsWith("-") && a !== "--json");
+  if (wrong || (only && !groups.some(([name]) => name === only))) {
+    console.error(`forklab bench: ${wrong ? `unknown option ${wrong}` : `no group '${only}'`}; groups: ${groups.map(([name]) => name).join(", ")}`);
+    return 2;
+  }
   const figures: Figure[] = [];
   for (const [name, load] of groups) {
     if (only && name !== only) continue;

@@ -22,10 +22,22 @@ function summary(r: FuzzReport): string {
   return `${r.programs} programs, ${r.agree} agree, ${r.disagree.length} disagree, ${r.unsteady.length} disagreed once then agreed, ${r.errors.length} not judged (seed ${r.seed}, ${r.seconds.toFixed(0)} s)`;
 }
 
+/** The first argument that is neither --json nor one of the valued options with its value. */
+function stray(args: string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--json") continue;
+    if (["--seed", "--count", "--shrink"].includes(args[i])) { i++; continue; }
+    return args[i];
+  }
+  return undefined;
+}
+
 export async function fuzzCommand(args: string[]): Promise<number> {
   const json = args.includes("--json");
   let seed: number, n: number, budget: number;
   try {
+    const odd = stray(args);
+    if (odd !== undefined) throw new Error(`unknown argument ${odd} (usage: forklab fuzz [--seed S] [--count N] [--json] [--shrink K])`);
     seed = count(option(args, "--seed"), "--seed", Date.now() % 2 ** 31);
     n = count(option(args, "--count"), "--count", 100);
     budget = count(option(args, "--shrink"), "--shrink", 40);

@@ -7,13 +7,17 @@ const usage = `usage:
   forklab fidelity FILE.c [--scenario S.json] [--json]
   forklab fuzz [--seed S] [--count N] [--json] [--shrink K]
   forklab render FILE.c [--scenario S.json] [--step N] --out FIG.svg
-  forklab bench [--json]
+  forklab bench [live|stepper|render|kernel|check|worker|bounded] [--json]
   forklab build FILE.c [--cc CC]
   forklab serve FILE.c [--address A] [--port P]
   forklab clients [--port P] [-n N] [--line TEXT]... [--close one-by-one|together|each] [--reset]
   forklab stop [--port P]
   forklab live [--port P | --pid N] [--json] [--watch MS --count K]
   forklab check SERVER.c|DIR [--exercise echo|schedule] [--json] [--junit OUT.xml] [--model-only | --real-only] [--time-limit S]`;
+
+/** The usage lines of one command. */
+const usageOf = (name: string): string =>
+  ["usage:", ...usage.split("\n").filter((l) => l.trimStart().startsWith(`forklab ${name} `))].join("\n");
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -41,6 +45,12 @@ async function main(argv: string[]): Promise<number> {
   if (!load) {
     console.error(`forklab: unknown command '${name}'\n${usage}`);
     return 2;
+  }
+  // Asked for help, a command says how it is used and does nothing else (bench and fuzz
+  // would otherwise start their long work).
+  if (rest.includes("--help") || rest.includes("-h")) {
+    console.log(usageOf(name));
+    return 0;
   }
   return (await load())(rest);
 }
