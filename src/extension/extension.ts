@@ -6,6 +6,7 @@
 // entry is built for the desktop (dist/extension.js) and the web (dist/web.js): features
 // that run programs for real come from the platform (./platform/host).
 import * as vscode from "vscode";
+import * as checks from "./checks/checks";
 import * as demos from "./demos/demos";
 import * as editor from "./editor/editor";
 import { host } from "./platform/host";
@@ -38,6 +39,7 @@ const features: Feature[] = [
   demos.register,
   lessons.register,
   start.register,
+  checks.register,
   ...host.features,
 ];
 

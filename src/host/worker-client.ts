@@ -9,7 +9,7 @@
 import type { Snapshot } from "../contract/snapshot";
 import type { Scenario } from "../contract/scenario";
 import {
-  Command, OpenRequest, ProgressEvent, Request, Response, STOP_SLOT, Update, WorkerMessage,
+  CheckRequest, Command, FileRequest, OpenRequest, ProgressEvent, Request, Response, STOP_SLOT, Update, WorkerMessage,
 } from "./worker/protocol";
 
 const RESTARTED = "stopped: the model was restarted";
@@ -22,6 +22,8 @@ export const STOP_GRACE_UNSHARED_MS = 500;
 type Pending = { req: Request; resolve: (r: Response) => void; progress?: (e: ProgressEvent) => void };
 export type OpenInput = Omit<OpenRequest, "type" | "id">;
 export type DoneResponse = Extract<Response, { type: "done" }>;
+export type CheckInput = Omit<CheckRequest, "type" | "id" | "files">;
+export type CheckedResponse = Extract<Response, { type: "checked" }>;
 
 /** A running worker, as the client drives it. */
 export interface WorkerPort {
@@ -41,8 +43,8 @@ export interface WorkerEvents {
 export interface WorkerHost {
   /** Starts one; `stop` is the shared stop flag's memory (absent where it cannot be shared). */
   spawn(events: WorkerEvents, stop: SharedArrayBuffer | undefined): WorkerPort;
-  /** Completes an open request before it is sent (a Web Worker gets the program's folder). */
-  prepare?(req: OpenRequest): Promise<OpenRequest>;
+  /** Completes a request that names a program before it is sent (a Web Worker gets the program's folder). */
+  prepare?<R extends FileRequest>(req: R): Promise<R>;
 }
 
 /** Memory the worker can read while it runs: only where the platform allows it (a browser
@@ -112,6 +114,13 @@ export class ModelWorker {
     throw new Error(r.type === "failed" ? r.message : `unexpected answer ${r.type}`);
   }
 
+  /** The model half of an exercise's checks on `input.file`. */
+  async check(input: CheckInput): Promise<CheckedResponse> {
+    const r = await this.send({ ...input, type: "check", id: 0 });
+    if (r.type === "checked") return r;
+    throw new Error(r.type === "failed" ? r.message : `unexpected answer ${r.type}`);
+  }
+
   close(session: string): void {
     if (this.worker) void this.send({ type: "close", id: 0, session });
   }
@@ -151,10 +160,10 @@ export class ModelWorker {
     return port;
   }
 
-  /** Posts `req` after every request sent before it (an open request is prepared first). */
+  /** Posts `req` after every request sent before it (one naming a program is prepared first). */
   private postInOrder(req: Request): void {
     const prepare = this.host.prepare;
-    if (req.type !== "open" || !prepare) {
+    if ((req.type !== "open" && req.type !== "check") || !prepare) {
       this.posting = this.posting.then(() => this.postNow(req));
       return;
     }

@@ -14,6 +14,7 @@ const WEB_SUITE = [
   /* eslint-disable @typescript-eslint/no-require-imports */
   () => require("./activation.test"),
   () => require("./web/learner"),
+  () => require("./web/checks"),
   () => require("./commands.test"),
   () => require("./page.test"),
   () => require("./view.test"),

@@ -44,6 +44,15 @@ export interface CheckResult {
   real?: HalfResult;
 }
 
+/** Both halves' verdicts as one: it passes when every half that ran passed. */
+export function joinHalves(id: CheckId, model?: HalfResult, real?: HalfResult): CheckResult {
+  const halves = [model, real].filter((h): h is HalfResult => !!h && !h.skipped);
+  const failed = [model && !model.ok && !model.skipped ? `model: ${model.message}` : "", real && !real.ok && !real.skipped ? `real: ${real.message}` : ""].filter(Boolean);
+  const ok = halves.length > 0 && failed.length === 0;
+  const message = failed.length ? failed.join("; ") : (halves[0]?.message ?? "not run");
+  return { id, ok, message, model, real };
+}
+
 /** Thrown when the server cannot be built or started: `forklab check` exits 2. */
 export class CannotRun extends Error {}
 

@@ -3,7 +3,9 @@
 // a Session and looked at when the check's moment comes.
 
 import type { Proc, Snapshot } from "../../contract/snapshot";
+import type { Diagnostic } from "../../c/diagnostic";
 import type { Program } from "../../c/program";
+import { baseOf } from "../../host/posix-path";
 import { Session } from "../../session/session";
 import type { Scenario } from "../../contract/scenario";
 import type { ClientState } from "../../session/clients";
@@ -16,6 +18,13 @@ export interface ModelProgram {
   program: Program;
   loadProgram: (name: string) => Program | undefined;
   readFile: (path: string) => string | Uint8Array | undefined;
+}
+
+/** Why the model cannot run the server `file` (its compile errors), or undefined when it can. */
+export function modelCannotRun(file: string, diagnostics: readonly Diagnostic[]): string | undefined {
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  if (!errors.length) return undefined;
+  return `the model cannot run ${baseOf(file)}: ${errors.map((d) => `line ${d.line}: ${d.message}`).join("; ")}`;
 }
 
 /** Steps one check may run in the model before it gives up. */

@@ -3,14 +3,14 @@
 
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
+import { join } from "node:path";
 import { loadProgram } from "../../host/load";
 import { compile } from "../../fidelity/compile";
 import { buildHelper } from "../../live/helper";
 import { freePort } from "../../live/server";
 import { platformSupport } from "../../live/platform";
-import { CannotRun, CHECK_IDS, CheckId, CheckResult, Exercise, HalfResult } from "./checks";
-import { runModelCheck, type ModelProgram } from "./model";
+import { CannotRun, CHECK_IDS, CheckId, CheckResult, Exercise, HalfResult, joinHalves } from "./checks";
+import { modelCannotRun, runModelCheck, type ModelProgram } from "./model";
 import { runRealCheck, StartFailed, type RealTarget } from "./real";
 import { MODEL_PORT } from "./scenarios";
 
@@ -43,8 +43,8 @@ export interface CheckReport {
 
 async function loadModel(file: string, text?: string): Promise<ModelProgram> {
   const loaded = await loadProgram(file, { text });
-  const errors = loaded.diagnostics.filter((d) => d.severity === "error");
-  if (errors.length) throw new CannotRun(`the model cannot run ${basename(file)}: ${errors.map((d) => `line ${d.line}: ${d.message}`).join("; ")}`);
+  const why = modelCannotRun(file.replace(/\\/g, "/"), loaded.diagnostics);
+  if (why) throw new CannotRun(why);
   return loaded;
 }
 
@@ -62,15 +62,6 @@ async function buildReal(file: string, ex: Exercise, examplesDir?: string): Prom
   const cwd = mkdtempSync(join(tmpdir(), "forklab-check-"));
   for (const [name, text] of Object.entries(ex.files)) writeFileSync(join(cwd, name), text);
   return { exe: built.exe, reaper, cwd, dispose: () => { built.dispose(); rmSync(cwd, { recursive: true, force: true }); } };
-}
-
-/** Both halves' verdicts as one: it passes when every half that ran passed. */
-export function joinHalves(id: CheckId, model?: HalfResult, real?: HalfResult): CheckResult {
-  const halves = [model, real].filter((h): h is HalfResult => !!h && !h.skipped);
-  const failed = [model && !model.ok && !model.skipped ? `model: ${model.message}` : "", real && !real.ok && !real.skipped ? `real: ${real.message}` : ""].filter(Boolean);
-  const ok = halves.length > 0 && failed.length === 0;
-  const message = failed.length ? failed.join("; ") : (halves[0]?.message ?? "not run");
-  return { id, ok, message, model, real };
 }
 
 export async function checkServer(file: string, opts: CheckOptions): Promise<CheckReport> {

@@ -1,37 +1,28 @@
 // "Fork Lab checks" in the Test Explorer: a C server (any C file that listens, or an
-// exercise starter) lists the checks of `forklab check`; the play button runs them in a
-// child process (dist/cli.js check --json), never in the editor's thread. Each failure has
-// a message and the line where it shows in the model; "Show in Fork Lab" opens the view
-// at that step. The real half runs only in a trusted workspace on Linux.
-import { spawn } from "node:child_process";
-import { basename, join } from "node:path";
+// exercise starter) lists the checks of `forklab check`; the play button runs them through
+// the platform's runner (runner.ts): on the desktop `forklab check` in a child process,
+// model and real halves, never in the editor's thread; on the web the model half in the
+// model's worker. Each failure has a message and the line where it shows in the model;
+// "Show in Fork Lab" opens the view at that step. The same glue on every platform.
 import * as vscode from "vscode";
-import { CHECK_IDS, CHECK_TITLES, type CheckId, type HalfResult } from "../../coach/check/checks";
+import { CHECK_IDS, CHECK_TITLES, type CheckId } from "../../coach/check/checks";
 import { checkScenario, MODEL_PORT } from "../../coach/check/scenarios";
 import { ECHO, SCHEDULE } from "../../coach/check/exercises";
+import { baseOf } from "../../host/posix-path";
+import { host } from "../platform/host";
 import { openExercise } from "./exercise";
 
-interface JsonCheck { id: CheckId; ok: boolean; message: string; model: HalfResult | null; real: HalfResult | null }
-interface JsonReport { cannotRun?: string; checks: JsonCheck[] }
-
 /** What the last run found, per file: the tests and the walkthrough read it. */
-export interface CheckState { file: string; exercise: string; realHalf: boolean; note?: string; checks: Array<{ id: CheckId; state: "passed" | "failed" | "errored" | "unknown"; message?: string; line?: number; step?: number }> }
+export interface CheckState { file: string; /** The file's URI (on the web, of a remote or virtual file system). */ uri: string; exercise: string; realHalf: boolean; note?: string; checks: Array<{ id: CheckId; state: "passed" | "failed" | "errored" | "unknown"; message?: string; line?: number; step?: number }> }
 
 /** A C server: a C file that listens (the checks give it its port as argv[1]). */
 const listens = (text: string): boolean => /\b(Open_listenfd|listen)\s*\(/.test(text);
 const isServer = (doc: vscode.TextDocument): boolean => (doc.languageId === "c" || doc.uri.fsPath.endsWith(".c")) && listens(doc.getText());
 
-const exerciseOf = (doc: { uri: vscode.Uri; getText(): string }): "echo" | "schedule" => (/schedule/i.test(basename(doc.uri.fsPath)) || /schedule\.txt/.test(doc.getText()) ? "schedule" : "echo");
+const exerciseOf = (doc: { uri: vscode.Uri; getText(): string }): "echo" | "schedule" => (/schedule/i.test(baseOf(doc.uri.path)) || /schedule\.txt/.test(doc.getText()) ? "schedule" : "echo");
 
 /** C files the Test Explorer looks through when it opens (the rest appear once opened). */
 const SCAN_LIMIT = 200;
-
-/** Where the real half cannot run, why. */
-function noRealHalf(): string | undefined {
-  if (process.platform !== "linux") return "the real half of the checks needs Linux (here: the model only)";
-  if (!vscode.workspace.isTrusted) return "the real half of the checks compiles and runs your server, so it needs a trusted workspace (here: the model only)";
-  return undefined;
-}
 
 export function register(context: vscode.ExtensionContext): void {
   const controller = vscode.tests.createTestController("forklab.checks", "Fork Lab checks");
@@ -42,7 +33,7 @@ export function register(context: vscode.ExtensionContext): void {
     const id = doc.uri.toString();
     let item = controller.items.get(id);
     if (!item) {
-      item = controller.createTestItem(id, basename(doc.uri.fsPath), doc.uri);
+      item = controller.createTestItem(id, baseOf(doc.uri.path), doc.uri);
       for (const check of CHECK_IDS) {
         const child = controller.createTestItem(check, check, doc.uri);
         child.description = CHECK_TITLES[check];
@@ -65,29 +56,19 @@ export function register(context: vscode.ExtensionContext): void {
   vscode.workspace.textDocuments.forEach(watch);
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(watch), vscode.workspace.onDidSaveTextDocument(watch));
 
-  const cli = join(context.extensionPath, "dist", "cli.js");
   const runFile = async (run: vscode.TestRun, item: vscode.TestItem, only: vscode.TestItem[], token: vscode.CancellationToken): Promise<void> => {
     const doc = await vscode.workspace.openTextDocument(item.uri!);
     if (doc.isDirty) await doc.save();
     const exercise = exerciseOf(doc);
-    const why = noRealHalf();
     for (const t of only) run.started(t);
-    if (why) run.appendOutput(`${why}\r\n`);
-    const args = [cli, "check", doc.uri.fsPath, "--exercise", exercise, "--json", "--only", only.map((t) => t.id).join(",")];
-    if (why) args.push("--model-only");
-    const out = await new Promise<string>((resolve) => {
-      const child = spawn(process.execPath, args, { env: { ...process.env, ELECTRON_RUN_AS_NODE: "1" }, stdio: ["ignore", "pipe", "pipe"] });
-      let text = "";
-      child.stdout.setEncoding("utf8").on("data", (d: string) => { text += d; });
-      child.stderr.setEncoding("utf8").on("data", (d: string) => run.appendOutput(d.replace(/\n/g, "\r\n")));
-      // Cancel: the CLI's end closes its reaper's channel, which kills the server's group.
-      const stop = token.onCancellationRequested(() => child.kill("SIGTERM"));
-      child.on("close", () => { stop.dispose(); resolve(text); });
-      child.on("error", (e) => { stop.dispose(); run.appendOutput(`${e.message}\r\n`); resolve(""); });
-    });
-    let report: JsonReport | undefined;
-    try { report = JSON.parse(out) as JsonReport; } catch { report = undefined; }
-    const record: CheckState = { file: doc.uri.fsPath, exercise, realHalf: !why, note: why, checks: [] };
+    const out = (text: string) => run.appendOutput(text.replace(/\r?\n/g, "\r\n"));
+    const job = { file: doc.uri.fsPath, text: doc.getText(), exercise, only: only.map((t) => t.id as CheckId) };
+    const { report, noRealHalf: why } = await host.checks(context, job, out, token);
+    if (why) {
+      out(`${why}\n`);
+      item.description = `${exercise} exercise · model only`;
+    }
+    const record: CheckState = { file: doc.uri.fsPath, uri: doc.uri.toString(), exercise, realHalf: !why, note: why, checks: [] };
     for (const t of only) {
       const r = report?.checks.find((c) => c.id === t.id);
       if (!report || report.cannotRun || !r) {
@@ -159,7 +140,7 @@ export function register(context: vscode.ExtensionContext): void {
       return false;
     }
     const scenario = checkScenario(failed.id, record.exercise === "schedule" ? SCHEDULE : ECHO, MODEL_PORT);
-    return !!(await vscode.commands.executeCommand<boolean>("forklab.startSession", { file: record.file, scenario, atStep: failed.step }));
+    return !!(await vscode.commands.executeCommand<boolean>("forklab.startSession", { file: vscode.Uri.parse(record.uri), scenario, atStep: failed.step }));
   });
   reg("forklab.check.openExercise", (arg?: { exercise?: string }) => openExercise(context, arg?.exercise === "schedule" ? "schedule" : "echo"));
 }

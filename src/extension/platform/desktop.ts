@@ -2,7 +2,7 @@
 // teaching helpers and the live side are bundles of their own loaded on first use (so
 // activation stays cheap), and the features that compile and run programs for real are here.
 import { join } from "node:path";
-import * as checks from "../checks/checks";
+import { runChecksInCli } from "../checks/cli";
 import { runReal } from "../demos/real";
 import * as linux from "../session/linux";
 import * as tasks from "../tasks/tasks";
@@ -25,7 +25,8 @@ export const host: Platform = {
   workerHost: (context) => nodeWorkerHost(join(context.extensionUri.fsPath, "dist")),
   model: () => load<Model>("model.js"),
   live: () => load<Live>("live.js"),
-  features: [checks.register, linux.register, tasks.register],
+  features: [linux.register, tasks.register],
+  checks: runChecksInCli,
   runReal,
   env: (name) => process.env[name],
 };

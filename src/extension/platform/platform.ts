@@ -5,6 +5,7 @@
 // in src/extension knows which platform it runs on.
 import type * as vscode from "vscode";
 import type { WorkerHost } from "../../host/worker-client";
+import type { CheckRunner } from "../checks/runner";
 import type { Services } from "../services";
 
 export type Model = typeof import("../../host/model-entry");
@@ -26,6 +27,8 @@ export interface Platform {
   live(): Live;
   /** The features only this platform has (or, on the web, their places saying why not). */
   features: Feature[];
+  /** Runs the checks of a learner's server (the real half only where it can run). */
+  checks: CheckRunner;
   /** Runs a demo for real in a terminal; false when it did not start. */
   runReal(context: vscode.ExtensionContext, id: string, demo: RealDemo): Promise<boolean>;
   /** The FORKLAB_* variables of the extension host's environment (none on the web). */

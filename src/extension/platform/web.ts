@@ -2,13 +2,15 @@
 // its own. The model's worker is a Web Worker started from dist/worker-web.js; it gets the
 // .wasm files and each program's folder read through vscode.workspace.fs. What compiles or
 // runs programs for real (the echo server and clients, the live view, Compare with Linux, the
-// real half of the checks, the run-for-real demos) is answered with DESKTOP_ONLY instead.
+// run-for-real demos) is answered with DESKTOP_ONLY instead; the checks run their model half
+// in the model's worker and say that the real half needs the desktop.
 import * as vscode from "vscode";
 import * as modelEntry from "../../host/model-entry";
+import { runChecksInModel } from "../checks/model-half";
 import { baseOf, dirOf } from "../../host/posix-path";
 import type { WorkerEvents, WorkerHost, WorkerPort } from "../../host/worker-client";
 import type { WebWorkerInit, WebWorkerStop } from "../../host/worker-web";
-import type { FolderFiles, OpenRequest, Request, WorkerMessage } from "../../host/worker/protocol";
+import type { FileRequest, FolderFiles, Request, WorkerMessage } from "../../host/worker/protocol";
 import type { Platform } from "./platform";
 
 export const DESKTOP_ONLY = "needs the desktop VS Code on Linux, where Fork Lab can compile and run it for real. "
@@ -23,9 +25,6 @@ const REAL_COMMANDS: Record<string, string> = {
   "forklab.live.stop": "The live view",
   "forklab.live.compare": "Comparing the model with the live server",
   "forklab.compareWithLinux": "Compare with Linux",
-  "forklab.check.run": "Running the checks (they run your server for real)",
-  "forklab.check.showFailure": "Showing where a check fails",
-  "forklab.check.openExercise": "The \"Your turn\" exercises (their checks run your server for real)",
 };
 
 function sayDesktopOnly(what: string): void {
@@ -93,7 +92,7 @@ function webWorkerHost(context: vscode.ExtensionContext): WorkerHost {
         stop: (gen) => post({ type: "stop", gen }),
       };
     },
-    prepare: async (req: OpenRequest) => ({ ...req, files: await folderFiles(req.file) }),
+    prepare: async <R extends FileRequest>(req: R): Promise<R> => ({ ...req, files: await folderFiles(req.file) }),
   };
 }
 
@@ -110,6 +109,7 @@ export const host: Platform = {
   model: () => modelEntry,
   live: () => { throw new Error(`the live view ${DESKTOP_ONLY}`); },
   features: [registerDesktopOnly],
+  checks: runChecksInModel,
   runReal: async (_context, _id, demo) => { sayDesktopOnly(`This demo runs ${demo.example} for real; it`); return false; },
   env: () => undefined,
 };

@@ -15,8 +15,9 @@ import { EditorSession, Sessions, settings } from "./sessions";
 
 export interface StartArgs extends LessonArgs {
   example?: string;
-  /** A file by its path (a learner's own server), instead of an example. */
-  file?: string;
+  /** A file by its path or URI (a learner's own server), instead of an example. On the web
+   *  a path names a file of the file system the workspace is on only as a URI. */
+  file?: string | vscode.Uri;
   scenario?: string | Scenario;
   /** Step to this history step once started (a failed check's moment). */
   atStep?: number;
@@ -70,7 +71,7 @@ export function registerCommands(context: vscode.ExtensionContext, sessions: Ses
       scenario = args.scenario;
       if (!doc) return undefined;
     } else if (args?.file) {
-      doc = await vscode.workspace.openTextDocument(args.file);
+      doc = await (typeof args.file === "string" ? vscode.workspace.openTextDocument(args.file) : vscode.workspace.openTextDocument(args.file));
       scenario = args.scenario;
     } else doc = vscode.window.activeTextEditor?.document;
     if (!cLanguage(doc)) {

@@ -10,6 +10,8 @@ import type { TraceEntry } from "../../c/trace";
 import type { Note } from "../../c/vm";
 import type { Snapshot } from "../../contract/snapshot";
 import type { At } from "../../coach/moments";
+import type { CheckId, HalfResult } from "../../coach/check/checks";
+import type { ExerciseName } from "../../coach/check/exercises";
 import type { Scenario } from "../../contract/scenario";
 import type { Action, Policy } from "../../session/session";
 import type { Outcome } from "../../session/stepper";
@@ -55,6 +57,23 @@ export interface OpenRequest {
   files?: FolderFiles;
 }
 
+/** Run the model half of an exercise's checks on a learner's server (`forklab check
+ *  --model-only`): each check is a scripted Scenario run to its moment and judged. */
+export interface CheckRequest {
+  type: "check";
+  id: number;
+  file: string;
+  /** The editor's text (unsaved edits included). */
+  text: string;
+  exercise: ExerciseName;
+  only: CheckId[];
+  /** As OpenRequest.files: the program's folder, for a worker with no file system. */
+  files?: FolderFiles;
+}
+
+/** A request that names a program file the worker loads (a Web Worker is sent its folder). */
+export type FileRequest = OpenRequest | CheckRequest;
+
 /** Files by POSIX path (what a vscode.Uri's fsPath gives), bytes as read. */
 export type FolderFiles = Record<string, Uint8Array>;
 
@@ -66,7 +85,8 @@ export type Request =
   | { type: "clients"; id: number; session: string }
   | { type: "close"; id: number; session: string }
   /** Run a file until every process blocks or ends (the model's side of a live comparison). */
-  | { type: "atRest"; id: number; file: string; scenario: Scenario; maxSteps: number };
+  | { type: "atRest"; id: number; file: string; scenario: Scenario; maxSteps: number }
+  | CheckRequest;
 
 /** What changed in a session's timeline (the steps up to the current one, then the recorded
  *  future after a step back) since the last Update. The editor's copy replaces its entries
@@ -102,6 +122,9 @@ export type Response =
   | { type: "clients"; id: number; clients: ClientInfo[] }
   | { type: "closed"; id: number }
   | { type: "atRest"; id: number; snapshot: Snapshot; mainPid: number }
+  /** The model's verdict on each check asked for, in order; `cannotRun` (the model cannot
+   *  compile the server) and no results when none could run. */
+  | { type: "checked"; id: number; cannotRun?: string; results: Array<{ id: CheckId; model: HalfResult }> }
   | { type: "failed"; id: number; message: string };
 
 /** Sent during a long command (every PROGRESS_MS or so): how far it got, and what changed. */

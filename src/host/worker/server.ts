@@ -5,12 +5,15 @@
 import { StepInterrupted } from "../../c/vm";
 import type { LoadedProgram } from "../program";
 import { demo } from "../../coach/demos";
+import { exerciseNamed } from "../../coach/check/exercises";
+import { modelCannotRun, runModelCheck } from "../../coach/check/model";
+import { MODEL_PORT } from "../../coach/check/scenarios";
 import { runTo } from "../../coach/moments";
 import { Action, Session } from "../../session/session";
 import type { Snapshot } from "../../contract/snapshot";
 import { Stepper } from "../../session/stepper";
 import type { Outcome } from "../../session/stepper";
-import { Command, FolderFiles, NOTES_SENT, OpenRequest, PROGRESS_MS, Request, Response, STOP_SLOT, Update, WorkerMessage } from "./protocol";
+import { CheckRequest, Command, FolderFiles, NOTES_SENT, OpenRequest, PROGRESS_MS, Request, Response, STOP_SLOT, Update, WorkerMessage } from "./protocol";
 
 /** A program compiled for a session (host/program.ts); `files`, when the request brought
  *  them, are the program's folder (a worker that cannot read files). */
@@ -75,6 +78,7 @@ export class ModelServer {
         session.run();
         return { type: "atRest", id: req.id, snapshot: session.snapshot(), mainPid: session.mainPid };
       }
+      case "check": return this.check(req);
       case "clients": {
         const list = this.held(req.session).stepper.session.clients.list;
         return { type: "clients", id: req.id, clients: list.filter((c) => c.phase !== "done" && c.pid).map((c) => ({ pid: c.pid, phase: c.phase })) };
@@ -140,6 +144,16 @@ export class ModelServer {
     h.sentActions = (req.actions ?? []).slice(0, h.stepper.session.actions.length);
     this.sessions.set(req.session, h);
     return { type: "opened", id: req.id, session: req.session, diagnostics: loaded.diagnostics, hasMain, update: this.update(h) };
+  }
+
+  /** The model half of `forklab check`, the same checks the CLI runs (coach/check/model.ts). */
+  private async check(req: CheckRequest): Promise<Response> {
+    const exercise = exerciseNamed(req.exercise);
+    if (!exercise) throw new Error(`there is no exercise "${req.exercise}"`);
+    const loaded = await this.load(req.file, req.text, req.files);
+    const cannotRun = modelCannotRun(req.file, loaded.diagnostics);
+    if (cannotRun) return { type: "checked", id: req.id, cannotRun, results: [] };
+    return { type: "checked", id: req.id, results: req.only.map((id) => ({ id, model: runModelCheck(id, loaded, exercise, MODEL_PORT) })) };
   }
 
   private held(session: string): Held {

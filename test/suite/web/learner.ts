@@ -128,7 +128,6 @@ describe("the web worker extension host, as a learner", function () {
     assert.strictEqual(await says("Compare with Linux", () => vscode.commands.executeCommand("forklab.compareWithLinux")), undefined);
     assert.strictEqual(await says("Running the echo server", () => vscode.commands.executeCommand("forklab.server.run")), undefined);
     assert.strictEqual(await says("The live view", () => vscode.commands.executeCommand("forklab.live.open")), undefined);
-    assert.strictEqual(await says("Running the checks", () => vscode.commands.executeCommand("forklab.check.run")), undefined);
     await shot("desktop-only");
     await vscode.commands.executeCommand("notifications.hideList");
     const r = await says("This demo runs", () => vscode.commands.executeCommand<DemoResult>("forklab.runDemo", { demo: "clients" }));
