@@ -28,6 +28,8 @@ export function register(context: vscode.ExtensionContext): void {
   const controller = vscode.tests.createTestController("forklab.checks", "Fork Lab checks");
   context.subscriptions.push(controller);
   const state = new Map<string, CheckState>();
+  /** Files whose last run had no real half (the Test Explorer says "model only" on them). */
+  const modelOnly = new Set<string>();
 
   const fileItem = (doc: { uri: vscode.Uri; getText(): string }): vscode.TestItem => {
     const id = doc.uri.toString();
@@ -41,7 +43,7 @@ export function register(context: vscode.ExtensionContext): void {
       }
       controller.items.add(item);
     }
-    item.description = `${exerciseOf(doc)} exercise`;
+    item.description = `${exerciseOf(doc)} exercise${modelOnly.has(id) ? " · model only" : ""}`;
     return item;
   };
   const watch = (doc: vscode.TextDocument) => { if (isServer(doc)) fileItem(doc); };
@@ -64,10 +66,9 @@ export function register(context: vscode.ExtensionContext): void {
     const out = (text: string) => run.appendOutput(text.replace(/\r?\n/g, "\r\n"));
     const job = { file: doc.uri.fsPath, text: doc.getText(), exercise, only: only.map((t) => t.id as CheckId) };
     const { report, noRealHalf: why } = await host.checks(context, job, out, token);
-    if (why) {
-      out(`${why}\n`);
-      item.description = `${exercise} exercise · model only`;
-    }
+    if (why) out(`${why}\n`);
+    if (why) modelOnly.add(item.id); else modelOnly.delete(item.id);
+    fileItem(doc);
     const record: CheckState = { file: doc.uri.fsPath, uri: doc.uri.toString(), exercise, realHalf: !why, note: why, checks: [] };
     for (const t of only) {
       const r = report?.checks.find((c) => c.id === t.id);
