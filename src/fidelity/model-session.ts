@@ -9,11 +9,6 @@ import { Session } from "../session/session";
 import type { Scenario } from "../contract/scenario";
 import type { ModelRun } from "./model";
 
-export interface ModelSessionOptions {
-  /** Change the session before it runs (tests flip kernel behaviour through this). */
-  prepare?: (s: Session) => void;
-}
-
 /** Model pids in Linux's range (see KernelOptions.firstPid): a pid printed by the program is
  *  renamed (P1, P1.1...) on both sides, as numbers of three digits or more are. */
 const MODEL_FIRST_PID = 20001;
@@ -37,7 +32,7 @@ class RecordingSession extends Session {
   }
 }
 
-export async function runModelSession(file: string, scenario: Scenario, opts: ModelSessionOptions = {}): Promise<ModelRun & { bytes: Map<number, { out: string; err: string }>; statuses: Map<number, number>; ended: string }> {
+export async function runModelSession(file: string, scenario: Scenario): Promise<ModelRun & { bytes: Map<number, { out: string; err: string }>; statuses: Map<number, number>; ended: string }> {
   const loaded = await loadProgram(file);
   const errors = loaded.diagnostics.filter((d) => d.severity === "error");
   if (errors.length) throw new Error(`the model cannot run ${basename(file)}:\n${errors.map((d) => `${d.line}:${d.column}: ${d.message}`).join("\n")}`);
@@ -45,7 +40,6 @@ export async function runModelSession(file: string, scenario: Scenario, opts: Mo
     program: loaded.program, name: loaded.name, scenario, loadProgram: loaded.loadProgram, readFile: loaded.readFile,
     kernel: { firstPid: MODEL_FIRST_PID },
   });
-  opts.prepare?.(session);
   const ended = session.run();
   const final = session.snapshot();
   // The Scenario's programs are the top-level processes started before the main one.

@@ -4,8 +4,7 @@ import type { KFile, KProc, KState } from "./kstate";
 
 /** The lowest free descriptor >= from, installed with f; -1 when the table is full (EMFILE). */
 export function fdalloc(k: KState, p: KProc, f: KFile, from = 0, cloexec = false): number {
-  const start = k.limits.wrong.fdalloc === "above-highest" ? Math.max(from, p.fds.length) : from;
-  for (let fd = start; fd < k.limits.maxFds; fd++) {
+  for (let fd = from; fd < k.limits.maxFds; fd++) {
     if (!p.fds[fd]) {
       p.fds[fd] = f;
       p.cloexec[fd] = cloexec;

@@ -21,10 +21,6 @@ export interface KernelOptions {
    *  model's processes in Linux's range, so that a pid a program prints can be told from a
    *  small number in its output and renamed like a real one. */
   firstPid?: number;
-  /** Test only: deliberately un-Linux behaviour, so the fidelity tests can show the check
-   *  against real Linux catches it. "above-highest": fdalloc never reuses a lower free
-   *  number; "queued": a standard signal that is already pending is queued, not lost. */
-  wrong?: { fdalloc?: "above-highest"; signals?: "queued" };
 }
 
 export type Limits = Required<KernelOptions>;
@@ -36,7 +32,6 @@ export const DEFAULT_LIMITS: Limits = {
   socketBuffer: 65536,
   coreDumps: false,
   firstPid: 2,
-  wrong: {},
 };
 
 export type TaskState = "ready" | "blocked";
@@ -138,8 +133,6 @@ export interface KProc {
   pending: number;
   /** Signals lost because they were already pending (cumulative, for the Snapshot). */
   lost: string[];
-  /** Only with limits.wrong.signals = "queued": signals waiting behind a pending one. */
-  queued?: number[];
   zombie: boolean;
   status: number;
   stopped: boolean;

@@ -48,10 +48,6 @@ export function sendsig(k: KState, p: KProc, s: number): void {
     emit(k, { kind: "signal", pid: p.pid, signal: name, action: "ignored" });
     return;
   }
-  if (sigismember(p.pending, s) && k.limits.wrong.signals === "queued") {
-    (p.queued ??= []).push(s); // the deliberately wrong model of the fidelity tests
-    return;
-  }
   if (sigismember(p.pending, s)) {
     // Standard signals do not queue: this one merges into the pending one and is lost.
     p.lost.push(name);
@@ -176,11 +172,6 @@ export function takeSignal(k: KState, t: Task): SignalDelivery | null {
     const act = p.actions[s];
     if (!act || !isUserHandler(act.handler)) continue;
     p.pending &= ~sigmask(s);
-    const queued = p.queued?.indexOf(s) ?? -1;
-    if (queued >= 0) {
-      p.queued?.splice(queued, 1);
-      p.pending = (p.pending | sigmask(s)) >>> 0;
-    }
     const interrupted = t.intr;
     t.intr = undefined;
     const restart = interrupted !== undefined && (act.flags & SA_RESTART) !== 0 && restartable(interrupted);

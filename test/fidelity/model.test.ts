@@ -1,25 +1,19 @@
-// The model against real Linux: our fixtures agree, and two deliberately wrong kernels
-// (limits.wrong, test only) are each caught by the harness.
+// The model against real Linux: our fixtures agree, and two deliberately wrong models are each
+// caught by the harness. The wrong ones are the real model built with one kernel file swapped
+// for a wrong one from test/fidelity/wrong/ (bundle.ts); the production kernel has no wrong mode.
 import { strict as assert } from "node:assert";
 import { join } from "node:path";
 import { checkFidelity } from "../../src/fidelity/check";
 import { runModelSession } from "../../src/fidelity/model-session";
-import type { KernelOptions } from "../../src/kernel/kstate";
+import { wrongModel, type WrongPart } from "./wrong/bundle";
 
 const root = join(__dirname, "..", "..");
 const fixture = (name: string) => join(__dirname, "fixtures", name);
 
-/** Run a fixture through Linux and through the model, optionally with a wrong kernel. */
-function check(name: string, wrong?: KernelOptions["wrong"]) {
-  return checkFidelity(fixture(name), {}, {
-    root,
-    model: (file, scenario) => runModelSession(file, scenario, {
-      // The session builds its own kernel; flip the wrong behaviour on before it runs.
-      prepare: (s) => {
-        if (wrong) (s.kernel as unknown as { k: { limits: Required<KernelOptions> } }).k.limits.wrong = wrong;
-      },
-    }),
-  });
+/** Run a fixture through Linux and through the model, or a model with a wrong `part`. */
+async function check(name: string, part?: WrongPart) {
+  const model = part ? await wrongModel(part) : runModelSession;
+  return checkFidelity(fixture(name), {}, { root, model: (file, scenario) => model(file, scenario) });
 }
 
 describe("fidelity: the model against Linux", function () {
@@ -32,7 +26,7 @@ describe("fidelity: the model against Linux", function () {
   });
 
   it("catches a kernel whose fdalloc never reuses a lower free number", async () => {
-    const r = await check("lowest_free.c", { fdalloc: "above-highest" });
+    const r = await check("lowest_free.c", "fdtable");
     assert.equal(r.comparison.agree, false);
     const first = r.comparison.divergences[0];
     assert.equal(first.proc, "P1");
@@ -47,7 +41,7 @@ describe("fidelity: the model against Linux", function () {
   });
 
   it("catches a kernel that queues SIGCHLD instead of keeping one pending bit", async () => {
-    const r = await check("sigchld_once.c", { signals: "queued" });
+    const r = await check("sigchld_once.c", "signal");
     assert.equal(r.comparison.agree, false);
     const whats = r.comparison.divergences.map((d) => d.what);
     assert.ok(whats.includes("signal handlers did different work"), whats.join("; "));
