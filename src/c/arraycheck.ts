@@ -10,6 +10,7 @@ import { PAGE_SIZE } from "./memory";
 import type { ArrayObject, Func, Program } from "./program";
 import type { Thread, UserProc } from "./uproc";
 import { REDZONE } from "./heapcheck";
+import { overrunPhrase } from "./overrun";
 
 export { REDZONE };
 
@@ -48,11 +49,7 @@ export function dataZones(arrays: ArrayObject[]): Map<number, Uint16Array> {
 
 /** Where an access of n bytes at a (an array starting at `start`) left the array, in words. */
 function describe(o: ArrayObject, start: number, a: number, n: number, where: string): { under: boolean; text: string } {
-  const end = start + o.size;
-  const what = `the ${o.size}-byte array '${o.name}' declared at line ${o.line}${where}`;
-  if (a < start) return { under: true, text: `${start - a} bytes before the start of ${what}` };
-  const past = a - end;
-  return { under: false, text: past >= 0 ? `${past} bytes past the end of ${what}` : `running ${a + n - end} bytes past the end of ${what}` };
+  return { under: a < start, text: `${overrunPhrase(start, o.size, a, n)} the ${o.size}-byte array '${o.name}' declared at line ${o.line}${where}` };
 }
 
 /** The first red-zone byte in [from, to) of a zone map, as [offset, array index + 1], or undefined. */

@@ -5,6 +5,7 @@
 // access line and the allocation line. The access itself goes on as C would: the memory
 // is there, so the program reads or overwrites it (only unmapped memory raises SIGSEGV).
 import type { HeapState } from "./uproc";
+import { overrunPhrase } from "./overrun";
 
 /** Bytes after each block that belong to no block: an overflow lands here, not in a neighbour. */
 export const REDZONE = 16;
@@ -61,9 +62,7 @@ export function heapFault(h: HeapState, a: number, n: number): { kind: "heap-use
   if (live) {
     const [size, line] = live;
     if (a + n <= start + size) return undefined;
-    const past = a - (start + size);
-    const where = past >= 0 ? `${past} bytes past the end of` : `running ${a + n - (start + size)} bytes past the end of`;
-    return { kind: "heap-buffer-overflow", text: `${where} a ${size}-byte block allocated at line ${line}` };
+    return { kind: "heap-buffer-overflow", text: `${overrunPhrase(start, size, a, n)} a ${size}-byte block allocated at line ${line}` };
   }
   const dead = h.dead[start];
   if (dead && a < start + dead[0]) {

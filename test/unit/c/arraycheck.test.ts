@@ -22,7 +22,7 @@ int main(void) {
 `);
     assert.equal(r.stdout, "5 6\n");
     assert.deepEqual(sanitizer(r.diagnostics).map(hex), [
-      "stack-buffer-overflow: line 6 writes 4 bytes at 0x?, 0 bytes past the end of the 16-byte array 'a' declared at line 4 in main",
+      "stack-buffer-overflow: line 6 writes 4 bytes at 0x?, just past the end of the 16-byte array 'a' declared at line 4 in main",
       "stack-buffer-underflow: line 7 writes 4 bytes at 0x?, 4 bytes before the start of the 16-byte array 'a' declared at line 4 in main",
     ]);
   });
@@ -59,7 +59,7 @@ int main(void) {
 `);
     assert.equal(r.stdout, "2\n");
     assert.deepEqual(sanitizer(r.diagnostics).map(hex), [
-      "stack-buffer-overflow: line 4 writes 4 bytes at 0x?, 0 bytes past the end of the 12-byte array 'a' declared at line 7 in main",
+      "stack-buffer-overflow: line 4 writes 4 bytes at 0x?, just past the end of the 12-byte array 'a' declared at line 7 in main",
     ]);
   });
 
@@ -81,9 +81,9 @@ int main(void) {
 `);
     assert.equal(r.stdout, "1 9\n");
     assert.deepEqual(sanitizer(r.diagnostics).map(hex), [
-      "global-buffer-overflow: line 10 writes 4 bytes at 0x?, 0 bytes past the end of the 16-byte array 'table' declared at line 2",
+      "global-buffer-overflow: line 10 writes 4 bytes at 0x?, just past the end of the 16-byte array 'table' declared at line 2",
       "global-buffer-overflow: line 11 writes 4 bytes at 0x?, 4 bytes before the start of the 16-byte array 'table' declared at line 2",
-      "global-buffer-overflow: line 6 writes 1 byte at 0x?, 0 bytes past the end of the 2-byte array 'seen' declared at line 5",
+      "global-buffer-overflow: line 6 writes 1 byte at 0x?, just past the end of the 2-byte array 'seen' declared at line 5",
     ]);
   });
 
@@ -107,11 +107,11 @@ int main(void) {
 `);
     assert.equal(r.stdout, "5 hello\nabcd\n0 abcd\n");
     assert.deepEqual(sanitizer(r.diagnostics).map(hex), [
-      "stack-buffer-overflow: line 9 reads a string of 6 bytes at 0x?, running 1 bytes past the end of the 5-byte array 'word' declared at line 5 in main",
-      "stack-buffer-overflow: line 10 reads a string of 6 bytes at 0x?, running 1 bytes past the end of the 5-byte array 'word' declared at line 5 in main",
-      "global-buffer-overflow: line 11 reads a string of 5 bytes at 0x?, running 1 bytes past the end of the 4-byte array 'name' declared at line 3",
-      "stack-buffer-overflow: line 12 reads a string of 6 bytes at 0x?, running 1 bytes past the end of the 5-byte array 'word' declared at line 5 in main",
-      "global-buffer-overflow: line 13 reads a string of 5 bytes at 0x?, running 1 bytes past the end of the 4-byte array 'name' declared at line 3",
+      "stack-buffer-overflow: line 9 reads a string of 6 bytes at 0x?, running 1 byte past the end of the 5-byte array 'word' declared at line 5 in main",
+      "stack-buffer-overflow: line 10 reads a string of 6 bytes at 0x?, running 1 byte past the end of the 5-byte array 'word' declared at line 5 in main",
+      "global-buffer-overflow: line 11 reads a string of 5 bytes at 0x?, running 1 byte past the end of the 4-byte array 'name' declared at line 3",
+      "stack-buffer-overflow: line 12 reads a string of 6 bytes at 0x?, running 1 byte past the end of the 5-byte array 'word' declared at line 5 in main",
+      "global-buffer-overflow: line 13 reads a string of 5 bytes at 0x?, running 1 byte past the end of the 4-byte array 'name' declared at line 3",
     ]);
   });
 
@@ -128,7 +128,7 @@ int main(void) {
 `);
     assert.equal(r.stdout, "[abc]\n");
     assert.deepEqual(sanitizer(r.diagnostics).map(hex), [
-      "heap-buffer-overflow: line 7 reads a string of 4 bytes at 0x?, running 1 bytes past the end of a 3-byte block allocated at line 5",
+      "heap-buffer-overflow: line 7 reads a string of 4 bytes at 0x?, running 1 byte past the end of a 3-byte block allocated at line 5",
     ]);
   });
 
@@ -147,7 +147,7 @@ int main(void) {
 }
 `, { stdin: "abcdefa long line\n" });
     assert.deepEqual(sanitizer(r.diagnostics).map(hex), [
-      "stack-buffer-overflow: line 6 memset writes 5 bytes at 0x?, running 1 bytes past the end of the 4-byte array 'a' declared at line 5 in main",
+      "stack-buffer-overflow: line 6 memset writes 5 bytes at 0x?, running 1 byte past the end of the 4-byte array 'a' declared at line 5 in main",
       "stack-buffer-overflow: line 7 memcpy writes 6 bytes at 0x?, running 2 bytes past the end of the 4-byte array 'b' declared at line 5 in main",
       "stack-buffer-overflow: line 8 sprintf writes 6 bytes at 0x?, running 2 bytes past the end of the 4-byte array 'c' declared at line 5 in main",
       "stack-buffer-overflow: line 9 read writes 6 bytes at 0x?, running 2 bytes past the end of the 4-byte array 'e' declared at line 5 in main",

@@ -36,7 +36,7 @@ int main(void) {
 `);
     assert.equal(r.stdout, "neighbour\n");
     assert.deepEqual(r.diagnostics.filter((d) => d.startsWith("heap")), [
-      "heap-buffer-overflow: line 8 writes 1 byte at 0x1000010, 0 bytes past the end of a 16-byte block allocated at line 5",
+      "heap-buffer-overflow: line 8 writes 1 byte at 0x1000010, just past the end of a 16-byte block allocated at line 5",
     ]);
   });
 
@@ -54,7 +54,7 @@ int main(void) {
 `);
     assert.equal(r.stdout, "4\n");
     assert.deepEqual(r.diagnostics.filter((d) => d.startsWith("heap")), [
-      "heap-buffer-overflow: line 7 reads a string of 5 bytes at 0x1000000, running 1 bytes past the end of a 4-byte block allocated at line 5",
+      "heap-buffer-overflow: line 7 reads a string of 5 bytes at 0x1000000, running 1 byte past the end of a 4-byte block allocated at line 5",
     ]);
   });
 

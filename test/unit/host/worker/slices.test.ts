@@ -5,14 +5,14 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Scenario } from "../../../src/contract/scenario";
-import { loadProgram } from "../../../src/host/load";
-import { ModelServer } from "../../../src/host/worker/server";
-import { Command, OpenRequest, Response, STOP_SLOT, Update, WorkerMessage } from "../../../src/host/worker/protocol";
+import type { Scenario } from "../../../../src/contract/scenario";
+import { loadProgram } from "../../../../src/host/load";
+import { ModelServer } from "../../../../src/host/worker/server";
+import { Command, OpenRequest, Response, STOP_SLOT, Update, WorkerMessage } from "../../../../src/host/worker/protocol";
 
-const ROOT = join(__dirname, "..", "..", "..");
+const ROOT = join(__dirname, "..", "..", "..", "..");
 const ECHO = join(ROOT, "examples", "echoserverp.c");
-const LOOP = join(ROOT, "test", "unit", "worker", "fixtures", "loop.c");
+const LOOP = join(ROOT, "test", "unit", "host", "worker", "fixtures", "loop.c");
 const echoScenario = JSON.parse(readFileSync(join(ROOT, "examples", "echoserverp.scenario.json"), "utf8")) as Scenario;
 
 /** A server on its own thread's loader; `sliceMs` as a Web Worker without shared memory gets it. */

@@ -3,12 +3,12 @@
 import { strict as assert } from "node:assert";
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { loadProgram } from "../../../src/host/load";
-import { CHECK_IDS } from "../../../src/coach/check/checks";
-import { EXERCISES, SCHEDULE_DATA } from "../../../src/coach/check/exercises";
-import { modelSession, runModelCheck } from "../../../src/coach/check/model";
-import { checkScenario } from "../../../src/coach/check/scenarios";
-import { EXPECTED, SERVERS_DIR } from "../../check/expected";
+import { loadProgram } from "../../../../src/host/load";
+import { CHECK_IDS } from "../../../../src/coach/check/checks";
+import { EXERCISES, SCHEDULE_DATA } from "../../../../src/coach/check/exercises";
+import { modelSession, runModelCheck } from "../../../../src/coach/check/model";
+import { checkScenario } from "../../../../src/coach/check/scenarios";
+import { EXPECTED, SERVERS_DIR } from "../../../check/expected";
 
 describe("forklab check, model half", () => {
   it("lists every server in test/check/servers", () => {
@@ -51,7 +51,7 @@ describe("forklab check, model half", () => {
 });
 
 describe("the exercises' starter files", () => {
-  const EXERCISES_DIR = join(__dirname, "..", "..", "..", "examples", "exercises");
+  const EXERCISES_DIR = join(__dirname, "..", "..", "..", "..", "examples", "exercises");
 
   it("the schedule data file is the one the checks use", () => {
     assert.equal(readFileSync(join(EXERCISES_DIR, "schedule.txt"), "utf8"), SCHEDULE_DATA);

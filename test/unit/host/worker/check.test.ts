@@ -5,15 +5,15 @@
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CHECK_IDS } from "../../../src/coach/check/checks";
-import { EXERCISES } from "../../../src/coach/check/exercises";
-import { runModelCheck } from "../../../src/coach/check/model";
-import { MODEL_PORT } from "../../../src/coach/check/scenarios";
-import { loadProgram } from "../../../src/host/load";
-import type { CheckRequest, Response, WorkerMessage } from "../../../src/host/worker/protocol";
-import { ModelServer } from "../../../src/host/worker/server";
+import { CHECK_IDS } from "../../../../src/coach/check/checks";
+import { EXERCISES } from "../../../../src/coach/check/exercises";
+import { runModelCheck } from "../../../../src/coach/check/model";
+import { MODEL_PORT } from "../../../../src/coach/check/scenarios";
+import { loadProgram } from "../../../../src/host/load";
+import type { CheckRequest, Response, WorkerMessage } from "../../../../src/host/worker/protocol";
+import { ModelServer } from "../../../../src/host/worker/server";
 
-const ROOT = join(__dirname, "..", "..", "..");
+const ROOT = join(__dirname, "..", "..", "..", "..");
 const STARTER = join(ROOT, "examples", "exercises", "echo-starter.c");
 const RIGHT = join(ROOT, "test", "check", "servers", "echo-correct.c");
 

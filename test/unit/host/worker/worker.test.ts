@@ -5,20 +5,20 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadProgram } from "../../../src/host/load";
-import type { Scenario } from "../../../src/contract/scenario";
-import { Stepper } from "../../../src/session/stepper";
-import { ModelWorker, OpenInput } from "../../../src/host/worker-client";
-import { nodeWorkerHost } from "../../../src/host/worker-node-host";
-import { SessionMirror } from "../../../src/host/worker/mirror";
-import type { Command, Update } from "../../../src/host/worker/protocol";
-import { viewCommand } from "../../../src/host/worker/actions";
+import { loadProgram } from "../../../../src/host/load";
+import type { Scenario } from "../../../../src/contract/scenario";
+import { Stepper } from "../../../../src/session/stepper";
+import { ModelWorker, OpenInput } from "../../../../src/host/worker-client";
+import { nodeWorkerHost } from "../../../../src/host/worker-node-host";
+import { SessionMirror } from "../../../../src/host/worker/mirror";
+import type { Command, Update } from "../../../../src/host/worker/protocol";
+import { viewCommand } from "../../../../src/host/worker/actions";
 
-const ROOT = join(__dirname, "..", "..", "..");
+const ROOT = join(__dirname, "..", "..", "..", "..");
 const DIST = join(ROOT, "dist");
 const ECHO = join(ROOT, "examples", "echoserverp.c");
 const echoScenario = JSON.parse(readFileSync(join(ROOT, "examples", "echoserverp.scenario.json"), "utf8")) as Scenario;
-const LOOP = join(ROOT, "test", "unit", "worker", "fixtures", "loop.c");
+const LOOP = join(ROOT, "test", "unit", "host", "worker", "fixtures", "loop.c");
 
 /** A worker with one session, its mirror kept up to date by every update and replay. */
 function harness(stopGraceMs?: number) {
