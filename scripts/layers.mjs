@@ -49,9 +49,9 @@ function resolveSpec(from, spec) {
 }
 
 /** The relative imports of a file: [target file, runtime?] (re-exports and dynamic import() included).
- *  @param {string} file @returns {Array<{ to: string; runtime: boolean }>} */
-export function importsOf(file) {
-  const text = readFileSync(file, "utf8");
+ *  @param {string} file @param {string} [text] the file's text, when already read
+ *  @returns {Array<{ to: string; runtime: boolean }>} */
+export function importsOf(file, text = readFileSync(file, "utf8")) {
   const out = [];
   const re = /(?:^|\n)\s*(import|export)\s+(type\s+)?([^"';]*?)\s*from\s*["'](\.[^"']+)["']|import\(\s*["'](\.[^"']+)["']\s*\)/g;
   for (const m of text.matchAll(re)) {
@@ -79,12 +79,13 @@ export function check(src = join(root, "src")) {
   const files = tsFiles(src);
   const graph = new Map();
   for (const f of files) {
-    const lines = readFileSync(f, "utf8").split("\n").length - 1;
+    const text = readFileSync(f, "utf8");
+    const lines = text.split("\n").length - 1;
     if (lines > MAX_LINES) problems.push(`${relative(src, f)} has ${lines} lines, more than ${MAX_LINES}: split it by concept`);
     const from = layerOf(f);
     const allowed = ENTRIES.has(relative(src, f)) ? BELOW_EXTENSION : /** @type {Record<string, string[]>} */ (ALLOWED)[from];
     if (!allowed) { problems.push(`src/${from}/ is not a layer docs/layers.md names (add it to scripts/layers.mjs)`); continue; }
-    const deps = importsOf(f);
+    const deps = importsOf(f, text);
     for (const d of deps) {
       const to = layerOf(d.to);
       if (to !== from && !allowed.includes(to)) problems.push(`${relative(src, f)} imports ${relative(src, d.to)}: ${from}/ may not import ${to}/`);
