@@ -18,6 +18,8 @@ function dot(colour: string): vscode.Uri {
 
 export class PidDecorations implements vscode.Disposable {
   private readonly types = new Map<string, vscode.TextEditorDecorationType>();
+  /** The lines each editor was last given per type: only changes go to the workbench. */
+  private painted = new WeakMap<vscode.TextEditor, Map<vscode.TextEditorDecorationType, string>>();
   private readonly subs: vscode.Disposable[] = [];
 
   constructor(private readonly sessions: Sessions) {
@@ -65,7 +67,14 @@ export class PidDecorations implements vscode.Disposable {
           byType.set(t, [...(byType.get(t) ?? []), ed.document.lineAt(line).range]);
         }
       }
-      for (const [t, ranges] of byType) ed.setDecorations(t, ranges);
+      let had = this.painted.get(ed);
+      if (!had) this.painted.set(ed, had = new Map());
+      for (const [t, ranges] of byType) {
+        const lines = ranges.map((r) => r.start.line).join(",");
+        if (had.get(t) === lines) continue;
+        had.set(t, lines);
+        ed.setDecorations(t, ranges);
+      }
     }
   }
 
@@ -73,6 +82,7 @@ export class PidDecorations implements vscode.Disposable {
   private clear(): void {
     for (const t of this.types.values()) t.dispose();
     this.types.clear();
+    this.painted = new WeakMap();
   }
 
   dispose(): void {

@@ -36,6 +36,8 @@ export interface EditorSession {
   maxSteps: number;
   /** A command is running in the worker (a Stop interrupts it). */
   busy: number;
+  /** The machine's notes as the Problems panel shows them (unchanged notes are not sent again). */
+  notesShown?: string;
 }
 
 export interface Settings {
@@ -60,6 +62,9 @@ const key = (uri: vscode.Uri) => uri.toString();
 
 /** How often the view and the editor show a long run's progress. */
 const REFRESH_MS = 1000;
+
+/** How long a command runs before Stop Running shows (forklab.running). */
+const RUNNING_AFTER_MS = 100;
 
 export class Sessions implements vscode.Disposable {
   private readonly byFile = new Map<string, EditorSession>();
@@ -284,16 +289,31 @@ export class Sessions implements vscode.Disposable {
     return r;
   }
 
-  /** The forklab.running context key (Stop Running's key and menus): a command runs in the worker. */
+  /**
+   * The forklab.running context key (Stop Running's key and menus): a command has run in the
+   * worker for RUNNING_AFTER_MS. A step is over long before: setting the key on and off for
+   * it would redraw the editor's title bar and tabs twice a step, in the workbench thread
+   * the view's picture waits for.
+   */
   private markRunning(): void {
-    const running = this.all().some((x) => x.busy > 0);
-    if (running !== this.wasRunning) {
-      this.wasRunning = running;
-      void vscode.commands.executeCommand("setContext", "forklab.running", running);
+    const busy = () => this.all().some((x) => x.busy > 0);
+    if (!busy()) {
+      clearTimeout(this.runningSoon);
+      this.runningSoon = undefined;
+      this.setRunning(false);
+    } else if (!this.wasRunning && !this.runningSoon) {
+      this.runningSoon = setTimeout(() => { this.runningSoon = undefined; this.setRunning(busy()); }, RUNNING_AFTER_MS);
     }
   }
 
+  private setRunning(running: boolean): void {
+    if (running === this.wasRunning) return;
+    this.wasRunning = running;
+    void vscode.commands.executeCommand("setContext", "forklab.running", running);
+  }
+
   private wasRunning = false;
+  private runningSoon: ReturnType<typeof setTimeout> | undefined;
 
   /** Interrupts what runs in the worker (Continue, Run to...), keeping every step made. */
   async stopRun(): Promise<"idle" | "stopped" | "restarted"> {
@@ -328,11 +348,18 @@ export class Sessions implements vscode.Disposable {
     return s?.model.current;
   }
 
-  /** Tell everyone the session moved: view, problems, and the editor features. */
+  /**
+   * Tell everyone the session moved: the view first (its picture is what the learner waits
+   * for, and each message to the workbench queues behind the ones sent before it), then
+   * the Problems panel when the notes changed, then the editor features.
+   */
   update(s: EditorSession): void {
     const st = s.model;
+    descriptorView()?.show({ history: st.timeline, current: st.index, title: baseOf(s.uri.path), owner: key(s.uri) });
     const doc = vscode.workspace.textDocuments.find((d) => key(d.uri) === key(s.uri));
-    if (doc) {
+    const shown = st.notes.map((n) => `${n.pid}:${n.line}:${n.text}`).join("\n");
+    if (doc && shown !== s.notesShown) {
+      s.notesShown = shown;
       const compile = (this.problems.get(s.uri) ?? []).filter((d) => d.source !== "Fork Lab (running)");
       const notes = st.notes.map((n) => {
         const d = problem(doc, n.line, 1, `pid ${n.pid}: ${n.text}`, "warning");
@@ -341,7 +368,6 @@ export class Sessions implements vscode.Disposable {
       });
       this.problems.set(s.uri, [...compile, ...notes]);
     }
-    descriptorView()?.show({ history: st.timeline, current: st.index, title: baseOf(s.uri.path), owner: key(s.uri) });
     this.changed.fire(s);
   }
 

@@ -87,7 +87,8 @@ export class DescriptorView implements vscode.Disposable {
     this.dropped = 0;
     if (!this.panel) this.attach(vscode.window.createWebviewPanel(VIEW_TYPE, "Fork Lab: descriptor tables",
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.options()));
-    else this.panel.reveal(undefined, true);
+    // Revealing a panel on screen would open its editor again in the workbench (each step).
+    else if (!this.panel.visible) this.panel.reveal(undefined, true);
     this.post();
   }
 
