@@ -712,6 +712,13 @@ void Pthread_join(pthread_t tid, void **thread_return)
         posix_error(rc, "Pthread_join error");
 }
 
+void Pthread_cancel(pthread_t tid)
+{
+    int rc = pthread_cancel(tid);
+    if (rc != 0)
+        posix_error(rc, "Pthread_cancel error");
+}
+
 void Pthread_detach(pthread_t tid)
 {
     int rc = pthread_detach(tid);

@@ -41,6 +41,12 @@
 
 typedef struct sockaddr SA;
 
+/* Default permissions for files a program creates: DEF_MODE & ~DEF_UMASK */
+#define DEF_MODE  (S_IRUSR|S_IWUSR|S_IRGRP|S_IWGRP|S_IROTH|S_IWOTH)
+#define DEF_UMASK (S_IWGRP|S_IWOTH)
+
+extern char **environ; /* the environment, from the C library */
+
 /* A read buffer for the robust I/O (rio) package. */
 #define RIO_BUFSIZE 8192
 typedef struct {
@@ -168,6 +174,7 @@ ssize_t Rio_readlineb(rio_t *rp, void *usrbuf, size_t maxlen);
 void Pthread_create(pthread_t *tidp, pthread_attr_t *attrp,
                     void *(*routine)(void *), void *argp);
 void Pthread_join(pthread_t tid, void **thread_return);
+void Pthread_cancel(pthread_t tid);
 void Pthread_detach(pthread_t tid);
 pthread_t Pthread_self(void);
 void Pthread_exit(void *retval);

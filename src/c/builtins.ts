@@ -18,6 +18,8 @@ import { psBuiltins } from "./libc/ps";
 import { spans } from "./libc/spans";
 import { groups } from "./libc/groups";
 import { setjmps } from "./libc/setjmp";
+import { cancellation, CANCELLATION_POINTS } from "./libc/cancel";
 
-export const BUILTINS: Builtin[] = [...stdio, ...stdlib, ...unistd, ...signals, ...net, ...threads, ...semaphores, ...posix, ...files, ...hosts, ...seek, ...random, ...environ, ...time, ...psBuiltins, ...spans, ...groups, ...setjmps];
+const ALL: Builtin[] = [...stdio, ...stdlib, ...unistd, ...signals, ...net, ...threads, ...cancellation, ...semaphores, ...posix, ...files, ...hosts, ...seek, ...random, ...environ, ...time, ...psBuiltins, ...spans, ...groups, ...setjmps];
+export const BUILTINS: Builtin[] = ALL.map((b) => (CANCELLATION_POINTS.has(b.name) ? { ...b, cancel: true } : b));
 export const BUILTIN_NAMES = BUILTINS.map((b) => b.name);

@@ -36,6 +36,7 @@ const ints: Record<string, number> = {
   EBUSY: 16, RLIMIT_NPROC: 6, RLIMIT_NOFILE: 7, PROT_NONE: 0, PROT_READ: 1, PROT_WRITE: 2, PROT_EXEC: 4,
   MAP_SHARED: 1, MAP_PRIVATE: 2, MAP_ANONYMOUS: 0x20, MAP_ANON: 0x20,
   CLOCK_REALTIME: 0, CLOCK_MONOTONIC: 1, CLOCKS_PER_SEC: 1000000,
+  PTHREAD_CANCEL_ENABLE: 0, PTHREAD_CANCEL_DISABLE: 1, PTHREAD_CANCEL_DEFERRED: 0, PTHREAD_CANCEL_ASYNCHRONOUS: 1,
 };
 
 /** <limits.h> and <stdint.h> limits beyond int, exact (src/c/wide.ts), with their types. */
@@ -54,6 +55,7 @@ const limits: Record<string, { value: Val; type: "uint" | "long" | "ulong" }> = 
 /** Pointer-valued constants: NULL and the special signal dispositions ((void *)-1 is all ones). */
 export const POINTER_CONSTANTS: Record<string, Val> = {
   NULL: 0, SIG_DFL: 0, SIG_IGN: 1, SIG_ERR: ULONG_MAX, MAP_FAILED: ULONG_MAX, SEM_FAILED: 0,
+  PTHREAD_CANCELED: ULONG_MAX,
 };
 
 export function intConstant(name: string): { value: Val; type: "int" | "uint" | "long" | "ulong" } | undefined {

@@ -29,6 +29,8 @@ export type BuiltinFn = (c: Ctx, a: number[]) => Val | Ctl;
 export interface Builtin {
   name: string;
   fn: BuiltinFn;
+  /** A cancellation point (libc/cancel.ts): a pending pthread_cancel ends the thread here. */
+  cancel?: boolean;
 }
 
 /** What a thread may wait for in the library: a join, a mutex, another thread's

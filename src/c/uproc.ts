@@ -55,6 +55,10 @@ export interface Thread {
   /** A step of this thread ended on a bound (instructions, calls or output) at `line`, in
    *  `steps` steps in a row: the note is given once, and a run stops after STUCK_STEPS. */
   stuck?: { line: number; steps: number };
+  /** Cancellation (libc/cancel.ts): a pthread_cancel request not acted on yet, and the
+   *  thread's cancelability (PTHREAD_CANCEL_DISABLE, PTHREAD_CANCEL_ASYNCHRONOUS). Absent:
+   *  no request, enabled and deferred, as every thread starts. */
+  cancel?: { pending: boolean; off: boolean; async: boolean };
   /** pthread_join/exit bookkeeping. */
   retval?: number;
   detached?: boolean;

@@ -16,6 +16,7 @@ import { DEFAULT_ENV } from "./libc/environ";
 import { latin1Bytes } from "../kernel/latin1";
 import type { TraceEntry } from "./trace";
 import { memoryFault, unsetText, watched } from "./sanitizer";
+import { actOnCancel, cancelDue } from "./libc/cancel";
 
 /** Bytes of each scalar kind (K), for the sanitizer's checks of loads and stores. */
 const KSIZE = [1, 1, 2, 2, 4, 4, 8, 8, 4, 8];
@@ -328,7 +329,11 @@ export class Machine {
       if (this.deliverSignals(p, t)) {
         this.stopAtNextLine = true;
       }
-      r = this.run(p, t, mode);
+      // Asynchronous cancellation acts wherever the thread is.
+      if (t.cancel?.async && cancelDue(t)) {
+        actOnCancel(this.ctx(p, t));
+        r = this.gone(p, t);
+      } else r = this.run(p, t, mode);
     } catch (e) {
       // Not the program's fault: the step is abandoned, for the owner to rebuild.
       if (e instanceof StepInterrupted) throw e;
@@ -579,6 +584,7 @@ export class Machine {
     const f = t.frames[t.frames.length - 1];
     let r: Val | Ctl;
     if (t.sys) r = this.drain(p, t);
+    else if (b.cancel && cancelDue(t)) r = actOnCancel(this.ctx(p, t));
     else {
       const exact = st.slice(st.length - n);
       // Builtins take numbers; a 64-bit argument beyond 2^53 is also handed over exactly.
@@ -590,10 +596,7 @@ export class Machine {
     }
     if (r === BLOCKED) return this.deliverNow(p, t) ? undefined : { reason: "blocked", count: 0 };
     if (r === CALLED) return undefined;
-    if (r === GONE) {
-      this.reap();
-      return { reason: this.procs.has(p.pid) && p.threads.includes(t) ? "line" : "exited", count: 0 };
-    }
+    if (r === GONE) return this.gone(p, t);
     t.blockedOn = undefined;
     st.length -= n;
     st.push(r);
@@ -604,6 +607,12 @@ export class Machine {
     if (this.kernel.stopped(t.tid)) return { reason: "blocked", count: 0 };
     this.deliverNow(p, t);
     return undefined;
+  }
+
+  /** A builtin ended the thread or its process (or exec replaced it). */
+  private gone(p: UserProc, t: Thread): StepResult {
+    this.reap();
+    return { reason: this.procs.has(p.pid) && p.threads.includes(t) ? "line" : "exited", count: 0 };
   }
 
   /** Write out a builtin's pending output; then complete it (or exit). */
@@ -637,7 +646,7 @@ export class Machine {
     const w = found.thread.wait;
     if (!w) return true;
     const p = found.proc;
-    if (w.kind === "join") return w.on in p.finished || !p.threads.some((x) => x.tid === w.on);
+    if (w.kind === "join") return w.on in p.finished || !p.threads.some((x) => x.tid === w.on) || cancelDue(found.thread);
     if (w.kind === "mutex") return !p.mutexes[w.on];
     return p.mem.readU(w.on, 4) === ONCE_DONE;
   }

@@ -19,7 +19,7 @@ const ALIASES: Record<string, string> = {
  * set on either side (libc's fstat, the model's bookkeeping) is left out of the comparison.
  */
 export const COMPARED_CALLS = new Set([
-  "fork", "exit", "waitpid", "kill", "getpid", "getppid", "setpgid", "getpgrp", "execve",
+  "fork", "exit", "waitpid", "kill", "getpid", "getppid", "setpgid", "getpgrp", "setsid", "execve",
   "open", "close", "read", "write", "lseek", "dup", "dup2", "pipe", "unlink", "fcntl",
   "socket", "socketpair", "bind", "listen", "accept", "connect", "setsockopt", "shutdown", "send", "recv",
   "getsockname", "getpeername", "select", "sigaction", "sigprocmask", "sigsuspend",
@@ -49,7 +49,7 @@ export function comparedArgs(call: string): number[] {
 }
 
 /** Calls whose non-negative result is a pid (renamed by fork order before comparing). */
-export const RETURNS_PID = new Set(["fork", "waitpid", "getpid", "getppid"]);
+export const RETURNS_PID = new Set(["fork", "waitpid", "getpid", "getppid", "getpgrp", "setsid"]);
 
 /** Calls that can block for an unbounded time: interrupted or cut short by the end of a run. */
 export const SLOW_CALLS = new Set(["semop", "accept", "read", "recv", "waitpid", "pause", "sigsuspend", "select", "sleep", "write", "send", "connect"]);

@@ -8,7 +8,7 @@ import { canonicalCall, COMPARED_CALLS, comparedArgs, isNoisy, RETURNS_PID, SIGN
 import { handlerLines, handlerNames, statementLines } from "./functions";
 import { childName, threadName, renamePidsInText, renameShm, renameWrite, maskMeasuredTimes, type NormEntry, type NormProc, type NormTrace, type ProcEnd } from "./normal";
 import type { LinuxRun } from "./realrun";
-import { decodeString, type StraceEvent, type SyscallEvent } from "./strace";
+import { decodeString, type SignalEvent, type StraceEvent, type SyscallEvent } from "./strace";
 import type { Site } from "./symbolize";
 
 /** A call with raw pids, before processes get their names. */
@@ -151,8 +151,11 @@ function normalizeProcess(
     from = events.findIndex((e) => e.kind === "syscall" && e.name === "execve" && e.ret === 0 && e.args[0] === JSON.stringify(run.compiled.exe)) + 1;
   }
   let blockedIn: string | undefined;
+  // pthread_cancel's SIGCANCEL arrived: glibc's handler first checks the sender with getpid.
+  let cancelCheck = false;
   for (let i = from; i < events.length; i++) {
     const e = events[i];
+    if (e.kind === "signal" && isSigcancel(e)) cancelCheck = true;
     if (e.kind === "exit") {
       raw.end = e.signal
         ? run.harnessKilled.has(pid) && e.signal === "SIGKILL" ? { kind: "running", blockedIn } : { kind: "killed", signal: e.signal }
@@ -160,6 +163,10 @@ function normalizeProcess(
       continue;
     }
     if (e.kind !== "syscall") continue;
+    if (cancelCheck) {
+      cancelCheck = false;
+      if (e.name === "getpid") continue;
+    }
     if (e.name === "exit") raw.threadExit = true; // only a thread ends by exit(2); a process by exit_group
     // pthread_create's clone: a thread, compared on its own (inside pthread_*, so before the noise filter).
     if ((e.name === "clone" || e.name === "clone3") && /CLONE_THREAD/.test(e.args.join(",")) && typeof e.ret === "number" && e.ret > 0) {
@@ -211,6 +218,14 @@ function normalizeProcess(
     raw.entries.push(entry);
   }
   return raw;
+}
+
+/** glibc's cancellation signal: the kernel's signal 32 (strace's SIGRTMIN; glibc keeps 32
+ *  and 33 for itself, so no program handles it), sent by pthread_cancel with tgkill. The
+ *  thread it reaches unwinds and ends as the model's does; only the handler's own getpid,
+ *  made on the interrupted line, has no counterpart. */
+function isSigcancel(e: SignalEvent): boolean {
+  return e.signal === "SIGRTMIN" && e.info.si_code === "SI_TKILL";
 }
 
 /** execlp/execvp try each PATH directory in turn: a failed execve that the library follows

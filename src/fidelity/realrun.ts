@@ -23,7 +23,7 @@ export const TRACED_CALLS = [
   "connect", "setsockopt", "shutdown", "sendto", "recvfrom", "select", "pselect6",
   "rt_sigaction", "rt_sigprocmask", "rt_sigsuspend", "pause", "alarm", "nanosleep",
   "clock_nanosleep", "restart_syscall", "shmget", "shmat", "shmdt", "shmctl", "semget", "semop", "semtimedop", "semctl",
-  "fcntl", "getpgrp", "unlink", "unlinkat", "getsockname", "getpeername", "rt_sigpending",
+  "fcntl", "getpgrp", "setsid", "unlink", "unlinkat", "getsockname", "getpeername", "rt_sigpending",
   "tgkill", "tkill", "exit",
 ];
 

@@ -146,6 +146,13 @@ export class Kernel {
     return this.sys(tid, "thread_exit", [], (t) => proc.threadExit(this.k, t));
   }
 
+  /** A pthread_cancel request for task tid (glibc's SIGCANCEL): a blocking call it sleeps
+   *  in ends, so that its library, calling again, finds the request and ends the thread. */
+  wakeForCancel(tid: number): void {
+    const t = this.k.tasks.get(tid);
+    if (t && t.state === "blocked") proc.unblock(this.k, t);
+  }
+
   getpid(tid: number): SysResult {
     return this.sys(tid, "getpid", [], (t) => ok(t.proc.pid));
   }
@@ -171,8 +178,18 @@ export class Kernel {
     return this.sys(tid, "setpgid", [pid, pgid], (t) => proc.setpgid(this.k, t, pid, pgid));
   }
 
+  /** setsid(2): a new session and process group led by the caller, with no controlling terminal. */
+  setsid(tid: number): SysResult {
+    return this.sys(tid, "setsid", [], (t) => proc.setsid(this.k, t));
+  }
+
+  /** isatty(3)'s ioctl(fd, TCGETS): 0 for the terminal, whoever's controlling terminal it is. */
+  isatty(tid: number, fd: number): SysResult {
+    return this.fdcall(tid, "ioctl", fd, [], (_t, f) => (f.obj.kind === "tty" ? ok(0) : fail("ENOTTY")));
+  }
+
   tcgetpgrp(tid: number, fd: number): SysResult {
-    return this.fdcall(tid, "tcgetpgrp", fd, [], (_t, f) => (f.obj.kind === "tty" ? ok(this.k.tty.foreground) : fail("ENOTTY")));
+    return this.fdcall(tid, "tcgetpgrp", fd, [], (t, f) => (f.obj.kind === "tty" ? tty.tcgetpgrp(this.k, t) : fail("ENOTTY")));
   }
 
   tcsetpgrp(tid: number, fd: number, pgid: number): SysResult {

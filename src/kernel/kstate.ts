@@ -246,6 +246,8 @@ export interface TtyDevice {
   /** Ctrl-D typed: the next read that finds no input returns 0. */
   eof: number;
   foreground: number;
+  /** The session whose controlling terminal this is (the programs' session, 1). */
+  sid: number;
   vnode?: TtyV;
 }
 

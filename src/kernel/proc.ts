@@ -207,12 +207,26 @@ export function setpgid(k: KState, t: Task, pid: number, pgid: number): SysResul
   if (!target || (target !== self && target.ppid !== self.pid)) return fail("ESRCH");
   if (target.zombie) return fail("ESRCH");
   if (target.pid === target.sid) return fail("EPERM"); // a session leader cannot move
+  if (target.sid !== self.sid) return fail("EPERM"); // a child that called setsid
   const g = pgid === 0 ? target.pid : pgid;
   if (g !== target.pid && ![...k.procs.values()].some((q) => q.pgid === g && q.sid === self.sid)) return fail("EPERM");
   target.pgid = g;
   touch(k, childChan(target.ppid)); // waitpid(0) and waitpid(-pgid) match by group
   k.dirty.add(target.pid);
   return ok(0);
+}
+
+/** setsid(2): EPERM when a process group with the caller's pid exists (it leads one, or
+ *  once did and members remain); else the caller leads a new session and a new group,
+ *  with no controlling terminal. The result is the new session's id. */
+export function setsid(k: KState, t: Task): SysResult {
+  const self = t.proc;
+  if ([...k.procs.values()].some((q) => q.pgid === self.pid && !q.zombie)) return fail("EPERM");
+  self.sid = self.pid;
+  self.pgid = self.pid;
+  touch(k, childChan(self.ppid)); // waitpid(0) and waitpid(-pgid) match by group
+  k.dirty.add(self.pid);
+  return ok(self.pid);
 }
 
 /** The state the Snapshot shows for a process. */

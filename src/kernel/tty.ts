@@ -11,7 +11,7 @@ import { SIG } from "./signum";
 import { touch, TTY_CHAN, waitTest } from "./waitq";
 
 export function ttyalloc(): TtyDevice {
-  return { name: "/dev/pts/0", input: new ByteQueue(), eof: 0, foreground: 0 };
+  return { name: "/dev/pts/0", input: new ByteQueue(), eof: 0, foreground: 0, sid: 1 };
 }
 
 /** The terminal's v-node, made when the first descriptor opens it. */
@@ -68,7 +68,13 @@ export function ttyKey(k: KState, key: string): void {
   for (const p of [...k.procs.values()]) if (p.pgid === k.tty.foreground && p.kind !== "init") sendsig(k, p, s);
 }
 
+/** tcgetpgrp(3): only for the caller's controlling terminal (after setsid it has none). */
+export function tcgetpgrp(k: KState, t: Task): SysResult {
+  return t.proc.sid === k.tty.sid ? ok(k.tty.foreground) : fail("ENOTTY");
+}
+
 export function tcsetpgrp(k: KState, t: Task, pgid: number): SysResult {
+  if (t.proc.sid !== k.tty.sid) return fail("ENOTTY");
   if (!Number.isInteger(pgid) || pgid < 0) return fail("EINVAL");
   if (![...k.procs.values()].some((p) => p.pgid === pgid && p.sid === t.proc.sid)) return fail("EPERM");
   k.tty.foreground = pgid;

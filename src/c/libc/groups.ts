@@ -1,4 +1,4 @@
-// Process groups and the terminal from the library's side: killpg, getpgid, getsid,
+// Process groups, sessions and the terminal from the library's side: killpg, setsid, getpgid, getsid,
 // tcgetpgrp and tcsetpgrp (a shell's job control). killpg(pgrp, sig) is kill(-pgrp, sig),
 // as glibc makes it; a negative group is EINVAL.
 import { signame } from "../../kernel/kernel";
@@ -20,6 +20,7 @@ export const groups: Builtin[] = [
       return sys(c, "kill", [-a[0], signame(a[1])], c.k.kill(c.t.tid, -a[0], a[1]));
     },
   },
+  { name: "setsid", fn: (c) => sys(c, "setsid", [], c.k.setsid(c.t.tid)) },
   { name: "getpgid", fn: (c, a) => entry(c, a[0])?.pgid ?? -1 },
   { name: "getsid", fn: (c, a) => entry(c, a[0])?.sid ?? -1 },
   { name: "tcgetpgrp", fn: (c, a) => sys(c, "tcgetpgrp", [a[0]], c.k.tcgetpgrp(c.t.tid, a[0])) },

@@ -14,9 +14,9 @@ import { scan, ScanStore } from "./scan";
 
 export const BUFSIZE = 4096;
 
-/** Whether fd is a terminal (isatty): the terminal answers tcgetpgrp, nothing else does. */
+/** Whether fd is a terminal (isatty). */
 export function isatty(c: Ctx, fd: number): boolean {
-  const r = c.k.tcgetpgrp(c.t.tid, fd);
+  const r = c.k.isatty(c.t.tid, fd);
   return !isBlocked(r) && r.ret >= 0;
 }
 

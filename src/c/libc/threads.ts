@@ -11,7 +11,9 @@ function libWait(c: Ctx, kind: LibWaitKind, on: number, what: string): typeof BL
   return BLOCKED;
 }
 
-function threadExit(c: Ctx, value: number): typeof GONE {
+/** The calling thread ends with `value` for its joiner (pthread_exit, a return from its
+ *  routine, or cancellation: PTHREAD_CANCELED); the last thread's end is the process's exit. */
+export function threadExit(c: Ctx, value: number): typeof GONE {
   if (!c.t.detached) c.p.finished[c.t.tid] = value;
   const last = c.p.threads.length === 1;
   sys(c, last ? "exit" : "thread_exit", [0], { ret: 0 });
@@ -60,6 +62,7 @@ export const threads: Builtin[] = [
         return 0;
       }
       if (!c.p.threads.some((x) => x.tid === tid)) return 3; // ESRCH
+      // A cancellation point: a request for this thread ends the wait (cancel.ts).
       return libWait(c, "join", tid, `pthread_join(${tid})`);
     },
   },

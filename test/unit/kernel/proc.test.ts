@@ -114,6 +114,27 @@ describe("kernel: processes", () => {
     assert.equal(errno(k.tcsetpgrp(pid, 0, 4242)), "EPERM");
   });
 
+  it("setsid: a new session and group without the terminal; EPERM for a group leader; the session leader cannot be moved (setsid(2))", () => {
+    const { k, pid } = boot();
+    const c = fork(k, pid);
+    assert.equal(okRet(k.setsid(c)), c);
+    assert.equal(okRet(k.getpgrp(c)), c);
+    assert.equal(k.processes().find((p) => p.pid === c)?.sid, c);
+    assert.equal(errno(k.setsid(c)), "EPERM", "it leads a group now");
+    // The terminal is still the descriptors' (isatty), but no longer its controlling terminal.
+    assert.equal(okRet(k.isatty(c, 0)), 0);
+    assert.equal(errno(k.tcgetpgrp(c, 0)), "ENOTTY");
+    assert.equal(errno(k.tcsetpgrp(c, 0, c)), "ENOTTY");
+    assert.equal(errno(k.setpgid(pid, c, pid)), "EPERM", "a session leader stays in its group");
+    // A child of the new session leader is in its session: it may not join the old one's groups.
+    const g = fork(k, c);
+    assert.equal(errno(k.setpgid(g, 0, pid)), "EPERM");
+    // A process whose pid names a group (it led one) cannot start a session either.
+    const d = fork(k, pid);
+    okRet(k.setpgid(d, 0, 0));
+    assert.equal(errno(k.setsid(d)), "EPERM");
+  });
+
   it("threads: the main thread's tid is the pid; threads share the descriptor table and dispositions; blocking is per thread", () => {
     const { k, pid } = boot();
     assert.equal(okRet(k.gettid(pid)), pid);
