@@ -6,7 +6,7 @@ import { signame, signo } from "../kernel/signum";
 
 /** Linux (and libc-wrapper) names -> the name we compare. */
 const ALIASES: Record<string, string> = {
-  clone: "fork", vfork: "fork", pipe2: "pipe", openat: "open", creat: "open", exit_group: "exit",
+  clone: "fork", clone3: "fork", vfork: "fork", pipe2: "pipe", openat: "open", creat: "open", exit_group: "exit",
   _exit: "exit", wait4: "waitpid", wait: "waitpid", accept4: "accept", dup3: "dup2",
   rt_sigaction: "sigaction", signal: "sigaction", rt_sigprocmask: "sigprocmask",
   rt_sigsuspend: "sigsuspend", clock_nanosleep: "sleep", nanosleep: "sleep", usleep: "sleep",

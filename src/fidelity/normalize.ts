@@ -81,7 +81,7 @@ function normalizeTree(run: LinuxRun, root: string): NormTrace {
   const inHandler: HandlerTest = { lines: handlerLines(text), names: handlerNames(text), statements: statementLines(text) };
   const raws = new Map<number, RawProc>();
   // Dispositions are inherited at fork: walk parents before children.
-  const inherited = new Map<number, { dispo: Map<string, Disposition>; outputs: Outputs }>();
+  const inherited = new Map<number, ProcStart>();
   const order = [run.mainPid];
   // Threads share their process's dispositions and descriptor table: the same state object.
   const owner = new Map<number, number>();
@@ -89,8 +89,8 @@ function normalizeTree(run: LinuxRun, root: string): NormTrace {
     const pid = order[i];
     const events = run.procs.get(pid) ?? [];
     const start = inherited.get(pid) ?? { dispo: new Map(), outputs: { out: new Set([1]), err: new Set([2]) } };
-    const raw = normalizeProcess(run, pid, events, start, inHandler, (child, at) => {
-      inherited.set(child, { dispo: new Map(at.dispo), outputs: { out: new Set(at.outputs.out), err: new Set(at.outputs.err) } });
+    const raw = normalizeProcess(run, pid, events, start, inHandler, (child, at, spawn) => {
+      inherited.set(child, { dispo: new Map(at.dispo), outputs: { out: new Set(at.outputs.out), err: new Set(at.outputs.err) }, spawn });
       order.push(child);
     }, (thread, at) => {
       inherited.set(thread, at);
@@ -139,8 +139,8 @@ function normalizeTree(run: LinuxRun, root: string): NormTrace {
 }
 
 function normalizeProcess(
-  run: LinuxRun, pid: number, events: StraceEvent[], state: { dispo: Map<string, Disposition>; outputs: Outputs },
-  inHandler: HandlerTest, onFork: (child: number, state: { dispo: Map<string, Disposition>; outputs: Outputs }) => void,
+  run: LinuxRun, pid: number, events: StraceEvent[], state: ProcStart,
+  inHandler: HandlerTest, onFork: (child: number, state: ProcStart, spawn?: SiteOf) => void,
   onThread: (thread: number, state: { dispo: Map<string, Disposition>; outputs: Outputs }) => void,
 ): RawProc {
   const { dispo, outputs } = state;
@@ -151,6 +151,7 @@ function normalizeProcess(
     from = events.findIndex((e) => e.kind === "syscall" && e.name === "execve" && e.ret === 0 && e.args[0] === JSON.stringify(run.compiled.exe)) + 1;
   }
   let blockedIn: string | undefined;
+  let execed = false;
   // pthread_cancel's SIGCANCEL arrived: glibc's handler first checks the sender with getpid.
   let cancelCheck = false;
   for (let i = from; i < events.length; i++) {
@@ -174,7 +175,12 @@ function normalizeProcess(
       onThread(e.ret, state);
       continue;
     }
-    const site = programSite(run, e);
+    const spawned = programSite(run, e) ? undefined : spawnSite(run, events, i);
+    // A posix_spawn child before its exec runs glibc's code on a stack of its own: its
+    // calls count at the line that spawned it, as the model's fork and exec in system() do.
+    const site = programSite(run, e) ?? spawned ?? (state.spawn && !execed ? state.spawn : undefined);
+    if (e.name === "execve" && e.ret === 0) execed = true;
+    if (site && site === state.spawn && spawnNoise(e, dispo)) continue;
     // Loader and libc internals have no frame in the program; exit's flush after main
     // returned has none either, and is kept at line 0.
     if (!site && !(e.name === "write" || e.name === "exit_group")) continue;
@@ -213,11 +219,49 @@ function normalizeProcess(
     trackOutputs(outputs, entry);
     if (call === "fork" && typeof ret === "number" && ret > 0) {
       raw.forks.push(ret);
-      onFork(ret, state);
+      onFork(ret, state, spawned);
     }
     raw.entries.push(entry);
   }
   return raw;
+}
+
+type SiteOf = NonNullable<ReturnType<typeof programSite>>;
+
+/** What a process starts with: its parent's dispositions and output descriptors, and for a
+ *  posix_spawn child, the parent's site of the spawn. */
+interface ProcStart {
+  dispo: Map<string, Disposition>;
+  outputs: Outputs;
+  spawn?: SiteOf;
+}
+
+/**
+ * The posix_spawn child's own housekeeping, with no counterpart in a fork and exec: it asks
+ * every signal's disposition and sets back to SIG_DFL what exec would reset anyway (a
+ * handler) or what already is; it asks the mask. Kept: a change of an ignored signal (exec
+ * would keep it ignored), the mask set, dup2/close of its file actions, the exec.
+ */
+function spawnNoise(e: SyscallEvent, dispo: Map<string, Disposition>): boolean {
+  if (e.name === "rt_sigprocmask") return e.args[1] === "NULL";
+  if (e.name !== "rt_sigaction") return false;
+  if (!e.args[1] || e.args[1] === "NULL") return true;
+  return (dispo.get(e.args[0]) ?? "default") !== "ignore";
+}
+
+/** posix_spawn's clone3(CLONE_VM|CLONE_VFORK) (system(), popen()) runs the child on a new
+ *  stack, and strace -k cannot unwind it: such a fork takes the site of the parent's next
+ *  call that has one (the same library call's). */
+function spawnSite(run: LinuxRun, events: StraceEvent[], i: number): SiteOf | undefined {
+  const e = events[i];
+  if (e.kind !== "syscall" || (e.name !== "clone" && e.name !== "clone3") || /CLONE_THREAD/.test(e.args.join(",")) || !(typeof e.ret === "number" && e.ret > 0)) return undefined;
+  for (let j = i + 1; j < events.length; j++) {
+    const n = events[j];
+    if (n.kind !== "syscall") continue;
+    const site = programSite(run, n);
+    if (site) return site;
+  }
+  return undefined;
 }
 
 /** glibc's cancellation signal: the kernel's signal 32 (strace's SIGRTMIN; glibc keeps 32

@@ -81,6 +81,9 @@ const LAUNCH =
   "use POSIX; POSIX::close($_) for 3..1023; setpgrp(0, 0); " +
   'exec { $ARGV[0] } @ARGV or die "exec $ARGV[0]: $!\\n";';
 
+/** Signals whose default action stops a process, the terminal's own among them. */
+const KEYBOARD_STOPS = new Set(["SIGTSTP", "SIGTTIN", "SIGTTOU"]);
+
 const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** A test-friendly free port: bind port 0 on loopback and give the number back. */
@@ -278,6 +281,16 @@ export async function runScenario(binary: string, scenario: Scenario, opts: Driv
         process.kill(t, s.signal as NodeJS.Signals);
       } catch {
         // the target already ended: nothing to signal
+      }
+    }
+    // The group's leader is the launcher (timeout), which a keyboard stop stops too; a
+    // program that catches Ctrl-Z and sends no SIGCONT of its own (a shell passing it on to
+    // a job) would leave it stopped, never to collect strace. It is not traced: continue it.
+    if (to === "fg" && opts.wrap && KEYBOARD_STOPS.has(s.signal)) {
+      try {
+        process.kill(pid, "SIGCONT");
+      } catch {
+        // already gone
       }
     }
   };

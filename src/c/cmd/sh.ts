@@ -2,14 +2,15 @@
 // for commands read from stdin. It runs simple commands, pipelines (|), lists (; && || &),
 // redirections (< > >> 2> 2>&1 >&2, with any descriptor number), quotes ('...', "...", \),
 // $NAME, ${NAME}, $?, $$, $0..$9, NAME=value assignments and the built-ins exit, export,
-// unset, cd and ':'. Like dash, `sh -c` with a single simple command execs it in place of
-// the shell; each command of a pipeline runs in a child of its own. Errors read as dash's.
+// unset, cd and ':'. As Debian's dash 0.5.12 does, every command that is not a built-in runs
+// in a child (also the last one of `sh -c`); each command of a pipeline runs in a child of
+// its own. Errors read as dash's.
 export const SH = `
 char *args[256];
 int kinds[256];             /* 0 a word, 1 an operator */
 int nargs;
 char store[65536];
-int used, status, lineno = 1, cmode;
+int used, status, lineno = 1;
 char **posargs;
 int nposargs;
 
@@ -122,7 +123,7 @@ int isassign(const char *w) {
   return *w == '=';
 }
 /* Run the simple command in args[s..e): assignments, redirections, words. In this process:
-   the caller has forked already, or this is the shell's last command (dash's exec). */
+   the caller has forked already. */
 void execcmd(int s, int e) {
   char *argv[256];
   int n = 0;
@@ -155,9 +156,8 @@ int builtin(int s, int e) {
   if (all) { for (int i = s; i < e; i++) putenv(args[i]); return 0; }
   return -1;
 }
-/* A pipeline args[s..e): each command in a child joined by pipes; the status is the last's.
-   last: nothing follows in the script, so a lone command replaces the shell. */
-int pipeline(int s, int e, int background, int last) {
+/* A pipeline args[s..e): each command in a child joined by pipes; the status is the last's. */
+int pipeline(int s, int e, int background) {
   int cuts[64], nc = 0;
   cuts[nc++] = s;
   for (int i = s; i < e; i++) if (kinds[i] && strcmp(args[i], "|") == 0 && nc < 63) cuts[nc++] = i + 1;
@@ -165,7 +165,6 @@ int pipeline(int s, int e, int background, int last) {
   if (nc == 1) {
     int b = builtin(s, e);
     if (b >= 0) return b;
-    if (last && !background) execcmd(s, e);
   }
   pid_t pids[64];
   int in = -1;
@@ -210,9 +209,7 @@ void run(const char *line) {
     int background = oplen == 1 && line[i] == '&';
     if (!skip) {
       if (lex(seg) < 0) { fprintf(stderr, "sh: %d: line too long\n", lineno); status = 2; return; }
-      int rest = i + oplen;
-      while (rest < n && (line[rest] == ' ' || line[rest] == '\\t')) rest++;
-      if (nargs > 0) status = pipeline(0, nargs, background, cmode && rest >= n);
+      if (nargs > 0) status = pipeline(0, nargs, background);
     }
     skip = oplen == 2 && ((line[i] == '&' && status != 0) || (line[i] == '|' && status == 0));
     i += oplen;
@@ -223,7 +220,6 @@ void run(const char *line) {
 int main(int argc, char **argv) {
   if (argc >= 2 && strcmp(argv[1], "-c") == 0) {
     if (argc < 3) { fprintf(stderr, "sh: 0: -c requires an argument\\n"); return 2; }
-    cmode = 1;
     posargs = argv + 3;
     nposargs = argc - 3;
     if (nposargs == 0) { posargs = argv; nposargs = 1; }

@@ -47,21 +47,29 @@ FILE *popen(const char *command, const char *type) {
   if (type == NULL || (type[0] != 'r' && type[0] != 'w') || (type[1] != '\\0' && type[1] != 'e')) { errno = EINVAL; return NULL; }
   for (int i = 0; i < 64; i++) if (__popen_files[i] == NULL) { slot = i; break; }
   if (slot < 0) { errno = EMFILE; return NULL; }
-  if (pipe(fds) < 0) return NULL;
+  /* As glibc: both ends close-on-exec, the shell started as posix_spawn starts it (every
+     signal blocked around the fork; the child's end dup2'd onto its stdout or stdin, the
+     other popen streams closed, the mask restored, then the exec). */
+  if (pipe2(fds, O_CLOEXEC) < 0) return NULL;
   int mine = type[0] == 'r' ? 0 : 1;
+  int theirs = fds[1 - mine];
+  sigset_t all, old;
+  sigfillset(&all);
+  sigprocmask(SIG_BLOCK, &all, &old);
   pid_t pid = fork();
-  if (pid < 0) { close(fds[0]); close(fds[1]); return NULL; }
   if (pid == 0) {
-    /* The child's end becomes its stdout (for "r") or stdin (for "w"). */
-    int theirs = fds[1 - mine];
-    close(fds[mine]);
-    if (theirs != 1 - mine) { dup2(theirs, 1 - mine); close(theirs); }
-    for (int i = 0; i < 64; i++) if (__popen_files[i]) close(fileno(__popen_files[i]));
+    if (theirs != 1 - mine) dup2(theirs, 1 - mine);
+    else fcntl(theirs, F_SETFD, 0);
+    for (int i = 0; i < 64; i++) if (__popen_files[i] && fileno(__popen_files[i]) != 1 - mine) close(fileno(__popen_files[i]));
+    sigprocmask(SIG_SETMASK, &old, NULL);
     execl("/bin/sh", "sh", "-c", command, (char *)NULL);
     _exit(127);
   }
-  close(fds[1 - mine]);
-  FILE *fp = fdopen(fds[mine], type[0] == 'r' ? "r" : "w");
+  sigprocmask(SIG_SETMASK, &old, NULL);
+  close(theirs);
+  if (pid < 0) { close(fds[mine]); return NULL; }
+  if (type[1] != 'e') fcntl(fds[mine], F_SETFD, 0);
+  FILE *fp = __forklab_popen_file(fds[mine], type[0] == 'r' ? "r" : "w");
   __popen_files[slot] = fp;
   __popen_pids[slot] = pid;
   return fp;

@@ -323,6 +323,8 @@ export const stdio: Builtin[] = [
       return v === -1 ? 0 : v;
     },
   },
+  // popen's own FILE over its pipe end: glibc's popen makes it without fdopen's fcntl.
+  { name: "__forklab_popen_file", fn: (c, a) => newStream(c, a[0], parseMode(str(c, a[1]))) },
   {
     name: "fclose", fn: (c, a) => {
       const s = stream(c, a[0]);

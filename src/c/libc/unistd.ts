@@ -48,6 +48,17 @@ function wait(c: Ctx, pid: number, statusp: number, options: number): number | C
 
 const wmacro = (f: (s: number) => number | boolean) => (_c: Ctx, a: number[]): number => +f(a[0] & 0xffffffff);
 
+/** pipe(2) and pipe2(2) (O_CLOEXEC, O_NONBLOCK): the two descriptors stored at fdsAddr. */
+function pipe(c: Ctx, fdsAddr: number, flags: number): number | Ctl {
+  const res = c.k.pipe(c.t.tid, flags);
+  // The trace carries the two descriptors, as strace prints them: the fidelity check compares them.
+  const fds = !isBlocked(res) && res.fds ? [...res.fds] : [];
+  return sys(c, "pipe", fds, res, (r) => {
+    if (r.fds) { c.mem.writeU(fdsAddr, 4, r.fds[0]); c.mem.writeU(fdsAddr + 4, 4, r.fds[1]); }
+    return r.ret;
+  });
+}
+
 export const unistd: Builtin[] = [
   { name: "fork", fn: fork },
   { name: "getpid", fn: (c) => sys(c, "getpid", [], c.k.getpid(c.t.tid)) },
@@ -66,17 +77,8 @@ export const unistd: Builtin[] = [
   { name: "close", fn: (c, a) => sys(c, "close", [a[0]], c.k.close(c.t.tid, a[0])) },
   { name: "dup", fn: (c, a) => sys(c, "dup", [a[0]], c.k.dup(c.t.tid, a[0])) },
   { name: "dup2", fn: (c, a) => sys(c, "dup2", [a[0], a[1]], c.k.dup2(c.t.tid, a[0], a[1])) },
-  {
-    name: "pipe", fn: (c, a) => {
-      const res = c.k.pipe(c.t.tid);
-      // The trace carries the two descriptors, as strace prints them: the fidelity check compares them.
-      const fds = !isBlocked(res) && res.fds ? [...res.fds] : [];
-      return sys(c, "pipe", fds, res, (r) => {
-        if (r.fds) { c.mem.writeU(a[0], 4, r.fds[0]); c.mem.writeU(a[0] + 4, 4, r.fds[1]); }
-        return r.ret;
-      });
-    },
-  },
+  { name: "pipe", fn: (c, a) => pipe(c, a[0], 0) },
+  { name: "pipe2", fn: (c, a) => pipe(c, a[0], a[1]) },
   { name: "sleep", fn: (c, a) => sys(c, "sleep", [a[0]], c.k.sleep(c.t.tid, a[0])) },
   { name: "usleep", fn: (c, a) => sys(c, "usleep", [a[0]], c.k.usleep(c.t.tid, a[0])) },
   { name: "pause", fn: (c) => sys(c, "pause", [], c.k.pause(c.t.tid)) },
