@@ -56,6 +56,10 @@ export class App {
   private announced = -1;
   /** The program has sockets (in any step): the client controls apply. */
   private sockets = false;
+  /** The picture pane's width in CSS pixels, as the ResizeObserver last reported it
+   *  (undefined until its first report). Reading clientWidth instead would force a
+   *  synchronous layout of the just-patched picture on every update. */
+  private paneWidth: number | undefined;
   private readonly el = {
     stepInfo: h("span", { class: "fl-stepinfo", text: "No session yet" }),
     scrub: h("input", { type: "range", min: 0, max: 0, value: 0, "aria-label": "Step", disabled: true }),
@@ -121,7 +125,11 @@ export class App {
     e.figure.addEventListener("keydown", (ev) => this.onPictureKey(ev));
     document.addEventListener("keydown", (ev) => this.onZoomKey(ev));
     e.events.addEventListener("keydown", (ev) => this.onEventListKey(ev));
-    new ResizeObserver(() => this.applyScale()).observe(e.figure);
+    new ResizeObserver((entries) => {
+      // The content box: the pane has no padding, so this is clientWidth without the rounding.
+      for (const entry of entries) this.paneWidth = entry.contentRect.width;
+      this.applyScale();
+    }).observe(e.figure);
   }
 
   private steps(): number {
@@ -209,7 +217,9 @@ export class App {
    *  width when fitting, else the zoom; in the presentation layout never under 16 px text
    *  (12-unit text at 4/3), and when fitting as wide as the pane allows. */
   private applyScale(): void {
-    const room = this.el.figure.clientWidth - 2;
+    // Until the observer's first report (a message that comes before the first frame) the
+    // width is read once from the layout.
+    const room = Math.round(this.paneWidth ?? this.el.figure.clientWidth) - 2;
     const want = this.presentation ? Math.max(PRESENT, this.zoom) : this.fit ? Math.min(this.zoom, READABLE) : this.zoom;
     this.figure.setLayout(room > 0 && room < layoutWidth("wide") * want ? "narrow" : "wide");
     const fig = this.figure.figure;

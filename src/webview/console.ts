@@ -2,21 +2,29 @@
 // the shown step, each line in its writer's pid colour and marked with the pid (colour is
 // never the only sign). The picture's terminal box shows the same lines, but it may be
 // scrolled away; this strip never is.
-import type { Terminal } from "../render/terminal";
-import { terminalTail } from "../render/terminal";
+import { OutputLine, Terminal, terminalTail } from "../render/terminal";
 import { pidHue } from "../render/palette";
-import { h } from "./dom";
+import { h, whenIdle } from "./dom";
 
 /** Lines kept in the strip (it scrolls; the newest are at the bottom). */
 const TAIL = 200;
+/** Lines drawn with the step: more than the strip shows at its tallest. The older ones (up
+ *  to TAIL) follow when the page is idle, or at once when the learner reaches for the strip:
+ *  a hundred lines cost a tenth of a 200-process picture's frame, and only a few show. */
+const EAGER = 12;
 
 export class ConsoleStrip {
   readonly el = h("section", { class: "fl-console", "aria-label": "Terminal output of the program", tabindex: 0 });
   private readonly list = h("ol", { class: "fl-console-lines" });
   private shown: Terminal | undefined;
+  private scrollPending = false;
+  /** The lines above the eager ones, not drawn yet. */
+  private older: (() => HTMLElement[]) | undefined;
 
   constructor() {
     this.el.append(this.list);
+    // Reaching the strip (mouse, wheel, keyboard, assistive focus) draws the older lines first.
+    for (const ev of ["focus", "pointerdown", "wheel", "keydown"]) this.el.addEventListener(ev, () => this.fillOlder(), { passive: true });
   }
 
   /** Shows the terminal at a step; `fresh` chunks (the step's own) are marked. */
@@ -24,12 +32,42 @@ export class ConsoleStrip {
     if (this.shown && this.shown.chunks === t.chunks && this.shown.end === t.end) return;
     this.shown = t;
     const { lines, fresh: freshLines } = terminalTail(t, TAIL, fresh);
+    this.older = undefined;
     if (!lines.length) {
       this.list.replaceChildren(h("li", { class: "fl-muted", text: "no output yet" }));
       return;
     }
-    this.list.replaceChildren(...lines.map((l, i) => h("li", { class: `fl-line fl-h${pidHue(l.pid)}${i >= lines.length - freshLines ? " fl-line-new" : ""}${l.fd === 2 ? " fl-line-err" : ""}` },
-      h("span", { class: "fl-line-pid", text: `${l.pid}${l.fd === 2 ? " err" : ""}` }), h("span", { class: "fl-line-text", text: l.text }))));
-    this.el.scrollTop = this.el.scrollHeight;
+    const item = (l: OutputLine, i: number) => h("li", { class: `fl-line fl-h${pidHue(l.pid)}${i >= lines.length - freshLines ? " fl-line-new" : ""}${l.fd === 2 ? " fl-line-err" : ""}` },
+      h("span", { class: "fl-line-pid", text: `${l.pid}${l.fd === 2 ? " err" : ""}` }), h("span", { class: "fl-line-text", text: l.text }));
+    const split = Math.max(0, lines.length - EAGER);
+    this.list.replaceChildren(...lines.slice(split).map((l, i) => item(l, split + i)));
+    if (split) {
+      const older = () => lines.slice(0, split).map(item);
+      this.older = older;
+      whenIdle(() => { if (this.older === older) this.fillOlder(); });
+    }
+    this.scrollToEnd();
+  }
+
+  /** Draws the older lines above the eager ones, keeping the strip at its end if it was. */
+  private fillOlder(): void {
+    const older = this.older;
+    if (!older) return;
+    this.older = undefined;
+    const atEnd = this.el.scrollTop + this.el.clientHeight >= this.el.scrollHeight - 2;
+    this.list.prepend(...older());
+    if (atEnd) this.el.scrollTop = this.el.scrollHeight;
+  }
+
+  /** Shows the newest line at the next frame: reading scrollHeight now would lay out the
+   *  page in the middle of the update (the frame lays it out anyway, once), and the frame
+   *  is painted only after this has run. */
+  private scrollToEnd(): void {
+    if (this.scrollPending) return;
+    this.scrollPending = true;
+    requestAnimationFrame(() => {
+      this.scrollPending = false;
+      this.el.scrollTop = this.el.scrollHeight;
+    });
   }
 }

@@ -53,7 +53,13 @@ export function setOptions(sel: HTMLSelectElement, options: Array<[string, strin
     // Reaching the control first fills it at once (mouse, keyboard, assistive focus).
     for (const ev of ["focus", "pointerdown", "keydown"]) sel.addEventListener(ev, () => fillOptions(sel));
   }
+  whenIdle(() => fillOptions(sel));
+}
+
+/** Runs `work` once the page is idle after this frame (within a quarter second): for what
+ *  nobody sees until they reach for it, so it stays out of the update a step waits for. */
+export function whenIdle(work: () => void): void {
   const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
-  if (idle) idle(() => fillOptions(sel), { timeout: 250 });
-  else setTimeout(() => fillOptions(sel), 50);
+  if (idle) idle(work, { timeout: 250 });
+  else setTimeout(work, 50);
 }

@@ -18,6 +18,8 @@ export class Tray {
   private readonly forms: Record<TrayName, HTMLElement>;
   private readonly toggles = new Map<TrayName, HTMLElement>();
   private open: TrayName | undefined;
+  /** The step whose processes the lists should name, while no form shows them. */
+  private unlisted: Snapshot | undefined;
 
   constructor(private readonly send: Send, private readonly notice: (t: string) => void) {
     setOptions(this.signal, VIEW_SIGNALS.map((s) => [s, s]));
@@ -56,6 +58,7 @@ export class Tray {
   /** Opens one form (focus on its first control) or closes them all. */
   show(name: TrayName | undefined): void {
     this.open = name;
+    if (name && this.unlisted) this.list(this.unlisted);
     for (const [n, f] of Object.entries(this.forms) as Array<[TrayName, HTMLElement]>) {
       f.hidden = n !== name;
       const t = this.toggles.get(n);
@@ -64,8 +67,15 @@ export class Tray {
     if (name) this.forms[name].querySelector<HTMLElement>("select, input, button")?.focus();
   }
 
-  /** The lists of live processes and clients at the shown step. */
+  /** The lists of live processes and clients at the shown step: at once while a form is
+   *  open, else when one opens (naming 200 processes on every step is work nobody sees). */
   update(snap: Snapshot): void {
+    if (this.open) this.list(snap);
+    else this.unlisted = snap;
+  }
+
+  private list(snap: Snapshot): void {
+    this.unlisted = undefined;
     const clients = snap.processes.filter((p) => p.kind === "client" && p.state !== "zombie");
     setOptions(this.client, clients.length ? clients.map((p) => [String(p.pid), `client ${p.pid}`]) : [["", "no clients"]]);
     const live = snap.processes.filter((p) => p.state !== "zombie" && p.kind === "program");

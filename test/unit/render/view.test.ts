@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { deliver, posted } from "../../../src/bench/view-page";
+import { bigSnapshot } from "../../../src/bench/render-fixture";
 import type { Snapshot } from "../../../src/contract/snapshot";
 import { historyMessage } from "../../../src/contract/sync";
 import { ViewHarness, fixture, settle, showMessage, textOf } from "./page";
@@ -245,6 +246,37 @@ describe("descriptor-table view in Chromium", function () {
       const other = [...history.slice(0, 2), at(2, [line("Connected to (localhost, 40009)\n")])];
       await deliver(page, historyMessage(history, other, 2));
       assert.deepEqual(await tty(page), ["100 100server listening on port 15213", "100* 100Connected to (localhost, 40009)"]);
+    });
+
+    describe("the strip under the picture, with a hundred lines", () => {
+      const hundred = bigSnapshot();
+      // Delivers the picture and reads the strip in the same task (before any idle callback),
+      // after `then` (JavaScript run in the page) has acted.
+      const drawn = (page: Page, then = "") => page.evaluate(`(() => {
+        window.dispatchEvent(new MessageEvent("message", { data: ${JSON.stringify(showMessage(hundred))} }));
+        ${then}
+        return Array.from(document.querySelectorAll(".fl-console-lines li"), (li) => li.textContent);
+      })()`) as Promise<string[]>;
+      const all = hundred.output.map((c) => `100${c.text.trimEnd()}`);
+      const atEnd = (page: Page) => page.locator(".fl-console").evaluate((e) => e.scrollTop > 0 && e.scrollTop + e.clientHeight >= e.scrollHeight - 1);
+
+      it("draws the newest lines with the step and the older ones once idle, at the strip's end", async () => {
+        const page = await hx.page();
+        const first = await drawn(page);
+        assert.deepEqual(first, all.slice(-first.length));
+        assert.ok(first.length >= 8 && first.length < 20, `${first.length} lines drawn with the step`);
+        await page.waitForFunction("document.querySelectorAll('.fl-console-lines li').length === 100", undefined, { timeout: 5000 });
+        assert.deepEqual(await page.locator(".fl-console-lines li").allTextContents(), all);
+        await settle(page);
+        assert.ok(await atEnd(page), "the newest line shows");
+      });
+
+      it("draws the older lines at once when the learner reaches the strip", async () => {
+        const page = await hx.page();
+        assert.deepEqual(await drawn(page, "document.querySelector('.fl-console').focus();"), all);
+        await settle(page);
+        assert.ok(await atEnd(page), "the newest line shows");
+      });
     });
 
     it("lists the whole terminal in the text view and the Markdown", async () => {
