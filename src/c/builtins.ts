@@ -19,7 +19,8 @@ import { spans } from "./libc/spans";
 import { groups } from "./libc/groups";
 import { setjmps } from "./libc/setjmp";
 import { cancellation, CANCELLATION_POINTS } from "./libc/cancel";
+import { condvars } from "./libc/cond";
 
-const ALL: Builtin[] = [...stdio, ...stdlib, ...unistd, ...signals, ...net, ...threads, ...cancellation, ...semaphores, ...posix, ...files, ...hosts, ...seek, ...random, ...environ, ...time, ...psBuiltins, ...spans, ...groups, ...setjmps];
+const ALL: Builtin[] = [...stdio, ...stdlib, ...unistd, ...signals, ...net, ...threads, ...cancellation, ...condvars, ...semaphores, ...posix, ...files, ...hosts, ...seek, ...random, ...environ, ...time, ...psBuiltins, ...spans, ...groups, ...setjmps];
 export const BUILTINS: Builtin[] = ALL.map((b) => (CANCELLATION_POINTS.has(b.name) ? { ...b, cancel: true } : b));
 export const BUILTIN_NAMES = BUILTINS.map((b) => b.name);

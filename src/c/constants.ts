@@ -67,6 +67,7 @@ export function intConstant(name: string): { value: Val; type: "int" | "uint" | 
 export const SYSTEM_MACROS: Array<[string, string]> = [
   ["PTHREAD_MUTEX_INITIALIZER", "{ 0 }"],
   ["PTHREAD_ONCE_INIT", "0"],
+  ["PTHREAD_COND_INITIALIZER", "{ { 0 } }"],
   // The environment array is the process's own, found through the library.
   ["environ", "(*__forklab_environ())"],
   ["h_addr", "h_addr_list[0]"],

@@ -89,6 +89,8 @@ export interface UserProc {
   nextStack: number;
   /** Mutexes: address -> owner tid (0 = free). */
   mutexes: Record<number, number>;
+  /** Condition variables: address -> the tids waiting on it, oldest first (libc/cond.ts). */
+  conds: Record<number, number[]>;
   /** Threads that finished and wait to be joined: tid -> return value. */
   finished: Record<number, number>;
   strtok: number;

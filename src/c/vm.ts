@@ -17,6 +17,7 @@ import { latin1Bytes } from "../kernel/latin1";
 import type { TraceEntry } from "./trace";
 import { memoryFault, unsetText, watched } from "./sanitizer";
 import { actOnCancel, cancelDue } from "./libc/cancel";
+import { condWaiting } from "./libc/cond";
 
 /** Bytes of each scalar kind (K), for the sanitizer's checks of loads and stores. */
 const KSIZE = [1, 1, 2, 2, 4, 4, 8, 8, 4, 8];
@@ -129,7 +130,7 @@ export class Machine {
     const mem = prog.image.clone();
     mem.map(HEAP_BASE, HEAP_BASE, "the heap");
     const p: UserProc = {
-      pid, prog, mem, threads: [], heap: { brk: HEAP_BASE, blocks: {}, free: [], born: {}, dead: {}, starts: [] }, streams: {}, nextStack: 0, mutexes: {}, finished: {}, strtok: 0, rand: seedRandom(1), statics: {}, argv, atexit: [], env, counted: 0,
+      pid, prog, mem, threads: [], heap: { brk: HEAP_BASE, blocks: {}, free: [], born: {}, dead: {}, starts: [] }, streams: {}, nextStack: 0, mutexes: {}, conds: {}, finished: {}, strtok: 0, rand: seedRandom(1), statics: {}, argv, atexit: [], env, counted: 0,
     };
     // exec: the old image's pages go.
     const old = this.procs.get(pid);
@@ -184,7 +185,7 @@ export class Machine {
     const proc: UserProc = {
       pid: childPid, prog: parent.prog, mem, threads: [copyThread], heap: { brk: parent.heap.brk, blocks: { ...parent.heap.blocks }, free: parent.heap.free.map((f) => [f[0], f[1]] as [number, number]),
         born: { ...parent.heap.born }, dead: { ...parent.heap.dead }, starts: parent.heap.starts.slice() },
-      streams, nextStack: parent.nextStack, mutexes: { ...parent.mutexes }, finished: {}, strtok: parent.strtok, rand: parent.rand.slice(), statics: { ...parent.statics }, argv: parent.argv, atexit: parent.atexit.slice(), env: parent.env.slice(),
+      streams, nextStack: parent.nextStack, mutexes: { ...parent.mutexes }, conds: {}, finished: {}, strtok: parent.strtok, rand: parent.rand.slice(), statics: { ...parent.statics }, argv: parent.argv, atexit: parent.atexit.slice(), env: parent.env.slice(),
       counted: 0,
     };
     this.account(proc);
@@ -648,6 +649,7 @@ export class Machine {
     const p = found.proc;
     if (w.kind === "join") return w.on in p.finished || !p.threads.some((x) => x.tid === w.on) || cancelDue(found.thread);
     if (w.kind === "mutex") return !p.mutexes[w.on];
+    if (w.kind === "cond") return !condWaiting(p.conds, w.on, tid);
     return p.mem.readU(w.on, 4) === ONCE_DONE;
   }
 

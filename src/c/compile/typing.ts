@@ -14,6 +14,7 @@ import { TEXT_BASE, BUILTIN_BASE } from "../memory";
 import { Val, canon } from "../wide";
 import { FuncInfo, FuncType, Global, Local } from "./context";
 import { Declarations } from "./declarations";
+import { unmodelledFunction, unmodelledType } from "./unmodelled";
 
 /** `(T)-x`, `(T)*p`, `(T)&x` as the parser reads them, taken back to the cast they are. */
 export interface MisparsedCast {
@@ -252,7 +253,7 @@ export abstract class TypePass extends Declarations {
   /** The field `s.f` or `p->f` names in struct type t. */
   protected fieldOf(n: Node, t: CType): Field {
     if (t.k !== "struct") this.err(n, "not a struct");
-    if (!t.def.complete) this.err(n, `${typeName(t)} is incomplete`);
+    if (!t.def.complete) this.err(n, `${typeName(t)} is incomplete${unmodelledType(typeName(t))}`);
     const fname = n.childForFieldName("field")!.text;
     const f = findField(t.def, fname);
     if (!f) this.err(n, `${typeName(t)} has no field '${fname}'`);
@@ -360,7 +361,7 @@ export abstract class TypePass extends Declarations {
     const info = this.funcs.get(fnode.text);
     if (!info) {
       const b = this.builtinIndex.get(fnode.text);
-      if (b === undefined) this.cannotRun(fnode, `function '${fnode.text}' is not defined and is not one of the built-in library functions`);
+      if (b === undefined) this.cannotRun(fnode, `function '${fnode.text}' is not defined and is not one of the built-in library functions${unmodelledFunction(fnode.text)}`);
       this.err(fnode, `function '${fnode.text}' is used without a declaration (include its header)`);
     }
     if (info.index === undefined && info.builtin === undefined)

@@ -1,7 +1,7 @@
 // <signal.h>: dispositions go to the kernel by handler name; a sigset_t in memory holds
 // the kernel's mask in its first word (bit signo-1), as on Linux.
 import { signame, sigmask, SIG } from "../../kernel/kernel";
-import { Builtin, Ctx } from "../ctl";
+import { Builtin, Ctl, Ctx } from "../ctl";
 import { BUILTIN_BASE, TEXT_BASE } from "../memory";
 import { cstr, setErrno, str, sys } from "./sys";
 import { emit } from "./stdio";
@@ -30,6 +30,15 @@ export function handlerAddr(c: Ctx, name: string | undefined): number {
 
 const readSet = (c: Ctx, a: number): number => c.mem.readU(a, 4);
 const writeSet = (c: Ctx, a: number, v: number): void => { c.mem.fill(a, 0, 128); c.mem.writeU(a, 4, v >>> 0); };
+const EINVAL = 22;
+
+/** sigprocmask(how, set, old) for the calling thread: 0, or -1 with errno. */
+function setMask(c: Ctx, how: number, set: number, old: number): number | Ctl {
+  return sys(c, "rt_sigprocmask", [how], c.k.sigprocmask(c.t.tid, how, set ? readSet(c, set) : null), (r) => {
+    if (old) writeSet(c, old, r.oldMask ?? 0);
+    return 0;
+  });
+}
 
 function validSig(c: Ctx, s: number): boolean {
   if (s >= 1 && s < 32) return true;
@@ -61,13 +70,12 @@ export const signals: Builtin[] = [
   },
   { name: "kill", fn: (c, a) => sys(c, "kill", [a[0], signame(a[1])], c.k.kill(c.t.tid, a[0], a[1])) },
   { name: "raise", fn: (c, a) => sys(c, "kill", [c.p.pid, signame(a[0])], c.k.raise(c.t.tid, a[0])) },
+  { name: "sigprocmask", fn: (c, a) => setMask(c, a[0], a[1], a[2]) },
   {
-    name: "sigprocmask", fn: (c, a) => {
-      const [how, set, old] = a;
-      return sys(c, "rt_sigprocmask", [how], c.k.sigprocmask(c.t.tid, how, set ? readSet(c, set) : null), (r) => {
-        if (old) writeSet(c, old, r.oldMask ?? 0);
-        return 0;
-      });
+    // The same call (Linux's masks are per thread), with the error as the result.
+    name: "pthread_sigmask", fn: (c, a) => {
+      const r = setMask(c, a[0], a[1], a[2]);
+      return r === -1 ? EINVAL : r;
     },
   },
   { name: "sigsuspend", fn: (c, a) => sys(c, "rt_sigsuspend", [], c.k.sigsuspend(c.t.tid, readSet(c, a[0]))) },

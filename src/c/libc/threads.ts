@@ -5,7 +5,7 @@
 import { Builtin, BLOCKED, CALLED, GONE, Ctl, Ctx, LibWaitKind, ONCE_DONE } from "../ctl";
 import { sys } from "./sys";
 
-function libWait(c: Ctx, kind: LibWaitKind, on: number, what: string): typeof BLOCKED {
+export function libWait(c: Ctx, kind: LibWaitKind, on: number, what: string): typeof BLOCKED {
   c.t.wait = { kind, on };
   c.t.blockedOn = what;
   return BLOCKED;
@@ -20,6 +20,26 @@ export function threadExit(c: Ctx, value: number): typeof GONE {
   c.p.threads = c.p.threads.filter((x) => x !== c.t);
   c.k.threadExit(c.t.tid);
   return GONE;
+}
+
+/** pthread_mutex_lock: take mutex m, or wait until it is free (EDEADLK is for error-checking
+ *  mutexes; a plain one relocked by its owner deadlocks, reported here as 35). */
+export function lockMutex(c: Ctx, m: number): number | typeof BLOCKED {
+  c.t.wait = undefined;
+  const owner = c.p.mutexes[m];
+  if (owner === c.t.tid) return 35;
+  if (owner) return libWait(c, "mutex", m, `pthread_mutex_lock (held by thread ${owner})`);
+  c.p.mutexes[m] = c.t.tid;
+  c.mem.writeU(m, 4, 1);
+  c.mem.writeU(m + 4, 4, c.t.tid);
+  return 0;
+}
+
+export function unlockMutex(c: Ctx, m: number): number {
+  delete c.p.mutexes[m];
+  c.mem.writeU(m, 4, 0);
+  c.mem.writeU(m + 4, 4, 0);
+  return 0;
 }
 
 /** pthread_once: the first caller runs the routine (as user code); the builtin runs again
@@ -77,18 +97,7 @@ export const threads: Builtin[] = [
   { name: "pthread_self", fn: (c) => c.t.tid },
   { name: "pthread_mutex_init", fn: (c, a) => { delete c.p.mutexes[a[0]]; return 0; } },
   { name: "pthread_mutex_destroy", fn: () => 0 },
-  {
-    name: "pthread_mutex_lock", fn: (c, a) => {
-      c.t.wait = undefined;
-      const owner = c.p.mutexes[a[0]];
-      if (owner === c.t.tid) return 35; // EDEADLK would need an error-checking mutex; a plain one deadlocks
-      if (owner) return libWait(c, "mutex", a[0], `pthread_mutex_lock (held by thread ${owner})`);
-      c.p.mutexes[a[0]] = c.t.tid;
-      c.mem.writeU(a[0], 4, 1);
-      c.mem.writeU(a[0] + 4, 4, c.t.tid);
-      return 0;
-    },
-  },
+  { name: "pthread_mutex_lock", fn: (c, a) => lockMutex(c, a[0]) },
   {
     // EBUSY when held, by anyone (after fork, perhaps by a thread that is not in this process).
     name: "pthread_mutex_trylock", fn: (c, a) => {
@@ -99,14 +108,7 @@ export const threads: Builtin[] = [
       return 0;
     },
   },
-  {
-    name: "pthread_mutex_unlock", fn: (c, a) => {
-      delete c.p.mutexes[a[0]];
-      c.mem.writeU(a[0], 4, 0);
-      c.mem.writeU(a[0] + 4, 4, 0);
-      return 0;
-    },
-  },
+  { name: "pthread_mutex_unlock", fn: (c, a) => unlockMutex(c, a[0]) },
   { name: "shmget", fn: (c, a) => sys(c, "shmget", [a[0], a[1]], c.k.shmget(c.t.tid, a[0], a[1], a[2])) },
   {
     name: "shmat", fn: (c, a) => sys(c, "shmat", [a[0]], c.k.shmat(c.t.tid, a[0], a[2]), (r) => {
