@@ -179,6 +179,7 @@ export class Machine {
     const copyThread: Thread = {
       ...t, tid: childPid, stack: t.stack.slice(), frames: t.frames.map((f) => ({ ...f, sig: f.sig ? { ...f.sig } : undefined })),
       sys: undefined, blockedOn: undefined, stuck: t.stuck ? { ...t.stuck } : undefined,
+      cancel: t.cancel ? { ...t.cancel } : undefined,
     };
     const streams: Record<number, Stream> = {};
     for (const [a, s] of Object.entries(parent.streams)) streams[+a] = { ...s };
