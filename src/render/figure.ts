@@ -41,6 +41,8 @@ export class FigureCache {
    *  and marks are the same, and whose descriptors still name the same things, keeps it
    *  without building a key (the common case: a step changes one process of hundreds). */
   procs = new Map<number, { p: Proc; w: number; pp: boolean; marks: string; block: ProcBlock }>();
+  /** The last terminal key and what it was built from (see terminalKey). */
+  term: { chunks: Terminal["chunks"]; last: unknown; end: number; fresh: number; key: string } | undefined;
   /** What each open file's descriptors show ("#3 socket ↔ ..."), and the rows it came from. */
   private names = new Map<number, { f: OpenFile; o: KObject | undefined; name: string }>();
 
@@ -126,19 +128,27 @@ function procKey(p: Proc, w: number, parentPresent: boolean, look: Lookup, marks
   return s;
 }
 
-/** What the terminal box shows: the line count and the last lines with their freshness. */
-function terminalKey(term: Terminal, c: Changes): string {
+/** What the terminal box shows: the line count and the last lines with their freshness.
+ *  Kept while the terminal's last chunk is the same object: a history changed before it
+ *  would have dropped and replaced that chunk (TerminalLog.truncate), so the lines up to
+ *  it are the same too, and most steps write nothing. */
+function terminalKey(term: Terminal, c: Changes, cache: FigureCache): string {
+  const last = term.end ? term.chunks[term.end - 1] : undefined;
+  const m = cache.term;
+  if (m && m.chunks === term.chunks && m.last === last && m.end === term.end && m.fresh === c.newOutput) return m.key;
   const tail = terminalTail(term, TTY_LINES, c.newOutput);
-  return `${lineCount(term)}|${tail.fresh}|${JSON.stringify(tail.lines)}`;
+  const key = `${lineCount(term)}|${tail.fresh}|${JSON.stringify(tail.lines)}`;
+  cache.term = { chunks: term.chunks, last, end: term.end, fresh: c.newOutput, key };
+  return key;
 }
 
-function objectKey(o: KObject, term: Terminal, look: Lookup, c: Changes, ghost: boolean): string {
+function objectKey(o: KObject, term: Terminal, look: Lookup, c: Changes, ghost: boolean, cache: FigureCache): string {
   let s = `${ghost ? "G" : ""}${c.newObjects.has(o.id) ? "N" : ""}${c.changedObjects.has(o.id) ? "C" : ""}|${idOf(o)}|${look.holders.get(o.id)?.join(" ")}`;
   if (o.kind === "socket" && o.peer !== undefined) {
     const who = look.holders.get(o.peer) ?? [];
     s += `|${who.join(" ")}|${who.filter((pid) => look.clients.has(pid)).join(" ")}`;
   }
-  if (o.kind === "tty") s += "|" + terminalKey(term, c);
+  if (o.kind === "tty") s += "|" + terminalKey(term, c, cache);
   return s;
 }
 
@@ -321,15 +331,15 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
     shmAt.push(...shmLinks);
     const items: ReturnType<typeof objItems> = [];
     for (const o of snap.objects) {
-      const box = cache.get("o" + objectKey(o, term, look, c, false), () => drawObject(o, term, look, c));
+      const box = cache.get("o" + objectKey(o, term, look, c, false, cache), () => drawObject(o, term, look, c));
       items.push({ item: { o, ghost: false, box }, anchor: objAnchor.get(o.id) ?? Infinity, h: box.h, tie: o.id });
     }
     for (const o of c.freedObjects) {
-      const box = cache.get("o" + objectKey(o, term, look, c, true), () => drawObject(o, term, look, c, true));
+      const box = cache.get("o" + objectKey(o, term, look, c, true, cache), () => drawObject(o, term, look, c, true));
       items.push({ item: { o, ghost: true, box }, anchor: objAnchor.get(o.id) ?? Infinity, h: box.h, tie: o.id });
     }
     if (!snap.objects.some((o) => o.kind === "tty") && term.end) {
-      const box = cache.get("t" + terminalKey(term, c), () => drawTerminalOutput(term, c));
+      const box = cache.get("t" + terminalKey(term, c, cache), () => drawTerminalOutput(term, c));
       items.push({ item: { ghost: false, box }, anchor: Infinity, h: box.h, tie: Number.MAX_SAFE_INTEGER });
     }
     return items;

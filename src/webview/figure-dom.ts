@@ -2,7 +2,8 @@
 // of the picture are in the DOM (a 200-process figure is 40,000 px tall). The first
 // picture is parsed in one go; after that only units whose markup changed are re-parsed
 // (in one batch), moved ones get a new transform, and the rest of the DOM is left alone.
-// A one-syscall step touches a handful of units even in a 200-process picture.
+// A one-syscall step touches a handful of units even in a 200-process picture. A step
+// draws the screen before its frame is painted and the margin after it.
 import type { Snapshot } from "../contract/snapshot";
 import { Figure, FigureCache, Unit, buildFigure, captionUnit } from "../render/figure";
 import type { Layout } from "../render/geometry";
@@ -24,6 +25,8 @@ export class FigureView {
   private drawn = new Map<string, Drawn>();
   private readonly cache = new FigureCache();
   private pending = false;
+  /** A whole pass is due after the next frame is painted. */
+  private pendingAfterPaint = false;
   /** Picture pixels per figure unit (zoom, or what fits the width). */
   private scale = 1;
   figure: Figure | undefined;
@@ -46,13 +49,22 @@ export class FigureView {
     requestAnimationFrame(() => { this.pending = false; this.sync(); });
   }
 
-  /** Draws the figure: what is on screen at once, the margin around it at the next frame
-   *  (units there may be a step behind until then, but nobody sees them). */
+  /** The same once the next frame is painted: the margin is off screen, so the step's
+   *  picture need not wait for it (a scroll before then draws what it needs at once). */
+  private afterPaint(): void {
+    if (this.pendingAfterPaint) return;
+    this.pendingAfterPaint = true;
+    // A task queued from a frame callback runs after that frame's paint.
+    requestAnimationFrame(() => setTimeout(() => { if (this.pendingAfterPaint) this.sync(); }, 0));
+  }
+
+  /** Draws the figure: what is on screen at once, the margin around it after the frame is
+   *  painted (units there may be a step behind until then, but nobody sees them). */
   render(snap: Snapshot, previous?: Snapshot, term?: Terminal): Figure {
     this.drawnFrom = { snap, previous, term };
     this.figure = buildFigure(snap, previous, this.cache, term, this.layoutNow);
     this.sync(false);
-    this.later();
+    this.afterPaint();
     return this.figure;
   }
 
@@ -93,14 +105,15 @@ export class FigureView {
 
   /** Brings the DOM in line with the current figure and scroll position: the screen and
    *  its margin (whole), or only the screen (`whole` false: units elsewhere stay as they
-   *  are, apart from those the figure no longer has). */
+   *  are until the next whole pass, unless they were drawn on the screen). */
   sync(whole = true): void {
     const fig = this.figure;
     if (!fig) return;
+    if (whole) this.pendingAfterPaint = false;
     const [lo, hi] = this.visibleRange(whole);
     const units = fig.units.filter((u) => u.bottom >= lo && u.top <= hi);
     if (!this.svg) this.full(fig, units);
-    else this.patch(this.svg, fig, units, whole);
+    else this.patch(this.svg, fig, units, whole ? undefined : [lo, hi]);
   }
 
   private full(fig: Figure, units: Unit[]): void {
@@ -116,7 +129,9 @@ export class FigureView {
     }
   }
 
-  private patch(svg: SVGSVGElement, fig: Figure, units: Unit[], whole: boolean): void {
+  /** `screen`: a screen-only pass, over that range of the figure. */
+  private patch(svg: SVGSVGElement, fig: Figure, units: Unit[], screen?: [number, number]): void {
+    const whole = !screen;
     for (const [k, v] of [["width", fig.width], ["height", fig.height], ["viewBox", `0 0 ${fig.width} ${fig.height}`]] as const) {
       if (svg.getAttribute(k) !== String(v)) svg.setAttribute(k, String(v));
     }
@@ -144,12 +159,12 @@ export class FigureView {
         d.y = u.y;
       }
     }
-    let stay = keep;
-    if (!whole) {
-      stay = new Set<string>();
-      for (const u of fig.units) stay.add(u.key);
+    // Units not on the screen now go, unless a screen-only pass leaves them where nobody
+    // sees them (off the screen as drawn, whether the figure still has them or not).
+    const [lo, hi] = screen ?? [-Infinity, Infinity];
+    for (const [key, d] of this.drawn) {
+      if (!keep.has(key) && d.unit.bottom >= lo && d.unit.top <= hi) { d.el.remove(); this.drawn.delete(key); }
     }
-    for (const [key, d] of this.drawn) if (!stay.has(key)) { d.el.remove(); this.drawn.delete(key); }
     if (changed.length) {
       const scratch = document.createElementNS(SVG_NS, "g");
       scratch.innerHTML = changed.map(unitMarkup).join("");
@@ -161,15 +176,19 @@ export class FigureView {
         this.drawn.set(u.key, { unit: u, x: u.x, y: u.y, el });
       });
     }
-    // Put units in figure order within each layer (only new ones are out of place); a
-    // screen-only pass appends new units and leaves the order to the next whole pass.
+    // Put units in figure order within each layer (only new ones are out of place). A
+    // screen-only pass puts each new unit before the next unit on screen, so what is
+    // painted stacks as the whole pass will (units off the screen may stay out of order).
     for (const layerName of ["links", "boxes"] as const) {
       const layer = svg.querySelector(`.fl-layer[data-layer="${layerName}"]`);
       if (!layer) continue;
       if (!whole) {
-        for (const u of changed) {
-          const el = (this.drawn.get(u.key) as Drawn).el;
-          if (u.layer === layerName && el.parentNode !== layer) layer.append(el);
+        let next: Element | null = null;
+        for (let i = units.length - 1; i >= 0; i--) {
+          if (units[i].layer !== layerName) continue;
+          const el = (this.drawn.get(units[i].key) as Drawn).el;
+          if (el.parentNode !== layer) layer.insertBefore(el, next);
+          next = el;
         }
         continue;
       }

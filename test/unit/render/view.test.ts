@@ -200,6 +200,31 @@ describe("descriptor-table view in Chromium", function () {
     assert.equal(await stepped.locator("[data-change]").count(), 0);
   });
 
+  it("draws the screen with the step, in figure order, and the margin around it after the frame is painted", async () => {
+    const big = bigSnapshot();
+    // The next step gives the server a descriptor 4 (a dup of the log): a new arrow between
+    // the arrows of its descriptors 3 and 5.
+    const next: Snapshot = { ...big, step: big.step + 1, output: [], events: [],
+      processes: big.processes.map((p) => (p.pid === 100 ? { ...p, fds: p.fds.map((id, fd) => (fd === 4 ? 3 : id)) } : p)),
+      files: big.files.map((f) => (f.id === 3 ? { ...f, refcount: f.refcount + 1 } : f)) };
+    const page = await hx.page({ width: 1366, height: 768 });
+    const units = "document.querySelectorAll('.fl-layer > g[data-key]').length";
+    // Counted in the task that handles the message, and once the frame is painted.
+    const withStep = async (m: unknown, then: string) => page.evaluate(`(() => {
+      window.dispatchEvent(new MessageEvent("message", { data: ${JSON.stringify(m)} }));
+      return ${then};
+    })()`);
+    const drawnWithStep = await withStep(showMessage(big), units) as number;
+    await settle(page);
+    const drawnAfterFrame = await page.evaluate(units) as number;
+    assert.ok(drawnWithStep < drawnAfterFrame, `${drawnWithStep} units drawn with the step, ${drawnAfterFrame} with the margin`);
+    const order = await withStep(historyMessage([big], [big, next], 1),
+      `Array.from(document.querySelectorAll('.fl-layer[data-layer="links"] > g[data-key^="a:100:"]'), (g) => g.getAttribute("data-key"))`);
+    assert.deepEqual(order, ["a:100:0", "a:100:1", "a:100:2", "a:100:3", "a:100:4", "a:100:5", "a:100:6"]);
+    await settle(page);
+    assert.equal(await page.evaluate(units), drawnAfterFrame + 1, "the new arrow, and the same margin");
+  });
+
   it("ignores a malformed message and says why", async () => {
     const page = await hx.page();
     const bad = showMessage(fixture("pipe")) as { steps: Snapshot[] };
