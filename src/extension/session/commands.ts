@@ -57,7 +57,7 @@ export function registerCommands(context: vscode.ExtensionContext, sessions: Ses
   const act = async (command: Command, title?: string): Promise<Outcome> => {
     const s = sessions.active();
     const r = await sessions.perform(s, command, { title });
-    follow(s);
+    sessions.afterView("follow", () => follow(s));
     return r;
   };
 

@@ -66,6 +66,14 @@ const REFRESH_MS = 1000;
 /** How long a command runs before Stop Running shows (forklab.running). */
 const RUNNING_AFTER_MS = 100;
 
+/**
+ * How long the editor (lenses, decorations, the status bar, context keys, the cursor on the
+ * running line) trails the view after a step. The workbench draws both in one thread: an
+ * editor redrawn with the step would hold the view's picture back by its own work (most of
+ * a step's latency under load). Steps that come faster are shown in the editor together.
+ */
+const EDITOR_AFTER_MS = 100;
+
 export class Sessions implements vscode.Disposable {
   private readonly byFile = new Map<string, EditorSession>();
   private last: string | undefined;
@@ -284,8 +292,10 @@ export class Sessions implements vscode.Disposable {
     }
     const r = await this.perform(s, c);
     // The file's editor (when shown) follows the step the view moved to.
-    const ed = vscode.window.visibleTextEditors.find((e) => key(e.document.uri) === key(s.uri));
-    if (ed && this.byFile.get(key(s.uri)) === s) revealRunning(ed, s.model.current, s.model.mainPid);
+    this.afterView("follow", () => {
+      const ed = vscode.window.visibleTextEditors.find((e) => key(e.document.uri) === key(s.uri));
+      if (ed && this.byFile.get(key(s.uri)) === s) revealRunning(ed, s.model.current, s.model.mainPid);
+    });
     return r;
   }
 
@@ -368,7 +378,7 @@ export class Sessions implements vscode.Disposable {
       });
       this.problems.set(s.uri, [...compile, ...notes]);
     }
-    this.changed.fire(s);
+    this.afterView("changed", () => this.changed.fire(s));
   }
 
   private offerRestart(s: EditorSession): void {
@@ -398,7 +408,23 @@ export class Sessions implements vscode.Disposable {
     this.viewSub = view.onAction(async (a: ViewAction, owner: string) => { await this.performViewAction(a, owner); });
   }
 
+  /** Runs `job` EDITOR_AFTER_MS after the view was given a step; a later job of the same
+   *  name replaces one not yet run (it shows the later step). */
+  afterView(name: "changed" | "follow", job: () => void): void {
+    this.editorJobs.set(name, job);
+    this.editorSoon ??= setTimeout(() => {
+      this.editorSoon = undefined;
+      const jobs = [...this.editorJobs.values()];
+      this.editorJobs.clear();
+      for (const j of jobs) j();
+    }, EDITOR_AFTER_MS);
+  }
+
+  private readonly editorJobs = new Map<string, () => void>();
+  private editorSoon: ReturnType<typeof setTimeout> | undefined;
+
   dispose(): void {
+    clearTimeout(this.editorSoon);
     this.worker.dispose();
     this.viewSub?.dispose();
     this.subs.forEach((d) => d.dispose());
