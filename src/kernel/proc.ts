@@ -221,7 +221,7 @@ export function setpgid(k: KState, t: Task, pid: number, pgid: number): SysResul
  *  with no controlling terminal. The result is the new session's id. */
 export function setsid(k: KState, t: Task): SysResult {
   const self = t.proc;
-  if ([...k.procs.values()].some((q) => q.pgid === self.pid && !q.zombie)) return fail("EPERM");
+  if ([...k.procs.values()].some((q) => q.pgid === self.pid)) return fail("EPERM"); // zombies too, until reaped
   self.sid = self.pid;
   self.pgid = self.pid;
   touch(k, childChan(self.ppid)); // waitpid(0) and waitpid(-pgid) match by group

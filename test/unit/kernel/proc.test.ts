@@ -133,6 +133,12 @@ describe("kernel: processes", () => {
     const d = fork(k, pid);
     okRet(k.setpgid(d, 0, 0));
     assert.equal(errno(k.setsid(d)), "EPERM");
+    // Also once it has left that group, while a zombie (not yet reaped) is still in it.
+    const e = fork(k, d);
+    okRet(k.setpgid(d, 0, pid));
+    k.exit(e, 0);
+    assert.equal(proc(k.snapshot(0), e).state, "zombie");
+    assert.equal(errno(k.setsid(d)), "EPERM", "a zombie still belongs to its group until it is reaped");
   });
 
   it("threads: the main thread's tid is the pid; threads share the descriptor table and dispositions; blocking is per thread", () => {
