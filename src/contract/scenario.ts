@@ -73,5 +73,9 @@ export interface SignalScript {
 
 export const DEFAULT_PORT = 15213;
 
+/** Whether a C program's text listens (calls listen or csapp's Open_listenfd): a server,
+ *  which by the course's convention takes its port as argv[1]. */
+export const listensInSource = (text: string): boolean => /\b(Open_listenfd|listen)\s*\(/.test(text);
+
 /** The file that holds stdin when `stdinFrom` is "file" (model and real run alike). */
 export const STDIN_FILE = "stdin.txt";

@@ -110,12 +110,15 @@ function normalizeTree(run: LinuxRun, root: string): NormTrace {
     raw?.threads.forEach((thread, k) => threadNames.set(thread, threadName(self, k + 1)));
   }
   const nameOf = (pid: number): string | number => (pid > 0 ? names.get(pid) ?? "outside" : pid < -1 ? `-${names.get(-pid) ?? "outside"}` : pid);
+  // In text the run's free port reads as the Scenario's (the model's) port; a pid wins a tie.
+  const textNames = run.port !== undefined && run.scenarioPort !== undefined && run.port !== run.scenarioPort
+    ? new Map<number, string>([[run.port, String(run.scenarioPort)], ...names]) : names;
   const procs: NormProc[] = order.map((pid) => {
     const raw = raws.get(pid) as RawProc;
     const entries = raw.entries.map(({ pidRet, pidArg, ...e }) => {
       if (pidRet !== undefined && pidRet > 0) e.ret = nameOf(pidRet);
       if (pidArg) e.args[pidArg.index] = nameOf(pidArg.pid);
-      renameWrite(e, names);
+      renameWrite(e, textNames);
       return e;
     });
     const ownerPid = owner.get(pid);
@@ -127,12 +130,12 @@ function normalizeTree(run: LinuxRun, root: string): NormTrace {
       entries,
       children: raw.forks.map((c) => names.get(c) ?? String(c)),
       end,
-      stdout: renamePidsInText(raw.stdout, names),
-      stderr: renamePidsInText(raw.stderr, names),
+      stdout: renamePidsInText(raw.stdout, textNames),
+      stderr: renamePidsInText(raw.stderr, textNames),
       ...(ownerPid !== undefined ? { thread: true as const } : {}),
     };
   });
-  const trace: NormTrace = { side: "linux", procs, stdout: renamePidsInText(run.stdout, names) };
+  const trace: NormTrace = { side: "linux", procs, stdout: renamePidsInText(run.stdout, textNames) };
   renameShm(trace);
   maskMeasuredTimes(trace, text);
   return trace;

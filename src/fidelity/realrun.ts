@@ -6,7 +6,7 @@ import { execFile } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
-import type { Scenario } from "../contract/scenario";
+import { listensInSource, type Scenario } from "../contract/scenario";
 import { compile, type Compiled } from "./compile";
 import { probeGroup, tracerOf } from "./proc-probe";
 import { freePort, runScenario, scenarioPortOf } from "./scenario-driver";
@@ -125,8 +125,11 @@ export async function traceCompiled(compiled: Compiled, scenario: Scenario, opts
     ...(scenario.clients?.length ? ["-e", "inject=select,pselect6,poll,ppoll:delay_enter=5000"] : []),
   ];
   const hasClients = (scenario.clients?.length ?? 0) > 0;
-  // A free port for the run, renamed in the main program's and the extra programs' argv alike.
-  const usesPort = hasClients || programs.length > 0;
+  // A free port for the run, renamed in the main program's and the extra programs' argv alike:
+  // a fixed one (15213) would be taken by a concurrent run or any other server on the machine.
+  // A program that listens takes it too, even with no client of the Scenario's (it may be its
+  // own client, as socket-tuple.c is); the normaliser names it back in the output.
+  const usesPort = hasClients || programs.length > 0 || listensInSource(readFileSync(compiled.source, "utf8"));
   const port = usesPort ? await freePort() : undefined;
   const t0 = Date.now();
   const harnessKilled = new Set<number>();

@@ -2,6 +2,7 @@
 import { strict as assert } from "node:assert";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import { checkRules } from "../../src/fidelity/compare";
 import { linuxTrace } from "../../src/fidelity/check";
@@ -22,6 +23,19 @@ describe("fidelity: real runs under strace", function () {
     const t = await trace("alarm_wakes.c", { signals: [{ signal: "SIGINT", afterOutput: "ready" }] });
     assert.deepEqual(t.procs[0].end, { kind: "exited", code: 0 });
     assert.equal(t.procs[0].stdout, "ready\nintr\nrang\ndone\n");
+  });
+
+  it("a server that is its own client (no Scenario clients) runs on a free port, named back as argv's port: a taken 15213 does not matter", async () => {
+    // Another run of the same program, or any server on the machine, may hold the course's port.
+    const holder = createServer();
+    await new Promise<void>((r, j) => { holder.once("error", j); holder.listen(15213, "127.0.0.1", r); }).catch(() => undefined);
+    try {
+      const t = (await linuxTrace(join(root, "examples", "socket-tuple.c"), { argv: ["15213"] }, { root })).trace;
+      assert.deepEqual(t.procs[0].end, { kind: "exited", code: 0 }, t.procs[0].stderr);
+      assert.match(t.procs[0].stdout, /local port is the server's chosen port 15213\n/);
+    } finally {
+      holder.close();
+    }
   });
 
   it("alarmDue: the last alarm of each trace file counts; alarm(0) cancels", () => {

@@ -8,6 +8,7 @@ import * as vscode from "vscode";
 import { CHECK_IDS, CHECK_TITLES, type CheckId } from "../../coach/check/checks";
 import { checkScenario, MODEL_PORT } from "../../coach/check/scenarios";
 import { ECHO, SCHEDULE } from "../../coach/check/exercises";
+import { listensInSource } from "../../contract/scenario";
 import { baseOf } from "../../host/posix-path";
 import { host } from "../platform/host";
 import { openExercise } from "./exercise";
@@ -16,8 +17,7 @@ import { openExercise } from "./exercise";
 export interface CheckState { file: string; /** The file's URI (on the web, of a remote or virtual file system). */ uri: string; exercise: string; realHalf: boolean; note?: string; checks: Array<{ id: CheckId; state: "passed" | "failed" | "errored" | "unknown"; message?: string; line?: number; step?: number }> }
 
 /** A C server: a C file that listens (the checks give it its port as argv[1]). */
-const listens = (text: string): boolean => /\b(Open_listenfd|listen)\s*\(/.test(text);
-const isServer = (doc: vscode.TextDocument): boolean => (doc.languageId === "c" || doc.uri.fsPath.endsWith(".c")) && listens(doc.getText());
+const isServer = (doc: vscode.TextDocument): boolean => (doc.languageId === "c" || doc.uri.fsPath.endsWith(".c")) && listensInSource(doc.getText());
 
 const exerciseOf = (doc: { uri: vscode.Uri; getText(): string }): "echo" | "schedule" => (/schedule/i.test(baseOf(doc.uri.path)) || /schedule\.txt/.test(doc.getText()) ? "schedule" : "echo");
 
@@ -52,7 +52,7 @@ export function register(context: vscode.ExtensionContext): void {
     if (item) return;
     for (const uri of await vscode.workspace.findFiles("**/*.c", "**/node_modules/**", SCAN_LIMIT)) {
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      if (listens(text)) fileItem({ uri, getText: () => text });
+      if (listensInSource(text)) fileItem({ uri, getText: () => text });
     }
   };
   vscode.workspace.textDocuments.forEach(watch);
