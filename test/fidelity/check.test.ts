@@ -1,22 +1,17 @@
 // The real half of `forklab check` on our student-style servers (gcc, loopback TCP, /proc):
 // the right ones pass every check, each mistake fails the check named for it and no other;
-// after any check no process of the server is left; unruly servers are stopped and reaped.
+// after any check no process the check started is left (found by what this test started, not
+// by program name: another run on the machine may be running the same servers); unruly
+// servers are stopped and reaped.
 import { strict as assert } from "node:assert";
-import { readdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import { CHECK_IDS } from "../../src/coach/check/checks";
 import { EXERCISES } from "../../src/coach/check/exercises";
 import { checkServer } from "../../src/coach/check/run";
-import { readStat } from "../../src/live/procfs";
 import { EXAMPLES_DIR, EXPECTED, SERVERS_DIR } from "../check/expected";
+import { leftAfter, Started } from "../started";
 
 const UNRULY = join(__dirname, "..", "check", "unruly");
-
-/** Pids of live or zombie processes running a program of this name. */
-function running(name: string): number[] {
-  return readdirSync("/proc").filter((d) => /^\d+$/.test(d)).map(Number)
-    .filter((pid) => readStat(pid)?.comm === name.slice(0, 15));
-}
 
 describe("forklab check, real half", function () {
   this.timeout(120_000);
@@ -24,11 +19,12 @@ describe("forklab check, real half", function () {
   for (const { path, exercise, fails } of EXPECTED) {
     const file = basename(path);
     it(`${file}: ${fails ? `fails ${fails} and no other check` : "passes every check"}; nothing is left`, async () => {
-      const rep = await checkServer(path, { exercise: EXERCISES[exercise], model: false, examplesDir: EXAMPLES_DIR });
+      const started = new Started();
+      const rep = await started.during(() => checkServer(path, { exercise: EXERCISES[exercise], model: false, examplesDir: EXAMPLES_DIR }));
       assert.equal(rep.cannotRun, undefined);
       assert.deepEqual(rep.results.map((r) => r.id), [...CHECK_IDS]);
       assert.deepEqual(rep.results.filter((r) => !r.ok).map((r) => r.id), fails ? [fails] : [], JSON.stringify(rep.results.filter((r) => !r.ok)));
-      assert.deepEqual(running(file.replace(/\.c$/, "")), []);
+      assert.deepEqual(await leftAfter(started), []);
     });
   }
 
@@ -40,10 +36,11 @@ describe("forklab check, real half", function () {
   for (const name of ["spin", "forkmany", "flood"]) {
     it(`${name}.c is stopped with its whole group and reaped, in bounded time`, async () => {
       const t = Date.now();
-      const rep = await checkServer(join(UNRULY, `${name}.c`), { exercise: EXERCISES.echo, model: false, examplesDir: EXAMPLES_DIR, only: ["echo"] });
+      const started = new Started();
+      const rep = await started.during(() => checkServer(join(UNRULY, `${name}.c`), { exercise: EXERCISES.echo, model: false, examplesDir: EXAMPLES_DIR, only: ["echo"] }));
       assert.equal(rep.results[0].ok, false);
       assert.ok(Date.now() - t < 20_000);
-      assert.deepEqual(running(name), []);
+      assert.deepEqual(await leftAfter(started), []);
     });
   }
 
