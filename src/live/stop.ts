@@ -28,14 +28,24 @@ export function groupMembers(pgid: number, proc = PROC): number[] {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-async function gone(pgid: number, ms: number): Promise<boolean> {
+/** Members that have not ended: a zombie has ended, and only waits for its parent's wait. */
+function running(pgid: number): number[] {
+  return groupMembers(pgid).filter((p) => readStat(p)?.state !== "Z");
+}
+
+/** Waits (bounded) until members() is empty; whether it became so. */
+async function until(members: () => number[], ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
-    if (groupMembers(pgid).length === 0) return true;
+    if (members().length === 0) return true;
     await sleep(25);
   }
-  return groupMembers(pgid).length === 0;
+  return members().length === 0;
 }
+
+/** How long the parents of the group's zombies (our `serve`, the server itself, init) may
+ *  take to reap them: on a loaded machine they may not run for a while. */
+const REAP_MS = 10_000;
 
 function signalGroup(pgid: number, signal: NodeJS.Signals): void {
   try {
@@ -52,16 +62,20 @@ export interface StopResult {
   pgid?: number;
 }
 
-/** Ends process group pgid; zombies left to init count until init reaps them. */
+/**
+ * Ends process group pgid: SIGTERM, and SIGKILL only to a group with a member still running
+ * after the grace period. Zombies left to their parents (or to init) count until reaped, but
+ * they have ended: a slow reaper is waited for, never taken for a process ignoring SIGTERM.
+ */
 export async function stopGroup(pgid: number, graceMs = 2000): Promise<StopResult> {
   const before = groupMembers(pgid).length;
   signalGroup(pgid, "SIGTERM");
   let how = "SIGTERM";
-  if (!(await gone(pgid, graceMs))) {
+  if (!(await until(() => running(pgid), graceMs))) {
     signalGroup(pgid, "SIGKILL");
     how = "SIGKILL (it ignored SIGTERM)";
   }
-  if (!(await gone(pgid, graceMs))) {
+  if (!(await until(() => running(pgid), graceMs)) || !(await until(() => groupMembers(pgid), REAP_MS))) {
     const left = groupMembers(pgid).map((p) => `${p} (${readStat(p)?.state ?? "?"})`);
     return { ok: false, pgid, message: `process group ${pgid} still has ${left.join(", ")} after ${how}` };
   }

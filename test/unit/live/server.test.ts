@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildExample } from "../../../src/live/build";
 import { runClients } from "../../../src/live/clients";
+import { readStat } from "../../../src/live/procfs";
 import { groupMembers, stopGroup } from "../../../src/live/stop";
 import { compile, freePort, ROOT, waitFor } from "./realproc";
 
@@ -131,6 +132,29 @@ class Cli {
       assert.match(cli.out, /server stopped by SIGTERM/);
     } finally {
       for (const c of held) c.destroy();
+    }
+  });
+
+  it("stop: a member that ended but is not reaped yet (a busy parent) is waited for, not taken for one that ignored SIGTERM", async () => {
+    // The parent (perl, outside the group) reaps its child only after 3 s, as a `forklab
+    // serve` or an init kept from running by a loaded machine would: past the grace period.
+    const parent = spawn("perl", ["-e", '$|=1; my $p = fork; if (!$p) { setpgrp(0, 0); exec "sleep", "30" } print "$p\\n"; sleep 3; waitpid($p, 0);'],
+      { stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    parent.stdout!.setEncoding("utf8").on("data", (d: string) => { out += d; });
+    const exited = new Promise((r) => parent.once("exit", r));
+    let pgid = 0;
+    try {
+      pgid = await waitFor(() => Number(/^(\d+)\n/.exec(out)?.[1]) || undefined, "the child's pid", SLOW_MS);
+      await waitFor(() => groupMembers(pgid).length === 1 && readStat(pgid)?.comm === "sleep", "the child to be sleep in its own group", SLOW_MS);
+      const r = await stopGroup(pgid, 500);
+      assert.equal(r.message, `stopped process group ${pgid} (1 process) with SIGTERM; none is left`);
+      assert.equal(r.ok, true);
+      assert.deepEqual(groupMembers(pgid), []);
+    } finally {
+      parent.kill("SIGKILL");
+      if (pgid) try { process.kill(-pgid, "SIGKILL"); } catch { /* none left */ }
+      await exited;
     }
   });
 
