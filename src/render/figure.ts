@@ -12,7 +12,8 @@ import { Lookup, lookup, objectName, shmObject, vnodeLabel } from "./lookup";
 import { ObjectBox, TTY_LINES, drawObject, drawTerminalOutput } from "./objectbox";
 import { pidHue } from "./palette";
 import { ProcBlock, drawProcBlock } from "./procblock";
-import { Lazy, hueClass, rect, text } from "./svgparts";
+import { LazyParted, Parted } from "./parts";
+import { hueClass, rect, text } from "./svgparts";
 import { Terminal, lineCount, ownTerminal, terminalTail } from "./terminal";
 import { clip } from "./text";
 import { processTreeOrder } from "./tree";
@@ -30,6 +31,9 @@ export interface Unit {
   bottom: number;
   /** True when this unit's markup is known to equal `drawn`'s without building it. */
   sameAs?(drawn: Unit): boolean;
+  /** The same markup in keyed parts (parts.ts), when the drawing has them: the body is
+   *  then exactly this group. */
+  readonly parted?: Parted;
 }
 
 /** Drawn pieces kept between figures, keyed by everything they depend on, so a step that
@@ -78,9 +82,12 @@ export class FigureCache {
  *  figure makes over a thousand units.) */
 class LazyUnit implements Unit {
   constructor(readonly key: string, readonly layer: Unit["layer"], readonly x: number, readonly y: number,
-    readonly top: number, readonly bottom: number, private readonly src: { readonly body: string }) {}
+    readonly top: number, readonly bottom: number, private readonly src: { readonly body: string; readonly parted?: Parted }) {}
   get body(): string {
     return this.src.body;
+  }
+  get parted(): Parted | undefined {
+    return this.src.parted;
   }
   /** The same cached drawing, or an arrow between the same points: same markup. */
   sameAs(drawn: Unit): boolean {
@@ -366,7 +373,7 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
   for (const { item, y: fy } of placedFiles) {
     const f = item.f;
     const key = `f${item.ghost ? "G" : ""}${c.newFiles.has(f.id) ? "N" : ""}${c.refcountWas.get(f.id)}|${c.offsetWas.get(f.id)}|${idOf(f)}`;
-    const row = cache.get(key, () => new Lazy(() => drawFileRow(f, c, item.ghost)));
+    const row = cache.get(key, () => new LazyParted(() => drawFileRow(f, c, item.ghost)));
     units.push(new LazyUnit(`f:${f.id}`, "boxes", col.file, fy, fy, fy + FILE_ROW, row));
     fileMid.set(item.f.id, fy + FILE_ROW / 2);
   }

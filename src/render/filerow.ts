@@ -3,6 +3,7 @@
 import type { OpenFile } from "../contract/snapshot";
 import type { Changes } from "./changes";
 import { COL_FILE, FILE_CELLS, FILE_ROW, fits } from "./geometry";
+import type { Part, Parted } from "./parts";
 import { rect, text, title } from "./svgparts";
 import { clip } from "./text";
 
@@ -19,7 +20,9 @@ export function fileHeader(): string {
   return parts.join("");
 }
 
-export function drawFileRow(f: OpenFile, c: Changes, ghost = false): string {
+/** The row in keyed parts: "title", a part per cell ("c0".."c3"), the outline of a new or
+ *  freed row (see parts.ts). */
+export function drawFileRow(f: OpenFile, c: Changes, ghost = false): Parted {
   const wasRef = c.refcountWas.get(f.id);
   const wasPos = c.offsetWas.get(f.id);
   const isNew = c.newFiles.has(f.id);
@@ -30,16 +33,15 @@ export function drawFileRow(f: OpenFile, c: Changes, ghost = false): string {
     [...f.flags, ...(f.end ? [`${f.end} end`] : [])].join(" ") + (ghost ? " (freed)" : ""),
   ];
   const changedCell = [false, wasRef !== undefined, wasPos !== undefined, false];
-  const parts: string[] = [];
+  const tip = `open file #${f.id}: refcount ${f.refcount}, offset ${f.offset}, ${f.flags.join(" ")}${ghost ? " (freed in this step)" : ""}`;
+  const parts: Part[] = [["title", title(tip)]];
   let x = 0;
   FILE_CELLS.forEach((w, i) => {
     const cls = "fl-cell" + (changedCell[i] ? " fl-chg" : "");
-    parts.push(rect(x, 0, w, FILE_ROW, cls));
-    parts.push(text(x + 6, 16, clip(cells[i], fits(w)), (i === 0 ? "fl-m" : "fl-t") + " fl-mono fl-small"));
+    parts.push([`c${i}`, rect(x, 0, w, FILE_ROW, cls) + text(x + 6, 16, clip(cells[i], fits(w)), (i === 0 ? "fl-m" : "fl-t") + " fl-mono fl-small")]);
     x += w;
   });
   const state = ghost ? "freed" : isNew ? "new" : wasRef !== undefined || wasPos !== undefined ? "changed" : "";
-  if (ghost || isNew) parts.push(rect(0, 0, COL_FILE, FILE_ROW, ghost ? "fl-outline fl-freed" : "fl-outline fl-new"));
-  const tip = `open file #${f.id}: refcount ${f.refcount}, offset ${f.offset}, ${f.flags.join(" ")}${ghost ? " (freed in this step)" : ""}`;
-  return `<g class="fl-file${ghost ? " fl-ghost" : ""}" data-file="${f.id}"${state ? ` data-change="${state}"` : ""}>${title(tip)}${parts.join("")}</g>`;
+  if (ghost || isNew) parts.push(["outline", rect(0, 0, COL_FILE, FILE_ROW, ghost ? "fl-outline fl-freed" : "fl-outline fl-new")]);
+  return { open: `<g class="fl-file${ghost ? " fl-ghost" : ""}" data-file="${f.id}"${state ? ` data-change="${state}"` : ""}>`, parts };
 }

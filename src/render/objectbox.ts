@@ -5,13 +5,17 @@ import type { Changes } from "./changes";
 import { COL_OBJ, LINE, fits } from "./geometry";
 import { type Lookup, socketAddr, socketKind, vnodeLabel } from "./lookup";
 import { pidHue } from "./palette";
-import { Lazy, hueClass, rect, runs, text, title } from "./svgparts";
+import { LazyParted, Part, Parted, partedMarkup } from "./parts";
+import { hueClass, rect, runs, text, title } from "./svgparts";
 import { Terminal, lineCount, terminalTail } from "./terminal";
 import { cbytes, clip } from "./text";
 
 export interface ObjectBox {
   h: number;
   readonly body: string;
+  /** The same markup in keyed parts: "title", "box", "head", then "i0", "i1"... for the
+   *  lines and drawings inside, top to bottom (see parts.ts). */
+  readonly parted?: Parted;
 }
 
 const W = COL_OBJ;
@@ -25,13 +29,13 @@ export const TTY_LINES = 12;
  *  advances y: the figure needs every box's height, but the markup only of those on screen. */
 class Flow {
   y = TITLE_H + 4;
-  parts: string[] = [];
+  parts: Part[] = [];
   constructor(readonly measuring = false) {}
   draw(make: () => string): void {
-    if (!this.measuring) this.parts.push(make());
+    if (!this.measuring) this.parts.push([`i${this.parts.length}`, make()]);
   }
   line(parts: Array<[string, string]>): void {
-    if (!this.measuring) this.parts.push(runs(PAD, this.y + 12, parts));
+    this.draw(() => runs(PAD, this.y + 12, parts));
     this.y += LINE;
   }
   /** A byte queue drawn as a box holding the bytes, like a pipe buffer in a textbook. */
@@ -154,27 +158,28 @@ function heading(o: KObject): string {
   }
 }
 
-function frame(kindCls: string, label: string, head: string, fl: Flow, cls: string, data: string, tip: string, id?: number): ObjectBox {
+function frame(kindCls: string, label: string, head: string, fl: Flow, cls: string, data: string, tip: string, id?: number): { h: number; parted: Parted } {
   const h = fl.y + 6;
-  if (fl.measuring) return { h, body: "" };
-  const top = [
-    rect(0, 0, W, h, "fl-box" + cls, { rx: 4 }),
-    rect(0, 0, W, TITLE_H, "fl-head fl-objhead", { rx: 4 }),
-    runs(PAD, 16, [["fl-kind " + kindCls, label], ["fl-t fl-b", head ? "  " + clip(head, fits(W - 60) - label.length - 2) : ""]]),
-    // The id last: the title bar's fill would hide it otherwise.
-    ...(id === undefined ? [] : [text(W - PAD, 16, vnodeLabel(id), "fl-m fl-mono fl-small", { "text-anchor": "end" })]),
+  if (fl.measuring) return { h, parted: { open: "", parts: [] } };
+  const top: Part[] = [
+    ["title", title(tip)],
+    ["box", rect(0, 0, W, h, "fl-box" + cls, { rx: 4 })],
+    ["head", rect(0, 0, W, TITLE_H, "fl-head fl-objhead", { rx: 4 }) +
+      runs(PAD, 16, [["fl-kind " + kindCls, label], ["fl-t fl-b", head ? "  " + clip(head, fits(W - 60) - label.length - 2) : ""]]) +
+      // The id last: the title bar's fill would hide it otherwise.
+      (id === undefined ? "" : text(W - PAD, 16, vnodeLabel(id), "fl-m fl-mono fl-small", { "text-anchor": "end" }))],
   ];
-  return { h, body: `<g ${data}>${title(tip)}${top.join("")}${fl.parts.join("")}</g>` };
+  return { h, parted: { open: `<g ${data}>`, parts: [...top, ...fl.parts] } };
 }
 
 /** The box's height now, its markup when first asked for (the view draws only what is on screen). */
 export function drawObject(o: KObject, term: Terminal, look: Lookup, c: Changes, ghost = false): ObjectBox {
   const { h } = objectFlow(new Flow(true), o, term, look, c, ghost);
-  const markup = new Lazy(() => objectFlow(new Flow(), o, term, look, c, ghost).body);
-  return { h, get body() { return markup.body; } };
+  const markup = new LazyParted(() => objectFlow(new Flow(), o, term, look, c, ghost).parted);
+  return { h, get body() { return markup.body; }, get parted() { return markup.parted; } };
 }
 
-function objectFlow(fl: Flow, o: KObject, term: Terminal, look: Lookup, c: Changes, ghost: boolean): ObjectBox {
+function objectFlow(fl: Flow, o: KObject, term: Terminal, look: Lookup, c: Changes, ghost: boolean): { h: number; parted: Parted } {
   switch (o.kind) {
     case "file":
       fl.line([["fl-m", "size "], ["fl-t fl-mono", String(o.size)], ["fl-m", " bytes"]]);
@@ -200,5 +205,6 @@ function objectFlow(fl: Flow, o: KObject, term: Terminal, look: Lookup, c: Chang
 export function drawTerminalOutput(term: Terminal, c: Changes): ObjectBox {
   const fl = new Flow();
   terminalBody(fl, term, c.newOutput);
-  return frame("fl-k-tty", "terminal output", "", fl, c.newOutput ? " fl-chg" : "", `class="fl-obj" data-kind="output"`, "what reached the terminal");
+  const { h, parted } = frame("fl-k-tty", "terminal output", "", fl, c.newOutput ? " fl-chg" : "", `class="fl-obj" data-kind="output"`, "what reached the terminal");
+  return { h, body: partedMarkup(parted), parted };
 }

@@ -5,12 +5,16 @@ import type { Changes } from "./changes";
 import { CHAR, FD_NUM, HEAD, LINE, ROW, fits } from "./geometry";
 import { Lookup, objectName } from "./lookup";
 import { pidHue } from "./palette";
-import { Lazy, hueClass, rect, runs, text, title } from "./svgparts";
+import { LazyParted, Parted, Part } from "./parts";
+import { hueClass, rect, runs, text, title } from "./svgparts";
 import { cbytes, clip, waitStatusText } from "./text";
 
 export interface ProcBlock {
   h: number;
   readonly body: string;
+  /** The same markup in keyed parts ("title", "frame", "pid", "state", "name", "l0"...,
+   *  "note", "s<fd>" for the slot or empty run starting at fd). */
+  readonly parted: Parted;
   /** fd -> y of the row's middle, relative to the block (every row drawn, used or not). */
   slotY: Map<number, number>;
   /** Descriptors that point at an open file (arrows start here), with the row's middle
@@ -115,8 +119,8 @@ export function drawProcBlock(p: Proc, w: number, look: Lookup, c: Changes, pare
     const id = p.fds[r.fd] ?? null;
     if (r.last === r.fd && id !== null && look.files.has(id)) slots.push({ fd: r.fd, file: id, dy });
   });
-  const markup = new Lazy(() => drawBody(p, w, look, c, { lines, table, noteLine, fdTop, h }));
-  return { h, slotY, slots, get body() { return markup.body; } };
+  const markup = new LazyParted(() => drawBody(p, w, look, c, { lines, table, noteLine, fdTop, h }));
+  return { h, slotY, slots, get body() { return markup.body; }, get parted() { return markup.parted; } };
 }
 
 /** A row of the descriptor table: one slot, or a run of empty slots fd..last. */
@@ -141,35 +145,35 @@ function fdRows(p: Proc, rows: number, c: Changes): FdRow[] {
 }
 
 function drawBody(p: Proc, w: number, look: Lookup, c: Changes,
-  at: { lines: Array<Array<[string, string]>>; table: FdRow[]; noteLine: number; fdTop: number; h: number }): string {
+  at: { lines: Array<Array<[string, string]>>; table: FdRow[]; noteLine: number; fdTop: number; h: number }): Parted {
   const { lines, table, noteLine, fdTop, h } = at;
   const hue = pidHue(p.pid);
-  const parts: string[] = [];
+  const parts: Part[] = [];
   const zombie = p.state === "zombie";
   const boxCls = ["fl-box", zombie ? "fl-zombie" : "", p.kind === "client" ? "fl-client" : "",
     c.newProcs.has(p.pid) ? "fl-new" : "", c.newZombies.has(p.pid) ? "fl-chg" : ""].filter(Boolean).join(" ");
-  parts.push(rect(0, 0, w, h, boxCls, { rx: 4 }));
-  if (zombie) parts.push(rect(0, 0, w, h, "fl-hatch", { rx: 4 }));
-  parts.push(rect(0, 0, 6, h, "fl-pfill", { rx: 2 }));
+  const summary = `pid ${p.pid} ${p.name}, ${p.state}${p.blockedOn ? " in " + p.blockedOn : ""}`;
+  parts.push(["title", title(summary)]);
+  parts.push(["frame", rect(0, 0, w, h, boxCls, { rx: 4 }) + (zombie ? rect(0, 0, w, h, "fl-hatch", { rx: 4 }) : "") +
+    rect(0, 0, 6, h, "fl-pfill", { rx: 2 })]);
   // Header: pid badge, name, state chip.
   const pidText = String(p.pid);
   const badgeW = pidText.length * CHAR + 12;
-  parts.push(rect(12, 6, badgeW, 17, "fl-pbadge", { rx: 3 }));
-  parts.push(text(18, 19, pidText, "fl-badge fl-mono"));
+  parts.push(["pid", rect(12, 6, badgeW, 17, "fl-pbadge", { rx: 3 }) + text(18, 19, pidText, "fl-badge fl-mono")]);
   const stateLabel = STATE_LABEL[p.state];
   const chipW = stateLabel.length * 7 + 14;
-  parts.push(rect(w - chipW - 8, 6, chipW, 17, `fl-chip fl-st-${p.state}`, { rx: 8 }));
-  parts.push(text(w - chipW / 2 - 8, 19, stateLabel, `fl-chipt fl-st-${p.state}`, { "text-anchor": "middle" }));
+  parts.push(["state", rect(w - chipW - 8, 6, chipW, 17, `fl-chip fl-st-${p.state}`, { rx: 8 }) +
+    text(w - chipW / 2 - 8, 19, stateLabel, `fl-chipt fl-st-${p.state}`, { "text-anchor": "middle" })]);
   const nameRoom = w - chipW - 8 - (12 + badgeW + 8) - 6;
-  parts.push(text(12 + badgeW + 8, 19, clip(p.name, Math.floor(nameRoom / 7.4)), "fl-t fl-name"));
+  parts.push(["name", text(12 + badgeW + 8, 19, clip(p.name, Math.floor(nameRoom / 7.4)), "fl-t fl-name")]);
   let y = HEAD;
   const room = Math.floor((w - 20) / 6.9);
-  for (const l of lines) {
-    parts.push(runs(12, y + 12, clipRuns(l, room)));
+  lines.forEach((l, i) => {
+    parts.push([`l${i}`, runs(12, y + 12, clipRuns(l, room))]);
     y += LINE;
-  }
+  });
   if (noteLine) {
-    parts.push(text(12, y + 12, zombie ? "descriptors closed at exit" : "no open descriptors", "fl-m fl-i"));
+    parts.push(["note", text(12, y + 12, zombie ? "descriptors closed at exit" : "no open descriptors", "fl-m fl-i")]);
   }
 
   const cellX = 12 + FD_NUM;
@@ -177,12 +181,12 @@ function drawBody(p: Proc, w: number, look: Lookup, c: Changes,
     const ry = fdTop + i * ROW;
     const fd = r.fd;
     if (r.last > r.fd) {
-      parts.push(`<g class="fl-slot fl-run" data-fd="${p.pid}:${r.fd}-${r.last}">`);
-      parts.push(rect(12, ry, FD_NUM, ROW, "fl-cellh"));
-      parts.push(text(12 + FD_NUM / 2, ry + 15, "\u22ee", "fl-t fl-mono", { "text-anchor": "middle" }));
-      parts.push(rect(cellX, ry, w - cellX, ROW, "fl-cell"));
-      parts.push(text(cellX + 6, ry + 15, `${r.fd}\u2013${r.last}: ${r.last - r.fd + 1} empty slots`, "fl-m fl-mono fl-small"));
-      parts.push("</g>");
+      parts.push([`s${fd}`, `<g class="fl-slot fl-run" data-fd="${p.pid}:${r.fd}-${r.last}">` +
+        rect(12, ry, FD_NUM, ROW, "fl-cellh") +
+        text(12 + FD_NUM / 2, ry + 15, "\u22ee", "fl-t fl-mono", { "text-anchor": "middle" }) +
+        rect(cellX, ry, w - cellX, ROW, "fl-cell") +
+        text(cellX + 6, ry + 15, `${r.fd}\u2013${r.last}: ${r.last - r.fd + 1} empty slots`, "fl-m fl-mono fl-small") +
+        "</g>"]);
       return;
     }
     const key = `${p.pid}:${fd}`;
@@ -190,22 +194,21 @@ function drawBody(p: Proc, w: number, look: Lookup, c: Changes,
     const f = id === null ? undefined : look.files.get(id);
     const mark = c.newFds.has(key) ? "new" : c.closedFds.has(key) ? "closed" : c.replacedFds.has(key) ? "changed" : "";
     const markCls = mark === "new" ? " fl-new" : mark === "closed" ? " fl-freed" : mark === "changed" ? " fl-chg" : "";
-    parts.push(`<g class="fl-slot" data-fd="${key}"${mark ? ` data-change="${mark}"` : ""}>`);
-    parts.push(rect(12, ry, FD_NUM, ROW, "fl-cellh"));
-    parts.push(text(12 + FD_NUM / 2, ry + 15, String(fd), "fl-t fl-mono", { "text-anchor": "middle" }));
-    parts.push(rect(cellX, ry, w - cellX, ROW, "fl-cell" + markCls));
+    let slot = `<g class="fl-slot" data-fd="${key}"${mark ? ` data-change="${mark}"` : ""}>`;
+    slot += rect(12, ry, FD_NUM, ROW, "fl-cellh");
+    slot += text(12 + FD_NUM / 2, ry + 15, String(fd), "fl-t fl-mono", { "text-anchor": "middle" });
+    slot += rect(cellX, ry, w - cellX, ROW, "fl-cell" + markCls);
     const room = fits(w - cellX) - (mark ? mark.length + 1 : 0);
     if (f) {
       const cloexec = p.cloexec.includes(fd) ? " \u00b7 cloexec" : "";
-      parts.push(text(cellX + 6, ry + 15, clip(`#${f.id} ${objectName(look.objects.get(f.object), f)}${cloexec}`, room), "fl-t fl-mono fl-small"));
+      slot += text(cellX + 6, ry + 15, clip(`#${f.id} ${objectName(look.objects.get(f.object), f)}${cloexec}`, room), "fl-t fl-mono fl-small");
     } else if (id !== null) {
-      parts.push(text(cellX + 6, ry + 15, clip(`#${id} (missing)`, room), "fl-lost fl-mono fl-small"));
+      slot += text(cellX + 6, ry + 15, clip(`#${id} (missing)`, room), "fl-lost fl-mono fl-small");
     } else {
-      parts.push(text(cellX + 6, ry + 15, "\u2014", "fl-m fl-mono fl-small"));
+      slot += text(cellX + 6, ry + 15, "\u2014", "fl-m fl-mono fl-small");
     }
-    if (mark) parts.push(text(w - 6, ry + 15, mark, `fl-tag fl-tag-${mark}`, { "text-anchor": "end" }));
-    parts.push("</g>");
+    if (mark) slot += text(w - 6, ry + 15, mark, `fl-tag fl-tag-${mark}`, { "text-anchor": "end" });
+    parts.push([`s${fd}`, slot + "</g>"]);
   });
-  const summary = `pid ${p.pid} ${p.name}, ${p.state}${p.blockedOn ? " in " + p.blockedOn : ""}`;
-  return `<g class="fl-proc ${hueClass(hue)}" data-pid="${p.pid}" data-state="${p.state}">${title(summary)}${parts.join("")}</g>`;
+  return { open: `<g class="fl-proc ${hueClass(hue)}" data-pid="${p.pid}" data-state="${p.state}">`, parts };
 }

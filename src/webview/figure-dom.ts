@@ -2,11 +2,14 @@
 // of the picture are in the DOM (a 200-process figure is 40,000 px tall). The first
 // picture is parsed in one go; after that only units whose markup changed are re-parsed
 // (in one batch), moved ones get a new transform, and the rest of the DOM is left alone.
-// A one-syscall step touches a handful of units even in a 200-process picture. A step
-// draws the screen before its frame is painted and the margin after it.
+// A one-syscall step touches a handful of units even in a 200-process picture, and within
+// a changed unit made of keyed parts (a process block's slots, a file row's cells) only
+// the parts whose markup changed are re-created. A step draws the screen before its frame
+// is painted and the margin after it.
 import type { Snapshot } from "../contract/snapshot";
 import { Figure, FigureCache, Unit, buildFigure, captionUnit } from "../render/figure";
 import type { Layout } from "../render/geometry";
+import { Parted, topLevelElements } from "../render/parts";
 import { SvgOptions, figureSvg, unitMarkup } from "../render/svg";
 import type { Terminal } from "../render/terminal";
 
@@ -18,6 +21,30 @@ interface Drawn {
   x: number;
   y: number;
   el: Element;
+  /** Which elements of the unit's group each part is, once worked out (unit.parted). */
+  parts?: DrawnPart[];
+}
+
+interface DrawnPart {
+  key: string;
+  markup: string;
+  nodes: Element[];
+}
+
+/** Classes that pulse when drawn (style.ts MOTION_CSS): a part carrying one is drawn anew
+ *  whenever its unit changed, so it pulses with the step as a re-created unit would. */
+const MOTION = /\bfl-(?:new|chg|freed|fresh)\b/;
+
+/** A changed unit brought in line part by part: the group kept, the parts to parse. */
+interface PartPatch {
+  old: Drawn;
+  unit: Unit;
+  parted: Parted;
+  group: Element;
+  drawnParts: DrawnPart[];
+  /** Index in the parse batch of the new start tag (when it changed) and of each new part. */
+  openAt?: number;
+  freshAt: Map<number, number>;
 }
 
 export class FigureView {
@@ -151,8 +178,9 @@ export class FigureView {
     for (const u of units) {
       keep.add(u.key);
       const d = this.drawn.get(u.key);
-      // Units from the figure's caches say so without building markup; others compare it.
-      if (!d || !(u.sameAs ? u.sameAs(d.unit) : d.unit.body === u.body)) changed.push(u);
+      // Units from the figure's caches say so without building markup; else the markup
+      // decides (a drawing rebuilt for a new cache key often comes out the same).
+      if (!d || !(u.sameAs?.(d.unit) || d.unit.body === u.body)) changed.push(u);
       else if (d.x !== u.x || d.y !== u.y) {
         d.el.setAttribute("transform", `translate(${u.x},${u.y})`);
         d.x = u.x;
@@ -165,17 +193,7 @@ export class FigureView {
     for (const [key, d] of this.drawn) {
       if (!keep.has(key) && d.unit.bottom >= lo && d.unit.top <= hi) { d.el.remove(); this.drawn.delete(key); }
     }
-    if (changed.length) {
-      const scratch = document.createElementNS(SVG_NS, "g");
-      scratch.innerHTML = changed.map(unitMarkup).join("");
-      const fresh = Array.from(scratch.children);
-      changed.forEach((u, i) => {
-        const old = this.drawn.get(u.key);
-        const el = fresh[i];
-        if (old) old.el.replaceWith(el);
-        this.drawn.set(u.key, { unit: u, x: u.x, y: u.y, el });
-      });
-    }
+    if (changed.length) this.redraw(changed);
     // Put units in figure order within each layer (only new ones are out of place). A
     // screen-only pass puts each new unit before the next unit on screen, so what is
     // painted stacks as the whole pass will (units off the screen may stay out of order).
@@ -202,6 +220,92 @@ export class FigureView {
     }
   }
 
+  /** Draws the changed units anew, parsing all new markup in one innerHTML call on an SVG
+   *  element (SVG namespace): a unit drawn before with keyed parts keeps its group and the
+   *  parts whose markup is the same; other units are replaced whole. */
+  private redraw(changed: Unit[]): void {
+    const batch: string[] = [];
+    const whole: Array<{ unit: Unit; at: number }> = [];
+    const byParts: PartPatch[] = [];
+    for (const u of changed) {
+      const plan = this.partPlan(u, batch);
+      if (plan) byParts.push(plan);
+      else whole.push({ unit: u, at: batch.push(unitMarkup(u)) - 1 });
+    }
+    const scratch = document.createElementNS(SVG_NS, "g");
+    scratch.innerHTML = batch.join("");
+    const fresh = Array.from(scratch.children);
+    for (const { unit: u, at } of whole) {
+      const old = this.drawn.get(u.key);
+      const el = fresh[at];
+      if (old) old.el.replaceWith(el);
+      this.drawn.set(u.key, { unit: u, x: u.x, y: u.y, el });
+    }
+    for (const plan of byParts) this.applyParts(plan, fresh);
+  }
+
+  /** How to bring a drawn unit in line part by part, adding what must be parsed to the
+   *  batch; undefined when it must be replaced whole (not drawn yet, not parted, its
+   *  elements not matching its parts, or its group pulsing). */
+  private partPlan(u: Unit, batch: string[]): PartPatch | undefined {
+    const old = this.drawn.get(u.key);
+    const parted = u.parted;
+    if (!old || !parted || !old.unit.parted || MOTION.test(parted.open)) return undefined;
+    const group = old.el.firstElementChild;
+    if (!group || old.el.childElementCount !== 1) return undefined;
+    const drawnParts = old.parts ?? this.partsOf(old.unit.parted, group);
+    if (!drawnParts) return undefined;
+    const plan: PartPatch = { old, unit: u, parted, group, drawnParts, freshAt: new Map() };
+    if (parted.open !== old.unit.parted.open) plan.openAt = batch.push(parted.open + "</g>") - 1;
+    const was = new Map(drawnParts.map((p) => [p.key, p.markup]));
+    parted.parts.forEach(([key, markup], i) => {
+      if (was.get(key) !== markup || MOTION.test(markup)) plan.freshAt.set(i, batch.push(`<g>${markup}</g>`) - 1);
+    });
+    return plan;
+  }
+
+  /** The elements of each part of a group drawn whole (counted from the markup), or
+   *  undefined when they do not add up to what the group holds. */
+  private partsOf(parted: Parted, group: Element): DrawnPart[] | undefined {
+    const els = group.children;
+    const out: DrawnPart[] = [];
+    let at = 0;
+    for (const [key, markup] of parted.parts) {
+      const n = topLevelElements(markup);
+      if (at + n > els.length) return undefined;
+      out.push({ key, markup, nodes: Array.from({ length: n }, (_, i) => els[at + i]) });
+      at += n;
+    }
+    return at === els.length ? out : undefined;
+  }
+
+  private applyParts(plan: PartPatch, fresh: Element[]): void {
+    const { old, unit: u, parted, group, drawnParts, freshAt } = plan;
+    if (plan.openAt !== undefined) copyAttributes(fresh[plan.openAt], group);
+    const kept = new Map(drawnParts.map((p) => [p.key, p]));
+    const next: DrawnPart[] = parted.parts.map(([key, markup], i) => {
+      const at = freshAt.get(i);
+      if (at === undefined) {
+        const p = kept.get(key) as DrawnPart;
+        kept.delete(key);
+        return p;
+      }
+      return { key, markup, nodes: Array.from(fresh[at].children) };
+    });
+    // Parts gone or redrawn leave first; then every part's elements in order, moving only
+    // what is out of place (kept parts usually are not).
+    for (const p of kept.values()) for (const n of p.nodes) n.remove();
+    let cursor = group.firstElementChild;
+    for (const p of next) {
+      for (const n of p.nodes) {
+        if (n === cursor) cursor = cursor.nextElementSibling;
+        else group.insertBefore(n, cursor);
+      }
+    }
+    this.drawn.set(u.key, { unit: u, x: u.x, y: u.y, el: old.el, parts: next });
+    if (old.x !== u.x || old.y !== u.y) old.el.setAttribute("transform", `translate(${u.x},${u.y})`);
+  }
+
   /** Sets the scale (the picture is redrawn at the next frame). */
   setScale(scale: number): void {
     if (scale === this.scale) return;
@@ -221,5 +325,17 @@ export class FigureView {
   /** A standalone SVG of the current picture with the given theme values baked in. */
   standalone(opts: SvgOptions): string {
     return this.figure ? figureSvg(this.figure, { ...opts, motion: false, embedStyle: true }) : "";
+  }
+}
+
+/** Gives `to` the attributes of `from`, in from's order (so the DOM serialises as a fresh
+ *  parse of the same markup would). */
+function copyAttributes(from: Element, to: Element): void {
+  const names = (e: Element) => Array.from(e.attributes, (a) => a.name).join(" ");
+  if (names(from) !== names(to)) {
+    for (const a of Array.from(to.attributes)) to.removeAttribute(a.name);
+  }
+  for (const a of Array.from(from.attributes)) {
+    if (to.getAttribute(a.name) !== a.value) to.setAttribute(a.name, a.value);
   }
 }

@@ -2,6 +2,8 @@
 // process-tree order and the pid palette, as the CLI and the exports use them.
 import assert from "node:assert/strict";
 import { describeChanges, diffSnapshots, pidColor, pidHue, renderMarkdown, renderSvg } from "../../../src/render";
+import { buildFigure } from "../../../src/render/figure";
+import { topLevelElements } from "../../../src/render/parts";
 import { processTreeOrder } from "../../../src/render/tree";
 import { cbytes, waitStatusText } from "../../../src/render/text";
 import { fixture } from "./page";
@@ -121,6 +123,32 @@ describe("render: pid palette", () => {
     for (let pid = 2; pid < 400; pid++) {
       const d = Math.abs(pidHue(pid) - pidHue(pid + 1));
       assert.ok(Math.min(d, 360 - d) > 100, `pids ${pid} and ${pid + 1} look alike`);
+    }
+  });
+});
+
+describe("render: drawings in keyed parts", () => {
+  it("counts the elements at the top level of a part's markup", () => {
+    assert.equal(topLevelElements(""), 0);
+    assert.equal(topLevelElements(`<rect x="1"/><text class="a">x &lt; y<tspan>b</tspan></text><g><rect/><g></g></g>`), 3);
+    assert.equal(topLevelElements(`<title>a &amp; b &gt; c</title>`), 1);
+  });
+
+  it("draws every unit with parts as exactly its parts, each whole elements with a key of its own", () => {
+    for (const [snap, prev] of [[fixture("echo-two-clients"), fixture("echo-two-clients.prev")], [fixture("pipe"), fixture("pipe.prev")], [fixture("shm"), fixture("shm.prev")]]) {
+      const fig = buildFigure(snap, prev);
+      const parted = fig.units.filter((u) => u.parted);
+      // Process blocks, open file rows and v-node boxes all come in parts.
+      for (const prefix of ["p:", "f:", "o:"]) assert.ok(parted.some((u) => u.key.startsWith(prefix)), prefix);
+      for (const u of parted) {
+        const p = u.parted!;
+        assert.equal(u.body, p.open + p.parts.map(([, m]) => m).join("") + "</g>", u.key);
+        assert.equal(new Set(p.parts.map(([k]) => k)).size, p.parts.length, `${u.key}: keys unique`);
+        for (const [k, m] of p.parts) {
+          assert.ok(topLevelElements(m) >= 1, `${u.key} ${k}`);
+          assertBalanced(m);
+        }
+      }
     }
   });
 });

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { deliver, posted } from "../../../src/bench/view-page";
-import { bigSnapshot } from "../../../src/bench/render-fixture";
+import { bigSnapshot, closeListenfd } from "../../../src/bench/render-fixture";
 import type { Snapshot } from "../../../src/contract/snapshot";
 import { historyMessage } from "../../../src/contract/sync";
 import { ViewHarness, fixture, settle, showMessage, textOf } from "./page";
@@ -198,6 +198,74 @@ describe("descriptor-table view in Chromium", function () {
     await deliver(stepped, historyMessage([a, b], [a, b], 0));
     await settle(stepped);
     assert.equal(await stepped.locator("[data-change]").count(), 0);
+  });
+
+  describe("a changed unit, part by part", () => {
+    const big = bigSnapshot();
+    const withProc = (s: Snapshot, pid: number, f: (p: Snapshot["processes"][number]) => Snapshot["processes"][number]): Snapshot =>
+      ({ ...s, step: s.step + 1, events: [], output: [], processes: s.processes.map((p) => (p.pid === pid ? f(p) : p)) });
+    // Steps of the big server, each changing a block in another way.
+    const s1 = closeListenfd(big, 0);
+    // The server blocks elsewhere, gets a line of variables and a new descriptor 7: a header
+    // change, lines added above the slots (every slot moves down) and a row added.
+    const s2: Snapshot = { ...withProc(s1, 100, (p) => ({ ...p, blockedOn: "read(5)", fds: [...p.fds, 2],
+      frames: [{ function: "main", line: 40, locals: [{ name: "connfd", type: "int", value: "7" }] }] })),
+    files: s1.files.map((f) => (f.id === 2 ? { ...f, refcount: f.refcount + 1 } : f)) };
+    // Child 102 exits: a zombie without descriptors (hatch, note line, rows gone).
+    const s3: Snapshot = { ...withProc(s2, 102, (p) => ({ ...p, state: "zombie", exitStatus: 0, fds: [], blockedOn: undefined })),
+      files: s2.files.filter((f) => f.id !== 11).map((f) => (f.id === 1 ? { ...f, refcount: f.refcount - 3 } : f.id === 2 ? { ...f, refcount: f.refcount - 1 } : f)),
+      objects: s2.objects.filter((o) => o.id !== 11) };
+    // The server's variable changes; it runs again (the state chip).
+    const s4 = withProc(s3, 100, (p) => ({ ...p, state: "running", blockedOn: undefined,
+      frames: [{ function: "main", line: 41, locals: [{ name: "connfd", type: "int", value: "8" }] }] }));
+    const steps = [big, s1, s2, s3, s4];
+    const svgOf = (p: Page) => p.locator(".fl-figure-wrap svg").evaluate((e) => e.outerHTML);
+
+    it("replaces only the slot that changed: the block and its other slots are the same nodes", async () => {
+      const page = await hx.page({ width: 1366, height: 768 });
+      await deliver(page, showMessage(big));
+      await settle(page);
+      await page.evaluate(`window.__kept = { block: document.querySelector("[data-key='p:101'] .fl-proc"),
+        slot: document.querySelector("[data-fd='101:4']"), changed: document.querySelector("[data-fd='101:3']"),
+        cell: document.querySelector("[data-file='2'] text"), vnodeHead: document.querySelector("[data-object='2'] .fl-objhead") }`);
+      await deliver(page, historyMessage([big], [big, s1], 1));
+      const same = await page.evaluate(`(() => { const k = window.__kept; return {
+        block: k.block === document.querySelector("[data-key='p:101'] .fl-proc"),
+        slot: k.slot === document.querySelector("[data-fd='101:4']"),
+        changed: k.changed === document.querySelector("[data-fd='101:3']"),
+        cell: k.cell === document.querySelector("[data-file='2'] text"),
+        vnodeHead: k.vnodeHead === document.querySelector("[data-object='2'] .fl-objhead") }; })()`);
+      assert.deepEqual(same, { block: true, slot: true, changed: false, cell: true, vnodeHead: true });
+      // The redrawn slot says what the step did; the file row its new refcount.
+      assert.equal(await page.locator("[data-fd='101:3']").getAttribute("data-change"), "closed");
+      assert.match(await textOf(page, "[data-fd='101:3']"), /closed/);
+      assert.match(await textOf(page, "[data-file='2'] title"), /refcount 198,/);
+      assert.match(await textOf(page, "[data-file='2'] text:nth-of-type(2)"), /^199\u2192/);
+    });
+
+    for (const layout of [{ width: 1366, height: 768 }, { width: 700, height: 900 }]) {
+      it(`draws exactly what a fresh render draws, step after step (${layout.width} px wide)`, async () => {
+        const stepped = await hx.page(layout);
+        await deliver(stepped, showMessage(big));
+        // The narrower pane draws the two-column layout (its units are placed otherwise).
+        const cols = await stepped.locator(".fl-figure-wrap svg").getAttribute("width");
+        assert.equal(Number(cols) < 1000, layout.width < 1000, `figure width ${cols}`);
+        for (let i = 1; i < steps.length; i++) {
+          await deliver(stepped, historyMessage(steps.slice(0, i), steps.slice(0, i + 1), i));
+          await settle(stepped);
+          const fresh = await hx.show(steps.slice(0, i + 1), layout);
+          assert.equal(await svgOf(stepped), await svgOf(fresh), `step ${i}`);
+          await fresh.close();
+        }
+        // Back to the first change: the later marks go, the first come back.
+        await deliver(stepped, historyMessage(steps, steps, 1));
+        await settle(stepped);
+        const fresh = await hx.page(layout);
+        await deliver(fresh, historyMessage([], steps, 1));
+        await settle(fresh);
+        assert.equal(await svgOf(stepped), await svgOf(fresh), "back at step 1");
+      });
+    }
   });
 
   it("draws the screen with the step, in figure order, and the margin around it after the frame is painted", async () => {
