@@ -45,6 +45,10 @@ export class FigureCache {
    *  and marks are the same, and whose descriptors still name the same things, keeps it
    *  without building a key (the common case: a step changes one process of hundreds). */
   procs = new Map<number, { p: Proc; w: number; pp: boolean; marks: string; block: ProcBlock }>();
+  /** The same for open file rows (what drawFileRow reads) and v-node boxes (BoxInputs):
+   *  an unchanged one is found without building its key (a v-node's names every holder). */
+  rows = new Map<number, { f: OpenFile; ghost: boolean; isNew: boolean; ref?: number; pos?: number; row: LazyParted }>();
+  boxes = new Map<number, { inputs: BoxInputs; box: ObjectBox }>();
   /** The last terminal key and what it was built from (see terminalKey). */
   term: { chunks: Terminal["chunks"]; last: unknown; end: number; fresh: number; key: string } | undefined;
   /** What each open file's descriptors show ("#3 socket ↔ ..."), and the rows it came from. */
@@ -149,13 +153,42 @@ function terminalKey(term: Terminal, c: Changes, cache: FigureCache): string {
   return key;
 }
 
-function objectKey(o: KObject, term: Terminal, look: Lookup, c: Changes, ghost: boolean, cache: FigureCache): string {
-  let s = `${ghost ? "G" : ""}${c.newObjects.has(o.id) ? "N" : ""}${c.changedObjects.has(o.id) ? "C" : ""}|${idOf(o)}|${look.holders.get(o.id)?.join(" ")}`;
-  if (o.kind === "socket" && o.peer !== undefined) {
-    const who = look.holders.get(o.peer) ?? [];
-    s += `|${who.join(" ")}|${who.filter((pid) => look.clients.has(pid)).join(" ")}`;
-  }
-  if (o.kind === "tty") s += "|" + terminalKey(term, c, cache);
+/** What a v-node box is drawn from: its row and marks, who holds it, for a connected
+ *  socket who holds the peer (and which of them are clients), for the terminal its lines. */
+interface BoxInputs {
+  o: KObject;
+  marks: string;
+  holders: number[] | undefined;
+  peer: number[] | undefined;
+  clients: string;
+  term: string;
+}
+
+function boxInputs(o: KObject, term: Terminal, look: Lookup, c: Changes, ghost: boolean, cache: FigureCache): BoxInputs {
+  const peer = o.kind === "socket" && o.peer !== undefined ? look.holders.get(o.peer) ?? [] : undefined;
+  return {
+    o, marks: `${ghost ? "G" : ""}${c.newObjects.has(o.id) ? "N" : ""}${c.changedObjects.has(o.id) ? "C" : ""}`,
+    holders: look.holders.get(o.id), peer, clients: peer ? peer.filter((pid) => look.clients.has(pid)).join(" ") : "",
+    term: o.kind === "tty" ? terminalKey(term, c, cache) : "",
+  };
+}
+
+function sameNumbers(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameBoxInputs(a: BoxInputs, b: BoxInputs): boolean {
+  return a.o === b.o && a.marks === b.marks && sameNumbers(a.holders, b.holders) && sameNumbers(a.peer, b.peer) &&
+    a.clients === b.clients && a.term === b.term;
+}
+
+function objectKey(i: BoxInputs): string {
+  let s = `${i.marks}|${idOf(i.o)}|${i.holders?.join(" ")}`;
+  if (i.peer) s += `|${i.peer.join(" ")}|${i.clients}`;
+  if (i.o.kind === "tty") s += "|" + i.term;
   return s;
 }
 
@@ -197,16 +230,19 @@ function stub(x1: number, y1: number, y2: number, label: string, kind: "p" | "o"
 /** An arrow, drawn when first shown (a class, not a closure: a big figure has a thousand). */
 class Arrow {
   constructor(private readonly x1: number, private readonly y1: number, private readonly x2: number, private readonly y2: number,
-    private readonly long: boolean, private readonly label: string, private readonly kind: "p" | "o" | "g", private readonly pid?: number,
+    private readonly long: boolean,
+    /** The open file (kind "p") or v-node the arrow points at: a stub names it. */
+    private readonly target: number, private readonly kind: "p" | "o" | "g", private readonly pid?: number,
     /** Round the right side into the same column (bracket()), not across to the next. */
     private readonly round = false) {}
   same(o: Arrow): boolean {
     return o.x1 === this.x1 && o.y1 === this.y1 && o.x2 === this.x2 && o.y2 === this.y2 && o.long === this.long &&
-      o.label === this.label && o.kind === this.kind && o.pid === this.pid && o.round === this.round;
+      o.target === this.target && o.kind === this.kind && o.pid === this.pid && o.round === this.round;
   }
   get body(): string {
     const { x1, y1, x2, y2, kind } = this;
-    const path = this.long ? stub(x1, y1, y2, this.label, kind === "g" ? "o" : kind)
+    const label = kind === "p" ? `#${this.target}` : `v-node ${vnodeLabel(this.target)}`;
+    const path = this.long ? stub(x1, y1, y2, label, kind === "g" ? "o" : kind)
       : this.round && kind !== "p" ? bracket(x1, y1, x2, y2, kind) : link(x1, y1, x2, y2, kind);
     return this.pid === undefined ? path : `<g class="${hueClass(pidHue(this.pid))}">${path}</g>`;
   }
@@ -281,7 +317,8 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
   }
   const procs: FigureCache["procs"] = new Map();
   const present = new Set(snap.processes.map((p) => p.pid));
-  const slotAt: Array<{ pid: number; fd: number; file: number; y: number }> = [];
+  /** Each block and where it went (its slots give the arrows' starts). */
+  const placedProcs: Array<{ pid: number; block: ProcBlock; y: number }> = [];
   const closedAt = new Map<string, number>();
   const headerAt = new Map<number, number>();
   let y = TOP;
@@ -305,7 +342,7 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
       : cache.get("p" + procKey(proc, w, parentPresent, look, marks), () => drawProcBlock(proc, w, look, c, parentPresent));
     procs.set(proc.pid, { p: proc, w, pp: parentPresent, marks, block });
     units.push(new LazyUnit(`p:${proc.pid}`, "boxes", col.proc + indent, y, y, y + block.h, block));
-    for (const s of block.slots) slotAt.push({ pid: proc.pid, fd: s.fd, file: s.file, y: y + s.dy });
+    placedProcs.push({ pid: proc.pid, block, y });
     for (const [key, fd] of closedByPid.get(proc.pid) ?? []) closedAt.set(key, y + (block.slotY.get(fd) ?? HEAD));
     headerAt.set(proc.pid, y + 14);
     y += block.h + STACK_GAP;
@@ -315,7 +352,7 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
 
   // Column 2: open files, live ones aligned to their first descriptor, freed ones as ghosts.
   const firstRef = new Map<number, number>();
-  for (const s of slotAt) if (!firstRef.has(s.file)) firstRef.set(s.file, s.y);
+  for (const { block, y: by } of placedProcs) for (const s of block.slots) if (!firstRef.has(s.file)) firstRef.set(s.file, by + s.dy);
   for (const [key, file] of c.closedFds) if (!firstRef.has(file)) firstRef.set(file, closedAt.get(key) ?? Infinity);
   const fileItems = [
     ...snap.files.map((f) => ({ item: { f, ghost: false }, anchor: (firstRef.get(f.id) ?? Infinity) - FILE_ROW / 2, h: FILE_ROW, tie: f.id })),
@@ -337,14 +374,16 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
     }
     shmAt.push(...shmLinks);
     const items: ReturnType<typeof objItems> = [];
-    for (const o of snap.objects) {
-      const box = cache.get("o" + objectKey(o, term, look, c, false, cache), () => drawObject(o, term, look, c));
-      items.push({ item: { o, ghost: false, box }, anchor: objAnchor.get(o.id) ?? Infinity, h: box.h, tie: o.id });
-    }
-    for (const o of c.freedObjects) {
-      const box = cache.get("o" + objectKey(o, term, look, c, true, cache), () => drawObject(o, term, look, c, true));
-      items.push({ item: { o, ghost: true, box }, anchor: objAnchor.get(o.id) ?? Infinity, h: box.h, tie: o.id });
-    }
+    const add = (o: KObject, ghost: boolean) => {
+      const inputs = boxInputs(o, term, look, c, ghost, cache);
+      const memo = cache.boxes.get(o.id);
+      const box = memo && sameBoxInputs(memo.inputs, inputs) ? memo.box
+        : cache.get("o" + objectKey(inputs), () => drawObject(o, term, look, c, ghost));
+      boxes.set(o.id, { inputs, box });
+      items.push({ item: { o, ghost, box }, anchor: objAnchor.get(o.id) ?? Infinity, h: box.h, tie: o.id });
+    };
+    for (const o of snap.objects) add(o, false);
+    for (const o of c.freedObjects) add(o, true);
     if (!snap.objects.some((o) => o.kind === "tty") && term.end) {
       const box = cache.get("t" + terminalKey(term, c, cache), () => drawTerminalOutput(term, c));
       items.push({ item: { ghost: false, box }, anchor: Infinity, h: box.h, tie: Number.MAX_SAFE_INTEGER });
@@ -352,6 +391,7 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
     return items;
   };
   const shmAt: Array<{ pid: number; obj: number }> = [];
+  const boxes: FigureCache["boxes"] = new Map();
   let placedFiles: Array<{ item: { f: OpenFile; ghost: boolean }; y: number }>;
   let placedObjs: Array<{ item: { o?: KObject; ghost: boolean; box: ObjectBox }; y: number; h: number }>;
   if (narrow) {
@@ -370,21 +410,31 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
     placedObjs = stack(objItems(), TOP, STACK_GAP);
   }
   const fileMid = new Map<number, number>();
+  const rows: FigureCache["rows"] = new Map();
   for (const { item, y: fy } of placedFiles) {
     const f = item.f;
-    const key = `f${item.ghost ? "G" : ""}${c.newFiles.has(f.id) ? "N" : ""}${c.refcountWas.get(f.id)}|${c.offsetWas.get(f.id)}|${idOf(f)}`;
-    const row = cache.get(key, () => new LazyParted(() => drawFileRow(f, c, item.ghost)));
+    const ghost = item.ghost;
+    const isNew = c.newFiles.has(f.id);
+    const ref = c.refcountWas.get(f.id);
+    const pos = c.offsetWas.get(f.id);
+    const memo = cache.rows.get(f.id);
+    const row = memo && memo.f === f && memo.ghost === ghost && memo.isNew === isNew && memo.ref === ref && memo.pos === pos ? memo.row
+      : cache.get(`f${ghost ? "G" : ""}${isNew ? "N" : ""}${ref}|${pos}|${idOf(f)}`, () => new LazyParted(() => drawFileRow(f, c, ghost)));
+    rows.set(f.id, { f, ghost, isNew, ref, pos, row });
     units.push(new LazyUnit(`f:${f.id}`, "boxes", col.file, fy, fy, fy + FILE_ROW, row));
     fileMid.set(item.f.id, fy + FILE_ROW / 2);
   }
   const fileBottom = placedFiles.reduce((m, p) => Math.max(m, p.y + FILE_ROW), TOP);
-  for (const s of slotAt) {
-    const to = fileMid.get(s.file);
-    if (to === undefined) continue;
-    const long = Math.abs(to - s.y) > LONG_LINK;
-    // Arrows are drawn only when the view shows them (most of a big picture is off screen).
-    const arrow = new Arrow(col.proc + col.procW, s.y, col.file, to, long, `#${s.file}`, "p", s.pid);
-    units.push(new LazyUnit(`a:${s.pid}:${s.fd}`, "links", 0, 0, (long ? s.y : Math.min(s.y, to)) - 5, (long ? s.y : Math.max(s.y, to)) + 5, arrow));
+  for (const { pid, block, y: by } of placedProcs) {
+    for (const s of block.slots) {
+      const to = fileMid.get(s.file);
+      if (to === undefined) continue;
+      const sy = by + s.dy;
+      const long = Math.abs(to - sy) > LONG_LINK;
+      // Arrows are drawn only when the view shows them (most of a big picture is off screen).
+      const arrow = new Arrow(col.proc + col.procW, sy, col.file, to, long, s.file, "p", pid);
+      units.push(new LazyUnit(s.key, "links", 0, 0, (long ? sy : Math.min(sy, to)) - 5, (long ? sy : Math.max(sy, to)) + 5, arrow));
+    }
   }
 
   const objTop = new Map<number, number>();
@@ -401,7 +451,7 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
     const to = objTop.get(item.f.object);
     if (from === undefined || to === undefined) continue;
     const long = Math.abs(to - from) > LONG_LINK;
-    const arrow = new Arrow(col.file + COL_FILE, from, objEdge, to, long, `v-node ${vnodeLabel(item.f.object)}`, item.ghost ? "g" : "o", undefined, narrow);
+    const arrow = new Arrow(col.file + COL_FILE, from, objEdge, to, long, item.f.object, item.ghost ? "g" : "o", undefined, narrow);
     const [lo, hi] = long ? [from, from] : [Math.min(from, to), Math.max(from, to)];
     units.push(new LazyUnit(`b:${item.f.id}`, "links", 0, 0, lo - 5, hi + 5, arrow));
   }
@@ -411,6 +461,8 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
     if (from === undefined || to === undefined) continue;
     units.push({ key: `s:${s.pid}:${s.obj}`, layer: "links", x: 0, y: 0, top: Math.min(from, to) - 5, bottom: Math.max(from, to) + 5, body: link(col.proc + col.procW, from, col.obj, to, "s") });
   }
+  cache.rows = rows;
+  cache.boxes = boxes;
   cache.rotate();
   const height = Math.max(procBottom, fileBottom + STACK_GAP, objBottom + STACK_GAP, TOP + 40) + MARGIN;
   return { width: col.width, height, units, caption, changes: describeChanges(c, snap) };

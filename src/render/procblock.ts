@@ -18,8 +18,9 @@ export interface ProcBlock {
   /** fd -> y of the row's middle, relative to the block (every row drawn, used or not). */
   slotY: Map<number, number>;
   /** Descriptors that point at an open file (arrows start here), with the row's middle
-   *  (dy, as in slotY: the figure places a thousand of them on every step). */
-  slots: Array<{ fd: number; file: number; dy: number }>;
+   *  (dy, as in slotY) and the arrow's unit key ("a:pid:fd"): the figure places a
+   *  thousand of them on every step, and a kept block keeps these. */
+  slots: Array<{ fd: number; file: number; dy: number; key: string }>;
 }
 
 const STATE_LABEL: Record<Proc["state"], string> = {
@@ -112,12 +113,12 @@ export function drawProcBlock(p: Proc, w: number, look: Lookup, c: Changes, pare
   const table = fdRows(p, rows, c);
   const h = fdTop + table.length * ROW + (rows ? 8 : 2);
   const slotY = new Map<number, number>();
-  const slots: Array<{ fd: number; file: number; dy: number }> = [];
+  const slots: ProcBlock["slots"] = [];
   table.forEach((r, i) => {
     const dy = fdTop + i * ROW + ROW / 2;
     for (let fd = r.fd; fd <= r.last; fd++) slotY.set(fd, dy);
     const id = p.fds[r.fd] ?? null;
-    if (r.last === r.fd && id !== null && look.files.has(id)) slots.push({ fd: r.fd, file: id, dy });
+    if (r.last === r.fd && id !== null && look.files.has(id)) slots.push({ fd: r.fd, file: id, dy, key: `a:${p.pid}:${r.fd}` });
   });
   const markup = new LazyParted(() => drawBody(p, w, look, c, { lines, table, noteLine, fdTop, h }));
   return { h, slotY, slots, get body() { return markup.body; }, get parted() { return markup.parted; } };

@@ -6,7 +6,7 @@ import type { TimelineEntry } from "../render/events";
 import { renderMarkdown } from "../render/markdown";
 import { textView } from "../render/tables";
 import { ConsoleStrip } from "./console";
-import { h } from "./dom";
+import { h, setAttr, setItems, setText } from "./dom";
 import { currentScheme, liveThemeVars, svgToPng } from "./export";
 import { FigureView } from "./figure-dom";
 import { ViewHistory } from "./history";
@@ -231,11 +231,11 @@ export class App {
     scale = Math.round(scale * 1000) / 1000;
     this.figure.setScale(scale);
     const pct = `${Math.round(scale * 100)}%`;
-    this.el.zoomInfo.textContent = this.fit && !this.presentation ? `fit ${pct}` : pct;
+    setText(this.el.zoomInfo, this.fit && !this.presentation ? `fit ${pct}` : pct);
     const cols = this.figure.layout === "narrow" ? ", the tables in two columns" : "";
-    this.tools.fit.title = this.fit
+    setAttr(this.tools.fit, "title", this.fit
       ? `Fitted to the width: ${pct}${cols} (F: show at the zoom, ${Math.round(this.zoom * 100)}%)`
-      : `Fit the picture to the width (F); now at ${pct}`;
+      : `Fit the picture to the width (F); now at ${pct}`);
   }
 
   private drawText(): void {
@@ -307,18 +307,19 @@ export class App {
     this.applyScale();
     const last = hist.length - 1;
     const lastStep = hist.snapshot(last).step;
-    e.scrub.max = String(this.steps() - 1);
-    e.scrub.value = String(hist.current);
-    e.scrub.disabled = this.steps() < 2;
+    // Only what differs: each write re-lays out its box on every step.
+    if (e.scrub.max !== String(this.steps() - 1)) e.scrub.max = String(this.steps() - 1);
+    if (e.scrub.value !== String(hist.current)) e.scrub.value = String(hist.current);
+    if (e.scrub.disabled !== this.steps() < 2) e.scrub.disabled = this.steps() < 2;
     const future = last - hist.current;
     const where = `step ${snap.step} of ${lastStep}${future ? ` (${future} recorded after it)` : ""}`;
-    e.scrub.setAttribute("aria-valuetext", where);
+    setAttr(e.scrub, "aria-valuetext", where);
     // The file and the word "step" are for screen readers (and searches); the eye sees the numbers.
-    e.stepInfo.replaceChildren(h("span", { class: "fl-sr-inline", text: `${hist.title ? hist.title + " \u00b7 " : ""}step ` }), `${snap.step} / ${lastStep}`);
-    e.stepInfo.title = `${hist.title ? hist.title + ": " : ""}${where}`;
-    this.tools.forward.setAttribute("aria-label", future ? "Step forward (replays the recorded step)" : "Step forward");
+    this.stepInfo(`${hist.title ? hist.title + " \u00b7 " : ""}step `, `${snap.step} / ${lastStep}`);
+    setAttr(e.stepInfo, "title", `${hist.title ? hist.title + ": " : ""}${where}`);
+    setAttr(this.tools.forward, "aria-label", future ? "Step forward (replays the recorded step)" : "Step forward");
     if (hist.dropped) this.notice(`The first ${hist.dropped} step${hist.dropped > 1 ? "s are" : " is"} no longer kept (the history was too long); the terminal still shows their output.`);
-    e.changes.replaceChildren(...(fig.changes.length ? fig.changes : ["nothing in the tables"]).map((t) => h("li", { text: t })));
+    setItems(e.changes, fig.changes.length ? fig.changes : ["nothing in the tables"]);
     this.tray.update(snap);
     const fresh = snap.output.length;
     this.console.draw(hist.terminalAt(), fresh);
@@ -327,6 +328,17 @@ export class App {
       this.say(`${fig.caption}${fresh ? ` Output: ${snap.output.map((c) => c.text).join("").slice(0, 200)}` : ""}`);
     }
     this.drawText();
+  }
+
+  /** The step counter: a hidden label for screen readers, then the numbers. Updated in
+   *  place (a new span per step is a new box to style and lay out). */
+  private stepInfo(label: string, numbers: string): void {
+    const el = this.el.stepInfo;
+    const [sr, num] = [el.firstChild, el.lastChild];
+    if (el.childNodes.length === 2 && sr instanceof HTMLElement && sr.className === "fl-sr-inline" && num instanceof Text) {
+      setText(sr, label);
+      if (num.data !== numbers) num.data = numbers;
+    } else el.replaceChildren(h("span", { class: "fl-sr-inline", text: label }), numbers);
   }
 
   /** The program was not started: the picture says so, the notice says why and offers the

@@ -63,3 +63,24 @@ export function whenIdle(work: () => void): void {
   if (idle) idle(work, { timeout: 250 });
   else setTimeout(work, 50);
 }
+
+/** Sets a node's text only when it differs: writing the same text still replaces the text
+ *  node, and the browser lays its box out again on every step. */
+export function setText(el: Node, text: string): void {
+  if (el.textContent !== text) el.textContent = text;
+}
+
+/** The same for an attribute (a title, an ARIA property). */
+export function setAttr(el: Element, name: string, value: string): void {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+
+/** A list holding one item per text, keeping the items whose text is the same. */
+export function setItems(list: Element, texts: string[]): void {
+  const items = list.children;
+  texts.forEach((t, i) => {
+    if (i < items.length) setText(items[i], t);
+    else list.append(h("li", { text: t }));
+  });
+  while (items.length > texts.length) items[items.length - 1].remove();
+}
