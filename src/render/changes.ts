@@ -51,16 +51,37 @@ function byId<T extends { id: number }>(xs: T[]): Map<number, T> {
   return new Map(xs.map((x) => [x.id, x]));
 }
 
+/** Finds rows of the step before by key: first at the same index (a step usually keeps
+ *  every table's order and length), by a map only once that fails. Counts the rows found,
+ *  so that when every earlier row was found, nothing went (keys are unique). */
+class Before<T extends object> {
+  private map: Map<number, T> | undefined;
+  found = 0;
+  constructor(private readonly rows: T[], private readonly key: (row: T) => number) {}
+  get(k: number, i: number): T | undefined {
+    const at = this.rows[i];
+    let row: T | undefined = at !== undefined && this.key(at) === k ? at : undefined;
+    if (!row) row = (this.map ??= new Map(this.rows.map((r) => [this.key(r), r]))).get(k);
+    if (row) this.found++;
+    return row;
+  }
+  /** The earlier rows with no row now (call after looking every current row up). */
+  gone(now: T[]): T[] {
+    if (this.found === this.rows.length) return [];
+    const keys = new Set(now.map(this.key));
+    return this.rows.filter((r) => !keys.has(this.key(r)));
+  }
+}
+
 export function diffSnapshots(prev: Snapshot | undefined, cur: Snapshot): Changes {
   const c = noChanges();
   if (!prev) return c;
-  const before = new Map(prev.processes.map((p) => [p.pid, p]));
-  const now = new Set(cur.processes.map((p) => p.pid));
-  for (const p of cur.processes) {
-    const old = before.get(p.pid);
-    if (!old) { c.newProcs.add(p.pid); continue; }
+  const before = new Before(prev.processes, (p) => p.pid);
+  cur.processes.forEach((p, i) => {
+    const old = before.get(p.pid, i);
+    if (!old) { c.newProcs.add(p.pid); return; }
     // A row the step did not change is the very same object (docs/snapshot.md, wire.ts).
-    if (old === p) continue;
+    if (old === p) return;
     if (p.state === "zombie" && old.state !== "zombie") c.newZombies.add(p.pid);
     if (p.state !== old.state || p.blockedOn !== old.blockedOn || p.line !== old.line) c.stateChanged.add(p.pid);
     if (JSON.stringify(p.signals) !== JSON.stringify(old.signals)) c.signalsChanged.add(p.pid);
@@ -70,7 +91,7 @@ export function diffSnapshots(prev: Snapshot | undefined, cur: Snapshot): Change
     if (vars.size) c.changedVars.set(p.pid, vars);
     // A process that just became a zombie had its descriptors closed by exit: the
     // zombie mark says so; listing every slot as "closed" would drown it.
-    if (c.newZombies.has(p.pid)) continue;
+    if (c.newZombies.has(p.pid)) return;
     const n = Math.max(p.fds.length, old.fds.length);
     for (let fd = 0; fd < n; fd++) {
       const a = old.fds[fd] ?? null;
@@ -81,28 +102,26 @@ export function diffSnapshots(prev: Snapshot | undefined, cur: Snapshot): Change
       else if (b === null) c.closedFds.set(key, a);
       else c.replacedFds.add(key);
     }
-  }
-  for (const p of prev.processes) if (!now.has(p.pid)) c.reaped.push(p);
+  });
+  c.reaped = before.gone(cur.processes);
 
-  const oldFiles = byId(prev.files);
-  const curFiles = new Set(cur.files.map((f) => f.id));
-  for (const f of cur.files) {
-    const old = oldFiles.get(f.id);
-    if (!old) { c.newFiles.add(f.id); continue; }
-    if (old === f) continue;
+  const oldFiles = new Before(prev.files, (f) => f.id);
+  cur.files.forEach((f, i) => {
+    const old = oldFiles.get(f.id, i);
+    if (!old) { c.newFiles.add(f.id); return; }
+    if (old === f) return;
     if (old.refcount !== f.refcount) c.refcountWas.set(f.id, old.refcount);
     if (old.offset !== f.offset) c.offsetWas.set(f.id, old.offset);
-  }
-  c.freedFiles = prev.files.filter((f) => !curFiles.has(f.id));
+  });
+  c.freedFiles = oldFiles.gone(cur.files);
 
-  const oldObjects = byId(prev.objects);
-  const curObjects = new Set(cur.objects.map((o) => o.id));
-  for (const o of cur.objects) {
-    const old = oldObjects.get(o.id);
+  const oldObjects = new Before(prev.objects, (o) => o.id);
+  cur.objects.forEach((o, i) => {
+    const old = oldObjects.get(o.id, i);
     if (!old) c.newObjects.add(o.id);
     else if (old !== o && JSON.stringify(old) !== JSON.stringify(o)) c.changedObjects.add(o.id);
-  }
-  c.freedObjects = prev.objects.filter((o) => !curObjects.has(o.id));
+  });
+  c.freedObjects = oldObjects.gone(cur.objects);
   c.newOutput = cur.output.length;
   return c;
 }

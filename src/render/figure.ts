@@ -44,11 +44,13 @@ export class FigureCache {
   /** The last figure's block per pid and what it was drawn from: a process whose row, place
    *  and marks are the same, and whose descriptors still name the same things, keeps it
    *  without building a key (the common case: a step changes one process of hundreds). */
-  procs = new Map<number, { p: Proc; w: number; pp: boolean; marks: string; block: ProcBlock }>();
+  procs = new Map<number, { p: Proc; w: number; pp: boolean; marks: string; block: ProcBlock; unit: LazyUnit;
+    /** The arrows from the block's slots (block.slots' order; the same block has the same slots). */
+    arrows: Array<LazyUnit | undefined> }>();
   /** The same for open file rows (what drawFileRow reads) and v-node boxes (BoxInputs):
    *  an unchanged one is found without building its key (a v-node's names every holder). */
-  rows = new Map<number, { f: OpenFile; ghost: boolean; isNew: boolean; ref?: number; pos?: number; row: LazyParted }>();
-  boxes = new Map<number, { inputs: BoxInputs; box: ObjectBox }>();
+  rows = new Map<number, { f: OpenFile; ghost: boolean; isNew: boolean; ref?: number; pos?: number; row: LazyParted; unit: LazyUnit; link?: LazyUnit }>();
+  boxes = new Map<number, { inputs: BoxInputs; box: ObjectBox; unit?: LazyUnit }>();
   /** The last terminal key and what it was built from (see terminalKey). */
   term: { chunks: Terminal["chunks"]; last: unknown; end: number; fresh: number; key: string } | undefined;
   /** What each open file's descriptors show ("#3 socket ↔ ..."), and the rows it came from. */
@@ -92,6 +94,18 @@ class LazyUnit implements Unit {
   }
   get parted(): Parted | undefined {
     return this.src.parted;
+  }
+  /** This unit when it is the same drawing in the same place, else a new one: a step
+   *  allocates no units for what it did not move or change. */
+  static at(last: LazyUnit | undefined, key: string, layer: Unit["layer"], x: number, y: number, top: number, bottom: number,
+    src: { readonly body: string; readonly parted?: Parted }): LazyUnit {
+    return last && last.src === src && last.x === x && last.y === y && last.top === top && last.bottom === bottom && last.key === key
+      ? last : new LazyUnit(key, layer, x, y, top, bottom, src);
+  }
+  /** The same for an arrow (made only when no last one has these ends). */
+  static arrow(last: LazyUnit | undefined, key: string, top: number, bottom: number, ...a: ConstructorParameters<typeof Arrow>): LazyUnit {
+    return last && last.top === top && last.bottom === bottom && last.key === key && last.src instanceof Arrow && last.src.is(...a)
+      ? last : new LazyUnit(key, "links", 0, 0, top, bottom, new Arrow(...a));
   }
   /** The same cached drawing, or an arrow between the same points: same markup. */
   sameAs(drawn: Unit): boolean {
@@ -236,8 +250,12 @@ class Arrow {
     /** Round the right side into the same column (bracket()), not across to the next. */
     private readonly round = false) {}
   same(o: Arrow): boolean {
-    return o.x1 === this.x1 && o.y1 === this.y1 && o.x2 === this.x2 && o.y2 === this.y2 && o.long === this.long &&
-      o.target === this.target && o.kind === this.kind && o.pid === this.pid && o.round === this.round;
+    return this.is(o.x1, o.y1, o.x2, o.y2, o.long, o.target, o.kind, o.pid, o.round);
+  }
+  /** Whether this arrow has these ends and marks (the constructor's arguments). */
+  is(...[x1, y1, x2, y2, long, target, kind, pid, round = false]: ConstructorParameters<typeof Arrow>): boolean {
+    return x1 === this.x1 && y1 === this.y1 && x2 === this.x2 && y2 === this.y2 && long === this.long &&
+      target === this.target && kind === this.kind && pid === this.pid && round === this.round;
   }
   get body(): string {
     const { x1, y1, x2, y2, kind } = this;
@@ -318,7 +336,7 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
   const procs: FigureCache["procs"] = new Map();
   const present = new Set(snap.processes.map((p) => p.pid));
   /** Each block and where it went (its slots give the arrows' starts). */
-  const placedProcs: Array<{ pid: number; block: ProcBlock; y: number }> = [];
+  const placedProcs: Array<{ pid: number; block: ProcBlock; y: number; arrows: Array<LazyUnit | undefined> }> = [];
   const closedAt = new Map<string, number>();
   const headerAt = new Map<number, number>();
   let y = TOP;
@@ -340,9 +358,12 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
       !(renamed.size && proc.fds.some((id) => id !== null && renamed.has(id)))
       ? memo.block
       : cache.get("p" + procKey(proc, w, parentPresent, look, marks), () => drawProcBlock(proc, w, look, c, parentPresent));
-    procs.set(proc.pid, { p: proc, w, pp: parentPresent, marks, block });
-    units.push(new LazyUnit(`p:${proc.pid}`, "boxes", col.proc + indent, y, y, y + block.h, block));
-    placedProcs.push({ pid: proc.pid, block, y });
+    const kept = memo?.block === block ? memo : undefined;
+    const unit = LazyUnit.at(kept?.unit, `p:${proc.pid}`, "boxes", col.proc + indent, y, y, y + block.h, block);
+    const placed = { p: proc, w, pp: parentPresent, marks, block, unit, arrows: kept?.arrows ?? [] };
+    procs.set(proc.pid, placed);
+    units.push(unit);
+    placedProcs.push({ pid: proc.pid, block, y, arrows: placed.arrows });
     for (const [key, fd] of closedByPid.get(proc.pid) ?? []) closedAt.set(key, y + (block.slotY.get(fd) ?? HEAD));
     headerAt.set(proc.pid, y + 14);
     y += block.h + STACK_GAP;
@@ -379,7 +400,7 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
       const memo = cache.boxes.get(o.id);
       const box = memo && sameBoxInputs(memo.inputs, inputs) ? memo.box
         : cache.get("o" + objectKey(inputs), () => drawObject(o, term, look, c, ghost));
-      boxes.set(o.id, { inputs, box });
+      boxes.set(o.id, { inputs, box, unit: memo?.box === box ? memo.unit : undefined });
       items.push({ item: { o, ghost, box }, anchor: objAnchor.get(o.id) ?? Infinity, h: box.h, tie: o.id });
     };
     for (const o of snap.objects) add(o, false);
@@ -420,27 +441,34 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
     const memo = cache.rows.get(f.id);
     const row = memo && memo.f === f && memo.ghost === ghost && memo.isNew === isNew && memo.ref === ref && memo.pos === pos ? memo.row
       : cache.get(`f${ghost ? "G" : ""}${isNew ? "N" : ""}${ref}|${pos}|${idOf(f)}`, () => new LazyParted(() => drawFileRow(f, c, ghost)));
-    rows.set(f.id, { f, ghost, isNew, ref, pos, row });
-    units.push(new LazyUnit(`f:${f.id}`, "boxes", col.file, fy, fy, fy + FILE_ROW, row));
+    const kept = memo?.row === row ? memo : undefined;
+    const unit = LazyUnit.at(kept?.unit, kept?.unit.key ?? `f:${f.id}`, "boxes", col.file, fy, fy, fy + FILE_ROW, row);
+    rows.set(f.id, { f, ghost, isNew, ref, pos, row, unit, link: kept?.link });
+    units.push(unit);
     fileMid.set(item.f.id, fy + FILE_ROW / 2);
   }
   const fileBottom = placedFiles.reduce((m, p) => Math.max(m, p.y + FILE_ROW), TOP);
-  for (const { pid, block, y: by } of placedProcs) {
-    for (const s of block.slots) {
+  for (const { pid, block, y: by, arrows } of placedProcs) {
+    block.slots.forEach((s, i) => {
       const to = fileMid.get(s.file);
-      if (to === undefined) continue;
+      if (to === undefined) return;
       const sy = by + s.dy;
       const long = Math.abs(to - sy) > LONG_LINK;
       // Arrows are drawn only when the view shows them (most of a big picture is off screen).
-      const arrow = new Arrow(col.proc + col.procW, sy, col.file, to, long, s.file, "p", pid);
-      units.push(new LazyUnit(s.key, "links", 0, 0, (long ? sy : Math.min(sy, to)) - 5, (long ? sy : Math.max(sy, to)) + 5, arrow));
-    }
+      const unit = LazyUnit.arrow(arrows[i], s.key, (long ? sy : Math.min(sy, to)) - 5, (long ? sy : Math.max(sy, to)) + 5,
+        col.proc + col.procW, sy, col.file, to, long, s.file, "p", pid);
+      arrows[i] = unit;
+      units.push(unit);
+    });
   }
 
   const objTop = new Map<number, number>();
   let objBottom = TOP;
   for (const { item, y: oy, h } of placedObjs) {
-    units.push(new LazyUnit(item.o ? `o:${item.o.id}` : "output", "boxes", col.obj, oy, oy, oy + h, item.box));
+    const memo = item.o && boxes.get(item.o.id);
+    const unit = LazyUnit.at(memo ? memo.unit : undefined, memo?.unit?.key ?? (item.o ? `o:${item.o.id}` : "output"), "boxes", col.obj, oy, oy, oy + h, item.box);
+    if (memo) memo.unit = unit;
+    units.push(unit);
     if (item.o) objTop.set(item.o.id, oy + 12);
     objBottom = Math.max(objBottom, oy + h);
   }
@@ -451,9 +479,13 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
     const to = objTop.get(item.f.object);
     if (from === undefined || to === undefined) continue;
     const long = Math.abs(to - from) > LONG_LINK;
-    const arrow = new Arrow(col.file + COL_FILE, from, objEdge, to, long, item.f.object, item.ghost ? "g" : "o", undefined, narrow);
-    const [lo, hi] = long ? [from, from] : [Math.min(from, to), Math.max(from, to)];
-    units.push(new LazyUnit(`b:${item.f.id}`, "links", 0, 0, lo - 5, hi + 5, arrow));
+    const lo = long ? from : Math.min(from, to);
+    const hi = long ? from : Math.max(from, to);
+    const row = rows.get(item.f.id);
+    const unit = LazyUnit.arrow(row?.link, row?.link?.key ?? `b:${item.f.id}`, lo - 5, hi + 5,
+      col.file + COL_FILE, from, objEdge, to, long, item.f.object, item.ghost ? "g" : "o", undefined, narrow);
+    if (row) row.link = unit;
+    units.push(unit);
   }
   for (const s of shmAt) {
     const from = headerAt.get(s.pid);

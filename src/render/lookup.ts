@@ -14,11 +14,17 @@ export interface Lookup {
 export function lookup(snap: Snapshot): Lookup {
   const files = new Map(snap.files.map((f) => [f.id, f]));
   const objects = new Map(snap.objects.map((o) => [o.id, o]));
-  const holders = new Map<number, Set<number>>();
+  // Each process's pids are added together, so a repeat within it is the list's last
+  // entry; a list comes out sorted unless the processes are not in pid order.
+  const holders = new Map<number, number[]>();
+  const unsorted = new Set<number[]>();
   const hold = (obj: number, pid: number) => {
-    const s = holders.get(obj) ?? new Set<number>();
-    s.add(pid);
-    holders.set(obj, s);
+    const list = holders.get(obj);
+    if (!list) { holders.set(obj, [pid]); return; }
+    const last = list[list.length - 1];
+    if (last === pid) return;
+    if (last > pid) unsorted.add(list);
+    list.push(pid);
   };
   for (const p of snap.processes) {
     for (const id of p.fds) {
@@ -30,9 +36,15 @@ export function lookup(snap: Snapshot): Lookup {
       if (o) hold(o.id, p.pid);
     }
   }
-  const sorted = new Map([...holders].map(([k, v]) => [k, [...v].sort((a, b) => a - b)]));
-  const clients = new Set(snap.processes.filter((p) => p.kind === "client").map((p) => p.pid));
-  return { files, objects, holders: sorted, clients };
+  // Out of order only when processes are listed out of pid order: sort, and drop the
+  // repeats of a pid (two processes never share one, but be safe).
+  for (const list of unsorted) {
+    list.sort((a, b) => a - b);
+    for (let i = list.length - 1; i > 0; i--) if (list[i] === list[i - 1]) list.splice(i, 1);
+  }
+  const clients = new Set<number>();
+  for (const p of snap.processes) if (p.kind === "client") clients.add(p.pid);
+  return { files, objects, holders, clients };
 }
 
 /** Proc.shm lists shm ids; match the segment's shmid first, then the object id. */

@@ -2,7 +2,10 @@
 // process-tree order and the pid palette, as the CLI and the exports use them.
 import assert from "node:assert/strict";
 import { describeChanges, diffSnapshots, pidColor, pidHue, renderMarkdown, renderSvg } from "../../../src/render";
-import { buildFigure } from "../../../src/render/figure";
+import { bigSnapshot, closeListenfd } from "../../../src/bench/render-fixture";
+import type { Snapshot } from "../../../src/contract/snapshot";
+import { FigureCache, buildFigure } from "../../../src/render/figure";
+import { figureSvg } from "../../../src/render/svg";
 import { topLevelElements } from "../../../src/render/parts";
 import { processTreeOrder } from "../../../src/render/tree";
 import { cbytes, waitStatusText } from "../../../src/render/text";
@@ -148,6 +151,37 @@ describe("render: drawings in keyed parts", () => {
           assert.ok(topLevelElements(m) >= 1, `${u.key} ${k}`);
           assertBalanced(m);
         }
+      }
+    }
+  });
+});
+
+describe("render: a figure drawn from kept pieces", () => {
+  it("is the figure drawn from nothing, step after step, in both layouts", () => {
+    // Steps of the big server: closes, a new descriptor (every row below moves), a zombie,
+    // a new process, a process reaped, and back; the kept blocks, rows, boxes and arrows
+    // must come out exactly as fresh ones.
+    const big = bigSnapshot();
+    const steps: Snapshot[] = [big];
+    const next = (f: (s: Snapshot) => Snapshot) => steps.push({ ...f(steps[steps.length - 1]), step: steps.length });
+    next((s) => closeListenfd(s, 0));
+    next((s) => closeListenfd(s, 1));
+    next((s) => ({ ...s, processes: s.processes.map((p) => (p.pid === 100 ? { ...p, fds: [...p.fds, 3] } : p)),
+      files: s.files.map((f) => (f.id === 3 ? { ...f, refcount: f.refcount + 1 } : f)) }));
+    next((s) => ({ ...s, processes: s.processes.map((p) => (p.pid === 103 ? { ...p, state: "zombie" as const, fds: [], exitStatus: 0 } : p)),
+      files: s.files.filter((f) => f.id !== 12), objects: s.objects.filter((o) => o.id !== 12) }));
+    next((s) => ({ ...s, processes: [...s.processes, { ...s.processes[5], pid: 400, ppid: 100 }] }));
+    next((s) => ({ ...s, processes: s.processes.filter((p) => p.pid !== 103) }));
+    next((s) => closeListenfd(s, 40));
+    for (const layout of ["wide", "narrow"] as const) {
+      const cache = new FigureCache();
+      steps.forEach((s, i) => {
+        const prev = steps[i - 1];
+        assert.equal(figureSvg(buildFigure(s, prev, cache, undefined, layout)), figureSvg(buildFigure(s, prev, undefined, undefined, layout)), `${layout} step ${i}`);
+      });
+      // Back a few steps with the same cache (the changes now run the other way).
+      for (let i = steps.length - 1; i > steps.length - 4; i--) {
+        assert.equal(figureSvg(buildFigure(steps[i - 1], steps[i], cache, undefined, layout)), figureSvg(buildFigure(steps[i - 1], steps[i], undefined, undefined, layout)), `${layout} back ${i}`);
       }
     }
   });
