@@ -42,6 +42,7 @@ const COMPARED_ARGS: Record<string, number[]> = {
   accept: [0], bind: [0], listen: [0], connect: [0], setsockopt: [0], shutdown: [0, 1],
   send: [0], recv: [0], open: [0], waitpid: [0, 2], kill: [0, 1], exit: [0],
   pipe: [0, 1], socketpair: [0, 1], sigaction: [0], sigprocmask: [0], alarm: [0], shmat: [0], shmctl: [0, 1],
+  semctl: [2],
 };
 
 export function comparedArgs(call: string): number[] {
@@ -74,6 +75,11 @@ export const SIGNAL_ARG: Record<string, number> = { kill: 1, sigaction: 0 };
 
 const SIGPROCMASK_HOW: Record<string, number> = { SIG_BLOCK: 0, SIG_UNBLOCK: 1, SIG_SETMASK: 2 };
 const SHUTDOWN_HOW: Record<string, number> = { SHUT_RD: 0, SHUT_WR: 1, SHUT_RDWR: 2 };
+/** semctl(2)'s commands (sys/sem.h, linux/ipc.h). */
+export const SEMCTL_CMD: Record<string, number> = {
+  IPC_RMID: 0, IPC_SET: 1, IPC_STAT: 2, IPC_INFO: 3, GETPID: 11, GETVAL: 12, GETALL: 13, GETNCNT: 14, GETZCNT: 15,
+  SETVAL: 16, SETALL: 17, SEM_STAT: 18, SEM_INFO: 19, SEM_STAT_ANY: 20,
+};
 
 /** A named constant argument as a number, whichever way a side spells it (strace: a name, the model: a number). */
 function howArg(names: Record<string, number>, v: string | number): number | string {
@@ -85,10 +91,12 @@ export function sigprocmaskHow(v: string | number): number | string {
   return howArg(SIGPROCMASK_HOW, v);
 }
 
-/** The argument at position k of a call, as compared: sigprocmask's and shutdown's `how` by number. */
+/** The argument at position k of a call, as compared: sigprocmask's and shutdown's `how`,
+ *  and semctl's command (strace may add the IPC_64 flag glibc passes), by number. */
 export function howOf(call: string, k: number, v: string | number): number | string {
   if (call === "sigprocmask") return sigprocmaskHow(v);
   if (call === "shutdown" && k === 1) return howArg(SHUTDOWN_HOW, v);
+  if (call === "semctl" && k === 2) return howArg(SEMCTL_CMD, typeof v === "string" ? v.replace(/^IPC_64\|/, "") : v);
   return v;
 }
 

@@ -4,6 +4,7 @@
 // on both sides.
 
 import type { NormEntry, NormProc, NormTrace, ProcEnd } from "./normal";
+import { SEMCTL_CMD } from "./calls";
 
 export interface Divergence {
   proc: string;
@@ -109,6 +110,26 @@ export function foldPolls(entries: NormEntry[]): NormEntry[] {
   return out;
 }
 
+/** semctl's GETNCNT and GETZCNT: how many processes sleep on a semaphore at this instant. */
+const SLEEPER_COUNTS = new Set([SEMCTL_CMD.GETNCNT, SEMCTL_CMD.GETZCNT]);
+const asksSleepers = (e: NormEntry): boolean => e.call === "semctl" && SLEEPER_COUNTS.has(e.args[0] as number);
+
+/**
+ * A wait for sleepers: semctl GETNCNT or GETZCNT asked again and again from one line with
+ * nothing in between (a loop that yields until another process sleeps in semop). How many
+ * times it asks, and what it saw before the answer that let it go on, depend on when the
+ * scheduler ran the other process: back-to-back asks count as their last.
+ */
+export function foldSleeperWaits(entries: NormEntry[]): NormEntry[] {
+  const out: NormEntry[] = [];
+  for (const e of entries) {
+    const prev = out[out.length - 1];
+    if (prev && asksSleepers(e) && asksSleepers(prev) && prev.line === e.line && prev.args[0] === e.args[0]) out[out.length - 1] = e;
+    else out.push(e);
+  }
+  return out;
+}
+
 function endText(end: ProcEnd): string {
   switch (end.kind) {
     case "exited": return `exited with ${end.code}`;
@@ -123,8 +144,8 @@ function compareBytes(name: string, l: { stdout: string; stderr: string }, m: { 
 }
 
 function compareProc(name: string, l: NormProc, m: NormProc, out: Divergence[], threaded = false): ProcComparison {
-  const lMain = foldPolls(foldReads(l.entries.filter((e) => !e.handler)));
-  const mMain = foldPolls(foldReads(m.entries.filter((e) => !e.handler)));
+  const lMain = foldSleeperWaits(foldPolls(foldReads(l.entries.filter((e) => !e.handler))));
+  const mMain = foldSleeperWaits(foldPolls(foldReads(m.entries.filter((e) => !e.handler))));
   let first = -1;
   for (let i = 0; i < Math.max(lMain.length, mMain.length); i++) {
     const a = lMain[i];

@@ -136,7 +136,7 @@ export function normalizeModel(m: ModelRun, sourceFile: string): NormTrace {
       for (const k of comparedArgs(e.call)) {
         if (e.call === "waitpid" && k === 2) n.args.push(waitOptionsArg(e));
         else if (SIGNAL_ARG[e.call] === k) n.args.push(signalName(e.args[k] ?? ""));
-        else if (e.call === "sigprocmask" || (e.call === "shutdown" && k === 1)) n.args.push(howOf(e.call, k, e.args[k] ?? ""));
+        else if (e.call === "sigprocmask" || (e.call === "shutdown" && k === 1) || e.call === "semctl") n.args.push(howOf(e.call, k, e.args[k] ?? ""));
         else n.args.push(e.args[k] ?? "");
       }
       if ((e.call === "waitpid" || e.call === "kill") && typeof n.args[0] === "number") n.args[0] = nameOf(n.args[0]);

@@ -361,7 +361,7 @@ function toEntry(e: SyscallEvent, call: string, line: number, ret: number | "?",
     if (call === "open" && k === 0) entry.args.push(decodeString(a ?? "")?.bytes.toString("utf8") ?? a ?? "");
     else if (call === "waitpid" && k === 2) entry.args.push(waitOptions(a ?? "0"));
     else if (SIGNAL_ARG[call] === k) entry.args.push(signalName(a ?? ""));
-    else if (call === "sigprocmask" || (call === "shutdown" && k === 1)) entry.args.push(howOf(call, k, a ?? ""));
+    else if (call === "sigprocmask" || (call === "shutdown" && k === 1) || call === "semctl") entry.args.push(howOf(call, k, a ?? ""));
     else entry.args.push(num(a));
   }
   if ((call === "waitpid" || call === "kill") && typeof entry.args[0] === "number" && (entry.args[0] > 0 || entry.args[0] < -1))

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <unistd.h>
+#include <sched.h>
 #include <sys/ipc.h>
 #include <sys/sem.h>
 #include <sys/wait.h>
@@ -18,6 +19,15 @@
 union semun { int val; struct semid_ds *buf; unsigned short *array; };
 
 static void onalarm(int sig) { (void)sig; }
+
+/* Waits until n processes sleep on semaphore num (GETNCNT counts them): a sleep(1) only
+   makes that likely, and a child that starts late would find the add, or the removal,
+   already done. */
+static void await_sleepers(int id, int num, int n)
+{
+    while (semctl(id, num, GETNCNT) < n)
+        sched_yield();
+}
 
 static int op(int id, int num, int delta, int flags)
 {
@@ -30,7 +40,9 @@ static int op(int id, int num, int delta, int flags)
 
 int main(void)
 {
-    key_t key = 0x5eed0000 + getpid() % 4096;
+    /* Semaphore sets are system-wide: the key holds our whole pid, which no other live
+       process has, so a concurrent run of this program cannot share the set. */
+    key_t key = 0x40000000 | getpid();
     int r = semget(key, 2, 0600);
     printf("semget without IPC_CREAT=%d %s\n", r, strerror(errno));
     r = semget(key, 0, IPC_CREAT | 0600);
@@ -89,7 +101,7 @@ int main(void)
     pid_t pid = fork();
     if (pid == 0)
         _exit(op(id, 0, -1, 0) == 0 ? 10 + semctl(id, 0, GETVAL) : 1);
-    sleep(1);
+    await_sleepers(id, 0, 1);
     r = op(id, 0, 3, 0);
     int status;
     waitpid(pid, &status, 0);
@@ -105,17 +117,24 @@ int main(void)
     sa.sa_handler = onalarm;
     sa.sa_flags = SA_RESTART;
     sigaction(SIGALRM, &sa, NULL);
-    alarm(1);
+    /* The signal comes from a child once we sleep in semop: an alarm could ring before. */
+    pid = fork();
+    if (pid == 0) {
+        await_sleepers(id, 1, 1);
+        kill(getppid(), SIGALRM);
+        _exit(0);
+    }
     r = op(id, 1, -9, 0);
     printf("semop interrupted with SA_RESTART=%d %s\n", r, strerror(errno));
     fflush(stdout);
+    waitpid(pid, NULL, 0);
 
     pid = fork();
     if (pid == 0) {
         r = op(id, 1, -9, 0);
         _exit(r == -1 && errno == EIDRM ? 0 : 1);
     }
-    sleep(1);
+    await_sleepers(id, 1, 1);
     r = semctl(id, 0, IPC_RMID);
     waitpid(pid, &status, 0);
     printf("IPC_RMID=%d, the sleeper got EIDRM: %d\n", r, WEXITSTATUS(status) == 0);

@@ -41,6 +41,17 @@ describe("fidelity: comparison", () => {
     assert.equal(foldReads(l.procs[0].entries).length, 2);
   });
 
+  it("a wait for sleepers (GETNCNT or GETZCNT asked again from one line) counts as its last ask; any other semctl, or a different last answer, does not fold", () => {
+    const GETNCNT = 14, GETVAL = 12;
+    const waits = (...rets: number[]) => rets.map((r) => e(28, "semctl", [GETNCNT], r));
+    const l = trace("linux", [proc("P1", [e(27, "fork", [], "P1.1"), ...waits(0, 0, 0, 1), e(29, "semop", [], 0)])]);
+    const m = trace("model", [proc("P1", [e(27, "fork", [], "P1.1"), ...waits(1), e(29, "semop", [], 0)])]);
+    assert.equal(compare(l, m).agree, true);
+    assert.equal(compare(trace("linux", [proc("P1", waits(0, 0))]), trace("model", [proc("P1", waits(1))])).agree, false);
+    const vals = (...rets: number[]) => rets.map((r) => e(30, "semctl", [GETVAL], r));
+    assert.equal(compare(trace("linux", [proc("P1", vals(0, 1))]), trace("model", [proc("P1", vals(1))])).agree, false);
+  });
+
   it("WNOHANG finding nothing: 0 and ECHILD are the same outcome; but a reaped child is not", () => {
     const l = trace("linux", [proc("P1", [e(9, "waitpid", [-1, 1], 0)])]);
     const m = trace("model", [proc("P1", [e(9, "waitpid", [-1, 1], -1, { errno: "ECHILD" })])]);
