@@ -46,6 +46,39 @@ async function shot(name: string): Promise<void> {
   await pageScreenshot(join(dir!, name));
 }
 
+/** The echo server's session run to its end (Continue: the scenario's clients come and go),
+ *  shown in the view beside the editor with the terminal panel open, at 1366x768 in the
+ *  dark theme: each picture of it starts from here, whatever ran before. */
+async function echoServerRun(): Promise<SessionState> {
+  await pageViewport(1366, 768);
+  await theme("Default Dark Modern");
+  await vscode.commands.executeCommand("forklab.stopSession");
+  assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", { example: "echoserverp.c" }), true);
+  const r = await vscode.commands.executeCommand<Outcome>("forklab.continue");
+  assert.ok(r.ok, JSON.stringify(r));
+  const s = (await vscode.commands.executeCommand<SessionState>("forklab.session.current", { timeline: true }))!;
+  await vscode.commands.executeCommand(vscode.window.terminals.length ? "workbench.action.terminal.focus" : "workbench.action.terminal.new");
+  await vscode.commands.executeCommand("forklab.openView");
+  await viewAt(`${s.index} / ${s.index}`);
+  return s;
+}
+
+/** fork-returns.c one step after fork, the child stepped so that its pid 0 shows, the panel
+ *  closed so that both processes' blocks are in view, in the dark theme. */
+async function forkReturnsAfterFork(): Promise<void> {
+  await theme("Default Dark Modern");
+  await vscode.commands.executeCommand("forklab.stopSession");
+  await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+  assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", { example: "fork-returns.c" }), true);
+  assert.ok((await vscode.commands.executeCommand<Outcome>("forklab.runToLine", 12)).ok);
+  const s = (await current())!;
+  const child = s.snapshot.processes.find((p) => p.ppid === s.mainPid && p.kind === "program")!;
+  assert.ok((await vscode.commands.executeCommand<Outcome>("forklab.stepProcess", child.pid)).ok);
+  await vscode.commands.executeCommand("forklab.openView");
+  await viewAt(`${s.index + 1} / ${s.index + 1}`);
+  await vscode.commands.executeCommand("workbench.action.closePanel");
+}
+
 if (dir) describe("screenshots of the real VS Code", function () {
   this.timeout(300000);
 
@@ -60,14 +93,7 @@ if (dir) describe("screenshots of the real VS Code", function () {
   });
 
   it("the echo server with two clients in light, dark and high contrast at 1366x768, the terminal panel open", async () => {
-    await pageViewport(1366, 768);
-    assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", { example: "echoserverp.c" }), true);
-    const r = await vscode.commands.executeCommand<Outcome>("forklab.continue");
-    assert.ok(r.ok, JSON.stringify(r));
-    const s = (await vscode.commands.executeCommand<SessionState>("forklab.session.current", { timeline: true }))!;
-    await vscode.commands.executeCommand("workbench.action.terminal.new");
-    await vscode.commands.executeCommand("forklab.openView");
-    await viewAt(`${s.index} / ${s.index}`);
+    const s = await echoServerRun();
     // The busiest moment: the most live processes (the server, its children, the clients).
     const live = (i: number) => s.timeline![i].processes.filter((p) => p.state !== "zombie").length;
     let busiest = 0;
@@ -78,11 +104,10 @@ if (dir) describe("screenshots of the real VS Code", function () {
       await theme(name);
       await shot(`vscode-1366x768-${file}.png`);
     }
-    await theme("Default Dark Modern");
   });
 
   it("the timeline scrubbed back to the middle, the recorded future still on the slider", async () => {
-    const last = (await vscode.commands.executeCommand<SessionState>("forklab.session.current", { timeline: true }))!.timeline!.length - 1;
+    const last = (await echoServerRun()).timeline!.length - 1;
     const mid = Math.floor(last / 2);
     await scrub(mid);
     await viewAt(`${mid} / ${last}`);
@@ -90,21 +115,14 @@ if (dir) describe("screenshots of the real VS Code", function () {
   });
 
   it("fork-returns.c just after fork: both processes' variables", async () => {
-    await vscode.commands.executeCommand("forklab.stopSession");
-    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
-    assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", { example: "fork-returns.c" }), true);
-    assert.ok((await vscode.commands.executeCommand<Outcome>("forklab.runToLine", 12)).ok);
-    const s = (await current())!;
-    const child = s.snapshot.processes.find((p) => p.ppid === s.mainPid && p.kind === "program")!;
-    assert.ok((await vscode.commands.executeCommand<Outcome>("forklab.stepProcess", child.pid)).ok);
-    await viewAt(`${s.index + 1} / ${s.index + 1}`);
-    // The panel closed, so that both processes' blocks (the child's pid 0) are in view.
-    await vscode.commands.executeCommand("workbench.action.closePanel");
+    await pageViewport(1366, 768);
+    await forkReturnsAfterFork();
     await shot("vscode-fork-returns-variables.png");
   });
 
   it("lecture mode at 1920x1080: the presentation layout, the code and the picture only", async () => {
     await pageViewport(1920, 1080);
+    await forkReturnsAfterFork();
     await vscode.commands.executeCommand("forklab.view.presentation");
     await shot("vscode-lecture-1920x1080.png");
     const px = await pageEval<number | null>("(() => { const t = document.querySelector('.fl-figure-wrap svg text'); return t ? parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM()?.a ?? 1) : null; })()", "all");
@@ -117,6 +135,7 @@ if (dir) describe("screenshots of the real VS Code", function () {
 
   it("the live view of the real echo server with two clients connected, at 1366x768 with the terminal panel open", async () => {
     await pageViewport(1366, 768);
+    await theme("Default Dark Modern");
     await vscode.commands.executeCommand("forklab.stopSession");
     await vscode.commands.executeCommand("workbench.action.closeAllEditors");
     const forklab = vscode.workspace.getConfiguration("forklab");
