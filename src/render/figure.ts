@@ -71,6 +71,10 @@ export class FigureCache {
     this.names = names;
     return out;
   }
+  /** The name renamed() last found for an open file (what its descriptors show). */
+  nameOf(file: number): string | undefined {
+    return this.names.get(file)?.name;
+  }
   get<T>(key: string, make: () => T): T {
     let v = this.cur.get(key) ?? this.prev.get(key);
     if (v === undefined) v = make();
@@ -141,14 +145,14 @@ function idOf(row: object | undefined): number {
   return id;
 }
 
-function procKey(p: Proc, w: number, parentPresent: boolean, look: Lookup, marks: string): string {
+function procKey(p: Proc, w: number, parentPresent: boolean, cache: FigureCache, marks: string): string {
   // The block names what each descriptor refers to: it depends on those names too.
   let s = `${idOf(p)}|${w}|${parentPresent ? 1 : 0}|${marks}`;
   // Only the names, not the rows: a refcount change in a shared open file must not
-  // redraw every process that holds it.
+  // redraw every process that holds it. (A descriptor naming no open file names none.)
   for (const id of p.fds) {
-    const f = id === null ? undefined : look.files.get(id);
-    if (f) s += `|${f.id} ${objectName(look.objects.get(f.object), f)}`;
+    const name = id === null ? undefined : cache.nameOf(id);
+    if (name !== undefined) s += `|${id} ${name}`;
   }
   return s;
 }
@@ -357,14 +361,14 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
     const block = memo && memo.p === proc && memo.w === w && memo.pp === parentPresent && memo.marks === marks &&
       !(renamed.size && proc.fds.some((id) => id !== null && renamed.has(id)))
       ? memo.block
-      : cache.get("p" + procKey(proc, w, parentPresent, look, marks), () => drawProcBlock(proc, w, look, c, parentPresent));
+      : cache.get("p" + procKey(proc, w, parentPresent, cache, marks), () => drawProcBlock(proc, w, look, c, parentPresent));
     const kept = memo?.block === block ? memo : undefined;
     const unit = LazyUnit.at(kept?.unit, `p:${proc.pid}`, "boxes", col.proc + indent, y, y, y + block.h, block);
     const placed = { p: proc, w, pp: parentPresent, marks, block, unit, arrows: kept?.arrows ?? [] };
     procs.set(proc.pid, placed);
     units.push(unit);
     placedProcs.push({ pid: proc.pid, block, y, arrows: placed.arrows });
-    for (const [key, fd] of closedByPid.get(proc.pid) ?? []) closedAt.set(key, y + (block.slotY.get(fd) ?? HEAD));
+    for (const [key, fd] of closedByPid.get(proc.pid) ?? []) closedAt.set(key, y + (block.slotY(fd) ?? HEAD));
     headerAt.set(proc.pid, y + 14);
     y += block.h + STACK_GAP;
   }

@@ -5,7 +5,7 @@ import type { Changes } from "./changes";
 import { COL_OBJ, LINE, fits } from "./geometry";
 import { type Lookup, socketAddr, socketKind, vnodeLabel } from "./lookup";
 import { pidHue } from "./palette";
-import { LazyParted, Part, Parted, partedMarkup } from "./parts";
+import { MeasuredParted, Part, Parted, partedMarkup } from "./parts";
 import { hueClass, rect, runs, text, title } from "./svgparts";
 import { Terminal, lineCount, terminalTail } from "./terminal";
 import { cbytes, clip } from "./text";
@@ -175,8 +175,7 @@ function frame(kindCls: string, label: string, head: string, fl: Flow, cls: stri
 /** The box's height now, its markup when first asked for (the view draws only what is on screen). */
 export function drawObject(o: KObject, term: Terminal, look: Lookup, c: Changes, ghost = false): ObjectBox {
   const { h } = objectFlow(new Flow(true), o, term, look, c, ghost);
-  const markup = new LazyParted(() => objectFlow(new Flow(), o, term, look, c, ghost).parted);
-  return { h, get body() { return markup.body; }, get parted() { return markup.parted; } };
+  return new MeasuredParted(h, () => objectFlow(new Flow(), o, term, look, c, ghost).parted);
 }
 
 function objectFlow(fl: Flow, o: KObject, term: Terminal, look: Lookup, c: Changes, ghost: boolean): { h: number; parted: Parted } {

@@ -34,6 +34,16 @@ export class LazyParted {
   }
 }
 
+/** A parted drawing whose height is known now and whose markup is made on first use: a
+ *  block or box of the figure (its place depends on the heights of all above it, its markup
+ *  only matters on screen). A class: a big figure makes hundreds from nothing, and object
+ *  literals with getters are slow for V8 to create and keep the garbage collector busy. */
+export class MeasuredParted extends LazyParted {
+  constructor(readonly h: number, make: () => Parted) {
+    super(make);
+  }
+}
+
 /** How many elements the markup has at its top level. Our markup escapes every `<` and
  *  `>` in text and attribute values (text.ts esc), so each `<` opens or closes a tag. */
 export function topLevelElements(markup: string): number {

@@ -5,22 +5,32 @@ import type { Changes } from "./changes";
 import { CHAR, FD_NUM, HEAD, LINE, ROW, fits } from "./geometry";
 import { Lookup, objectName } from "./lookup";
 import { pidHue } from "./palette";
-import { LazyParted, Parted, Part } from "./parts";
+import { MeasuredParted, Parted, Part } from "./parts";
 import { hueClass, rect, runs, text, title } from "./svgparts";
 import { cbytes, clip, waitStatusText } from "./text";
 
-export interface ProcBlock {
-  h: number;
-  readonly body: string;
-  /** The same markup in keyed parts ("title", "frame", "pid", "state", "name", "l0"...,
-   *  "note", "s<fd>" for the slot or empty run starting at fd). */
-  readonly parted: Parted;
-  /** fd -> y of the row's middle, relative to the block (every row drawn, used or not). */
-  slotY: Map<number, number>;
-  /** Descriptors that point at an open file (arrows start here), with the row's middle
-   *  (dy, as in slotY) and the arrow's unit key ("a:pid:fd"): the figure places a
-   *  thousand of them on every step, and a kept block keeps these. */
-  slots: Array<{ fd: number; file: number; dy: number; key: string }>;
+/** A process block: its size and where its descriptor rows are, now; its markup (whole, or
+ *  in keyed parts: "title", "frame", "pid", "state", "name", "l0"..., "note", "s<fd>" for
+ *  the slot or empty run starting at fd) when first asked for: the view draws only the
+ *  blocks on screen. */
+export class ProcBlock extends MeasuredParted {
+  constructor(
+    h: number,
+    /** Descriptors that point at an open file (arrows start here), with the row's middle
+     *  relative to the block and the arrow's unit key ("a:pid:fd"): the figure places a
+     *  thousand of them on every step, and a kept block keeps these. */
+    readonly slots: Array<{ fd: number; file: number; dy: number; key: string }>,
+    private readonly table: FdRow[],
+    private readonly fdTop: number,
+    make: () => Parted) {
+    super(h, make);
+  }
+  /** The y of fd's row middle, relative to the block (every row, used or not; a collapsed
+   *  run of empty slots is one row); undefined past the table. */
+  slotY(fd: number): number | undefined {
+    const i = this.table.findIndex((r) => fd >= r.fd && fd <= r.last);
+    return i < 0 ? undefined : this.fdTop + i * ROW + ROW / 2;
+  }
 }
 
 const STATE_LABEL: Record<Proc["state"], string> = {
@@ -98,12 +108,11 @@ function variableLines(p: Proc, changed: Set<string> | undefined): Array<Array<[
   return lines;
 }
 
-/** The block's size and where its descriptor rows are, now; its markup when first asked
- *  for (the view draws only the blocks on screen). */
+/** The block of `p`: the size and descriptor rows now, the markup when first asked for. */
 export function drawProcBlock(p: Proc, w: number, look: Lookup, c: Changes, parentPresent: boolean): ProcBlock {
   const lines = infoLines(p, parentPresent, c);
-  const lastUsed = p.fds.reduce<number>((m, id, fd) => (id !== null ? fd : m), -1);
-  let rows = lastUsed + 1;
+  let rows = 0;
+  for (let fd = p.fds.length - 1; fd >= 0; fd--) if (p.fds[fd] !== null) { rows = fd + 1; break; }
   for (const key of c.closedFds.keys()) {
     const [pid, fd] = key.split(":").map(Number);
     if (pid === p.pid) rows = Math.max(rows, fd + 1);
@@ -112,16 +121,13 @@ export function drawProcBlock(p: Proc, w: number, look: Lookup, c: Changes, pare
   const fdTop = HEAD + (lines.length + noteLine) * LINE + (lines.length + noteLine ? 4 : 0);
   const table = fdRows(p, rows, c);
   const h = fdTop + table.length * ROW + (rows ? 8 : 2);
-  const slotY = new Map<number, number>();
   const slots: ProcBlock["slots"] = [];
-  table.forEach((r, i) => {
-    const dy = fdTop + i * ROW + ROW / 2;
-    for (let fd = r.fd; fd <= r.last; fd++) slotY.set(fd, dy);
+  for (let i = 0; i < table.length; i++) {
+    const r = table[i];
     const id = p.fds[r.fd] ?? null;
-    if (r.last === r.fd && id !== null && look.files.has(id)) slots.push({ fd: r.fd, file: id, dy, key: `a:${p.pid}:${r.fd}` });
-  });
-  const markup = new LazyParted(() => drawBody(p, w, look, c, { lines, table, noteLine, fdTop, h }));
-  return { h, slotY, slots, get body() { return markup.body; }, get parted() { return markup.parted; } };
+    if (r.last === r.fd && id !== null && look.files.has(id)) slots.push({ fd: r.fd, file: id, dy: fdTop + i * ROW + ROW / 2, key: `a:${p.pid}:${r.fd}` });
+  }
+  return new ProcBlock(h, slots, table, fdTop, () => drawBody(p, w, look, c, { lines, table, noteLine, fdTop, h }));
 }
 
 /** A row of the descriptor table: one slot, or a run of empty slots fd..last. */
