@@ -107,9 +107,12 @@ class LazyUnit implements Unit {
       ? last : new LazyUnit(key, layer, x, y, top, bottom, src);
   }
   /** The same for an arrow (made only when no last one has these ends). */
-  static arrow(last: LazyUnit | undefined, key: string, top: number, bottom: number, ...a: ConstructorParameters<typeof Arrow>): LazyUnit {
-    return last && last.top === top && last.bottom === bottom && last.key === key && last.src instanceof Arrow && last.src.is(...a)
-      ? last : new LazyUnit(key, "links", 0, 0, top, bottom, new Arrow(...a));
+  static arrow(last: LazyUnit | undefined, key: string, top: number, bottom: number, x1: number, y1: number, x2: number, y2: number,
+    long: boolean, target: number, kind: ArrowKind, pid?: number, round = false): LazyUnit {
+    // Plain parameters, no rest array: this runs for every arrow of every figure.
+    return last && last.top === top && last.bottom === bottom && last.key === key && last.src instanceof Arrow &&
+      last.src.is(x1, y1, x2, y2, long, target, kind, pid, round)
+      ? last : new LazyUnit(key, "links", 0, 0, top, bottom, new Arrow(x1, y1, x2, y2, long, target, kind, pid, round));
   }
   /** The same cached drawing, or an arrow between the same points: same markup. */
   sameAs(drawn: Unit): boolean {
@@ -245,26 +248,27 @@ function stub(x1: number, y1: number, y2: number, label: string, kind: "p" | "o"
     text(x1 + 42, y1 + 4, `${label} ${y2 < y1 ? "\u2191" : "\u2193"}`, "fl-m fl-mono fl-small");
 }
 
+type ArrowKind = "p" | "o" | "g";
+
 /** An arrow, drawn when first shown (a class, not a closure: a big figure has a thousand). */
 class Arrow {
   constructor(private readonly x1: number, private readonly y1: number, private readonly x2: number, private readonly y2: number,
     private readonly long: boolean,
     /** The open file (kind "p") or v-node the arrow points at: a stub names it. */
-    private readonly target: number, private readonly kind: "p" | "o" | "g", private readonly pid?: number,
+    private readonly target: number, private readonly kind: ArrowKind, private readonly pid?: number,
     /** Round the right side into the same column (bracket()), not across to the next. */
     private readonly round = false) {}
   same(o: Arrow): boolean {
     return this.is(o.x1, o.y1, o.x2, o.y2, o.long, o.target, o.kind, o.pid, o.round);
   }
   /** Whether this arrow has these ends and marks (the constructor's arguments). */
-  is(...[x1, y1, x2, y2, long, target, kind, pid, round = false]: ConstructorParameters<typeof Arrow>): boolean {
+  is(x1: number, y1: number, x2: number, y2: number, long: boolean, target: number, kind: ArrowKind, pid: number | undefined, round: boolean): boolean {
     return x1 === this.x1 && y1 === this.y1 && x2 === this.x2 && y2 === this.y2 && long === this.long &&
       target === this.target && kind === this.kind && pid === this.pid && round === this.round;
   }
   get body(): string {
     const { x1, y1, x2, y2, kind } = this;
-    const label = kind === "p" ? `#${this.target}` : `v-node ${vnodeLabel(this.target)}`;
-    const path = this.long ? stub(x1, y1, y2, label, kind === "g" ? "o" : kind)
+    const path = this.long ? stub(x1, y1, y2, kind === "p" ? `#${this.target}` : `v-node ${vnodeLabel(this.target)}`, kind === "g" ? "o" : kind)
       : this.round && kind !== "p" ? bracket(x1, y1, x2, y2, kind) : link(x1, y1, x2, y2, kind);
     return this.pid === undefined ? path : `<g class="${hueClass(pidHue(this.pid))}">${path}</g>`;
   }
