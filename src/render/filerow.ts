@@ -20,6 +20,14 @@ export function fileHeader(): string {
   return parts.join("");
 }
 
+/** A number cell's text: "was→now" when the step changed it, or "→now" when both do not
+ *  fit the cell (the new value must stay readable; the change list says what it was). */
+function changeText(was: number | undefined, now: number, width: number): string {
+  if (was === undefined) return String(now);
+  const both = `${was}\u2192${now}`;
+  return both.length <= fits(width) ? both : `\u2192${now}`;
+}
+
 /** The row in keyed parts: "title", a part per cell ("c0".."c3"), the outline of a new or
  *  freed row (see parts.ts). */
 export function drawFileRow(f: OpenFile, c: Changes, ghost = false): Parted {
@@ -28,8 +36,8 @@ export function drawFileRow(f: OpenFile, c: Changes, ghost = false): Parted {
   const isNew = c.newFiles.has(f.id);
   const cells = [
     `#${f.id}`,
-    wasRef !== undefined ? `${wasRef}\u2192${f.refcount}` : String(f.refcount),
-    wasPos !== undefined ? `${wasPos}\u2192${f.offset}` : String(f.offset),
+    changeText(wasRef, f.refcount, FILE_CELLS[1]),
+    changeText(wasPos, f.offset, FILE_CELLS[2]),
     [...f.flags, ...(f.end ? [`${f.end} end`] : [])].join(" ") + (ghost ? " (freed)" : ""),
   ];
   const changedCell = [false, wasRef !== undefined, wasPos !== undefined, false];

@@ -67,6 +67,21 @@ describe("render: Snapshot -> SVG text", () => {
     assert.ok(svg.includes("2\u21921"));
     assert.ok(!renderSvg(cur).includes("data-change"));
   });
+
+  it("keeps a changed refcount or offset readable: the new value alone when both do not fit its cell", () => {
+    const prev = fixture("echo-two-clients");
+    const file = prev.files[0];
+    const cur: Snapshot = { ...prev, step: prev.step + 1, files: prev.files.map((f) => (f === file ? { ...f, refcount: 198, offset: 8192 } : f)) };
+    const before: Snapshot = { ...prev, files: prev.files.map((f) => (f === file ? { ...f, refcount: 199, offset: 4096 } : f)) };
+    const cells = (svg: string) => [...svg.matchAll(new RegExp(`data-file="${file.id}"[^]*?</g>`, "g"))][0][0];
+    const row = cells(renderSvg(cur, before));
+    assert.ok(row.includes(">\u2192198<"), "the refcount cell shows the new value");
+    assert.ok(row.includes(">\u21928192<"), "the offset cell shows the new value");
+    assert.ok(!row.includes("\u2026"), "nothing is cut short");
+    const small = cells(renderSvg({ ...cur, files: cur.files.map((f) => (f.id === file.id ? { ...f, refcount: 1, offset: 12 } : f)) },
+      { ...before, files: before.files.map((f) => (f.id === file.id ? { ...f, refcount: 2, offset: 6 } : f)) }));
+    assert.ok(small.includes(">2\u21921<") && small.includes(">6\u219212<"), "a change that fits shows both values");
+  });
 });
 
 describe("render: what changed", () => {
