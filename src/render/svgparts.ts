@@ -41,12 +41,3 @@ export function title(t: string): string {
 export function hueClass(hue: number): string {
   return `fl-h${hue % 360}`;
 }
-
-/** Markup made on first use (the view draws only what is on screen). */
-export class Lazy {
-  private made: string | undefined;
-  constructor(private readonly make: () => string) {}
-  get body(): string {
-    return (this.made ??= this.make());
-  }
-}

@@ -12,6 +12,7 @@ import type { Layout } from "../render/geometry";
 import { Parted, topLevelElements } from "../render/parts";
 import { SvgOptions, figureSvg, unitMarkup } from "../render/svg";
 import type { Terminal } from "../render/terminal";
+import { setAttr, setText } from "./dom";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
@@ -159,18 +160,15 @@ export class FigureView {
   /** `screen`: a screen-only pass, over that range of the figure. */
   private patch(svg: SVGSVGElement, fig: Figure, units: Unit[], screen?: [number, number]): void {
     const whole = !screen;
-    for (const [k, v] of [["width", fig.width], ["height", fig.height], ["viewBox", `0 0 ${fig.width} ${fig.height}`]] as const) {
-      if (svg.getAttribute(k) !== String(v)) svg.setAttribute(k, String(v));
-    }
+    // Only what differs (dom.ts): writing the size or the title re-lays out the picture.
+    for (const [k, v] of [["width", fig.width], ["height", fig.height], ["viewBox", `0 0 ${fig.width} ${fig.height}`]] as const) setAttr(svg, k, String(v));
     this.size(svg, fig);
-    // Only what differs: writing the background's size or the title re-lays out the picture.
     const bg = svg.querySelector(".fl-bg");
-    for (const [k, v] of [["width", fig.width], ["height", fig.height]] as const) {
-      if (bg && bg.getAttribute(k) !== String(v)) bg.setAttribute(k, String(v));
-    }
-    const setText = (el: Element | null, t: string) => { if (el && el.textContent !== t) el.textContent = t; };
-    setText(svg.querySelector("title#fl-title"), fig.caption);
-    setText(svg.querySelector("desc#fl-desc"), fig.changes.length ? "Changed: " + fig.changes.join("; ") + "." : "No change highlighted.");
+    if (bg) for (const [k, v] of [["width", fig.width], ["height", fig.height]] as const) setAttr(bg, k, String(v));
+    const title = svg.querySelector("title#fl-title");
+    if (title) setText(title, fig.caption);
+    const desc = svg.querySelector("desc#fl-desc");
+    if (desc) setText(desc, fig.changes.length ? "Changed: " + fig.changes.join("; ") + "." : "No change highlighted.");
 
     // Parse every changed unit in one innerHTML call on an SVG element (SVG namespace).
     const changed: Unit[] = [];
@@ -335,7 +333,5 @@ function copyAttributes(from: Element, to: Element): void {
   if (names(from) !== names(to)) {
     for (const a of Array.from(to.attributes)) to.removeAttribute(a.name);
   }
-  for (const a of Array.from(from.attributes)) {
-    if (to.getAttribute(a.name) !== a.value) to.setAttribute(a.name, a.value);
-  }
+  for (const a of Array.from(from.attributes)) setAttr(to, a.name, a.value);
 }
