@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { Bench } from "./figure";
 import { buildExample } from "../live/build";
-import { freePort } from "../live/server";
+import { freePort } from "../host/ports";
 import { readStat } from "../live/procfs";
 import { LiveSource } from "../live/source";
 import { stopGroup } from "../live/stop";

@@ -9,7 +9,8 @@ import { promisify } from "node:util";
 import { listensInSource, type Scenario } from "../contract/scenario";
 import { compile, type Compiled } from "./compile";
 import { probeGroup, tracerOf } from "./proc-probe";
-import { freePort, runScenario, scenarioPortOf } from "./scenario-driver";
+import { freePort } from "../host/ports";
+import { runScenario, scenarioPortOf } from "./scenario-driver";
 import { parseStrace, type StraceEvent } from "./strace";
 import { symbolize, type Site } from "./symbolize";
 

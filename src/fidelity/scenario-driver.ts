@@ -86,20 +86,6 @@ const KEYBOARD_STOPS = new Set(["SIGTSTP", "SIGTTIN", "SIGTTOU"]);
 
 const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** A test-friendly free port: bind port 0 on loopback and give the number back. */
-export async function freePort(): Promise<number> {
-  const { createServer } = await import("node:net");
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      const port = typeof addr === "object" && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 /** Quote one word for /bin/sh. */
 const shq = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 

@@ -4,10 +4,10 @@
 // pass Ctrl-C on to the group, and say in plain words how it ended.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import * as net from "node:net";
 import { constants } from "node:os";
 import { basename } from "node:path";
 import { findServer } from "./discover";
+import { portFree } from "../host/ports";
 import { platformSupport } from "./platform";
 import { readStat } from "./procfs";
 import { clearRunState, saveRunState } from "./runstate";
@@ -21,26 +21,6 @@ export interface ServeOptions {
   port: number;
   /** Where messages go (the program's own output goes straight to our stdout/stderr). */
   say: (line: string) => void;
-}
-
-/** Whether address:port can be bound now; the error code when not. */
-export function portFree(address: string, port: number): Promise<string | undefined> {
-  return new Promise((done) => {
-    const s = net.createServer();
-    s.once("error", (e: NodeJS.ErrnoException) => done(e.code ?? e.message));
-    s.listen({ host: address, port, exclusive: true }, () => s.close(() => done(undefined)));
-  });
-}
-
-/** A loopback port nobody listens on right now (the kernel picks it; we let it go at once). */
-export function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = net.createServer().once("error", rej);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => res(port));
-    });
-  });
 }
 
 export function portInUseMessage(address: string, port: number): string {

@@ -8,7 +8,7 @@ import { findServer } from "../../src/live/discover";
 import type { CompareRow } from "../../src/live/compare";
 import type { LiveSnapshot } from "../../src/live/livesnapshot";
 import { readStat } from "../../src/live/procfs";
-import { freePort } from "../../src/live/server";
+import { freePort } from "../../src/host/ports";
 import { groupMembers } from "../../src/live/stop";
 import { forkLab } from "./extension";
 import { waitFor } from "../wait";

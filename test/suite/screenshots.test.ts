@@ -15,7 +15,7 @@ import { forkLab } from "./extension";
 import { pageEval, pageScreenshot, pageViewport } from "./page";
 import type { LiveSnapshot } from "../../src/live/livesnapshot";
 import { findServer } from "../../src/live/discover";
-import { freePort } from "../../src/live/server";
+import { freePort } from "../../src/host/ports";
 import { groupMembers } from "../../src/live/stop";
 
 const dir = process.env.FORKLAB_SCREENSHOT_DIR;

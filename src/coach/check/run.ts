@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { loadProgram } from "../../host/load";
 import { compile } from "../../fidelity/compile";
 import { buildHelper } from "../../live/helper";
-import { freePort } from "../../live/server";
+import { freePort } from "../../host/ports";
 import { platformSupport } from "../../live/platform";
 import { CannotRun, CHECK_IDS, CheckId, CheckResult, Exercise, HalfResult, joinHalves } from "./checks";
 import { modelCannotRun, runModelCheck, type ModelProgram } from "./model";

@@ -8,7 +8,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Scenario } from "../../../src/contract/scenario";
-import { freePort, runScenario, type RealRun } from "../../../src/fidelity/scenario-driver";
+import { freePort } from "../../../src/host/ports";
+import { runScenario, type RealRun } from "../../../src/fidelity/scenario-driver";
 import { compileAll } from "./compile";
 import { EXAMPLES_DIR, loadExpected, type ExpectedRun } from "./expected";
 

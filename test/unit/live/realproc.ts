@@ -5,7 +5,7 @@ import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { stopGroup } from "../../../src/live/stop";
-export { freePort } from "../../../src/live/server";
+export { freePort } from "../../../src/host/ports";
 import { waitFor } from "../../wait";
 export { waitFor };
 
