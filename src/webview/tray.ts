@@ -77,7 +77,7 @@ export class Tray {
   private list(snap: Snapshot): void {
     this.unlisted = undefined;
     const clients = snap.processes.filter((p) => p.kind === "client" && p.state !== "zombie");
-    setOptions(this.client, clients.length ? clients.map((p) => [String(p.pid), `client ${p.pid}`]) : [["", "no clients"]]);
+    setOptions(this.client, clients.length ? clients.map((p) => [String(p.pid), `pid ${p.pid} ${p.name}`]) : [["", "no clients"]]);
     const live = snap.processes.filter((p) => p.state !== "zombie" && p.kind === "program");
     setOptions(this.proc, live.length ? live.map((p) => [String(p.pid), `pid ${p.pid} ${p.name}${p.state === "blocked" ? ` (blocked in ${p.blockedOn ?? "a call"})` : ""}`]) : [["", "no live process"]]);
   }

@@ -71,7 +71,7 @@ describe("lessons", () => {
       const seen = await pageEval<unknown>("Array.from(document.querySelectorAll('.fl-verdict, .fl-notice, .fl-question')).map((e) => e.className + ': ' + e.textContent)", "all");
       assert.fail(`the view shows no verdict; it shows ${JSON.stringify(seen)}`);
     }
-    assert.match(wrong.text, /the parent's return value/);
+    assert.match(wrong.text, /what the parent gets/);
     assert.strictEqual(wrong.live, "polite");
     assert.match(wrong.marked, /\bfl-hl-process\b/);
     if (process.env.FORKLAB_SCREENSHOT_DIR) await pageScreenshot(join(process.env.FORKLAB_SCREENSHOT_DIR, "question.png"));

@@ -460,6 +460,8 @@ describe("descriptor-table view in Chromium", function () {
       await page.locator(".fl-figure-wrap").press("c");
       assert.deepEqual(await last(), { v: 1, type: "connect" });
       await page.getByRole("button", { name: "Send a line or close clients" }).click();
+      // Each client is named as the picture names it: its pid and its process name.
+      assert.deepEqual(await page.getByLabel("Client", { exact: true }).locator("option").allTextContents(), ["pid 200 client 1", "pid 201 client 2"]);
       await page.getByLabel("Client", { exact: true }).selectOption("201");
       await page.getByLabel("Line to send").fill("ping");
       await page.getByLabel("Line to send").press("Enter");
