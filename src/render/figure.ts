@@ -274,9 +274,21 @@ class Arrow {
   }
 }
 
-function stepCaption(snap: Snapshot): string {
+function stepCaption(snap: Snapshot, previous: Snapshot | undefined, c: Changes): string {
   const what = snap.events.filter((e) => e.kind !== "note").map(describeEvent);
+  if (!what.length && previous) {
+    const ran = lineRan(snap, previous, c);
+    if (ran) what.push(ran);
+  }
   return `Step ${snap.step}${what.length ? ": " + what.slice(0, 2).join("; ") + (what.length > 2 ? ` (+${what.length - 2})` : "") : ""}`;
+}
+
+/** A step without system calls still ran a line: "pid 2 ran line 12", for the first process
+ *  (in table order) whose line or variables the step changed, and the line it was at. */
+function lineRan(snap: Snapshot, previous: Snapshot, c: Changes): string | undefined {
+  const moved = snap.processes.find((p) => c.stateChanged.has(p.pid) || c.changedVars.has(p.pid));
+  const was = moved && previous.processes.find((p) => p.pid === moved.pid);
+  return was?.line !== undefined ? `pid ${was.pid} ran line ${was.line}` : undefined;
 }
 
 function legend(x: number): string {
@@ -326,7 +338,7 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
   const narrow = layout === "narrow";
   const col = colX(layout);
   const units: Unit[] = [];
-  const caption = stepCaption(snap);
+  const caption = stepCaption(snap, previous, c);
   units.push(captionUnit(caption, col.width), LEGEND_UNIT);
   units.push({ key: "headings", layer: "boxes", x: 0, y: 0, top: 0, bottom: TOP + 22, body:
     heading(col.proc, "Descriptor tables", narrow ? "in tree order" : "one per process, in tree order") +

@@ -31,6 +31,18 @@ describe("render: Snapshot -> SVG text", () => {
     assertBalanced(svg);
   });
 
+  it("captions a step without system calls with the process and the line it ran", () => {
+    const before = fixture("echo-two-clients");
+    const pid = before.processes.find((p) => p.kind === "program" && p.line !== undefined)?.pid as number;
+    const at = (s: Snapshot) => s.processes.find((p) => p.pid === pid)?.line as number;
+    const after: Snapshot = { ...before, step: before.step + 1, events: [],
+      processes: before.processes.map((p) => (p.pid === pid ? { ...p, line: at(before) + 1 } : p)) };
+    assert.equal(buildFigure(after, before).caption, `Step ${after.step}: pid ${pid} ran line ${at(before)}`);
+    // Nothing moved: the step number alone; a step with events says those.
+    assert.equal(buildFigure({ ...before, step: before.step + 1, events: [] }, before).caption, `Step ${before.step + 1}`);
+    assert.doesNotMatch(buildFigure(before, fixture("echo-two-clients.prev")).caption, /ran line/);
+  });
+
   it("labels open files #N and v-nodes vN, so open file 4 and v-node 4 never read alike", () => {
     const snap = fixture("echo-two-clients");
     assert.ok(snap.files.some((f) => f.id === 4) && snap.objects.some((o) => o.id === 4), "the fixture has both a #4 and a v4");
