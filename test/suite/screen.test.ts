@@ -188,6 +188,30 @@ describe("the learner's screen", function () {
     assert.strictEqual((await current())!.index, 0, "beta.c did not move");
   });
 
+  it("after a file that does not compile, the view follows to a live session's editor and its buttons act there", async () => {
+    assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", { example: "fork-returns.c" }), true);
+    assert.ok((await vscode.commands.executeCommand<Outcome>("forklab.step")).ok);
+    const live = await vscode.workspace.openTextDocument((await current())!.file);
+    const bad = join(dir, "bad-then-live.c");
+    writeFileSync(bad, "int main(void)\n{\n    return y;\n}\n");
+    const badDoc = await vscode.workspace.openTextDocument(bad);
+    await vscode.window.showTextDocument(badDoc, vscode.ViewColumn.One);
+    assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", badDoc.uri), false);
+    const refused = "(() => { const t = document.querySelector('.fl-notice')?.textContent ?? ''; return t.includes('bad-then-live.c was not started') ? t : null; })()";
+    await inView<string>(refused, "the view to say bad-then-live.c was not started");
+    // To the tab of the file with a session: the view shows it, and its Step forward steps it.
+    await vscode.window.showTextDocument(live, vscode.ViewColumn.One);
+    await stepInfo((t) => t.includes("fork-returns.c") && t.endsWith("1 / 1"), "the view to follow the editor to fork-returns.c");
+    await click("Step forward");
+    await waitFor(async () => (await current())!.index === 2, "the view's Step forward to step fork-returns.c", 20000, 100);
+    await stepInfo((t) => t.includes("fork-returns.c") && t.endsWith("2 / 2"), "the view at step 2");
+    // Back to the file that did not compile: the view says why again, and back once more.
+    await vscode.window.showTextDocument(badDoc, vscode.ViewColumn.One);
+    await inView<string>(refused, "the view to say again why bad-then-live.c was not started");
+    await vscode.window.showTextDocument(live, vscode.ViewColumn.One);
+    await stepInfo((t) => t.includes("fork-returns.c") && t.endsWith("2 / 2"), "the view back on fork-returns.c");
+  });
+
   it("a history shown without a session (as the live view shows its events) moves by itself and leaves model sessions alone", async () => {
     assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", { example: "fork-returns.c" }), true);
     for (let i = 0; i < 4; i++) await vscode.commands.executeCommand<Outcome>("forklab.step");
@@ -225,6 +249,34 @@ describe("the learner's screen: questions", function () {
     await inView<boolean>("(() => { const b = document.querySelector('.fl-question button.fl-skip'); if (!b) return null; b.click(); return true; })()", "the Skip button");
     await waitFor(async () => !(await questionShown()), "the question to go", 20000, 200);
     assert.ok((await vscode.commands.executeCommand<Outcome>("forklab.step")).ok, "stepping goes on after Skip");
+  });
+
+  it("a question stays with its session while another file is shown, and still holds every way of stepping it", async () => {
+    await vscode.commands.executeCommand("forklab.answerQuestion", { lesson: LESSON, step: "forkTwice" });
+    await waitFor(questionShown, "the question in the view", 20000, 200);
+    // The view took the focus to ask: the question's file, by its session.
+    const asked = await vscode.workspace.openTextDocument((await current())!.file);
+    const at = (await current())!.index;
+    // Another file's session: the question leaves the screen, and that session steps freely.
+    assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", { example: "dup2-redirect.c" }), true);
+    await stepInfo((t) => t.includes("dup2-redirect.c"), "the view to show dup2-redirect.c");
+    await waitFor(async () => !(await questionShown()), "the question to leave the screen with its session", 20000, 200);
+    assert.ok((await vscode.commands.executeCommand<Outcome>("forklab.step")).ok, "the other session is not held");
+    // Back to the question's file: the question again, unanswered, and stepping still held.
+    await vscode.window.showTextDocument(asked, vscode.ViewColumn.One);
+    await stepInfo((t) => t.includes("fork-returns.c"), "the view back on fork-returns.c");
+    await waitFor(questionShown, "the question back in the view", 20000, 200);
+    const main = (await current())!.mainPid;
+    const ways: Array<[string, ...unknown[]]> = [["forklab.step"], ["forklab.continue"], ["forklab.runToEnd"], ["forklab.runToLine", 1000], ["forklab.stepProcess", main]];
+    for (const [command, ...args] of ways) {
+      const r = await vscode.commands.executeCommand<Outcome>(command, ...args);
+      assert.strictEqual(r.ok, false, `${command} stepped past the question`);
+      assert.match(r.message ?? "", /answer the question first/);
+    }
+    await click("Step forward");
+    await inView<string>("(() => { const t = document.querySelector('.fl-notice')?.textContent ?? ''; return t.includes('Predict first') ? t : null; })()", "the view to ask for the prediction first");
+    assert.strictEqual((await current())!.index, at, "nothing stepped");
+    assert.ok(await questionShown(), "the question is still on screen");
   });
 
   it("a question leaves with its session", async () => {

@@ -17,6 +17,7 @@ import { viewCommand } from "../../host/worker/actions";
 import { SessionMirror } from "../../host/worker/mirror";
 import type { Command, ProgressEvent } from "../../host/worker/protocol";
 import { descriptorView } from "../view/view";
+import type { Refusal } from "../view/panel";
 import { revealRunning } from "./examples";
 import { ModelWorker, OpenInput } from "../../host/worker-client";
 import { host } from "../platform/host";
@@ -77,6 +78,9 @@ const EDITOR_AFTER_MS = 100;
 export class Sessions implements vscode.Disposable {
   private readonly byFile = new Map<string, EditorSession>();
   private last: string | undefined;
+  /** Files that were not started (they do not compile): the view says why while each is
+   *  the active editor, until it is started again or closed. */
+  private readonly refusals = new Map<string, Refusal>();
   private readonly changed = new vscode.EventEmitter<EditorSession | undefined>();
   readonly onDidChange = this.changed.event;
   readonly problems = vscode.languages.createDiagnosticCollection("forklab");
@@ -102,7 +106,11 @@ export class Sessions implements vscode.Disposable {
       // One session on screen, the right one: the view follows the editor the learner is in.
       vscode.window.onDidChangeActiveTextEditor((ed) => this.follow(ed)),
       vscode.workspace.onDidChangeTextDocument((e) => this.edited(e.document)),
-      vscode.workspace.onDidCloseTextDocument((d) => { const s = this.get(d.uri); if (s) this.stop(s); }),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.refusals.delete(key(d.uri));
+        const s = this.get(d.uri);
+        if (s) this.stop(s);
+      }),
     );
   }
 
@@ -131,6 +139,7 @@ export class Sessions implements vscode.Disposable {
     if (this.all().some((x) => x.busy)) await this.stopRun();
     const old = this.get(doc.uri);
     if (old) this.stop(old, false);
+    this.refusals.delete(key(doc.uri));
     const text = doc.getText();
     let scenarioName: string | undefined;
     let sc: Scenario;
@@ -185,7 +194,9 @@ export class Sessions implements vscode.Disposable {
     const where = first.file === doc.uri.fsPath || baseOf(first.file) === title ? `line ${first.line}` : `${baseOf(first.file)} line ${first.line}`;
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more in the Problems panel)` : "";
     const text = `${title} was not started: it does not compile. ${where}: ${first.message}${more}.`;
-    descriptorView()?.refuse({ title, text, uri: doc.uri, line: first.line, column: first.column });
+    const refusal = { title, text, uri: doc.uri, line: first.line, column: first.column };
+    this.refusals.set(key(doc.uri), refusal);
+    descriptorView()?.refuse(refusal);
     const show = "Show Problems";
     void vscode.window.showErrorMessage(`Fork Lab: ${text}`, show).then((pick) => {
       if (pick === show) void vscode.commands.executeCommand("workbench.actions.view.problems");
@@ -199,12 +210,28 @@ export class Sessions implements vscode.Disposable {
       actions: held?.actions, at: held?.at, known: held?.timeline.length };
   }
 
-  /** The active editor changed: show its session in the view, if it has one. */
+  /**
+   * The active editor changed: the view shows its session, or why its file was not started.
+   * Another C file with neither puts back the session used last in place of a refusal (the
+   * one the commands act on); other editors (the Output panel's, a README) leave the view be.
+   * Compared with what the view shows, not with the session used last: a refusal (or, after
+   * the worker restarted, another session) may stand in that session's place.
+   */
   private follow(ed: vscode.TextEditor | undefined): void {
-    const s = ed && this.get(ed.document.uri);
-    if (!s || this.last === key(s.uri)) return;
-    this.last = key(s.uri);
-    this.update(s);
+    const view = descriptorView();
+    if (!ed) return;
+    const k = key(ed.document.uri);
+    const s = this.byFile.get(k);
+    const refusal = this.refusals.get(k);
+    const last = this.last === undefined ? undefined : this.byFile.get(this.last);
+    if (s) {
+      // Over a history of no session (the live view) only a change of file brings a session back.
+      const elsewhere = view?.refused || view?.session !== undefined ? view.session !== k : this.last !== k;
+      this.last = k;
+      if (elsewhere) this.update(s);
+    } else if (refusal) {
+      if (view && view.refused?.toString() !== k) view.refuse(refusal);
+    } else if (view?.refused && ed.document.languageId === "c" && last) this.update(last);
   }
 
   /** Predict first: a question asked in this session waits for its answer (or a skip)
@@ -212,6 +239,8 @@ export class Sessions implements vscode.Disposable {
   mustPredict(s: EditorSession | undefined): boolean {
     const view = descriptorView();
     if (!s || !view?.mustPredict(key(s.uri))) return false;
+    // The question waits with its session: bring that session (and so its question) back.
+    if (view.session !== key(s.uri)) this.update(s);
     view.notify("Predict first: answer the question above the tables (or skip it), then step.");
     view.revealQuestion();
     return true;

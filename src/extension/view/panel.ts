@@ -39,15 +39,18 @@ export type QuestionMessage = Extract<HostMessage, { type: "question" }>;
 export type VerdictMessage = Extract<HostMessage, { type: "verdict" }>;
 export type AnswerMessage = Extract<ViewMessage, { type: "answer" }>;
 type AnswerHandler = (answer: AnswerMessage) => void | Promise<void>;
+/** Why a program was not started (it does not compile), and where its first problem is. */
+export interface Refusal { title: string; text: string; uri: vscode.Uri; line: number; column: number }
+/** A lesson's question and its last verdict. */
+interface Asked { question: QuestionMessage; verdict?: VerdictMessage }
 
 export class DescriptorView implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private history: Snapshot[] = [];
   private current = 0;
   private title: string | undefined;
-  /** The owner of the history on screen (ShowInput.owner), and of the question asked. */
+  /** The owner of the history on screen (ShowInput.owner). */
   private owner: string | undefined;
-  private askedOwner: string | undefined;
   /** A history restored after a reload may have lost its first steps: their output, and how many. */
   private before: OutputChunk[] = [];
   private dropped = 0;
@@ -57,14 +60,16 @@ export class DescriptorView implements vscode.Disposable {
   private ready = false;
   private readonly handlers = new Set<Handler>();
   private readonly answerHandlers = new Set<AnswerHandler>();
-  /** The question on screen (asked again when the view restarts) and its last verdict. */
-  private asked: QuestionMessage | undefined;
-  private verdict: VerdictMessage | undefined;
+  /** Each session's question, by owner, with its last verdict: shown while that session's
+   *  history is (asked again when the view restarts or the session comes back on screen),
+   *  kept until the session ends or the learner skips it. Under `undefined`, one asked with
+   *  no session on screen: it goes with the picture it was asked over. */
+  private readonly questions = new Map<string | undefined, Asked>();
   private readonly log: vscode.LogOutputChannel;
   private presentation = false;
   /** The program the learner asked to step was not started (it does not compile): what
    *  the view says instead of a history, and where its first problem is. */
-  private refusal: { title: string; text: string; uri: vscode.Uri; line: number; column: number } | undefined;
+  private refusal: Refusal | undefined;
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.log = vscode.window.createOutputChannel("Fork Lab view", { log: true });
@@ -78,11 +83,8 @@ export class DescriptorView implements vscode.Disposable {
     this.history = h.history.slice();
     this.current = Math.max(0, Math.min(h.history.length - 1, h.current ?? h.history.length - 1));
     this.title = h.title ?? this.title;
-    const owner = "owner" in h ? h.owner : undefined;
-    // A question belongs to the session it was asked in: another history replaces it.
-    if (owner !== this.owner && this.asked && this.askedOwner !== owner) this.unask();
-    this.owner = owner;
     this.refusal = undefined;
+    this.reown("owner" in h ? h.owner : undefined);
     this.before = [];
     this.dropped = 0;
     if (!this.panel) this.attach(vscode.window.createWebviewPanel(VIEW_TYPE, "Fork Lab: descriptor tables",
@@ -94,14 +96,13 @@ export class DescriptorView implements vscode.Disposable {
 
   /** Says in the view (opening it) that a program was not started because it does not
    *  compile, with a way to its first problem; the next history shown replaces this. */
-  refuse(r: { title: string; text: string; uri: vscode.Uri; line: number; column: number }): void {
+  refuse(r: Refusal): void {
     this.refusal = r;
     this.history = [];
     this.sent = [];
     this.title = r.title;
-    // No session is shown now: a question asked in one goes.
-    this.unask();
-    this.owner = undefined;
+    // No session is shown now: its question leaves the screen (and waits for it).
+    this.reown(undefined);
     if (!this.panel) this.attach(vscode.window.createWebviewPanel(VIEW_TYPE, "Fork Lab: descriptor tables",
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.options()));
     else this.panel.reveal(undefined, true);
@@ -140,9 +141,7 @@ export class DescriptorView implements vscode.Disposable {
     if (!this.panel) return false;
     const problem = hostMessageProblem(q);
     if (problem) throw new Error(`ask: ${problem}`);
-    this.asked = q;
-    this.askedOwner = this.owner;
-    this.verdict = undefined;
+    this.questions.set(this.owner, { question: q });
     this.panel.reveal(undefined, false);
     this.postQuestion();
     return true;
@@ -150,9 +149,11 @@ export class DescriptorView implements vscode.Disposable {
 
   /** Shows the verdict on the question asked (graded by the caller). */
   answered(v: VerdictMessage): void {
-    if (this.asked?.lesson !== v.lesson || this.asked.step !== v.step) return;
-    this.verdict = v;
-    if (this.panel && this.ready) void this.panel.webview.postMessage(v);
+    const onScreen = this.questions.get(this.owner);
+    const asked = [onScreen, ...this.questions.values()].find((a) => a?.question.lesson === v.lesson && a.question.step === v.step);
+    if (!asked) return;
+    asked.verdict = v;
+    if (asked === onScreen && this.panel && this.ready) void this.panel.webview.postMessage(v);
   }
 
   /** Hears the learner's answers to questions. */
@@ -235,13 +236,15 @@ export class DescriptorView implements vscode.Disposable {
       // The view (re)started: it holds nothing the host can count on.
       case "ready": this.ready = true; this.sent = []; this.postDisplay(); this.post(); this.postRefusal(); this.postQuestion(); return;
       case "showProblem": await this.showProblem(); return;
-      case "answer":
-        if (this.asked?.lesson !== m.lesson || this.asked.step !== m.step || m.choice >= this.asked.choices.length) {
+      case "answer": {
+        const asked = this.onScreen(m.lesson, m.step);
+        if (!asked || m.choice >= asked.question.choices.length) {
           this.log.warn(`ignored an answer to a question not on screen: ${m.lesson} ${m.step} ${m.choice}`);
           return;
         }
         for (const h of this.answerHandlers) await h(m);
         return;
+      }
       case "export": await this.export(m.format, m.data); return;
       case "zoom": await setZoom(m.zoom); return;
       default: break;
@@ -283,23 +286,48 @@ export class DescriptorView implements vscode.Disposable {
     this.postDisplay();
   }
 
-  /** Takes the question off the screen (its session ended, or the view shows another). */
-  unask(): void {
-    if (!this.asked) return;
-    this.asked = undefined;
-    this.verdict = undefined;
+  /**
+   * The view now shows `owner`'s history (undefined: none of a session's). The question of
+   * the session shown before leaves the screen but stays with its session (it holds that
+   * session's stepping still); the one of the session shown now comes back as it was left.
+   */
+  private reown(owner: string | undefined): void {
+    const before = this.questions.get(this.owner);
+    // A question asked over no session's history goes when a session's history, or a
+    // refusal, takes that history's place.
+    if (this.owner === undefined && (owner !== undefined || this.refusal)) this.questions.delete(undefined);
+    const moved = owner !== this.owner;
+    this.owner = owner;
+    const now = this.questions.get(owner);
+    if (now && moved) this.postQuestion();
+    else if (before && !now) this.postUnask();
+  }
+
+  private postUnask(): void {
     if (this.panel && this.ready) void this.panel.webview.postMessage({ v: PROTOCOL_VERSION, type: "unask" } satisfies HostMessage);
   }
 
-  /** The question on screen, if any. */
-  get question(): QuestionMessage | undefined {
-    return this.asked;
+  /** The question on screen, when it is this one. */
+  private onScreen(lesson: string, step: string): Asked | undefined {
+    const asked = this.questions.get(this.owner);
+    return asked?.question.lesson === lesson && asked.question.step === step ? asked : undefined;
   }
 
-  /** The session `owner` must have its question answered (or skipped) before it steps on:
-   *  predict, then step. */
+  /** The session whose history the view shows (undefined: none, a refusal in its place). */
+  get session(): string | undefined {
+    return this.owner;
+  }
+
+  /** The file whose refusal the view shows, if it shows one. */
+  get refused(): vscode.Uri | undefined {
+    return this.refusal?.uri;
+  }
+
+  /** The session `owner` must have its question answered (or skipped) before it steps on,
+   *  whether or not the view shows that session now: predict, then step. */
   mustPredict(owner: string): boolean {
-    return !!this.asked && this.askedOwner === owner && !this.verdict?.correct;
+    const asked = this.questions.get(owner);
+    return !!asked && !asked.verdict?.correct;
   }
 
   /** Brings the view (and its question) to the front. */
@@ -310,20 +338,24 @@ export class DescriptorView implements vscode.Disposable {
 
   /** A session ended: its question goes with it. */
   ended(owner: string): void {
-    if (this.askedOwner === owner) this.unask();
+    if (!this.questions.delete(owner)) return;
+    if (owner === this.owner) this.postUnask();
   }
 
   /** The learner skipped the prediction: the question goes, stepping goes on. */
   private skip(lesson: string, step: string): void {
-    if (this.asked?.lesson !== lesson || this.asked.step !== step) return;
-    this.unask();
+    if (!this.onScreen(lesson, step)) return;
+    this.questions.delete(this.owner);
+    this.postUnask();
     this.notify("Question skipped: step on to see what happens.");
   }
 
+  /** Shows the question of the history on screen, with its last verdict. */
   private postQuestion(): void {
-    if (!this.panel || !this.ready || !this.asked) return;
-    void this.panel.webview.postMessage(this.asked);
-    if (this.verdict) void this.panel.webview.postMessage(this.verdict);
+    const asked = this.questions.get(this.owner);
+    if (!this.panel || !this.ready || !asked) return;
+    void this.panel.webview.postMessage(asked.question);
+    if (asked.verdict) void this.panel.webview.postMessage(asked.verdict);
   }
 
   private async export(format: "svg" | "png" | "markdown", data: string): Promise<void> {
