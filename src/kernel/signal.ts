@@ -41,6 +41,7 @@ export function sendsig(k: KState, p: KProc, s: number): void {
   if (s === SIG.SIGCONT) {
     p.pending &= ~STOP_SET;
     if (p.stopped) resume(k, p);
+    if (p.zombie) return; // a signal that was pending while it was stopped has ended it
   } else if (isStopSignal(s)) {
     p.pending &= ~sigmask(SIG.SIGCONT);
   }
@@ -123,15 +124,17 @@ export function interruptBeforeSleep(t: Task, on: string): boolean {
 /**
  * Act on p's pending signals that some thread does not block: default actions happen
  * here and now; for a user handler, a thread blocked in a slow call is woken so that the
- * stepper can run the handler (takeSignal).
+ * stepper can run the handler (takeSignal). A stopped process takes no signal: whatever
+ * arrives stays pending until SIGCONT continues it (resume dispatches again). Only SIGKILL
+ * (sendsig) ends it while stopped, and signals it ignores are discarded on arrival (sendsig),
+ * as Linux does: complete_signal wakes a stopped task for SIGKILL alone.
  */
 export function dispatch(k: KState, p: KProc): void {
-  for (let s = 1; s < NSIG && !p.zombie; s++) {
+  for (let s = 1; s < NSIG && !p.zombie && !p.stopped; s++) {
     if (!sigismember(p.pending, s) || blockedByAll(p, s)) continue;
     const h = handlerOf(p, s);
     const name = signame(s);
     if (isUserHandler(h)) {
-      if (p.stopped) continue;
       const ready = p.tasks.find((t) => !sigismember(t.mask, s) && (t.state === "ready" || t.intr));
       if (ready) continue;
       const t = p.tasks.find((x) => !sigismember(x.mask, s))!;
@@ -145,14 +148,12 @@ export function dispatch(k: KState, p: KProc): void {
       continue;
     }
     const d = defaultAction(s);
+    p.pending &= ~sigmask(s);
     if (d === "stop") {
-      p.pending &= ~sigmask(s);
-      if (!p.stopped) stop(k, p, s);
+      // Stop signals still pending behind this one stay pending; SIGCONT discards them.
+      stop(k, p, s);
       continue;
     }
-    // A stopped process dies of a fatal signal at once, but dumps core only once continued.
-    if (d === "core" && p.stopped) continue;
-    p.pending &= ~sigmask(s);
     emit(k, { kind: "signal", pid: p.pid, signal: name, action: d === "core" ? "core" : "terminated" });
     doexit(k, p, W_TERMSIG(s, d === "core" && k.limits.coreDumps));
   }

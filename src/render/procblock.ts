@@ -7,7 +7,7 @@ import { Lookup, objectName } from "./lookup";
 import { pidHue } from "./palette";
 import { MeasuredParted, Parted, Part } from "./parts";
 import { hueClass, rect, runs, text, title } from "./svgparts";
-import { cbytes, clip, waitStatusText } from "./text";
+import { cbytes, clip, heldNote, waitStatusText } from "./text";
 
 /** A process block: its size and where its descriptor rows are, now; its markup (whole, or
  *  in keyed parts: "title", "frame", "pid", "state", "name", "l0"..., "note", "s<fd>" for
@@ -75,6 +75,9 @@ function infoLines(p: Proc, parentPresent: boolean, c: Changes): Array<Array<[st
     if (list.length) lines.push([["fl-m", `${label} `], [cls, signalList(list)]]);
   };
   sigLine("pending", s.pending, "fl-sig");
+  // A line of its own: beside three signal names it would be cut in a nested block.
+  const held = heldNote(p.state, s.pending);
+  if (held) lines.push([["fl-m", held]]);
   sigLine("blocked", s.blocked);
   const handlers = Object.entries(s.handlers).map(([sig, h]) => `${sig}\u2192${h}`);
   sigLine("handlers", handlers);

@@ -49,3 +49,9 @@ export function waitStatusText(status: number): string {
   if (sig === 0x7f) return `stopped by signal ${(status >> 8) & 0xff}`;
   return `killed by signal ${sig}${status & 0x80 ? " (core)" : ""}`;
 }
+
+/** Said of a stopped process's pending signals: none acts until SIGCONT continues it (then
+ *  each is delivered, or discarded if it is a stop signal); only SIGKILL is never held. */
+export function heldNote(state: string, pending: readonly string[]): string {
+  return state === "stopped" && pending.length ? "held until SIGCONT continues it" : "";
+}

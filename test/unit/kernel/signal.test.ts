@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import {
   Kernel, SA_NOCLDSTOP, SA_RESETHAND, SA_RESTART, SIG, SIG_BLOCK, SIG_SETMASK, SIG_UNBLOCK, sigset, SignalDelivery,
-  W_TERMSIG, WNOHANG, WUNTRACED, AF_INET, SOCK_STREAM,
+  WNOHANG, AF_INET, SOCK_STREAM,
 } from "../../../src/kernel/kernel";
 import { blocked, boot, dead, done, errno, fork, okRet, proc } from "./helpers";
 
@@ -266,15 +266,6 @@ describe("kernel: signals", () => {
     okRet(k.raise(pid, SIG.SIGUSR1));
     k.signal(pid, SIG.SIGUSR1, "SIG_IGN");
     assert.deepEqual(proc(k.snapshot(0), pid).signals.pending, []);
-  });
-
-  it("a stopped child is reported by waitpid with WUNTRACED and killed by SIGKILL even while stopped", () => {
-    const { k, pid } = boot();
-    const c = fork(k, pid);
-    okRet(k.kill(pid, c, SIG.SIGTSTP));
-    okRet(k.kill(pid, c, SIG.SIGTERM));
-    assert.ok(dead(k, c), "a fatal default signal kills a stopped process");
-    assert.equal(done(k.waitpid(pid, c, WUNTRACED)).status, W_TERMSIG(SIG.SIGTERM, false));
   });
 
   it("threads share dispositions; a signal goes to a thread that does not block it", () => {

@@ -1,7 +1,8 @@
 // The pure renderer under node (no DOM): SVG text, Markdown tables, change detection,
 // process-tree order and the pid palette, as the CLI and the exports use them.
 import assert from "node:assert/strict";
-import { describeChanges, diffSnapshots, pidColor, pidHue, renderMarkdown, renderSvg } from "../../../src/render";
+import { describeChanges, diffSnapshots, pidColor, pidHue, renderMarkdown, renderSvg, textView } from "../../../src/render";
+import { Kernel, SIG, SIG_BLOCK } from "../../../src/kernel/kernel";
 import { bigSnapshot, closeListenfd } from "../../../src/bench/render-fixture";
 import type { Snapshot } from "../../../src/contract/snapshot";
 import { FigureCache, buildFigure } from "../../../src/render/figure";
@@ -10,6 +11,7 @@ import { topLevelElements } from "../../../src/render/parts";
 import { processTreeOrder } from "../../../src/render/tree";
 import { cbytes, waitStatusText } from "../../../src/render/text";
 import { fixture } from "./page";
+import { fork } from "../kernel/helpers";
 
 /** Every start tag is closed in order: the SVG is well-formed enough for any XML reader. */
 function assertBalanced(svg: string): void {
@@ -127,6 +129,26 @@ describe("render: text", () => {
     assert.match(md, /\| 102 \| 4 \| #4 \| socket \u2194 127\.0\.0\.1:40002 \|/);
     const procRows = md.split("### Descriptor tables")[0].split("\n").filter((l) => /^\| \d/.test(l)).map((l) => l.split(" | ")[0]);
     assert.deepEqual(procRows, ["| 1", "| 100", "| 101", "| 102", "| 200", "| 201"]);
+  });
+
+  it("says a stopped process's pending signal is held until SIGCONT, and a running one's is not", () => {
+    const k = new Kernel();
+    const pid = k.spawn({ name: "prog" });
+    const child = fork(k, pid);
+    k.pause(child);
+    k.kill(pid, child, SIG.SIGSTOP);
+    k.kill(pid, child, SIG.SIGINT);
+    const plain = (svg: string) => svg.replace(/<[^>]*>/g, "");
+    const stopped = k.snapshot(1);
+    assert.match(plain(renderSvg(stopped)), /pending SIGINTheld until SIGCONT continues it/);
+    const row = textView(stopped).tables[0].rows.find((r) => r[0] === String(child));
+    assert.match(row?.join(" | ") ?? "", /pending SIGINT \(held until SIGCONT continues it\)/);
+    k.kill(pid, child, SIG.SIGCONT); // SIGINT then ends the child
+    k.sigprocmask(pid, SIG_BLOCK, 1 << (SIG.SIGUSR1 - 1));
+    k.kill(pid, pid, SIG.SIGUSR1);
+    const running = plain(renderSvg(k.snapshot(2)));
+    assert.match(running, /pending SIGUSR1/);
+    assert.doesNotMatch(running, /held until/);
   });
 
   it("writes bytes as C literals and decodes wait statuses like the W* macros", () => {
