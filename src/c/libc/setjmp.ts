@@ -1,7 +1,11 @@
 // <setjmp.h>: setjmp/longjmp and sigsetjmp/siglongjmp. A jmp_buf in process memory holds
-// where the call to setjmp was (thread, frame depth, frame pointer, instruction) and the
+// where the call to setjmp was (frame depth, frame pointer, function, instruction) and the
 // operand values the statement had pushed below the call, so a later longjmp can unwind
-// the thread's frames back to it and make setjmp return again. Plain data: fork copies it.
+// the thread's frames back to it and make setjmp return again. Plain data: fork copies it,
+// and the child's one thread has the forking thread's stack, frame for frame at the same
+// addresses, so the saving frame is known by where it is, not by which task ran it: its
+// frame pointer lies in this thread's stack (each thread has its own, never reused), and
+// the frame at its depth still has that frame pointer and function.
 // glibc's setjmp saves no signal mask (it is _setjmp); sigsetjmp(env, 1) saves it with
 // rt_sigprocmask, and the jump back restores it the same way. Jumping out of a signal
 // handler skips sigreturn: the handler's mask stays unless the jump restores one, which
@@ -12,8 +16,9 @@ import { StopError } from "../control";
 import { sys } from "./sys";
 import type { TraceEntry } from "../trace";
 
-/** Slots (8 bytes each) of a jmp_buf; 25 of them make glibc's 200 bytes. */
-const TID = 0, DEPTH = 1, PC = 2, FP = 3, FN = 4, SP = 5, SAVED = 6, MASK = 7, NVALS = 8, VALS = 9;
+/** Slots (8 bytes each) of a jmp_buf; 25 of them make glibc's 200 bytes. Slot 0 is unused:
+ *  it held the saving task's id, which a forked child's copy of the thread does not share. */
+const DEPTH = 1, PC = 2, FP = 3, FN = 4, SP = 5, SAVED = 6, MASK = 7, NVALS = 8, VALS = 9;
 const MAX_VALS = 25 - VALS;
 
 const slot = (env: number, i: number): number => env + i * 8;
@@ -26,7 +31,6 @@ function save(c: Ctx, env: number, n: number, savemask: boolean): number | Ctl {
   const vals = t.stack.slice(f.base, height);
   if (vals.length > MAX_VALS) throw new StopError(`setjmp inside an expression with ${vals.length} values pending: the stepper keeps at most ${MAX_VALS}`);
   const m = c.mem;
-  m.write64(slot(env, TID), t.tid);
   m.write64(slot(env, DEPTH), t.frames.length);
   m.write64(slot(env, PC), f.pc);
   m.write64(slot(env, FP), f.fp);
@@ -53,10 +57,8 @@ function jump(c: Ctx, env: number, val: number, name: string): number | Ctl {
   const m = c.mem;
   const depth = m.read64(slot(env, DEPTH), false);
   const target = t.frames[depth - 1];
-  if (m.read64(slot(env, TID), false) !== t.tid || depth < 1 || depth > t.frames.length || !target ||
-      target.fp !== m.read64(slot(env, FP), false) || target.fn !== m.read64(slot(env, FN), false)) {
-    throw new StopError(`${name} to a jmp_buf whose setjmp is not active in this thread (its function returned, or setjmp never ran): undefined behaviour in C`);
-  }
+  const refused = inactive(c, env, depth);
+  if (refused) throw new StopError(`${name} to a jmp_buf ${refused}: undefined behaviour in C`);
   if (m.read64(slot(env, SAVED), false)) {
     const r = sys(c, "rt_sigprocmask", [SIG_SETMASK], c.k.sigprocmask(t.tid, SIG_SETMASK, m.read64(slot(env, MASK), false)));
     if (typeof r !== "number") return r;
@@ -76,6 +78,19 @@ function jump(c: Ctx, env: number, val: number, name: string): number | Ctl {
   t.sp = m.read64(slot(env, SP), false);
   target.pc = m.read64(slot(env, PC), false) + 1;
   return CALLED;
+}
+
+/** Why the setjmp saved in env cannot be jumped to from this thread, or undefined if it can. */
+function inactive(c: Ctx, env: number, depth: number): string | undefined {
+  const t = c.t;
+  const fp = c.mem.read64(slot(env, FP), false);
+  if (depth < 1) return "setjmp never saved (or zeroed since)";
+  if (fp < t.stackLo || fp >= t.stackHi) return "saved by another thread (each thread can jump only within its own stack)";
+  const target = t.frames[depth - 1];
+  if (!target || target.fp !== fp || target.fn !== c.mem.read64(slot(env, FN), false)) {
+    return "whose setjmp is not active in this thread (its function returned)";
+  }
+  return undefined;
 }
 
 /**
