@@ -151,7 +151,8 @@ export const COMMANDS: Record<string, string> = {
   echo: ECHO, cat: CAT, wc: WC, ls: LS, ps: PS, sh: SH, ...SIMPLE_COMMANDS, ...TEXT_COMMANDS,
 };
 
-const SYSTEM_INCLUDES = "#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n#include <unistd.h>\n#include <fcntl.h>\n#include <errno.h>\n#include <time.h>\n#include <ctype.h>\n#include <signal.h>\n#include <sys/stat.h>\n#include <sys/wait.h>\n#include <dirent.h>\n";
+/** What every built-in command's source is compiled after. */
+export const SYSTEM_INCLUDES = "#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n#include <unistd.h>\n#include <fcntl.h>\n#include <errno.h>\n#include <time.h>\n#include <ctype.h>\n#include <signal.h>\n#include <sys/stat.h>\n#include <sys/wait.h>\n#include <dirent.h>\n";
 const compiled = new Map<string, Program>();
 
 /** The program of built-in command `name`, or undefined (not a command, or the parser is

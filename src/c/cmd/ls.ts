@@ -63,7 +63,7 @@ void show(const char *dir, int n) {
       snprintf(path, sizeof path, "%s/%s", dir, names[i]);
       if (stat(path, &sb) == 0) blocks += sb.st_blocks;
     }
-    if (dir) printf("total %ld\n", blocks / 2);
+    if (dir) printf("total %ld\\n", blocks / 2);
     for (int i = 0; i < n; i++) {
       if (dir) snprintf(path, sizeof path, "%s/%s", dir, names[i]); else snprintf(path, sizeof path, "%s", names[i]);
       longline(path, names[i]);

@@ -208,7 +208,7 @@ void run(const char *line) {
     seg[len] = '\\0';
     int background = oplen == 1 && line[i] == '&';
     if (!skip) {
-      if (lex(seg) < 0) { fprintf(stderr, "sh: %d: line too long\n", lineno); status = 2; return; }
+      if (lex(seg) < 0) { fprintf(stderr, "sh: %d: line too long\\n", lineno); status = 2; return; }
       if (nargs > 0) status = pipeline(0, nargs, background);
     }
     skip = oplen == 2 && ((line[i] == '&' && status != 0) || (line[i] == '|' && status == 0));

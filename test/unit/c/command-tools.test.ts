@@ -3,8 +3,12 @@
 // the model must equal the same C compiled with cc and run on Linux (coreutils, GNU grep, dash).
 import { strict as assert } from "node:assert";
 import { COMMAND_NAMES } from "../../../src/c/command-names";
-import { COMMANDS } from "../../../src/c/commands";
-import { run, same } from "./helpers";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { COMMANDS, SYSTEM_INCLUDES } from "../../../src/c/commands";
+import { compile, run, same } from "./helpers";
 
 const HEAD = `#include <stdio.h>
 #include <stdlib.h>
@@ -112,6 +116,38 @@ int main(void) {
     assert.match(out, /pclose\(w\): 0/);
     const m = await run(src, { files });
     assert.ok(m.session.trace.some((e) => e.call === "execve" && e.args[0] === "/bin/sh"), "system ran /bin/sh");
+  });
+
+  it("every built-in command's C source compiles without an error", async () => {
+    for (const [name, src] of Object.entries(COMMANDS)) {
+      const { diagnostics } = await compile(SYSTEM_INCLUDES + src, `<${name}>`);
+      assert.deepEqual(diagnostics.filter((d) => d.severity === "error").map((d) => `${d.line}: ${d.message}`), [], name);
+    }
+  });
+
+  it("ls -l of a directory writes 'total N' and a newline first, as GNU ls does, empty or not", async () => {
+    const src = `${HEAD}
+int main(int argc, char **argv) {
+  for (int i = 1; i < argc; i++) {
+    if (fork() == 0) { execlp("ls", "ls", "-l", argv[i], (char *)NULL); _exit(127); }
+    wait(NULL);
+  }
+  return 0;
+}
+`;
+    const ls = async (dir: string, fs: Record<string, string>) => (await run(src, { files: fs, argv: [dir] })).stdout;
+    // An empty directory: the model's folder with no files; GNU ls in a fresh empty directory.
+    const empty = mkdtempSync(join(tmpdir(), "forklab-ls-"));
+    try {
+      const gnu = spawnSync("ls", ["-l", empty], { env: { ...process.env, LC_ALL: "C" } }).stdout.toString("latin1");
+      assert.equal(gnu, "total 0\n");
+      assert.equal(await ls(".", {}), gnu);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+    // Not empty: 1 KiB units of 4 KiB blocks (a 3-byte file and a directory take 4 each), then one line per entry.
+    const out = await ls("top", { "top/a.txt": "hi\n", "top/sub/b.txt": "x".repeat(5000) });
+    assert.match(out, /^total 8\n-rw-r--r-- 1 learner learner 3 .* a\.txt\ndrwxr-xr-x 2 learner learner 4096 .* sub\n$/);
   });
 
   it("exec of a program the model lacks fails with ENOENT and a note saying what exists", async () => {

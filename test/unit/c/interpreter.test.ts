@@ -73,6 +73,13 @@ describe("C interpreter", () => {
     assert.ok(diagnostics.some((d) => d.line === 3 && d.column === 3 && d.message.includes("frobnicate")), JSON.stringify(diagnostics));
   });
 
+  it("a string literal running onto the next line is an error, as gcc says, not a vanished newline", async () => {
+    const { diagnostics } = await compile('#include <stdio.h>\nint main(void) {\n  printf("total %d\n", 0);\n  char c = \'\n\';\n  printf("joined \\\n line\\n");\n  return c;\n}\n');
+    // The string at 3:10 and the character at 5:12 (already a syntax error); the spliced line 7 is fine.
+    assert.deepEqual(diagnostics.map((d) => [d.line, d.column, d.severity]), [[3, 10, "error"], [5, 12, "error"]], JSON.stringify(diagnostics));
+    assert.match(diagnostics[0].message, /^missing terminating " character: a literal cannot continue on the next line/);
+  });
+
   it("stops an endless loop on one line with a message instead of hanging", async () => {
     const r = await run(prog("while (1) ;"), { maxSteps: 5 }, { stepBudget: 100000 });
     assert.match(r.ended, /step limit/);
