@@ -279,7 +279,21 @@ describe("the learner's screen: questions", function () {
     assert.ok(await questionShown(), "the question is still on screen");
   });
 
-  it("a question leaves with its session", async () => {
+  it("with the view closed, stepping past a question opens it again with the question", async () => {
+    await vscode.commands.executeCommand("forklab.answerQuestion", { lesson: LESSON, step: "forkTwice" });
+    await waitFor(questionShown, "the question in the view", 20000, 200);
+    const at = (await current())!.index;
+    const viewTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith("forklab.view"));
+    await vscode.window.tabGroups.close(viewTabs());
+    await waitFor(async () => viewTabs().length === 0 && !(await questionShown()), "the view to close", 20000, 200);
+    const r = await vscode.commands.executeCommand<Outcome>("forklab.step");
+    assert.strictEqual(r.ok, false, "the step went past the question");
+    await waitFor(questionShown, "the view open again with the question", 20000, 200);
+    assert.strictEqual((await current())!.index, at, "nothing stepped");
+  });
+
+    it("a question leaves with its session", async () => {
     await vscode.commands.executeCommand("forklab.answerQuestion", { lesson: LESSON, step: "forkTwice" });
     await waitFor(questionShown, "the question in the view", 20000, 200);
     await vscode.commands.executeCommand("forklab.stopSession");

@@ -239,8 +239,9 @@ export class Sessions implements vscode.Disposable {
   mustPredict(s: EditorSession | undefined): boolean {
     const view = descriptorView();
     if (!s || !view?.mustPredict(key(s.uri))) return false;
-    // The question waits with its session: bring that session (and so its question) back.
-    if (view.session !== key(s.uri)) this.update(s);
+    // The question waits with its session: bring that session (and so its question) back,
+    // opening the view again if the learner closed it.
+    if (!view.open || view.session !== key(s.uri)) this.update(s);
     view.notify("Predict first: answer the question above the tables (or skip it), then step.");
     view.revealQuestion();
     return true;

@@ -318,6 +318,11 @@ export class DescriptorView implements vscode.Disposable {
     return this.owner;
   }
 
+  /** The view's panel is open (the learner may have closed it). */
+  get open(): boolean {
+    return !!this.panel;
+  }
+
   /** The file whose refusal the view shows, if it shows one. */
   get refused(): vscode.Uri | undefined {
     return this.refusal?.uri;
