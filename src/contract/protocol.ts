@@ -32,7 +32,8 @@ export type HostMessage =
       /** With from 0: how many earlier steps the history no longer holds. */
       dropped?: number;
     }
-  | { v: typeof PROTOCOL_VERSION; type: "notice"; text: string }
+  /** A short notice over the picture; `lasts` says when it goes (default "step"). */
+  | { v: typeof PROTOCOL_VERSION; type: "notice"; text: string; lasts?: NoticeLasts }
   /** The program was not started (it does not compile): why, and the line of the first
    *  problem (the view offers to show it: a "showProblem" message). */
   | { v: typeof PROTOCOL_VERSION; type: "refused"; title: string; text: string; line: number }
@@ -46,6 +47,12 @@ export type HostMessage =
   /** The host's verdict on an answer: the explanation when right; when wrong, that choice's
    *  why and the table it points at (the view highlights it). */
   | { v: typeof PROTOCOL_VERSION; type: "verdict"; lesson: string; step: string; choice: number; correct: boolean; text: string; table?: QuestionTable };
+
+/** How long a notice stays (the learner can always dismiss it): "step" until the picture
+ *  shows another step or session; "question" also until the question on screen is answered
+ *  or goes; "session" until another session is shown. */
+export const NOTICE_LASTS = ["step", "question", "session"] as const;
+export type NoticeLasts = typeof NOTICE_LASTS[number];
 
 /** The tables a wrong answer's `why` may point at (walkthroughs/README.md). */
 export const QUESTION_TABLES = ["process", "descriptor", "openFile", "vnode", "signals", "stdio", "output"] as const;
@@ -117,7 +124,8 @@ export function hostMessageProblem(x: unknown): string | undefined {
       if (x.dropped !== undefined && !isCount(x.dropped)) return "history.dropped: expected a count";
       return x.before === undefined ? undefined : outputProblem(x.before, "history.before");
     case "notice":
-      return typeof x.text === "string" ? undefined : "notice.text: expected a string";
+      if (typeof x.text !== "string") return "notice.text: expected a string";
+      return x.lasts === undefined || (NOTICE_LASTS as readonly string[]).includes(String(x.lasts)) ? undefined : `notice.lasts: expected one of ${NOTICE_LASTS.join(", ")}`;
     case "refused":
       if (typeof x.title !== "string" || !isText(x.text)) return "refused: expected a title and why";
       return isInt(x.line) && x.line >= 1 ? undefined : "refused.line: expected a line number";

@@ -11,7 +11,8 @@ import { currentScheme, liveThemeVars, svgToPng } from "./export";
 import { FigureView } from "./figure-dom";
 import { ViewHistory } from "./history";
 import { SliderMarks } from "./marks";
-import { HostMessage, PROTOCOL_VERSION, ViewMessage, ZOOM_MAX, ZOOM_MIN } from "../contract/protocol";
+import { HostMessage, NoticeLasts, PROTOCOL_VERSION, ViewMessage, ZOOM_MAX, ZOOM_MIN } from "../contract/protocol";
+import { Notice } from "./notice";
 import { QuestionForm } from "./question";
 import { textTables } from "./texttables";
 import { Toolbar, iconButton, setPressed } from "./toolbar";
@@ -52,6 +53,12 @@ export class App {
   private fit = true;
   private zoom = 1;
   private presentation = false;
+  /** What the notice is about (when it goes: notice.ts). */
+  private readonly noticeLine: Notice;
+  /** The snapshot on screen: another one means the picture moved (its notices go). */
+  private shown: object | undefined;
+  /** The dropped-steps count the notice last reported. */
+  private saidDropped = 0;
   /** The step last announced, so a redraw of the same step says nothing. */
   private announced = -1;
   /** The program has sockets (in any step): the client controls apply. */
@@ -70,7 +77,6 @@ export class App {
     picture: h("div", { class: "fl-picture" }),
     text: h("section", { class: "fl-textview", "aria-label": "Text view of the tables", hidden: true }),
     help: h("section", { class: "fl-help", "aria-label": "Keys", hidden: true }),
-    notice: h("div", { class: "fl-notice", role: "status" }),
     announce: h("div", { class: "fl-sr", "aria-live": "polite", "aria-atomic": "true" }),
     side: h("aside", { class: "fl-side", "aria-label": "Changes and events" }),
   };
@@ -79,6 +85,7 @@ export class App {
   constructor(root: HTMLElement, private readonly send: Send) {
     this.figure = new FigureView(this.el.picture, this.el.figure);
     this.question = new QuestionForm(send, this.el.figure);
+    this.noticeLine = new Notice(() => this.el.figure.focus());
     this.tray = new Tray(send, (t) => this.notice(t));
     const e = this.el;
     e.scrub.addEventListener("input", () => this.goto(Number(e.scrub.value)));
@@ -118,7 +125,7 @@ export class App {
     ]);
     e.side.append(h("h2", { text: "Changed in this step" }), e.changes, h("h2", { text: "Events" }), e.events);
     e.figure.append(e.picture, e.text);
-    root.append(h("header", { class: "fl-top" }, this.toolbar.el), this.tray.el, e.help, e.notice, this.question.el,
+    root.append(h("header", { class: "fl-top" }, this.toolbar.el), this.tray.el, e.help, this.noticeLine.el, this.question.el,
       h("main", { class: "fl-main" }, h("div", { class: "fl-stage" }, e.figure, this.console.el), e.side), e.announce);
     this.showSockets(false);
     this.figure.placeholder("Waiting for a session: open a C file and step it, or run a demo");
@@ -243,8 +250,23 @@ export class App {
     if (hist.length && !this.el.text.hidden) this.el.text.replaceChildren(textTables(textView(hist.snapshot(), hist.previous(), hist.terminalAt())));
   }
 
-  notice(text: string): void {
-    this.el.notice.textContent = text;
+  /** Shows a notice until what it is about is over (`lasts`: notice.ts). */
+  notice(text: string, lasts: NoticeLasts = "step"): void {
+    this.noticeLine.show(text, lasts);
+  }
+
+  /** After a history message: notices about what the picture no longer shows go; a
+   *  history that lost its first steps says so (once per session and count). */
+  private moved(session: boolean): void {
+    const snap = this.history.snapshot();
+    if (session || snap !== this.shown) this.noticeLine.moved(session);
+    this.shown = snap;
+    if (session) this.saidDropped = 0;
+    const dropped = this.history.dropped;
+    if (dropped && dropped !== this.saidDropped) {
+      this.saidDropped = dropped;
+      this.notice(`The first ${dropped} step${dropped > 1 ? "s are" : " is"} no longer kept (the history was too long); the terminal still shows their output.`, "session");
+    }
   }
 
   /** Says something to a screen reader (a polite live region; the text is not shown). */
@@ -277,10 +299,14 @@ export class App {
 
   /** Takes a host message; false when it was refused (the reason is in the notice). */
   receive(m: HostMessage): boolean {
-    if (m.type === "notice") { this.notice(m.text); return true; }
+    if (m.type === "notice") { this.notice(m.text, m.lasts); return true; }
     if (m.type === "question") { this.question.ask(m); return true; }
-    if (m.type === "unask") { this.question.clear(); return true; }
-    if (m.type === "verdict") return this.question.show(m);
+    if (m.type === "unask") { this.question.clear(); this.noticeLine.questionOver(); return true; }
+    if (m.type === "verdict") {
+      if (!this.question.show(m)) return false;
+      this.noticeLine.questionOver();
+      return true;
+    }
     if (m.type === "display") { this.setZoom(m.zoom); this.setPresentation(m.presentation); return true; }
     if (m.type === "refused") { this.refused(m.title, m.text, m.line); return true; }
     const r = this.history.apply(m);
@@ -291,6 +317,7 @@ export class App {
       return false;
     }
     this.resyncAsked = false;
+    this.moved(r.changedFrom === 0);
     this.noteSockets(r.changedFrom);
     this.draw();
     this.marks.draw(this.history.steps, r.changedFrom);
@@ -318,7 +345,6 @@ export class App {
     this.stepInfo(`${hist.title ? hist.title + " \u00b7 " : ""}step `, `${snap.step} / ${lastStep}`);
     setAttr(e.stepInfo, "title", `${hist.title ? hist.title + ": " : ""}${where}`);
     setAttr(this.tools.forward, "aria-label", future ? "Step forward (replays the recorded step)" : "Step forward");
-    if (hist.dropped) this.notice(`The first ${hist.dropped} step${hist.dropped > 1 ? "s are" : " is"} no longer kept (the history was too long); the terminal still shows their output.`);
     setItems(e.changes, fig.changes.length ? fig.changes : ["nothing in the tables"]);
     this.tray.update(snap);
     const fresh = snap.output.length;
@@ -350,7 +376,10 @@ export class App {
     e.stepInfo.replaceChildren(`${title} \u00b7 not started`);
     const show = h("button", { type: "button", class: "fl-link" }, `Show the problem (line ${line})`);
     show.addEventListener("click", () => this.send({ v: PROTOCOL_VERSION, type: "showProblem" }));
-    e.notice.replaceChildren(`${text} `, show);
+    // Another session's notices go with it; this one stays until a session is shown.
+    this.noticeLine.moved(true);
+    this.shown = undefined;
+    this.noticeLine.show([`${text} `, show], "session");
     this.say(text);
   }
 

@@ -12,7 +12,7 @@ import type { SessionState } from "../../src/extension/session/commands";
 import type { Outcome } from "../../src/session/stepper";
 import { waitFor } from "../wait";
 import { forkLab } from "./extension";
-import { pageEval } from "./page";
+import { answerExpr, pageEval, verdictExpr } from "./page";
 
 const current = (opts?: { history?: boolean; timeline?: boolean }) => vscode.commands.executeCommand<SessionState | undefined>("forklab.session.current", opts);
 
@@ -248,7 +248,21 @@ describe("the learner's screen: questions", function () {
     assert.strictEqual((await current())!.index, at, "nothing stepped");
     await inView<boolean>("(() => { const b = document.querySelector('.fl-question button.fl-skip'); if (!b) return null; b.click(); return true; })()", "the Skip button");
     await waitFor(async () => !(await questionShown()), "the question to go", 20000, 200);
+    const notice = "(document.querySelector('.fl-notice')?.textContent ?? '')";
+    await inView<string>(`(() => { const t = ${notice}; return t.startsWith('Question skipped') ? t : null; })()`, "the view to say so");
     assert.ok((await vscode.commands.executeCommand<Outcome>("forklab.step")).ok, "stepping goes on after Skip");
+    await inView<boolean>(`(document.querySelector('.fl-notice') && ${notice} === '') || null`, "the notice to go with the step");
+  });
+
+  it("the view's 'Predict first' notice goes once the question is answered", async () => {
+    await vscode.commands.executeCommand("forklab.answerQuestion", { lesson: LESSON, step: "forkTwice" });
+    await waitFor(questionShown, "the question in the view", 20000, 200);
+    assert.strictEqual((await vscode.commands.executeCommand<Outcome>("forklab.step")).ok, false);
+    const notice = "(document.querySelector('.fl-notice')?.textContent ?? '')";
+    await inView<string>(`(() => { const t = ${notice}; return t.startsWith('Predict first') ? t : null; })()`, "the view to say predict first");
+    assert.strictEqual(await inView<boolean>(answerExpr(0), "the answer"), true);
+    await inView<string>(verdictExpr("Right"), "the verdict");
+    await inView<boolean>(`(document.querySelector('.fl-notice') && ${notice} === '') || null`, "the notice to go with the answer");
   });
 
   it("a question stays with its session while another file is shown, and still holds every way of stepping it", async () => {

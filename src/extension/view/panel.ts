@@ -4,7 +4,7 @@
 // action handler the panel moves through the history it was given by itself.
 import * as vscode from "vscode";
 import type { OutputChunk, Snapshot } from "../../contract/snapshot";
-import { HostMessage, PROTOCOL_VERSION, ViewAction, ViewMessage, ZOOM_MAX, ZOOM_MIN, hostMessageProblem, viewMessageProblem } from "../../contract/protocol";
+import { HostMessage, NoticeLasts, PROTOCOL_VERSION, ViewAction, ViewMessage, ZOOM_MAX, ZOOM_MIN, hostMessageProblem, viewMessageProblem } from "../../contract/protocol";
 import { decodeStep } from "../../contract/wire";
 import { makeNonce, viewHtml } from "./html";
 import { historyMessage } from "../../contract/sync";
@@ -125,9 +125,11 @@ export class DescriptorView implements vscode.Disposable {
     await vscode.commands.executeCommand("workbench.actions.view.problems");
   }
 
-  /** Shows a short notice in the view (when it is open): why an action was refused, a restart. */
-  notify(text: string): void {
-    if (this.panel && this.ready) void this.panel.webview.postMessage({ v: PROTOCOL_VERSION, type: "notice", text } satisfies HostMessage);
+  /** Shows a short notice in the view (when it is open): why an action was refused, a
+   *  restart. It goes when the view moves to another step or session; with "question"
+   *  also when the question on screen is answered or goes. */
+  notify(text: string, lasts?: NoticeLasts): void {
+    if (this.panel && this.ready) void this.panel.webview.postMessage({ v: PROTOCOL_VERSION, type: "notice", text, lasts } satisfies HostMessage);
   }
 
   /** Hears the learner's actions; returns the way to stop hearing them. */

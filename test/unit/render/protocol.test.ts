@@ -11,6 +11,11 @@ describe("webview protocol", () => {
     assert.ok(isHostMessage({ v: 1, type: "notice", text: "session ended" }));
   });
 
+  it("takes a notice with how long it lasts, and no other lasting", () => {
+    for (const lasts of ["step", "question", "session"]) assert.ok(isHostMessage({ v: 1, type: "notice", text: "Predict first", lasts }));
+    assert.match(String(hostMessageProblem({ v: 1, type: "notice", text: "Predict first", lasts: "forever" })), /notice\.lasts/);
+  });
+
   it("says a program was not started (with its problem's line), and hears the learner ask for the problem", () => {
     assert.ok(isHostMessage({ v: 1, type: "refused", title: "bad.c", text: "bad.c was not started: it does not compile.", line: 4 }));
     assert.match(String(hostMessageProblem({ v: 1, type: "refused", title: "bad.c", text: "", line: 4 })), /refused/);
