@@ -56,6 +56,21 @@ async function answer(page, req) {
       await page.setViewportSize({ width, height });
       return `${width}x${height}`;
     }
+    case "keys": {
+      // Real key presses (the workbench hears a webview's keys only when they are trusted):
+      // focus the first element matching `selector` in any frame, then press each key.
+      const keys = Array.isArray(req.keys) ? req.keys.map(String) : [];
+      if (!keys.length || keys.length > 20) throw new Error("keys: expected 1 to 20 keys");
+      const selector = String(req.selector);
+      let frame;
+      for (const f of page.frames()) {
+        try { if (await f.$(selector)) { frame = f; break; } } catch { /* detached: try the next */ }
+      }
+      if (!frame) throw new Error(`keys: no frame has ${selector}`);
+      await frame.focus(selector);
+      for (const k of keys) await page.keyboard.press(k);
+      return keys.length;
+    }
     default:
       throw new Error(`unknown op ${req.op}`);
   }

@@ -40,6 +40,9 @@ export type HostMessage =
   /** How to draw: the zoom (setting forklab.view.zoom, 1 = actual size) and the
    *  presentation layout (the picture only, large text, for a lecture). */
   | { v: typeof PROTOCOL_VERSION; type: "display"; zoom: number; presentation: boolean }
+  /** The learner asked for a zoom step outside the view (a command, or VS Code's keybinding
+   *  for Ctrl+= in the view): the view steps from the scale it shows and answers with "zoom". */
+  | { v: typeof PROTOCOL_VERSION; type: "zoomStep"; by: ZoomStep }
   /** The question on screen goes (its session ended or moved to another file). */
   | { v: typeof PROTOCOL_VERSION; type: "unask" }
   /** A lesson's predict-then-step question, asked before its answer is on screen. */
@@ -47,6 +50,9 @@ export type HostMessage =
   /** The host's verdict on an answer: the explanation when right; when wrong, that choice's
    *  why and the table it points at (the view highlights it). */
   | { v: typeof PROTOCOL_VERSION; type: "verdict"; lesson: string; step: string; choice: number; correct: boolean; text: string; table?: QuestionTable };
+
+export const ZOOM_STEPS = ["in", "out", "reset"] as const;
+export type ZoomStep = typeof ZOOM_STEPS[number];
 
 /** How long a notice stays (the learner can always dismiss it): "step" until the picture
  *  shows another step or session; "question" also until the question on screen is answered
@@ -132,6 +138,8 @@ export function hostMessageProblem(x: unknown): string | undefined {
     case "display":
       if (typeof x.zoom !== "number" || !(x.zoom >= ZOOM_MIN && x.zoom <= ZOOM_MAX)) return `display.zoom: expected a number from ${ZOOM_MIN} to ${ZOOM_MAX}`;
       return typeof x.presentation === "boolean" ? undefined : "display.presentation: expected true or false";
+    case "zoomStep":
+      return (ZOOM_STEPS as readonly string[]).includes(String(x.by)) ? undefined : `zoomStep.by: expected one of ${ZOOM_STEPS.join(", ")}`;
     case "unask":
       return undefined;
     case "question":

@@ -11,7 +11,8 @@ import { currentScheme, liveThemeVars, svgToPng } from "./export";
 import { FigureView } from "./figure-dom";
 import { ViewHistory } from "./history";
 import { SliderMarks } from "./marks";
-import { HostMessage, NoticeLasts, PROTOCOL_VERSION, ViewMessage, ZOOM_MAX, ZOOM_MIN } from "../contract/protocol";
+import { HostMessage, NoticeLasts, PROTOCOL_VERSION, ViewMessage, ZOOM_MAX, ZoomStep } from "../contract/protocol";
+import { nextZoom, zoomOf } from "../contract/zoom";
 import { Notice } from "./notice";
 import { QuestionForm } from "./question";
 import { textTables } from "./texttables";
@@ -29,7 +30,9 @@ export const SHORTCUTS: Array<[string, string]> = [
   ["Ctrl+= / Ctrl+-", "zoom in / out (anywhere in the view)"],
 ];
 
-const ZOOM_STEP = 0.1;
+/** How long the zoom rests before the host is told (it writes the setting once a burst
+ *  of presses settles, so none is lost to a write still under way). */
+const ZOOM_SETTLE_MS = 250;
 /** The scale below which fitting three columns is too small to read (12px text at 10.8px):
  *  a narrower pane gets the two-column layout. */
 const READABLE = 0.9;
@@ -52,6 +55,10 @@ export class App {
   private resyncAsked = false;
   private fit = true;
   private zoom = 1;
+  /** The scale the picture is drawn at now (the zoom, or the fitted scale). */
+  private scale = 1;
+  /** The learner's zoom not yet told to the host; until it is, the host's older value is not taken. */
+  private zoomTimer: ReturnType<typeof setTimeout> | undefined;
   private presentation = false;
   /** What the notice is about (when it goes: notice.ts). */
   private readonly noticeLine: Notice;
@@ -102,8 +109,8 @@ export class App {
       text: iconButton({ icon: "preview", label: "Text view of the tables", key: "T", run: () => this.toggleText(), pressed: false }),
       side: iconButton({ icon: "list-unordered", label: "Changes and events list", run: () => this.toggleSide(), pressed: false }),
       fit: iconButton({ icon: "arrow-both", label: "Fit the picture to the width", key: "F", run: () => this.toggleFit(), pressed: true }),
-      zoomOut: iconButton({ icon: "zoom-out", label: "Zoom out", key: "Ctrl+-", run: () => this.setZoom(this.zoom - ZOOM_STEP, true) }),
-      zoomIn: iconButton({ icon: "zoom-in", label: "Zoom in", key: "Ctrl+=", run: () => this.setZoom(this.zoom + ZOOM_STEP, true) }),
+      zoomOut: iconButton({ icon: "zoom-out", label: "Zoom out", key: "Ctrl+-", run: () => this.zoomStep("out") }),
+      zoomIn: iconButton({ icon: "zoom-in", label: "Zoom in", key: "Ctrl+=", run: () => this.zoomStep("in") }),
     };
     this.tray.bind("process", this.tools.process);
     this.tray.bind("clients", this.tools.clients);
@@ -197,18 +204,36 @@ export class App {
     this.applyScale();
   }
 
+  /** One zoom step in or out from the scale shown (fitted or not), or back to actual size. */
+  zoomStep(by: ZoomStep): void {
+    const z = nextZoom(this.scale, by);
+    if (z === undefined) { this.say(by === "in" ? "Largest zoom." : "Smallest zoom."); return; }
+    this.setZoom(z, true);
+  }
+
   /** Zoom of the page and the picture; `tell` when the learner changed it here (the host
-   *  keeps it in the setting forklab.view.zoom). */
+   *  keeps it in the setting forklab.view.zoom, told once the presses settle). */
   setZoom(z: number, tell = false): void {
-    this.zoom = Math.round(Math.max(ZOOM_MIN, Math.min(ZOOM_MAX, z)) * 10) / 10;
+    this.zoom = zoomOf(z);
     document.documentElement.style.fontSize = `${13 * this.zoom}px`;
     if (tell) {
       // Zooming by hand shows the picture at the zoom, not fitted.
       this.fit = false;
       setPressed(this.tools.fit, false);
-      this.send({ v: PROTOCOL_VERSION, type: "zoom", zoom: this.zoom });
+      if (this.zoomTimer !== undefined) clearTimeout(this.zoomTimer);
+      this.zoomTimer = setTimeout(() => {
+        this.zoomTimer = undefined;
+        this.send({ v: PROTOCOL_VERSION, type: "zoom", zoom: this.zoom });
+      }, ZOOM_SETTLE_MS);
     }
     this.applyScale();
+  }
+
+  /** The host's display settings. A zoom the learner chose here and the host has not heard
+   *  yet wins over the host's (older) one. */
+  private display(zoom: number, presentation: boolean): void {
+    if (this.zoomTimer === undefined) this.setZoom(zoom);
+    this.setPresentation(presentation);
   }
 
   /** The presentation layout: the picture only (no lists, forms or terminal strip), text
@@ -236,6 +261,7 @@ export class App {
     let scale = this.fit && room > 0 ? Math.min(fitted, this.zoom) : this.zoom;
     if (this.presentation) scale = Math.max(this.fit && room > 0 ? Math.min(fitted, ZOOM_MAX) : scale, PRESENT);
     scale = Math.round(scale * 1000) / 1000;
+    this.scale = scale;
     this.figure.setScale(scale);
     const pct = `${Math.round(scale * 100)}%`;
     setText(this.el.zoomInfo, this.fit && !this.presentation ? `fit ${pct}` : pct);
@@ -307,7 +333,8 @@ export class App {
       this.noticeLine.questionOver();
       return true;
     }
-    if (m.type === "display") { this.setZoom(m.zoom); this.setPresentation(m.presentation); return true; }
+    if (m.type === "display") { this.display(m.zoom, m.presentation); return true; }
+    if (m.type === "zoomStep") { this.zoomStep(m.by); return true; }
     if (m.type === "refused") { this.refused(m.title, m.text, m.line); return true; }
     const r = this.history.apply(m);
     if ("problem" in r) {
@@ -449,14 +476,13 @@ export class App {
     ev.stopPropagation();
   }
 
-  /** Ctrl+= / Ctrl+- / Ctrl+0 anywhere in the view (VS Code's own keybinding does the same
-   *  through the setting when it sees the key first). */
+  /** Ctrl+= / Ctrl+- / Ctrl+0 anywhere in the view. VS Code hears every key the view gets
+   *  and runs its keybinding (forklab.view.zoomIn...), which asks the view for the step (a
+   *  zoomStep message): acting here as well would count each press twice. Here the key
+   *  only keeps the browser from zooming the page. */
   private onZoomKey(ev: KeyboardEvent): void {
     if (!(ev.ctrlKey || ev.metaKey) || ev.altKey) return;
-    const d = ev.key === "=" || ev.key === "+" ? ZOOM_STEP : ev.key === "-" ? -ZOOM_STEP : ev.key === "0" ? 1 - this.zoom : 0;
-    if (!d) return;
-    ev.preventDefault();
-    this.setZoom(this.zoom + d, true);
+    if (ev.key === "=" || ev.key === "+" || ev.key === "-" || ev.key === "0") ev.preventDefault();
   }
 
   /** Keys on the picture: single letters and arrows act only here (WCAG 2.1.4), so typing

@@ -5,7 +5,7 @@
 export type FrameScope = "main" | "all";
 
 interface PageRequest {
-  op: "texts" | "eval" | "title" | "screenshot" | "viewport";
+  op: "texts" | "eval" | "title" | "screenshot" | "viewport" | "keys";
   path?: string;
   selector?: string;
   expression?: string;
@@ -14,6 +14,7 @@ interface PageRequest {
   minCount?: number;
   width?: number;
   height?: number;
+  keys?: string[];
 }
 
 async function ask<T>(req: PageRequest): Promise<T> {
@@ -60,6 +61,12 @@ export async function waitForTexts(selector: string, done: (texts: string[]) => 
 /** Save a PNG of the workbench page at `path` (absolute). */
 export function pageScreenshot(path: string): Promise<string> {
   return ask<string>({ op: "screenshot", path });
+}
+
+/** Real key presses (Playwright's names: "Control+Equal") with focus on the first element
+ *  matching `selector` in any frame: the workbench hears a webview's keys only when trusted. */
+export function pageKeys(selector: string, keys: string[]): Promise<number> {
+  return ask<number>({ op: "keys", selector, keys });
 }
 
 /** Resize the browser's page (the workbench window) to width x height CSS pixels. */

@@ -4,23 +4,14 @@
 // action handler the panel moves through the history it was given by itself.
 import * as vscode from "vscode";
 import type { OutputChunk, Snapshot } from "../../contract/snapshot";
-import { HostMessage, NoticeLasts, PROTOCOL_VERSION, ViewAction, ViewMessage, ZOOM_MAX, ZOOM_MIN, hostMessageProblem, viewMessageProblem } from "../../contract/protocol";
+import { HostMessage, NoticeLasts, PROTOCOL_VERSION, ViewAction, ViewMessage, ZoomStep, hostMessageProblem, viewMessageProblem } from "../../contract/protocol";
+import { nextZoom } from "../../contract/zoom";
 import { decodeStep } from "../../contract/wire";
 import { makeNonce, viewHtml } from "./html";
 import { historyMessage } from "../../contract/sync";
+import { ZoomSetting } from "./zoom";
 
 export const VIEW_TYPE = "forklab.view";
-
-/** forklab.view.zoom, within the range the view draws. */
-export function zoomSetting(): number {
-  const z = vscode.workspace.getConfiguration("forklab.view").get<number>("zoom", 1);
-  return Math.max(ZOOM_MIN, Math.min(ZOOM_MAX, Number.isFinite(z) ? z : 1));
-}
-
-export async function setZoom(z: number): Promise<void> {
-  const zoom = Math.round(Math.max(ZOOM_MIN, Math.min(ZOOM_MAX, z)) * 10) / 10;
-  if (zoom !== zoomSetting()) await vscode.workspace.getConfiguration("forklab.view").update("zoom", zoom, vscode.ConfigurationTarget.Global);
-}
 
 export interface ShowInput {
   history: Snapshot[];
@@ -67,6 +58,11 @@ export class DescriptorView implements vscode.Disposable {
   private readonly questions = new Map<string | undefined, Asked>();
   private readonly log: vscode.LogOutputChannel;
   private presentation = false;
+  /** forklab.view.zoom, written one press at a time. */
+  private readonly zoom = new ZoomSetting();
+  /** The zoom the view draws at (it said so, or it was sent it): the setting's change to
+   *  it need not be sent back (a stale echo would undo the presses that followed). */
+  private viewZoom: number | undefined;
   /** The program the learner asked to step was not started (it does not compile): what
    *  the view says instead of a history, and where its first problem is. */
   private refusal: Refusal | undefined;
@@ -248,7 +244,7 @@ export class DescriptorView implements vscode.Disposable {
         return;
       }
       case "export": await this.export(m.format, m.data); return;
-      case "zoom": await setZoom(m.zoom); return;
+      case "zoom": this.viewZoom = m.zoom; await this.zoom.set(m.zoom); return;
       default: break;
     }
     if (m.type === "skip") { this.skip(m.lesson, m.step); return; }
@@ -267,10 +263,23 @@ export class DescriptorView implements vscode.Disposable {
     }
   }
 
-  /** The zoom (forklab.view.zoom) and layout the view draws with. */
+  /** The zoom (forklab.view.zoom, or the value being written) and layout the view draws with. */
   private postDisplay(): void {
     if (!this.panel || !this.ready) return;
-    void this.panel.webview.postMessage({ v: PROTOCOL_VERSION, type: "display", zoom: zoomSetting(), presentation: this.presentation } satisfies HostMessage);
+    this.viewZoom = this.zoom.value;
+    void this.panel.webview.postMessage({ v: PROTOCOL_VERSION, type: "display", zoom: this.viewZoom, presentation: this.presentation } satisfies HostMessage);
+  }
+
+  /** A zoom step (the commands, and VS Code's keybindings for Ctrl+= in the view): the view
+   *  on screen takes it from the scale it shows (a fitted one included) and tells the
+   *  setting; with none, the setting steps from the last zoom asked for. */
+  async zoomBy(by: ZoomStep): Promise<void> {
+    if (this.panel?.visible && this.ready) {
+      void this.panel.webview.postMessage({ v: PROTOCOL_VERSION, type: "zoomStep", by } satisfies HostMessage);
+      return;
+    }
+    const z = nextZoom(this.zoom.value, by);
+    if (z !== undefined) await this.zoom.set(z);
   }
 
   /** The presentation layout: the picture only, large text (a lecture). */
@@ -283,8 +292,10 @@ export class DescriptorView implements vscode.Disposable {
     return this.presentation;
   }
 
-  /** The setting changed (by hand, a keybinding or the view): draw at the new zoom. */
+  /** The setting changed (by hand, or a command with no view open): draw at the new zoom.
+   *  Not while our own writes are under way, nor when the view draws at it already. */
   zoomChanged(): void {
+    if (this.zoom.writing || this.zoom.value === this.viewZoom) return;
     this.postDisplay();
   }
 

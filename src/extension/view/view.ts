@@ -3,10 +3,7 @@
 // `forklab.view.show` or the returned object.
 import * as vscode from "vscode";
 import type { Snapshot } from "../../contract/snapshot";
-import { DescriptorView, ShowInput, VIEW_TYPE, setZoom, zoomSetting } from "./panel";
-
-/** One zoom step of Ctrl+= / Ctrl+- in the view. */
-const ZOOM_STEP = 0.1;
+import { DescriptorView, ShowInput, VIEW_TYPE } from "./panel";
 
 let host: DescriptorView | undefined;
 
@@ -31,9 +28,9 @@ export function register(context: vscode.ExtensionContext): DescriptorView {
       view.show(input ?? emptySnapshot());
     }),
     // Lecture mode: zoom (kept in forklab.view.zoom) and the presentation layout.
-    vscode.commands.registerCommand("forklab.view.zoomIn", () => setZoom(zoomSetting() + ZOOM_STEP)),
-    vscode.commands.registerCommand("forklab.view.zoomOut", () => setZoom(zoomSetting() - ZOOM_STEP)),
-    vscode.commands.registerCommand("forklab.view.zoomReset", () => setZoom(1)),
+    vscode.commands.registerCommand("forklab.view.zoomIn", () => view.zoomBy("in")),
+    vscode.commands.registerCommand("forklab.view.zoomOut", () => view.zoomBy("out")),
+    vscode.commands.registerCommand("forklab.view.zoomReset", () => view.zoomBy("reset")),
     vscode.commands.registerCommand("forklab.view.presentation", async () => {
       const on = !view.presenting;
       view.setPresentation(on);

@@ -1,0 +1,65 @@
+// The view's zoom inside VS Code: Zoom in / out step from the scale the learner sees (a
+// fitted one included), every press of a fast burst counts (keys the workbench's
+// keybinding hears, and the view's buttons), and the setting forklab.view.zoom ends at the zoom shown.
+import * as vscode from "vscode";
+import type { Snapshot } from "../../src/contract/snapshot";
+import { waitFor } from "../wait";
+import { forkLab } from "./extension";
+import { pageEval, pageKeys } from "./page";
+
+async function fixture(name: string): Promise<Snapshot> {
+  const file = vscode.Uri.joinPath(forkLab().extensionUri, "test", "unit", "render", "fixtures", `${name}.json`);
+  return JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as Snapshot;
+}
+
+/** The view's zoom figure ("fit 69%", "70%") once `want` holds of it. */
+async function zoomInfo(want: (t: string) => boolean, what: string): Promise<string> {
+  return waitFor(async () => {
+    const all = await pageEval<string | null>("document.querySelector('.fl-zoominfo')?.textContent ?? null", "all");
+    return all.find((t) => typeof t === "string" && want(t)) ?? undefined;
+  }, what, 20000, 100);
+}
+
+const setting = () => vscode.workspace.getConfiguration("forklab.view").get<number>("zoom", 1);
+const percent = (t: string) => Number(/(\d+)%/.exec(t)?.[1]);
+
+describe("the view's zoom", function () {
+  this.timeout(120000);
+  before(async () => {
+    await forkLab().activate();
+    await vscode.workspace.getConfiguration("forklab.view").update("zoom", 1, vscode.ConfigurationTarget.Global);
+  });
+  afterEach(async () => {
+    await vscode.workspace.getConfiguration("forklab.view").update("zoom", undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+  });
+
+  it("zooms out from 'fit' to the step below the fitted scale, and every fast key press counts", async () => {
+    // A picture wider than the view beside an editor: fitted under 100%.
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(forkLab().extensionUri, "examples", "fork-returns.c"));
+    await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    const prev = await fixture("echo-two-clients.prev");
+    const cur = await fixture("echo-two-clients");
+    await vscode.commands.executeCommand("forklab.view.show", { history: [prev, cur], title: "echoserverp.c" });
+    const fit = percent(await zoomInfo((t) => /^fit \d+%$/.test(t) && percent(t) < 100, "the picture fitted under 100%"));
+    const below = Math.ceil(fit / 10) * 10 - 10;
+    // Ctrl+- with focus in the view: VS Code's keybinding and the view both hear it.
+    await pageKeys(".fl-figure-wrap", ["Control+Minus"]);
+    await zoomInfo((t) => t === `${below}%`, `zoom out from fit ${fit}% to ${below}%`);
+    // Four fast Ctrl+=: four steps, in the view and (once they settle) in the setting.
+    await pageKeys(".fl-figure-wrap", ["Control+Equal", "Control+Equal", "Control+Equal", "Control+Equal"]);
+    await zoomInfo((t) => t === `${below + 40}%`, `four steps in, to ${below + 40}%`);
+    await waitFor(() => Math.round(setting() * 100) === below + 40 || undefined, `the setting at ${below + 40}%`, 20000, 100);
+    // Three fast presses of the view's Zoom out button: three steps.
+    await pageEval("(() => { const b = document.querySelector('.fl-toolbar button[aria-label=\"Zoom out\"]'); if (b) for (let i = 0; i < 3; i++) b.click(); return !!b; })()", "all");
+    await zoomInfo((t) => t === `${below + 10}%`, `three steps out, to ${below + 10}%`);
+    await waitFor(() => Math.round(setting() * 100) === below + 10 || undefined, `the setting at ${below + 10}%`, 20000, 100);
+  });
+
+  it("the commands step the setting one press at a time while no view is open", async () => {
+    await Promise.all([1, 2, 3].map(() => vscode.commands.executeCommand("forklab.view.zoomIn")));
+    await waitFor(() => Math.round(setting() * 100) === 130 || undefined, "three presses: 130%", 20000, 100);
+    await vscode.commands.executeCommand("forklab.view.zoomReset");
+    await waitFor(() => setting() === 1 || undefined, "back to 100%", 20000, 100);
+  });
+});

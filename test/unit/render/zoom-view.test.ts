@@ -1,0 +1,67 @@
+// The view's zoom in Chromium: Zoom in / out step from the scale shown (a fitted one
+// included), every press of a fast burst counts, the host hears the zoom once the presses
+// settle, and the host's older value does not undo presses it has not heard yet.
+import assert from "node:assert/strict";
+import type { Page } from "playwright-core";
+import { deliver, posted } from "../../../src/bench/view-page";
+import { ViewHarness, fixture } from "./page";
+
+const zoomInfo = async (page: Page) => (await page.locator(".fl-zoominfo").textContent())?.trim() ?? "";
+const pct = (t: string) => Number(/(\d+)%/.exec(t)?.[1]);
+const zooms = async (page: Page) => (await posted(page)).filter((m) => (m as { type: string }).type === "zoom");
+
+describe("the view's zoom (Chromium)", function () {
+  this.timeout(60000);
+  const hx = new ViewHarness();
+  let page: Page;
+  before(() => hx.start());
+  after(() => hx.stop());
+  beforeEach(async () => {
+    // 560 px wide: the picture is fitted to 77%, between two steps.
+    page = await hx.show([fixture("echo-two-clients.prev"), fixture("echo-two-clients")], { width: 560, height: 385 });
+  });
+
+  it("zooms out from 'fit' to the step below the fitted scale, and in to the step above it", async () => {
+    const fit = pct(await zoomInfo(page));
+    assert.match(await zoomInfo(page), /^fit \d+%$/);
+    assert.ok(fit < 100 && fit % 10 !== 0, `fitted to ${fit}%`);
+    await page.getByRole("button", { name: "Zoom out" }).click();
+    assert.equal(await zoomInfo(page), `${Math.floor(fit / 10) * 10}%`);
+    // The host's step (VS Code's keybinding for Ctrl+= while the view has focus), from fit.
+    const again = await hx.show([fixture("echo-two-clients.prev"), fixture("echo-two-clients")], { width: 560, height: 385 });
+    await deliver(again, { v: 1, type: "zoomStep", by: "in" });
+    assert.equal(await zoomInfo(again), `${Math.ceil(fit / 10) * 10}%`);
+  });
+
+  it("counts every press of a fast burst and tells the host once, after the burst", async () => {
+    const fit = pct(await zoomInfo(page));
+    const start = Math.ceil(fit / 10) * 10;
+    // Four presses as fast as messages come, and the host's display from before the burst
+    // (its setting, written earlier) in between.
+    const step = JSON.stringify({ v: 1, type: "zoomStep", by: "in" });
+    const display = JSON.stringify({ v: 1, type: "display", zoom: 1, presentation: false });
+    await page.evaluate(`for (const m of [${step}, ${step}, ${display}, ${step}, ${step}]) window.dispatchEvent(new MessageEvent("message", { data: m }))`);
+    assert.equal(await zoomInfo(page), `${start + 30}%`);
+    await page.waitForFunction("window.__posted.some((m) => m.type === 'zoom')", undefined, { timeout: 5000 });
+    assert.deepEqual(await zooms(page), [{ v: 1, type: "zoom", zoom: (start + 30) / 100 }]);
+    // Three quick presses of the Zoom out button: three steps.
+    await page.evaluate("for (let i = 0; i < 3; i++) document.querySelector('.fl-toolbar button[aria-label=\"Zoom out\"]').click()");
+    assert.equal(await zoomInfo(page), `${start}%`);
+    await page.waitForFunction("window.__posted.filter((m) => m.type === 'zoom').length === 2", undefined, { timeout: 5000 });
+    assert.deepEqual((await zooms(page)).at(-1), { v: 1, type: "zoom", zoom: start / 100 });
+    // Once the host has heard, its display is taken again (the setting changed by hand).
+    await deliver(page, { v: 1, type: "display", zoom: 1.5, presentation: false });
+    assert.equal(await zoomInfo(page), "150%");
+  });
+
+  it("leaves the zoom keys to VS Code's keybinding (one step per press), keeping the browser from zooming the page", async () => {
+    const before = await zoomInfo(page);
+    const prevented = await page.evaluate(`(() => {
+      const ev = new KeyboardEvent("keydown", { key: "=", ctrlKey: true, bubbles: true, cancelable: true });
+      document.querySelector(".fl-figure-wrap").dispatchEvent(ev);
+      return ev.defaultPrevented;
+    })()`);
+    assert.equal(prevented, true);
+    assert.equal(await zoomInfo(page), before);
+  });
+});
