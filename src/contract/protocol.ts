@@ -78,6 +78,9 @@ export type ViewMessage =
   | { v: typeof PROTOCOL_VERSION; type: "send"; client: number; line: string }
   | { v: typeof PROTOCOL_VERSION; type: "close"; client: number | "all" }
   | { v: typeof PROTOCOL_VERSION; type: "signal"; pid: number; signal: string }
+  /** The learner turns the presentation layout on or off (the host runs the command
+   *  forklab.view.presentation, so the menu and the palette do the same). */
+  | { v: typeof PROTOCOL_VERSION; type: "presentation" }
   /** The learner zoomed the view (the host keeps it in forklab.view.zoom). */
   | { v: typeof PROTOCOL_VERSION; type: "zoom"; zoom: number }
   | { v: typeof PROTOCOL_VERSION; type: "export"; format: "svg" | "png" | "markdown"; data: string }
@@ -87,7 +90,7 @@ export type ViewMessage =
   | { v: typeof PROTOCOL_VERSION; type: "answer"; lesson: string; step: string; choice: number };
 
 /** The user actions among the view's messages (what onAction handlers receive). */
-export type ViewAction = Exclude<ViewMessage, { type: "ready" } | { type: "showProblem" } | { type: "export" } | { type: "answer" } | { type: "zoom" } | { type: "skip" }>;
+export type ViewAction = Exclude<ViewMessage, { type: "ready" } | { type: "showProblem" } | { type: "export" } | { type: "answer" } | { type: "zoom" } | { type: "skip" } | { type: "presentation" }>;
 
 type Rec = Record<string, unknown>;
 const isRec = (x: unknown): x is Rec => typeof x === "object" && x !== null && !Array.isArray(x);
@@ -164,7 +167,7 @@ export function viewMessageProblem(x: unknown): string | undefined {
   switch (x.type) {
     case "step":
       return x.pid === undefined || (isInt(x.pid) && x.pid >= 1) ? undefined : "step.pid: expected a pid";
-    case "ready": case "back": case "connect": case "showProblem":
+    case "ready": case "back": case "connect": case "showProblem": case "presentation":
       return undefined;
     case "zoom":
       return typeof x.zoom === "number" && x.zoom >= ZOOM_MIN && x.zoom <= ZOOM_MAX ? undefined : `zoom.zoom: expected a number from ${ZOOM_MIN} to ${ZOOM_MAX}`;

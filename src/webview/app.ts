@@ -127,7 +127,8 @@ export class App {
       { label: "Save the picture as SVG", run: () => this.exportSvg() },
       { label: "Save the picture as PNG", run: () => void this.exportPng() },
       { label: "Copy the tables as Markdown", key: "M", run: () => this.exportMarkdown() },
-      { label: "Presentation layout on / off", run: () => this.setPresentation(!this.presentation) },
+      // The host's command: it also makes room (side bar, panel) and keeps the layout.
+      { label: "Presentation layout on / off", run: () => this.send({ v: PROTOCOL_VERSION, type: "presentation" }) },
       { label: "Keys", key: "?", run: () => this.toggleHelp() },
     ]);
     e.side.append(h("h2", { text: "Changed in this step" }), e.changes, h("h2", { text: "Events" }), e.events);

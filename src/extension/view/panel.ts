@@ -245,6 +245,7 @@ export class DescriptorView implements vscode.Disposable {
       }
       case "export": await this.export(m.format, m.data); return;
       case "zoom": this.viewZoom = m.zoom; await this.zoom.set(m.zoom); return;
+      case "presentation": await vscode.commands.executeCommand("forklab.view.presentation"); return;
       default: break;
     }
     if (m.type === "skip") { this.skip(m.lesson, m.step); return; }

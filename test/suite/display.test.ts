@@ -1,6 +1,8 @@
-// The view's zoom inside VS Code: Zoom in / out step from the scale the learner sees (a
+// The view's display inside VS Code. Zoom in / out step from the scale the learner sees (a
 // fitted one included), every press of a fast burst counts (keys the workbench's
-// keybinding hears, and the view's buttons), and the setting forklab.view.zoom ends at the zoom shown.
+// keybinding hears, and the view's buttons), and the setting forklab.view.zoom ends at the
+// zoom shown. The presentation layout from the view's menu is the command's.
+import * as assert from "node:assert";
 import * as vscode from "vscode";
 import type { Snapshot } from "../../src/contract/snapshot";
 import { waitFor } from "../wait";
@@ -61,5 +63,40 @@ describe("the view's zoom", function () {
     await waitFor(() => Math.round(setting() * 100) === 130 || undefined, "three presses: 130%", 20000, 100);
     await vscode.commands.executeCommand("forklab.view.zoomReset");
     await waitFor(() => setting() === 1 || undefined, "back to 100%", 20000, 100);
+  });
+});
+
+describe("the presentation layout from the view's menu", function () {
+  this.timeout(120000);
+  before(() => forkLab().activate());
+  after(async () => {
+    await vscode.workspace.getConfiguration("forklab.view").update("zoom", undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+  });
+
+  /** Whether a workbench part (side bar, panel) takes room on screen. */
+  const shown = async (id: string) => (await pageEval<boolean>(`(() => { const e = document.getElementById(${JSON.stringify(id)}); return !!e && e.offsetWidth > 0 && e.offsetHeight > 0; })()`))[0];
+  const presenting = () => pageEval<boolean | null>("document.querySelector('.fl-toolbar') ? document.body.classList.contains('fl-present') : null", "all")
+    .then((xs) => xs.find((x) => x !== null) ?? undefined);
+
+  it("does what the command does: the picture only, the side bar and the panel closed, and it stays on through a zoom", async () => {
+    await vscode.commands.executeCommand("workbench.view.explorer");
+    await vscode.commands.executeCommand("workbench.action.terminal.focus");
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(forkLab().extensionUri, "examples", "fork-returns.c"));
+    await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    await vscode.commands.executeCommand("forklab.view.show", { history: [await fixture("echo-two-clients.prev"), await fixture("echo-two-clients")], title: "echoserverp.c" });
+    await waitFor(async () => (await presenting()) === false || undefined, "the view, not presenting", 20000, 100);
+    assert.ok(await shown("workbench.parts.sidebar") && await shown("workbench.parts.panel"), "the side bar and the panel are open to begin with");
+    await pageEval("(() => { const b = Array.from(document.querySelectorAll('.fl-menu [role=menuitem]')).find((m) => m.textContent.startsWith('Presentation layout')); if (b) b.click(); return !!b; })()", "all");
+    await waitFor(async () => (await presenting()) || undefined, "the presentation layout", 20000, 100);
+    await waitFor(async () => (!(await shown("workbench.parts.sidebar")) && !(await shown("workbench.parts.panel"))) || undefined, "the side bar and the panel to close", 20000, 100);
+    // A zoom (Ctrl+= in the view) keeps it.
+    await pageKeys(".fl-figure-wrap", ["Control+Equal"]);
+    await waitFor(() => setting() !== 1 || undefined, "the zoom to change", 20000, 100);
+    await new Promise((r) => setTimeout(r, 500));
+    assert.strictEqual(await presenting(), true, "still presenting after a zoom");
+    // And the menu turns it off again, as the command would.
+    await pageEval("(() => { const b = Array.from(document.querySelectorAll('.fl-menu [role=menuitem]')).find((m) => m.textContent.startsWith('Presentation layout')); if (b) b.click(); return !!b; })()", "all");
+    await waitFor(async () => (await presenting()) === false || undefined, "the presentation layout off", 20000, 100);
   });
 });
