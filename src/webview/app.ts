@@ -24,7 +24,7 @@ type Send = (m: ViewMessage) => void;
 
 /** Keys that act while the picture has focus (single letters act nowhere else). */
 export const SHORTCUTS: Array<[string, string]> = [
-  ["\u2192 or L", "step forward (the recorded step after a step back)"], ["\u2190 or H", "step back"], ["Home / End", "first / last recorded step"],
+  ["\u2192 or L", "step forward: the next line, or the recorded step after a step back"], ["\u2190 or H", "step back"], ["Home / End", "first / last recorded step"],
   ["] / [", "next / previous event"], ["E", "go to the event list"], ["P", "step or signal a chosen process"], ["C", "connect a client"],
   ["T", "text view on / off"], ["F", "fit the picture to the width, or the zoom"], ["M", "copy as Markdown"], ["?", "show these keys"],
   ["Ctrl+= / Ctrl+-", "zoom in / out (anywhere in the view)"],
