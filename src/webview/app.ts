@@ -83,7 +83,8 @@ export class App {
     figure: h("div", { class: "fl-figure-wrap", tabindex: 0, role: "region", "aria-label": "Picture of the kernel's tables (keys: arrows step, T text view, ? all keys)" }),
     picture: h("div", { class: "fl-picture" }),
     text: h("section", { class: "fl-textview", "aria-label": "Text view of the tables", hidden: true }),
-    help: h("section", { class: "fl-help", "aria-label": "Keys", hidden: true }),
+    // Focusable: it scrolls when the view is short.
+    help: h("section", { class: "fl-help", "aria-label": "Keys", tabindex: 0, hidden: true }),
     announce: h("div", { class: "fl-sr", "aria-live": "polite", "aria-atomic": "true" }),
     side: h("aside", { class: "fl-side", "aria-label": "Changes and events" }),
   };
@@ -96,7 +97,10 @@ export class App {
     this.tray = new Tray(send, (t) => this.notice(t));
     const e = this.el;
     e.scrub.addEventListener("input", () => this.goto(Number(e.scrub.value)));
-    e.help.append(h("h2", { text: "Keys (while the picture has focus)" }),
+    const closeHelp = h("button", { type: "button", class: "fl-close", "aria-label": "Close the keys", title: "Close (Escape)" },
+      h("span", { class: "codicon codicon-close", "aria-hidden": "true" }));
+    closeHelp.addEventListener("click", () => this.closeHelp());
+    e.help.append(h("div", { class: "fl-help-head" }, h("h2", { text: "Keys (while the picture has focus)" }), closeHelp),
       h("dl", {}, ...SHORTCUTS.flatMap(([k, what]) => [h("dt", { text: k }), h("dd", { text: what })])));
     this.tools = {
       first: iconButton({ icon: "debug-reverse-continue", label: "First step", key: "Home", run: () => this.goto(0) }),
@@ -139,6 +143,12 @@ export class App {
     this.figure.placeholder("Waiting for a session: open a C file and step it, or run a demo");
     e.figure.addEventListener("keydown", (ev) => this.onPictureKey(ev));
     document.addEventListener("keydown", (ev) => this.onZoomKey(ev));
+    // Escape closes the keys wherever focus is, unless a menu, form or notice took it first.
+    document.addEventListener("keydown", (ev) => {
+      if (ev.key !== "Escape" || ev.defaultPrevented || this.el.help.hidden) return;
+      ev.preventDefault();
+      this.closeHelp();
+    });
     e.events.addEventListener("keydown", (ev) => this.onEventListKey(ev));
     new ResizeObserver((entries) => {
       // The content box: the pane has no padding, so this is clientWidth without the rounding.
@@ -184,7 +194,17 @@ export class App {
   }
 
   private toggleHelp(): void {
-    this.el.help.hidden = !this.el.help.hidden;
+    if (this.el.help.hidden) {
+      this.el.help.hidden = false;
+      this.say("Keys shown above the picture; Escape closes them.");
+    } else this.closeHelp();
+  }
+
+  /** Hides the keys; focus that was in them goes to the picture. */
+  private closeHelp(): void {
+    const inside = this.el.help.contains(document.activeElement);
+    this.el.help.hidden = true;
+    if (inside) this.el.figure.focus();
   }
 
   /** The side list: on or off by hand; until then, on when the view is wide. */

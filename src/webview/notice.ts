@@ -13,7 +13,7 @@ export class Notice {
   readonly el: HTMLElement;
   /** The live region: what the notice says (and a link, for some). */
   private readonly text = h("div", { class: "fl-notice-text", role: "status" });
-  private readonly close = h("button", { type: "button", class: "fl-notice-close", "aria-label": "Dismiss the notice", title: "Dismiss (Escape)", hidden: true },
+  private readonly close = h("button", { type: "button", class: "fl-close", "aria-label": "Dismiss the notice", title: "Dismiss (Escape)", hidden: true },
     h("span", { class: "codicon codicon-close", "aria-hidden": "true" }));
   private lasts: NoticeLasts | undefined;
 
