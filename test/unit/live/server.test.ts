@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildExample } from "../../../src/live/build";
 import { runClients } from "../../../src/live/clients";
+import { findServer } from "../../../src/live/discover";
 import { readStat } from "../../../src/live/procfs";
 import { groupMembers, stopGroup } from "../../../src/live/stop";
 import { compile, freePort, ROOT, waitFor } from "./realproc";
@@ -108,7 +109,11 @@ class Cli {
     const cli = new Cli(["serve", echo, "--port", String(port)]);
     const pid = await cli.serverPid();
     assert.match(cli.out, new RegExp(`started: pid ${pid}, process group ${pid}`));
-    assert.ok((await runClients({ port, clients: 3, lines: ["ping"], close: "together" })).ok);
+    // "started" is said once the server is spawned; it listens a moment later (bash closes
+    // descriptors, execs it, and it binds): a client that came first would be refused.
+    await waitFor(() => findServer(port, "127.0.0.1") === pid, "the server to listen", SLOW_MS);
+    const clients = await runClients({ port, clients: 3, lines: ["ping"], close: "together" });
+    assert.ok(clients.ok, JSON.stringify(clients.results));
     // Two connections we hold open ourselves: two children serving them.
     const held: net.Socket[] = [];
     const closedByServer: Array<Promise<unknown>> = [];
