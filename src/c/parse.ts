@@ -39,6 +39,10 @@ export function loadParser(wasm: WasmFiles): Promise<Parser> {
   return loading;
 }
 
+/** Syntax diagnostics kept per unit: past these the walks stop (gcc's -fmax-errors; the
+ *  first errors are the ones worth reading, later ones often follow from them). */
+export const MAX_SYNTAX_ERRORS = 20;
+
 /** Parse one unit; ERROR and MISSING nodes become diagnostics with line and column. */
 export function parseC(parser: Parser, file: string, text: string): { tree: Tree; diagnostics: Diagnostic[] } {
   const tree = parser.parse(text);
@@ -55,19 +59,34 @@ export function parseC(parser: Parser, file: string, text: string): { tree: Tree
  * string and reports nothing, so the newline silently vanished: the built-in ls's
  * printf("total %ld<newline>") printed no newline. gcc stops with this error. (A character
  * literal broken so is already an ERROR node.)
+ * A cursor walk in source order that ends once `out` holds MAX_SYNTAX_ERRORS, and goes
+ * into a node only when it spans lines (a literal inside a one-line node is on one line).
  */
-function unterminatedStrings(root: Node, file: string, out: Diagnostic[]): void {
-  for (const n of root.descendantsOfType("string_literal")) {
-    if (!n || n.startPosition.row === n.endPosition.row || out.length >= 20) continue;
-    out.push({
-      file, line: n.startPosition.row + 1, column: n.startPosition.column + 1, severity: "error",
-      message: `missing terminating " character: a literal cannot continue on the next line (write \\n for a newline, or close it and start another)`,
-    });
+export function unterminatedStrings(root: Node, file: string, out: Diagnostic[]): void {
+  const cursor = root.walk();
+  try {
+    while (out.length < MAX_SYNTAX_ERRORS) {
+      const spansLines = cursor.startPosition.row !== cursor.endPosition.row;
+      const literal = cursor.nodeType === "string_literal";
+      if (spansLines && literal) {
+        const kept = out.push({
+          file, line: cursor.startPosition.row + 1, column: cursor.startPosition.column + 1, severity: "error",
+          message: `missing terminating " character: a literal cannot continue on the next line (write \\n for a newline, or close it and start another)`,
+        });
+        if (kept >= MAX_SYNTAX_ERRORS) return;
+      }
+      if (spansLines && !literal && cursor.gotoFirstChild()) continue;
+      // Next in source order: a sibling, else the nearest ancestor's; the walk ends back at root.
+      while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return;
+    }
+  } finally {
+    cursor.delete();
   }
 }
 
+/** ERROR and MISSING nodes, in source order, until `out` holds MAX_SYNTAX_ERRORS. */
 function collectErrors(n: Node, file: string, out: Diagnostic[]): void {
-  if (out.length >= 20) return;
+  if (out.length >= MAX_SYNTAX_ERRORS) return;
   const at = { file, line: n.startPosition.row + 1, column: n.startPosition.column + 1, severity: "error" as const };
   if (n.isMissing) {
     out.push({ ...at, message: `syntax error: missing '${n.type}'` });
@@ -79,5 +98,8 @@ function collectErrors(n: Node, file: string, out: Diagnostic[]): void {
     return;
   }
   if (!n.hasError) return;
-  for (const c of n.children) if (c) collectErrors(c, file, out);
+  for (let i = 0; i < n.childCount && out.length < MAX_SYNTAX_ERRORS; i++) {
+    const c = n.child(i);
+    if (c) collectErrors(c, file, out);
+  }
 }
