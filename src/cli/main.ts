@@ -9,7 +9,7 @@ const usage = `usage:
   forklab render FILE.c [--scenario S.json] [--step N] --out FIG.svg
   forklab bench [live|stepper|render|kernel|check|worker|bounded] [--json]
   forklab build FILE.c [--cc CC]
-  forklab serve FILE.c [--address A] [--port P]
+  forklab serve FILE.c [--address A] [--port P] [--wait S]
   forklab clients [--port P] [-n N] [--line TEXT]... [--close one-by-one|together|each] [--reset]
   forklab stop [--port P]
   forklab live [--port P | --pid N] [--json] [--watch MS --count K]

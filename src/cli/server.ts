@@ -1,11 +1,12 @@
 // The real server's life cycle from a terminal (and from Fork Lab's tasks):
 //   forklab build FILE.c [--cc CC] [--workspace DIR]
-//   forklab serve FILE.c [--address A] [--port P] [--cc CC] [--workspace DIR]
+//   forklab serve FILE.c [--address A] [--port P] [--wait S] [--cc CC] [--workspace DIR]
+//     (says "started" once the server listens; gives up after S seconds, default 10)
 //   forklab stop [--address A] [--port P]
 import { isAbsolute, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { binaryPath, buildExample, sourcesFor, upToDate } from "../live/build";
-import { serve as runServer } from "../live/server";
+import { LISTEN_WAIT_MS, serve as runServer } from "../live/server";
 import { stopServer } from "../live/stop";
 
 const say = (line: string): void => console.error(`forklab: ${line}`);
@@ -19,6 +20,7 @@ function options(args: string[]) {
       workspace: { type: "string", default: process.cwd() },
       address: { type: "string", default: "127.0.0.1" },
       port: { type: "string", default: "15213" },
+      wait: { type: "string", default: String(LISTEN_WAIT_MS / 1000) },
     },
   });
 }
@@ -37,7 +39,8 @@ export async function build(args: string[]): Promise<number> {
 
 export async function serve(args: string[]): Promise<number> {
   const { values, positionals } = options(args);
-  if (positionals.length !== 1) { say("usage: forklab serve FILE.c|PROGRAM [--address A] [--port P]"); return 2; }
+  const waitS = Number(values.wait);
+  if (positionals.length !== 1 || !(waitS > 0)) { say("usage: forklab serve FILE.c|PROGRAM [--address A] [--port P] [--wait SECONDS]"); return 2; }
   let binary = positionals[0];
   if (binary.endsWith(".c")) {
     const source = isAbsolute(binary) ? binary : resolve(values.workspace, binary);
@@ -45,7 +48,7 @@ export async function serve(args: string[]): Promise<number> {
     // Rebuild a stale binary, so the server always runs the source on screen.
     if (!upToDate(sourcesFor(source), binary) && !(await compile(source, values.cc, values.workspace))) return 1;
   }
-  return runServer({ binary, address: values.address, port: Number(values.port), say });
+  return runServer({ binary, address: values.address, port: Number(values.port), say, listenWaitMs: waitS * 1000 });
 }
 
 export async function stop(args: string[]): Promise<number> {

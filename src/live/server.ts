@@ -1,7 +1,8 @@
 // Running a compiled server for real: check the port first, start the program as the
 // leader of its own session and process group (so that stopping it can end every child
 // it forked), keep the terminal as its stdout (line buffered, as when typed by hand),
-// pass Ctrl-C on to the group, and say in plain words how it ended.
+// pass Ctrl-C on to the group, say "started" once it listens (a client may connect at
+// once then), and say in plain words how it ended.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { constants } from "node:os";
@@ -9,7 +10,8 @@ import { basename } from "node:path";
 import { findServer } from "./discover";
 import { portFree } from "../host/ports";
 import { platformSupport } from "./platform";
-import { readStat } from "./procfs";
+import { blockedOn } from "./blockedon";
+import { readProcess, readStat } from "./procfs";
 import { clearRunState, saveRunState } from "./runstate";
 import { groupMembers, stopGroup } from "./stop";
 
@@ -21,7 +23,12 @@ export interface ServeOptions {
   port: number;
   /** Where messages go (the program's own output goes straight to our stdout/stderr). */
   say: (line: string) => void;
+  /** How long to wait for it to listen before stopping it; default LISTEN_WAIT_MS. */
+  listenWaitMs?: number;
 }
+
+/** bash, exec and bind take milliseconds; a loaded machine may hold them up for seconds. */
+export const LISTEN_WAIT_MS = 10_000;
 
 export function portInUseMessage(address: string, port: number): string {
   const holder = process.platform === "linux" ? findServer(port, address) : undefined;
@@ -81,10 +88,19 @@ export async function serve(opts: ServeOptions): Promise<number> {
   });
   const starttime = process.platform === "linux" ? readStat(pid)?.starttime ?? 0 : 0;
   saveRunState({ pid, pgid: pid, starttime, address: opts.address, port: opts.port, program: opts.binary, watcher: process.pid });
-  opts.say(`${basename(opts.binary)} started: pid ${pid}, process group ${pid}, on ${opts.address}:${opts.port}. ` +
-    "Ctrl-C or the Fork Lab stop task ends it and all its children.");
+  const exited = new Promise<[number | null, NodeJS.Signals | null]>((done) => child.once("exit", (c, s) => done([c, s])));
+  const name = basename(opts.binary);
+  const up = await listening(pid, opts, exited);
+  if (up === "listening" || up === "unchecked") {
+    opts.say(`${name} started: pid ${pid}, process group ${pid}, ${up === "listening" ? "listening on" : "on"} ${opts.address}:${opts.port}. ` +
+      "Ctrl-C or the Fork Lab stop task ends it and all its children.");
+  } else if (up === "timeout") {
+    opts.say(`${name} (pid ${pid}) did not listen on ${opts.address}:${opts.port} within ${wait(opts) / 1000} s${doing(pid)}; stopping it. ` +
+      `forklab passes the port as its first argument (${name} ${opts.port}): does it listen on that port, and on ${opts.address}?`);
+    await stopGroup(pid);
+  }
 
-  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) => child.once("exit", (c, s) => done([c, s])));
+  const [code, signal] = await exited;
   for (const [s, h] of handlers) process.off(s, h);
   clearRunState(opts.port);
   const stopped = signal !== null && STOP_SIGNALS.includes(signal);
@@ -92,11 +108,46 @@ export async function serve(opts: ServeOptions): Promise<number> {
   if (code !== 0 && !signal && (await portFree(opts.address, opts.port)) === "EADDRINUSE") {
     text += `. ${portInUseMessage(opts.address, opts.port)}`;
   }
+  // Its own messages went straight to the terminal, just above: its descriptors 1 and 2
+  // stay the terminal (line buffered; the live view shows them so), so we do not copy them.
+  if (up === "exited") text += `. It ended before it listened on ${opts.address}:${opts.port}; what it printed, if anything, is above`;
   opts.say(text);
   // Children the server forked are still in its group: end them too, nothing stays behind.
   if (groupMembers(pid).length > 0) {
     const r = await stopGroup(pid);
     opts.say(`its children: ${r.message}`);
   }
-  return stopped || code === 0 ? 0 : 1;
+  // Stopped on purpose (Ctrl-C, the stop task) is success; so is a normal exit once it listened.
+  if (up === "timeout") return 1;
+  return stopped || (code === 0 && up !== "exited") ? 0 : 1;
+}
+
+const wait = (opts: ServeOptions): number => opts.listenWaitMs ?? LISTEN_WAIT_MS;
+
+/**
+ * Waits (bounded) until /proc shows a process of the server's group holding a socket that
+ * listens on address:port; "exited" when the server ends first, "unchecked" without /proc.
+ */
+async function listening(pgid: number, opts: ServeOptions, exited: Promise<unknown>): Promise<"listening" | "exited" | "timeout" | "unchecked"> {
+  if (process.platform !== "linux") return "unchecked";
+  let ended = false;
+  void exited.then(() => { ended = true; });
+  const deadline = Date.now() + wait(opts);
+  for (;;) {
+    const holder = findServer(opts.port, opts.address);
+    if (holder !== undefined && readStat(holder)?.pgid === pgid) return "listening";
+    if (ended) return "exited";
+    if (Date.now() > deadline) return "timeout";
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** ": it is waiting in read(0)" for a server asleep in a system call, else "". */
+function doing(pid: number): string {
+  try {
+    const call = readProcess(pid)?.syscall;
+    return call ? `: it is waiting in ${blockedOn(call)}` : "";
+  } catch {
+    return ""; // gone meanwhile, or /proc unreadable: the rest of the message still holds
+  }
 }

@@ -1,6 +1,7 @@
 // The server's life cycle through the forklab command line, as the tasks run it: build
-// (no compiler, compile errors in gcc's file:line format), serve (port in use, crash by a
-// signal, Ctrl-C), and stop (the whole process group, nothing left in /proc).
+// (no compiler, compile errors in gcc's file:line format), serve (port in use, "started"
+// once it listens, a server that never listens, crash by a signal, Ctrl-C), and stop (the
+// whole process group, nothing left in /proc).
 import * as assert from "node:assert/strict";
 import { ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -108,10 +109,8 @@ class Cli {
     const port = await freePort();
     const cli = new Cli(["serve", echo, "--port", String(port)]);
     const pid = await cli.serverPid();
-    assert.match(cli.out, new RegExp(`started: pid ${pid}, process group ${pid}`));
-    // "started" is said once the server is spawned; it listens a moment later (bash closes
-    // descriptors, execs it, and it binds): a client that came first would be refused.
-    await waitFor(() => findServer(port, "127.0.0.1") === pid, "the server to listen", SLOW_MS);
+    assert.match(cli.out, new RegExp(`started: pid ${pid}, process group ${pid}, listening on 127\\.0\\.0\\.1:${port}`));
+    // Said once it listens: clients may come at once.
     const clients = await runClients({ port, clients: 3, lines: ["ping"], close: "together" });
     assert.ok(clients.ok, JSON.stringify(clients.results));
     // Two connections we hold open ourselves: two children serving them.
@@ -163,6 +162,31 @@ class Cli {
     }
   });
 
+  it("serve says started only once the server listens, so a client may connect at once", async () => {
+    const slow = compile("slowlisten", ["test/unit/live/fixtures/slowlisten.c"]); // listens after 2 s
+    const port = await freePort();
+    const cli = new Cli(["serve", slow, "--port", String(port)]);
+    const pid = await cli.serverPid();
+    assert.equal(findServer(port, "127.0.0.1"), pid, `not listening when forklab said: ${cli.out}`);
+    await new Promise<void>((connected, refused) => {
+      const c = net.connect(port, "127.0.0.1", () => { c.destroy(); connected(); });
+      c.once("error", refused);
+    });
+  });
+
+  it("a server that never listens is stopped after --wait, saying where it waits", async () => {
+    // sleep takes the port for a number of seconds: it runs, and never listens.
+    const port = await freePort();
+    const cli = new Cli(["serve", "/bin/sleep", "--port", String(port), "--wait", "1"]);
+    assert.equal(await cli.done(), 1);
+    const pid = Number(/sleep \(pid (\d+)\) did not listen/.exec(cli.out)?.[1]);
+    assert.ok(pid, cli.out);
+    assert.match(cli.out, new RegExp(`did not listen on 127\\.0\\.0\\.1:${port} within 1 s: it is waiting in \\S+; stopping it`));
+    assert.match(cli.out, /server stopped by SIGTERM/);
+    assert.doesNotMatch(cli.out, /started/);
+    assert.deepEqual(groupMembers(pid), []);
+  });
+
   it("Ctrl-C (SIGINT to forklab serve) reaches the server's group", async () => {
     const port = await freePort();
     const cli = new Cli(["serve", echo, "--port", String(port)]);
@@ -178,6 +202,7 @@ class Cli {
     const cli = new Cli(["serve", crash, "--port", String(await freePort())]);
     assert.equal(await cli.done(), 1);
     assert.match(cli.out, /about to crash/);
-    assert.match(cli.out, /server crashed: killed by SIGSEGV \(signal 11\): a segmentation fault/);
+    assert.match(cli.out, /server crashed: killed by SIGSEGV \(signal 11\): a segmentation fault[^\n]*\. It ended before it listened on 127\.0\.0\.1:\d+; what it printed, if anything, is above/);
+    assert.doesNotMatch(cli.out, /started/);
   });
 });
