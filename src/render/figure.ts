@@ -223,11 +223,13 @@ export interface Figure {
   changes: string[];
 }
 
-function link(x1: number, y1: number, x2: number, y2: number, kind: "p" | "o" | "s" | "g"): string {
+/** An arrow's line and head; `hue`, a pid's hue class, is on each element rather than on a
+ *  group around them (a thousand arrows: a group each is style and layout for nothing). */
+function link(x1: number, y1: number, x2: number, y2: number, kind: "p" | "o" | "s" | "g", hue = ""): string {
   const dx = Math.max(24, (x2 - x1) / 2);
   const ex = x2 - 7;
-  return `<path class="fl-link fl-link-${kind}" d="M${x1} ${y1}C${x1 + dx} ${y1} ${ex - dx} ${y2} ${ex} ${y2}"/>` +
-    `<path class="fl-head-${kind}" d="M${x2} ${y2}l-8 -4.5v9z"/>`;
+  return `<path class="fl-link fl-link-${kind}${hue}" d="M${x1} ${y1}C${x1 + dx} ${y1} ${ex - dx} ${y2} ${ex} ${y2}"/>` +
+    `<path class="fl-head-${kind}${hue}" d="M${x2} ${y2}l-8 -4.5v9z"/>`;
 }
 
 /** An arrow from a file row's right end to the right edge of a v-node box below or above
@@ -243,8 +245,8 @@ function bracket(x1: number, y1: number, x2: number, y2: number, kind: "o" | "g"
 export const LONG_LINK = 1600;
 
 /** A stub arrow: out of the row, with the target's name and which way it lies. */
-function stub(x1: number, y1: number, y2: number, label: string, kind: "p" | "o"): string {
-  return `<path class="fl-link fl-link-${kind}" d="M${x1} ${y1}h30"/><path class="fl-head-${kind}" d="M${x1 + 38} ${y1}l-8 -4.5v9z"/>` +
+function stub(x1: number, y1: number, y2: number, label: string, kind: "p" | "o", hue = ""): string {
+  return `<path class="fl-link fl-link-${kind}${hue}" d="M${x1} ${y1}h30"/><path class="fl-head-${kind}${hue}" d="M${x1 + 38} ${y1}l-8 -4.5v9z"/>` +
     text(x1 + 42, y1 + 4, `${label} ${y2 < y1 ? "\u2191" : "\u2193"}`, "fl-m fl-mono fl-small");
 }
 
@@ -268,9 +270,9 @@ class Arrow {
   }
   get body(): string {
     const { x1, y1, x2, y2, kind } = this;
-    const path = this.long ? stub(x1, y1, y2, kind === "p" ? `#${this.target}` : `v-node ${vnodeLabel(this.target)}`, kind === "g" ? "o" : kind)
-      : this.round && kind !== "p" ? bracket(x1, y1, x2, y2, kind) : link(x1, y1, x2, y2, kind);
-    return this.pid === undefined ? path : `<g class="${hueClass(pidHue(this.pid))}">${path}</g>`;
+    const hue = this.pid === undefined ? "" : " " + hueClass(pidHue(this.pid));
+    return this.long ? stub(x1, y1, y2, kind === "p" ? `#${this.target}` : `v-node ${vnodeLabel(this.target)}`, kind === "g" ? "o" : kind, hue)
+      : this.round && kind !== "p" ? bracket(x1, y1, x2, y2, kind) : link(x1, y1, x2, y2, kind, hue);
   }
 }
 
@@ -283,12 +285,18 @@ function stepCaption(snap: Snapshot, previous: Snapshot | undefined, c: Changes)
   return `Step ${snap.step}${what.length ? ": " + what.slice(0, 2).join("; ") + (what.length > 2 ? ` (+${what.length - 2})` : "") : ""}`;
 }
 
-/** A step without system calls still ran a line: "pid 2 ran line 12", for the first process
- *  (in table order) whose line or variables the step changed, and the line it was at. */
+/** A step without system calls still ran a line: "pid 3 ran line 12", for the process that
+ *  ran it and the line it was at. That is the process whose line or variables the step
+ *  changed, the one left running first: when the learner steps another process, the one
+ *  that was running only becomes ready, which changes its state but runs nothing of it. */
 function lineRan(snap: Snapshot, previous: Snapshot, c: Changes): string | undefined {
-  const moved = snap.processes.find((p) => c.stateChanged.has(p.pid) || c.changedVars.has(p.pid));
-  const was = moved && previous.processes.find((p) => p.pid === moved.pid);
-  return was?.line !== undefined ? `pid ${was.pid} ran line ${was.line}` : undefined;
+  const before = new Map(previous.processes.map((p) => [p.pid, p]));
+  const ran = snap.processes.filter((p) => {
+    const was = before.get(p.pid);
+    return was !== undefined && was.line !== undefined && (was.line !== p.line || c.changedVars.has(p.pid));
+  });
+  const moved = ran.find((p) => p.state === "running") ?? ran[0];
+  return moved ? `pid ${moved.pid} ran line ${before.get(moved.pid)?.line}` : undefined;
 }
 
 function legend(x: number): string {

@@ -4,20 +4,33 @@ import type { OpenFile } from "../contract/snapshot";
 import type { Changes } from "./changes";
 import { COL_FILE, FILE_CELLS, FILE_ROW, fits } from "./geometry";
 import type { Part, Parted } from "./parts";
-import { rect, text, title } from "./svgparts";
-import { clip } from "./text";
+import { rect, title } from "./svgparts";
+import { clip, esc } from "./text";
+
+/** A row's cells, drawn as one box with lines between the columns (not a rect per cell:
+ *  hundreds of rows on screen in a big picture, each rect costing style and layout). */
+function cellGrid(h: number, cls: string): string {
+  let x = 0;
+  let lines = "";
+  for (const w of FILE_CELLS.slice(0, -1)) { x += w; lines += `M${x} 0V${h}`; }
+  return rect(0, 0, COL_FILE, h, cls) + `<path class="fl-grid" d="${lines}"/>`;
+}
+
+/** The cells' texts as one text, a run per cell placed at its cell's left: the first cell's
+ *  text is the element's own, so a row is one text and three runs. */
+function cellTexts(y: number, texts: string[], cls: string, runCls: string): string {
+  let x = 0;
+  let s = "";
+  texts.forEach((t, i) => {
+    s += i === 0 ? `<text x="${x + 6}" y="${y}" class="${cls}">${esc(t)}` : `<tspan x="${x + 6}" class="${runCls}">${esc(t)}</tspan>`;
+    x += FILE_CELLS[i];
+  });
+  return s + "</text>";
+}
 
 /** The header row above the open file table, in the column's coordinates. */
 export function fileHeader(): string {
-  const labels = ["#", "refcnt", "pos", "access \u00b7 flags"];
-  let x = 0;
-  const parts: string[] = [];
-  FILE_CELLS.forEach((w, i) => {
-    parts.push(rect(x, 0, w, 20, "fl-head"));
-    parts.push(text(x + 6, 14, labels[i], "fl-t fl-small fl-b"));
-    x += w;
-  });
-  return parts.join("");
+  return cellGrid(20, "fl-head") + cellTexts(14, ["#", "refcnt", "pos", "access \u00b7 flags"], "fl-t fl-small fl-b", "fl-t");
 }
 
 /** A number cell's text: "was→now" when the step changed it, or "→now" when both do not
@@ -28,8 +41,8 @@ function changeText(was: number | undefined, now: number, width: number): string
   return both.length <= fits(width) ? both : `\u2192${now}`;
 }
 
-/** The row in keyed parts: "title", a part per cell ("c0".."c3"), the outline of a new or
- *  freed row (see parts.ts). */
+/** The row in keyed parts: "title", "cells" (the grid), "marks" (changed cells), "text",
+ *  the outline of a new or freed row (see parts.ts). */
 export function drawFileRow(f: OpenFile, c: Changes, ghost = false): Parted {
   const wasRef = c.refcountWas.get(f.id);
   const wasPos = c.offsetWas.get(f.id);
@@ -42,13 +55,16 @@ export function drawFileRow(f: OpenFile, c: Changes, ghost = false): Parted {
   ];
   const changedCell = [false, wasRef !== undefined, wasPos !== undefined, false];
   const tip = `open file #${f.id}: refcount ${f.refcount}, offset ${f.offset}, ${f.flags.join(" ")}${ghost ? " (freed in this step)" : ""}`;
-  const parts: Part[] = [["title", title(tip)]];
+  const parts: Part[] = [["title", title(tip)], ["cells", cellGrid(FILE_ROW, "fl-cell")]];
+  // A changed cell's mark over the grid (fill none: the cell stays as drawn under it).
   let x = 0;
+  let marks = "";
   FILE_CELLS.forEach((w, i) => {
-    const cls = "fl-cell" + (changedCell[i] ? " fl-chg" : "");
-    parts.push([`c${i}`, rect(x, 0, w, FILE_ROW, cls) + text(x + 6, 16, clip(cells[i], fits(w)), (i === 0 ? "fl-m" : "fl-t") + " fl-mono fl-small")]);
+    if (changedCell[i]) marks += rect(x, 0, w, FILE_ROW, "fl-cellmark fl-chg");
     x += w;
   });
+  if (marks) parts.push(["marks", marks]);
+  parts.push(["text", cellTexts(16, cells.map((t, i) => clip(t, fits(FILE_CELLS[i]))), "fl-m fl-mono fl-small", "fl-t")]);
   const state = ghost ? "freed" : isNew ? "new" : wasRef !== undefined || wasPos !== undefined ? "changed" : "";
   if (ghost || isNew) parts.push(["outline", rect(0, 0, COL_FILE, FILE_ROW, ghost ? "fl-outline fl-freed" : "fl-outline fl-new")]);
   return { open: `<g class="fl-file${ghost ? " fl-ghost" : ""}" data-file="${f.id}"${state ? ` data-change="${state}"` : ""}>`, parts };

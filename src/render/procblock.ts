@@ -7,7 +7,7 @@ import { Lookup, objectName } from "./lookup";
 import { pidHue } from "./palette";
 import { MeasuredParted, Parted, Part } from "./parts";
 import { hueClass, rect, runs, text, title } from "./svgparts";
-import { cbytes, clip, heldNote, waitStatusText } from "./text";
+import { cbytes, clip, esc, heldNote, waitStatusText } from "./text";
 
 /** A process block: its size and where its descriptor rows are, now; its markup (whole, or
  *  in keyed parts: "title", "frame", "pid", "state", "name", "l0"..., "note", "s<fd>" for
@@ -154,6 +154,49 @@ function fdRows(p: Proc, rows: number, c: Changes): FdRow[] {
   return out;
 }
 
+/** The descriptor table's cells, drawn once for all its rows: the fd column's shade, the
+ *  entries' column and the lines between rows. (Two rects per row cost as much style and
+ *  layout as the row's text: a 200-process screen has hundreds of rows.) */
+function tableGrid(top: number, rows: number, w: number): string {
+  const cellX = 12 + FD_NUM;
+  let lines = "";
+  for (let i = 1; i < rows; i++) lines += `M12 ${top + i * ROW}H${w}`;
+  return rect(12, top, FD_NUM, rows * ROW, "fl-cellh") + rect(cellX, top, w - cellX, rows * ROW, "fl-cell") +
+    (lines ? `<path class="fl-grid" d="${lines}"/>` : "");
+}
+
+/** One row of the table on the grid: the fd (centred in its column) and the entry in one
+ *  text, and for a slot the step changed, its mark drawn over the entry's cell and named. */
+function drawSlot(p: Proc, r: FdRow, ry: number, w: number, look: Lookup, c: Changes): string {
+  const cellX = 12 + FD_NUM;
+  const row = (fdText: string, entry: string, cls: string) =>
+    `<text x="${12 + FD_NUM / 2}" y="${ry + 15}" class="fl-t fl-mono" text-anchor="middle">${esc(fdText)}` +
+    `<tspan x="${cellX + 6}" class="${cls} fl-small" text-anchor="start">${esc(entry)}</tspan></text>`;
+  if (r.last > r.fd) {
+    return `<g class="fl-slot fl-run" data-fd="${p.pid}:${r.fd}-${r.last}">` +
+      row("\u22ee", `${r.fd}\u2013${r.last}: ${r.last - r.fd + 1} empty slots`, "fl-m") + "</g>";
+  }
+  const fd = r.fd;
+  const key = `${p.pid}:${fd}`;
+  const id = p.fds[fd] ?? null;
+  const f = id === null ? undefined : look.files.get(id);
+  const mark = c.newFds.has(key) ? "new" : c.closedFds.has(key) ? "closed" : c.replacedFds.has(key) ? "changed" : "";
+  const markCls = mark === "new" ? "fl-new" : mark === "closed" ? "fl-freed" : "fl-chg";
+  let slot = `<g class="fl-slot" data-fd="${key}"${mark ? ` data-change="${mark}"` : ""}>`;
+  if (mark) slot += rect(cellX, ry, w - cellX, ROW, `fl-cellmark ${markCls}`);
+  const room = fits(w - cellX) - (mark ? mark.length + 1 : 0);
+  if (f) {
+    const cloexec = p.cloexec.includes(fd) ? " \u00b7 cloexec" : "";
+    slot += row(String(fd), clip(`#${f.id} ${objectName(look.objects.get(f.object), f)}${cloexec}`, room), "fl-t");
+  } else if (id !== null) {
+    slot += row(String(fd), clip(`#${id} (missing)`, room), "fl-lost");
+  } else {
+    slot += row(String(fd), "\u2014", "fl-m");
+  }
+  if (mark) slot += text(w - 6, ry + 15, mark, `fl-tag fl-tag-${mark}`, { "text-anchor": "end" });
+  return slot + "</g>";
+}
+
 function drawBody(p: Proc, w: number, look: Lookup, c: Changes,
   at: { lines: Array<Array<[string, string]>>; table: FdRow[]; noteLine: number; fdTop: number; h: number }): Parted {
   const { lines, table, noteLine, fdTop, h } = at;
@@ -186,39 +229,7 @@ function drawBody(p: Proc, w: number, look: Lookup, c: Changes,
     parts.push(["note", text(12, y + 12, zombie ? "descriptors closed at exit" : "no open descriptors", "fl-m fl-i")]);
   }
 
-  const cellX = 12 + FD_NUM;
-  table.forEach((r, i) => {
-    const ry = fdTop + i * ROW;
-    const fd = r.fd;
-    if (r.last > r.fd) {
-      parts.push([`s${fd}`, `<g class="fl-slot fl-run" data-fd="${p.pid}:${r.fd}-${r.last}">` +
-        rect(12, ry, FD_NUM, ROW, "fl-cellh") +
-        text(12 + FD_NUM / 2, ry + 15, "\u22ee", "fl-t fl-mono", { "text-anchor": "middle" }) +
-        rect(cellX, ry, w - cellX, ROW, "fl-cell") +
-        text(cellX + 6, ry + 15, `${r.fd}\u2013${r.last}: ${r.last - r.fd + 1} empty slots`, "fl-m fl-mono fl-small") +
-        "</g>"]);
-      return;
-    }
-    const key = `${p.pid}:${fd}`;
-    const id = p.fds[fd] ?? null;
-    const f = id === null ? undefined : look.files.get(id);
-    const mark = c.newFds.has(key) ? "new" : c.closedFds.has(key) ? "closed" : c.replacedFds.has(key) ? "changed" : "";
-    const markCls = mark === "new" ? " fl-new" : mark === "closed" ? " fl-freed" : mark === "changed" ? " fl-chg" : "";
-    let slot = `<g class="fl-slot" data-fd="${key}"${mark ? ` data-change="${mark}"` : ""}>`;
-    slot += rect(12, ry, FD_NUM, ROW, "fl-cellh");
-    slot += text(12 + FD_NUM / 2, ry + 15, String(fd), "fl-t fl-mono", { "text-anchor": "middle" });
-    slot += rect(cellX, ry, w - cellX, ROW, "fl-cell" + markCls);
-    const room = fits(w - cellX) - (mark ? mark.length + 1 : 0);
-    if (f) {
-      const cloexec = p.cloexec.includes(fd) ? " \u00b7 cloexec" : "";
-      slot += text(cellX + 6, ry + 15, clip(`#${f.id} ${objectName(look.objects.get(f.object), f)}${cloexec}`, room), "fl-t fl-mono fl-small");
-    } else if (id !== null) {
-      slot += text(cellX + 6, ry + 15, clip(`#${id} (missing)`, room), "fl-lost fl-mono fl-small");
-    } else {
-      slot += text(cellX + 6, ry + 15, "\u2014", "fl-m fl-mono fl-small");
-    }
-    if (mark) slot += text(w - 6, ry + 15, mark, `fl-tag fl-tag-${mark}`, { "text-anchor": "end" });
-    parts.push([`s${fd}`, slot + "</g>"]);
-  });
+  if (table.length) parts.push(["grid", tableGrid(fdTop, table.length, w)]);
+  table.forEach((r, i) => parts.push([`s${r.fd}`, drawSlot(p, r, fdTop + i * ROW, w, look, c)]));
   return { open: `<g class="fl-proc ${hueClass(hue)}" data-pid="${p.pid}" data-state="${p.state}">`, parts };
 }

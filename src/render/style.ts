@@ -50,6 +50,8 @@ body.vscode-high-contrast .fl-figure{${PID_TONES.hc}}
 .fl-box{fill:${v("--vscode-editorWidget-background")};stroke:${v("--vscode-editorWidget-border")};stroke-width:1}
 .fl-cell,.fl-cellh{fill:${v("--vscode-editor-background")};stroke:${v("--vscode-editorWidget-border")};stroke-width:1}
 .fl-cellh{fill:${v("--vscode-editorWidget-background")}}
+.fl-grid{fill:none;stroke:${v("--vscode-editorWidget-border")};stroke-width:1}
+.fl-cellmark{fill:none}
 .fl-head{fill:${v("--vscode-editorWidget-background")};stroke:${v("--vscode-editorWidget-border")};stroke-width:1}
 .fl-objhead{stroke:none}
 .fl-outline{fill:none}

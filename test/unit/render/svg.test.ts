@@ -45,11 +45,27 @@ describe("render: Snapshot -> SVG text", () => {
     assert.doesNotMatch(buildFigure(before, fixture("echo-two-clients.prev")).caption, /ran line/);
   });
 
+  it("names the process the learner stepped, not the one that only went from running to ready", () => {
+    // After fork: the parent (lower pid, first in the table) was running; the learner steps
+    // the child, which runs a line; the parent becomes ready without running anything.
+    const base = fixture("echo-two-clients");
+    const [parent, child] = base.processes.filter((p) => p.kind === "program" && p.line !== undefined);
+    assert.ok(parent && child && parent.pid < child.pid, "the fixture has two program processes with lines");
+    const set = (s: Snapshot, pid: number, f: (p: Snapshot["processes"][number]) => Snapshot["processes"][number]): Snapshot =>
+      ({ ...s, processes: s.processes.map((p) => (p.pid === pid ? f(p) : p)) });
+    const before = set(set(base, parent.pid, (p) => ({ ...p, state: "running", blockedOn: undefined })), child.pid,
+      (p) => ({ ...p, state: "ready", blockedOn: undefined }));
+    const after: Snapshot = { ...set(set(before, parent.pid, (p) => ({ ...p, state: "ready" })), child.pid,
+      (p) => ({ ...p, state: "running", line: (child.line as number) + 1 })), step: before.step + 1, events: [] };
+    assert.equal(buildFigure(after, before).caption, `Step ${after.step}: pid ${child.pid} ran line ${child.line}`);
+  });
+
   it("labels open files #N and v-nodes vN, so open file 4 and v-node 4 never read alike", () => {
     const snap = fixture("echo-two-clients");
     assert.ok(snap.files.some((f) => f.id === 4) && snap.objects.some((o) => o.id === 4), "the fixture has both a #4 and a v4");
     const svg = renderSvg(snap);
-    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    // A text's own run (a file row's first cell is its text's own, the others are tspans).
+    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)</g)].map((m) => m[1]);
     assert.ok(texts.includes("v4"), "the v-node's title bar says v4");
     assert.ok(texts.includes("#4"), "the open file's row says #4");
   });

@@ -227,13 +227,13 @@ describe("descriptor-table view in Chromium", function () {
       await settle(page);
       await page.evaluate(`window.__kept = { block: document.querySelector("[data-key='p:101'] .fl-proc"),
         slot: document.querySelector("[data-fd='101:4']"), changed: document.querySelector("[data-fd='101:3']"),
-        cell: document.querySelector("[data-file='2'] text"), vnodeHead: document.querySelector("[data-object='2'] .fl-objhead") }`);
+        cell: document.querySelector("[data-file='2'] .fl-grid"), vnodeHead: document.querySelector("[data-object='2'] .fl-objhead") }`);
       await deliver(page, historyMessage([big], [big, s1], 1));
       const same = await page.evaluate(`(() => { const k = window.__kept; return {
         block: k.block === document.querySelector("[data-key='p:101'] .fl-proc"),
         slot: k.slot === document.querySelector("[data-fd='101:4']"),
         changed: k.changed === document.querySelector("[data-fd='101:3']"),
-        cell: k.cell === document.querySelector("[data-file='2'] text"),
+        cell: k.cell === document.querySelector("[data-file='2'] .fl-grid"),
         vnodeHead: k.vnodeHead === document.querySelector("[data-object='2'] .fl-objhead") }; })()`);
       assert.deepEqual(same, { block: true, slot: true, changed: false, cell: true, vnodeHead: true });
       // The redrawn slot says what the step did; the file row its new refcount (199→198 does
@@ -241,7 +241,7 @@ describe("descriptor-table view in Chromium", function () {
       assert.equal(await page.locator("[data-fd='101:3']").getAttribute("data-change"), "closed");
       assert.match(await textOf(page, "[data-fd='101:3']"), /closed/);
       assert.match(await textOf(page, "[data-file='2'] title"), /refcount 198,/);
-      assert.equal(await textOf(page, "[data-file='2'] text:nth-of-type(2)"), "\u2192198");
+      assert.equal(await textOf(page, "[data-file='2'] text tspan:nth-of-type(1)"), "\u2192198");
     });
 
     for (const layout of [{ width: 1366, height: 768 }, { width: 700, height: 900 }]) {
