@@ -346,7 +346,12 @@ export class App {
 
   /** Takes a host message; false when it was refused (the reason is in the notice). */
   receive(m: HostMessage): boolean {
-    if (m.type === "notice") { this.notice(m.text, m.lasts); return true; }
+    if (m.type === "notice") {
+      this.notice(m.text, m.lasts);
+      // Predict first: the question's answers open again if the learner folded them away.
+      if (m.lasts === "question") this.question.expand(true);
+      return true;
+    }
     if (m.type === "question") { this.question.ask(m); return true; }
     if (m.type === "unask") { this.question.clear(); this.noticeLine.questionOver(); return true; }
     if (m.type === "verdict") {

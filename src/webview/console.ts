@@ -18,6 +18,8 @@ export class ConsoleStrip {
   private readonly list = h("ol", { class: "fl-console-lines" });
   private shown: Terminal | undefined;
   private scrollPending = false;
+  /** The strip shows its newest line (the learner has not scrolled up). */
+  private pinned = true;
   /** The lines above the eager ones, not drawn yet. */
   private older: (() => HTMLElement[]) | undefined;
 
@@ -25,6 +27,10 @@ export class ConsoleStrip {
     this.el.append(this.list);
     // Reaching the strip (mouse, wheel, keyboard, assistive focus) draws the older lines first.
     for (const ev of ["focus", "pointerdown", "wheel", "keydown"]) this.el.addEventListener(ev, () => this.fillOlder(), { passive: true });
+    // The strip shrinks when a question or notice needs the room: the newest line stays in
+    // view unless the learner scrolled up to older ones.
+    this.el.addEventListener("scroll", () => { this.pinned = this.el.scrollTop + this.el.clientHeight >= this.el.scrollHeight - 2; }, { passive: true });
+    new ResizeObserver(() => { if (this.pinned) this.el.scrollTop = this.el.scrollHeight; }).observe(this.el);
   }
 
   /** Shows the terminal at a step; `fresh` chunks (the step's own) are marked. */

@@ -2,6 +2,9 @@
 // while the tables it is about stay on screen. The host grades the answer (it alone knows
 // which choice is right and sets the step's context key); the view shows its verdict in a
 // live region and, for a wrong answer, marks the table the choice's `why` points at.
+// The question keeps to its share of a short view: its head (the prompt and a toggle) stays
+// on screen, the answers under it scroll (media/view.css), and the learner can fold them
+// away to look at the picture; trying to step on opens them again.
 import { h } from "./dom";
 import { PROTOCOL_VERSION, type HostMessage, type QuestionTable, type ViewMessage } from "../contract/protocol";
 
@@ -17,9 +20,14 @@ export class QuestionForm {
   readonly el = h("section", { class: "fl-question", "aria-label": "Lesson question", hidden: true });
   private asked: Question | undefined;
   private readonly verdict = h("p", { class: "fl-verdict", role: "status", "aria-live": "polite" });
+  /** The answers and the verdict: what folds away. */
+  private readonly body = h("div", { class: "fl-q-body", id: "fl-q-body" });
+  private readonly toggle = h("button", { type: "button", class: "fl-close fl-q-toggle", "aria-controls": "fl-q-body" });
 
   /** figure is the element whose class marks the highlighted table. */
-  constructor(private readonly send: (m: ViewMessage) => void, private readonly figure: HTMLElement) {}
+  constructor(private readonly send: (m: ViewMessage) => void, private readonly figure: HTMLElement) {
+    this.toggle.addEventListener("click", () => this.expand(this.body.hidden));
+  }
 
   /** Draws the question and moves focus to it (the learner's next act is to answer). */
   ask(q: Question): void {
@@ -38,16 +46,33 @@ export class QuestionForm {
     const skip = h("button", { type: "button", class: "fl-skip" }, "Skip the prediction");
     skip.addEventListener("click", () => this.send({ v: PROTOCOL_VERSION, type: "skip", lesson: q.lesson, step: q.step }));
     const form = h("form", { class: "fl-qform", "aria-labelledby": `${id}-prompt` },
-      h("p", { class: "fl-prompt", id: `${id}-prompt`, text: q.prompt }), group, submit, " ", skip);
+      group, h("div", { class: "fl-q-buttons" }, submit, skip));
     form.addEventListener("submit", (ev) => ev.preventDefault());
     submit.addEventListener("click", () => this.submit(form));
     group.addEventListener("keydown", (ev) => { if (ev.key === "Enter") { ev.preventDefault(); this.submit(form); } });
     this.verdict.textContent = "";
     this.verdict.className = "fl-verdict";
-    this.el.replaceChildren(h("h2", { text: "Predict, then step" }), form, this.verdict);
+    // The prompt's whole text is the heading's title: folded to one line, hovering shows the rest.
+    const head = h("div", { class: "fl-q-head" }, h("h2", { title: q.prompt },
+      h("span", { class: "fl-q-kind", text: "Predict, then step:" }), " ", h("span", { class: "fl-prompt", id: `${id}-prompt`, text: q.prompt })), this.toggle);
+    this.body.replaceChildren(form, this.verdict);
+    this.el.replaceChildren(head, this.body);
     this.el.hidden = false;
+    this.expand(true);
     // Radio groups take one tab stop; the first radio is where the keyboard starts.
     (group.querySelector("input") as HTMLInputElement | null)?.focus();
+  }
+
+  /** Shows (true) or folds away the answers; folded, the question is its prompt's first line. */
+  expand(open: boolean): void {
+    if (this.body.hidden === !open && this.toggle.hasAttribute("aria-expanded")) return;
+    this.body.hidden = !open;
+    this.el.classList.toggle("fl-q-folded", !open);
+    this.toggle.setAttribute("aria-expanded", String(open));
+    const label = open ? "Hide the question's answers" : "Show the question's answers";
+    this.toggle.setAttribute("aria-label", label);
+    this.toggle.title = open ? `${label}: the picture gets their room` : label;
+    this.toggle.replaceChildren(h("span", { class: `codicon codicon-chevron-${open ? "up" : "down"}`, "aria-hidden": "true" }));
   }
 
   /** Takes the question off the screen (its session ended or is no longer shown). */
@@ -75,6 +100,8 @@ export class QuestionForm {
       this.verdict.textContent = `Not quite: ${q.choices[v.choice] ?? ""}. ${v.text}${look} Try again.`;
       this.highlight(v.table);
     }
+    // In a short view the answers scroll: the verdict under them comes into view.
+    this.verdict.scrollIntoView({ block: "nearest" });
     return true;
   }
 
