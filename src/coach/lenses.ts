@@ -4,7 +4,7 @@
 // so two processes on one line read as two lenses side by side. Plain data here; the
 // extension turns each into a vscode.CodeLens.
 import type { Proc, Snapshot } from "../contract/snapshot";
-import { unblockHint } from "../session/unblock";
+import { unblockHint } from "../contract/unblock";
 
 export interface LensSpec {
   /** 1-based source line the lens sits above. */

@@ -11,7 +11,7 @@ import type { Program } from "../c/program";
 import { Policy, Session } from "./session";
 import type { Scenario } from "../contract/scenario";
 import type { TraceEntry } from "../c/trace";
-import { unblockHint } from "./unblock";
+import { whyBlocked, whyNotStep } from "../contract/unblock";
 
 export interface StepperOptions {
   program: Program;
@@ -277,11 +277,10 @@ export class Stepper {
   private runnableTid(pid: number): number | string {
     const p = this.session.machine.procs.get(pid);
     const snap = this.current.processes.find((x) => x.pid === pid);
-    if (!p || !snap) return snap?.state === "zombie" ? `pid ${pid} has exited (a zombie until its parent reaps it)` : `pid ${pid} is not a process of this program`;
+    if (!p || !snap) return (snap && whyNotStep(snap)) ?? `pid ${pid} is not a process of this program`;
     const ready = new Set(this.session.runnable());
     const t = p.threads.find((x) => ready.has(x.tid));
     if (t) return t.tid;
-    if (snap.state === "stopped") return `pid ${pid} is stopped: send it SIGCONT`;
-    return `pid ${pid} is blocked${snap.blockedOn ? ` in ${snap.blockedOn}` : ""}: ${unblockHint(snap.blockedOn)}`;
+    return whyNotStep(snap) ?? whyBlocked(pid, snap.blockedOn);
   }
 }

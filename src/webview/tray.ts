@@ -1,8 +1,11 @@
 // Forms under the toolbar that open on demand, one at a time: the chosen process (step
 // it, or send it a signal) and the clients (send a line, close one or all). They take
 // room only while open; Escape closes the open one and gives focus back to its button.
-import { h, setOptions } from "./dom";
-import type { Snapshot } from "../contract/snapshot";
+// "Step this process" says when the chosen process cannot run a line (blocked, stopped):
+// it stays focusable but aria-disabled, with the reason beside it as its description.
+import { h, setAttr, setOptions, setText } from "./dom";
+import type { Proc, Snapshot } from "../contract/snapshot";
+import { whyNotStep } from "../contract/unblock";
 import { PROTOCOL_VERSION, VIEW_SIGNALS, ViewMessage } from "../contract/protocol";
 import { setPressed } from "./toolbar";
 
@@ -18,6 +21,11 @@ export class Tray {
   private readonly forms: Record<TrayName, HTMLElement>;
   private readonly toggles = new Map<TrayName, HTMLElement>();
   private open: TrayName | undefined;
+  private readonly stepButton = h("button", { type: "button", "aria-describedby": "fl-step-why" }, "Step this process");
+  /** Why the chosen process cannot be stepped ("" when it can). */
+  private readonly why = h("span", { class: "fl-why", id: "fl-step-why" });
+  /** The processes the process list names, by pid. */
+  private procs = new Map<number, Proc>();
   /** The step whose processes the lists should name, while no form shows them. */
   private unlisted: Snapshot | undefined;
 
@@ -30,11 +38,13 @@ export class Tray {
     };
     this.forms = {
       process: h("div", { class: "fl-form", role: "group", "aria-label": "A chosen process", hidden: true },
-        this.proc, button("Step this process", () => this.stepProcess()), this.signal, button("Send signal", () => this.sendSignal())),
+        this.proc, this.stepButton, this.signal, button("Send signal", () => this.sendSignal()), this.why),
       clients: h("div", { class: "fl-form", role: "group", "aria-label": "Clients", hidden: true },
         this.client, this.line, button("Send line", () => this.sendLine()),
         button("Close client", () => this.closeClient(false)), button("Close all clients", () => this.closeClient(true))),
     };
+    this.stepButton.addEventListener("click", () => this.stepProcess());
+    this.proc.addEventListener("change", () => this.canStep());
     this.line.addEventListener("keydown", (ev) => { if (ev.key === "Enter") this.sendLine(); });
     this.el.append(this.forms.process, this.forms.clients);
     this.el.addEventListener("keydown", (ev) => {
@@ -79,12 +89,34 @@ export class Tray {
     const clients = snap.processes.filter((p) => p.kind === "client" && p.state !== "zombie");
     setOptions(this.client, clients.length ? clients.map((p) => [String(p.pid), `pid ${p.pid} ${p.name}`]) : [["", "no clients"]]);
     const live = snap.processes.filter((p) => p.state !== "zombie" && p.kind === "program");
-    setOptions(this.proc, live.length ? live.map((p) => [String(p.pid), `pid ${p.pid} ${p.name}${p.state === "blocked" ? ` (blocked in ${p.blockedOn ?? "a call"})` : ""}`]) : [["", "no live process"]]);
+    const had = this.procs.has(Number(this.proc.value));
+    this.procs = new Map(live.map((p) => [p.pid, p]));
+    setOptions(this.proc, live.length ? live.map((p) => [String(p.pid), `pid ${p.pid} ${p.name}${stateNote(p)}`]) : [["", "no live process"]]);
+    // A list opened afresh starts on a process that can run (the learner's choice stays).
+    const ready = live.find((p) => !whyNotStep(p));
+    if (!had && ready && this.proc.querySelector(`option[value="${ready.pid}"]`)) this.proc.value = String(ready.pid);
+    this.canStep();
+  }
+
+  /** The step button as the chosen process allows: aria-disabled with the reason when it
+   *  cannot run a line (the keyboard still reaches the button and hears why). */
+  private canStep(): void {
+    const p = this.procs.get(Number(this.proc.value));
+    const why = p ? whyNotStep(p) : "no live process to step";
+    setText(this.why, why ? `Cannot step: ${why}.` : "");
+    if (why) {
+      setAttr(this.stepButton, "aria-disabled", "true");
+      setAttr(this.stepButton, "title", `Cannot step: ${why}`);
+    } else {
+      this.stepButton.removeAttribute("aria-disabled");
+      setAttr(this.stepButton, "title", `Run the next line of pid ${p!.pid}${p!.line ? ` (line ${p!.line})` : ""}`);
+    }
   }
 
   stepProcess(): void {
     const pid = Number(this.proc.value);
-    if (!pid) { this.notice("No live process to step."); return; }
+    // Refused here, where the reason is on screen: nothing goes to the host.
+    if (!pid || this.stepButton.getAttribute("aria-disabled") === "true") return;
     this.send({ v: PROTOCOL_VERSION, type: "step", pid });
   }
 
@@ -107,4 +139,10 @@ export class Tray {
     else if (client) this.send({ v: PROTOCOL_VERSION, type: "close", client });
     else this.notice("No client to close.");
   }
+}
+
+/** What the process list says after a process's name when it cannot run a line. */
+function stateNote(p: Proc): string {
+  if (p.state === "blocked") return ` (blocked in ${p.blockedOn ?? "a call"})`;
+  return p.state === "stopped" ? " (stopped)" : "";
 }

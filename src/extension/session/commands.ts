@@ -2,7 +2,8 @@
 // start/stop, step, back, continue, run to a line, step a chosen process, clients,
 // signals, the view, and the hooks lessons call (openExample, startSession).
 import * as vscode from "vscode";
-import type { Snapshot } from "../../contract/snapshot";
+import type { Proc, Snapshot } from "../../contract/snapshot";
+import { whyNotStep } from "../../contract/unblock";
 import type { Scenario } from "../../contract/scenario";
 import type { Outcome } from "../../session/stepper";
 import { roleOf } from "../../coach/lenses";
@@ -50,6 +51,25 @@ function follow(s: EditorSession | undefined): void {
   const ed = vscode.window.activeTextEditor;
   if (!s || !ed || ed.document.uri.toString() !== s.uri.toString()) return;
   revealRunning(ed, s.model.current, s.model.mainPid);
+}
+
+/** Step which process? Those that can run a line first; the blocked and stopped ones
+ *  after a separator, each with why it cannot run now (a QuickPick has no disabled items). */
+async function pickProcessToStep(s: EditorSession): Promise<{ pid: number; why?: string } | undefined> {
+  const snap = s.model.current;
+  const item = (p: Proc) => {
+    const why = whyNotStep(p);
+    return { label: `${why ? "$(circle-slash) " : ""}pid ${p.pid}`, description: `${roleOf(snap, p, s.model.mainPid)} · line ${p.line ?? "?"}`,
+      detail: why ? `Cannot step now: ${why}` : `runs line ${p.line ?? "?"} next`, pid: p.pid, why };
+  };
+  const live = snap.processes.filter((p) => p.kind === "program" && p.state !== "zombie").map(item);
+  const ready = live.filter((i) => !i.why);
+  const waiting = live.filter((i) => i.why);
+  const items: Array<vscode.QuickPickItem & { pid?: number; why?: string }> = [...ready,
+    ...(waiting.length ? [{ label: "blocked or stopped: cannot step now", kind: vscode.QuickPickItemKind.Separator }, ...waiting] : [])];
+  const pick = await vscode.window.showQuickPick(items, { title: "Fork Lab: step which process?",
+    placeHolder: ready.length ? "Each process runs its own next line" : "No process can run a line now: each waits for something" });
+  return pick?.pid === undefined ? undefined : { pid: pick.pid, why: pick.why };
 }
 
 export function registerCommands(context: vscode.ExtensionContext, sessions: Sessions): void {
@@ -136,13 +156,13 @@ export function registerCommands(context: vscode.ExtensionContext, sessions: Ses
   reg("forklab.stepProcess", async (pid?: number): Promise<Outcome> => {
     const s = sessions.active();
     if (s && typeof pid !== "number") {
-      const snap = s.model.current;
-      const items = snap.processes.filter((p) => p.kind === "program" && p.state !== "zombie").map((p) => ({
-        label: `pid ${p.pid}`, description: `${roleOf(snap, p, s.model.mainPid)} · line ${p.line ?? "?"}`,
-        detail: p.state === "blocked" ? `blocked in ${p.blockedOn ?? "a call"}` : p.state, pid: p.pid,
-      }));
-      const pick = await vscode.window.showQuickPick(items, { title: "Fork Lab: step which process?", placeHolder: "Each process runs its own next line" });
+      const pick = await pickProcessToStep(s);
       if (!pick) return { ok: false, message: "cancelled" };
+      if (pick.why) {
+        // Listed so the learner sees why it cannot run; picking it steps nothing.
+        void vscode.window.showInformationMessage(`Fork Lab: ${pick.why}.`);
+        return { ok: false, message: pick.why };
+      }
       pid = pick.pid;
     }
     return ahead({ kind: "step", pid });

@@ -2,6 +2,7 @@
 // closed by hand, signals sent, and a blocked process explains what it waits for.
 import { strict as assert } from "node:assert";
 import type { Snapshot } from "../../../src/contract/snapshot";
+import { whyNotStep } from "../../../src/contract/unblock";
 import { stepper } from "./helpers";
 
 const main = (s: Snapshot, pid: number) => s.processes.find((p) => p.pid === pid)!;
@@ -18,6 +19,23 @@ describe("the learner's stepper", function () {
     for (let i = 0; i < 5; i++) assert.ok(st.back().ok);
     assert.equal(st.index, 15);
     assert.equal(JSON.stringify(st.current), at15);
+  });
+
+  it("a process that cannot run a line is refused in the words the view and the command list show (whyNotStep)", async () => {
+    const st = await stepper("echoserverp.c", { argv: ["15213"] });
+    st.continue();
+    const parent = () => st.current.processes.find((p) => p.pid === st.mainPid)!;
+    const blocked = st.step(st.mainPid);
+    assert.equal(blocked.ok, false);
+    assert.equal(blocked.message, whyNotStep(parent()));
+    assert.ok(st.signal(st.mainPid, "SIGTSTP").ok);
+    assert.equal(parent().state, "stopped");
+    const stopped = st.step(st.mainPid);
+    assert.equal(stopped.ok, false);
+    assert.equal(stopped.message, `pid ${st.mainPid} is stopped: send it SIGCONT`);
+    assert.equal(stopped.message, whyNotStep(parent()));
+    assert.ok(st.signal(st.mainPid, "SIGCONT").ok);
+    assert.equal(whyNotStep(parent()), blocked.message, "blocked in accept again");
   });
 
   it("a blocked server says what it waits for; a connected client is accepted, echoed and, once closed, its child is reaped", async () => {

@@ -1,0 +1,36 @@
+// Whether a process of a Snapshot can run a line now, and if not why and what would let it
+// go on, in the learner's terms. Said by the stepper's refusals (src/session/stepper.ts),
+// the code lenses (src/coach/lenses.ts), the Step Process command's list and the view's
+// process form: one wording everywhere. Here, under the Snapshot's types, because the view
+// reads it too and imports nothing from the model.
+import type { Proc } from "./snapshot";
+
+/** What would let a process blocked in `call` go on, in the learner's terms. */
+export function unblockHint(call: string | undefined): string {
+  const name = (call ?? "").replace(/\(.*$/, "");
+  switch (name) {
+    case "accept": return "connect a client";
+    case "read": case "recvfrom": case "recv": case "readline": return "it waits for data (a client line, or a writer)";
+    case "wait": case "wait4": case "waitpid": return "it waits for a child to exit";
+    case "pause": case "sigsuspend": return "it waits for a signal";
+    case "write": case "sendto": return "it waits for the reader to make room";
+    case "connect": return "it waits for the server to accept";
+    case "nanosleep": case "sleep": return "it is sleeping";
+    default: return "another process must act first";
+  }
+}
+
+/** "pid 7 is blocked in read(4): it waits for data ..." */
+export function whyBlocked(pid: number, call: string | undefined): string {
+  return `pid ${pid} is blocked${call ? ` in ${call}` : ""}: ${unblockHint(call)}`;
+}
+
+/** Why `p` cannot run a line now (blocked, stopped, exited), or undefined when it can. */
+export function whyNotStep(p: Pick<Proc, "pid" | "state" | "blockedOn">): string | undefined {
+  switch (p.state) {
+    case "zombie": return `pid ${p.pid} has exited (a zombie until its parent reaps it)`;
+    case "stopped": return `pid ${p.pid} is stopped: send it SIGCONT`;
+    case "blocked": return whyBlocked(p.pid, p.blockedOn);
+    default: return undefined;
+  }
+}
