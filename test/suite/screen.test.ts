@@ -12,7 +12,7 @@ import type { SessionState } from "../../src/extension/session/commands";
 import type { Outcome } from "../../src/session/stepper";
 import { waitFor } from "../wait";
 import { forkLab } from "./extension";
-import { answerExpr, pageEval, verdictExpr } from "./page";
+import { answerExpr, pageEval, verdictExpr, waitForTexts } from "./page";
 
 const current = (opts?: { history?: boolean; timeline?: boolean }) => vscode.commands.executeCommand<SessionState | undefined>("forklab.session.current", opts);
 
@@ -210,6 +210,54 @@ describe("the learner's screen", function () {
     await inView<string>(refused, "the view to say again why bad-then-live.c was not started");
     await vscode.window.showTextDocument(live, vscode.ViewColumn.One);
     await stepInfo((t) => t.includes("fork-returns.c") && t.endsWith("2 / 2"), "the view back on fork-returns.c");
+  });
+
+  it("a step key or command on a file with no session steps no other file: it says so and offers to start this one", async () => {
+    assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", { example: "fork-returns.c" }), true);
+    assert.ok((await vscode.commands.executeCommand<Outcome>("forklab.step")).ok);
+    const live = await vscode.workspace.openTextDocument((await current())!.file);
+    const bad = join(dir, "broken.c");
+    writeFileSync(bad, "int main(void)\n{\n    return y;\n}\n");
+    const badDoc = await vscode.workspace.openTextDocument(bad);
+    await vscode.window.showTextDocument(badDoc, vscode.ViewColumn.One);
+    assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", badDoc.uri), false);
+    await inView<string>("(() => { const t = document.querySelector('.fl-notice')?.textContent ?? ''; return t.includes('broken.c was not started') ? t : null; })()", "the view to say broken.c was not started");
+    const index = async () => {
+      await vscode.window.showTextDocument(live, vscode.ViewColumn.One);
+      return (await current())!.index;
+    };
+    // On broken.c: no session on screen, and every stepping command says so.
+    assert.strictEqual(await current(), undefined, "broken.c has no session");
+    for (const id of ["forklab.step", "forklab.stepBack", "forklab.continue", "forklab.stepProcess"]) {
+      const r = await vscode.commands.executeCommand<Outcome>(id);
+      assert.strictEqual(r.ok, false, id);
+      assert.match(r.message ?? "", /^broken\.c has no session \(it was not started: it does not compile\)/, id);
+    }
+    // The learner is told, with a way to start this file (read in the notification list:
+    // toasts may not show in a page without focus).
+    await vscode.commands.executeCommand("notifications.showList");
+    const told = await waitForTexts(".notifications-center .notification-list-item", (ts) => ts.some((t) => t.includes("broken.c has no session")), 20000);
+    assert.ok(told.some((t) => t.includes("broken.c has no session") && t.includes("Step broken.c in Fork Lab")), JSON.stringify(told));
+    await vscode.commands.executeCommand("notifications.clearAll");
+    // With the view focused (no text editor active) while it shows broken.c's refusal: the same.
+    await vscode.commands.executeCommand("workbench.action.focusNextGroup");
+    await waitFor(() => vscode.window.activeTextEditor === undefined, "the view to have focus", 20000, 100);
+    const fromView = await vscode.commands.executeCommand<Outcome>("forklab.step");
+    assert.match(fromView.message ?? "", /^broken\.c has no session/);
+    assert.strictEqual(await index(), 1, "fork-returns.c did not move");
+    // A valid file never started: the offer starts it.
+    const fresh = join(dir, "fresh.c");
+    writeFileSync(fresh, "int main(void)\n{\n    int a = 1;\n    return a;\n}\n");
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fresh), vscode.ViewColumn.One);
+    const r = await vscode.commands.executeCommand<Outcome>("forklab.step");
+    assert.match(r.message ?? "", /^fresh\.c has no session; nothing was done/);
+    await vscode.commands.executeCommand("notifications.showList");
+    await waitFor(async () => (await pageEval<boolean>(`(() => { const b = Array.from(document.querySelectorAll('.notifications-center .monaco-button'))
+      .find((x) => x.textContent === 'Step fresh.c in Fork Lab'); if (!b) return false; b.click(); return true; })()`))[0], "the offer's button", 20000, 200);
+    await vscode.commands.executeCommand("notifications.hideList");
+    await waitFor(async () => (await current())?.file.endsWith("fresh.c"), "fresh.c to start", 20000, 100);
+    await vscode.commands.executeCommand("forklab.stopSession");
+    assert.strictEqual(await index(), 1, "fork-returns.c still did not move");
   });
 
   it("a history shown without a session (as the live view shows its events) moves by itself and leaves model sessions alone", async () => {

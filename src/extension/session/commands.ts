@@ -12,7 +12,7 @@ import { VIEW_SIGNALS } from "../../contract/protocol";
 import type { Command } from "../../host/worker/protocol";
 import { openExample, revealRunning } from "./examples";
 import { LessonArgs, markDone, question } from "./lessons";
-import { EditorSession, Sessions, settings } from "./sessions";
+import { EditorSession, Sessions, cLanguage, settings } from "./sessions";
 
 export interface StartArgs extends LessonArgs {
   example?: string;
@@ -40,10 +40,6 @@ export interface SessionState {
   timeline?: readonly Snapshot[];
   /** A command runs in the model now (Continue, Run to...): Stop interrupts it. */
   running: boolean;
-}
-
-function cLanguage(doc: vscode.TextDocument | undefined): doc is vscode.TextDocument {
-  return !!doc && (doc.languageId === "c" || doc.uri.fsPath.endsWith(".c"));
 }
 
 /** Keep the learner's eye on the process that just ran. */
@@ -141,8 +137,8 @@ export function registerCommands(context: vscode.ExtensionContext, sessions: Ses
   reg("forklab.stepBack", () => act({ kind: "back" }));
   reg("forklab.continue", () => ahead({ kind: "continue", limit: settings().maxSteps }, "Fork Lab: continuing"));
   reg("forklab.runToEnd", async (): Promise<Outcome> => {
-    const ed = vscode.window.activeTextEditor;
-    if (!sessions.active() || (ed && cLanguage(ed.document) && !sessions.get(ed.document.uri))) {
+    // The file on screen with no session (or none on screen): start it, then run it.
+    if (!sessions.active()) {
       if (!(await start())) return { ok: false, message: "nothing to run" };
     }
     return ahead({ kind: "continue", limit: settings().maxSteps }, "Fork Lab: running to the end");

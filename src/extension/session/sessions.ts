@@ -61,6 +61,17 @@ export function settings(): Settings {
 
 const key = (uri: vscode.Uri) => uri.toString();
 
+/** A C file, as the learner opens it to step it (by language, or by name when the language
+ *  is not set yet). */
+export function cLanguage(doc: vscode.TextDocument | undefined): doc is vscode.TextDocument {
+  return !!doc && (doc.languageId === "c" || doc.uri.fsPath.endsWith(".c"));
+}
+
+/** A C program's source (a header is part of the program on screen, not a program). */
+function cSource(doc: vscode.TextDocument): boolean {
+  return cLanguage(doc) && !doc.uri.path.endsWith(".h");
+}
+
 /** How often the view and the editor show a long run's progress. */
 const REFRESH_MS = 1000;
 
@@ -118,10 +129,49 @@ export class Sessions implements vscode.Disposable {
     return this.byFile.get(key(uri));
   }
 
-  /** The session of the active editor, else the one used last. */
+  /**
+   * The session of the file on screen, the one every command acts on. With a C file in the
+   * active editor, that file's, and none when it has none (a step key there must never step
+   * another file: the learner sees this one). With no C editor active (the view, a panel, a
+   * README has focus), the one the view shows: none when it shows a file that was not
+   * started, else the one used last.
+   */
   active(): EditorSession | undefined {
     const ed = vscode.window.activeTextEditor;
-    return (ed && this.get(ed.document.uri)) ?? (this.last ? this.byFile.get(this.last) : undefined);
+    if (ed && cSource(ed.document)) return this.get(ed.document.uri);
+    if (descriptorView()?.refused) return undefined;
+    return this.last ? this.byFile.get(this.last) : undefined;
+  }
+
+  /** The C file on screen when it has no session: the active editor's, or the one whose
+   *  refusal the view shows; `refused`: it was not started (it does not compile). */
+  private unstarted(): { uri: vscode.Uri; refused: boolean } | undefined {
+    const ed = vscode.window.activeTextEditor;
+    const uri = ed && cSource(ed.document) ? ed.document.uri : descriptorView()?.refused;
+    if (!uri || this.get(uri)) return undefined;
+    return { uri, refused: this.refusals.has(key(uri)) };
+  }
+
+  /** An action with no session on screen: says so, naming the file on screen when there
+   *  is one and offering to start stepping it (never acting on another file's session). */
+  private noSession(quiet?: boolean): Outcome {
+    const file = this.unstarted();
+    if (!file) {
+      const r = { ok: false, message: "no session: open a C file and choose \"Step in Fork Lab\"" };
+      if (!quiet) void vscode.window.showInformationMessage(`Fork Lab: ${r.message}.`);
+      return r;
+    }
+    const name = baseOf(file.uri.path);
+    const message = `${name} has no session${file.refused ? " (it was not started: it does not compile)" : ""}; nothing was done`;
+    if (!quiet) {
+      const start = `Step ${name} in Fork Lab`;
+      const problems = "Show Problems";
+      void vscode.window.showInformationMessage(`Fork Lab: ${message}.`, start, ...(file.refused ? [problems] : [])).then((pick) => {
+        if (pick === start) void vscode.commands.executeCommand("forklab.startSession", file.uri);
+        else if (pick === problems) void vscode.commands.executeCommand("workbench.actions.view.problems");
+      });
+    }
+    return { ok: false, message };
   }
 
   all(): EditorSession[] {
@@ -266,11 +316,7 @@ export class Sessions implements vscode.Disposable {
    * and tells the learner what went wrong.
    */
   async perform(s: EditorSession | undefined, command: Command, opts: { quiet?: boolean; title?: string } = {}): Promise<Outcome> {
-    if (!s) {
-      const r = { ok: false, message: "no session: open a C file and choose \"Step in Fork Lab\"" };
-      if (!opts.quiet) void vscode.window.showInformationMessage(`Fork Lab: ${r.message}.`);
-      return r;
-    }
+    if (!s) return this.noSession(opts.quiet);
     if (s.stale) {
       this.offerRestart(s);
       return { ok: false, message: "the file changed since the session started" };
