@@ -5,6 +5,7 @@
 // extension turns each into a vscode.CodeLens.
 import type { Proc, Snapshot } from "../contract/snapshot";
 import { unblockHint } from "../contract/unblock";
+import { readsTerminal } from "../contract/terminal";
 
 export interface LensSpec {
   /** 1-based source line the lens sits above. */
@@ -97,7 +98,7 @@ export function sessionLenses({ snapshot: s, mainPid, text, ended }: SessionLens
     if (p.state === "blocked") {
       const call = p.blockedOn ?? "a call";
       const accepting = call.startsWith("accept");
-      out.push({ line: p.line!, title: `pid ${p.pid} (${role}) blocked in ${call}: ${unblockHint(call)}`,
+      out.push({ line: p.line!, title: `pid ${p.pid} (${role}) blocked in ${call}: ${unblockHint(call, readsTerminal(s, p))}`,
         command: accepting ? CMD.connect : "", tooltip: accepting ? "Connect a client" : `pid ${p.pid} waits; step another process` });
     } else if (p.state === "stopped") {
       out.push({ line: p.line!, title: `pid ${p.pid} (${role}) stopped: send SIGCONT`, command: CMD.signal, args: [p.pid, "SIGCONT"] });

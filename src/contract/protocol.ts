@@ -51,6 +51,10 @@ export type HostMessage =
    *  why and the table it points at (the view highlights it). */
   | { v: typeof PROTOCOL_VERSION; type: "verdict"; lesson: string; step: string; choice: number; correct: boolean; text: string; table?: QuestionTable };
 
+/** How a line typed at the terminal ends: Enter or Ctrl-D. */
+export const TTY_ENDS = ["newline", "eof"] as const;
+export type TtyEnd = typeof TTY_ENDS[number];
+
 export const ZOOM_STEPS = ["in", "out", "reset"] as const;
 export type ZoomStep = typeof ZOOM_STEPS[number];
 
@@ -78,6 +82,10 @@ export type ViewMessage =
   | { v: typeof PROTOCOL_VERSION; type: "send"; client: number; line: string }
   | { v: typeof PROTOCOL_VERSION; type: "close"; client: number | "all" }
   | { v: typeof PROTOCOL_VERSION; type: "signal"; pid: number; signal: string }
+  /** The learner types at the program's terminal: `text` (one line, without its newline),
+   *  then Enter ("newline": the line and its newline) or Ctrl-D ("eof": what was typed
+   *  goes as it is; alone, a read of the terminal returns 0). */
+  | { v: typeof PROTOCOL_VERSION; type: "ttyInput"; text: string; end: TtyEnd }
   /** The learner turns the presentation layout on or off (the host runs the command
    *  forklab.view.presentation, so the menu and the palette do the same). */
   | { v: typeof PROTOCOL_VERSION; type: "presentation" }
@@ -176,6 +184,9 @@ export function viewMessageProblem(x: unknown): string | undefined {
     case "send":
       if (!isInt(x.client)) return "send.client: expected a pid";
       return typeof x.line === "string" && x.line.length <= MAX_LINE ? undefined : "send.line: expected a line of text";
+    case "ttyInput":
+      if (typeof x.text !== "string" || x.text.length > MAX_LINE || /[\n\r]/.test(x.text)) return "ttyInput.text: expected one line of text";
+      return (TTY_ENDS as readonly string[]).includes(String(x.end)) ? undefined : `ttyInput.end: expected one of ${TTY_ENDS.join(", ")}`;
     case "close":
       return isInt(x.client) || x.client === "all" ? undefined : "close.client: expected a pid or \"all\"";
     case "signal":

@@ -5,8 +5,13 @@
 // reads it too and imports nothing from the model.
 import type { Proc } from "./snapshot";
 
-/** What would let a process blocked in `call` go on, in the learner's terms. */
-export function unblockHint(call: string | undefined): string {
+/** What lets a process reading the terminal go on (the view's input line, webview/typein.ts). */
+export const TYPE_HINT = "type a line for the terminal in the view (Enter sends it; Ctrl-D is end of file)";
+
+/** What would let a process blocked in `call` go on, in the learner's terms; `terminal`
+ *  when the call reads the terminal (contract/terminal.ts readsTerminal). */
+export function unblockHint(call: string | undefined, terminal = false): string {
+  if (terminal) return TYPE_HINT;
   const name = (call ?? "").replace(/\(.*$/, "");
   switch (name) {
     case "accept": return "connect a client";
@@ -21,16 +26,16 @@ export function unblockHint(call: string | undefined): string {
 }
 
 /** "pid 7 is blocked in read(4): it waits for data ..." */
-export function whyBlocked(pid: number, call: string | undefined): string {
-  return `pid ${pid} is blocked${call ? ` in ${call}` : ""}: ${unblockHint(call)}`;
+export function whyBlocked(pid: number, call: string | undefined, terminal = false): string {
+  return `pid ${pid} is blocked${call ? ` in ${call}` : ""}: ${unblockHint(call, terminal)}`;
 }
 
 /** Why `p` cannot run a line now (blocked, stopped, exited), or undefined when it can. */
-export function whyNotStep(p: Pick<Proc, "pid" | "state" | "blockedOn">): string | undefined {
+export function whyNotStep(p: Pick<Proc, "pid" | "state" | "blockedOn">, terminal = false): string | undefined {
   switch (p.state) {
     case "zombie": return `pid ${p.pid} has exited (a zombie until its parent reaps it)`;
     case "stopped": return `pid ${p.pid} is stopped: send it SIGCONT`;
-    case "blocked": return whyBlocked(p.pid, p.blockedOn);
+    case "blocked": return whyBlocked(p.pid, p.blockedOn, terminal);
     default: return undefined;
   }
 }

@@ -49,6 +49,8 @@ export interface TaskInfo {
   pid: number;
   state: "ready" | "blocked" | "stopped" | "zombie";
   blockedOn?: string;
+  /** Blocked until a line (or Ctrl-D) is typed at the terminal. */
+  awaitsTyping?: true;
   /** The stepper may run a line of this task now. */
   runnable: boolean;
 }
@@ -509,6 +511,22 @@ export class Kernel {
     proc.wakeup(this.k);
   }
 
+  /** Some descriptor refers to the terminal (typing there can reach a process). */
+  hasTerminal(): boolean {
+    return this.k.tty.vnode !== undefined;
+  }
+
+  /** The learner typed at the terminal (latin1 text), then Ctrl-D when `eof`: the input
+   *  as ttyInput and ttyKey, said as an event of the step ("typed "hi\n" at the terminal"). */
+  typed(text: string, eof: boolean): void {
+    if (typeof text !== "string") return;
+    if (text) tty.ttyInput(this.k, text);
+    if (eof === true) tty.ttyKey(this.k, "^D");
+    const what = [text ? JSON.stringify(text) : "", eof === true ? "Ctrl-D (end of file)" : ""].filter(Boolean).join(" then ");
+    emit(this.k, { kind: "note", pid: 0, text: `typed ${what || "nothing"} at the terminal` });
+    proc.wakeup(this.k);
+  }
+
   /** Ctrl-C, Ctrl-Z, Ctrl-\ send SIGINT, SIGTSTP, SIGQUIT to the foreground group; Ctrl-D ends input. */
   ttyKey(key: "^C" | "^Z" | "^\\" | "^D"): void {
     tty.ttyKey(this.k, key);
@@ -539,6 +557,7 @@ export class Kernel {
     const p = t.proc;
     const info: TaskInfo = { tid, pid: p.pid, state: p.stopped ? "stopped" : t.state, runnable: t.state === "ready" && !p.stopped && p.kind !== "init" };
     if (t.blockedOn) info.blockedOn = t.blockedOn;
+    if (t.state === "blocked" && t.wait?.kind === "ttyline") info.awaitsTyping = true;
     return info;
   }
 

@@ -11,6 +11,9 @@ import { Machine, StepInterrupted, StepMode, STUCK_STEPS } from "../c/vm";
 import { Program } from "../c/program";
 import { commandProgram } from "../c/commands";
 import { Scenario, DEFAULT_PORT, ProgramScript, STDIN_FILE } from "../contract/scenario";
+import type { TtyEnd } from "../contract/protocol";
+import { latin1Text } from "../kernel/latin1";
+import { TYPE_HINT } from "../contract/unblock";
 
 /** Lines a Scenario program may run at start-up before the main program starts. */
 const OTHER_START_STEPS = 100_000;
@@ -83,7 +86,9 @@ export type OutsideAction =
   /** One client closes, or every open client at the same moment. */
   | { kind: "close"; client: number | "all" }
   /** kill(pid, signal) from outside the program. */
-  | { kind: "signal"; pid: number; signal: string };
+  | { kind: "signal"; pid: number; signal: string }
+  /** Typed at the terminal: `text`, then Enter (its newline) or Ctrl-D (end of file). */
+  | { kind: "ttyInput"; text: string; end: TtyEnd };
 
 /** What the session did, in order: replaying the list from a fresh session is exact. */
 export type Action =
@@ -230,6 +235,9 @@ export class Session {
   close(client: number | "all"): boolean { return this.act({ kind: "close", client }); }
   /** A signal from outside the program to `pid`; false for an unknown signal name. */
   signal(pid: number, signal: string): boolean { return this.act({ kind: "signal", pid, signal }); }
+  /** A line typed at the terminal (canonical mode: readable once it ends); false when no
+   *  process has the terminal open. */
+  ttyInput(text: string, end: TtyEnd): boolean { return this.act({ kind: "ttyInput", text, end }); }
 
   /** An outside action now: like a step after a step back, it drops the undone future. */
   private act(a: OutsideAction): boolean {
@@ -315,6 +323,11 @@ export class Session {
         if (n !== undefined) this.kernel.externalKill(a.pid, n);
         break;
       }
+      case "ttyInput":
+        done = this.kernel.hasTerminal();
+        // The terminal sends what was typed as UTF-8; the model keeps bytes one a character.
+        if (done) this.kernel.typed(latin1Text(new TextEncoder().encode(a.end === "newline" ? `${a.text}\n` : a.text)), a.end === "eof");
+        break;
     }
     if (!done) return false;
     this.record(a);
@@ -512,7 +525,7 @@ export class Session {
       const timer = this.kernel.nextTimer();
       if (timer !== undefined) { this.kernel.advanceTo(timer); this.machine.reap(); return; }
       if (this.machine.procs.size === 0) this.ended = "every process has exited";
-      else this.ended = `every process is blocked: ${this.blockedList()}`;
+      else this.ended = `every process is blocked: ${this.blockedList()}${this.awaitsTyping() ? `; ${TYPE_HINT}` : ""}`;
     }
   }
 
@@ -520,6 +533,12 @@ export class Session {
   private quiet(): boolean {
     // As a person at a terminal would: wait until the program has nothing left to do.
     return !this.anyRunnable();
+  }
+
+  /** Some process waits for a line typed at the terminal. */
+  private awaitsTyping(): boolean {
+    for (const p of this.machine.procs.values()) for (const t of p.threads) if (this.kernel.task(t.tid)?.awaitsTyping) return true;
+    return false;
   }
 
   private blockedList(): string {

@@ -12,6 +12,8 @@ import { Policy, Session } from "./session";
 import type { Scenario } from "../contract/scenario";
 import type { TraceEntry } from "../c/trace";
 import { whyBlocked, whyNotStep } from "../contract/unblock";
+import { readsTerminal } from "../contract/terminal";
+import type { TtyEnd } from "../contract/protocol";
 
 export interface StepperOptions {
   program: Program;
@@ -177,6 +179,13 @@ export class Stepper {
     return this.outcome();
   }
 
+  /** A line typed at the terminal, ended by Enter or Ctrl-D (`end`). */
+  ttyInput(text: string, end: TtyEnd): Outcome {
+    if (!this.session.ttyInput(text, end)) return { ok: false, message: "no process has the terminal open: nothing reads what is typed" };
+    this.branched();
+    return this.outcome();
+  }
+
   /** Back one history entry, or first undo the outside actions taken since the last step. */
   back(): Outcome {
     if (this.session.outsideSinceStep) return this.goto(this.index, true);
@@ -281,6 +290,7 @@ export class Stepper {
     const ready = new Set(this.session.runnable());
     const t = p.threads.find((x) => ready.has(x.tid));
     if (t) return t.tid;
-    return whyNotStep(snap) ?? whyBlocked(pid, snap.blockedOn);
+    const tty = readsTerminal(this.current, snap);
+    return whyNotStep(snap, tty) ?? whyBlocked(pid, snap.blockedOn, tty);
   }
 }

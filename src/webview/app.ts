@@ -18,6 +18,7 @@ import { QuestionForm } from "./question";
 import { textTables } from "./texttables";
 import { Toolbar, iconButton, setPressed } from "./toolbar";
 import { Tray } from "./tray";
+import { TypeIn } from "./typein";
 import { layoutWidth } from "../render/geometry";
 
 type Send = (m: ViewMessage) => void;
@@ -25,7 +26,7 @@ type Send = (m: ViewMessage) => void;
 /** Keys that act while the picture has focus (single letters act nowhere else). */
 export const SHORTCUTS: Array<[string, string]> = [
   ["\u2192 or L", "step forward: the next line, or the recorded step after a step back"], ["\u2190 or H", "step back"], ["Home / End", "first / last recorded step"],
-  ["] / [", "next / previous event"], ["E", "go to the event list"], ["P", "step or signal a chosen process"], ["C", "connect a client"],
+  ["] / [", "next / previous event"], ["E", "go to the event list"], ["P", "step or signal a chosen process"], ["C", "connect a client"], ["I", "type a line for the terminal (while a process reads it)"],
   ["T", "text view on / off"], ["F", "fit the picture to the width, or the zoom"], ["M", "copy as Markdown"], ["?", "show these keys"],
   ["Ctrl+= / Ctrl+-", "zoom in / out (anywhere in the view)"],
 ];
@@ -48,6 +49,8 @@ export class App {
   private readonly toolbar: Toolbar;
   private readonly tray: Tray;
   private readonly console = new ConsoleStrip();
+  /** The terminal's keyboard, while a process reads it. */
+  private readonly typeIn: TypeIn;
   private readonly marks = new SliderMarks();
   /** Event buttons by step, to mark the current step's without a search. */
   private readonly eventButtons = new Map<number, HTMLButtonElement[]>();
@@ -95,6 +98,7 @@ export class App {
     this.question = new QuestionForm(send, this.el.figure);
     this.noticeLine = new Notice(() => this.el.figure.focus());
     this.tray = new Tray(send, (t) => this.notice(t));
+    this.typeIn = new TypeIn(send, () => this.el.figure.focus(), (t) => this.say(t));
     const e = this.el;
     e.scrub.addEventListener("input", () => this.goto(Number(e.scrub.value)));
     const closeHelp = h("button", { type: "button", class: "fl-close", "aria-label": "Close the keys", title: "Close (Escape)" },
@@ -138,7 +142,7 @@ export class App {
     e.side.append(h("h2", { text: "Changed in this step" }), e.changes, h("h2", { text: "Events" }), e.events);
     e.figure.append(e.picture, e.text);
     root.append(h("header", { class: "fl-top" }, this.toolbar.el), this.tray.el, e.help, this.noticeLine.el, this.question.el,
-      h("main", { class: "fl-main" }, h("div", { class: "fl-stage" }, e.figure, this.console.el), e.side), e.announce);
+      h("main", { class: "fl-main" }, h("div", { class: "fl-stage" }, e.figure, this.console.el, this.typeIn.el), e.side), e.announce);
     this.showSockets(false);
     this.figure.placeholder("Waiting for a session: open a C file and step it, or run a demo");
     e.figure.addEventListener("keydown", (ev) => this.onPictureKey(ev));
@@ -400,6 +404,7 @@ export class App {
     setAttr(this.tools.forward, "aria-label", future ? "Step forward (replays the recorded step)" : "Step forward");
     setItems(e.changes, fig.changes.length ? fig.changes : ["nothing in the tables"]);
     this.tray.update(snap);
+    this.typeIn.update(snap);
     const fresh = snap.output.length;
     this.console.draw(hist.terminalAt(), fresh);
     if (this.announced !== hist.current) {
@@ -523,6 +528,7 @@ export class App {
       e: () => this.focusEvents(),
       p: () => this.tray.show("process"),
       c: () => { if (this.sockets) this.send({ v: PROTOCOL_VERSION, type: "connect" }); },
+      i: () => this.typeIn.focus(),
       t: () => this.toggleText(), f: () => this.toggleFit(), m: () => this.exportMarkdown(), "?": () => this.toggleHelp(),
     };
     const run = act[ev.key.length === 1 ? ev.key.toLowerCase() : ev.key];

@@ -23,5 +23,6 @@ export function viewCommand(a: ViewAction, ctx: ActionContext): Command | string
     case "send": return { kind: "send", client: a.client, line: a.line };
     case "close": return { kind: "close", client: a.client };
     case "signal": return { kind: "signal", pid: a.pid, signal: a.signal };
+    case "ttyInput": return { kind: "ttyInput", text: a.text, end: a.end };
   }
 }

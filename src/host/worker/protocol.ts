@@ -13,6 +13,7 @@ import type { At } from "../../coach/moments";
 import type { CheckId, HalfResult } from "../../coach/check/checks";
 import type { ExerciseName } from "../../coach/check/exercises";
 import type { Scenario } from "../../contract/scenario";
+import type { TtyEnd } from "../../contract/protocol";
 import type { Action, Policy } from "../../session/session";
 import type { Outcome } from "../../session/stepper";
 
@@ -34,7 +35,8 @@ export type Command =
   | { kind: "connect"; lines: string[] }
   | { kind: "send"; client: number; line: string }
   | { kind: "close"; client: number | "all" }
-  | { kind: "signal"; pid: number; signal: string };
+  | { kind: "signal"; pid: number; signal: string }
+  | { kind: "ttyInput"; text: string; end: TtyEnd };
 
 /** Start stepping a file. With `actions`, replay them first and go to timeline entry `at`
  *  (a worker restarted). */

@@ -179,6 +179,7 @@ export class ModelServer {
       case "send": return st.send(c.client, c.line);
       case "close": return st.close(c.client);
       case "signal": return st.signal(c.pid, c.signal);
+      case "ttyInput": return st.ttyInput(c.text, c.end);
     }
   }
 

@@ -30,6 +30,27 @@ describe("kernel: the terminal", () => {
     k.ttyKey("^D");
     assert.equal(okRet(k.read(pid, 0, 100)), 0);
   });
+
+  it("typed input from the learner: a line wakes the reader and is read whole, Ctrl-D reads as 0 once, then a read blocks again", () => {
+    const { k, pid } = boot();
+    assert.equal(k.hasTerminal(), true);
+    blocked(k.read(pid, 0, 100), "read(0)");
+    assert.equal(k.task(pid)!.awaitsTyping, true, "the reader waits for the keyboard");
+    k.typed("hello\n", false);
+    assert.equal(k.task(pid)!.runnable, true, "a whole line wakes the reader");
+    assert.equal(k.task(pid)!.awaitsTyping, undefined);
+    const said = k.snapshot(1).events.filter((e) => e.kind === "note").map((e) => e.kind === "note" && e.text);
+    assert.deepEqual(said, ["typed \"hello\\n\" at the terminal"]);
+    assert.equal(text(k.read(pid, 0, 100)), "hello\n");
+    blocked(k.read(pid, 0, 100), "read(0)");
+    k.typed("", true);
+    assert.equal(okRet(k.read(pid, 0, 100)), 0, "Ctrl-D at the start of a line: end of file");
+    blocked(k.read(pid, 0, 100), "read(0)");
+    // Ctrl-D after a partial line hands over the line without a newline.
+    k.typed("ab", true);
+    assert.equal(text(k.read(pid, 0, 100)), "ab");
+    blocked(k.read(pid, 0, 100), "read(0)");
+  });
 });
 
 describe("kernel: System V shared memory (C29)", () => {

@@ -178,7 +178,7 @@ describe("kernel: bad arguments never throw", () => {
     "pipe", "unlink", "kill", "raise", "sigaction", "signal", "sigprocmask", "sigpending", "pause", "sigsuspend",
     "alarm", "sleep", "usleep", "socket", "bind", "listen", "accept", "connect", "shutdown", "setsockopt",
     "getsockname", "getpeername", "select", "shmget", "shmat", "shmdt", "shmctl", "externalKill", "takeSignal",
-    "sigreturn", "advanceTo", "ttyInput", "ttyKey", "task",
+    "sigreturn", "advanceTo", "ttyInput", "ttyKey", "typed", "task",
   ] as const;
   const junk = fc.oneof(
     fc.integer({ min: -5, max: 40 }), fc.constantFrom(NaN, Infinity, -Infinity, 2 ** 40, -(2 ** 31), 0.5),
@@ -195,7 +195,7 @@ describe("kernel: bad arguments never throw", () => {
         const api = k as unknown as Record<string, (...a: unknown[]) => unknown>;
         for (const [name, args] of calls) {
           const tid = k.tasks()[0] ?? pid;
-          api[name].call(k, ...(name === "advanceTo" || name === "ttyInput" || name === "ttyKey" || name === "externalKill" || name === "task" ? args : [tid, ...args]));
+          api[name].call(k, ...(name === "advanceTo" || name === "ttyInput" || name === "ttyKey" || name === "typed" || name === "externalKill" || name === "task" ? args : [tid, ...args]));
         }
         check(k.snapshot(1));
       }),

@@ -50,6 +50,7 @@ describe("webview protocol", () => {
       { v: 1, type: "connect" }, { v: 1, type: "send", client: 200, line: "hello" },
       { v: 1, type: "close", client: 200 }, { v: 1, type: "close", client: "all" },
       { v: 1, type: "signal", pid: 100, signal: "SIGINT" }, { v: 1, type: "export", format: "markdown", data: "| a |" },
+      { v: 1, type: "ttyInput", text: "hello", end: "newline" }, { v: 1, type: "ttyInput", text: "", end: "eof" },
     ]) assert.ok(isViewMessage(m), JSON.stringify(m));
   });
 
@@ -60,6 +61,9 @@ describe("webview protocol", () => {
     assert.match(String(viewMessageProblem({ v: 1, type: "signal", pid: 100, signal: "SIGSEGV; rm -rf" })), /not a signal the view offers/);
     assert.match(String(viewMessageProblem({ v: 1, type: "send", client: 200, line: "x".repeat(5000) })), /send\.line/);
     assert.match(String(viewMessageProblem({ v: 1, type: "close", client: "some" })), /close\.client/);
+    assert.match(String(viewMessageProblem({ v: 1, type: "ttyInput", text: "two\nlines", end: "newline" })), /ttyInput\.text/);
+    assert.match(String(viewMessageProblem({ v: 1, type: "ttyInput", text: "x".repeat(5000), end: "newline" })), /ttyInput\.text/);
+    assert.match(String(viewMessageProblem({ v: 1, type: "ttyInput", text: "x", end: "^C" })), /ttyInput\.end/);
     assert.match(String(viewMessageProblem({ v: 1, type: "export", format: "pdf", data: "" })), /export\.format/);
     assert.match(String(viewMessageProblem({ type: "step" })), /protocol version/);
     assert.match(String(viewMessageProblem(null)), /not an object/);

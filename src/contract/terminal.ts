@@ -1,0 +1,25 @@
+// Who waits for the learner at the keyboard: a process blocked reading a descriptor that
+// refers to the terminal. In canonical mode it goes on only when a whole line is typed (or
+// Ctrl-D), which nothing in the model does by itself: the view offers its input line for
+// it, and the stepper's messages and the code lenses point there.
+import type { Proc, Snapshot } from "./snapshot";
+
+/** The descriptor `p` waits on in read(fd), when it waits in a read. */
+function readFd(p: Proc): number | undefined {
+  const m = p.state === "blocked" ? /^read\((\d+)\)$/.exec(p.blockedOn ?? "") : null;
+  return m ? Number(m[1]) : undefined;
+}
+
+/** `p` is blocked in a read of the terminal (its descriptor's v-node is the tty). */
+export function readsTerminal(s: Snapshot, p: Proc): boolean {
+  const fd = readFd(p);
+  if (fd === undefined) return false;
+  const id = p.fds[fd];
+  const file = id === null || id === undefined ? undefined : s.files.find((f) => f.id === id);
+  return !!file && s.objects.some((o) => o.id === file.object && o.kind === "tty");
+}
+
+/** The live processes waiting for a line typed at the terminal, by pid. */
+export function terminalReaders(s: Snapshot): Proc[] {
+  return s.processes.filter((p) => p.kind === "program" && readsTerminal(s, p));
+}

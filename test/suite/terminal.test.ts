@@ -1,0 +1,62 @@
+// A program that reads its terminal, in the real VS Code: fgets blocks in read(0) of the
+// terminal, the lens and the message say to type a line in the view, the view's input (real
+// key presses) sends the line, the program prints it back, and Ctrl+D ends its input.
+import * as assert from "node:assert";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import * as vscode from "vscode";
+import type { SessionState } from "../../src/extension/session/commands";
+import type { Outcome } from "../../src/session/stepper";
+import { waitFor } from "../wait";
+import { forkLab } from "./extension";
+import { inView, pageKeys } from "./page";
+import { GREET } from "../greet";
+
+
+const current = () => vscode.commands.executeCommand<SessionState | undefined>("forklab.session.current");
+/** The view's terminal output strip, once `want` holds of its text. */
+const consoleText = (want: string) => inView<string>(`(() => { const t = document.querySelector('.fl-console')?.textContent ?? ''; return t.includes(${JSON.stringify(want)}) ? t : null; })()`);
+
+describe("typing at the program's terminal", function () {
+  this.timeout(180000);
+  let dir: string;
+
+  before(async () => {
+    await forkLab().activate();
+    dir = mkdtempSync(join(tmpdir(), "forklab-typein-"));
+  });
+  after(async () => {
+    for (let i = 0; i < 3 && (await current()); i++) await vscode.commands.executeCommand("forklab.stopSession");
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("steps a fgets program, types a line in the view and sees it echoed; Ctrl+D ends the input", async () => {
+    const file = join(dir, "greet.c");
+    writeFileSync(file, GREET);
+    const doc = await vscode.workspace.openTextDocument(file);
+    await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", doc.uri), true);
+    const r = await vscode.commands.executeCommand<Outcome>("forklab.continue");
+    assert.match(r.message ?? "", /in read\(0\) at line 9; type a line for the terminal in the view/);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>("vscode.executeCodeLensProvider", doc.uri);
+    const titles = lenses.map((l) => l.command?.title ?? "");
+    assert.ok(titles.some((t) => /blocked in read\(0\): type a line for the terminal in the view/.test(t)), JSON.stringify(titles));
+
+    const label = await inView<string>(`(() => { const i = document.querySelector('.fl-typein-line'); return i && i.offsetParent ? i.getAttribute('aria-label') : null; })()`);
+    assert.strictEqual(label, "Type a line for the terminal");
+    await pageKeys(".fl-typein-line", ["s", "a", "m", "Enter"]);
+    await waitFor(async () => (await current())?.snapshot.events.some((e) => e.kind === "note" && e.text === "typed \"sam\\n\" at the terminal"), "the typed line as an event of the step", 20000, 100);
+    const on = await vscode.commands.executeCommand<Outcome>("forklab.continue");
+    assert.match(on.message ?? "", /in read\(0\)/, "the next fgets blocks again");
+    assert.match(await consoleText("hello, sam"), /name\?.*hello, sam/);
+
+    await pageKeys(".fl-typein-line", ["Control+d"]);
+    await waitFor(async () => (await current())?.snapshot.events.some((e) => e.kind === "note" && /Ctrl-D/.test(e.text)), "Ctrl+D as an event of the step", 20000, 100);
+    await vscode.commands.executeCommand<Outcome>("forklab.continue");
+    await consoleText("bye");
+    assert.strictEqual((await current())?.ended, "every process has exited");
+    assert.strictEqual(await inView<string>(`(() => { const f = document.querySelector('.fl-typein'); return f ? String(f.hidden) : null; })()`), "true", "nothing reads: the input goes");
+  });
+});

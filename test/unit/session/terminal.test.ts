@@ -1,0 +1,98 @@
+// A program that reads its terminal, stepped: the learner types a line (or Ctrl-D) and the
+// read goes on with it; the typing is an action of the history, so Back undoes it and the
+// recorded future replays it; and what is blocked says where to type.
+import { strict as assert } from "node:assert";
+import type { Snapshot } from "../../../src/contract/snapshot";
+import { sessionLenses } from "../../../src/coach/lenses";
+import { LENS_COMMANDS } from "../../../src/extension/editor/lens-commands";
+import { terminalReaders } from "../../../src/contract/terminal";
+import { Stepper } from "../../../src/session/stepper";
+import type { Scenario } from "../../../src/contract/scenario";
+import { compile } from "../c/helpers";
+import { GREET } from "../../greet";
+
+
+async function greeter(scenario: Scenario = { stdout: "tty" }): Promise<Stepper> {
+  const { program } = await compile(GREET, "greet.c");
+  return new Stepper({ program, name: "greet", scenario, maxSteps: 5000 });
+}
+
+/** Everything the terminal got from the program up to the current step. */
+const written = (st: Stepper) => st.history.flatMap((s) => s.output.map((c) => c.text)).join("");
+const notes = (s: Snapshot) => s.events.flatMap((e) => (e.kind === "note" ? [e.text] : []));
+
+describe("typing at the program's terminal", function () {
+  this.timeout(60000);
+
+  it("fgets blocks in read(0) of the terminal, and the messages and the lens say to type a line in the view", async () => {
+    const st = await greeter();
+    const r = st.continue();
+    assert.match(r.message ?? "", /every process is blocked: \d+ in read\(0\) at line 9; type a line for the terminal in the view/);
+    assert.deepEqual(terminalReaders(st.current).map((p) => p.pid), [st.mainPid]);
+    const blocked = st.step(st.mainPid);
+    assert.equal(blocked.ok, false);
+    assert.match(blocked.message!, /blocked in read\(0\): type a line for the terminal in the view \(Enter sends it; Ctrl-D is end of file\)/);
+    const lens = sessionLenses({ snapshot: st.current, mainPid: st.mainPid, text: GREET }, LENS_COMMANDS).find((l) => l.line === 9 && l.title.includes("blocked"));
+    assert.match(lens?.title ?? "", /blocked in read\(0\): type a line for the terminal in the view/);
+    assert.doesNotMatch(lens!.title, /client/);
+  });
+
+  it("a typed line is read whole (canonical mode), the next read blocks again, and Ctrl-D makes fgets return NULL", async () => {
+    const st = await greeter();
+    st.continue();
+    assert.ok(st.ttyInput("hello", "newline").ok);
+    assert.deepEqual(notes(st.current), ["typed \"hello\\n\" at the terminal"], "the typing is an event of the step");
+    assert.deepEqual(terminalReaders(st.current), [], "the reader is awake");
+    const r = st.continue();
+    assert.equal(written(st), "name? hello, hello\n");
+    assert.match(r.message ?? "", /in read\(0\)/, "the second fgets blocks again");
+    assert.equal(st.session.trace.filter((e) => e.call === "read" && e.ret === 6).length, 1, "read returned the line and its newline");
+
+    assert.ok(st.ttyInput("", "eof").ok);
+    st.continue();
+    assert.equal(written(st), "name? hello, hello\nbye\n");
+    assert.ok(st.session.trace.some((e) => e.call === "read" && e.ret === 0), "read returned 0 at end of file");
+    assert.equal(st.ended, "every process has exited");
+  });
+
+  it("Back undoes the typing and the recorded future replays it; a different line replaces it", async () => {
+    const st = await greeter();
+    st.continue();
+    const before = st.index;
+    st.ttyInput("one", "newline");
+    st.continue();
+    const last = st.index;
+    const recorded = st.timeline.map((s) => JSON.stringify(s));
+    assert.equal(written(st), "name? hello, one\n");
+    // Back to the step where it was typed, then before the typing.
+    while (st.index > before) assert.ok(st.back().ok);
+    assert.deepEqual(notes(st.current), ["typed \"one\\n\" at the terminal"]);
+    assert.ok(st.back().ok);
+    assert.equal(st.index, before);
+    assert.deepEqual(notes(st.current), [], "the typing was undone");
+    assert.equal(terminalReaders(st.current).length, 1, "the program waits for the line again");
+    // Forward along the recorded future: the line is typed again, and the same steps follow.
+    assert.ok(st.goto(last).ok);
+    assert.deepEqual(st.timeline.map((s) => JSON.stringify(s)), recorded);
+    assert.equal(written(st), "name? hello, one\n");
+    // A different line at the same place is a new branch.
+    assert.ok(st.goto(before, true).ok);
+    const r = st.ttyInput("two", "newline");
+    assert.ok(r.ok && r.replaced, JSON.stringify(r));
+    st.continue();
+    assert.equal(written(st), "name? hello, two\n");
+  });
+
+  it("a line in UTF-8 reaches the program as its bytes; with stdin not a terminal nothing can be typed", async () => {
+    const st = await greeter();
+    st.continue();
+    st.ttyInput("h\u00e9", "newline");
+    st.continue();
+    assert.equal(written(st), "name? hello, h\u00c3\u00a9\n", "two bytes for \u00e9, one character each in the model's output");
+    const piped = await greeter({ stdout: "pipe", stdin: "" });
+    piped.continue();
+    const r = piped.ttyInput("x", "newline");
+    assert.equal(r.ok, false);
+    assert.match(r.message!, /no process has the terminal open/);
+  });
+});
