@@ -54,6 +54,42 @@ export function runTo(st: Stepper, at: At, limit?: number): Outcome & { reached:
   return { ...r, reached: arrived(st.current, st) };
 }
 
+/** A lesson step as far as its point goes (walkthroughs/lessons.json). */
+export interface PointedStep {
+  question?: { askAt: At; claim?: string };
+  figure?: { at: At };
+  claims?: Array<{ id: string; at: At }>;
+}
+
+/**
+ * Where the lesson's point shows after its question: the moment the step's figure draws,
+ * else the moment of the claim that proves the answer; undefined when that is the question's
+ * own moment or the end (Continue then runs on as usual). Continue after a question stops
+ * here, so the learner sees what was asked about before the run goes past it (a scripted
+ * Ctrl-C ending zombies.c empties the process table).
+ */
+export function lessonPoint(step: PointedStep): At | undefined {
+  const q = step.question;
+  if (!q) return undefined;
+  const same = (a: At, b: At) => JSON.stringify(a) === JSON.stringify(b);
+  const figure = step.figure?.at;
+  if (figure !== undefined && figure !== "end" && !same(figure, q.askAt)) return figure;
+  const claim = step.claims?.find((c) => c.id === q.claim)?.at;
+  return claim !== undefined && claim !== "end" && !same(claim, q.askAt) ? claim : undefined;
+}
+
+/** Continue, stopping at `point` when it is still ahead (lessonPoint); as st.continue when
+ *  there is none, or when the run stands there already. */
+export function continueTo(st: Stepper, point: At | undefined, limit?: number): Outcome & { reached: boolean } {
+  const from = st.index;
+  const ahead = point !== undefined && point !== "end" && !("step" in point && point.step <= from);
+  if (ahead) {
+    const r = runTo(st, point, limit);
+    if (st.index !== from || !r.ok) return r;
+  }
+  return { ...st.continue(limit), reached: point === undefined || point === "end" };
+}
+
 /** The "saw" context keys (walkthroughs/README.md) whose predicate holds of this Snapshot. */
 export function sawKeys(s: Snapshot, mainPid: number): string[] {
   const keys: string[] = [];

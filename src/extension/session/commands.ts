@@ -11,7 +11,7 @@ import { baseOf } from "../../host/posix-path";
 import { VIEW_SIGNALS } from "../../contract/protocol";
 import type { Command } from "../../host/worker/protocol";
 import { openExample, revealRunning } from "./examples";
-import { LessonArgs, markDone, question } from "./lessons";
+import { LessonArgs, markDone, question, questionPoint } from "./lessons";
 import { EditorSession, Sessions, cLanguage, settings } from "./sessions";
 
 export interface StartArgs extends LessonArgs {
@@ -113,6 +113,8 @@ export function registerCommands(context: vscode.ExtensionContext, sessions: Ses
     if (q) {
       await sessions.perform(s, { kind: "runTo", at: q.askAt, limit: settings().maxSteps }, { quiet: true, title: "Fork Lab: stepping to the question" });
       follow(s);
+      // Once answered, Continue stops where the answer shows, not at the end of the run.
+      s.lessonPoint = await questionPoint(context, args);
       void vscode.commands.executeCommand("forklab.answerQuestion", { lesson: args!.lesson, step: args!.step });
     } else markDone(args);
     return true;
@@ -135,7 +137,13 @@ export function registerCommands(context: vscode.ExtensionContext, sessions: Ses
     sessions.mustPredict(sessions.active()) ? { ok: false, message: "answer the question first (or skip it)" } : act(command, title);
   reg("forklab.step", () => ahead({ kind: "step" }));
   reg("forklab.stepBack", () => act({ kind: "back" }));
-  reg("forklab.continue", () => ahead({ kind: "continue", limit: settings().maxSteps }, "Fork Lab: continuing"));
+  reg("forklab.continue", () => {
+    const s = sessions.active();
+    if (!s?.lessonPoint || sessions.mustPredict(s)) return ahead({ kind: "continue", limit: settings().maxSteps }, "Fork Lab: continuing");
+    const to = s.lessonPoint;
+    s.lessonPoint = undefined;
+    return act({ kind: "continue", limit: settings().maxSteps, to }, "Fork Lab: continuing");
+  });
   reg("forklab.runToEnd", async (): Promise<Outcome> => {
     // The file on screen with no session (or none on screen): start it, then run it.
     if (!sessions.active()) {

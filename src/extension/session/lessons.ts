@@ -5,7 +5,7 @@
 // on a right one; commands given {lesson, step} set forklab.did.<lesson>.<step> once they
 // did their work.
 import * as vscode from "vscode";
-import type { At } from "../../coach/moments";
+import { At, lessonPoint, PointedStep } from "../../coach/moments";
 import { baseOf } from "../../host/posix-path";
 import type { RealDemo } from "../platform/platform";
 import { PROTOCOL_VERSION, QUESTION_TABLES, QuestionTable } from "../../contract/protocol";
@@ -23,7 +23,7 @@ export interface Question {
   explanation: string;
 }
 
-interface LessonStep { id: string; example?: string; scenario?: string | null; question?: Question }
+interface LessonStep extends PointedStep { id: string; example?: string; scenario?: string | null; question?: Question & { claim?: string } }
 interface LessonsFile { lessons: Array<{ id: string; title: string; steps: LessonStep[] }>; demos?: Record<string, RealDemo> }
 
 export interface LessonArgs { lesson?: string; step?: string }
@@ -47,6 +47,12 @@ async function lessonStep(context: vscode.ExtensionContext, a: LessonArgs): Prom
 /** The question of a lesson step, if it has one. */
 export async function question(context: vscode.ExtensionContext, a: LessonArgs): Promise<Question | undefined> {
   return (await lessonStep(context, a))?.question;
+}
+
+/** Where Continue stops after the step's question: the moment its point shows. */
+export async function questionPoint(context: vscode.ExtensionContext, a: LessonArgs): Promise<At | undefined> {
+  const step = await lessonStep(context, a);
+  return step && lessonPoint(step);
 }
 
 /** The demos that run an example for real, by id. */

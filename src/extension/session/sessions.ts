@@ -5,6 +5,7 @@
 // worker (src/host/worker-client.ts); each EditorSession holds the editor's copy of its history, and every
 // action, from the palette, a lens, a key or the view, goes through perform().
 import * as vscode from "vscode";
+import type { At } from "../../coach/moments";
 import type { Snapshot } from "../../contract/snapshot";
 import type { Policy } from "../../session/session";
 import type { Scenario } from "../../contract/scenario";
@@ -39,6 +40,9 @@ export interface EditorSession {
   busy: number;
   /** The machine's notes as the Problems panel shows them (unchanged notes are not sent again). */
   notesShown?: string;
+  /** Started for a lesson's question: where the next Continue stops, the moment the
+   *  lesson's point shows (coach/moments.ts lessonPoint); used once. */
+  lessonPoint?: At;
 }
 
 export interface Settings {

@@ -26,7 +26,8 @@ export type Command =
   | { kind: "back" }
   /** To a step of the timeline, before or after the current one. */
   | { kind: "goto"; step: number }
-  | { kind: "continue"; limit: number }
+  /** With `to`: stop at that moment when it is still ahead (a lesson's point, coach/moments.ts). */
+  | { kind: "continue"; limit: number; to?: At }
   | { kind: "runToLine"; line: number; limit: number }
   /** Step to a lesson's moment. */
   | { kind: "runTo"; at: At; limit: number }

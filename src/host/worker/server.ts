@@ -8,7 +8,7 @@ import { demo } from "../../coach/demos";
 import { exerciseNamed } from "../../coach/check/exercises";
 import { modelCannotRun, runModelCheck } from "../../coach/check/model";
 import { MODEL_PORT } from "../../coach/check/scenarios";
-import { runTo } from "../../coach/moments";
+import { continueTo, runTo } from "../../coach/moments";
 import { Action, Session } from "../../session/session";
 import type { Snapshot } from "../../contract/snapshot";
 import { Stepper } from "../../session/stepper";
@@ -167,7 +167,7 @@ export class ModelServer {
       case "step": return st.step(c.pid);
       case "back": return st.back();
       case "goto": return st.goto(c.step);
-      case "continue": return st.continue(c.limit);
+      case "continue": return c.to === undefined ? st.continue(c.limit) : continueTo(st, c.to, c.limit);
       case "runToLine": return st.runToLine(c.line, c.limit);
       case "runTo": return runTo(st, c.at, c.limit);
       case "demo": {
