@@ -7,10 +7,10 @@ import { spawn, spawnSync } from "node:child_process";
 import {
   existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync,
 } from "node:fs";
-import { createServer } from "node:net";
 import { homedir, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { tsImport } from "tsx/esm/api";
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -116,16 +116,17 @@ export async function ensureCodeServer() {
   }
 }
 
-/** A free TCP port on 127.0.0.1 (asked of the kernel, then released). */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = /** @type {import("node:net").AddressInfo} */ (srv.address());
-      srv.close(() => resolve(port));
-    });
-  });
+/**
+ * A free TCP port on 127.0.0.1 for code-server and Chromium's debugging port: the project's
+ * own freePort (src/host/ports.ts), which picks outside the kernel's ephemeral range, so no
+ * outgoing connection takes the port before the server binds it. These scripts run before
+ * the build, so they load that TypeScript from source through tsx (a dev dependency, as
+ * the scripts are): one implementation, not a copy kept in step by hand.
+ * @returns {Promise<number>}
+ */
+export async function freePort() {
+  const ports = /** @type {{ freePort: () => Promise<number> }} */ (await tsImport("../src/host/ports.ts", import.meta.url));
+  return ports.freePort();
 }
 
 /** A fresh user-data dir with settings that keep VS Code offline and quiet, plus an extensions dir. */
