@@ -37,6 +37,10 @@ export type HostMessage =
   /** The program was not started (it does not compile): why, and the line of the first
    *  problem (the view offers to show it: a "showProblem" message). */
   | { v: typeof PROTOCOL_VERSION; type: "refused"; title: string; text: string; line: number }
+  /** The session whose history the view shows is over (stopped, or gone with a window
+   *  reload): why. The view keeps the picture, disables the session's controls and offers
+   *  to start stepping the file again (a "restart" message); the next history is live. */
+  | { v: typeof PROTOCOL_VERSION; type: "ended"; text: string }
   /** How to draw: the zoom (setting forklab.view.zoom, 1 = actual size) and the
    *  presentation layout (the picture only, large text, for a lecture). */
   | { v: typeof PROTOCOL_VERSION; type: "display"; zoom: number; presentation: boolean }
@@ -73,6 +77,8 @@ export type ViewMessage =
   | { v: typeof PROTOCOL_VERSION; type: "ready" }
   /** The learner asks to see the problem that kept the program from starting. */
   | { v: typeof PROTOCOL_VERSION; type: "showProblem" }
+  /** The learner asks to start stepping again the file whose session ended. */
+  | { v: typeof PROTOCOL_VERSION; type: "restart" }
   /** One line: of the chosen process when `pid` is given, else the scheduler's pick (or
    *  the recorded next step after a step back). */
   | { v: typeof PROTOCOL_VERSION; type: "step"; pid?: number }
@@ -98,7 +104,7 @@ export type ViewMessage =
   | { v: typeof PROTOCOL_VERSION; type: "answer"; lesson: string; step: string; choice: number };
 
 /** The user actions among the view's messages (what onAction handlers receive). */
-export type ViewAction = Exclude<ViewMessage, { type: "ready" } | { type: "showProblem" } | { type: "export" } | { type: "answer" } | { type: "zoom" } | { type: "skip" } | { type: "presentation" }>;
+export type ViewAction = Exclude<ViewMessage, { type: "ready" } | { type: "showProblem" } | { type: "restart" } | { type: "export" } | { type: "answer" } | { type: "zoom" } | { type: "skip" } | { type: "presentation" }>;
 
 type Rec = Record<string, unknown>;
 const isRec = (x: unknown): x is Rec => typeof x === "object" && x !== null && !Array.isArray(x);
@@ -146,6 +152,8 @@ export function hostMessageProblem(x: unknown): string | undefined {
     case "refused":
       if (typeof x.title !== "string" || !isText(x.text)) return "refused: expected a title and why";
       return isInt(x.line) && x.line >= 1 ? undefined : "refused.line: expected a line number";
+    case "ended":
+      return isText(x.text) ? undefined : "ended.text: expected why the session is over";
     case "display":
       if (typeof x.zoom !== "number" || !(x.zoom >= ZOOM_MIN && x.zoom <= ZOOM_MAX)) return `display.zoom: expected a number from ${ZOOM_MIN} to ${ZOOM_MAX}`;
       return typeof x.presentation === "boolean" ? undefined : "display.presentation: expected true or false";
@@ -175,7 +183,7 @@ export function viewMessageProblem(x: unknown): string | undefined {
   switch (x.type) {
     case "step":
       return x.pid === undefined || (isInt(x.pid) && x.pid >= 1) ? undefined : "step.pid: expected a pid";
-    case "ready": case "back": case "connect": case "showProblem": case "presentation":
+    case "ready": case "back": case "connect": case "showProblem": case "presentation": case "restart":
       return undefined;
     case "zoom":
       return typeof x.zoom === "number" && x.zoom >= ZOOM_MIN && x.zoom <= ZOOM_MAX ? undefined : `zoom.zoom: expected a number from ${ZOOM_MIN} to ${ZOOM_MAX}`;

@@ -11,7 +11,7 @@ import { currentScheme, liveThemeVars, svgToPng } from "./export";
 import { FigureView } from "./figure-dom";
 import { ViewHistory } from "./history";
 import { SliderMarks } from "./marks";
-import { HostMessage, NoticeLasts, PROTOCOL_VERSION, ViewMessage, ZOOM_MAX, ZoomStep } from "../contract/protocol";
+import { HostMessage, NoticeLasts, PROTOCOL_VERSION, ViewAction, ViewMessage, ZOOM_MAX, ZoomStep } from "../contract/protocol";
 import { nextZoom, zoomOf } from "../contract/zoom";
 import { Notice } from "./notice";
 import { QuestionForm } from "./question";
@@ -30,6 +30,9 @@ export const SHORTCUTS: Array<[string, string]> = [
   ["T", "text view on / off"], ["F", "fit the picture to the width, or the zoom"], ["M", "copy as Markdown"], ["?", "show these keys"],
   ["Ctrl+= / Ctrl+-", "zoom in / out (anywhere in the view)"],
 ];
+
+/** The messages that act on the session: none goes once the session is over. */
+const SESSION_ACTIONS: ReadonlySet<string> = new Set<ViewAction["type"]>(["step", "back", "goto", "connect", "send", "close", "signal", "ttyInput"]);
 
 /** How long the zoom rests before the host is told (it writes the setting once a burst
  *  of presses settles, so none is lost to a write still under way). */
@@ -92,13 +95,18 @@ export class App {
     side: h("aside", { class: "fl-side", "aria-label": "Changes and events" }),
   };
   private readonly tools: Record<string, HTMLButtonElement>;
+  /** Why the session shown is over (the host said "ended"), until a history comes again. */
+  private over: string | undefined;
+  private readonly send: Send;
 
-  constructor(root: HTMLElement, private readonly send: Send) {
+  constructor(root: HTMLElement, send: Send) {
+    // A session that is over hears nothing: the picture stays, its actions go nowhere.
+    this.send = (m) => { if (this.over === undefined || !SESSION_ACTIONS.has(m.type)) send(m); else this.say(this.over); };
     this.figure = new FigureView(this.el.picture, this.el.figure);
-    this.question = new QuestionForm(send, this.el.figure);
+    this.question = new QuestionForm(this.send, this.el.figure);
     this.noticeLine = new Notice(() => this.el.figure.focus());
-    this.tray = new Tray(send, (t) => this.notice(t));
-    this.typeIn = new TypeIn(send, () => this.el.figure.focus(), (t) => this.say(t));
+    this.tray = new Tray(this.send, (t) => this.notice(t));
+    this.typeIn = new TypeIn(this.send, () => this.el.figure.focus(), (t) => this.say(t));
     const e = this.el;
     e.scrub.addEventListener("input", () => this.goto(Number(e.scrub.value)));
     const closeHelp = h("button", { type: "button", class: "fl-close", "aria-label": "Close the keys", title: "Close (Escape)" },
@@ -366,6 +374,7 @@ export class App {
     if (m.type === "display") { this.display(m.zoom, m.presentation); return true; }
     if (m.type === "zoomStep") { this.zoomStep(m.by); return true; }
     if (m.type === "refused") { this.refused(m.title, m.text, m.line); return true; }
+    if (m.type === "ended") { this.ended(m.text); return true; }
     const r = this.history.apply(m);
     if ("problem" in r) {
       this.notice(`Ignored a message from the extension: ${r.problem}`);
@@ -374,6 +383,7 @@ export class App {
       return false;
     }
     this.resyncAsked = false;
+    if (this.over !== undefined) this.live();
     this.moved(r.changedFrom === 0);
     this.noteSockets(r.changedFrom);
     this.draw();
@@ -439,6 +449,33 @@ export class App {
     this.shown = undefined;
     this.noticeLine.show([`${text} `, show], "session");
     this.say(text);
+  }
+
+  /** The session shown is over: the picture stays, its controls are disabled, and the
+   *  notice says why and offers to start stepping the file again. */
+  private ended(text: string): void {
+    if (this.over === undefined) this.el.stepInfo.append(" \u00b7 ended");
+    this.over = text;
+    this.tray.show(undefined);
+    for (const b of this.sessionControls()) b.disabled = true;
+    this.toolbar.roving();
+    const again = h("button", { type: "button", class: "fl-link" }, "Start stepping again");
+    again.addEventListener("click", () => this.send({ v: PROTOCOL_VERSION, type: "restart" }));
+    this.noticeLine.show([`${text} `, again], "session");
+    this.say(`${text} Start stepping again from the notice.`);
+  }
+
+  /** A history came after the session was over: it is live, its controls act again. */
+  private live(): void {
+    this.over = undefined;
+    for (const b of this.sessionControls()) b.disabled = false;
+    this.el.stepInfo.replaceChildren();
+    this.toolbar.roving();
+  }
+
+  private sessionControls(): Array<HTMLButtonElement | HTMLInputElement> {
+    const t = this.tools;
+    return [t.first, t.back, t.forward, t.last, t.process, t.connect, t.clients, this.el.scrub];
   }
 
   /** Whether the history shown has a socket in any step, from the steps that changed on

@@ -192,7 +192,7 @@ export class Sessions implements vscode.Disposable {
     // file) would hold this one up, so starting a session stops it first.
     if (this.all().some((x) => x.busy)) await this.stopRun();
     const old = this.get(doc.uri);
-    if (old) this.stop(old, false);
+    if (old) this.stop(old, true);
     this.refusals.delete(key(doc.uri));
     const text = doc.getText();
     let scenarioName: string | undefined;
@@ -301,14 +301,16 @@ export class Sessions implements vscode.Disposable {
     return true;
   }
 
-  stop(s: EditorSession, clearProblems = true): void {
-    descriptorView()?.ended(key(s.uri));
+  /** Ends a session; `restarting`: a new one of the same file starts at once (the Problems
+   *  panel keeps its compile notes, the view is not told this one is over). */
+  stop(s: EditorSession, restarting = false): void {
+    descriptorView()?.ended(key(s.uri), restarting);
     // A run in progress ends first; the worker then forgets the session.
     if (s.busy) void this.worker.stop();
     this.worker.close(key(s.uri));
     this.byFile.delete(key(s.uri));
     if (this.last === key(s.uri)) this.last = undefined;
-    if (clearProblems) this.problems.delete(s.uri);
+    if (!restarting) this.problems.delete(s.uri);
     if (!this.byFile.size) { this.viewSub?.dispose(); this.viewSub = undefined; }
     this.changed.fire(undefined);
   }

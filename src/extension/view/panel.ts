@@ -13,6 +13,10 @@ import { ZoomSetting } from "./zoom";
 
 export const VIEW_TYPE = "forklab.view";
 
+/** workspaceState: the file (a URI) whose session's history the view shows, so a view
+ *  restored after a reload knows that session and that it no longer runs. */
+const SHOWN_SESSION = "forklab.view.session";
+
 export interface ShowInput {
   history: Snapshot[];
   /** Index into history; default the last. */
@@ -66,6 +70,8 @@ export class DescriptorView implements vscode.Disposable {
   /** The program the learner asked to step was not started (it does not compile): what
    *  the view says instead of a history, and where its first problem is. */
   private refusal: Refusal | undefined;
+  /** The session whose history is on screen is over: its file (a URI) and why. */
+  private over: { file: string; why: string } | undefined;
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.log = vscode.window.createOutputChannel("Fork Lab view", { log: true });
@@ -80,6 +86,7 @@ export class DescriptorView implements vscode.Disposable {
     this.current = Math.max(0, Math.min(h.history.length - 1, h.current ?? h.history.length - 1));
     this.title = h.title ?? this.title;
     this.refusal = undefined;
+    this.over = undefined;
     this.reown("owner" in h ? h.owner : undefined);
     this.before = [];
     this.dropped = 0;
@@ -94,6 +101,7 @@ export class DescriptorView implements vscode.Disposable {
    *  compile, with a way to its first problem; the next history shown replaces this. */
   refuse(r: Refusal): void {
     this.refusal = r;
+    this.over = undefined;
     this.history = [];
     this.sent = [];
     this.title = r.title;
@@ -178,6 +186,9 @@ export class DescriptorView implements vscode.Disposable {
         this.title = saved.title;
         this.before = saved.before ?? [];
         this.dropped = saved.dropped ?? 0;
+        // A session's history: no session runs after a reload, so the view says it ended.
+        const file = this.context.workspaceState.get<string>(SHOWN_SESSION);
+        if (file) this.over = { file, why: "ended when the window reloaded" };
       }
     } else if (state !== undefined) {
       this.log.warn(`not restoring the view: ${problem ?? "no history in its state"}`);
@@ -232,8 +243,9 @@ export class DescriptorView implements vscode.Disposable {
     const m = raw as ViewMessage;
     switch (m.type) {
       // The view (re)started: it holds nothing the host can count on.
-      case "ready": this.ready = true; this.sent = []; this.postDisplay(); this.post(); this.postRefusal(); this.postQuestion(); return;
+      case "ready": this.ready = true; this.sent = []; this.postDisplay(); this.post(); this.postRefusal(); this.postQuestion(); this.postOver(); return;
       case "showProblem": await this.showProblem(); return;
+      case "restart": await this.restart(); return;
       case "answer": {
         const asked = this.onScreen(m.lesson, m.step);
         if (!asked || m.choice >= asked.question.choices.length) {
@@ -249,6 +261,8 @@ export class DescriptorView implements vscode.Disposable {
       default: break;
     }
     if (m.type === "skip") { this.skip(m.lesson, m.step); return; }
+    // The view disables a finished session's controls; a late click goes nowhere either.
+    if (this.over) { this.log.info(`ignored ${m.type}: the session shown is over`); return; }
     const owner = this.owner;
     if (this.handlers.size && owner !== undefined) {
       for (const h of this.handlers) await h(m, owner);
@@ -312,6 +326,7 @@ export class DescriptorView implements vscode.Disposable {
     if (this.owner === undefined && (owner !== undefined || this.refusal)) this.questions.delete(undefined);
     const moved = owner !== this.owner;
     this.owner = owner;
+    if (moved) void this.context.workspaceState.update(SHOWN_SESSION, owner);
     const now = this.questions.get(owner);
     if (now && moved) this.postQuestion();
     else if (before && !now) this.postUnask();
@@ -355,10 +370,28 @@ export class DescriptorView implements vscode.Disposable {
     this.postQuestion();
   }
 
-  /** A session ended: its question goes with it. */
-  ended(owner: string): void {
-    if (!this.questions.delete(owner)) return;
-    if (owner === this.owner) this.postUnask();
+  /** A session ended (`restarting`: a new one of the same file takes its place at once):
+   *  its question goes with it, and a view that shows it says it is over. */
+  ended(owner: string, restarting = false): void {
+    if (this.questions.delete(owner) && owner === this.owner) this.postUnask();
+    if (restarting || owner !== this.owner || !this.history.length) return;
+    this.over = { file: owner, why: "was stopped" };
+    this.postOver();
+  }
+
+  /** Tells the view the session it shows is over, and why. */
+  private postOver(): void {
+    const o = this.over;
+    if (!o || !this.panel || !this.ready || !this.history.length) return;
+    const text = `${this.title ? `${this.title}: the` : "The"} session ${o.why}.`;
+    void this.panel.webview.postMessage({ v: PROTOCOL_VERSION, type: "ended", text } satisfies HostMessage);
+  }
+
+  /** The learner asked to start stepping again the file whose session is over. */
+  private async restart(): Promise<void> {
+    const o = this.over;
+    if (!o) return;
+    await vscode.commands.executeCommand("forklab.startSession", vscode.Uri.parse(o.file));
   }
 
   /** The learner skipped the prediction: the question goes, stepping goes on. */

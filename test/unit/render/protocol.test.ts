@@ -23,6 +23,13 @@ describe("webview protocol", () => {
     assert.ok(isViewMessage({ v: 1, type: "showProblem" }));
   });
 
+  it("says the session shown is over (with why), and hears the learner ask to start it again", () => {
+    assert.ok(isHostMessage({ v: 1, type: "ended", text: "fork-returns.c: the session ended when the window reloaded." }));
+    assert.match(String(hostMessageProblem({ v: 1, type: "ended", text: "" })), /ended\.text/);
+    assert.match(String(hostMessageProblem({ v: 1, type: "ended" })), /ended\.text/);
+    assert.ok(isViewMessage({ v: 1, type: "restart" }));
+  });
+
   it("refuses host messages of another version, unknown type, or inconsistent counts", () => {
     const ok = showMessage(fixture("pipe")) as Record<string, unknown>;
     assert.match(String(hostMessageProblem({ ...ok, v: 2 })), /protocol version 2/);
