@@ -35,16 +35,24 @@ export async function openExample(context: vscode.ExtensionContext, name: string
   return ed;
 }
 
+/**
+ * Puts the cursor at the start of `line` (1-based) and scrolls to it only when it is off
+ * screen: to the centre, never sideways (column 0: the "pid N" label after a long line
+ * must not scroll the code out of a narrow editor), and never past the code (a line
+ * beyond the file, or its empty last line, is no line to show).
+ */
 export function revealLine(ed: vscode.TextEditor, line: number): void {
-  const l = Math.max(0, Math.min(ed.document.lineCount - 1, line - 1));
-  const range = ed.document.lineAt(l).range;
-  ed.selection = new vscode.Selection(range.start, range.start);
-  ed.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  const doc = ed.document;
+  const l = line - 1;
+  if (l < 0 || l >= doc.lineCount || (l === doc.lineCount - 1 && l > 0 && doc.lineAt(l).isEmptyOrWhitespace)) return;
+  const start = new vscode.Position(l, 0);
+  ed.selection = new vscode.Selection(start, start);
+  ed.revealRange(new vscode.Range(start, start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
 /** Keeps the learner's eye on the process that just ran: its line (else the first
- *  process's) in `ed`. */
+ *  process's) in `ed`. A process that exited has no line: nothing moves. */
 export function revealRunning(ed: vscode.TextEditor, snap: Snapshot, mainPid: number): void {
-  const p = snap.processes.find((x) => x.state === "running" && x.line) ?? snap.processes.find((x) => x.pid === mainPid && x.line);
+  const p = snap.processes.find((x) => x.state === "running" && x.line) ?? snap.processes.find((x) => x.pid === mainPid && x.state !== "zombie" && x.line);
   if (p?.line) revealLine(ed, p.line);
 }
