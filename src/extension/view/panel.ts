@@ -90,10 +90,7 @@ export class DescriptorView implements vscode.Disposable {
     this.reown("owner" in h ? h.owner : undefined);
     this.before = [];
     this.dropped = 0;
-    if (!this.panel) this.attach(vscode.window.createWebviewPanel(VIEW_TYPE, "Fork Lab: descriptor tables",
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.options()));
-    // Revealing a panel on screen would open its editor again in the workbench (each step).
-    else if (!this.panel.visible) this.panel.reveal(undefined, true);
+    this.place(this.owner);
     this.post();
   }
 
@@ -107,10 +104,26 @@ export class DescriptorView implements vscode.Disposable {
     this.title = r.title;
     // No session is shown now: its question leaves the screen (and waits for it).
     this.reown(undefined);
-    if (!this.panel) this.attach(vscode.window.createWebviewPanel(VIEW_TYPE, "Fork Lab: descriptor tables",
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.options()));
-    else this.panel.reveal(undefined, true);
+    this.place(r.uri.toString());
     this.postRefusal();
+  }
+
+  /**
+   * Opens the panel, or brings it forward, beside the editor of `file` (a URI: the session's
+   * program), never over it: the learner sees the code and the picture together. A panel in
+   * the group that holds that editor moves to the next group (made when there is none).
+   */
+  private place(file: string | undefined): void {
+    const code = file === undefined ? undefined : editorColumn(file);
+    const beside = code === undefined ? vscode.ViewColumn.Beside : code + 1;
+    if (!this.panel) {
+      this.attach(vscode.window.createWebviewPanel(VIEW_TYPE, "Fork Lab: descriptor tables", { viewColumn: beside, preserveFocus: true }, this.options()));
+    } else if (code !== undefined && this.panel.viewColumn === code) {
+      this.panel.reveal(beside, true);
+    } else if (!this.panel.visible) {
+      // Only when hidden: revealing a panel on screen opens its editor again (each step).
+      this.panel.reveal(undefined, true);
+    }
   }
 
   private postRefusal(): void {
@@ -427,4 +440,12 @@ export class DescriptorView implements vscode.Disposable {
     await vscode.workspace.fs.writeFile(target, bytes);
     this.log.info(`saved ${target.fsPath}`);
   }
+}
+
+/** The editor group of `file` (a URI): where its editor is on screen, else the group that
+ *  holds its tab (behind the view, say); undefined when no group has it. */
+function editorColumn(file: string): vscode.ViewColumn | undefined {
+  const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === file)?.viewColumn;
+  if (shown !== undefined) return shown;
+  return vscode.window.tabGroups.all.find((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === file))?.viewColumn;
 }
