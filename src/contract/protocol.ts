@@ -95,6 +95,9 @@ export type ViewMessage =
   /** The learner turns the presentation layout on or off (the host runs the command
    *  forklab.view.presentation, so the menu and the palette do the same). */
   | { v: typeof PROTOCOL_VERSION; type: "presentation" }
+  /** The view's size in CSS pixels, when it changes (the presentation layout measures with
+   *  it what closing the side bar and the panel gave the view). */
+  | { v: typeof PROTOCOL_VERSION; type: "size"; width: number; height: number }
   /** The learner zoomed the view (the host keeps it in forklab.view.zoom). */
   | { v: typeof PROTOCOL_VERSION; type: "zoom"; zoom: number }
   | { v: typeof PROTOCOL_VERSION; type: "export"; format: "svg" | "png" | "markdown"; data: string }
@@ -104,7 +107,7 @@ export type ViewMessage =
   | { v: typeof PROTOCOL_VERSION; type: "answer"; lesson: string; step: string; choice: number };
 
 /** The user actions among the view's messages (what onAction handlers receive). */
-export type ViewAction = Exclude<ViewMessage, { type: "ready" } | { type: "showProblem" } | { type: "restart" } | { type: "export" } | { type: "answer" } | { type: "zoom" } | { type: "skip" } | { type: "presentation" }>;
+export type ViewAction = Exclude<ViewMessage, { type: "ready" } | { type: "showProblem" } | { type: "restart" } | { type: "export" } | { type: "answer" } | { type: "zoom" } | { type: "skip" } | { type: "presentation" } | { type: "size" }>;
 
 type Rec = Record<string, unknown>;
 const isRec = (x: unknown): x is Rec => typeof x === "object" && x !== null && !Array.isArray(x);
@@ -187,6 +190,8 @@ export function viewMessageProblem(x: unknown): string | undefined {
       return undefined;
     case "zoom":
       return typeof x.zoom === "number" && x.zoom >= ZOOM_MIN && x.zoom <= ZOOM_MAX ? undefined : `zoom.zoom: expected a number from ${ZOOM_MIN} to ${ZOOM_MAX}`;
+    case "size":
+      return isCount(x.width) && isCount(x.height) ? undefined : "size: expected a width and a height in pixels";
     case "goto":
       return isInt(x.step) && x.step >= 0 ? undefined : "goto.step: expected a step number";
     case "send":

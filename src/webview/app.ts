@@ -66,6 +66,8 @@ export class App {
   /** The learner's zoom not yet told to the host; until it is, the host's older value is not taken. */
   private zoomTimer: ReturnType<typeof setTimeout> | undefined;
   private presentation = false;
+  /** The side list's choice (on or off by hand, or neither) before the presentation layout. */
+  private sideBefore: { on: boolean; off: boolean } | undefined;
   /** What the notice is about (when it goes: notice.ts). */
   private readonly noticeLine: Notice;
   /** The snapshot on screen: another one means the picture moved (its notices go). */
@@ -162,6 +164,12 @@ export class App {
       this.closeHelp();
     });
     e.events.addEventListener("keydown", (ev) => this.onEventListKey(ev));
+    // The view's size, for the host (the presentation layout measures with it), once it settles.
+    let sizeTimer: ReturnType<typeof setTimeout> | undefined;
+    const tellSize = () => this.send({ v: PROTOCOL_VERSION, type: "size", width: window.innerWidth, height: window.innerHeight });
+    window.addEventListener("resize", () => { clearTimeout(sizeTimer); sizeTimer = setTimeout(tellSize, 100); });
+    // The first size after "ready" (main.ts sends it once the view is built): ready comes first.
+    sizeTimer = setTimeout(tellSize, 0);
     new ResizeObserver((entries) => {
       // The content box: the pane has no padding, so this is clientWidth without the rounding.
       for (const entry of entries) this.paneWidth = entry.contentRect.width;
@@ -272,6 +280,15 @@ export class App {
   /** The presentation layout: the picture only (no lists, forms or terminal strip), text
    *  at least 16 px. */
   setPresentation(on: boolean): void {
+    // Off puts back the side list as it was (the layout hid it; a click may have changed it).
+    const body = document.body.classList;
+    if (on && !this.presentation) this.sideBefore = { on: body.contains("fl-side-on"), off: body.contains("fl-side-off") };
+    else if (!on && this.sideBefore) {
+      body.toggle("fl-side-on", this.sideBefore.on);
+      body.toggle("fl-side-off", this.sideBefore.off);
+      setPressed(this.tools.side, this.sideShown());
+      this.sideBefore = undefined;
+    }
     this.presentation = on;
     document.body.classList.toggle("fl-present", on);
     this.applyScale();

@@ -23,7 +23,7 @@ describe("the view beside the code", function () {
     await vscode.commands.executeCommand("workbench.action.closeAllEditors");
     await vscode.window.showTextDocument(example("fork-returns.c"), { viewColumn: vscode.ViewColumn.One });
     assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", example("fork-returns.c")), true);
-    const first = await waitFor(() => viewTab(), "the view's tab");
+    const first = await waitFor(() => viewTab(), "the view's tab", 30000, 100);
     assert.strictEqual(first.group.viewColumn, vscode.ViewColumn.Two, "the view opens beside the code");
     assert.strictEqual(shows("fork-returns.c"), vscode.ViewColumn.One);
 
@@ -31,7 +31,7 @@ describe("the view beside the code", function () {
     await vscode.window.showTextDocument(example("dup2-redirect.c"), { viewColumn: vscode.ViewColumn.Two });
     assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", example("dup2-redirect.c")), true);
     const moved = await waitFor(() => { const t = viewTab(); return t && t.group.viewColumn !== vscode.ViewColumn.Two && t.isActive ? t : undefined; },
-      "the view to move out of the code's group", 20000, 100);
+      "the view to move out of the code's group", 40000, 100);
     assert.strictEqual(moved.group.viewColumn, vscode.ViewColumn.Three, "beside the code: the next group");
     assert.strictEqual(shows("dup2-redirect.c"), vscode.ViewColumn.Two, "the stepped file stays on screen");
     // Moved, the view starts again in its new group and gets the session's history.

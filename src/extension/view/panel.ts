@@ -28,6 +28,9 @@ export interface ShowInput {
   owner?: string;
 }
 
+/** The view's size in CSS pixels (it says so when it changes). */
+export interface ViewSize { width: number; height: number }
+
 /** Hears an action on the history `owner` showed (a session's key). */
 type Handler = (action: ViewAction, owner: string) => void | Promise<void>;
 export type QuestionMessage = Extract<HostMessage, { type: "question" }>;
@@ -72,6 +75,9 @@ export class DescriptorView implements vscode.Disposable {
   private refusal: Refusal | undefined;
   /** The session whose history is on screen is over: its file (a URI) and why. */
   private over: { file: string; why: string } | undefined;
+  /** The view's size, as it last said. */
+  private size: ViewSize | undefined;
+  private readonly resized = new vscode.EventEmitter<ViewSize>();
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.log = vscode.window.createOutputChannel("Fork Lab view", { log: true });
@@ -211,6 +217,7 @@ export class DescriptorView implements vscode.Disposable {
 
   dispose(): void {
     this.panel?.dispose();
+    this.resized.dispose();
     this.log.dispose();
   }
 
@@ -271,6 +278,7 @@ export class DescriptorView implements vscode.Disposable {
       case "export": await this.export(m.format, m.data); return;
       case "zoom": this.viewZoom = m.zoom; await this.zoom.set(m.zoom); return;
       case "presentation": await vscode.commands.executeCommand("forklab.view.presentation"); return;
+      case "size": this.size = { width: m.width, height: m.height }; this.resized.fire(this.size); return;
       default: break;
     }
     if (m.type === "skip") { this.skip(m.lesson, m.step); return; }
@@ -318,6 +326,21 @@ export class DescriptorView implements vscode.Disposable {
 
   get presenting(): boolean {
     return this.presentation;
+  }
+
+  /** The view's size while it is on screen (undefined when hidden or not started). */
+  get visibleSize(): ViewSize | undefined {
+    return this.panel?.visible && this.ready ? this.size : undefined;
+  }
+
+  /** Resolves true once the view's size satisfies `ok`, false after `ms`. */
+  waitForSize(ok: (s: ViewSize) => boolean, ms: number): Promise<boolean> {
+    if (this.size && ok(this.size)) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const sub = this.resized.event((s) => { if (ok(s)) done(true); });
+      const timer = setTimeout(() => done(false), ms);
+      const done = (v: boolean) => { clearTimeout(timer); sub.dispose(); resolve(v); };
+    });
   }
 
   /** The setting changed (by hand, or a command with no view open): draw at the new zoom.

@@ -4,6 +4,7 @@
 import * as vscode from "vscode";
 import type { Snapshot } from "../../contract/snapshot";
 import { DescriptorView, ShowInput, VIEW_TYPE } from "./panel";
+import { Presentation } from "./presentation";
 
 let host: DescriptorView | undefined;
 
@@ -14,6 +15,7 @@ export function descriptorView(): DescriptorView | undefined {
 
 export function register(context: vscode.ExtensionContext): DescriptorView {
   const view = new DescriptorView(context);
+  const presentation = new Presentation(view);
   host = view;
   context.subscriptions.push(
     view,
@@ -31,20 +33,8 @@ export function register(context: vscode.ExtensionContext): DescriptorView {
     vscode.commands.registerCommand("forklab.view.zoomIn", () => view.zoomBy("in")),
     vscode.commands.registerCommand("forklab.view.zoomOut", () => view.zoomBy("out")),
     vscode.commands.registerCommand("forklab.view.zoomReset", () => view.zoomBy("reset")),
-    vscode.commands.registerCommand("forklab.view.presentation", async () => {
-      const on = !view.presenting;
-      view.setPresentation(on);
-      // The code and the picture only: the side bar and the panel make room.
-      if (on) {
-        await vscode.commands.executeCommand("workbench.action.closeSidebar");
-        await vscode.commands.executeCommand("workbench.action.closePanel");
-        // The code beside the picture: the picture's large text needs the wider share.
-        if (vscode.window.tabGroups.all.length === 2) {
-          await vscode.commands.executeCommand("vscode.setEditorLayout", { orientation: 0, groups: [{ size: 0.3 }, { size: 0.7 }] });
-        }
-      }
-      return on;
-    }),
+    // The code and the picture only; off puts back what it changed (presentation.ts).
+    vscode.commands.registerCommand("forklab.view.presentation", () => presentation.toggle()),
     vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration("forklab.view.zoom")) view.zoomChanged(); }),
   );
   return view;

@@ -30,6 +30,12 @@ describe("webview protocol", () => {
     assert.ok(isViewMessage({ v: 1, type: "restart" }));
   });
 
+  it("hears the view's size in whole pixels, and nothing else as one", () => {
+    assert.ok(isViewMessage({ v: 1, type: "size", width: 660, height: 385 }));
+    assert.match(String(viewMessageProblem({ v: 1, type: "size", width: -1, height: 385 })), /size/);
+    assert.match(String(viewMessageProblem({ v: 1, type: "size", width: 660 })), /size/);
+  });
+
   it("refuses host messages of another version, unknown type, or inconsistent counts", () => {
     const ok = showMessage(fixture("pipe")) as Record<string, unknown>;
     assert.match(String(hostMessageProblem({ ...ok, v: 2 })), /protocol version 2/);
