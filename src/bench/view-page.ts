@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import type { ColourScheme } from "../render/palette";
-import { THEMES, THEME_BODY_CLASS, themeDeclarations } from "../render/themes";
+import { THEMES, THEME_BODY_CLASS, ThemeVars, themeDeclarations } from "../render/themes";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -51,6 +51,8 @@ export interface ViewOptions {
   script?: string;
   /** What vscode.getState() returns at start (a reload: the state the view saved before). */
   state?: unknown;
+  /** Theme variables in place of the scheme's preset (a theme VS Code ships, e.g. with alpha colours). */
+  vars?: ThemeVars;
 }
 
 /** The toolbar's icon font as the webview loads it, with the font inlined (the page has
@@ -71,7 +73,7 @@ export async function openView(chrome: Chromium, opts: ViewOptions = {}): Promis
   const page = await chrome.context.newPage();
   await page.setViewportSize({ width, height });
   const css = readFileSync(join(root, "media", "view.css"), "utf8") + codiconCss(root);
-  await page.setContent(`<!DOCTYPE html><html lang="en" style="${themeDeclarations(THEMES[scheme])}"><head><meta charset="utf-8">` +
+  await page.setContent(`<!DOCTYPE html><html lang="en" style="${themeDeclarations(opts.vars ?? THEMES[scheme])}"><head><meta charset="utf-8">` +
     `<title>Fork Lab: descriptor tables</title><style>${css}</style></head><body class="${THEME_BODY_CLASS[scheme]}"><div id="app"></div></body></html>`);
   // Scripts go in as text: functions would be re-serialised with the test runner's helpers.
   await page.evaluate(`window.__posted = []; window.__state = ${opts.state === undefined ? "undefined" : JSON.stringify(opts.state)};

@@ -1,6 +1,7 @@
 // "Save as SVG/PNG" and "Copy as Markdown": the picture with the live theme's colours
 // baked in (an exported file has no VS Code around it to supply them).
 import type { ColourScheme } from "../render/palette";
+import { INK_VARS } from "../render/style";
 import { THEMES, ThemeVars } from "../render/themes";
 
 /** The theme kind VS Code announces through the body class. */
@@ -10,15 +11,30 @@ export function currentScheme(): ColourScheme {
   return c.contains("vscode-dark") ? "dark" : "light";
 }
 
-/** The live values of the theme variables the figure uses (fallbacks where unset). */
+/** The live values of the theme variables the figure uses (fallbacks where unset). Those
+ *  it draws strokes, marks and text with are made opaque, as the view draws them: a viewer
+ *  of the file that lacks relative colours uses these values as they are (style.ts). */
 export function liveThemeVars(scheme: ColourScheme): ThemeVars {
   const css = getComputedStyle(document.documentElement);
   const body = getComputedStyle(document.body);
   const out: ThemeVars = {};
   for (const [k, fallback] of Object.entries(THEMES[scheme])) {
-    out[k] = (css.getPropertyValue(k) || body.getPropertyValue(k)).trim() || fallback;
+    const value = (css.getPropertyValue(k) || body.getPropertyValue(k)).trim() || fallback;
+    out[k] = INK_VARS.includes(k) ? opaque(value) : value;
   }
   return out;
+}
+
+/** The colour without its alpha, as rgb(r g b); as given when the canvas cannot parse it. */
+function opaque(colour: string): string {
+  const ctx = document.createElement("canvas").getContext("2d");
+  if (!ctx) return colour;
+  // A canvas normalises any CSS colour to #rrggbb, or rgba(r, g, b, a) when it has alpha.
+  ctx.fillStyle = "#000000";
+  ctx.fillStyle = colour;
+  const c = String(ctx.fillStyle);
+  const m = /^rgba\((\d+), (\d+), (\d+)/.exec(c);
+  return m ? `rgb(${m[1]} ${m[2]} ${m[3]})` : c;
 }
 
 /** Rasterises an SVG document to PNG, returned as base64 (no data: prefix). */

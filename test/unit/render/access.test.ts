@@ -9,6 +9,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { deliver, posted } from "../../../src/bench/view-page";
 import type { ColourScheme } from "../../../src/render/palette";
+import { THEMES, ThemeVars } from "../../../src/render/themes";
 import { ViewHarness, fixture, settle, showMessage } from "./page";
 
 const AXE = readFileSync(join(__dirname, "..", "..", "..", "node_modules", "axe-core", "axe.min.js"), "utf8");
@@ -27,16 +28,20 @@ async function audit(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ""}`).join("; ")}`);
 }
 
+/** Real Snapshots: a step and the one before it (for the changes and the terminal). */
+const CASES: Array<[string, string[]]> = [
+  ["the echo server with two clients", ["echo-two-clients.prev", "echo-two-clients"]],
+  ["zombies and a lost SIGCHLD", ["zombies-lost-sigchld.prev", "zombies-lost-sigchld"]],
+  ["a pipe", ["pipe.prev", "pipe"]],
+];
+
 describe("the view's accessibility (axe-core in Chromium)", function () {
   this.timeout(120000);
   const hx = new ViewHarness();
   before(() => hx.start());
   after(() => hx.stop());
 
-  const cases: Array<[string, string[]]> = [
-    ["the echo server with two clients", ["echo-two-clients.prev", "echo-two-clients"]],
-    ["zombies and a lost SIGCHLD", ["zombies-lost-sigchld.prev", "zombies-lost-sigchld"]],
-  ];
+  const cases = CASES.slice(0, 2);
   for (const scheme of ["light", "dark", "hc"] as ColourScheme[]) {
     for (const zoom of [1, 2]) {
       for (const [name, files] of cases) {
@@ -52,6 +57,104 @@ describe("the view's accessibility (axe-core in Chromium)", function () {
       }
     }
   }
+});
+
+/** Themes VS Code ships whose chart colours carry alpha: Light Modern and Light+ give
+ *  charts.orange as rgba(234,92,0,0.33) (and charts.yellow #bf8803, 2.9:1 on white); the
+ *  dark one is Dark Modern with Dark+'s translucent description colour, and a blue and a purple
+ *  with alpha. */
+const ALPHA_THEMES: Array<[string, ColourScheme, ThemeVars]> = [
+  ["Light Modern", "light", { ...THEMES.light, "--vscode-editor-foreground": "#3b3b3b", "--vscode-descriptionForeground": "#3b3b3b",
+    "--vscode-charts-orange": "rgba(234, 92, 0, 0.33)", "--vscode-charts-red": "#e51400", "--vscode-charts-yellow": "#bf8803",
+    "--vscode-charts-green": "#388a34", "--vscode-charts-blue": "#1a85ff", "--vscode-charts-purple": "#652d90",
+    "--vscode-editorWidget-border": "#e5e5e566" }],
+  ["Dark Modern", "dark", { ...THEMES.dark, "--vscode-editor-foreground": "#cccccc", "--vscode-descriptionForeground": "rgba(204, 204, 204, 0.7)",
+    "--vscode-charts-orange": "rgba(234, 92, 0, 0.33)", "--vscode-charts-red": "#f14c4c", "--vscode-charts-yellow": "#cca700",
+    "--vscode-charts-green": "#89d185", "--vscode-charts-blue": "#3794ff99", "--vscode-charts-purple": "#b180d7b3" }],
+];
+
+interface Paint { what: string; rgba: number[]; against?: number[][] }
+
+/** Every theme-coloured stroke, mark and text of the view as drawn (a canvas resolves the
+ *  computed colour to sRGB bytes), with the backdrops each text must stand out from. */
+async function paints(page: Page): Promise<Paint[]> {
+  return page.evaluate(`(() => {
+    const ctx = document.createElement("canvas").getContext("2d", { willReadFrequently: true });
+    const rgba = (c) => { ctx.clearRect(0, 0, 1, 1); ctx.fillStyle = "#00000000"; ctx.fillStyle = c; ctx.fillRect(0, 0, 1, 1);
+      const d = ctx.getImageData(0, 0, 1, 1).data; return [d[0], d[1], d[2], d[3]]; };
+    const root = getComputedStyle(document.documentElement);
+    const bg = rgba(root.getPropertyValue("--vscode-editor-background"));
+    const widget = rgba(root.getPropertyValue("--vscode-editorWidget-background"));
+    const out = [];
+    const name = (el) => el.tagName + "." + [...el.classList].join(".") + (el.textContent ? " '" + el.textContent.slice(0, 30) + "'" : "");
+    // What draws letters: a text or tspan with characters of its own.
+    const ownText = (el) => [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    for (const el of [...document.querySelectorAll(".fl-figure-wrap svg :is(text, tspan)")].filter(ownText)) {
+      const fill = getComputedStyle(el).fill;
+      // Pid badges take the pid's tone, not a theme colour.
+      if (fill === "none" || el.classList.contains("fl-badge")) continue;
+      const chip = el.classList.contains("fl-st-zombie") ? el.previousElementSibling : null;
+      out.push({ what: name(el), rgba: rgba(fill), against: chip ? [rgba(getComputedStyle(chip).fill)] : [bg, widget] });
+    }
+    for (const el of document.querySelectorAll(".fl-figure-wrap svg :is(.fl-chg, .fl-new, .fl-freed, .fl-zombie, .fl-cell, .fl-box, .fl-link-s, rect.fl-chip)"))
+      out.push({ what: name(el) + " stroke", rgba: rgba(getComputedStyle(el).stroke) });
+    for (const el of document.querySelectorAll(".fl-mark")) out.push({ what: name(el), rgba: rgba(getComputedStyle(el).backgroundColor) });
+    return out;
+  })()`);
+}
+
+function luminance([r, g, b]: number[]): number {
+  const lin = (c: number) => (c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
+function contrast(a: number[], b: number[]): number {
+  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+}
+
+describe("the picture in themes whose colours carry alpha", function () {
+  this.timeout(120000);
+  const hx = new ViewHarness();
+  before(() => hx.start());
+  after(() => hx.stop());
+
+  for (const [theme, scheme, vars] of ALPHA_THEMES) {
+    for (const [name, files] of CASES) {
+      it(`${name}, ${theme}: strokes, marks and text opaque, text at 4.5:1 or more, no serious axe violation`, async () => {
+        const page = await hx.show(files.map(fixture), { scheme, vars, width: VIEW.width, height: VIEW.height });
+        const found = await paints(page);
+        assert.ok(found.some((p) => p.what.startsWith("text")) && found.some((p) => p.what.endsWith("stroke")), JSON.stringify(found.slice(0, 5)));
+        // The zombies' history has an exit and a signal: the slider marks them.
+        if (name.startsWith("zombies")) assert.ok(found.some((p) => p.what.startsWith("SPAN.fl-mark")), "no slider marks seen");
+        const bad: string[] = [];
+        for (const p of found) {
+          if (p.rgba[3] !== 255) bad.push(`${p.what}: alpha ${p.rgba[3]}/255`);
+          for (const b of p.against ?? []) {
+            const c = contrast(p.rgba, b);
+            if (c < 4.5) bad.push(`${p.what}: rgb(${p.rgba.slice(0, 3)}) on rgb(${b.slice(0, 3)}) at ${c.toFixed(2)}:1`);
+          }
+        }
+        assert.deepEqual(bad, [], bad.join("\n"));
+        const axe = await audit(page);
+        assert.deepEqual(axe, [], axe.join("\n"));
+      });
+    }
+  }
+
+  it("an exported SVG carries the theme's colours without alpha, for viewers without relative colours", async () => {
+    const [, scheme, vars] = ALPHA_THEMES[1];
+    const page = await hx.show(["echo-two-clients.prev", "echo-two-clients"].map(fixture), { scheme, vars, width: VIEW.width, height: VIEW.height });
+    await page.getByRole("button", { name: "More actions" }).click();
+    await page.getByRole("menuitem", { name: /Save the picture as SVG/ }).click();
+    const svg = ((await posted(page)).at(-1) as { format: string; data: string }).data;
+    const root = /^<svg[^>]* style="([^"]*)"/.exec(svg)?.[1] ?? "";
+    assert.match(root, /--vscode-charts-orange:rgb\(234 92 0\);/);
+    assert.match(root, /--vscode-charts-blue:rgb\(55 148 255\);/);
+    assert.match(root, /--vscode-descriptionForeground:rgb\(204 204 204\);/);
+    // Fills stay as the theme gives them.
+    assert.match(root, /--vscode-editor-background:#1f1f1f;/);
+  });
 });
 
 describe("the view by keyboard alone", function () {
