@@ -456,8 +456,21 @@ export class App {
    *  problem (the host opens the editor there and the Problems panel). */
   private refused(title: string, text: string, line: number): void {
     this.figure.placeholder(`${title} was not started: it does not compile`);
+    // Nothing of the session shown before stays (its output would pass for this file's):
+    // the host holds that the view has no steps now, and sends a whole history next.
+    this.history.clear(title);
+    this.marks.draw([], 0);
+    this.drawEvents(0);
+    this.console.blank(`${title} was not started: no output`);
     const e = this.el;
+    setItems(e.changes, ["not started"]);
+    this.tray.show(undefined);
+    this.showSockets(false);
+    this.announced = -1;
+    if (!e.text.hidden) e.text.replaceChildren();
     e.scrub.disabled = true;
+    e.scrub.max = "0";
+    e.scrub.value = "0";
     e.stepInfo.replaceChildren(`${title} \u00b7 not started`);
     const show = h("button", { type: "button", class: "fl-link" }, `Show the problem (line ${line})`);
     show.addEventListener("click", () => this.send({ v: PROTOCOL_VERSION, type: "showProblem" }));

@@ -33,6 +33,13 @@ export class ConsoleStrip {
     new ResizeObserver(() => { if (this.pinned) this.el.scrollTop = this.el.scrollHeight; }).observe(this.el);
   }
 
+  /** No terminal: a line saying why (a program that was not started). */
+  blank(why: string): void {
+    this.shown = undefined;
+    this.older = undefined;
+    this.list.replaceChildren(h("li", { class: "fl-muted", text: why }));
+  }
+
   /** Shows the terminal at a step; `fresh` chunks (the step's own) are marked. */
   draw(t: Terminal, fresh: number): void {
     if (this.shown && this.shown.chunks === t.chunks && this.shown.end === t.end) return;

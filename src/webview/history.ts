@@ -64,6 +64,15 @@ export class ViewHistory {
     return { changedFrom: m.from };
   }
 
+  /** Forgets every step: the file on screen has no session (it did not compile). */
+  clear(title: string): void {
+    this.truncate(0);
+    this.terminal = new TerminalLog();
+    this.dropped = 0;
+    this.current = 0;
+    this.title = title;
+  }
+
   private truncate(from: number): void {
     this.steps.length = Math.min(this.steps.length, from);
     this.wire.length = this.steps.length;

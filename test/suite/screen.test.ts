@@ -199,9 +199,18 @@ describe("the learner's screen", function () {
     assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", badDoc.uri), false);
     const refused = "(() => { const t = document.querySelector('.fl-notice')?.textContent ?? ''; return t.includes('bad-then-live.c was not started') ? t : null; })()";
     await inView<string>(refused, "the view to say bad-then-live.c was not started");
+    // Nothing of fork-returns.c stays in the view, and the status bar speaks of the file on screen.
+    const left = await inView<{ marks: number; events: number; output: string }>("(() => { const c = document.querySelector('.fl-console'); " +
+      "return c ? { marks: document.querySelectorAll('.fl-mark').length, events: document.querySelectorAll('.fl-ev').length, output: c.textContent } : null; })()", "the view's marks and output");
+    assert.deepStrictEqual(left, { marks: 0, events: 0, output: "bad-then-live.c was not started: no output" });
+    const status = await waitForTexts(".statusbar-item", (ts) => ts.some((t) => t.includes("bad-then-live.c not started")));
+    assert.ok(status.some((t) => t.includes("Fork Lab: bad-then-live.c not started · does not compile")), JSON.stringify(status));
+    assert.ok(!status.some((t) => /Fork Lab: step/.test(t)), `no other file's step: ${JSON.stringify(status)}`);
     // To the tab of the file with a session: the view shows it, and its Step forward steps it.
     await vscode.window.showTextDocument(live, vscode.ViewColumn.One);
     await stepInfo((t) => t.includes("fork-returns.c") && t.endsWith("1 / 1"), "the view to follow the editor to fork-returns.c");
+    const back = await waitForTexts(".statusbar-item", (ts) => ts.some((t) => t.includes("Fork Lab: step 1 ·")));
+    assert.ok(back.some((t) => t.includes("Fork Lab: step 1 ·")), JSON.stringify(back));
     await click("Step forward");
     await waitFor(async () => (await current())!.index === 2, "the view's Step forward to step fork-returns.c", 20000, 100);
     await stepInfo((t) => t.includes("fork-returns.c") && t.endsWith("2 / 2"), "the view at step 2");

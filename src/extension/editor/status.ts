@@ -9,8 +9,19 @@ export function registerStatus(sessions: Sessions): vscode.Disposable {
   item.name = "Fork Lab session";
   item.command = "forklab.openView";
   const paint = () => {
+    // It speaks of the file on screen: one that did not compile says so; another C file
+    // with no session leaves it empty (the session used last is not this file's).
+    const doc = vscode.window.activeTextEditor?.document;
+    const refusal = doc && sessions.refusal(doc.uri);
+    if (refusal) {
+      item.text = `$(error) Fork Lab: ${refusal.title} not started · does not compile`;
+      item.accessibilityInformation = { label: `Fork Lab: ${refusal.text}`, role: "button" };
+      item.tooltip = `${refusal.text} Click to show the descriptor tables.`;
+      item.show();
+      return;
+    }
     const s = sessions.active();
-    if (!s) { item.hide(); return; }
+    if (!s || (doc?.languageId === "c" && !sessions.get(doc.uri))) { item.hide(); return; }
     const { text, label } = statusText(s.model.current, s.model.ended);
     item.text = s.stale ? `$(warning) ${text} · file changed` : `$(debug-step-over) ${text}`;
     item.accessibilityInformation = { label: s.stale ? `${label}. The file changed since the session started.` : label, role: "button" };

@@ -133,6 +133,11 @@ export class Sessions implements vscode.Disposable {
     return this.byFile.get(key(uri));
   }
 
+  /** Why the file was not started, when it was asked to and does not compile. */
+  refusal(uri: vscode.Uri): Refusal | undefined {
+    return this.refusals.get(key(uri));
+  }
+
   /**
    * The session of the file on screen, the one every command acts on. With a C file in the
    * active editor, that file's, and none when it has none (a step key there must never step
@@ -251,6 +256,7 @@ export class Sessions implements vscode.Disposable {
     const refusal = { title, text, uri: doc.uri, line: first.line, column: first.column };
     this.refusals.set(key(doc.uri), refusal);
     descriptorView()?.refuse(refusal);
+    this.changed.fire(undefined);
     const show = "Show Problems";
     void vscode.window.showErrorMessage(`Fork Lab: ${text}`, show).then((pick) => {
       if (pick === show) void vscode.commands.executeCommand("workbench.actions.view.problems");

@@ -305,6 +305,33 @@ describe("descriptor-table view in Chromium", function () {
     assert.match(await textOf(page, ".fl-notice"), /steps\[0\]\.processes\[0\]\.fds\[0\]: expected a number/);
   });
 
+  it("a program not started shows only its error: no picture, output, marks or events of the session before", async () => {
+    const prev = fixture("zombies-lost-sigchld.prev");
+    const cur = { ...fixture("zombies-lost-sigchld"), output: [{ pid: 2, fd: 1, text: "parent read 12 bytes: hello parent\n" }] };
+    const page = await hx.show([prev, cur]);
+    assert.ok(await page.locator(".fl-mark").count() > 0, "the session's steps are marked");
+    assert.match(await textOf(page, ".fl-console"), /hello parent/);
+    await page.getByRole("button", { name: "Step or signal a chosen process" }).click();
+    await deliver(page, { v: 1, type: "refused", title: "myerr.c", text: "myerr.c was not started: it does not compile. line 6: syntax error: missing ';'.", line: 6 });
+    await settle(page);
+    assert.match(await textOf(page, ".fl-figure-wrap svg title"), /^myerr\.c was not started: it does not compile$/);
+    assert.equal(await page.locator(".fl-proc").count(), 0);
+    assert.equal(await page.locator(".fl-mark").count(), 0, "no slider marks");
+    assert.doesNotMatch(await textOf(page, ".fl-console"), /hello parent/);
+    assert.match(await textOf(page, ".fl-console"), /not started/);
+    assert.equal(await page.locator(".fl-events button").count(), 0, "no events");
+    assert.doesNotMatch(await textOf(page, ".fl-changes"), /zombie|exit/i);
+    assert.equal(await textOf(page, ".fl-stepinfo"), "myerr.c \u00b7 not started");
+    assert.ok(await page.locator(".fl-slider input").isDisabled());
+    assert.equal(await page.locator(".fl-form:not([hidden])").count(), 0, "the process form closes");
+    assert.match(await textOf(page, ".fl-notice"), /missing ';'\. Show the problem \(line 6\)$/);
+    // Its steps are gone from the view: the host sends a whole history next (it holds none).
+    assert.equal(await page.evaluate("document.querySelectorAll('.fl-ev').length"), 0);
+    await deliver(page, showMessage(prev, cur));
+    assert.equal(await page.locator(".fl-notice [role=status]").textContent(), "");
+    assert.match(await textOf(page, ".fl-console"), /hello parent/);
+  });
+
   describe("terminal output", () => {
     // Each snapshot holds only the output its own step wrote (docs/snapshot.md): the
     // terminal at step N is the output of steps 0..N, as on a real terminal.
