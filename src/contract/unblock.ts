@@ -3,7 +3,8 @@
 // the code lenses (src/coach/lenses.ts), the Step Process command's list and the view's
 // process form: one wording everywhere. Here, under the Snapshot's types, because the view
 // reads it too and imports nothing from the model.
-import type { Proc } from "./snapshot";
+import type { Proc, Snapshot } from "./snapshot";
+import { readsTerminal } from "./terminal";
 
 /** What lets a process reading the terminal go on (the view's input line, webview/typein.ts). */
 export const TYPE_HINT = "type a line for the terminal in the view (Enter sends it; Ctrl-D is end of file)";
@@ -30,12 +31,13 @@ export function whyBlocked(pid: number, call: string | undefined, terminal = fal
   return `pid ${pid} is blocked${call ? ` in ${call}` : ""}: ${unblockHint(call, terminal)}`;
 }
 
-/** Why `p` cannot run a line now (blocked, stopped, exited), or undefined when it can. */
-export function whyNotStep(p: Pick<Proc, "pid" | "state" | "blockedOn">, terminal = false): string | undefined {
+/** Why `p`, a process of `snap`, cannot run a line now (blocked, stopped, exited), or
+ *  undefined when it can. A read of the terminal says where to type (readsTerminal). */
+export function whyNotStep(p: Proc, snap: Snapshot): string | undefined {
   switch (p.state) {
     case "zombie": return `pid ${p.pid} has exited (a zombie until its parent reaps it)`;
     case "stopped": return `pid ${p.pid} is stopped: send it SIGCONT`;
-    case "blocked": return whyBlocked(p.pid, p.blockedOn, terminal);
+    case "blocked": return whyBlocked(p.pid, p.blockedOn, readsTerminal(snap, p));
     default: return undefined;
   }
 }

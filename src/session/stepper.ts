@@ -286,11 +286,11 @@ export class Stepper {
   private runnableTid(pid: number): number | string {
     const p = this.session.machine.procs.get(pid);
     const snap = this.current.processes.find((x) => x.pid === pid);
-    if (!p || !snap) return (snap && whyNotStep(snap)) ?? `pid ${pid} is not a process of this program`;
+    if (!p || !snap) return (snap && whyNotStep(snap, this.current)) ?? `pid ${pid} is not a process of this program`;
     const ready = new Set(this.session.runnable());
     const t = p.threads.find((x) => ready.has(x.tid));
     if (t) return t.tid;
     const tty = readsTerminal(this.current, snap);
-    return whyNotStep(snap, tty) ?? whyBlocked(pid, snap.blockedOn, tty);
+    return whyNotStep(snap, this.current) ?? whyBlocked(pid, snap.blockedOn, tty);
   }
 }

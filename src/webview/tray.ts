@@ -24,8 +24,9 @@ export class Tray {
   private readonly stepButton = h("button", { type: "button", "aria-describedby": "fl-step-why" }, "Step this process");
   /** Why the chosen process cannot be stepped ("" when it can). */
   private readonly why = h("span", { class: "fl-why", id: "fl-step-why" });
-  /** The processes the process list names, by pid. */
+  /** The processes the process list names, by pid, and the step they are of. */
   private procs = new Map<number, Proc>();
+  private listed: Snapshot | undefined;
   /** The step whose processes the lists should name, while no form shows them. */
   private unlisted: Snapshot | undefined;
 
@@ -91,9 +92,10 @@ export class Tray {
     const live = snap.processes.filter((p) => p.state !== "zombie" && p.kind === "program");
     const had = this.procs.has(Number(this.proc.value));
     this.procs = new Map(live.map((p) => [p.pid, p]));
+    this.listed = snap;
     setOptions(this.proc, live.length ? live.map((p) => [String(p.pid), `pid ${p.pid} ${p.name}${stateNote(p)}`]) : [["", "no live process"]]);
     // A list opened afresh starts on a process that can run (the learner's choice stays).
-    const ready = live.find((p) => !whyNotStep(p));
+    const ready = live.find((p) => !whyNotStep(p, snap));
     if (!had && ready && this.proc.querySelector(`option[value="${ready.pid}"]`)) this.proc.value = String(ready.pid);
     this.canStep();
   }
@@ -102,7 +104,7 @@ export class Tray {
    *  cannot run a line (the keyboard still reaches the button and hears why). */
   private canStep(): void {
     const p = this.procs.get(Number(this.proc.value));
-    const why = p ? whyNotStep(p) : "no live process to step";
+    const why = p && this.listed ? whyNotStep(p, this.listed) : "no live process to step";
     setText(this.why, why ? `Cannot step: ${why}.` : "");
     if (why) {
       setAttr(this.stepButton, "aria-disabled", "true");

@@ -54,7 +54,7 @@ function follow(s: EditorSession | undefined): void {
 async function pickProcessToStep(s: EditorSession): Promise<{ pid: number; why?: string } | undefined> {
   const snap = s.model.current;
   const item = (p: Proc) => {
-    const why = whyNotStep(p);
+    const why = whyNotStep(p, snap);
     return { label: `${why ? "$(circle-slash) " : ""}pid ${p.pid}`, description: `${roleOf(snap, p, s.model.mainPid)} · line ${p.line ?? "?"}`,
       detail: why ? `Cannot step now: ${why}` : `runs line ${p.line ?? "?"} next`, pid: p.pid, why };
   };

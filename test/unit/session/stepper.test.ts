@@ -27,15 +27,15 @@ describe("the learner's stepper", function () {
     const parent = () => st.current.processes.find((p) => p.pid === st.mainPid)!;
     const blocked = st.step(st.mainPid);
     assert.equal(blocked.ok, false);
-    assert.equal(blocked.message, whyNotStep(parent()));
+    assert.equal(blocked.message, whyNotStep(parent(), st.current));
     assert.ok(st.signal(st.mainPid, "SIGTSTP").ok);
     assert.equal(parent().state, "stopped");
     const stopped = st.step(st.mainPid);
     assert.equal(stopped.ok, false);
     assert.equal(stopped.message, `pid ${st.mainPid} is stopped: send it SIGCONT`);
-    assert.equal(stopped.message, whyNotStep(parent()));
+    assert.equal(stopped.message, whyNotStep(parent(), st.current));
     assert.ok(st.signal(st.mainPid, "SIGCONT").ok);
-    assert.equal(whyNotStep(parent()), blocked.message, "blocked in accept again");
+    assert.equal(whyNotStep(parent(), st.current), blocked.message, "blocked in accept again");
   });
 
   it("a blocked server says what it waits for; a connected client is accepted, echoed and, once closed, its child is reaped", async () => {

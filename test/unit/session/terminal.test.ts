@@ -6,6 +6,7 @@ import type { Snapshot } from "../../../src/contract/snapshot";
 import { sessionLenses } from "../../../src/coach/lenses";
 import { LENS_COMMANDS } from "../../../src/extension/editor/lens-commands";
 import { terminalReaders } from "../../../src/contract/terminal";
+import { whyNotStep } from "../../../src/contract/unblock";
 import { Stepper } from "../../../src/session/stepper";
 import type { Scenario } from "../../../src/contract/scenario";
 import { compile } from "../c/helpers";
@@ -32,6 +33,9 @@ describe("typing at the program's terminal", function () {
     const blocked = st.step(st.mainPid);
     assert.equal(blocked.ok, false);
     assert.match(blocked.message!, /blocked in read\(0\): type a line for the terminal in the view \(Enter sends it; Ctrl-D is end of file\)/);
+    // The view's process form and the Step Process list say it in the same words.
+    const reader = st.current.processes.find((p) => p.pid === st.mainPid)!;
+    assert.equal(whyNotStep(reader, st.current), blocked.message);
     const lens = sessionLenses({ snapshot: st.current, mainPid: st.mainPid, text: GREET }, LENS_COMMANDS).find((l) => l.line === 9 && l.title.includes("blocked"));
     assert.match(lens?.title ?? "", /blocked in read\(0\): type a line for the terminal in the view/);
     assert.doesNotMatch(lens!.title, /client/);
