@@ -11,13 +11,14 @@ import { ECHO, SCHEDULE } from "../../coach/check/exercises";
 import { listensInSource } from "../../contract/scenario";
 import { baseOf } from "../../host/posix-path";
 import { host } from "../platform/host";
+import { cLanguage } from "../session/sessions";
 import { openExercise } from "./exercise";
 
 /** What the last run found, per file: the tests and the walkthrough read it. */
 export interface CheckState { file: string; /** The file's URI (on the web, of a remote or virtual file system). */ uri: string; exercise: string; realHalf: boolean; note?: string; checks: Array<{ id: CheckId; state: "passed" | "failed" | "errored" | "unknown"; message?: string; line?: number; step?: number }> }
 
 /** A C server: a C file that listens (the checks give it its port as argv[1]). */
-const isServer = (doc: vscode.TextDocument): boolean => (doc.languageId === "c" || doc.uri.fsPath.endsWith(".c")) && listensInSource(doc.getText());
+const isServer = (doc: vscode.TextDocument): boolean => cLanguage(doc) && listensInSource(doc.getText());
 
 const exerciseOf = (doc: { uri: vscode.Uri; getText(): string }): "echo" | "schedule" => (/schedule/i.test(baseOf(doc.uri.path)) || /schedule\.txt/.test(doc.getText()) ? "schedule" : "echo");
 
