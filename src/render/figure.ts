@@ -36,11 +36,12 @@ export interface Unit {
   readonly parted?: Parted;
 }
 
-/** Drawn pieces kept between figures, keyed by everything they depend on, so a step that
- *  changes one process redraws one block. Entries the last figure did not use are dropped. */
+/** Drawn pieces kept between figures, found by the row they were drawn from and compared on
+ *  everything else they depend on, so a step that changes one process redraws one block.
+ *  Entries the last figure did not use are dropped. */
 export class FigureCache {
-  private cur = new Map<string, unknown>();
-  private prev = new Map<string, unknown>();
+  private cur = new Map<object | string, { inputs: unknown; value: unknown }>();
+  private prev = new Map<object | string, { inputs: unknown; value: unknown }>();
   /** The last figure's block per pid and what it was drawn from: a process whose row, place
    *  and marks are the same, and whose descriptors still name the same things, keeps it
    *  without building a key (the common case: a step changes one process of hundreds). */
@@ -75,11 +76,20 @@ export class FigureCache {
   nameOf(file: number): string | undefined {
     return this.names.get(file)?.name;
   }
-  get<T>(key: string, make: () => T): T {
-    let v = this.cur.get(key) ?? this.prev.get(key);
-    if (v === undefined) v = make();
-    this.cur.set(key, v);
-    return v as T;
+  /** The drawing made from `row` with inputs `same` as `inputs`, in this figure or the
+   *  last, else a new one from `make` (kept for the next figure). Rows are found by identity:
+   *  the kernel shares every row a step did not change with the step before, and the view
+   *  puts those same objects back (wire.ts), so finding one costs a hash lookup and a few
+   *  comparisons, not a key built from its content. Equal rows that are not shared only
+   *  miss; they never hit wrongly. */
+  drawing<I, T>(row: object | string, inputs: I, same: (a: I, b: I) => boolean, make: () => T): T {
+    let hit = this.cur.get(row);
+    if (hit && !same(hit.inputs as I, inputs)) hit = undefined;
+    hit ??= this.prev.get(row);
+    if (hit && !same(hit.inputs as I, inputs)) hit = undefined;
+    const value = hit ? (hit.value as T) : make();
+    this.cur.set(row, hit ?? { inputs, value });
+    return value;
   }
   rotate(): void {
     this.prev = this.cur;
@@ -132,33 +142,36 @@ function marksOf(pid: number, c: Changes): string {
   return s;
 }
 
-// Cache keys name rows by identity, not content: the kernel shares every row a step did
-// not change with the step before, and the view puts those same objects back (wire.ts), so
-// an unchanged row is the same object and keying it costs a lookup, not a JSON.stringify.
-// Rows that are equal but not shared only miss the cache; they never hit it wrongly.
-const rowIds = new WeakMap<object, number>();
-let nextRowId = 1;
-function idOf(row: object | undefined): number {
-  if (!row) return 0;
-  let id = rowIds.get(row);
-  if (id === undefined) {
-    id = nextRowId++;
-    rowIds.set(row, id);
-  }
-  return id;
+/** What a process block is drawn from besides its row: its width, whether its parent is in
+ *  the picture, its marks, and what each descriptor's open file is called (the block names
+ *  them; only the names, not the rows: a refcount change in a shared open file must not
+ *  redraw every process that holds it). */
+interface BlockInputs {
+  w: number;
+  pp: boolean;
+  marks: string;
+  names: Array<string | undefined>;
 }
 
-function procKey(p: Proc, w: number, parentPresent: boolean, cache: FigureCache, marks: string): string {
-  // The block names what each descriptor refers to: it depends on those names too.
-  let s = `${idOf(p)}|${w}|${parentPresent ? 1 : 0}|${marks}`;
-  // Only the names, not the rows: a refcount change in a shared open file must not
-  // redraw every process that holds it. (A descriptor naming no open file names none.)
-  for (const id of p.fds) {
-    const name = id === null ? undefined : cache.nameOf(id);
-    if (name !== undefined) s += `|${id} ${name}`;
-  }
-  return s;
+function blockInputs(p: Proc, w: number, pp: boolean, marks: string, cache: FigureCache): BlockInputs {
+  return { w, pp, marks, names: p.fds.map((id) => (id === null ? undefined : cache.nameOf(id))) };
 }
+
+function sameBlockInputs(a: BlockInputs, b: BlockInputs): boolean {
+  return a.w === b.w && a.pp === b.pp && a.marks === b.marks && a.names.length === b.names.length &&
+    a.names.every((n, i) => n === b.names[i]);
+}
+
+/** What an open file row is drawn from besides its row: freed or not, new, and the refcount
+ *  and offset it had before the step (drawn as changes). */
+interface RowInputs {
+  ghost: boolean;
+  isNew: boolean;
+  ref?: number;
+  pos?: number;
+}
+
+const sameRowInputs = (a: RowInputs, b: RowInputs): boolean => a.ghost === b.ghost && a.isNew === b.isNew && a.ref === b.ref && a.pos === b.pos;
 
 /** What the terminal box shows: the line count and the last lines with their freshness.
  *  Kept while the terminal's last chunk is the same object: a history changed before it
@@ -204,13 +217,6 @@ function sameNumbers(a: readonly number[] | undefined, b: readonly number[] | un
 function sameBoxInputs(a: BoxInputs, b: BoxInputs): boolean {
   return a.o === b.o && a.marks === b.marks && sameNumbers(a.holders, b.holders) && sameNumbers(a.peer, b.peer) &&
     a.clients === b.clients && a.term === b.term;
-}
-
-function objectKey(i: BoxInputs): string {
-  let s = `${i.marks}|${idOf(i.o)}|${i.holders?.join(" ")}`;
-  if (i.peer) s += `|${i.peer.join(" ")}|${i.clients}`;
-  if (i.o.kind === "tty") s += "|" + i.term;
-  return s;
 }
 
 export interface Figure {
@@ -385,7 +391,7 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
     const block = memo && memo.p === proc && memo.w === w && memo.pp === parentPresent && memo.marks === marks &&
       !(renamed.size && proc.fds.some((id) => id !== null && renamed.has(id)))
       ? memo.block
-      : cache.get("p" + procKey(proc, w, parentPresent, cache, marks), () => drawProcBlock(proc, w, look, c, parentPresent));
+      : cache.drawing(proc, blockInputs(proc, w, parentPresent, marks, cache), sameBlockInputs, () => drawProcBlock(proc, w, look, c, parentPresent));
     const kept = memo?.block === block ? memo : undefined;
     const unit = LazyUnit.at(kept?.unit, `p:${proc.pid}`, "boxes", col.proc + indent, y, y, y + block.h, block);
     const placed = { p: proc, w, pp: parentPresent, marks, block, unit, arrows: kept?.arrows ?? [] };
@@ -427,14 +433,14 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
       const inputs = boxInputs(o, term, look, c, ghost, cache);
       const memo = cache.boxes.get(o.id);
       const box = memo && sameBoxInputs(memo.inputs, inputs) ? memo.box
-        : cache.get("o" + objectKey(inputs), () => drawObject(o, term, look, c, ghost));
+        : cache.drawing(o, inputs, sameBoxInputs, () => drawObject(o, term, look, c, ghost));
       boxes.set(o.id, { inputs, box, unit: memo?.box === box ? memo.unit : undefined });
       items.push({ item: { o, ghost, box }, anchor: objAnchor.get(o.id) ?? Infinity, h: box.h, tie: o.id });
     };
     for (const o of snap.objects) add(o, false);
     for (const o of c.freedObjects) add(o, true);
     if (!snap.objects.some((o) => o.kind === "tty") && term.end) {
-      const box = cache.get("t" + terminalKey(term, c, cache), () => drawTerminalOutput(term, c));
+      const box = cache.drawing("t" + terminalKey(term, c, cache), undefined, () => true, () => drawTerminalOutput(term, c));
       items.push({ item: { ghost: false, box }, anchor: Infinity, h: box.h, tie: Number.MAX_SAFE_INTEGER });
     }
     return items;
@@ -468,7 +474,7 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
     const pos = c.offsetWas.get(f.id);
     const memo = cache.rows.get(f.id);
     const row = memo && memo.f === f && memo.ghost === ghost && memo.isNew === isNew && memo.ref === ref && memo.pos === pos ? memo.row
-      : cache.get(`f${ghost ? "G" : ""}${isNew ? "N" : ""}${ref}|${pos}|${idOf(f)}`, () => new LazyParted(() => drawFileRow(f, c, ghost)));
+      : cache.drawing(f, { ghost, isNew, ref, pos }, sameRowInputs, () => new LazyParted(() => drawFileRow(f, c, ghost)));
     const kept = memo?.row === row ? memo : undefined;
     const unit = LazyUnit.at(kept?.unit, kept?.unit.key ?? `f:${f.id}`, "boxes", col.file, fy, fy, fy + FILE_ROW, row);
     rows.set(f.id, { f, ghost, isNew, ref, pos, row, unit, link: kept?.link });
