@@ -47,10 +47,10 @@ export class FigureCache {
    *  without building a key (the common case: a step changes one process of hundreds). */
   procs = new Map<number, { p: Proc; w: number; pp: boolean; marks: string; block: ProcBlock; unit: LazyUnit;
     /** The arrows from the block's slots (block.slots' order; the same block has the same slots). */
-    arrows: Array<LazyUnit | undefined> }>();
+    arrows: Array<Arrow | undefined> }>();
   /** The same for open file rows (what drawFileRow reads) and v-node boxes (BoxInputs):
    *  an unchanged one is found without building its key (a v-node's names every holder). */
-  rows = new Map<number, { f: OpenFile; ghost: boolean; isNew: boolean; ref?: number; pos?: number; row: LazyParted; unit: LazyUnit; link?: LazyUnit }>();
+  rows = new Map<number, { f: OpenFile; ghost: boolean; isNew: boolean; ref?: number; pos?: number; row: LazyParted; unit: LazyUnit; link?: Arrow }>();
   boxes = new Map<number, { inputs: BoxInputs; box: ObjectBox; unit?: LazyUnit }>();
   /** The last terminal key and what it was built from (see terminalKey). */
   term: { chunks: Terminal["chunks"]; last: unknown; end: number; fresh: number; key: string } | undefined;
@@ -116,18 +116,9 @@ class LazyUnit implements Unit {
     return last && last.src === src && last.x === x && last.y === y && last.top === top && last.bottom === bottom && last.key === key
       ? last : new LazyUnit(key, layer, x, y, top, bottom, src);
   }
-  /** The same for an arrow (made only when no last one has these ends). */
-  static arrow(last: LazyUnit | undefined, key: string, top: number, bottom: number, x1: number, y1: number, x2: number, y2: number,
-    long: boolean, target: number, kind: ArrowKind, pid?: number, round = false): LazyUnit {
-    // Plain parameters, no rest array: this runs for every arrow of every figure.
-    return last && last.top === top && last.bottom === bottom && last.key === key && last.src instanceof Arrow &&
-      last.src.is(x1, y1, x2, y2, long, target, kind, pid, round)
-      ? last : new LazyUnit(key, "links", 0, 0, top, bottom, new Arrow(x1, y1, x2, y2, long, target, kind, pid, round));
-  }
-  /** The same cached drawing, or an arrow between the same points: same markup. */
+  /** The same cached drawing in the same place: same markup. */
   sameAs(drawn: Unit): boolean {
-    if (!(drawn instanceof LazyUnit)) return false;
-    return drawn.src === this.src || (this.src instanceof Arrow && drawn.src instanceof Arrow && this.src.same(drawn.src));
+    return drawn instanceof LazyUnit && drawn.src === this.src;
   }
 }
 
@@ -258,21 +249,34 @@ function stub(x1: number, y1: number, y2: number, label: string, kind: "p" | "o"
 
 type ArrowKind = "p" | "o" | "g";
 
-/** An arrow, drawn when first shown (a class, not a closure: a big figure has a thousand). */
-class Arrow {
-  constructor(private readonly x1: number, private readonly y1: number, private readonly x2: number, private readonly y2: number,
+/** An arrow's unit, its markup made when first shown (a class, not a closure: a big figure
+ *  has a thousand, placed anew on every step). */
+class Arrow implements Unit {
+  readonly layer = "links";
+  readonly x = 0;
+  readonly y = 0;
+  constructor(readonly key: string, readonly top: number, readonly bottom: number,
+    private readonly x1: number, private readonly y1: number, private readonly x2: number, private readonly y2: number,
     private readonly long: boolean,
     /** The open file (kind "p") or v-node the arrow points at: a stub names it. */
     private readonly target: number, private readonly kind: ArrowKind, private readonly pid?: number,
     /** Round the right side into the same column (bracket()), not across to the next. */
     private readonly round = false) {}
-  same(o: Arrow): boolean {
-    return this.is(o.x1, o.y1, o.x2, o.y2, o.long, o.target, o.kind, o.pid, o.round);
+  /** `last` when it is this same arrow, else a new one: a step allocates nothing for
+   *  arrows it did not move. (Plain parameters, no rest array: this runs for every arrow.) */
+  static at(last: Arrow | undefined, key: string, top: number, bottom: number, x1: number, y1: number, x2: number, y2: number,
+    long: boolean, target: number, kind: ArrowKind, pid?: number, round = false): Arrow {
+    return last && last.key === key && last.top === top && last.bottom === bottom && last.is(x1, y1, x2, y2, long, target, kind, pid, round)
+      ? last : new Arrow(key, top, bottom, x1, y1, x2, y2, long, target, kind, pid, round);
   }
-  /** Whether this arrow has these ends and marks (the constructor's arguments). */
-  is(x1: number, y1: number, x2: number, y2: number, long: boolean, target: number, kind: ArrowKind, pid: number | undefined, round: boolean): boolean {
+  /** Whether this arrow has these ends and marks. */
+  private is(x1: number, y1: number, x2: number, y2: number, long: boolean, target: number, kind: ArrowKind, pid: number | undefined, round: boolean): boolean {
     return x1 === this.x1 && y1 === this.y1 && x2 === this.x2 && y2 === this.y2 && long === this.long &&
       target === this.target && kind === this.kind && pid === this.pid && round === this.round;
+  }
+  /** An arrow between the same points with the same marks: same markup. */
+  sameAs(drawn: Unit): boolean {
+    return drawn instanceof Arrow && this.is(drawn.x1, drawn.y1, drawn.x2, drawn.y2, drawn.long, drawn.target, drawn.kind, drawn.pid, drawn.round);
   }
   get body(): string {
     const { x1, y1, x2, y2, kind } = this;
@@ -370,7 +374,7 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
   const procs: FigureCache["procs"] = new Map();
   const present = new Set(snap.processes.map((p) => p.pid));
   /** Each block and where it went (its slots give the arrows' starts). */
-  const placedProcs: Array<{ pid: number; block: ProcBlock; y: number; arrows: Array<LazyUnit | undefined> }> = [];
+  const placedProcs: Array<{ pid: number; block: ProcBlock; y: number; arrows: Array<Arrow | undefined> }> = [];
   const closedAt = new Map<string, number>();
   const headerAt = new Map<number, number>();
   let y = TOP;
@@ -489,7 +493,7 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
       const sy = by + s.dy;
       const long = Math.abs(to - sy) > LONG_LINK;
       // Arrows are drawn only when the view shows them (most of a big picture is off screen).
-      const unit = LazyUnit.arrow(arrows[i], s.key, (long ? sy : Math.min(sy, to)) - 5, (long ? sy : Math.max(sy, to)) + 5,
+      const unit = Arrow.at(arrows[i], s.key, (long ? sy : Math.min(sy, to)) - 5, (long ? sy : Math.max(sy, to)) + 5,
         col.proc + col.procW, sy, col.file, to, long, s.file, "p", pid);
       arrows[i] = unit;
       units.push(unit);
@@ -516,7 +520,7 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
     const lo = long ? from : Math.min(from, to);
     const hi = long ? from : Math.max(from, to);
     const row = rows.get(item.f.id);
-    const unit = LazyUnit.arrow(row?.link, row?.link?.key ?? `b:${item.f.id}`, lo - 5, hi + 5,
+    const unit = Arrow.at(row?.link, row?.link?.key ?? `b:${item.f.id}`, lo - 5, hi + 5,
       col.file + COL_FILE, from, objEdge, to, long, item.f.object, item.ghost ? "g" : "o", undefined, narrow);
     if (row) row.link = unit;
     units.push(unit);

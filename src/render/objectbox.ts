@@ -34,8 +34,9 @@ class Flow {
   draw(make: () => string): void {
     if (!this.measuring) this.parts.push([`i${this.parts.length}`, make()]);
   }
-  line(parts: Array<[string, string]>): void {
-    this.draw(() => runs(PAD, this.y + 12, parts));
+  /** A line of styled runs (made only when drawing: measuring needs only its height). */
+  line(parts: () => Array<[string, string]>): void {
+    this.draw(() => runs(PAD, this.y + 12, parts()));
     this.y += LINE;
   }
   /** A byte queue drawn as a box holding the bytes, like a pipe buffer in a textbook. */
@@ -48,7 +49,7 @@ class Flow {
 
 function holdersLine(fl: Flow, o: KObject, look: Lookup): void {
   const pids = look.holders.get(o.id) ?? [];
-  if (pids.length) fl.line([["fl-m", "used by "], ["fl-t fl-mono", clip(pids.join(" "), 36)]]);
+  if (pids.length) fl.line(() => [["fl-m", "used by "], ["fl-t fl-mono", clip(pids.join(" "), 36)]]);
 }
 
 function pipeBody(fl: Flow, o: PipeObject): void {
@@ -57,17 +58,18 @@ function pipeBody(fl: Flow, o: PipeObject): void {
   const y = fl.y;
   fl.draw(() => rect(PAD, y, INNER, 6, "fl-bar", { rx: 2 }) + (o.buffer.length ? rect(PAD, y, Math.max(2, INNER * frac), 6, "fl-barfill", { rx: 2 }) : ""));
   fl.y += 10;
-  fl.line([["fl-t fl-mono", `${o.buffer.length} / ${o.capacity}`], ["fl-m", " bytes in buffer"]]);
-  fl.line([["fl-m", "readers "], ["fl-t fl-b", String(o.readers)], ["fl-m", " \u00b7 writers "], ["fl-t fl-b", String(o.writers)],
+  fl.line(() => [["fl-t fl-mono", `${o.buffer.length} / ${o.capacity}`], ["fl-m", " bytes in buffer"]]);
+  fl.line(() => [["fl-m", "readers "], ["fl-t fl-b", String(o.readers)], ["fl-m", " \u00b7 writers "], ["fl-t fl-b", String(o.writers)],
     ...(o.writers === 0 ? [["fl-m", " \u00b7 read gives EOF when empty"] as [string, string]] : [])]);
 }
 
 /** A UDP socket: its address, its peer once connected, and each datagram waiting, whole. */
 function datagramBody(fl: Flow, o: SocketObject): void {
-  fl.line([["fl-m", "address "], ["fl-t fl-mono", clip(o.local ?? "(unbound)", 30)]]);
-  if (o.remote) fl.line([["fl-m", "connected to "], ["fl-t fl-mono", clip(o.remote, 28)]]);
+  fl.line(() => [["fl-m", "address "], ["fl-t fl-mono", clip(o.local ?? "(unbound)", 30)]]);
+  const remote = o.remote;
+  if (remote) fl.line(() => [["fl-m", "connected to "], ["fl-t fl-mono", clip(remote, 28)]]);
   const grams = o.datagrams ?? [];
-  fl.line([["fl-m", `${grams.length} datagram${grams.length === 1 ? "" : "s"} waiting (each read takes one)`]]);
+  fl.line(() => [["fl-m", `${grams.length} datagram${grams.length === 1 ? "" : "s"} waiting (each read takes one)`]]);
   for (const d of grams.slice(0, 4)) {
     // Each datagram in a cell of its own: the sender's port, then the bytes.
     const from = `from ${d.from.replace(/^127\.0\.0\.1/, "")} `;
@@ -75,14 +77,14 @@ function datagramBody(fl: Flow, o: SocketObject): void {
       runs(PAD + 6, fl.y + 15, [["fl-m fl-small", from], ["fl-t fl-mono fl-small", d.data ? cbytes(d.data, fits(INNER) - from.length - 2) : "(empty)"]]));
     fl.y += 26;
   }
-  if (grams.length > 4) fl.line([["fl-m", `and ${grams.length - 4} more`]]);
+  if (grams.length > 4) fl.line(() => [["fl-m", `and ${grams.length - 4} more`]]);
 }
 
 function socketBody(fl: Flow, o: SocketObject, look: Lookup): void {
   if (o.type === "SOCK_DGRAM") return datagramBody(fl, o);
   if (o.state === "listening") {
     const pending = o.pending ?? [];
-    fl.line([["fl-m", "backlog "], ["fl-t", String(o.backlog ?? "?")], ["fl-m", ` \u00b7 ${pending.length} waiting for accept`]]);
+    fl.line(() => [["fl-m", "backlog "], ["fl-t", String(o.backlog ?? "?")], ["fl-m", ` \u00b7 ${pending.length} waiting for accept`]]);
     const cellW = 96;
     const fit = Math.max(1, Math.floor(INNER / cellW));
     if (!pending.length) fl.queue("");
@@ -94,33 +96,37 @@ function socketBody(fl: Flow, o: SocketObject, look: Lookup): void {
           text(PAD + i * cellW + 5, fl.y + 15, clip(label.replace(/^127\.0\.0\.1/, ""), 12), "fl-t fl-mono fl-small"));
       });
       fl.y += 26;
-      if (pending.length > fit) fl.line([["fl-m", `and ${pending.length - fit} more`]]);
+      if (pending.length > fit) fl.line(() => [["fl-m", `and ${pending.length - fit} more`]]);
     }
     return;
   }
   if (o.state !== "connected") {
-    if (o.local) fl.line([["fl-m", "address "], ["fl-t fl-mono", o.local]]);
+    const local = o.local;
+    if (local) fl.line(() => [["fl-m", "address "], ["fl-t fl-mono", local]]);
     return;
   }
-  fl.line([["fl-t fl-mono", clip(`${socketAddr(o, o.local)} \u2194 ${socketAddr(o, o.remote)}`, 42)]]);
-  fl.line([["fl-m", "to be read here (receive queue)"]]);
+  fl.line(() => [["fl-t fl-mono", clip(`${socketAddr(o, o.local)} \u2194 ${socketAddr(o, o.remote)}`, 42)]]);
+  fl.line(() => [["fl-m", "to be read here (receive queue)"]]);
   fl.queue(o.recvQueue ?? "");
-  fl.line([["fl-m", "sent, not yet read by the peer"]]);
+  fl.line(() => [["fl-m", "sent, not yet read by the peer"]]);
   fl.queue(o.sendQueue ?? "");
-  if (o.peer !== undefined) {
-    const who = look.holders.get(o.peer) ?? [];
-    const client = who.some((pid) => look.clients.has(pid));
-    fl.line([["fl-m", "peer "], ["fl-t", `socket ${vnodeLabel(o.peer)}`], ["fl-m", who.length ? ` (${client ? "client " : "pid "}${who.join(" ")})` : ""]]);
+  const peer = o.peer;
+  if (peer !== undefined) {
+    fl.line(() => {
+      const who = look.holders.get(peer) ?? [];
+      const client = who.some((pid) => look.clients.has(pid));
+      return [["fl-m", "peer "], ["fl-t", `socket ${vnodeLabel(peer)}`], ["fl-m", who.length ? ` (${client ? "client " : "pid "}${who.join(" ")})` : ""]];
+    });
   }
   const notes = [o.peerClosed ? "peer closed: EOF once the queue is empty" : "", o.shutRd ? "shut for reading" : "", o.shutWr ? "shut for writing" : ""].filter(Boolean);
-  if (notes.length) fl.line([["fl-wait", clip(notes.join(" \u00b7 "), 44)]]);
+  if (notes.length) fl.line(() => [["fl-wait", clip(notes.join(" \u00b7 "), 44)]]);
 }
 
 function shmBody(fl: Flow, o: ShmObject, look: Lookup): void {
-  fl.line([["fl-m", "key "], ["fl-t fl-mono", "0x" + o.key.toString(16)], ["fl-m", " \u00b7 size "], ["fl-t fl-mono", String(o.size)], ["fl-m", " bytes"]]);
+  fl.line(() => [["fl-m", "key "], ["fl-t fl-mono", "0x" + o.key.toString(16)], ["fl-m", " \u00b7 size "], ["fl-t fl-mono", String(o.size)], ["fl-m", " bytes"]]);
   const pids = look.holders.get(o.id) ?? [];
-  fl.line([["fl-m", "attached "], ["fl-t fl-b", String(o.attached)], ["fl-m", pids.length ? ` (pids ${pids.join(" ")})` : ""]]);
-  if (o.removed) fl.line([["fl-wait", "removed (IPC_RMID): goes at the last detach"]]);
+  fl.line(() => [["fl-m", "attached "], ["fl-t fl-b", String(o.attached)], ["fl-m", pids.length ? ` (pids ${pids.join(" ")})` : ""]]);
+  if (o.removed) fl.line(() => [["fl-wait", "removed (IPC_RMID): goes at the last detach"]]);
   const hex = o.preview.replace(/\s+/g, "").replace(/(..)/g, "$1 ").trim();
   fl.draw(() => rect(PAD, fl.y, INNER, 22, "fl-cell fl-queue") + text(PAD + 6, fl.y + 15, hex ? clip(hex, fits(INNER)) : "(no bytes)", "fl-t fl-mono fl-small"));
   fl.y += 26;
@@ -130,10 +136,10 @@ function shmBody(fl: Flow, o: ShmObject, look: Lookup): void {
  *  the lines this step wrote stand out. */
 function terminalBody(fl: Flow, term: Terminal, fresh: number): void {
   const total = lineCount(term);
-  if (!total) { fl.line([["fl-m fl-i", "nothing written yet"]]); return; }
+  if (!total) { fl.line(() => [["fl-m fl-i", "nothing written yet"]]); return; }
   const tail = terminalTail(term, TTY_LINES, fresh);
   const shown = tail.lines;
-  if (total > shown.length) fl.line([["fl-m fl-i", `${total - shown.length} earlier lines`]]);
+  if (total > shown.length) fl.line(() => [["fl-m fl-i", `${total - shown.length} earlier lines`]]);
   shown.forEach((l, i) => {
     const isFresh = i >= shown.length - tail.fresh;
     const tag = `${l.pid}${l.fd === 2 ? " 2>" : ""}`;
@@ -181,19 +187,19 @@ export function drawObject(o: KObject, term: Terminal, look: Lookup, c: Changes,
 function objectFlow(fl: Flow, o: KObject, term: Terminal, look: Lookup, c: Changes, ghost: boolean): { h: number; parted: Parted } {
   switch (o.kind) {
     case "file":
-      fl.line([["fl-m", "size "], ["fl-t fl-mono", String(o.size)], ["fl-m", " bytes"]]);
+      fl.line(() => [["fl-m", "size "], ["fl-t fl-mono", String(o.size)], ["fl-m", " bytes"]]);
       fl.queue(o.preview);
       break;
     case "pipe": pipeBody(fl, o); break;
     case "socket": socketBody(fl, o, look); break;
     case "shm": shmBody(fl, o, look); break;
     case "tty":
-      if (o.input) { fl.line([["fl-m", "typed, not yet read"]]); fl.queue(o.input); }
+      if (o.input) { fl.line(() => [["fl-m", "typed, not yet read"]]); fl.queue(o.input); }
       terminalBody(fl, term, c.newOutput);
       break;
   }
   if (!ghost) holdersLine(fl, o, look);
-  else fl.line([["fl-lost", "freed: the last reference was closed"]]);
+  else fl.line(() => [["fl-lost", "freed: the last reference was closed"]]);
   const change = ghost ? "freed" : c.newObjects.has(o.id) ? "new" : c.changedObjects.has(o.id) ? "changed" : "";
   const cls = ghost ? " fl-freed fl-ghost" : change === "new" ? " fl-new" : change === "changed" ? " fl-chg" : "";
   const data = `class="fl-obj${ghost ? " fl-ghost" : ""}" data-object="${o.id}" data-kind="${o.kind}"${o.kind === "socket" ? ` data-state="${o.state}"` : ""}${change ? ` data-change="${change}"` : ""}`;

@@ -56,59 +56,63 @@ function signalList(list: string[]): string {
   return [...counts].map(([s, n]) => (n > 1 ? `${s}\u00d7${n}` : s)).join(" ");
 }
 
-function infoLines(p: Proc, parentPresent: boolean, c: Changes): Array<Array<[string, string]>> {
-  const lines: Array<Array<[string, string]>> = [];
-  if (p.kind === "client") lines.push([["fl-m", "outside process (a client)"]]);
+/** A line of styled runs, made when the block is drawn: the block's height needs only how
+ *  many lines there are, and a big picture draws a few blocks of hundreds. */
+type InfoLine = () => Array<[string, string]>;
+
+function infoLines(p: Proc, parentPresent: boolean, c: Changes): InfoLine[] {
+  const lines: InfoLine[] = [];
+  if (p.kind === "client") lines.push(() => [["fl-m", "outside process (a client)"]]);
   if (p.state === "zombie") {
-    lines.push([["fl-zt", `${waitStatusText(p.exitStatus ?? 0)}; `], ["fl-zt", parentPresent ? `not yet reaped by ${p.ppid}` : "not yet reaped"]]);
+    lines.push(() => [["fl-zt", `${waitStatusText(p.exitStatus ?? 0)}; `], ["fl-zt", parentPresent ? `not yet reaped by ${p.ppid}` : "not yet reaped"]]);
   }
-  const where: Array<[string, string]> = [];
   // With a call stack, the innermost frame says the line.
-  if (p.line !== undefined && p.state !== "zombie" && !p.frames?.length) where.push(["fl-m", `line ${p.line}`]);
-  if (p.state === "blocked" && p.blockedOn) {
-    if (where.length) where.push(["fl-m", " \u00b7 "]);
-    where.push(["fl-m", "waits in "], ["fl-wait", p.blockedOn]);
+  const at = p.line !== undefined && p.state !== "zombie" && !p.frames?.length;
+  const waits = p.state === "blocked" && !!p.blockedOn;
+  if (at || waits) {
+    lines.push(() => {
+      const where: Array<[string, string]> = at ? [["fl-m", `line ${p.line}`]] : [];
+      if (waits) where.push(["fl-m", at ? " \u00b7 waits in " : "waits in "], ["fl-wait", p.blockedOn ?? ""]);
+      return where;
+    });
   }
-  if (where.length) lines.push(where);
   const s = p.signals;
-  const sigLine = (label: string, list: string[], cls = "fl-t") => {
-    if (list.length) lines.push([["fl-m", `${label} `], [cls, signalList(list)]]);
-  };
-  sigLine("pending", s.pending, "fl-sig");
+  const sigLine = (label: string, list: () => string[], cls = "fl-t") => lines.push(() => [["fl-m", `${label} `], [cls, signalList(list())]]);
+  if (s.pending.length) sigLine("pending", () => s.pending, "fl-sig");
   // A line of its own: beside three signal names it would be cut in a nested block.
   const held = heldNote(p.state, s.pending);
-  if (held) lines.push([["fl-m", held]]);
-  sigLine("blocked", s.blocked);
-  const handlers = Object.entries(s.handlers).map(([sig, h]) => `${sig}\u2192${h}`);
-  sigLine("handlers", handlers);
-  if (s.running) lines.push([["fl-m", "in handler "], ["fl-sig", s.running]]);
+  if (held) lines.push(() => [["fl-m", held]]);
+  if (s.blocked.length) sigLine("blocked", () => s.blocked);
+  for (const _ in s.handlers) {
+    sigLine("handlers", () => Object.entries(s.handlers).map(([sig, h]) => `${sig}\u2192${h}`));
+    break;
+  }
+  if (s.running) lines.push(() => [["fl-m", "in handler "], ["fl-sig", s.running ?? ""]]);
   if (s.lost.length) {
     const fresh = c.newlyLost.has(p.pid) ? " (just now)" : "";
-    lines.push([["fl-lost", `\u26a0 lost ${signalList(s.lost)}${fresh}`], ["fl-m", " (was already pending)"]]);
+    lines.push(() => [["fl-lost", `\u26a0 lost ${signalList(s.lost)}${fresh}`], ["fl-m", " (was already pending)"]]);
   }
   const out = p.stdio.stdout;
-  if (out.buffered) lines.push([["fl-m", `stdout buffer (${out.mode}) `], ["fl-mono fl-t", cbytes(out.buffered, 26)]]);
-  lines.push(...variableLines(p, c.changedVars.get(p.pid)));
+  if (out.buffered) lines.push(() => [["fl-m", `stdout buffer (${out.mode}) `], ["fl-mono fl-t", cbytes(out.buffered, 26)]]);
+  variableLines(p, c.changedVars.get(p.pid), lines);
   return lines;
 }
 
 /** The call stack (outermost first, each frame's locals under it) and the globals; a
  *  variable the step changed is bold with a mark (not colour alone). */
-function variableLines(p: Proc, changed: Set<string> | undefined): Array<Array<[string, string]>> {
-  const lines: Array<Array<[string, string]>> = [];
-  const item = (key: string, name: string, value: string): Array<[string, string]> => {
+function variableLines(p: Proc, changed: Set<string> | undefined, lines: InfoLine[]): void {
+  const item = (key: string, name: string, value: string) => lines.push(() => {
     const hot = changed?.has(key);
     return [["fl-m", hot ? "\u25b8 " : "  "], [hot ? "fl-var fl-var-chg" : "fl-var", name], ["fl-m", " = "], [hot ? "fl-mono fl-t fl-var-chg" : "fl-mono fl-t", value]];
-  };
+  });
   (p.frames ?? []).forEach((f, i) => {
-    lines.push([["fl-fn", `${f.function}()`], ["fl-m", ` line ${f.line}`]]);
-    for (const v of f.locals) lines.push(item(`${i}:${v.name}`, v.name, v.value));
+    lines.push(() => [["fl-fn", `${f.function}()`], ["fl-m", ` line ${f.line}`]]);
+    for (const v of f.locals) item(`${i}:${v.name}`, v.name, v.value);
   });
   if (p.globals?.length) {
-    lines.push([["fl-fn", "globals"]]);
-    for (const v of p.globals) lines.push(item(`g:${v.name}`, v.name, v.value));
+    lines.push(() => [["fl-fn", "globals"]]);
+    for (const v of p.globals) item(`g:${v.name}`, v.name, v.value);
   }
-  return lines;
 }
 
 /** The block of `p`: the size and descriptor rows now, the markup when first asked for. */
@@ -198,7 +202,7 @@ function drawSlot(p: Proc, r: FdRow, ry: number, w: number, look: Lookup, c: Cha
 }
 
 function drawBody(p: Proc, w: number, look: Lookup, c: Changes,
-  at: { lines: Array<Array<[string, string]>>; table: FdRow[]; noteLine: number; fdTop: number; h: number }): Parted {
+  at: { lines: InfoLine[]; table: FdRow[]; noteLine: number; fdTop: number; h: number }): Parted {
   const { lines, table, noteLine, fdTop, h } = at;
   const hue = pidHue(p.pid);
   const parts: Part[] = [];
@@ -222,7 +226,7 @@ function drawBody(p: Proc, w: number, look: Lookup, c: Changes,
   let y = HEAD;
   const room = Math.floor((w - 20) / 6.9);
   lines.forEach((l, i) => {
-    parts.push([`l${i}`, runs(12, y + 12, clipRuns(l, room))]);
+    parts.push([`l${i}`, runs(12, y + 12, clipRuns(l(), room))]);
     y += LINE;
   });
   if (noteLine) {

@@ -23,9 +23,17 @@ export function text(x: number, y: number, content: string, cls: string, extra?:
   return `<text x="${x}" y="${y}" class="${cls}"${extra ? attrs(extra) : ""}>${esc(content)}</text>`;
 }
 
-/** A text made of differently styled runs on one baseline. */
+/** A text made of differently styled runs on one baseline. Neighbouring runs of one style
+ *  are one tspan: each tspan is a box the browser styles and lays out. */
 export function runs(x: number, y: number, parts: Array<[string, string]>, extra: Attrs = {}): string {
-  return `<text${attrs({ x, y, ...extra })}>${parts.map(([cls, t]) => `<tspan class="${cls}">${esc(t)}</tspan>`).join("")}</text>`;
+  let body = "";
+  for (let i = 0; i < parts.length; i++) {
+    const cls = parts[i][0];
+    let t = parts[i][1];
+    while (i + 1 < parts.length && parts[i + 1][0] === cls) t += parts[++i][1];
+    body += `<tspan class="${cls}">${esc(t)}</tspan>`;
+  }
+  return `<text${attrs({ x, y, ...extra })}>${body}</text>`;
 }
 
 export function group(body: string, extra: Attrs = {}): string {
