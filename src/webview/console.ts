@@ -8,10 +8,11 @@ import { h, whenIdle } from "./dom";
 
 /** Lines kept in the strip (it scrolls; the newest are at the bottom). */
 const TAIL = 200;
-/** Lines drawn with the step: more than the strip shows at its tallest. The older ones (up
- *  to TAIL) follow when the page is idle, or at once when the learner reaches for the strip:
- *  a hundred lines cost a tenth of a 200-process picture's frame, and only a few show. */
-const EAGER = 12;
+/** Lines drawn with the step: more than the strip shows at its tallest (view.css caps it at
+ *  4.6em, a little over three lines). The older ones (up to TAIL) follow when the page is
+ *  idle, or at once when the learner reaches for the strip: a hundred lines cost a tenth of
+ *  a 200-process picture's frame, and only three show. */
+const EAGER = 4;
 
 export class ConsoleStrip {
   readonly el = h("section", { class: "fl-console", "aria-label": "Terminal output of the program", tabindex: 0 });
