@@ -43,14 +43,14 @@ export class FigureCache {
   private cur = new Map<object | string, { inputs: unknown; value: unknown }>();
   private prev = new Map<object | string, { inputs: unknown; value: unknown }>();
   /** The last figure's block per pid and what it was drawn from: a process whose row, place
-   *  and marks are the same, and whose descriptors still name the same things, keeps it
-   *  without building a key (the common case: a step changes one process of hundreds). */
+   *  and marks are the same, and whose descriptors' open files were not renamed, keeps it
+   *  without comparing names (the common case: a step changes one process of hundreds). */
   procs = new Map<number, { p: Proc; w: number; pp: boolean; marks: string; block: ProcBlock; unit: LazyUnit;
     /** The arrows from the block's slots (block.slots' order; the same block has the same slots). */
     arrows: Array<Arrow | undefined> }>();
-  /** The same for open file rows (what drawFileRow reads) and v-node boxes (BoxInputs):
-   *  an unchanged one is found without building its key (a v-node's names every holder). */
-  rows = new Map<number, { f: OpenFile; ghost: boolean; isNew: boolean; ref?: number; pos?: number; row: LazyParted; unit: LazyUnit; link?: Arrow }>();
+  /** The same for open file rows (RowInputs) and v-node boxes (BoxInputs), by id: an
+   *  unchanged one is found without a lookup by row. */
+  rows = new Map<number, { f: OpenFile; inputs: RowInputs; row: LazyParted; unit: LazyUnit; link?: Arrow }>();
   boxes = new Map<number, { inputs: BoxInputs; box: ObjectBox; unit?: LazyUnit }>();
   /** The last terminal key and what it was built from (see terminalKey). */
   term: { chunks: Terminal["chunks"]; last: unknown; end: number; fresh: number; key: string } | undefined;
@@ -473,15 +473,13 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
   for (const { item, y: fy } of placedFiles) {
     const f = item.f;
     const ghost = item.ghost;
-    const isNew = c.newFiles.has(f.id);
-    const ref = c.refcountWas.get(f.id);
-    const pos = c.offsetWas.get(f.id);
+    const inputs: RowInputs = { ghost, isNew: c.newFiles.has(f.id), ref: c.refcountWas.get(f.id), pos: c.offsetWas.get(f.id) };
     const memo = cache.rows.get(f.id);
-    const row = memo && memo.f === f && memo.ghost === ghost && memo.isNew === isNew && memo.ref === ref && memo.pos === pos ? memo.row
-      : cache.drawing(f, { ghost, isNew, ref, pos }, sameRowInputs, () => new LazyParted(() => drawFileRow(f, c, ghost)));
+    const row = memo && memo.f === f && sameRowInputs(memo.inputs, inputs) ? memo.row
+      : cache.drawing(f, inputs, sameRowInputs, () => new LazyParted(() => drawFileRow(f, c, ghost)));
     const kept = memo?.row === row ? memo : undefined;
     const unit = LazyUnit.at(kept?.unit, kept?.unit.key ?? `f:${f.id}`, "boxes", col.file, fy, fy, fy + FILE_ROW, row);
-    rows.set(f.id, { f, ghost, isNew, ref, pos, row, unit, link: kept?.link });
+    rows.set(f.id, { f, inputs, row, unit, link: kept?.link });
     units.push(unit);
     fileMid.set(item.f.id, fy + FILE_ROW / 2);
   }
