@@ -1,7 +1,8 @@
 // One stepping session: a program, its Scenario, the kernel model, the C machine, a
 // scheduler and the history. Everything runs deterministically (seeded random policy),
 // so the history is the list of actions taken (stepped lines, and what the world outside
-// did by hand: clients joining, lines typed, closes, signals). With snapshots, the session
+// did by hand: clients joining, lines typed, closes, signals; each of these is a step of
+// its own, as a line is). With snapshots, the session
 // also keeps checkpoints of the whole machine (checkpoints.ts): stepping back or jumping
 // restores the nearest one at or before the target and replays the recorded actions after
 // it, so a jump costs a few dozen steps, not the whole history.
@@ -35,14 +36,12 @@ import { freeze, restore } from "./checkpoint";
  *  one, the actions are the list being replayed), and the checkpoints themselves. */
 const UNCOPIED = new Set(["opts", "history", "traceAt", "actions", "checkpoints"]);
 
-/** The history as it stood at a checkpoint: a prefix of `history` (its last entry and
- *  trace mark as they were then: outside actions at that step redo them). */
+/** The history as it stood at a checkpoint: a prefix of `history` (entries are never
+ *  rewritten once kept, so the array may grow on or be cut after it meanwhile). */
 interface HistoryMark {
   history: Snapshot[];
   traceAt: number[];
   length: number;
-  last?: Snapshot;
-  lastAt?: number;
 }
 
 export type Policy = "round-robin" | "parent-first" | "child-first" | "random";
@@ -100,6 +99,7 @@ export type Action =
   | OutsideAction;
 
 export interface StepInfo {
+  /** Steps so far: lines stepped and actions taken by hand (each a history entry). */
   step: number;
   tid?: number;
   pid?: number;
@@ -113,6 +113,7 @@ export class Session {
   machine: Machine;
   clients: Clients;
   readonly mainPid: number;
+  /** History entries after the first: each stepped line and each outside action. */
   steps = 0;
   history: Snapshot[] = [];
   /** trace.length at each history entry (with snapshots), so a step's system calls can be found. */
@@ -239,12 +240,14 @@ export class Session {
    *  process has the terminal open. */
   ttyInput(text: string, end: TtyEnd): boolean { return this.act({ kind: "ttyInput", text, end }); }
 
-  /** An outside action now: like a step after a step back, it drops the undone future. */
-  private act(a: OutsideAction): boolean {
+  /** An outside action now, a step of its own: like a line after a step back, it takes
+   *  the place of the recorded action at the cursor and drops the undone future. False
+   *  when it does not apply (no such client, no terminal, an unknown signal). */
+  act(a: OutsideAction): boolean {
     const at = this.cursor;
-    if (!this.applyOutside(a)) return false;
-    // The action took the place of the recorded one at `at`.
+    // The checkpoints along the undone future go first: this step may add its own.
     this.checkpoints?.dropAfter(at);
+    if (!this.applyOutside(a)) return false;
     this.dropFuture(this.cursor);
     return true;
   }
@@ -310,7 +313,8 @@ export class Session {
     return { step: this.steps, tid, pid: this.kernel.task(tid)?.pid };
   }
 
-  /** What the world outside did by hand; recorded like a step, so replay redoes it. */
+  /** What the world outside did by hand: a step of its own (a history entry, so Back
+   *  shows the step before it and Forward replays it); recorded, so replay redoes it. */
   private applyOutside(a: OutsideAction): boolean {
     let done: boolean;
     switch (a.kind) {
@@ -335,17 +339,10 @@ export class Session {
     this.ended = undefined;
     this.clients.advance(this.steps);
     this.machine.reap();
-    if (this.opts.snapshots) this.refresh();
+    this.steps++;
+    if (this.opts.snapshots) this.keep(this.snapshot());
+    this.checkpoint();
     return true;
-  }
-
-  /** The last Snapshot, redone after an outside action, keeping what its step did. */
-  private refresh(): void {
-    const h = this.history;
-    const last = h[h.length - 1];
-    const now = this.snapshot();
-    h[h.length - 1] = { ...now, events: [...last.events, ...now.events], output: [...last.output, ...now.output] };
-    this.traceAt[this.traceAt.length - 1] = this.trace.length;
   }
 
   private keep(snap: Snapshot): void {
@@ -357,38 +354,27 @@ export class Session {
     this.actions[this.cursor++] = a;
   }
 
-  /** Outside actions were taken since the last stepped line (and not undone). */
-  get outsideSinceStep(): boolean {
-    for (let i = this.cursor - 1; i >= 0; i--) {
-      const k = this.actions[i].kind;
-      if (k === "step") return false;
-      if (k !== "wait") return true;
-    }
-    return false;
-  }
-
-  /** Back one stepped line (exact: a replay). False at step 0. */
+  /** Back one step, a line or an outside action (exact: a replay). False at step 0. */
   stepBack(): boolean {
     if (this.steps === 0) return false;
     this.goto(this.steps - 1);
     return true;
   }
 
-  /** Redo the next undone line after a step back, with the outside actions taken right
-   *  after it; false when there is no recorded future. */
+  /** Redo the next undone step (a line or an outside action) after a step back; false
+   *  when there is no recorded future. */
   forward(): boolean {
     const start = this.steps;
     this.redo(start + 1);
     return this.steps > start;
   }
 
-  /** Move to the state after line `step` (0 = before the first) as it was last seen there:
-   *  with the outside actions taken at that step, or without them when `bare`. From the
-   *  latest checkpoint at or before it (or from here, going forward, when that is nearer),
+  /** Move to the state after step `step` (0 = before the first): from the latest
+   *  checkpoint at or before it (or from here, going forward, when that is nearer),
    *  replaying the recorded actions after it; without checkpoints back from the start. */
-  goto(step: number, bare = false): void {
+  goto(step: number): void {
     step = Math.max(step, 0);
-    if (step === this.steps && !bare) return;
+    if (step === this.steps) return;
     const c = this.checkpoints?.latest(step);
     if (step > this.steps) {
       if (c && c.steps > this.steps) this.restoreCheckpoint(c);
@@ -397,13 +383,13 @@ export class Session {
     }
     if (c) {
       this.restoreCheckpoint(c);
-      this.redo(step, bare);
+      this.redo(step);
       return;
     }
     const fresh = new Session(this.opts);
     // Replay through the same list (each action is rewritten as it was), so forward() can redo.
     fresh.actions = this.actions;
-    fresh.redo(step, bare);
+    fresh.redo(step);
     Object.assign(this, fresh);
   }
 
@@ -425,8 +411,7 @@ export class Session {
     for (const [k, v] of Object.entries(this)) if (!UNCOPIED.has(k)) state[k] = v;
     // Compiled programs are never written while they run: shared, not copied.
     const shared: object[] = [this.opts, ...[...this.machine.procs.values()].map((p) => p.prog)];
-    const n = this.history.length;
-    const mark: HistoryMark = { history: this.history, traceAt: this.traceAt, length: n, last: this.history[n - 1], lastAt: this.traceAt[n - 1] };
+    const mark: HistoryMark = { history: this.history, traceAt: this.traceAt, length: this.history.length };
     const frozen = freeze(state, [this.machine.trace, this.machine.notes, this.probes], shared);
     this.checkpoints.add({ steps: this.steps, cursor: this.cursor, frozen, extra: mark });
   }
@@ -438,21 +423,17 @@ export class Session {
     for (const k of Object.keys(this)) if (!UNCOPIED.has(k) && !(k in state)) state[k] = undefined;
     Object.assign(this, state);
     const m = c.extra as HistoryMark;
-    this.history = m.history.slice(0, Math.max(m.length - 1, 0));
-    this.traceAt = m.traceAt.slice(0, Math.max(m.length - 1, 0));
-    if (m.length) {
-      this.history.push(m.last!);
-      this.traceAt.push(m.lastAt!);
-    }
+    this.history = m.history.slice(0, m.length);
+    this.traceAt = m.traceAt.slice(0, m.length);
   }
 
-  /** Apply recorded actions from the cursor until `step` lines have run, then the outside
-   *  actions taken at that step (all but waits are left out when `bare`). */
-  private redo(step: number, bare = false): void {
+  /** Apply recorded actions from the cursor until `step` steps are done (with the waits
+   *  after the last: a step() that found nothing to run while the world outside moved). */
+  private redo(step: number): void {
     const all = this.actions;
     while (this.cursor < all.length) {
       const a = all[this.cursor];
-      if (this.steps >= step && (a.kind === "step" || (bare && a.kind !== "wait"))) break;
+      if (this.steps >= step && a.kind !== "wait") break;
       const at = this.cursor;
       this.apply(a);
       // Every action applied once is recorded; one that no longer applies means the replay diverged.

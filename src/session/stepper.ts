@@ -1,14 +1,14 @@
 // The learner's stepper: a Session driven by hand from the editor and the view. It says,
 // in the learner's terms, what each command did or why it could not (a blocked process,
 // a client that is not connected), and steps until a line or a moment. Everything done
-// (lines stepped, clients, typed lines, closes, signals) is a Session action, so stepping
-// back is the Session's own exact replay. Going back keeps the steps after it as the
+// (lines stepped, clients, typed lines, closes, signals) is a Session action and a step of
+// its own in the history, so stepping back is the Session's own exact replay. Going back keeps the steps after it as the
 // recorded future: Forward, Last and the slider replay it; only a different action at an
 // earlier step replaces it (the Outcome says how many steps that dropped).
 import { signo as signoOf } from "../kernel/kernel";
 import type { Snapshot } from "../contract/snapshot";
 import type { Program } from "../c/program";
-import { Policy, Session } from "./session";
+import { OutsideAction, Policy, Session } from "./session";
 import type { Scenario } from "../contract/scenario";
 import type { TraceEntry } from "../c/trace";
 import { whyBlocked, whyNotStep } from "../contract/unblock";
@@ -153,49 +153,53 @@ export class Stepper {
 
   /** A new client connects (once the program listens) and sends `lines`, then waits. */
   connect(lines: string[]): Outcome {
-    this.session.connect(lines);
-    this.branched();
+    if (!this.outside({ kind: "connect", lines })) return { ok: false, message: "the client could not connect" };
     const c = this.session.clients.list[this.session.clients.list.length - 1];
     return this.outcome(c.pid ? `client pid ${c.pid} connecting` : "the client will connect once the program listens");
   }
 
   send(client: number, line: string): Outcome {
-    if (!this.session.send(client, line)) return { ok: false, message: `no connected client with pid ${client}` };
-    this.branched();
+    if (!this.outside({ kind: "send", client, line })) return { ok: false, message: `no connected client with pid ${client}` };
     return this.outcome();
   }
 
   close(client: number | "all"): Outcome {
-    if (!this.session.close(client)) return { ok: false, message: client === "all" ? "no client is connected" : `no connected client with pid ${client}` };
-    this.branched();
+    if (!this.outside({ kind: "close", client })) return { ok: false, message: client === "all" ? "no client is connected" : `no connected client with pid ${client}` };
     return this.outcome();
   }
 
   signal(pid: number, signal: string): Outcome {
     if (signoOf(signal) === undefined) return { ok: false, message: `unknown signal ${signal}` };
     if (!this.current.processes.some((p) => p.pid === pid && p.state !== "zombie")) return { ok: false, message: `pid ${pid} is not a live process` };
-    this.session.signal(pid, signal);
-    this.branched();
+    this.outside({ kind: "signal", pid, signal });
     return this.outcome();
   }
 
   /** A line typed at the terminal, ended by Enter or Ctrl-D (`end`). */
   ttyInput(text: string, end: TtyEnd): Outcome {
-    if (!this.session.ttyInput(text, end)) return { ok: false, message: "no process has the terminal open: nothing reads what is typed" };
-    this.branched();
+    if (!this.outside({ kind: "ttyInput", text, end })) return { ok: false, message: "no process has the terminal open: nothing reads what is typed" };
     return this.outcome();
   }
 
-  /** Back one history entry, or first undo the outside actions taken since the last step. */
+  /** An outside action, a step of its own: the recorded next step when it is the same
+   *  action (Forward replays it), else a new branch that replaces the recorded future. */
+  private outside(a: OutsideAction): boolean {
+    if (this.future.length && sameAction(this.session.actions[this.session.cursor], a)) return this.forward();
+    const at = this.index;
+    const done = this.session.act(a);
+    if (done) this.branched(at);
+    return done;
+  }
+
+  /** Back one step: a line, or an action taken by hand (each is a history entry). */
   back(): Outcome {
-    if (this.session.outsideSinceStep) return this.goto(this.index, true);
     if (this.index === 0) return { ok: false, message: "already at the start" };
     return this.goto(this.index - 1);
   }
 
   /** To timeline index `target`: back by the Session's replay (the steps after it become
    *  the recorded future), forward along the recorded future. */
-  goto(target: number, bare = false): Outcome {
+  goto(target: number): Outcome {
     const last = this.index + this.future.length;
     if (target > last || target < 0) return { ok: false, message: `step ${target} is not in the history (0..${last})` };
     if (target > this.index) {
@@ -209,10 +213,9 @@ export class Stepper {
     }
     const past = this.session.history;
     const pastCalls = past.slice(target + 1).map((_, i) => this.session.callsAt(target + 1 + i));
-    this.session.goto(target, bare);
-    // The replay rebuilt steps 0..target (target itself without its outside actions when
-    // bare); the recorded ones after it stay, as they were.
-    this.keepIdentity(past, bare ? target : target + 1);
+    this.session.goto(target);
+    // The replay rebuilt steps 0..target; the recorded ones after it stay, as they were.
+    this.keepIdentity(past, target + 1);
     if (target < past.length - 1) {
       this.future = [...past.slice(target + 1), ...this.future];
       this.futureCalls = [...pastCalls, ...this.futureCalls];
@@ -273,10 +276,11 @@ export class Stepper {
     return a.kind === "step" && a.tid === tid;
   }
 
-  /** The Session dropped its undone actions: the recorded future goes with them. */
-  private branched(): void {
+  /** The Session dropped its undone actions (a new step at timeline index `at`): the
+   *  recorded future goes with them. */
+  private branched(at = this.index): void {
     if (!this.future.length) return;
-    if (!this.replaced) this.replacedAt = this.index;
+    if (!this.replaced) this.replacedAt = at;
     this.replaced += this.future.length;
     this.future = [];
     this.futureCalls = [];
@@ -293,4 +297,9 @@ export class Stepper {
     const tty = readsTerminal(this.current, snap);
     return whyNotStep(snap, this.current) ?? whyBlocked(pid, snap.blockedOn, tty);
   }
+}
+
+/** The recorded action `a` is the outside action `b` again (a Forward, not a new branch). */
+function sameAction(a: { kind: string } | undefined, b: OutsideAction): boolean {
+  return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
 }

@@ -80,6 +80,45 @@ describe("the learner's screen", function () {
     await inView<string>("(() => { const t = document.querySelector('.fl-notice')?.textContent ?? ''; return /replaced the \\d+ recorded step/.test(t) ? t : null; })()", "the view to say the future was replaced");
   });
 
+  it("a signal sent from the view is a step of its own: Back shows the step before it, Forward replays it", async () => {
+    assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", { example: "echoserverp.c" }), true);
+    assert.ok((await vscode.commands.executeCommand<Outcome>("forklab.runToLine", 33)).ok);
+    const before = (await current())!;
+    const n = before.index;
+    // The view's step counter once it ends with `want` (the last one seen when it does not).
+    const counter = async (want: string) => {
+      let seen = "";
+      await waitFor(async () => {
+        seen = await inView<string>("document.querySelector('.fl-stepinfo')?.textContent ?? null", "the step counter");
+        return seen.endsWith(want) || undefined;
+      }, `the view at ${want}`, 20000, 150).catch(() => undefined);
+      assert.ok(seen.endsWith(want), `the view's counter says '${seen}', not '${want}'`);
+    };
+    await counter(`${n} / ${n}`);
+    // The learner's way: the process form, SIGTSTP, Send signal.
+    await click("Step or signal a chosen process");
+    await inView<boolean>(`(() => { const p = document.querySelector('.fl-tray select[aria-label="Process"]'); const g = document.querySelector('.fl-tray select[aria-label="Signal"]');
+      if (!p || !g || !p.querySelector('option[value="${before.mainPid}"]')) return null; p.value = "${before.mainPid}"; g.value = "SIGTSTP";
+      const b = [...document.querySelectorAll('.fl-tray button')].find((x) => x.textContent === 'Send signal'); b.click(); return true; })()`, "the Send signal button");
+    await counter(`${n + 1} / ${n + 1}`);
+    const caption = await inView<string>("document.querySelector('.fl-figure-wrap svg title')?.textContent ?? null", "the caption");
+    assert.match(caption, new RegExp(`^Step ${n + 1}: pid ${before.mainPid}: SIGTSTP stopped`));
+    // The form says why the stopped process cannot be stepped, beside its button (nothing posted).
+    const why = "(() => { const w = document.querySelector('.fl-tray .fl-why'); const b = [...document.querySelectorAll('.fl-tray button')].find((x) => x.textContent === 'Step this process'); return w && b ? [w.textContent ?? '', b.getAttribute('aria-disabled') ?? ''] : null; })()";
+    await waitFor(async () => /stopped/.test((await inView<string[]>(why, "the form's reason"))[0]) || undefined, "the form to say the process is stopped", 20000, 150);
+    await click("Step back");
+    await counter(`${n} / ${n + 1}`);
+    const back = (await current())!;
+    assert.deepStrictEqual(back.snapshot, before.snapshot, "the step before the signal, as it was");
+    // Nothing on screen still speaks of the stop: the form's reason goes, the button is live.
+    await waitFor(async () => { const [w, d] = await inView<string[]>(why, "the form's reason"); return (w === "" && d === "") || undefined; }, "the form to offer the step again", 20000, 150);
+    assert.strictEqual(await inView<string>("(() => { const n = document.querySelector('.fl-notice'); return n ? n.textContent ?? '' : null; })()", "the notice").then((t) => t.includes("stopped")), false, "no notice says stopped");
+    await click("Step forward (replays the recorded step)");
+    await counter(`${n + 1} / ${n + 1}`);
+    const again = (await current())!;
+    assert.strictEqual(again.snapshot.processes.find((p) => p.pid === before.mainPid)!.state, "stopped");
+  });
+
   it("after fork each process shows its own variables: pid is 0 in the child, and each has its own x", async () => {
     assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", { example: "fork-returns.c" }), true);
     const r = await vscode.commands.executeCommand<Outcome>("forklab.runToLine", 12);

@@ -378,7 +378,10 @@ export class Sessions implements vscode.Disposable {
       descriptorView()?.notify(`Fork Lab: ${c}`);
       return { ok: false, message: c };
     }
-    const r = await this.perform(s, c);
+    // What the outcome says goes in the view, where the action was taken: a notice there
+    // goes when the view moves on, while a toast would outlive the step it is about.
+    const r = await this.perform(s, c, { quiet: true });
+    if (r.message && !r.replaced) descriptorView()?.notify(`Fork Lab: ${r.message}`);
     // The file's editor (when shown) follows the step the view moved to.
     this.afterView("follow", () => {
       const ed = vscode.window.visibleTextEditors.find((e) => key(e.document.uri) === key(s.uri));

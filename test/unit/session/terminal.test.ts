@@ -1,6 +1,6 @@
 // A program that reads its terminal, stepped: the learner types a line (or Ctrl-D) and the
-// read goes on with it; the typing is an action of the history, so Back undoes it and the
-// recorded future replays it; and what is blocked says where to type.
+// read goes on with it; the typing is a step of its own in the history, so Back shows the
+// step before it and the recorded future replays it; and what is blocked says where to type.
 import { strict as assert } from "node:assert";
 import type { Snapshot } from "../../../src/contract/snapshot";
 import { sessionLenses } from "../../../src/coach/lenses";
@@ -44,8 +44,10 @@ describe("typing at the program's terminal", function () {
   it("a typed line is read whole (canonical mode), the next read blocks again, and Ctrl-D makes fgets return NULL", async () => {
     const st = await greeter();
     st.continue();
+    const at = st.index;
     assert.ok(st.ttyInput("hello", "newline").ok);
-    assert.deepEqual(notes(st.current), ["typed \"hello\\n\" at the terminal"], "the typing is an event of the step");
+    assert.equal(st.index, at + 1, "the typing is a step");
+    assert.deepEqual(notes(st.current), ["typed \"hello\\n\" at the terminal"], "the typing is an event of its step");
     assert.deepEqual(terminalReaders(st.current), [], "the reader is awake");
     const r = st.continue();
     assert.equal(written(st), "name? hello, hello\n");
@@ -59,30 +61,52 @@ describe("typing at the program's terminal", function () {
     assert.equal(st.ended, "every process has exited");
   });
 
-  it("Back undoes the typing and the recorded future replays it; a different line replaces it", async () => {
+  it("a typed line is a step of its own: Back shows the step before it, Forward replays it; the same line again follows the future, a different one replaces it", async () => {
     const st = await greeter();
     st.continue();
     const before = st.index;
-    st.ttyInput("one", "newline");
+    const shown = st.current;
+    assert.ok(st.ttyInput("one", "newline").ok);
+    assert.equal(st.index, before + 1, "the typing is step n+1");
+    assert.equal(st.timeline.length, before + 2);
+    assert.strictEqual(st.timeline[before], shown, "the step before it is untouched");
+    assert.deepEqual(notes(shown), [], "the step before it does not say it was typed");
+    assert.deepEqual(notes(st.current), ["typed \"one\\n\" at the terminal"]);
+    const typed = st.current;
     st.continue();
     const last = st.index;
     const recorded = st.timeline.map((s) => JSON.stringify(s));
     assert.equal(written(st), "name? hello, one\n");
-    // Back to the step where it was typed, then before the typing.
-    while (st.index > before) assert.ok(st.back().ok);
-    assert.deepEqual(notes(st.current), ["typed \"one\\n\" at the terminal"]);
+    // Back to the typing, then one more: the step before it, the program waiting again.
+    while (st.index > before + 1) assert.ok(st.back().ok);
+    assert.strictEqual(st.current, typed);
     assert.ok(st.back().ok);
     assert.equal(st.index, before);
-    assert.deepEqual(notes(st.current), [], "the typing was undone");
+    assert.strictEqual(st.current, shown);
     assert.equal(terminalReaders(st.current).length, 1, "the program waits for the line again");
-    // Forward along the recorded future: the line is typed again, and the same steps follow.
+    assert.equal(st.timeline.length, last + 1, "the typing and what followed stay, recorded");
+    // Forward replays the typing alone, as a step, with nothing replaced.
+    const f = st.step();
+    assert.equal(f.replaced, undefined);
+    assert.equal(st.index, before + 1);
+    assert.strictEqual(st.current, typed);
+    // Along the recorded future: the same steps follow.
     assert.ok(st.goto(last).ok);
     assert.deepEqual(st.timeline.map((s) => JSON.stringify(s)), recorded);
     assert.equal(written(st), "name? hello, one\n");
-    // A different line at the same place is a new branch.
-    assert.ok(st.goto(before, true).ok);
+    // The same line typed again where it was typed follows the recorded future.
+    assert.ok(st.goto(before).ok);
+    const same = st.ttyInput("one", "newline");
+    assert.ok(same.ok && same.replaced === undefined, JSON.stringify(same));
+    assert.strictEqual(st.current, typed);
+    assert.equal(st.timeline.length, last + 1);
+    // A different line at the same place is a new branch, said from the step it was typed at.
+    assert.ok(st.goto(before).ok);
     const r = st.ttyInput("two", "newline");
-    assert.ok(r.ok && r.replaced, JSON.stringify(r));
+    assert.ok(r.ok && r.replaced === last - before, JSON.stringify(r));
+    assert.match(r.message ?? "", new RegExp(`at step ${before} replaced the ${last - before} recorded steps`));
+    assert.equal(st.index, before + 1);
+    assert.equal(st.timeline.length, before + 2);
     st.continue();
     assert.equal(written(st), "name? hello, two\n");
   });

@@ -72,6 +72,41 @@ describe("the stepper's timeline (nothing is discarded by moving)", function () 
     assert.equal(st.timeline.length, k + 2, "the old future is gone; the new step is the last");
   });
 
+  it("a signal or a client from outside is a step of its own: Back shows the step before it, Forward replays it", async () => {
+    const st = await stepper("echoserverp.c", "echoserverp.scenario.json");
+    st.runToLine(33);
+    const at = st.index;
+    const before = st.current;
+    assert.ok(st.signal(st.mainPid, "SIGTSTP").ok);
+    assert.equal(st.index, at + 1, "the signal is a new step");
+    assert.equal(st.timeline.length, at + 2);
+    assert.strictEqual(st.timeline[at], before, "the step before it is untouched");
+    assert.deepEqual(st.current.events.filter((e) => e.kind === "signal"), [{ kind: "signal", pid: st.mainPid, signal: "SIGTSTP", action: "stopped" }]);
+    const clients = () => st.current.processes.filter((p) => p.kind === "client").length;
+    const had = clients();
+    assert.ok(st.connect(["hi"]).ok);
+    assert.equal(st.index, at + 2, "the connect is a new step");
+    assert.equal(clients(), had + 1);
+    const [sig, conn] = [st.timeline[at + 1], st.timeline[at + 2]];
+    assert.ok(st.back().ok);
+    assert.equal(st.index, at + 1);
+    assert.equal(st.timeline.length, at + 3, "the connect stays, recorded");
+    assert.equal(clients(), had, "the client is not there before the connect");
+    assert.ok(st.back().ok);
+    assert.strictEqual(st.current, before);
+    assert.equal(st.current.processes.find((p) => p.pid === st.mainPid)?.state === "stopped", false, "not stopped before the signal");
+    // Forward replays the signal, then the connect; nothing replaced.
+    assert.equal(st.step().replaced, undefined);
+    assert.strictEqual(st.current, sig);
+    assert.equal(st.step().replaced, undefined);
+    assert.strictEqual(st.current, conn);
+    // The same action again at an earlier step follows the recorded future too.
+    st.goto(at);
+    const r = st.signal(st.mainPid, "SIGTSTP");
+    assert.equal(r.replaced, undefined);
+    assert.equal(st.timeline.length, at + 3);
+  });
+
   it("an outside action (a signal) at an earlier step replaces the future too", async () => {
     const st = await stepper("fork-returns.c");
     for (let i = 0; i < 5; i++) st.step();
@@ -80,7 +115,9 @@ describe("the stepper's timeline (nothing is discarded by moving)", function () 
     const r = st.signal(main, "SIGCONT");
     assert.ok(r.ok);
     assert.equal(r.replaced, 2);
-    assert.equal(st.timeline.length, 4);
+    assert.match(r.message ?? "", /at step 3 replaced the 2 recorded steps/);
+    assert.equal(st.timeline.length, 5, "steps 0-3, then the signal: a step of its own");
+    assert.equal(st.index, 4);
     // The next Outcome no longer mentions it.
     assert.equal(st.step().replaced, undefined);
   });

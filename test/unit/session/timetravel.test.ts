@@ -122,27 +122,37 @@ describe("time travel with the world outside (clients, lines, closes, signals by
     assert.deepStrictEqual(s.trace, trace);
   });
 
-  it("goto(k, bare) leaves out the outside actions taken at step k; a new one drops the undone future", async () => {
+  it("an outside action is a step of its own: back shows the step before it, forward replays it; a new one drops the undone future", async () => {
     const s = await session("echoserverp", { argv: ["15213"] });
     s.run();
     const at = s.steps;
     const before = structuredClone(s.history[at]);
     s.connect(["x"]);
-    assert.equal(s.outsideSinceStep, true);
+    assert.equal(s.steps, at + 1, "the connect is a step");
+    assert.equal(s.history.length, at + 2);
+    assert.deepStrictEqual(s.history[at], before, "the step before it is as it was");
+    assert.equal(s.history[at + 1].step, at + 1);
     assert.equal(s.clients.list.length, 1);
     for (let i = 0; i < 3; i++) s.step();
-    assert.equal(s.steps, at + 3, "the server accepts the client");
-    s.goto(at, true);
+    assert.equal(s.steps, at + 4, "the server accepts the client");
+    const recorded = structuredClone(s.history);
+    s.goto(at);
     assert.equal(s.clients.list.length, 0);
-    assert.equal(s.outsideSinceStep, false);
-    assert.deepStrictEqual(s.history[at], before);
-    // forward() redoes the connect and the line after it.
+    assert.deepStrictEqual(s.history, recorded.slice(0, at + 1));
+    // forward() redoes the connect alone, then the line after it.
     assert.equal(s.forward(), true);
     assert.equal(s.steps, at + 1);
     assert.equal(s.clients.list.length, 1);
-    s.goto(at, true);
+    assert.deepStrictEqual(s.history, recorded.slice(0, at + 2));
+    s.goto(at + 4);
+    assert.deepStrictEqual(s.history, recorded);
+    s.goto(at);
+    const recordedActions = s.actions.length;
     assert.equal(s.close("all"), false, "no client is open now");
+    assert.equal(s.actions.length, recordedActions, "a refused action drops nothing");
     s.connect(["y"]);
     assert.equal(s.actions.length, s.cursor, "the undone connect is gone");
+    assert.equal(s.steps, at + 1);
+    assert.deepStrictEqual(s.clients.list[0].script.actions[0], { send: "y" });
   });
 });
