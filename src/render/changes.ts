@@ -113,7 +113,12 @@ export function diffSnapshots(prev: Snapshot | undefined, cur: Snapshot): Change
     if (old.refcount !== f.refcount) c.refcountWas.set(f.id, old.refcount);
     if (old.offset !== f.offset) c.offsetWas.set(f.id, old.offset);
   });
-  c.freedFiles = oldFiles.gone(cur.files);
+  // A freed row is drawn as it is now: no descriptor refers to it, refcount 0 ("3→0" when
+  // the step closed several references at once, as an exit does).
+  c.freedFiles = oldFiles.gone(cur.files).map((f) => {
+    if (f.refcount !== 0) c.refcountWas.set(f.id, f.refcount);
+    return { ...f, refcount: 0 };
+  });
 
   const oldObjects = new Before(prev.objects, (o) => o.id);
   cur.objects.forEach((o, i) => {
@@ -153,7 +158,7 @@ export function describeChanges(c: Changes, cur: Snapshot): string[] {
   if (c.replacedFds.size) out.push(`descriptor now refers elsewhere: ${slots(c.replacedFds)}`);
   if (c.closedFds.size) out.push(`closed: ${slots(c.closedFds.keys())}`);
   const files = byId(cur.files);
-  for (const [id, was] of c.refcountWas) out.push(`open file #${id} refcount ${was} \u2192 ${files.get(id)?.refcount}`);
+  for (const [id, was] of c.refcountWas) out.push(`open file #${id} refcount ${was} \u2192 ${files.get(id)?.refcount ?? 0}`);
   for (const [id, was] of c.offsetWas) out.push(`open file #${id} offset ${was} \u2192 ${files.get(id)?.offset}`);
   if (c.freedFiles.length) out.push(`freed open file${c.freedFiles.length > 1 ? "s" : ""}: ${c.freedFiles.map((f) => "#" + f.id).join(", ")}`);
   if (c.freedObjects.length) out.push(`freed object${c.freedObjects.length > 1 ? "s" : ""}: ${c.freedObjects.map((o) => `${o.kind} ${vnodeLabel(o.id)}`).join(", ")}`);

@@ -3,6 +3,8 @@
 // room only while open; Escape closes the open one and gives focus back to its button.
 // "Step this process" says when the chosen process cannot run a line (blocked, stopped):
 // it stays focusable but aria-disabled, with the reason beside it as its description.
+// A form whose controls cannot act at all (the program has ended, no client connected)
+// has them disabled and says why in the form, where focus goes.
 import { h, setAttr, setOptions, setText } from "./dom";
 import type { Proc, Snapshot } from "../contract/snapshot";
 import { whyNotStep } from "../contract/unblock";
@@ -19,6 +21,11 @@ export class Tray {
   readonly client = h("select", { "aria-label": "Client" });
   readonly line = h("input", { type: "text", placeholder: "a line to send", "aria-label": "Line to send", maxlength: 200 });
   private readonly forms: Record<TrayName, HTMLElement>;
+  /** Why a form's controls cannot act now (the program ended, no client), shown in it. */
+  private readonly formWhy: Record<TrayName, HTMLElement> = {
+    process: h("p", { class: "fl-muted fl-why fl-form-why", tabindex: -1, hidden: true }),
+    clients: h("p", { class: "fl-muted fl-why fl-form-why", tabindex: -1, hidden: true }),
+  };
   private readonly toggles = new Map<TrayName, HTMLElement>();
   private open: TrayName | undefined;
   private readonly stepButton = h("button", { type: "button", "aria-describedby": "fl-step-why" }, "Step this process");
@@ -39,10 +46,10 @@ export class Tray {
     };
     this.forms = {
       process: h("div", { class: "fl-form", role: "group", "aria-label": "A chosen process", hidden: true },
-        this.proc, this.stepButton, this.signal, button("Send signal", () => this.sendSignal()), this.why),
+        this.proc, this.stepButton, this.signal, button("Send signal", () => this.sendSignal()), this.why, this.formWhy.process),
       clients: h("div", { class: "fl-form", role: "group", "aria-label": "Clients", hidden: true },
         this.client, this.line, button("Send line", () => this.sendLine()),
-        button("Close client", () => this.closeClient(false)), button("Close all clients", () => this.closeClient(true))),
+        button("Close client", () => this.closeClient(false)), button("Close all clients", () => this.closeClient(true)), this.formWhy.clients),
     };
     this.stepButton.addEventListener("click", () => this.stepProcess());
     this.proc.addEventListener("change", () => this.canStep());
@@ -75,7 +82,8 @@ export class Tray {
       const t = this.toggles.get(n);
       if (t) setPressed(t, n === name);
     }
-    if (name) this.forms[name].querySelector<HTMLElement>("select, input, button")?.focus();
+    // The first control that can act, else the reason none can.
+    if (name) (this.forms[name].querySelector<HTMLElement>(":is(select, input, button):not(:disabled)") ?? this.formWhy[name]).focus();
   }
 
   /** The lists of live processes and clients at the shown step: at once while a form is
@@ -97,15 +105,34 @@ export class Tray {
     // A list opened afresh starts on a process that can run (the learner's choice stays).
     const ready = live.find((p) => !whyNotStep(p, snap));
     if (!had && ready && this.proc.querySelector(`option[value="${ready.pid}"]`)) this.proc.value = String(ready.pid);
+    // Every process of the program has exited: nothing here can act (a client would
+    // connect to no one, a line reach no one).
+    const ended = !live.length;
+    this.allow("process", ended ? "The program has ended: no process to step or signal." : "");
+    this.allow("clients", ended ? "The program has ended: no client can connect, send or close."
+      : clients.length ? "" : "No client is connected: connect one first (C on the picture).");
     this.canStep();
   }
 
+  /** A form's controls act, or are disabled with the reason said in the form. */
+  private allow(name: TrayName, why: string): void {
+    const form = this.forms[name];
+    const hadFocus = form.contains(document.activeElement);
+    for (const c of Array.from(form.querySelectorAll<HTMLButtonElement | HTMLInputElement | HTMLSelectElement>("select, input, button"))) c.disabled = !!why;
+    const note = this.formWhy[name];
+    note.hidden = !why;
+    if (note.textContent !== why) note.textContent = why;
+    // Focus on a control now disabled would be lost: it goes to the reason.
+    if (why && hadFocus) note.focus();
+  }
+
   /** The step button as the chosen process allows: aria-disabled with the reason when it
-   *  cannot run a line (the keyboard still reaches the button and hears why). */
+   *  cannot run a line (the keyboard still reaches the button and hears why). With no live
+   *  process the form's own reason says it, once. */
   private canStep(): void {
     const p = this.procs.get(Number(this.proc.value));
     const why = p && this.listed ? whyNotStep(p, this.listed) : "no live process to step";
-    setText(this.why, why ? `Cannot step: ${why}.` : "");
+    setText(this.why, why && this.procs.size ? `Cannot step: ${why}.` : "");
     if (why) {
       setAttr(this.stepButton, "aria-disabled", "true");
       setAttr(this.stepButton, "title", `Cannot step: ${why}`);

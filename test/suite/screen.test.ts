@@ -119,6 +119,33 @@ describe("the learner's screen", function () {
     assert.strictEqual(again.snapshot.processes.find((p) => p.pid === before.mainPid)!.state, "stopped");
   });
 
+  it("the status bar counts up while Run to end runs", async () => {
+    const spin = join(dir, "spin.c");
+    writeFileSync(spin, "int main(void)\n{\n    int i = 0;\n    while (1) {\n        i++;\n    }\n    return 0;\n}\n");
+    const doc = await vscode.workspace.openTextDocument(spin);
+    await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    // Long enough to be seen running on any machine; Stop ends it.
+    const config = vscode.workspace.getConfiguration("forklab");
+    await config.update("maxSteps", 2_000_000, vscode.ConfigurationTarget.Global);
+    try {
+      assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", doc.uri), true);
+      const run = vscode.commands.executeCommand<Outcome>("forklab.runToEnd");
+      const steps: number[] = [];
+      await waitForTexts(".statusbar-item", (ts) => {
+        for (const t of ts) { const m = /Fork Lab: running… step (\d+)/.exec(t); if (m && +m[1] !== steps.at(-1)) steps.push(+m[1]); }
+        return steps.length >= 2;
+      }, 60000);
+      await vscode.commands.executeCommand("forklab.stopRun");
+      await run;
+      assert.ok(steps.length >= 2 && steps[1] > steps[0], `the running step counted up: ${JSON.stringify(steps)}`);
+      // Bounded, and long: on a loaded machine the workbench draws the status bar seconds late.
+      const after = await waitForTexts(".statusbar-item", (ts) => ts.some((t) => /Fork Lab: step \d+ ·/.test(t)), 60000);
+      assert.ok(!after.some((t) => t.includes("running")), JSON.stringify(after));
+    } finally {
+      await config.update("maxSteps", undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it("after fork each process shows its own variables: pid is 0 in the child, and each has its own x", async () => {
     assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", { example: "fork-returns.c" }), true);
     const r = await vscode.commands.executeCommand<Outcome>("forklab.runToLine", 12);

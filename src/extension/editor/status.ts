@@ -4,6 +4,9 @@ import * as vscode from "vscode";
 import { statusText } from "../../coach/lenses";
 import type { Sessions } from "../session/sessions";
 
+/** How often the item is painted while a command runs. */
+const TICK_MS = 1000;
+
 export function registerStatus(sessions: Sessions): vscode.Disposable {
   const item = vscode.window.createStatusBarItem("forklab.session", vscode.StatusBarAlignment.Left, 50);
   item.name = "Fork Lab session";
@@ -18,17 +21,32 @@ export function registerStatus(sessions: Sessions): vscode.Disposable {
       item.accessibilityInformation = { label: `Fork Lab: ${refusal.text}`, role: "button" };
       item.tooltip = `${refusal.text} Click to show the descriptor tables.`;
       item.show();
+      tick(false);
       return;
     }
     const s = sessions.active();
-    if (!s || (doc?.languageId === "c" && !sessions.get(doc.uri))) { item.hide(); return; }
+    if (!s || (doc?.languageId === "c" && !sessions.get(doc.uri))) { item.hide(); tick(false); return; }
+    tick(s.busy > 0);
     const { text, label } = statusText(s.model.current, s.model.ended);
-    item.text = s.stale ? `$(warning) ${text} · file changed` : `$(debug-step-over) ${text}`;
-    item.accessibilityInformation = { label: s.stale ? `${label}. The file changed since the session started.` : label, role: "button" };
+    if (s.busy) {
+      // A long command (Continue, Run to end) counts up while it runs.
+      item.text = `$(sync~spin) Fork Lab: running… step ${s.model.current.step}`;
+      item.accessibilityInformation = { label: `Fork Lab session running, at step ${s.model.current.step}`, role: "button" };
+    } else {
+      item.text = s.stale ? `$(warning) ${text} · file changed` : `$(debug-step-over) ${text}`;
+      item.accessibilityInformation = { label: s.stale ? `${label}. The file changed since the session started.` : label, role: "button" };
+    }
     item.tooltip = `${label}. Click to show the descriptor tables.`;
     item.show();
   };
+  // While a command runs, painted once a second whatever else is said (the progress the
+  // worker reports reaches the editor then).
+  let ticker: ReturnType<typeof setInterval> | undefined;
+  function tick(on: boolean): void {
+    if (on && !ticker) ticker = setInterval(paint, TICK_MS);
+    else if (!on && ticker) { clearInterval(ticker); ticker = undefined; }
+  }
   const subs = [sessions.onDidChange(paint), vscode.window.onDidChangeActiveTextEditor(paint)];
   paint();
-  return vscode.Disposable.from(item, ...subs);
+  return vscode.Disposable.from(item, ...subs, { dispose: () => tick(false) });
 }

@@ -166,6 +166,23 @@ describe("descriptor-table view in Chromium", function () {
       assert.equal(await page.locator(".fl-ghost[data-file='4']").getAttribute("data-change"), "freed");
       assert.equal(await page.locator(".fl-ghost[data-object='3']").getAttribute("data-change"), "freed");
       assert.equal(await page.locator("[data-key='b:4'] .fl-link-g").count(), 1);
+      // A freed row's refcount is 0: its cell (the row's text's first run) shows the change.
+      const was = prev.files.find((f) => f.id === 4)!.refcount;
+      assert.equal(await page.locator(".fl-ghost[data-file='4'] text tspan").nth(0).textContent(), `${was}\u21920`);
+      assert.match(await textOf(page, ".fl-changes"), new RegExp(`open file #4 refcount ${was} \u2192 0`));
+    });
+
+    it("a freed row that had several references (an exit closes them at once) shows them all going: 3→0", async () => {
+      const prev = clone(fixture("pipe"));
+      prev.files.find((f) => f.id === 4)!.refcount = 3;
+      const cur = clone(prev);
+      cur.processes[1].fds = cur.processes[1].fds.slice(0, 5);
+      cur.files = cur.files.filter((f) => f.id !== 4);
+      const page = await hx.show([prev, cur]);
+      const row = page.locator(".fl-ghost[data-file='4']");
+      assert.equal(await row.locator("text tspan").nth(0).textContent(), "3\u21920");
+      assert.match(await row.locator("title").first().textContent() ?? "", /refcount 0/);
+      assert.equal(await row.locator("rect.fl-cellmark.fl-chg").count(), 1, "the refcount cell is marked changed");
     });
 
     it("marks a pipe whose buffer changed", async () => {
@@ -330,6 +347,31 @@ describe("descriptor-table view in Chromium", function () {
     await deliver(page, showMessage(prev, cur));
     assert.equal(await page.locator(".fl-notice [role=status]").textContent(), "");
     assert.match(await textOf(page, ".fl-console"), /hello parent/);
+  });
+
+  it("the forms say why they cannot act once the program has ended, their controls disabled", async () => {
+    const cur = fixture("echo-two-clients");
+    const end = clone(cur);
+    end.step = cur.step + 1;
+    end.events = [];
+    end.output = [];
+    end.processes = end.processes.filter((p) => p.kind !== "client").map((p) => (p.kind === "program" ? { ...p, state: "zombie", fds: [] } : p));
+    const page = await hx.show([cur, end]);
+    await page.getByRole("button", { name: "Send a line or close clients" }).click();
+    const form = page.getByRole("group", { name: "Clients" });
+    assert.equal(await form.locator(".fl-form-why").textContent(), "The program has ended: no client can connect, send or close.");
+    for (const name of ["Send line", "Close client", "Close all clients"]) assert.ok(await form.getByRole("button", { name }).isDisabled(), name);
+    assert.ok(await form.getByRole("textbox", { name: "Line to send" }).isDisabled());
+    assert.equal(await page.evaluate("document.activeElement.className"), "fl-muted fl-why fl-form-why", "focus on the reason");
+    await page.getByRole("button", { name: "Step or signal a chosen process" }).click();
+    const proc = page.getByRole("group", { name: "A chosen process" });
+    assert.equal(await proc.locator(".fl-form-why").textContent(), "The program has ended: no process to step or signal.");
+    assert.equal(await proc.locator("#fl-step-why").textContent(), "", "said once: the step button's own reason is empty");
+    for (const name of ["Step this process", "Send signal"]) assert.ok(await proc.getByRole("button", { name }).isDisabled(), name);
+    // Back at a step with clients, the forms act again.
+    await deliver(page, historyMessage([cur, end], [cur, end], 0));
+    assert.ok(await proc.getByRole("button", { name: "Send signal" }).isEnabled());
+    assert.ok(await proc.locator(".fl-form-why").isHidden());
   });
 
   describe("terminal output", () => {
