@@ -49,8 +49,6 @@ export interface TaskInfo {
   pid: number;
   state: "ready" | "blocked" | "stopped" | "zombie";
   blockedOn?: string;
-  /** Blocked until a line (or Ctrl-D) is typed at the terminal. */
-  awaitsTyping?: true;
   /** The stepper may run a line of this task now. */
   runnable: boolean;
 }
@@ -557,7 +555,6 @@ export class Kernel {
     const p = t.proc;
     const info: TaskInfo = { tid, pid: p.pid, state: p.stopped ? "stopped" : t.state, runnable: t.state === "ready" && !p.stopped && p.kind !== "init" };
     if (t.blockedOn) info.blockedOn = t.blockedOn;
-    if (t.state === "blocked" && t.wait?.kind === "ttyline") info.awaitsTyping = true;
     return info;
   }
 

@@ -235,7 +235,10 @@ export function procState(p: KProc, running?: Task): { state: "ready" | "running
   if (p.stopped) return { state: "stopped" };
   // The task that just ran shows as running unless the step left it blocked in a call.
   if (running && running.proc === p && running.state !== "blocked") return { state: "running" };
-  const blocked = p.tasks.find((t) => t.state === "blocked");
+  // The Snapshot names one wait per process. A thread's read of the terminal is the wait
+  // only the learner can end (by typing), so it is the one named when there is one: the
+  // view offers its input line by it (contract/terminal.ts readsTerminal).
+  const blocked = p.tasks.find((t) => t.state === "blocked" && t.wait?.kind === "ttyline") ?? p.tasks.find((t) => t.state === "blocked");
   if (p.tasks.some((t) => t.state === "ready") || !blocked) return { state: "ready" };
   return { state: "blocked", blockedOn: blocked.blockedOn };
 }

@@ -14,6 +14,7 @@ import { commandProgram } from "../c/commands";
 import { Scenario, DEFAULT_PORT, ProgramScript, STDIN_FILE } from "../contract/scenario";
 import type { TtyEnd } from "../contract/protocol";
 import { latin1Text } from "../kernel/latin1";
+import { terminalReaders } from "../contract/terminal";
 import { TYPE_HINT } from "../contract/unblock";
 
 /** Lines a Scenario program may run at start-up before the main program starts. */
@@ -516,10 +517,10 @@ export class Session {
     return !this.anyRunnable();
   }
 
-  /** Some process waits for a line typed at the terminal. */
+  /** Some process waits for a line typed at the terminal: as the view and the stepper see
+   *  it, from a Snapshot (built aside: it takes no events). */
   private awaitsTyping(): boolean {
-    for (const p of this.machine.procs.values()) for (const t of p.threads) if (this.kernel.task(t.tid)?.awaitsTyping) return true;
-    return false;
+    return terminalReaders(this.kernel.freshSnapshot(this.steps)).length > 0;
   }
 
   private blockedList(): string {

@@ -3,6 +3,7 @@ import * as assert from "node:assert/strict";
 import {
   AF_INET, IPC_CREAT, IPC_EXCL, IPC_PRIVATE, IPC_RMID, IPC_STAT, Kernel, O_CREAT, O_RDWR, SIG, SOCK_STREAM,
 } from "../../../src/kernel/kernel";
+import { terminalReaders } from "../../../src/contract/terminal";
 import { blocked, boot, dead, done, enc, errno, fork, okRet, proc, text } from "./helpers";
 
 describe("kernel: the terminal", () => {
@@ -35,10 +36,10 @@ describe("kernel: the terminal", () => {
     const { k, pid } = boot();
     assert.equal(k.hasTerminal(), true);
     blocked(k.read(pid, 0, 100), "read(0)");
-    assert.equal(k.task(pid)!.awaitsTyping, true, "the reader waits for the keyboard");
+    assert.deepEqual(terminalReaders(k.freshSnapshot(0)).map((p) => p.pid), [pid], "the reader waits for the keyboard");
     k.typed("hello\n", false);
     assert.equal(k.task(pid)!.runnable, true, "a whole line wakes the reader");
-    assert.equal(k.task(pid)!.awaitsTyping, undefined);
+    assert.deepEqual(terminalReaders(k.freshSnapshot(1)), []);
     const said = k.snapshot(1).events.filter((e) => e.kind === "note").map((e) => e.kind === "note" && e.text);
     assert.deepEqual(said, ["typed \"hello\\n\" at the terminal"]);
     assert.equal(text(k.read(pid, 0, 100)), "hello\n");
