@@ -231,6 +231,20 @@ describe("the learner's screen", function () {
     assert.ok(fit.scroll <= fit.client + 1, `the picture is ${fit.scroll} px wide in ${fit.client} px`);
   });
 
+  /** fork-returns.c stepped once, then `name` (which does not compile) refused in the view. */
+  async function refusedAfterLive(name: string): Promise<{ live: vscode.TextDocument }> {
+    assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", { example: "fork-returns.c" }), true);
+    assert.ok((await vscode.commands.executeCommand<Outcome>("forklab.step")).ok);
+    const live = await vscode.workspace.openTextDocument((await current())!.file);
+    const bad = join(dir, name);
+    writeFileSync(bad, "int main(void)\n{\n    return y;\n}\n");
+    const badDoc = await vscode.workspace.openTextDocument(bad);
+    await vscode.window.showTextDocument(badDoc, vscode.ViewColumn.One);
+    assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", badDoc.uri), false);
+    await inView<string>(`(() => { const t = document.querySelector('.fl-notice')?.textContent ?? ''; return t.includes(${JSON.stringify(`${name} was not started`)}) ? t : null; })()`, `the view to say ${name} was not started`);
+    return { live };
+  }
+
   it("the view follows the active editor, and its buttons act on the session it shows", async () => {
     const a = join(dir, "alpha.c");
     const b = join(dir, "beta.c");
@@ -287,16 +301,21 @@ describe("the learner's screen", function () {
     await stepInfo((t) => t.includes("fork-returns.c") && t.endsWith("2 / 2"), "the view back on fork-returns.c");
   });
 
+  it("a C file is one by cLanguage everywhere: a .c file whose language is not set yet brings back the live session, and the status bar says nothing of another file", async () => {
+    await refusedAfterLive("bad-then-plain.c");
+    // Another C file, as plain text (no C extension, or a language not chosen yet).
+    const other = join(dir, "plain-c.c");
+    writeFileSync(other, "int main(void)\n{\n    return 0;\n}\n");
+    const plain = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(other), "plaintext");
+    assert.strictEqual(plain.languageId, "plaintext");
+    await vscode.window.showTextDocument(plain, vscode.ViewColumn.One);
+    await stepInfo((t) => t.includes("fork-returns.c"), "the view to put back fork-returns.c's session in place of the refusal");
+    const status = await waitForTexts(".statusbar-item", (ts) => !ts.some((t) => t.includes("Fork Lab: step")));
+    assert.ok(!status.some((t) => t.includes("Fork Lab: step")), `nothing of another file in the status bar: ${JSON.stringify(status)}`);
+  });
+
   it("a step key or command on a file with no session steps no other file: it says so and offers to start this one", async () => {
-    assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", { example: "fork-returns.c" }), true);
-    assert.ok((await vscode.commands.executeCommand<Outcome>("forklab.step")).ok);
-    const live = await vscode.workspace.openTextDocument((await current())!.file);
-    const bad = join(dir, "broken.c");
-    writeFileSync(bad, "int main(void)\n{\n    return y;\n}\n");
-    const badDoc = await vscode.workspace.openTextDocument(bad);
-    await vscode.window.showTextDocument(badDoc, vscode.ViewColumn.One);
-    assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", badDoc.uri), false);
-    await inView<string>("(() => { const t = document.querySelector('.fl-notice')?.textContent ?? ''; return t.includes('broken.c was not started') ? t : null; })()", "the view to say broken.c was not started");
+    const { live } = await refusedAfterLive("broken.c");
     const index = async () => {
       await vscode.window.showTextDocument(live, vscode.ViewColumn.One);
       return (await current())!.index;

@@ -2,7 +2,7 @@
 // with a full sentence for screen readers; clicking opens the view.
 import * as vscode from "vscode";
 import { statusText } from "../../coach/lenses";
-import type { Sessions } from "../session/sessions";
+import { cLanguage, type Sessions } from "../session/sessions";
 
 /** How often the item is painted while a command runs. */
 const TICK_MS = 1000;
@@ -25,7 +25,7 @@ export function registerStatus(sessions: Sessions): vscode.Disposable {
       return;
     }
     const s = sessions.active();
-    if (!s || (doc?.languageId === "c" && !sessions.get(doc.uri))) { item.hide(); tick(false); return; }
+    if (!s || (cLanguage(doc) && !sessions.get(doc.uri))) { item.hide(); tick(false); return; }
     tick(s.busy > 0);
     const { text, label } = statusText(s.model.current, s.model.ended);
     if (s.busy) {

@@ -291,7 +291,7 @@ export class Sessions implements vscode.Disposable {
       if (elsewhere) this.update(s);
     } else if (refusal) {
       if (view && view.refused?.toString() !== k) view.refuse(refusal);
-    } else if (view?.refused && ed.document.languageId === "c" && last) this.update(last);
+    } else if (view?.refused && cLanguage(ed.document) && last) this.update(last);
   }
 
   /** Predict first: a question asked in this session waits for its answer (or a skip)
