@@ -49,8 +49,10 @@ export type HostMessage =
   | { v: typeof PROTOCOL_VERSION; type: "zoomStep"; by: ZoomStep }
   /** The question on screen goes (its session ended or moved to another file). */
   | { v: typeof PROTOCOL_VERSION; type: "unask" }
-  /** A lesson's predict-then-step question, asked before its answer is on screen. */
-  | { v: typeof PROTOCOL_VERSION; type: "question"; lesson: string; step: string; prompt: string; choices: string[] }
+  /** A lesson's predict-then-step question, asked before its answer is on screen; `chosen`:
+   *  the choice the learner had selected when it left the screen (the view was hidden or
+   *  showed another session), selected again. */
+  | { v: typeof PROTOCOL_VERSION; type: "question"; lesson: string; step: string; prompt: string; choices: string[]; chosen?: number }
   /** The host's verdict on an answer: the explanation when right; when wrong, that choice's
    *  why and the table it points at (the view highlights it). */
   | { v: typeof PROTOCOL_VERSION; type: "verdict"; lesson: string; step: string; choice: number; correct: boolean; text: string; table?: QuestionTable };
@@ -104,10 +106,13 @@ export type ViewMessage =
   /** The learner skips a question's prediction (stepping on is then allowed). */
   | { v: typeof PROTOCOL_VERSION; type: "skip"; lesson: string; step: string }
   /** The learner's answer to a question: the index of the chosen choice. */
-  | { v: typeof PROTOCOL_VERSION; type: "answer"; lesson: string; step: string; choice: number };
+  | { v: typeof PROTOCOL_VERSION; type: "answer"; lesson: string; step: string; choice: number }
+  /** The learner selected a choice, not yet submitted: the host keeps it with the question,
+   *  so it is selected again when the question comes back to the screen. */
+  | { v: typeof PROTOCOL_VERSION; type: "choose"; lesson: string; step: string; choice: number };
 
 /** The user actions among the view's messages (what onAction handlers receive). */
-export type ViewAction = Exclude<ViewMessage, { type: "ready" } | { type: "showProblem" } | { type: "restart" } | { type: "export" } | { type: "answer" } | { type: "zoom" } | { type: "skip" } | { type: "presentation" } | { type: "size" }>;
+export type ViewAction = Exclude<ViewMessage, { type: "ready" } | { type: "showProblem" } | { type: "restart" } | { type: "export" } | { type: "answer" } | { type: "choose" } | { type: "zoom" } | { type: "skip" } | { type: "presentation" } | { type: "size" }>;
 
 type Rec = Record<string, unknown>;
 const isRec = (x: unknown): x is Rec => typeof x === "object" && x !== null && !Array.isArray(x);
@@ -167,6 +172,7 @@ export function hostMessageProblem(x: unknown): string | undefined {
     case "question":
       if (!isText(x.prompt)) return "question.prompt: expected the question's text";
       if (!Array.isArray(x.choices) || x.choices.length < 2 || x.choices.length > MAX_CHOICES || !x.choices.every(isText)) return `question.choices: expected 2 to ${MAX_CHOICES} choices of text`;
+      if (x.chosen !== undefined && !(isChoice(x.chosen) && x.chosen < x.choices.length)) return "question.chosen: expected one of its choices";
       return lessonStepProblem(x);
     case "verdict":
       if (!isChoice(x.choice)) return "verdict.choice: expected a choice index";
@@ -208,8 +214,8 @@ export function viewMessageProblem(x: unknown): string | undefined {
     case "export":
       if (!["svg", "png", "markdown"].includes(String(x.format))) return "export.format: expected svg, png or markdown";
       return typeof x.data === "string" && x.data.length <= MAX_EXPORT ? undefined : "export.data: expected the exported text";
-    case "answer":
-      return isChoice(x.choice) ? lessonStepProblem(x) : "answer.choice: expected a choice index";
+    case "answer": case "choose":
+      return isChoice(x.choice) ? lessonStepProblem(x) : `${x.type}.choice: expected a choice index`;
     case "skip":
       return lessonStepProblem(x);
     default:

@@ -37,6 +37,10 @@ export class QuestionForm {
     const group = h("div", { role: "radiogroup", "aria-labelledby": `${id}-prompt`, class: "fl-choices" });
     q.choices.forEach((text, i) => {
       const input = h("input", { type: "radio", name: id, value: i, id: `${id}-${i}` });
+      // The host keeps the selection, so it outlives this form (the view is torn down when
+      // hidden, and shows another session's question when the learner switches editors).
+      input.checked = i === q.chosen;
+      input.addEventListener("change", () => { if (input.checked) this.send({ v: PROTOCOL_VERSION, type: "choose", lesson: q.lesson, step: q.step, choice: i }); });
       group.append(h("div", { class: "fl-choice" }, input, h("label", { for: `${id}-${i}`, text })));
     });
     // A webview's sandbox may block form submission (and its submit event): the button and
@@ -59,8 +63,9 @@ export class QuestionForm {
     this.el.replaceChildren(head, this.body);
     this.el.hidden = false;
     this.expand(true);
-    // Radio groups take one tab stop; the first radio is where the keyboard starts.
-    (group.querySelector("input") as HTMLInputElement | null)?.focus();
+    // Radio groups take one tab stop: the selected radio, else the first, is where the
+    // keyboard starts.
+    (group.querySelector<HTMLInputElement>("input:checked") ?? group.querySelector<HTMLInputElement>("input"))?.focus();
   }
 
   /** Shows (true) or folds away the answers; folded, the question is its prompt's first line. */

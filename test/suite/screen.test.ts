@@ -435,6 +435,30 @@ describe("the learner's screen: questions", function () {
     assert.ok(await questionShown(), "the question is still on screen");
   });
 
+  it("the answer selected but not submitted survives switching editors and the view being hidden", async () => {
+    await vscode.commands.executeCommand("forklab.answerQuestion", { lesson: LESSON, step: "forkTwice" });
+    await waitFor(questionShown, "the question in the view", 20000, 200);
+    const asked = await vscode.workspace.openTextDocument((await current())!.file);
+    const selected = "(() => { const r = Array.from(document.querySelectorAll('.fl-question input[type=radio]')); return r.length ? r.findIndex((e) => e.checked) : null; })()";
+    await inView<boolean>("(() => { const r = document.querySelector('.fl-question input[value=\"2\"]'); if (!r) return null; r.click(); return true; })()", "a choice to select");
+    assert.strictEqual(await inView<number>(selected, "the choices"), 2);
+    // Another file's session takes the view; back to the question's file.
+    assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", { example: "dup2-redirect.c" }), true);
+    await waitFor(async () => !(await questionShown()), "the question to leave the screen with its session", 20000, 200);
+    await vscode.window.showTextDocument(asked, vscode.ViewColumn.One);
+    await stepInfo((t) => t.includes("fork-returns.c"), "the view back on fork-returns.c");
+    await waitFor(questionShown, "the question back in the view", 20000, 200);
+    assert.strictEqual(await inView<number>(selected, "the choices"), 2, "the selection came back with the question");
+    // An editor over the view in its group hides it (VS Code then drops the view's page).
+    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith("forklab.view"));
+    assert.ok(tab, "the view has a tab");
+    await vscode.window.showTextDocument(asked, { viewColumn: tab.group.viewColumn, preview: false });
+    await waitFor(async () => !(await questionShown()), "the view to be hidden", 20000, 200);
+    await vscode.commands.executeCommand("forklab.openView");
+    await waitFor(questionShown, "the question in the view shown again", 20000, 200);
+    assert.strictEqual(await inView<number>(selected, "the choices"), 2, "the selection came back with the view");
+  });
+
   it("with the view closed, stepping past a question opens it again with the question", async () => {
     await vscode.commands.executeCommand("forklab.answerQuestion", { lesson: LESSON, step: "forkTwice" });
     await waitFor(questionShown, "the question in the view", 20000, 200);

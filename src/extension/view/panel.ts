@@ -39,8 +39,10 @@ export type AnswerMessage = Extract<ViewMessage, { type: "answer" }>;
 type AnswerHandler = (answer: AnswerMessage) => void | Promise<void>;
 /** Why a program was not started (it does not compile), and where its first problem is. */
 export interface Refusal { title: string; text: string; uri: vscode.Uri; line: number; column: number }
-/** A lesson's question and its last verdict. */
-interface Asked { question: QuestionMessage; verdict?: VerdictMessage }
+/** A lesson's question, the choice the learner selected in it (submitted or not) and its
+ *  last verdict. The view forgets all of it when hidden or showing another session; the
+ *  host gives it back. */
+interface Asked { question: QuestionMessage; chosen?: number; verdict?: VerdictMessage }
 
 export class DescriptorView implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -272,7 +274,13 @@ export class DescriptorView implements vscode.Disposable {
           this.log.warn(`ignored an answer to a question not on screen: ${m.lesson} ${m.step} ${m.choice}`);
           return;
         }
+        asked.chosen = m.choice;
         for (const h of this.answerHandlers) await h(m);
+        return;
+      }
+      case "choose": {
+        const asked = this.onScreen(m.lesson, m.step);
+        if (asked && m.choice < asked.question.choices.length) asked.chosen = m.choice;
         return;
       }
       case "export": await this.export(m.format, m.data); return;
@@ -442,7 +450,8 @@ export class DescriptorView implements vscode.Disposable {
   private postQuestion(): void {
     const asked = this.questions.get(this.owner);
     if (!this.panel || !this.ready || !asked) return;
-    void this.panel.webview.postMessage(asked.question);
+    const q: QuestionMessage = asked.chosen === undefined ? asked.question : { ...asked.question, chosen: asked.chosen };
+    void this.panel.webview.postMessage(q);
     if (asked.verdict) void this.panel.webview.postMessage(asked.verdict);
   }
 

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { deliver, posted } from "../../../src/bench/view-page";
-import { isViewMessage } from "../../../src/contract/protocol";
+import { isHostMessage, isViewMessage } from "../../../src/contract/protocol";
 import { ViewHarness, fixture, settle } from "./page";
 
 const question = { v: 1, type: "question", lesson: "forklab.fork", step: "sharedOffset",
@@ -17,16 +17,20 @@ async function answers(page: Page): Promise<unknown[]> {
   return (await posted(page)).filter((m) => (m as { type: string }).type === "answer");
 }
 
+/** A fresh view of the pipe fixture with the question asked. */
+async function asked(hx: ViewHarness): Promise<Page> {
+  await hx.start();
+  const page = await hx.show([fixture("pipe.prev"), fixture("pipe")]);
+  await deliver(page, question);
+  await settle(page);
+  return page;
+}
+
 describe("lesson question in the view (Chromium)", function () {
   this.timeout(60000);
   const hx = new ViewHarness();
   let page: Page;
-  before(async () => {
-    await hx.start();
-    page = await hx.show([fixture("pipe.prev"), fixture("pipe")]);
-    await deliver(page, question);
-    await settle(page);
-  });
+  before(async () => { page = await asked(hx); });
   after(() => hx.stop());
 
   it("draws the prompt as the label of a radio group with one radio per choice, a Submit button and a live region", async () => {
@@ -81,5 +85,44 @@ describe("lesson question in the view (Chromium)", function () {
     await deliver(page, { ...verdict(2, false, "stale", "vnode"), step: "dup2" });
     assert.equal(await page.locator(".fl-verdict").textContent(), before);
     assert.equal(await page.locator(".fl-hl-vnode").count(), 0);
+  });
+});
+
+// The view forgets its DOM when hidden (retainContextWhenHidden is off) and shows another
+// session's question when the learner switches editors: the selection lives with the host,
+// which hears every choice and gives it back with the question.
+describe("lesson question: the selected answer outlives the form (Chromium)", function () {
+  this.timeout(60000);
+  const hx = new ViewHarness();
+  let page: Page;
+  before(async () => { page = await asked(hx); });
+  after(() => hx.stop());
+
+  it("tells the host each choice the learner selects, before any Submit", async () => {
+    await page.locator(".fl-question input[value='2']").check();
+    await page.keyboard.press("ArrowUp");
+    const chosen = (await posted(page)).filter((m) => (m as { type: string }).type === "choose");
+    assert.deepEqual(chosen, [
+      { v: 1, type: "choose", lesson: "forklab.fork", step: "sharedOffset", choice: 2 },
+      { v: 1, type: "choose", lesson: "forklab.fork", step: "sharedOffset", choice: 1 },
+    ]);
+    assert.ok(chosen.every(isViewMessage));
+    assert.equal((await answers(page)).length, 0, "choosing is not answering");
+  });
+
+  it("asked again with the host's `chosen`, selects it and starts the keyboard there", async () => {
+    await deliver(page, { v: 1, type: "unask" });
+    await deliver(page, { ...question, chosen: 1 });
+    await settle(page);
+    assert.deepEqual(await page.locator(".fl-question input[type=radio]").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).checked)), [false, true, false]);
+    assert.equal(await page.evaluate("document.activeElement?.getAttribute('value')"), "1");
+    await page.locator(".fl-submit").click();
+    assert.deepEqual((await answers(page)).at(-1), { v: 1, type: "answer", lesson: "forklab.fork", step: "sharedOffset", choice: 1 });
+  });
+
+  it("the host's messages are checked: a `chosen` that is not one of the choices is refused", () => {
+    assert.ok(isHostMessage({ ...question, chosen: 2 }));
+    assert.ok(!isHostMessage({ ...question, chosen: 3 }));
+    assert.ok(!isViewMessage({ v: 1, type: "choose", lesson: "forklab.fork", step: "sharedOffset", choice: -1 }));
   });
 });
