@@ -134,10 +134,11 @@ export class App {
     this.tray.bind("clients", this.tools.clients);
     const t = this.tools;
     const slider = h("div", { class: "fl-slider" }, e.scrub, this.marks.el);
+    const zoom = h("span", { class: "fl-group" }, t.zoomOut, e.zoomInfo, t.zoomIn);
     this.toolbar = new Toolbar("Fork Lab view", [
       t.first, t.back, t.forward, t.last, slider, e.stepInfo, h("span", { class: "fl-sep" }),
       t.process, t.connect, t.clients, h("span", { class: "fl-sep" }),
-      t.text, t.side, t.fit, t.zoomOut, e.zoomInfo, t.zoomIn,
+      t.text, t.side, t.fit, zoom,
     ], [
       { label: "Previous event", key: "[", run: () => this.jumpEvent(-1) },
       { label: "Next event", key: "]", run: () => this.jumpEvent(1) },
@@ -148,7 +149,8 @@ export class App {
       // The host's command: it also makes room (side bar, panel) and keeps the layout.
       { label: "Presentation layout on / off", run: () => this.send({ v: PROTOCOL_VERSION, type: "presentation" }) },
       { label: "Keys", key: "?", run: () => this.toggleHelp() },
-    ]);
+    // A narrow view moves these into the menu, the first first: stepping stays on the row.
+    ], [zoom, t.fit, t.side, t.text, t.clients, t.connect, t.process]);
     e.side.append(h("h2", { text: "Changed in this step" }), e.changes, h("h2", { text: "Events" }), e.events);
     e.figure.append(e.picture, e.text);
     root.append(h("header", { class: "fl-top" }, this.toolbar.el), this.tray.el, e.help, this.noticeLine.el, this.question.el,
