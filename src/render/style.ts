@@ -37,11 +37,24 @@ const CHARTS: Ink[] = ["red", "orange", "green", "yellow", "purple", "blue"];
  *  background (--fl-tlo..--fl-thi per theme kind: WCAG AA's 4.5:1 on the editor and widget
  *  backgrounds). Elsewhere the variables stand as they are: an exported file's own values
  *  are opaque already (webview/export.ts). */
+/**
+ * Muted ink (descriptions, secondary labels) must read as quieter than the text and still at
+ * 4.5:1. Themes do not make it so by themselves: Dark+ gives the description colour as the
+ * text's grey at 70% (opaque, as the picture draws it, it is the text colour again), Light
+ * Modern gives the very text colour. So the muted ink is the description colour taken 70%
+ * of the way from the background (what a 70% alpha does over it), with its OKLCH lightness
+ * kept where it reads on the theme's backgrounds (the chart text range, --fl-tlo..--fl-thi).
+ */
+const MUTED = `oklch(from color-mix(in oklab, rgb(from ${v(INKS.muted)} r g b / 1) 70%, ${v("--vscode-editor-background")}) clamp(var(--fl-tlo), l, var(--fl-thi)) c h)`;
+
+/** Where the inks are defined: the figure, and the view's page (its own muted text). */
+const INK_SCOPE = ".fl-figure,.fl-page";
+
 const INK_CSS =
-  `.fl-figure{${(Object.keys(INKS) as Ink[]).map((k) => `--fl-${k}:${v(INKS[k])}`).join(";")};` +
+  `${INK_SCOPE}{${(Object.keys(INKS) as Ink[]).map((k) => `--fl-${k}:${v(INKS[k])}`).join(";")};` +
   `${CHARTS.map((k) => `--fl-${k}-t:${ink(k)}`).join(";")}}` +
-  `@supports (color: rgb(from red r g b / 1)){.fl-figure{` +
-  (Object.keys(INKS) as Ink[]).map((k) => `--fl-${k}:rgb(from ${v(INKS[k])} r g b / 1)`).join(";") + ";" +
+  `@supports (color: rgb(from red r g b / 1)){${INK_SCOPE}{` +
+  (Object.keys(INKS) as Ink[]).map((k) => `--fl-${k}:${k === "muted" ? MUTED : `rgb(from ${v(INKS[k])} r g b / 1)`}`).join(";") + ";" +
   CHARTS.map((k) => `--fl-${k}-t:oklch(from ${ink(k)} clamp(var(--fl-tlo), l, var(--fl-thi)) c h)`).join(";") + "}}";
 
 const fg = ink("fg");
@@ -69,9 +82,10 @@ export const PID_TONES = {
 
 export const FIGURE_CSS = INK_CSS + `
 .fl-figure{${PID_TONES.light};font-family:${v("--vscode-font-family")};font-size:12px}
-body.vscode-dark .fl-figure{${PID_TONES.dark}}
-body.vscode-high-contrast .fl-figure{${PID_TONES.hc}}
-body.vscode-high-contrast-light .fl-figure{${PID_TONES.light}}
+.fl-page{${PID_TONES.light}}
+body.vscode-dark :is(.fl-figure,.fl-page){${PID_TONES.dark}}
+body.vscode-high-contrast :is(.fl-figure,.fl-page){${PID_TONES.hc}}
+body.vscode-high-contrast-light :is(.fl-figure,.fl-page){${PID_TONES.light}}
 .fl-bg{fill:${v("--vscode-editor-background")}}
 .fl-t{fill:${fg}}
 .fl-m{fill:${muted}}

@@ -153,6 +153,8 @@ export class App {
     ], [zoom, t.fit, t.side, t.text, t.clients, t.connect, t.process]);
     e.side.append(h("h2", { text: "Changed in this step" }), e.changes, h("h2", { text: "Events" }), e.events);
     e.figure.append(e.picture, e.text);
+    // The page takes the picture's inks (render/style.ts): its muted text is the picture's.
+    root.classList.add("fl-page");
     root.append(h("header", { class: "fl-top" }, this.toolbar.el), this.tray.el, e.help, this.noticeLine.el, this.question.el,
       h("main", { class: "fl-main" }, h("div", { class: "fl-stage" }, e.figure, this.console.el, this.typeIn.el), e.side), e.announce);
     this.showSockets(false);

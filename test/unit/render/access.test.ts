@@ -157,6 +157,48 @@ describe("the picture in themes whose colours carry alpha", function () {
   });
 });
 
+/** VS Code's Dark+ as the webview gets it: the description colour is the text's grey at 70%. */
+const DARK_PLUS: ThemeVars = { ...THEMES.dark, "--vscode-editor-background": "#1e1e1e", "--vscode-editor-foreground": "#d4d4d4",
+  "--vscode-descriptionForeground": "rgba(204, 204, 204, 0.7)", "--vscode-editorWidget-background": "#252526", "--vscode-sideBar-background": "#252526" };
+
+describe("muted text is quieter than the text and still reads (Chromium)", function () {
+  this.timeout(120000);
+  const hx = new ViewHarness();
+  before(() => hx.start());
+  after(() => hx.stop());
+
+  const themes: Array<[string, ColourScheme, ThemeVars]> = [
+    ["light", "light", THEMES.light], ["dark", "dark", THEMES.dark], ["high contrast", "hc", THEMES.hc], ["Dark+", "dark", DARK_PLUS], ...ALPHA_THEMES];
+  for (const [theme, scheme, vars] of themes) {
+    it(`${theme}: the picture's and the page's muted text is opaque, at 4.5:1 on its background, and a step down from the text`, async () => {
+      const page = await hx.show(["pipe.prev", "pipe"].map(fixture), { scheme, vars, width: VIEW.width, height: VIEW.height });
+      await deliver(page, question);
+      await settle(page);
+      const inks = await page.evaluate(`(() => {
+        const ctx = document.createElement("canvas").getContext("2d", { willReadFrequently: true });
+        const rgba = (c) => { ctx.clearRect(0, 0, 1, 1); ctx.fillStyle = "#00000000"; ctx.fillStyle = c; ctx.fillRect(0, 0, 1, 1);
+          const d = ctx.getImageData(0, 0, 1, 1).data; return [d[0], d[1], d[2], d[3]]; };
+        const root = getComputedStyle(document.documentElement);
+        const first = (sel, prop) => { const e = document.querySelector(sel); return e ? rgba(getComputedStyle(e)[prop]) : null; };
+        return { bg: rgba(root.getPropertyValue("--vscode-editor-background")), widget: rgba(root.getPropertyValue("--vscode-editorWidget-background")),
+          text: first(".fl-figure-wrap svg text.fl-t", "fill"), muted: first(".fl-figure-wrap svg text.fl-m", "fill"),
+          pageText: rgba(getComputedStyle(document.body).color), pageMuted: first(".fl-q-kind", "color"), zoomInfo: first(".fl-zoominfo", "color") };
+      })()`) as Record<string, number[] | null>;
+      const bad: string[] = [];
+      for (const [muted, text, on] of [["muted", "text", ["bg", "widget"]], ["pageMuted", "pageText", ["widget"]], ["zoomInfo", "pageText", ["bg"]]] as const) {
+        const m = inks[muted];
+        const t = inks[text];
+        if (!m || !t) { bad.push(`no ${!m ? muted : text} on the page`); continue; }
+        if (m[3] !== 255) bad.push(`${muted}: alpha ${m[3]}/255`);
+        for (const b of on) if (contrast(m, inks[b]!) < 4.5) bad.push(`${muted} rgb(${m.slice(0, 3)}) on ${b} rgb(${inks[b]!.slice(0, 3)}): ${contrast(m, inks[b]!).toFixed(2)}:1`);
+        // A step down the hierarchy: not the text's own colour, nor one the eye takes for it.
+        if (contrast(m, t) < 1.4) bad.push(`${muted} rgb(${m.slice(0, 3)}) is as strong as ${text} rgb(${t.slice(0, 3)}): ${contrast(m, t).toFixed(2)}:1 between them`);
+      }
+      assert.deepEqual(bad, [], bad.join("\n"));
+    });
+  }
+});
+
 describe("the view by keyboard alone", function () {
   this.timeout(60000);
   const hx = new ViewHarness();
