@@ -22,7 +22,11 @@ export const BLOCKED = Symbol("blocked");
 export const GONE = Symbol("gone");
 /** The builtin pushed a call to user code (an atexit handler); it runs again once that returns. */
 export const CALLED = Symbol("called");
-export type Ctl = typeof BLOCKED | typeof GONE | typeof CALLED;
+/** The builtin queued output that must reach the kernel before it can go on (glibc flushes
+ *  a line-buffered stdout before it reads a terminal): the VM writes it out, then runs the
+ *  builtin again from the start, which now finds nothing to flush. */
+export const AGAIN = Symbol("again");
+export type Ctl = typeof BLOCKED | typeof GONE | typeof CALLED | typeof AGAIN;
 
 export type BuiltinFn = (c: Ctx, a: number[]) => Val | Ctl;
 

@@ -35,6 +35,8 @@ export interface SysCont {
   closeFd?: number;
   /** exit: read-ahead to hand back once the output is out, lseek(fd, back, SEEK_CUR) each. */
   unread?: Array<{ fd: number; back: number }>;
+  /** The builtin runs again once the writes are out, instead of returning `ret` (AGAIN). */
+  again?: boolean;
 }
 
 export interface Thread {

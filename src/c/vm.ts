@@ -8,7 +8,7 @@ import { Bin, Func, Ins, Op, Program } from "./program";
 import { K, convert } from "./types";
 import { binop, negate, complement, DivideByZero } from "./arith";
 import { Val, toNum } from "./wide";
-import { BLOCKED, CALLED, GONE, Builtin, Ctl, Ctx, ONCE_DONE } from "./ctl";
+import { AGAIN, BLOCKED, CALLED, GONE, Builtin, Ctl, Ctx, ONCE_DONE } from "./ctl";
 import type { Frame, Thread, UserProc } from "./uproc";
 import { StopError, Stream } from "./control";
 import { seedRandom } from "./libc/random";
@@ -587,7 +587,10 @@ export class Machine {
     let r: Val | Ctl;
     if (t.sys) r = this.drain(p, t);
     else if (b.cancel && cancelDue(t)) r = actOnCancel(this.ctx(p, t));
-    else {
+    else r = AGAIN;
+    // A builtin that had output written first (AGAIN) starts over; the second run has
+    // nothing left to flush, so this ends.
+    for (let runs = 0; r === AGAIN && runs < 8; runs++) {
       const exact = st.slice(st.length - n);
       // Builtins take numbers; a 64-bit argument beyond 2^53 is also handed over exactly.
       let args = exact as number[];
@@ -596,6 +599,7 @@ export class Machine {
       r = b.fn(this.ctx(p, t, wide), args);
       if (r !== BLOCKED && r !== GONE && t.sys) r = this.drain(p, t);
     }
+    if (r === AGAIN) throw new Error(`${b.name} asked to run again too often`);
     if (r === BLOCKED) return this.deliverNow(p, t) ? undefined : { reason: "blocked", count: 0 };
     if (r === CALLED) return undefined;
     if (r === GONE) return this.gone(p, t);
@@ -638,7 +642,7 @@ export class Machine {
       this.kernel.exit(t.tid, sys.exit);
       return GONE;
     }
-    return sys.ret;
+    return sys.again ? AGAIN : sys.ret;
   }
 
   /** Whether a library wait (join, mutex, pthread_once) of this thread can end now. */

@@ -5,7 +5,8 @@
 export interface Scenario {
   /** argv[1..]; argv[0] is the program's name. Default []. */
   argv?: string[];
-  /** Bytes available on descriptor 0. Default "" (stdin at EOF). */
+  /** Bytes available on descriptor 0. Default "" (stdin at EOF). With stdout "tty",
+   *  descriptor 0 is the terminal and these bytes are typed there ahead, then Ctrl-D. */
   stdin?: string;
   /** What descriptor 0 is: a pipe holding `stdin` (default), or a regular file holding it,
    *  STDIN_FILE in the working directory, as `prog < stdin.txt` gives: seekable, its offset

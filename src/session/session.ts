@@ -162,10 +162,14 @@ export class Session {
     this.machine = new Machine(this.kernel, { loadProgram, stepBudget: opts.stepBudget, readFile: opts.readFile, interrupted: opts.interrupted, maxPages: opts.maxPages, maxHeap: opts.maxHeap });
     const out: StdioSpec = sc.stdout === "tty" ? { tty: true } : sc.stdout === "file" ? { file: "stdout.txt" } : { pipe: true };
     if (sc.stdinFrom === "file") this.kernel.writeFile(STDIN_FILE, sc.stdin ?? "");
-    const stdin: StdioSpec = sc.stdinFrom === "file" ? { readFile: STDIN_FILE } : sc.stdin !== undefined ? { input: sc.stdin } : sc.stdout === "tty" ? { tty: true } : { input: "" };
+    // With stdout a terminal, stdin is that terminal too (as a shell, or script(1) in the
+    // real run, gives it): the Scenario's stdin is typed there ahead, then Ctrl-D.
+    const typedAhead = sc.stdout === "tty" && sc.stdinFrom !== "file";
+    const stdin: StdioSpec = sc.stdinFrom === "file" ? { readFile: STDIN_FILE } : typedAhead ? { tty: true } : { input: sc.stdin ?? "" };
     const stderr: StdioSpec = sc.stdout === "tty" ? { tty: true } : { pipe: true };
     for (const spec of sc.programs ?? []) this.startOther(spec);
     this.mainPid = this.kernel.spawn({ name: opts.name, kind: "program", stdin, stdout: out, stderr });
+    if (typedAhead && sc.stdin !== undefined) this.kernel.typed(sc.stdin, true);
     this.machine.load(this.mainPid, opts.program, [opts.name, ...(sc.argv ?? [])]);
     this.port = sc.argv?.[0] && /^\d+$/.test(sc.argv[0]) ? +sc.argv[0] : DEFAULT_PORT;
     // A copy: lines typed and closes by hand edit the scripts, and a replay starts afresh.

@@ -3,7 +3,7 @@
 // at its first output as glibc does; stderr is unbuffered. exit() and returning from main
 // flush every stream; _exit does not, which is why printf before fork can print twice.
 import { isBlocked, F_GETFL, O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND } from "../../kernel/kernel";
-import { BLOCKED, Builtin, Ctl, Ctx } from "../ctl";
+import { AGAIN, BLOCKED, Builtin, Ctl, Ctx } from "../ctl";
 import { StopError, Stream } from "../control";
 import { latin1Bytes, latin1Text } from "../../kernel/latin1";
 import { format, VaArgs } from "./format";
@@ -80,9 +80,29 @@ export function queueUnread(c: Ctx): void {
   }
 }
 
-/** Fill a stream's read buffer with one read(2); false when blocked. */
+/**
+ * glibc's underflow: before a line-buffered or unbuffered input stream (stdin on a
+ * terminal, or one set so by setvbuf) reads its descriptor, a line-buffered stdout is
+ * flushed, so a prompt without a newline shows before the program waits for the answer.
+ * Only stdout, and only when it is line buffered: a stdout to a pipe or file keeps its
+ * bytes, and so does every stream when the input is fully buffered (stdin from a pipe).
+ * True when bytes were queued: they must be written before the read (AGAIN).
+ */
+function flushBeforeRead(c: Ctx, s: Stream): boolean {
+  const m = mode(c, s);
+  if (m !== "line" && m !== "unbuffered") return false;
+  const out = c.p.streams[c.p.prog.stdout];
+  if (!out || out === s || !out.write || out.mode !== "line" || !out.out.length) return false;
+  flushStream(c, out);
+  c.t.sys!.again = true;
+  return true;
+}
+
+/** Fill a stream's read buffer with one read(2); false at EOF or on an error. */
 function fill(c: Ctx, s: Stream): boolean | Ctl {
-  const size = s.size ?? BUFSIZE;
+  if (flushBeforeRead(c, s)) return AGAIN;
+  // An unbuffered stream reads through glibc's one-byte buffer.
+  const size = s.mode === "unbuffered" ? 1 : s.size ?? BUFSIZE;
   const r = c.k.read(c.t.tid, s.fd, size);
   const v = sys(c, "read", [s.fd, size], r);
   if (v === BLOCKED) return BLOCKED;
@@ -162,7 +182,7 @@ const getc = (c: Ctx, fp: number): number | Ctl => {
   while (!s.in.length) {
     if (s.eof) return -1;
     const f = fill(c, s);
-    if (f === BLOCKED) return BLOCKED;
+    if (typeof f !== "boolean") return f;
     if (!f) return -1;
   }
   const ch = s.in.charCodeAt(0);
@@ -188,7 +208,7 @@ function scanStream(c: Ctx, fp: number, fmtAddr: number, args: number[]): number
     const r = scan(s.in, s.eof || s.err, fmt, args);
     if ("more" in r) {
       const f = fill(c, s);
-      if (f === BLOCKED) return BLOCKED;
+      if (typeof f !== "boolean") return f;
       continue;
     }
     s.in = s.in.slice(r.used);
@@ -242,7 +262,7 @@ export const stdio: Builtin[] = [
           return buf;
         }
         const f = fill(c, s);
-        if (f === BLOCKED) return BLOCKED;
+        if (typeof f !== "boolean") return f;
         if (!f && !s.in.length) return 0;
       }
     },
@@ -255,7 +275,7 @@ export const stdio: Builtin[] = [
       if (!s || want === 0) return 0;
       while (s.in.length < want && !s.eof) {
         const f = fill(c, s);
-        if (f === BLOCKED) return BLOCKED;
+        if (typeof f !== "boolean") return f;
         if (!f) break;
       }
       const n = Math.min(want, s.in.length);
