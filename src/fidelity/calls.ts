@@ -49,6 +49,11 @@ export function comparedArgs(call: string): number[] {
   return COMPARED_ARGS[call] ?? [];
 }
 
+/** exit's argument as wait reports it (status & 0377): exit(-1) is 255, exit(256) is 0. */
+export function exitCode(v: number): number {
+  return v & 0xff;
+}
+
 /** Calls whose non-negative result is a pid (renamed by fork order before comparing). */
 export const RETURNS_PID = new Set(["fork", "waitpid", "getpid", "getppid", "getpgrp", "setsid"]);
 

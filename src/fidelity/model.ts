@@ -10,7 +10,7 @@ import { promisify } from "node:util";
 import type { Snapshot } from "../contract/snapshot";
 import type { Scenario } from "../contract/scenario";
 import type { TraceEntry } from "../c/trace";
-import { canonicalCall, COMPARED_CALLS, comparedArgs, RETURNS_PID, SIGNAL_ARG, signalName, howOf, waitOptions } from "./calls";
+import { canonicalCall, COMPARED_CALLS, comparedArgs, exitCode, RETURNS_PID, SIGNAL_ARG, signalName, howOf, waitOptions } from "./calls";
 import { handlerLines, statementLines } from "./functions";
 import { childName, threadName, renamePidsInText, renameShm, renameWrite, maskMeasuredTimes, reportsStopOrContinue, type NormEntry, type NormProc, type NormTrace, type ProcEnd } from "./normal";
 import { signame } from "../kernel/signum";
@@ -136,6 +136,7 @@ export function normalizeModel(m: ModelRun, sourceFile: string): NormTrace {
       for (const k of comparedArgs(e.call)) {
         if (e.call === "waitpid" && k === 2) n.args.push(waitOptionsArg(e));
         else if (SIGNAL_ARG[e.call] === k) n.args.push(signalName(e.args[k] ?? ""));
+        else if (e.call === "exit") n.args.push(exitCode(Number(e.args[k] ?? 0)));
         else if (e.call === "sigprocmask" || (e.call === "shutdown" && k === 1) || e.call === "semctl") n.args.push(howOf(e.call, k, e.args[k] ?? ""));
         else n.args.push(e.args[k] ?? "");
       }
@@ -169,7 +170,7 @@ export function normalizeModel(m: ModelRun, sourceFile: string): NormTrace {
 
 function modelEnd(pid: number, m: ModelRun, entries: TraceEntry[]): ProcEnd {
   const exit = entries.find((e) => e.pid === pid && e.call === "exit");
-  if (exit) return { kind: "exited", code: Number(exit.args[0] ?? 0) & 0xff };
+  if (exit) return { kind: "exited", code: exitCode(Number(exit.args[0] ?? 0)) };
   const proc = m.final?.processes.find((p) => p.pid === pid);
   let status = m.statuses?.get(pid) ?? proc?.exitStatus;
   if (status === undefined) {

@@ -4,7 +4,7 @@
 
 import { readFileSync } from "node:fs";
 import { signo } from "../kernel/signum";
-import { canonicalCall, COMPARED_CALLS, comparedArgs, isNoisy, RETURNS_PID, SIGNAL_ARG, signalName, howOf, waitOptions } from "./calls";
+import { canonicalCall, COMPARED_CALLS, comparedArgs, exitCode, isNoisy, RETURNS_PID, SIGNAL_ARG, signalName, howOf, waitOptions } from "./calls";
 import { handlerLines, handlerNames, statementLines } from "./functions";
 import { childName, threadName, renamePidsInText, renameShm, renameWrite, maskMeasuredTimes, type NormEntry, type NormProc, type NormTrace, type ProcEnd } from "./normal";
 import type { LinuxRun } from "./realrun";
@@ -361,6 +361,7 @@ function toEntry(e: SyscallEvent, call: string, line: number, ret: number | "?",
     if (call === "open" && k === 0) entry.args.push(decodeString(a ?? "")?.bytes.toString("utf8") ?? a ?? "");
     else if (call === "waitpid" && k === 2) entry.args.push(waitOptions(a ?? "0"));
     else if (SIGNAL_ARG[call] === k) entry.args.push(signalName(a ?? ""));
+    else if (call === "exit") { const v = num(a); entry.args.push(typeof v === "number" ? exitCode(v) : v); }
     else if (call === "sigprocmask" || (call === "shutdown" && k === 1) || call === "semctl") entry.args.push(howOf(call, k, a ?? ""));
     else entry.args.push(num(a));
   }
