@@ -61,6 +61,9 @@ export interface VarInfo {
   addr?: number;
   from: number;
   to: number;
+  /** An automatic variable declared without a value: its bit in Frame.init (Func.unset's
+   *  slot), clear until its first write, while its value is indeterminate. */
+  unset?: number;
 }
 
 /** A named array of the learner's code, for the sanitizer's notes (src/c/arraycheck.ts):
@@ -96,8 +99,9 @@ export interface Func {
    *  (index + 1; 0: no red zone). Absent when the function has no array. */
   arrays?: ArrayObject[];
   zones?: Uint16Array;
-  /** Scalar locals declared without a value whose reads are checked, by slot: the LOAD,
-   *  STORE and INCDEC instructions of one carry its slot + 1 in c. */
+  /** Locals declared without a value, by slot (a bit of Frame.init, set by the first
+   *  write): a STORE, or a LOCAL that takes the address, carries slot + 1 in c; the LOAD and
+   *  INCDEC of the scalars whose reads are checked carry it too. */
   unset?: Array<{ name: string; line: number }>;
 }
 

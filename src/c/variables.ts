@@ -8,6 +8,10 @@ import { TEXT_BASE } from "./memory";
 import { typeName } from "./types";
 
 export interface CVar { name: string; type: string; value: string }
+
+/** The value shown for an automatic variable declared without a value until its first
+ *  write: C leaves it indeterminate (docs/snapshot.md). */
+export const NOT_SET = "?";
 export interface CFrame { function: string; line: number; locals: CVar[] }
 
 /** What the formatter may ask about a process: its functions, heap blocks and shared pages. */
@@ -37,7 +41,9 @@ export function stackOf(m: Machine, p: UserProc): CFrame[] {
     for (const v of fn.vars ?? []) {
       if (f.pc < v.from || f.pc >= v.to) continue;
       const addr = v.addr ?? f.fp + (v.off ?? 0);
-      locals.push({ name: v.name, type: typeName(v.type), value: formatValue(ctx, v.type, addr) });
+      // Declared without a value and not written yet: indeterminate in C, not 0.
+      const unset = v.unset !== undefined && ((f.init ?? 0) & (1 << v.unset)) === 0;
+      locals.push({ name: v.name, type: typeName(v.type), value: unset ? NOT_SET : formatValue(ctx, v.type, addr) });
     }
     out.push({ function: fn.name, line: ins ? ins.line : fn.line, locals });
   }

@@ -467,7 +467,12 @@ export class Machine {
       }
       switch (ins.op) {
         case Op.PUSH: st.push(ins.a); f.pc++; break;
-        case Op.LOCAL: st.push(f.fp + ins.a); f.pc++; break;
+        case Op.LOCAL:
+          // c > 0: the address of a local declared without a value is used: it may be written now.
+          if (ins.c !== 0) f.init = f.init! | (1 << (ins.c - 1));
+          st.push(f.fp + ins.a);
+          f.pc++;
+          break;
         case Op.LOAD: {
           // c > 0: a local declared without a value, whose reads are told until its first write.
           if (ins.c !== 0 && (f.init! & (1 << (ins.c - 1))) === 0) this.unsetRead(p, t, fn, ins.c - 1, "reads");

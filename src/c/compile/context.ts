@@ -205,19 +205,27 @@ export abstract class Context {
     w.u[kind].push(this.code[this.code.length - 1]);
   }
 
-  /** At the end of a function: the locals declared without a value and only used plainly
-   *  get a slot each (the bit of Frame.init that their first write sets), carried by their
-   *  loads, stores and ++/-- as slot + 1 in c. */
+  /** At the end of a function: the locals declared without a value get a slot each (the
+   *  bit of Frame.init that their first write sets), so views show them as not set until
+   *  then. A plain write (x = ...) carries slot + 1 in its STORE's c; any other use of the
+   *  variable (&x, an array or a struct member: it may be written through the address)
+   *  counts as its first write, by its LOCAL's c. Scalars used only plainly, and read, are
+   *  checked too: their loads and ++/-- carry the slot, and a read before a write is told.
+   *  Those take the first slots. */
   protected checkUnset(fn: Func): void {
     const slots: Array<{ name: string; line: number }> = [];
-    for (const u of this.unset.values()) {
-      if (slots.length === MAX_UNSET) break;
-      if (!u.reads.length && !u.updates.length) continue;
-      if ([...u.locals].some((l) => !u.plain.has(l))) continue;
+    const all = [...this.unset.entries()];
+    const checked = (u: Unset) => (u.reads.length > 0 || u.updates.length > 0) && [...u.locals].every((l) => u.plain.has(l));
+    const order = [...all.filter(([, u]) => checked(u)), ...all.filter(([, u]) => !checked(u))];
+    for (const [off, u] of order.slice(0, MAX_UNSET)) {
       const slot = slots.length;
-      for (const r of u.reads) r.c = slot + 1;
+      if (checked(u)) {
+        for (const r of u.reads) r.c = slot + 1;
+        for (const x of u.updates) x.c += 2 * (slot + 1);
+      }
       for (const w of u.writes) w.c = slot + 1;
-      for (const x of u.updates) x.c += 2 * (slot + 1);
+      for (const l of u.locals) if (!u.plain.has(l)) l.c = slot + 1;
+      for (const v of this.vars) if (v.off === off) v.unset = slot;
       slots.push({ name: u.name, line: u.line });
     }
     if (slots.length) fn.unset = slots;

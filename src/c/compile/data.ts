@@ -10,7 +10,6 @@ import { binop, negate, complement } from "../arith";
 import { convert } from "../types";
 import { Val, toBig, toNum } from "../wide";
 import { Context, Global } from "./context";
-import { isScalar } from "../types";
 import { REDZONE } from "../arraycheck";
 
 export abstract class StaticData extends Context {
@@ -174,7 +173,7 @@ export abstract class StaticData extends Context {
     if (type.k === "void") this.err(d, `variable '${name}' has type void`);
     const off = this.allocNamedLocal(type, name, this.lineOf(d));
     const loc = { off, type };
-    if (!init && this.tree.user && isScalar(type)) {
+    if (!init && this.tree.user) {
       this.unset.set(off, { name, line: this.lineOf(d), locals: new Set(), plain: new Set(), reads: [], writes: [], updates: [] });
     }
     if (init) {
