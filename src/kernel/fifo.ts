@@ -77,6 +77,8 @@ export function fifoopen(k: KState, t: Task, ip: Inode, flags: number): SysResul
     // A handler ran and the call does not restart: the opener stops counting.
     delete st.waiting[t.tid];
     if (reader) p.readers--; else p.writers--;
+    // The last one holding the pipe: it goes, as at the last close.
+    if (p.refs === 0 && p.readers + p.writers === 0) k.objects.delete(p.id);
     return fail("EINTR");
   }
   const partnerOpens = () => (reader ? st.writeOpens : st.readOpens);

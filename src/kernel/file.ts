@@ -38,7 +38,9 @@ export function fileclose(k: KState, f: KFile): void {
   // A FIFO opened O_RDWR is both a reader and a writer.
   if (o.kind === "pipe" && f.end === undefined) { pipeclose(k, o, true); pipeclose(k, o, false); }
   else if (o.kind === "pipe") pipeclose(k, o, f.end === "write");
-  if (o.refs > 0) return;
+  // A FIFO's opener waiting in open already counts as a reader or writer (fifo.ts): the
+  // pipe, and the bytes a writer left in it, stay for it, as Linux's pipe inode does.
+  if (o.refs > 0 || (o.kind === "pipe" && o.readers + o.writers > 0)) return;
   k.objects.delete(o.id);
   if (o.kind === "file") vnodeRelease(o);
   else if (o.kind === "socket") sockclose(k, o);

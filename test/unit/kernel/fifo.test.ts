@@ -31,6 +31,21 @@ describe("kernel: named pipes (mkfifo)", () => {
     assert.equal(okRet(k.read(c, r, 10)), 0, "no writer left: EOF");
   });
 
+  it("a reader waiting in open keeps the pipe: bytes a writer wrote and closed before the reader runs again are read, then EOF", () => {
+    const { k, pid } = boot();
+    okRet(k.mkfifo(pid, "f", 0o644));
+    const c = fork(k, pid);
+    blocked(k.open(c, "f", O_RDONLY), "open(f)");
+    const w = okRet(k.open(pid, "f", O_WRONLY));
+    okRet(k.write(pid, w, enc("hello")));
+    okRet(k.close(pid, w));
+    const r = okRet(k.open(c, "f", O_RDONLY));
+    assert.equal(text(k.read(c, r, 10)), "hello", "Linux's reader counts itself before it waits: the bytes stay");
+    assert.equal(okRet(k.read(c, r, 10)), 0, "no writer left: EOF");
+    okRet(k.close(c, r));
+    assert.equal(k.snapshot(1).objects.filter((o) => o.kind === "pipe").length, 0, "the pipe goes with its last opener");
+  });
+
   it("O_NONBLOCK: a reader opens at once, a writer with no reader gets ENXIO; O_RDWR never waits", () => {
     const { k, pid } = boot();
     okRet(k.mkfifo(pid, "f", 0o644));
