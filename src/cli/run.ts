@@ -5,6 +5,7 @@
 // error, a missing header: then nothing runs at all), 2 for a usage error.
 import { existsSync, statSync } from "node:fs";
 import { Scenario } from "../contract/scenario";
+import { syscallText } from "../contract/syscalltext";
 import { loadSession } from "../host/load";
 import { readScenario } from "../host/scenario";
 import { statusFields, statusWords } from "./status";
@@ -63,7 +64,7 @@ export async function run(args: string[]): Promise<number> {
   const byPid = new Map<number, string[]>();
   for (const e of session.trace) {
     const lines = byPid.get(e.pid) ?? [];
-    lines.push(`  line ${String(e.line).padStart(4)}  ${e.call}(${e.args.join(", ")}) = ${e.ret}${e.errno ? ` ${e.errno}` : ""}`);
+    lines.push(`  line ${String(e.line).padStart(4)}  ${syscallText(e)}`);
     byPid.set(e.pid, lines);
   }
   for (const [pid, lines] of byPid) console.log(`process ${pid}:\n${lines.join("\n")}`);

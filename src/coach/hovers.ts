@@ -3,6 +3,7 @@
 // "Close(connfd): open file #7 refcount 2 -> 1".
 import type { KObject, Proc, Snapshot } from "../contract/snapshot";
 import type { TraceEntry } from "../c/trace";
+import { syscallText } from "../contract/syscalltext";
 
 export interface LineEffect {
   pid: number;
@@ -115,7 +116,7 @@ export function stepEffects(prev: Snapshot, next: Snapshot, step: number, calls:
     out.push({
       pid, line, step,
       call: callText(src) ?? src.trim(),
-      calls: list.map((c) => `${c.call}(${c.args.join(", ")}) = ${c.ret}${c.errno ? ` ${c.errno}` : ""}`),
+      calls: list.map(syscallText),
       effects: lastOf.get(pid) === key ? procEffects(prev, next, pid) : [],
     });
   }

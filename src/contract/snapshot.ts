@@ -181,7 +181,9 @@ export interface ShmObject extends KObjectBase {
 }
 
 export type KEvent =
-  | { kind: "syscall"; pid: number; call: string; args: Array<number | string>; ret: number; errno?: string }
+  | { kind: "syscall"; pid: number; call: string; args: Array<number | string>; ret: number; errno?: string;
+      /** The descriptors pipe() and socketpair() returned (revision 1.4; absent before). */
+      fds?: number[] }
   | { kind: "fork"; pid: number; child: number }
   | { kind: "exit"; pid: number; status: number }
   | { kind: "reap"; pid: number; child: number; status: number }

@@ -101,6 +101,8 @@ export class Kernel {
       if (t.state === "blocked") proc.unblock(this.k, t);
       const e: KEvent = { kind: "syscall", pid: t.proc.pid, call, args, ret: r.ret };
       if (r.errno) e.errno = r.errno;
+      // pipe() and socketpair() hand their descriptors back through memory: the event says which.
+      if (r.fds) e.fds = [...r.fds];
       emit(this.k, e);
     }
     proc.wakeup(this.k);

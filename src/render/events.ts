@@ -1,13 +1,11 @@
 // Kernel events in words, and the timeline of a session: the steps worth jumping to.
 import type { KEvent, Snapshot } from "../contract/snapshot";
+import { syscallText } from "../contract/syscalltext";
 import { waitStatusText } from "./text";
 
 export function describeEvent(e: KEvent): string {
   switch (e.kind) {
-    case "syscall": {
-      const call = `${e.call}(${e.args.map((a) => typeof a === "string" ? JSON.stringify(a) : a).join(", ")})`;
-      return `pid ${e.pid}: ${call} = ${e.ret}${e.errno ? ` (${e.errno})` : ""}`;
-    }
+    case "syscall": return `pid ${e.pid}: ${syscallText(e)}`;
     case "fork": return `pid ${e.pid}: fork \u2192 child ${e.child}`;
     case "exit": return `pid ${e.pid} ${waitStatusText(e.status)}`;
     case "reap": return `pid ${e.pid} reaped child ${e.child} (${waitStatusText(e.status)})`;

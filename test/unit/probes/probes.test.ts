@@ -44,7 +44,7 @@ const PROBE_LIST: Probe[] = [
   { what: "endless recursion", args: ["run", "recurse-forever.c"], exit: "ok", says: /note \(pid \d+, line 2\): SIGSEGV: line 2 accessed stack overflow calling down/ },
   { what: "getpid() in an endless one-line loop", args: ["run", "syscalls-forever.c"], exit: "ok", says: /line 4 is still running after 20 steps in a row, each stopped after 1,00\d system calls/ },
   { what: "900 calls per line, forever", args: ["run", "calls-flood.c"], exit: "ok", says: /the program made more than 500,000 system calls \(the last at line 6\); the run stops here/ },
-  { what: "open until EMFILE, then forever", args: ["run", "open-forever.c"], exit: "ok", says: /line\s+6\s+open\(\/dev\/null, 0\) = -1 EMFILE[^]*line 9 is still running after 20 steps/ },
+  { what: "open until EMFILE, then forever", args: ["run", "open-forever.c"], exit: "ok", says: /line\s+6\s+open\("\/dev\/null", O_RDONLY\) = -1 EMFILE[^]*line 9 is still running after 20 steps/ },
   { what: "a file written without end", args: ["run", "file-grow.c", "--max-steps", "2000"], exit: "ok", says: /note \(pid \d+, line 10\): write\(\) failed with EFBIG: the file would pass the model's 16 MiB file-size limit/ },
   { what: "a NULL dereference", args: ["run", "sigsegv-null.c"], exit: "ok", says: /SIGSEGV: line 3 accessed address 0x0 is in the NULL page/ },
   { what: "## and variadic macros", args: ["run", "paste-macros.c"], exit: "ok", says: /stdout:\nlog: xy is 3\nlog: done\n/ },

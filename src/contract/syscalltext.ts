@@ -1,0 +1,139 @@
+// A system call in words, as strace writes it: signal names, socket and open constants,
+// the descriptors pipe() returned. One wording for every place that shows a call: the
+// view's step caption and events, the exported picture, the CLI's trace and the hovers.
+// The tables decode Linux x86-64 values (the ones the kernel model and the C headers use);
+// a value no table knows stays a number, as strace leaves unknown bits in hex.
+
+export interface CallRecord {
+  call: string;
+  args: ReadonlyArray<number | string>;
+  ret: number;
+  errno?: string;
+  /** The two descriptors pipe() and socketpair() stored for the caller (a kernel event
+   *  carries them here; the C trace carries them as the call's arguments). */
+  fds?: readonly number[];
+}
+
+const SIGNALS = ["", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS", "SIGFPE",
+  "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM", "SIGSTKFLT", "SIGCHLD",
+  "SIGCONT", "SIGSTOP", "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGURG", "SIGXCPU", "SIGXFSZ", "SIGVTALRM",
+  "SIGPROF", "SIGWINCH", "SIGIO", "SIGPWR", "SIGSYS"];
+
+type Bits = ReadonlyArray<readonly [string, number]>;
+
+const OPEN_BITS: Bits = [["O_CREAT", 0o100], ["O_EXCL", 0o200], ["O_NOCTTY", 0o400], ["O_TRUNC", 0o1000],
+  ["O_APPEND", 0o2000], ["O_NONBLOCK", 0o4000], ["O_DIRECTORY", 0o200000], ["O_CLOEXEC", 0o2000000]];
+const SOCK_BITS: Bits = [["SOCK_NONBLOCK", 0o4000], ["SOCK_CLOEXEC", 0o2000000]];
+const WAIT_BITS: Bits = [["WNOHANG", 1], ["WUNTRACED", 2], ["WCONTINUED", 8]];
+const IPC_BITS: Bits = [["IPC_CREAT", 0o1000], ["IPC_EXCL", 0o2000]];
+const SHMAT_BITS: Bits = [["SHM_RDONLY", 0o10000]];
+const MAP_BITS: Bits = [["MAP_SHARED", 1], ["MAP_PRIVATE", 2], ["MAP_ANONYMOUS", 0x20]];
+
+const ACCESS = ["O_RDONLY", "O_WRONLY", "O_RDWR"];
+const DOMAINS: Record<number, string> = { 0: "AF_UNSPEC", 1: "AF_UNIX", 2: "AF_INET", 10: "AF_INET6" };
+const TYPES: Record<number, string> = { 1: "SOCK_STREAM", 2: "SOCK_DGRAM" };
+const PROTOCOLS: Record<number, string> = { 0: "IPPROTO_IP", 6: "IPPROTO_TCP", 17: "IPPROTO_UDP" };
+const LEVELS: Record<number, string> = { 1: "SOL_SOCKET", 6: "IPPROTO_TCP" };
+const SOCKOPTS: Record<number, string> = { 2: "SO_REUSEADDR", 9: "SO_KEEPALIVE", 15: "SO_REUSEPORT" };
+const SHUT: Record<number, string> = { 0: "SHUT_RD", 1: "SHUT_WR", 2: "SHUT_RDWR" };
+const HOW: Record<number, string> = { 0: "SIG_BLOCK", 1: "SIG_UNBLOCK", 2: "SIG_SETMASK" };
+const WHENCE: Record<number, string> = { 0: "SEEK_SET", 1: "SEEK_CUR", 2: "SEEK_END" };
+const FCNTL: Record<number, string> = { 0: "F_DUPFD", 1: "F_GETFD", 2: "F_SETFD", 3: "F_GETFL", 4: "F_SETFL", 1030: "F_DUPFD_CLOEXEC" };
+const IPC_CMDS: Record<number, string> = { 0: "IPC_RMID", 1: "IPC_SET", 2: "IPC_STAT" };
+const SEM_CMDS: Record<number, string> = { ...IPC_CMDS, 11: "GETPID", 12: "GETVAL", 13: "GETALL", 14: "GETNCNT", 15: "GETZCNT", 16: "SETVAL", 17: "SETALL" };
+const RLIMITS: Record<number, string> = { 6: "RLIMIT_NPROC", 7: "RLIMIT_NOFILE" };
+
+type Arg = number | string;
+/** How one argument reads; `all` is the whole list, for arguments whose meaning depends on another. */
+type Show = (a: Arg, all: readonly Arg[]) => string;
+
+/** A string as C source would write it; a number as it is. */
+const plain: Show = (a) => (typeof a === "string" ? JSON.stringify(a) : String(a));
+/** A name the program gave (a handler, an address): shown bare. */
+const bare: Show = (a) => String(a);
+const named = (table: Record<number, string>): Show => (a) => (typeof a === "number" && table[a] !== undefined ? table[a] : plain(a, []));
+
+/** Bits by name joined with '|', the rest in octal (modes) or hex; 0 when none are set. */
+function bits(n: number, table: Bits, rest: (r: number) => string = (r) => `0x${r.toString(16)}`): string[] {
+  const out: string[] = [];
+  let left = n >>> 0;
+  for (const [name, bit] of table) if ((left & bit) === bit) { out.push(name); left &= ~bit; }
+  if (left) out.push(rest(left));
+  return out;
+}
+const flags = (table: Bits, rest?: (r: number) => string): Show => (a) =>
+  typeof a !== "number" ? bare(a, []) : bits(a, table, rest).join("|") || "0";
+const octal = (n: number): string => `0${n.toString(8)}`;
+
+export function signalName(n: number): string {
+  return SIGNALS[n] || `SIG${n}`;
+}
+const signal: Show = (a) => (typeof a === "number" ? signalName(a) : a);
+/** A signal set (bit n-1 for signal n) as strace shows it: [INT CHLD]. */
+const sigset: Show = (a) => {
+  if (typeof a !== "number") return bare(a, []);
+  const names: string[] = [];
+  for (let s = 1; s < 64; s++) if (Math.floor(a / 2 ** (s - 1)) % 2) names.push(signalName(s).replace(/^SIG/, ""));
+  return `[${names.join(" ")}]`;
+};
+const openFlags: Show = (a) => (typeof a !== "number" ? bare(a, []) : [ACCESS[a & 3] ?? "O_ACCMODE", ...bits(a & ~3, OPEN_BITS)].join("|"));
+const mode: Show = (a) => (typeof a === "number" ? octal(a) : bare(a, []));
+const sockType: Show = (a) => (typeof a !== "number" ? bare(a, []) : [TYPES[a & 0xf] ?? String(a & 0xf), ...bits(a & ~0xf, SOCK_BITS)].join("|"));
+/** fcntl's third argument reads by its command. */
+const fcntlArg: Show = (a, all) => all[1] === 2 ? flags([["FD_CLOEXEC", 1]])(a, all) : all[1] === 4 ? openFlags(a, all) : plain(a, all);
+const sockopt: Show = (a, all) => (all[1] === 1 ? named(SOCKOPTS)(a, all) : plain(a, all));
+const ipcKey: Show = (a) => (a === 0 ? "IPC_PRIVATE" : plain(a, []));
+const ipcFlags = flags(IPC_BITS, octal);
+
+/** Each call's arguments in order; a missing entry (or argument past the list) shows plainly. */
+const SHAPES: Record<string, Show[]> = {
+  open: [plain, openFlags, mode],
+  fcntl: [plain, named(FCNTL), fcntlArg],
+  lseek: [plain, plain, named(WHENCE)],
+  waitpid: [plain, flags(WAIT_BITS)],
+  kill: [plain, signal],
+  raise: [signal],
+  signal: [signal, bare],
+  sigaction: [signal, bare],
+  rt_sigaction: [signal, bare],
+  sigprocmask: [named(HOW), sigset],
+  rt_sigprocmask: [named(HOW), sigset],
+  sigsuspend: [sigset],
+  socket: [named(DOMAINS), sockType, named(PROTOCOLS)],
+  socketpair: [named(DOMAINS), sockType, named(PROTOCOLS)],
+  bind: [plain, bare],
+  connect: [plain, bare],
+  sendto: [plain, plain, bare],
+  setsockopt: [plain, named(LEVELS), sockopt],
+  shutdown: [plain, named(SHUT)],
+  mkfifo: [plain, mode],
+  shmget: [ipcKey, plain, ipcFlags],
+  shmat: [plain, flags(SHMAT_BITS)],
+  shmctl: [plain, named(IPC_CMDS)],
+  semget: [ipcKey, plain, ipcFlags],
+  semctl: [plain, plain, named(SEM_CMDS)],
+  setrlimit: [named(RLIMITS)],
+  mmap: [plain, flags(MAP_BITS)],
+  futex: [plain, bare],
+  select: [plain, bare],
+};
+
+/** The descriptors a pipe() or socketpair() made, and the arguments left to show. */
+function pairOf(c: CallRecord): { pair?: string; args: readonly Arg[] } {
+  if (c.call !== "pipe" && c.call !== "socketpair") return { args: c.args };
+  if (c.fds) return { pair: `[${c.fds.join(", ")}]`, args: c.args };
+  // The C trace's form: the arguments are the two descriptors (empty when the call failed).
+  return { pair: c.args.length ? `[${c.args.join(", ")}]` : undefined, args: [] };
+}
+
+/** "pipe([3, 4]) = 0", "rt_sigaction(SIGCHLD, handler) = 0", "socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = 3",
+ *  "read(0, 8192) = -1 EINTR". */
+export function syscallText(c: CallRecord): string {
+  const { pair, args } = pairOf(c);
+  const shape = SHAPES[c.call] ?? [];
+  let shown = args.map((a, i) => (shape[i] ?? plain)(a, args));
+  // pipe2's flags follow the pair, and only when set (pipe() has none); socketpair's pair comes last.
+  if (c.call === "pipe") shown = [...(pair ? [pair] : []), ...args.filter((a) => a !== 0).map((a) => flags(OPEN_BITS)(a, args))];
+  else if (pair) shown.push(pair);
+  return `${c.call}(${shown.join(", ")}) = ${c.ret}${c.errno ? ` ${c.errno}` : ""}`;
+}
