@@ -142,6 +142,9 @@ export class Toolbar {
 
   private onKey(ev: KeyboardEvent): void {
     const t = ev.target as HTMLElement;
+    // A chord (Ctrl+P, Ctrl+Shift+P, Alt+...) is the workbench's: VS Code hears the view's
+    // keys only when they reach the window, so the toolbar never stops one.
+    if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
     if (this.menu.contains(t)) { this.onMenuKey(ev); return; }
     // Inside a text field or the slider the arrows belong to the control.
     if (t.tagName === "INPUT" || t.tagName === "SELECT") {
