@@ -360,8 +360,18 @@ export class Sessions implements vscode.Disposable {
     if (this.byFile.get(key(s.uri)) === s) this.update(s);
     // Replacing the recorded future is said where the timeline is: in the view.
     if (r.replaced) descriptorView()?.notify(`${r.message![0].toUpperCase()}${r.message!.slice(1)}.`);
-    else if (!opts.quiet && r.message) void vscode.window.showInformationMessage(`Fork Lab: ${r.message}`);
+    else if (!opts.quiet && r.message) this.tellStep(s, r.message);
     return r;
+  }
+
+  /** What a step ended with ("every process is blocked: ..."): a notice about that step,
+   *  so it goes when the view shows another step. The view's notice line does that; a
+   *  VS Code notification cannot be taken back, so it is used only when the view does not
+   *  show this session. */
+  private tellStep(s: EditorSession, message: string): void {
+    const view = descriptorView();
+    if (view?.visible && view.session === key(s.uri)) view.notify(`Fork Lab: ${message}`);
+    else void vscode.window.showInformationMessage(`Fork Lab: ${message}`);
   }
 
   /** The view's action, on the session whose history the view shows (`owner`), never another. */

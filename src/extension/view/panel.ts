@@ -154,7 +154,26 @@ export class DescriptorView implements vscode.Disposable {
    *  restart. It goes when the view moves to another step or session; with "question"
    *  also when the question on screen is answered or goes. */
   notify(text: string, lasts?: NoticeLasts): void {
+    // A question's notice is the question's (the view asks again itself): not said again.
+    this.said = lasts === "question" ? undefined : { text, lasts, step: this.current, owner: this.owner };
     if (this.panel && this.ready) void this.panel.webview.postMessage({ v: PROTOCOL_VERSION, type: "notice", text, lasts } satisfies HostMessage);
+  }
+
+  /** The last notice, said again when the view (re)starts while it still holds: a view that
+   *  starts forgets its notices with its history, and one sent before it was ready is lost. */
+  private said: { text: string; lasts?: NoticeLasts; step: number; owner: string | undefined } | undefined;
+
+  private sayAgain(): void {
+    const n = this.said;
+    if (!n || !this.panel || !this.ready) return;
+    // A step's notice holds on its step; a session's for as long as its session is shown.
+    if (n.owner !== this.owner || (n.lasts !== "session" && n.step !== this.current)) { this.said = undefined; return; }
+    void this.panel.webview.postMessage({ v: PROTOCOL_VERSION, type: "notice", text: n.text, lasts: n.lasts } satisfies HostMessage);
+  }
+
+  /** The view is open and in front in its group. */
+  get visible(): boolean {
+    return !!this.panel?.visible;
   }
 
   /** Hears the learner's actions; returns the way to stop hearing them. */
@@ -265,7 +284,7 @@ export class DescriptorView implements vscode.Disposable {
     const m = raw as ViewMessage;
     switch (m.type) {
       // The view (re)started: it holds nothing the host can count on.
-      case "ready": this.ready = true; this.sent = []; this.postDisplay(); this.post(); this.postRefusal(); this.postQuestion(); this.postOver(); return;
+      case "ready": this.ready = true; this.sent = []; this.postDisplay(); this.post(); this.postRefusal(); this.postQuestion(); this.postOver(); this.sayAgain(); return;
       case "showProblem": await this.showProblem(); return;
       case "restart": await this.restart(); return;
       case "answer": {
