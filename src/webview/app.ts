@@ -155,8 +155,11 @@ export class App {
     e.figure.append(e.picture, e.text);
     // The page takes the picture's inks (render/style.ts): its muted text is the picture's.
     root.classList.add("fl-page");
-    root.append(h("header", { class: "fl-top" }, this.toolbar.el), this.tray.el, e.help, this.noticeLine.el, this.question.el,
-      h("main", { class: "fl-main" }, h("div", { class: "fl-stage" }, e.figure, this.console.el, this.typeIn.el), e.side), e.announce);
+    // The question and the picture share .fl-work: one above the other, or side by side
+    // while the question does not fit above the picture (question.ts, fit).
+    root.append(h("header", { class: "fl-top" }, this.toolbar.el), this.tray.el, e.help, this.noticeLine.el,
+      h("div", { class: "fl-work" }, this.question.el,
+        h("main", { class: "fl-main" }, h("div", { class: "fl-stage" }, e.figure, this.console.el, this.typeIn.el), e.side)), e.announce);
     this.showSockets(false);
     this.figure.placeholder("Waiting for a session: open a C file and step it, or run a demo");
     e.figure.addEventListener("keydown", (ev) => this.onPictureKey(ev));

@@ -9,6 +9,8 @@ import { h } from "./dom";
 import { PROTOCOL_VERSION, type HostMessage, type QuestionTable, type ViewMessage } from "../contract/protocol";
 
 type Question = Extract<HostMessage, { type: "question" }>;
+/** The narrowest view (CSS px) that can hold the question beside the picture. */
+const MIN_BESIDE = 440;
 type Verdict = Extract<HostMessage, { type: "verdict" }>;
 
 const TABLE_NAMES: Record<QuestionTable, string> = {
@@ -27,6 +29,18 @@ export class QuestionForm {
   /** figure is the element whose class marks the highlighted table. */
   constructor(private readonly send: (m: ViewMessage) => void, private readonly figure: HTMLElement) {
     this.toggle.addEventListener("click", () => this.expand(this.body.hidden));
+    window.addEventListener("resize", () => this.fit());
+  }
+
+  /** Above the picture the question has what the picture's 60% of the height leaves; when
+   *  its prompt, answers and verdict need more, it goes beside the picture (which keeps
+   *  the whole height, giving width), so the choices and the whole why are seen together.
+   *  A folded question, or one that fits, goes back above. */
+  private fit(): void {
+    // Measured above the picture; the picture's fit zoom follows its width (a ResizeObserver).
+    document.body.classList.remove("fl-q-beside");
+    const over = !this.el.hidden && !this.body.hidden && window.innerWidth >= MIN_BESIDE && this.body.scrollHeight > this.body.clientHeight + 1;
+    document.body.classList.toggle("fl-q-beside", over);
   }
 
   /** Draws the question and moves focus to it (the learner's next act is to answer). */
@@ -49,6 +63,8 @@ export class QuestionForm {
     // Predict first: stepping on waits for an answer, or for this.
     const skip = h("button", { type: "button", class: "fl-skip" }, "Skip the prediction");
     skip.addEventListener("click", () => this.send({ v: PROTOCOL_VERSION, type: "skip", lesson: q.lesson, step: q.step }));
+    // The answers and the buttons share one row where they fit: after a wrong answer the
+    // choices, Submit and the whole why must be on screen together in a short view.
     const form = h("form", { class: "fl-qform", "aria-labelledby": `${id}-prompt` },
       group, h("div", { class: "fl-q-buttons" }, submit, skip));
     form.addEventListener("submit", (ev) => ev.preventDefault());
@@ -63,6 +79,7 @@ export class QuestionForm {
     this.el.replaceChildren(head, this.body);
     this.el.hidden = false;
     this.expand(true);
+    this.fit();
     // Radio groups take one tab stop: the selected radio, else the first, is where the
     // keyboard starts.
     (group.querySelector<HTMLInputElement>("input:checked") ?? group.querySelector<HTMLInputElement>("input"))?.focus();
@@ -78,6 +95,7 @@ export class QuestionForm {
     this.toggle.setAttribute("aria-label", label);
     this.toggle.title = open ? `${label}: the picture gets their room` : label;
     this.toggle.replaceChildren(h("span", { class: `codicon codicon-chevron-${open ? "up" : "down"}`, "aria-hidden": "true" }));
+    this.fit();
   }
 
   /** Takes the question off the screen (its session ended or is no longer shown). */
@@ -86,6 +104,7 @@ export class QuestionForm {
     this.highlight(undefined);
     this.el.replaceChildren();
     this.el.hidden = true;
+    this.fit();
   }
 
   /** Shows the host's verdict on the question on screen (others are stale: ignored). */
@@ -101,12 +120,19 @@ export class QuestionForm {
       // Disabling the form would drop the keyboard's place: it moves to the verdict instead.
       if (hadFocus) { this.verdict.tabIndex = -1; this.verdict.focus(); }
     } else {
+      // Seen: the checked choice says which answer this is, and the picture shows the
+      // highlighted table; both are said in words too, for a screen reader, without taking
+      // a line of a short view's room (the choices and the whole why must fit together).
       const look = v.table ? ` The ${TABLE_NAMES[v.table]} is highlighted below.` : "";
-      this.verdict.textContent = `Not quite: ${q.choices[v.choice] ?? ""}. ${v.text}${look} Try again.`;
+      this.verdict.replaceChildren("Not quite", h("span", { class: "fl-sr-inline", text: `: ${q.choices[v.choice] ?? ""}` }), `. ${v.text}`,
+        ...(look ? [h("span", { class: "fl-sr-inline", text: look })] : []), " Try again.");
       this.highlight(v.table);
     }
-    // In a short view the answers scroll: the verdict under them comes into view.
-    this.verdict.scrollIntoView({ block: "nearest" });
+    // The choices (first in the answers) and the verdict under them: when the answers must
+    // scroll, the choices stay in view and the verdict follows them.
+    this.fit();
+    this.body.scrollTop = 0;
+    if (v.correct) this.verdict.scrollIntoView({ block: "nearest" });
     return true;
   }
 
