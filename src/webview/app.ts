@@ -66,6 +66,8 @@ export class App {
   /** The learner's zoom not yet told to the host; until it is, the host's older value is not taken. */
   private zoomTimer: ReturnType<typeof setTimeout> | undefined;
   private presentation = false;
+  /** Where the picture's pane was scrolled when the text view came on (it goes back there). */
+  private textFrom = 0;
   /** The side list's choice (on or off by hand, or neither) before the presentation layout. */
   private sideBefore: { on: boolean; off: boolean } | undefined;
   /** What the notice is about (when it goes: notice.ts). */
@@ -90,7 +92,8 @@ export class App {
     changes: h("ul", { class: "fl-changes" }),
     figure: h("div", { class: "fl-figure-wrap", tabindex: 0, role: "region", "aria-label": "Picture of the kernel's tables (keys: arrows step, T text view, ? all keys)" }),
     picture: h("div", { class: "fl-picture" }),
-    text: h("section", { class: "fl-textview", "aria-label": "Text view of the tables", hidden: true }),
+    // Focusable by the view only: T moves focus here (and T here hides it again).
+    text: h("section", { class: "fl-textview", "aria-label": "Text view of the tables", tabindex: -1, hidden: true }),
     // Focusable: it scrolls when the view is short.
     help: h("section", { class: "fl-help", "aria-label": "Keys", tabindex: 0, hidden: true }),
     announce: h("div", { class: "fl-sr", "aria-live": "polite", "aria-atomic": "true" }),
@@ -163,6 +166,7 @@ export class App {
     this.showSockets(false);
     this.figure.placeholder("Waiting for a session: open a C file and step it, or run a demo");
     e.figure.addEventListener("keydown", (ev) => this.onPictureKey(ev));
+    e.text.addEventListener("keydown", (ev) => this.onTextKey(ev));
     document.addEventListener("keydown", (ev) => this.onZoomKey(ev));
     // Escape closes the keys wherever focus is, unless a menu, form or notice took it first.
     document.addEventListener("keydown", (ev) => {
@@ -210,14 +214,28 @@ export class App {
     }
   }
 
+  /** The text view on or off. It lies under the picture, below the pane's fold at any
+   *  size: on, the pane scrolls to it and focus goes to it (a screen reader reads it next);
+   *  off, the picture is scrolled as it was and has focus again if the text view had it. */
   private toggleText(): void {
     const t = this.el.text;
-    t.hidden = !t.hidden;
-    setPressed(this.tools.text, !t.hidden);
-    if (!t.hidden) {
+    const pane = this.el.figure;
+    if (t.hidden) {
+      this.textFrom = pane.scrollTop;
+      t.hidden = false;
+      setPressed(this.tools.text, true);
       this.drawText();
-      this.say("Text view shown under the picture: every table as a table.");
-    } else this.say("Text view hidden.");
+      pane.scrollTop += t.getBoundingClientRect().top - pane.getBoundingClientRect().top;
+      t.focus({ preventScroll: true });
+      this.say("Text view shown under the picture: every table as a table. T hides it.");
+    } else {
+      const inside = t.contains(document.activeElement);
+      t.hidden = true;
+      setPressed(this.tools.text, false);
+      pane.scrollTop = this.textFrom;
+      if (inside) pane.focus({ preventScroll: true });
+      this.say("Text view hidden.");
+    }
   }
 
   private toggleHelp(): void {
@@ -609,6 +627,14 @@ export class App {
     if (!run) return;
     ev.preventDefault();
     run();
+  }
+
+  /** T in the text view (focus is there once it is shown) hides it again. */
+  private onTextKey(ev: KeyboardEvent): void {
+    if (ev.ctrlKey || ev.metaKey || ev.altKey || ev.target !== this.el.text || ev.key.toLowerCase() !== "t") return;
+    ev.preventDefault();
+    ev.stopPropagation();
+    this.toggleText();
   }
 
   private focusEvents(): void {
