@@ -425,8 +425,11 @@ export class App {
       return false;
     }
     this.resyncAsked = false;
+    // A history after the session was over is another session's (an ended one never steps
+    // again), even when its first steps are the old one's (the same file started again).
+    const another = r.changedFrom === 0 || this.over !== undefined;
     if (this.over !== undefined) this.live();
-    this.moved(r.changedFrom === 0);
+    this.moved(another);
     this.noteSockets(r.changedFrom);
     this.draw();
     this.marks.draw(this.history.steps, r.changedFrom);

@@ -51,6 +51,8 @@ describe("a view whose session is over", function () {
     const live = await seen("step.endsWith('0 / 0')");
     assert.ok(!live.step.includes("ended"), live.step);
     assert.deepStrictEqual(live.disabled, []);
+    // The notice went with the session it was about (the new one's first step is the old one's).
+    assert.doesNotMatch(live.notice, /was stopped/, "no notice of the old session's end");
     assert.ok((await vscode.commands.executeCommand<Outcome>("forklab.step")).ok, "and it steps");
   });
 });

@@ -437,6 +437,9 @@ export class DescriptorView implements vscode.Disposable {
    *  its question goes with it, and a view that shows it says it is over. */
   ended(owner: string, restarting = false): void {
     if (this.questions.delete(owner) && owner === this.owner) this.postUnask();
+    // The next history shown is another session's: sent whole, so the view takes it as one
+    // (a file started again has the same first steps, which would pass for a continuation).
+    if (owner === this.owner) this.sent = [];
     if (restarting || owner !== this.owner || !this.history.length) return;
     this.over = { file: owner, why: "was stopped" };
     this.postOver();

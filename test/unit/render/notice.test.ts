@@ -83,6 +83,20 @@ describe("the view's notice (Chromium)", function () {
     assert.equal(await shown(page), "");
   });
 
+  it("'the session was stopped' goes when a session of the same file is shown, though its first steps are the same", async () => {
+    // A reviewer stopped a session, started the same file again, and the notice stayed:
+    // the new session's step 0 is the old one's, so its history came as a continuation.
+    await deliver(page, { v: 1, type: "ended", text: "fork-returns.c: the session was stopped." });
+    assert.match(await shown(page), /the session was stopped\. Start stepping again/);
+    await deliver(page, historyMessage(one, one.slice(0, 1), 0, "fork-returns.c"));
+    assert.equal(await shown(page), "", "the new session is not over");
+    assert.doesNotMatch(await page.locator(".fl-stepinfo").textContent() ?? "", /ended/);
+    // Its own notices last as long as it does.
+    await deliver(page, notice("The first 3 steps are no longer kept.", "session"));
+    await deliver(page, historyMessage(one.slice(0, 1), one.slice(0, 2), 1, "fork-returns.c"));
+    assert.match(await shown(page), /no longer kept/);
+  });
+
   it("the learner dismisses it with its close button, or Escape in it (focus goes to the picture)", async () => {
     await deliver(page, notice("Fork Lab: no client to close"));
     const status = page.locator(".fl-notice [role=status]");
