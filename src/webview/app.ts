@@ -28,7 +28,7 @@ export const SHORTCUTS: Array<[string, string]> = [
   ["\u2192 or L", "step forward: the next line, or the recorded step after a step back"], ["\u2190 or H", "step back"], ["Home / End", "first / last recorded step"],
   ["] / [", "next / previous event"], ["E", "go to the event list"], ["P", "step or signal a chosen process"], ["C", "connect a client"], ["I", "type a line for the terminal (while a process reads it)"],
   ["T", "text view on / off"], ["F", "fit the picture to the width, or the zoom"], ["M", "copy as Markdown"], ["?", "show these keys"],
-  ["Ctrl+= / Ctrl+-", "zoom in / out (anywhere in the view)"],
+  ["Ctrl+= / Ctrl+-", "zoom in / out (anywhere in the view)"], ["Ctrl+0", "reset the zoom: the picture fitted to the width again"],
 ];
 
 /** The messages that act on the session: none goes once the session is over. */
@@ -265,16 +265,25 @@ export class App {
   }
 
   private toggleFit(): void {
-    this.fit = !this.fit;
-    setPressed(this.tools.fit, this.fit);
+    this.setFit(!this.fit);
     this.applyScale();
   }
 
-  /** One zoom step in or out from the scale shown (fitted or not), or back to actual size. */
+  /** One zoom step in or out from the scale shown (fitted or not): the picture at that zoom,
+   *  not fitted. Or the reset (Ctrl+0): back to how the view starts, the picture fitted to
+   *  the width at actual size or less (the setting forklab.view.zoom back to 1, as the reset
+   *  command makes it with no view open). */
   zoomStep(by: ZoomStep): void {
     const z = nextZoom(this.scale, by);
     if (z === undefined) { this.say(by === "in" ? "Largest zoom." : "Smallest zoom."); return; }
+    this.setFit(by === "reset");
     this.setZoom(z, true);
+    if (by === "reset") this.say(`Zoom reset: ${this.el.zoomInfo.textContent ?? ""}, fitted to the width.`);
+  }
+
+  private setFit(on: boolean): void {
+    this.fit = on;
+    setPressed(this.tools.fit, on);
   }
 
   /** Zoom of the page and the picture; `tell` when the learner changed it here (the host
@@ -283,9 +292,6 @@ export class App {
     this.zoom = zoomOf(z);
     document.documentElement.style.fontSize = `${13 * this.zoom}px`;
     if (tell) {
-      // Zooming by hand shows the picture at the zoom, not fitted.
-      this.fit = false;
-      setPressed(this.tools.fit, false);
       if (this.zoomTimer !== undefined) clearTimeout(this.zoomTimer);
       this.zoomTimer = setTimeout(() => {
         this.zoomTimer = undefined;
@@ -321,8 +327,11 @@ export class App {
 
   /** The picture's layout and scale. Three columns when they fit the pane at the scale
    *  wanted (a readable one when fitting, else the zoom), two otherwise. The scale: the
-   *  width when fitting, else the zoom; in the presentation layout never under 16 px text
-   *  (12-unit text at 4/3), and when fitting as wide as the pane allows. */
+   *  width when fitting, else the zoom. In the presentation layout the text is meant to be
+   *  16 px (12-unit text at 4/3) or more: at the zoom when not fitting, never under 16 px;
+   *  fitting, as large as the pane's width allows, which is under 16 px only in a window
+   *  too narrow for it (at 1366x768 a 913 px view: 14.9 px, where 16 px would hide the
+   *  v-nodes behind a horizontal scroll), and never under the readable scale. */
   private applyScale(): void {
     // Until the observer's first report (a message that comes before the first frame) the
     // width is read once from the layout.
@@ -334,7 +343,7 @@ export class App {
     const fitted = room / fig.width;
     // Fitting shrinks a wide picture; it grows a small one only up to the zoom.
     let scale = this.fit && room > 0 ? Math.min(fitted, this.zoom) : this.zoom;
-    if (this.presentation) scale = Math.max(this.fit && room > 0 ? Math.min(fitted, ZOOM_MAX) : scale, PRESENT);
+    if (this.presentation) scale = this.fit && room > 0 ? Math.max(Math.min(fitted, ZOOM_MAX), READABLE) : Math.max(scale, PRESENT);
     scale = Math.round(scale * 1000) / 1000;
     this.scale = scale;
     this.figure.setScale(scale);

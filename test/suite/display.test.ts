@@ -58,6 +58,20 @@ describe("the view's zoom", function () {
     await waitFor(() => Math.round(setting() * 100) === below + 10 || undefined, `the setting at ${below + 10}%`, 20000, 100);
   });
 
+  it("Ctrl+0 in the view goes back to the fitted zoom and the setting to 1", async () => {
+    // A reviewer pressed Ctrl+0 after zooming in and got 100%, not fitted, wider than the view.
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(forkLab().extensionUri, "examples", "fork-returns.c"));
+    await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    await vscode.commands.executeCommand("forklab.view.show", { history: [await fixture("echo-two-clients.prev"), await fixture("echo-two-clients")], title: "echoserverp.c" });
+    const fit = await zoomInfo((t) => /^fit \d+%$/.test(t) && percent(t) < 100, "the picture fitted under 100%");
+    await pageKeys(".fl-figure-wrap", ["Control+Equal", "Control+Equal"]);
+    await zoomInfo((t) => !t.startsWith("fit"), "zoomed in, not fitted");
+    await waitFor(() => setting() !== 1 || undefined, "the setting to change", 20000, 100);
+    await pageKeys(".fl-figure-wrap", ["Control+Digit0"]);
+    await zoomInfo((t) => t === fit, `back to ${fit}`);
+    await waitFor(() => setting() === 1 || undefined, "the setting back to 1", 20000, 100);
+  });
+
   it("the commands step the setting one press at a time while no view is open", async () => {
     await Promise.all([1, 2, 3].map(() => vscode.commands.executeCommand("forklab.view.zoomIn")));
     await waitFor(() => Math.round(setting() * 100) === 130 || undefined, "three presses: 130%", 20000, 100);

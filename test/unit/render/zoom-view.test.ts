@@ -62,6 +62,28 @@ describe("the view's zoom (Chromium)", function () {
     assert.equal(await zoomInfo(page), "150%");
   });
 
+  it("Ctrl+0 (the host's reset step) goes back to the fitted zoom, as the view starts, and the setting to 100%", async () => {
+    // A reviewer pressed Ctrl+0 after zooming: the picture went to 100%, unfitted, wider than the view.
+    const fitted = await zoomInfo(page);
+    for (const by of ["in", "in", "reset"]) await deliver(page, { v: 1, type: "zoomStep", by });
+    assert.equal(await zoomInfo(page), fitted, "fitted again");
+    const fit = page.locator(".fl-toolbar button[aria-label='Fit the picture to the width']");
+    assert.equal(await fit.getAttribute("aria-pressed"), "true");
+    await page.waitForFunction("window.__posted.some((m) => m.type === 'zoom')", undefined, { timeout: 5000 });
+    assert.deepEqual(await zooms(page), [{ v: 1, type: "zoom", zoom: 1 }], "forklab.view.zoom back to 1, once");
+    // F goes between the fitted picture and the zoom, which the reset made 100%.
+    await page.locator(".fl-figure-wrap").press("f");
+    assert.equal(await zoomInfo(page), "100%");
+    await page.locator(".fl-figure-wrap").press("f");
+    assert.equal(await zoomInfo(page), fitted);
+    // In the presentation layout too: from a zoom, Ctrl+0 fits the picture to the width.
+    await deliver(page, { v: 1, type: "display", zoom: 1, presentation: true });
+    const present = await zoomInfo(page);
+    for (const by of ["in", "in", "reset"]) await deliver(page, { v: 1, type: "zoomStep", by });
+    assert.equal(await zoomInfo(page), present);
+    assert.equal(await fit.getAttribute("aria-pressed"), "true");
+  });
+
   it("leaves the zoom keys to VS Code's keybinding (one step per press), keeping the browser from zooming the page", async () => {
     const before = await zoomInfo(page);
     const prevented = await page.evaluate(`(() => {
