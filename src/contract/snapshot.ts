@@ -189,7 +189,9 @@ export type KEvent =
   | { kind: "reap"; pid: number; child: number; status: number }
   | { kind: "signal"; pid: number; signal: string; action: "pending" | "lost" | "handled" | "ignored" | "terminated" | "stopped" | "continued" | "core" }
   | { kind: "block"; pid: number; on: string }
-  | { kind: "wake"; pid: number }
+  /** A blocked process can run again: `on`, the call it was blocked in (revision 1.5;
+   *  absent before), can go on. */
+  | { kind: "wake"; pid: number; on?: string }
   | { kind: "adopt"; pid: number; child: number }
   | { kind: "note"; pid: number; text: string };
 

@@ -72,6 +72,7 @@ const kevent: Check = (x) => {
   const e = field(x, "kind", oneOf("syscall", "fork", "exit", "reap", "signal", "block", "wake", "adopt", "note")) ?? field(x, "pid", num);
   if (e) return e;
   if (x.kind === "syscall") return field(x, "call", str) ?? field(x, "args", arr(arg)) ?? field(x, "ret", num);
+  if (x.kind === "wake") return field(x, "on", opt(str));
   return undefined;
 };
 const outputChunk = shape({ pid: num, fd: num, text: str });

@@ -65,13 +65,14 @@ export function block(k: KState, t: Task, on: string, cond: WaitCond, chans: Cha
 
 export function unblock(k: KState, t: Task): void {
   if (t.state !== "blocked") return;
+  const on = t.blockedOn;
   t.state = "ready";
   t.blockedOn = undefined;
   t.wait = undefined;
   unqueue(k, t);
   runqUpdate(k, t);
   k.woken.add(t.tid);
-  emit(k, { kind: "wake", pid: t.proc.pid });
+  emit(k, on === undefined ? { kind: "wake", pid: t.proc.pid } : { kind: "wake", pid: t.proc.pid, on });
 }
 
 /** Make ready the sleepers of the channels changed since the last call whose call can now go on. */

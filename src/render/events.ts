@@ -11,9 +11,11 @@ export function describeEvent(e: KEvent): string {
     case "reap": return `pid ${e.pid} reaped child ${e.child} (${waitStatusText(e.status)})`;
     case "signal": return `pid ${e.pid}: ${e.signal} ${e.action}`;
     case "block": return `pid ${e.pid} blocks in ${e.on}`;
-    case "wake": return `pid ${e.pid} wakes up`;
+    // What can go on, not just that it "wakes up": what it waited for has come.
+    case "wake": return e.on === undefined ? `pid ${e.pid} can run again` : `pid ${e.pid}'s ${e.on} can go on`;
     case "adopt": return `init adopts pid ${e.child} (parent ${e.pid} exited)`;
-    case "note": return `pid ${e.pid}: ${e.text}`;
+    // pid 0: the world outside the program (the learner typed at the terminal, a kill from outside).
+    case "note": return e.pid === 0 ? e.text : `pid ${e.pid}: ${e.text}`;
   }
 }
 

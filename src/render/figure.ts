@@ -286,8 +286,11 @@ class Arrow implements Unit {
   }
 }
 
+/** What the step did, in words: its events in order. A note from outside the program (pid 0:
+ *  a line typed at the terminal, a kill from outside) is what the step did, so it is said; a
+ *  process's notes are the model's remarks about it (the Problems panel and the text view). */
 function stepCaption(snap: Snapshot, previous: Snapshot | undefined, c: Changes): string {
-  const what = snap.events.filter((e) => e.kind !== "note").map(describeEvent);
+  const what = snap.events.filter((e) => e.kind !== "note" || e.pid === 0).map(describeEvent);
   if (!what.length && previous) {
     const ran = lineRan(snap, previous, c);
     if (ran) what.push(ran);

@@ -10,6 +10,7 @@ import { whyNotStep } from "../../../src/contract/unblock";
 import { Stepper } from "../../../src/session/stepper";
 import type { Scenario } from "../../../src/contract/scenario";
 import { compile } from "../c/helpers";
+import { buildFigure } from "../../../src/render/figure";
 import { GREET } from "../../greet";
 
 
@@ -59,6 +60,20 @@ describe("typing at the program's terminal", function () {
     assert.equal(written(st), "name? hello, hello\nbye\n");
     assert.ok(st.session.trace.some((e) => e.call === "read" && e.ret === 0), "read returned 0 at end of file");
     assert.equal(st.ended, "every process has exited");
+  });
+
+  it("the typing step's caption says what happened: the line typed, and whose read can go on (not 'wakes up')", async () => {
+    // A reviewer typed a line and the step's caption said only "pid 2 wakes up".
+    const st = await greeter();
+    st.continue();
+    assert.ok(st.ttyInput("hello", "newline").ok);
+    const caption = buildFigure(st.current, st.timeline[st.index - 1]).caption;
+    assert.equal(caption, `Step ${st.index}: typed "hello\\n" at the terminal; pid ${st.mainPid}'s read(0) can go on`);
+    st.continue();
+    // Every step's caption says what a woken process waited in; none says "wakes up".
+    const captions = st.timeline.map((s, i) => buildFigure(s, st.timeline[i - 1]).caption);
+    assert.deepEqual(captions.filter((c) => /wakes up|pid 0/.test(c)), []);
+    assert.ok(st.timeline.flatMap((s) => s.events).filter((e) => e.kind === "wake").every((e) => e.kind === "wake" && e.on === "read(0)"));
   });
 
   it("a typed line is a step of its own: Back shows the step before it, Forward replays it; the same line again follows the future, a different one replaces it", async () => {
