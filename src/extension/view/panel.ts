@@ -10,6 +10,7 @@ import { decodeStep } from "../../contract/wire";
 import { makeNonce, viewHtml } from "./html";
 import { historyMessage } from "../../contract/sync";
 import { ZoomSetting } from "./zoom";
+import { exportName } from "./exportname";
 
 export const VIEW_TYPE = "forklab.view";
 
@@ -486,7 +487,7 @@ export class DescriptorView implements vscode.Disposable {
     const step = this.history[this.current]?.step ?? 0;
     const base = vscode.workspace.workspaceFolders?.[0]?.uri ?? this.context.globalStorageUri;
     const target = await vscode.window.showSaveDialog({
-      defaultUri: vscode.Uri.joinPath(base, `forklab-step-${step}.${format}`),
+      defaultUri: vscode.Uri.joinPath(base, exportName(this.title, step, format)),
       filters: format === "svg" ? { "SVG image": ["svg"] } : { "PNG image": ["png"] },
     });
     if (!target) return;

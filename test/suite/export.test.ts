@@ -1,0 +1,37 @@
+// Saving the picture offers a file named for the program and the step (echoserverp-step12.png):
+// a reviewer saved pictures of several programs and each was offered as forklab-step-N.png.
+import * as assert from "node:assert";
+import * as vscode from "vscode";
+import type { Outcome } from "../../src/session/stepper";
+import { waitFor } from "../wait";
+import { forkLab } from "./extension";
+import { inView, pageEval, pageKeys, pageScreenshot } from "./page";
+
+/** The file name in the save dialog on screen (VS Code's own dialog in code-server), once it shows. */
+const dialogName = () => waitFor(async () => (await pageEval<string | null>(
+  "Array.from(document.querySelectorAll('.quick-input-widget input')).filter((i) => i.offsetParent !== null).map((i) => i.value).find((v) => /\\.(png|svg)$/.test(v)) ?? null"))[0] ?? undefined,
+"the save dialog", 20000, 150);
+
+describe("saving the picture", function () {
+  this.timeout(120000);
+  before(() => forkLab().activate());
+  after(async () => {
+    for (let i = 0; i < 3; i++) await vscode.commands.executeCommand("forklab.stopSession");
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+  });
+
+  it("offers the program's name and the step as the file name", async () => {
+    assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", { example: "echoserverp.c" }), true);
+    for (let i = 0; i < 12; i++) assert.ok((await vscode.commands.executeCommand<Outcome>("forklab.step")).ok);
+    await inView<string>("(() => { const t = document.querySelector('.fl-stepinfo')?.textContent ?? ''; return t.endsWith('12 / 12') ? t : null; })()");
+    for (const [item, ext] of [["Save the picture as PNG", "png"], ["Save the picture as SVG", "svg"]]) {
+      await inView<boolean>(`(() => { const b = Array.from(document.querySelectorAll('.fl-menu [role=menuitem]')).find((m) => m.textContent.startsWith(${JSON.stringify(item)})); if (!b) return null; b.click(); return true; })()`);
+      const name = await dialogName().catch(async (e: Error) => {
+        if (process.env.FORKLAB_SCREENSHOT_DIR) await pageScreenshot(`${process.env.FORKLAB_SCREENSHOT_DIR}/export-dialog.png`);
+        throw e;
+      });
+      await pageKeys(".quick-input-widget input", ["Escape"]);
+      assert.match(name, new RegExp(`/echoserverp-step12\\.${ext}$`), `the dialog offers ${name}`);
+    }
+  });
+});
