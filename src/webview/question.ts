@@ -7,10 +7,13 @@
 // away to look at the picture; trying to step on opens them again.
 import { h } from "./dom";
 import { PROTOCOL_VERSION, type HostMessage, type QuestionTable, type ViewMessage } from "../contract/protocol";
+import { layoutWidth } from "../render/geometry";
 
 type Question = Extract<HostMessage, { type: "question" }>;
-/** The narrowest view (CSS px) that can hold the question beside the picture. */
-const MIN_BESIDE = 440;
+/** The least the picture may keep beside the question: the two-column layout at half size
+ *  (12 px text at 6 px). Narrower (a 508 px view, VS Code's side bar open: 39%), the
+ *  question stays above, where the picture keeps its width and the answers scroll. */
+const BESIDE_LEAST = layoutWidth("narrow") / 2;
 type Verdict = Extract<HostMessage, { type: "verdict" }>;
 
 const TABLE_NAMES: Record<QuestionTable, string> = {
@@ -34,13 +37,16 @@ export class QuestionForm {
 
   /** Above the picture the question has what the picture's 60% of the height leaves; when
    *  its prompt, answers and verdict need more, it goes beside the picture (which keeps
-   *  the whole height, giving width), so the choices and the whole why are seen together.
-   *  A folded question, or one that fits, goes back above. */
+   *  the whole height, giving width), so the choices and the whole why are seen together,
+   *  unless that leaves the picture too narrow to read (BESIDE_LEAST): then the answers
+   *  scroll above it. A folded question, or one that fits, goes back above. */
   private fit(): void {
     // Measured above the picture; the picture's fit zoom follows its width (a ResizeObserver).
-    document.body.classList.remove("fl-q-beside");
-    const over = !this.el.hidden && !this.body.hidden && window.innerWidth >= MIN_BESIDE && this.body.scrollHeight > this.body.clientHeight + 1;
-    document.body.classList.toggle("fl-q-beside", over);
+    const body = document.body.classList;
+    body.remove("fl-q-beside");
+    if (this.el.hidden || this.body.hidden || this.body.scrollHeight <= this.body.clientHeight + 1) return;
+    body.add("fl-q-beside");
+    if (this.figure.clientWidth < BESIDE_LEAST) body.remove("fl-q-beside");
   }
 
   /** Draws the question and moves focus to it (the learner's next act is to answer). */
@@ -129,10 +135,11 @@ export class QuestionForm {
       this.highlight(v.table);
     }
     // The choices (first in the answers) and the verdict under them: when the answers must
-    // scroll, the choices stay in view and the verdict follows them.
+    // scroll (above a picture too narrow to give width), the verdict the learner waits for
+    // comes into view and the choices scroll up as little as that takes.
     this.fit();
     this.body.scrollTop = 0;
-    if (v.correct) this.verdict.scrollIntoView({ block: "nearest" });
+    this.verdict.scrollIntoView({ block: "nearest" });
     return true;
   }
 

@@ -105,19 +105,42 @@ describe("a lesson question leaves the picture its room (Chromium)", function ()
     });
   }
 
-  it("a question that needs more room than the picture leaves goes beside it; folded, it gives the width back", async () => {
-    const page = await hx.show(withOutput(), { width: 660, height: 385 });
+  /** The longest question answered wrongly, in a view of this size. */
+  async function answeredWrong(width: number, height: number): Promise<Page> {
+    const page = await hx.show(withOutput(), { width, height });
     await deliver(page, question);
     await deliver(page, wrong);
     await settle(page);
-    assert.equal(await page.evaluate(() => document.body.classList.contains("fl-q-beside")), true, "the longest question goes beside the picture");
-    const beside = await page.locator(".fl-figure-wrap").boundingBox();
-    assert.ok(beside && beside.height >= 0.6 * 385 && beside.width < 660);
+    return page;
+  }
+  const beside = (page: Page) => page.evaluate(() => document.body.classList.contains("fl-q-beside"));
+
+  it("a question that needs more room than the picture leaves goes beside it; folded, it gives the width back", async () => {
+    const page = await answeredWrong(660, 385);
+    assert.equal(await beside(page), true, "the longest question goes beside the picture");
+    const box = await page.locator(".fl-figure-wrap").boundingBox();
+    assert.ok(box && box.height >= 0.6 * 385 && box.width < 660);
     await page.getByRole("button", { name: "Hide the question's answers" }).click();
     await settle(page);
     const folded = await page.locator(".fl-figure-wrap").boundingBox();
-    assert.equal(await page.evaluate(() => document.body.classList.contains("fl-q-beside")), false);
+    assert.equal(await beside(page), false);
     assert.ok(folded && folded.width === 660 && folded.height >= 0.6 * 385, `folded: ${JSON.stringify(folded)}`);
+  });
+
+  it("with VS Code's side bar open (a 508x370 view) the question stays above: beside, the picture would be fitted to 39%", async () => {
+    // A reviewer answered with the side bar open: the question went beside the picture and
+    // left it 300 px, fitted to 39% (12 px text at under 5 px), the why cut off as well.
+    const page = await answeredWrong(508, 370);
+    assert.equal(await beside(page), false, "above the picture");
+    const seen = await page.evaluate(SEEN) as { prompt: boolean; choices: boolean; why: boolean; picture: number; width: number };
+    const fit = Number(/(\d+)%/.exec(await page.locator(".fl-zoominfo").textContent() ?? "")?.[1]);
+    assert.ok(fit >= 60 && seen.width >= 500 && seen.picture >= 0.6 * 370, `the picture fitted to ${fit}%: ${JSON.stringify(seen)}`);
+    // The answers scroll in the question's room, brought to the why the learner waits for.
+    assert.ok(seen.prompt && seen.why, `the prompt and the why are on screen: ${JSON.stringify(seen)}`);
+    // Wider (the side bar closed again), the same question goes beside as before.
+    await page.setViewportSize({ width: 660, height: 385 });
+    await settle(page);
+    assert.equal(await beside(page), true);
   });
 
   it("collapses to one line with a button the keyboard reaches, and opens again", async () => {
