@@ -196,9 +196,13 @@ export type KEvent =
   | { kind: "note"; pid: number; text: string };
 
 export interface OutputChunk {
+  /** The writer; 0 for the terminal's echo of what was typed at it (`typed`). */
   pid: number;
   /** The writing thread, when it is not the process's main thread (optional: readers may ignore it). */
   tid?: number;
   fd: number;
   text: string;
+  /** The terminal's echo of keys typed at it (revision 1.6; absent before): no process wrote
+   *  it, `pid` and `fd` are 0. A terminal in canonical mode shows what is typed as it is typed. */
+  typed?: true;
 }

@@ -1,6 +1,7 @@
 // The terminal: one device whose v-node exists while descriptors refer to it. Writes are
 // output; reads return a typed line (canonical mode); Ctrl-C, Ctrl-Z and Ctrl-\ send
-// SIGINT, SIGTSTP and SIGQUIT to the foreground process group; Ctrl-D ends input.
+// SIGINT, SIGTSTP and SIGQUIT to the foreground process group; Ctrl-D ends input. What is
+// typed is echoed to the output, as a terminal does.
 import { ByteQueue } from "./bytequeue";
 import { objalloc } from "./file";
 import type { KState, Task, TtyDevice, TtyV } from "./kstate";
@@ -50,7 +51,14 @@ export function ttyReadable(d: TtyDevice): boolean {
   return lineReady(d);
 }
 
+/** A terminal in canonical mode with ECHO and ECHOCTL (termios' defaults) shows what is
+ *  typed as it is typed, control keys as ^C; no process wrote it (pid and fd 0). */
+function echo(k: KState, text: string): void {
+  if (text && k.tty.vnode?.capture) k.output.push({ pid: 0, fd: 0, text, typed: true });
+}
+
 export function ttyInput(k: KState, text: string): void {
+  echo(k, text);
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
   k.tty.input.push(bytes);
@@ -65,6 +73,7 @@ export function ttyKey(k: KState, key: string): void {
   }
   const s = key === "^C" ? SIG.SIGINT : key === "^Z" ? SIG.SIGTSTP : key === "^\\" ? SIG.SIGQUIT : 0;
   if (!s) return;
+  echo(k, key);
   for (const p of [...k.procs.values()]) if (p.pgid === k.tty.foreground && p.kind !== "init") sendsig(k, p, s);
 }
 

@@ -132,8 +132,11 @@ function shmBody(fl: Flow, o: ShmObject, look: Lookup): void {
   fl.y += 26;
 }
 
-/** The terminal's last lines, each marked with the writer's pid (and "2>" for stderr);
- *  the lines this step wrote stand out. */
+/** Room the word "typed" takes before an echoed line's text. */
+const TYPED_W = 44;
+
+/** The terminal's last lines, each marked with the writer's pid (and "2>" for stderr) or as
+ *  typed; the lines this step wrote stand out. */
 function terminalBody(fl: Flow, term: Terminal, fresh: number): void {
   const total = lineCount(term);
   if (!total) { fl.line(() => [["fl-m fl-i", "nothing written yet"]]); return; }
@@ -142,6 +145,13 @@ function terminalBody(fl: Flow, term: Terminal, fresh: number): void {
   if (total > shown.length) fl.line(() => [["fl-m fl-i", `${total - shown.length} earlier lines`]]);
   shown.forEach((l, i) => {
     const isFresh = i >= shown.length - tail.fresh;
+    if (l.typed) {
+      // The terminal's echo: no writer's badge, the word "typed" in its place.
+      fl.draw(() => `<g class="fl-out fl-typed${isFresh ? " fl-fresh" : ""}">` + text(PAD + 4, fl.y + 13, "typed", "fl-m fl-i fl-tiny") +
+        text(PAD + TYPED_W, fl.y + 13, clip(l.text, fits(INNER - TYPED_W)), "fl-t fl-mono fl-small" + (isFresh ? " fl-b" : "")) + "</g>");
+      fl.y += LINE;
+      return;
+    }
     const tag = `${l.pid}${l.fd === 2 ? " 2>" : ""}`;
     fl.draw(() => `<g class="fl-out ${hueClass(pidHue(l.pid))}${isFresh ? " fl-fresh" : ""}" data-pid="${l.pid}">` +
       rect(PAD, fl.y + 2, tag.length * 7 + 8, 14, "fl-pbadge", { rx: 2 }) + text(PAD + 4, fl.y + 13, tag, "fl-badge fl-mono fl-tiny") +

@@ -90,7 +90,7 @@ export function textView(snap: Snapshot, previous?: Snapshot, term: Terminal = o
   const out: Table = {
     caption: "Terminal output",
     headers: ["pid", "fd", "text"],
-    rows: terminalLines(term).map((l) => [String(l.pid), String(l.fd), l.text]),
+    rows: terminalLines(term).map((l) => (l.typed ? ["typed", "", l.text] : [String(l.pid), String(l.fd), l.text])),
   };
   return { title: `Fork Lab, step ${snap.step}`, notes, tables: [procs, fds, files, objects, out] };
 }

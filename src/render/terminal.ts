@@ -9,6 +9,13 @@ export interface OutputLine {
   pid: number;
   fd: number;
   text: string;
+  /** The terminal's echo of what was typed (no process wrote it). */
+  typed?: true;
+}
+
+/** An output line as the chunk it comes from marks it. */
+function lineOf(ch: OutputChunk, text: string): OutputLine {
+  return ch.typed ? { pid: ch.pid, fd: ch.fd, text, typed: true } : { pid: ch.pid, fd: ch.fd, text };
 }
 
 /** The terminal at one step: the first `end` chunks of `chunks`. */
@@ -36,7 +43,7 @@ function countLines(ch: OutputChunk): number {
 /** Terminal output lines, each marked with the writer's pid (and descriptor). */
 export function outputLines(output: readonly OutputChunk[]): OutputLine[] {
   const out: OutputLine[] = [];
-  for (const ch of output) for (const text of chunkLines(ch)) out.push({ pid: ch.pid, fd: ch.fd, text });
+  for (const ch of output) for (const text of chunkLines(ch)) out.push(lineOf(ch, text));
   return out;
 }
 
@@ -74,7 +81,7 @@ export function terminalTail(t: Terminal, max: number, fresh: number): { lines: 
     const ch = t.chunks[i];
     const mine = chunkLines(ch);
     for (let j = mine.length - 1; j >= 0 && lines.length < max; j--) {
-      lines.push({ pid: ch.pid, fd: ch.fd, text: mine[j] });
+      lines.push(lineOf(ch, mine[j]));
       if (i >= t.end - fresh) freshLines++;
     }
   }

@@ -51,8 +51,8 @@ export class ConsoleStrip {
       this.list.replaceChildren(h("li", { class: "fl-muted", text: "no output yet" }));
       return;
     }
-    const item = (l: OutputLine, i: number) => h("li", { class: `fl-line fl-h${pidHue(l.pid)}${i >= lines.length - freshLines ? " fl-line-new" : ""}${l.fd === 2 ? " fl-line-err" : ""}` },
-      h("span", { class: "fl-line-pid", text: `${l.pid}${l.fd === 2 ? " err" : ""}` }), h("span", { class: "fl-line-text", text: l.text }));
+    const item = (l: OutputLine, i: number) => h("li", { class: `fl-line ${l.typed ? "fl-line-typed" : `fl-h${pidHue(l.pid)}`}${i >= lines.length - freshLines ? " fl-line-new" : ""}${l.fd === 2 ? " fl-line-err" : ""}` },
+      h("span", { class: "fl-line-pid", text: l.typed ? "typed" : `${l.pid}${l.fd === 2 ? " err" : ""}` }), h("span", { class: "fl-line-text", text: l.text }));
     const split = Math.max(0, lines.length - EAGER);
     this.list.replaceChildren(...lines.slice(split).map((l, i) => item(l, split + i)));
     if (split) {

@@ -52,6 +52,19 @@ describe("kernel: the terminal", () => {
     assert.equal(text(k.read(pid, 0, 100)), "ab");
     blocked(k.read(pid, 0, 100), "read(0)");
   });
+
+  it("echoes what is typed as a terminal does (ECHO, ECHOCTL): the keys as typed, ^C for Ctrl-C, nothing for Ctrl-D; no process wrote it", () => {
+    const { k, pid } = boot();
+    k.snapshot(0);
+    k.typed("hi\n", false);
+    assert.deepEqual(k.snapshot(1).output, [{ pid: 0, fd: 0, text: "hi\n", typed: true }]);
+    k.typed("", true);
+    assert.deepEqual(k.snapshot(2).output, [], "Ctrl-D ends input and shows nothing");
+    okRet(k.write(pid, 1, enc("prompt> ")));
+    k.ttyKey("^C");
+    assert.deepEqual(k.snapshot(3).output, [{ pid, fd: 1, text: "prompt> " }, { pid: 0, fd: 0, text: "^C", typed: true }]);
+    assert.ok(dead(k, pid), "and Ctrl-C still ends the foreground process");
+  });
 });
 
 describe("kernel: System V shared memory (C29)", () => {

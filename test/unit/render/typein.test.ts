@@ -72,6 +72,23 @@ describe("typing a line for the terminal in the view (Chromium)", function () {
     assert.deepEqual((await typed(page)).slice(1), [{ v: 1, type: "ttyInput", text: "ab", end: "eof" }, { v: 1, type: "ttyInput", text: "", end: "eof" }]);
   });
 
+  it("the typed line shows on the terminal where it was typed, marked typed and not as a process's output", async () => {
+    const { program } = await compile(READER, "reader.c");
+    const st = new Stepper({ program, name: "reader", scenario: { stdout: "tty" }, maxSteps: 500 });
+    st.continue();
+    assert.ok(st.ttyInput("bob", "newline").ok);
+    st.continue();
+    const page = await hx.show([...st.history], { width: 900, height: 600 });
+    const strip = await page.locator(".fl-console li").allTextContents();
+    assert.deepEqual(strip, [`${st.mainPid}name? `, "typedbob", `${st.mainPid}hello, bob`]);
+    assert.equal(await page.locator(".fl-console li.fl-line-typed").count(), 1, "one echoed line, in the terminal's own ink");
+    const box = await page.locator("[data-kind='tty'] .fl-out").allTextContents();
+    assert.deepEqual(box, [`${st.mainPid}name? `, "typedbob", `${st.mainPid}hello, bob`]);
+    await page.locator(".fl-figure-wrap").press("t");
+    const rows = await page.getByRole("table", { name: "Terminal output" }).locator("tbody tr").allTextContents();
+    assert.deepEqual(rows, [`${st.mainPid}1name? `, "typedbob", `${st.mainPid}1hello, bob`]);
+  });
+
   it("goes when the step shown has no reader, focus going back to the picture", async () => {
     const page = await hx.show(history, { width: 660, height: 385 });
     await page.locator(".fl-typein-line").focus();

@@ -20,7 +20,9 @@ async function greeter(scenario: Scenario = { stdout: "tty" }): Promise<Stepper>
 }
 
 /** Everything the terminal got from the program up to the current step. */
-const written = (st: Stepper) => st.history.flatMap((s) => s.output.map((c) => c.text)).join("");
+const written = (st: Stepper) => st.history.flatMap((s) => s.output.filter((c) => !c.typed).map((c) => c.text)).join("");
+/** Everything the terminal shows: the program's output and the echo of what was typed. */
+const screen = (st: Stepper) => st.history.flatMap((s) => s.output.map((c) => (c.typed ? `[${c.text}]` : c.text))).join("");
 const notes = (s: Snapshot) => s.events.flatMap((e) => (e.kind === "note" ? [e.text] : []));
 
 describe("typing at the program's terminal", function () {
@@ -58,6 +60,9 @@ describe("typing at the program's terminal", function () {
     assert.ok(st.ttyInput("", "eof").ok);
     st.continue();
     assert.equal(written(st), "name? hello, hello\nbye\n");
+    // As on a terminal: the typed line shows where it was typed, from no process.
+    assert.equal(screen(st), "name? [hello\n]hello, hello\nbye\n");
+    assert.ok(st.history.every((sn) => sn.output.every((c) => !c.typed || (c.pid === 0 && c.fd === 0))), "an echo has pid and fd 0");
     assert.ok(st.session.trace.some((e) => e.call === "read" && e.ret === 0), "read returned 0 at end of file");
     assert.equal(st.ended, "every process has exited");
   });
