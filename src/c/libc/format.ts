@@ -11,9 +11,12 @@ export interface VaArgs {
 
 /** Integer arguments are exact (64-bit values beyond 2^53 as bigints, src/c/wide.ts).
  *  `readString` reads a %s argument (at most max bytes): the library's, which tells a
- *  string that runs off its object; plain memory by default. */
-export function format(mem: Memory, fmt: string, args: Val[] | VaArgs, readString = (a: number, max: number): string => mem.readCString(a, max)): string {
+ *  string that runs off its object; plain memory by default. `cuts`, when given, gets
+ *  where each piece of the result ends but the last: glibc's vfprintf puts the text between
+ *  conversions and each conversion's result into the stream one by one (stdio.ts). */
+export function format(mem: Memory, fmt: string, args: Val[] | VaArgs, readString = (a: number, max: number): string => mem.readCString(a, max), cuts?: number[]): string {
   let out = "";
+  const cut = () => { if (cuts && out.length > (cuts[cuts.length - 1] ?? 0)) cuts.push(out.length); };
   let ai = 0;
   const exact = (float = false): Val => (Array.isArray(args) ? args[ai++] ?? 0 : args.next(float));
   const next = (float = false): number => toNum(exact(float));
@@ -22,6 +25,7 @@ export function format(mem: Memory, fmt: string, args: Val[] | VaArgs, readStrin
     if (ch !== "%") { out += ch; continue; }
     const m = /^([-+ #0]*)(\*|\d+)?(?:\.(\*|\d*))?(hh|h|ll|l|z|j|t|L)?([diouxXcspfFeEgGn%])/.exec(fmt.slice(i + 1));
     if (!m) { out += ch; continue; }
+    cut();
     i += m[0].length;
     const [, flags, w, p, len, conv] = m;
     let width = w === "*" ? next() : w ? parseInt(w, 10) : 0;
@@ -31,7 +35,7 @@ export function format(mem: Memory, fmt: string, args: Val[] | VaArgs, readStrin
     let body: string;
     let sign = "";
     switch (conv) {
-      case "%": out += "%"; continue;
+      case "%": out += "%"; cut(); continue;
       case "n": next(); continue;
       case "c": body = String.fromCharCode(next() & 0xff); prec = -1; break;
       case "s": {
@@ -78,6 +82,7 @@ export function format(mem: Memory, fmt: string, args: Val[] | VaArgs, readStrin
     else if (left) out += sign + body + " ".repeat(width - total);
     else if (zero) out += sign + "0".repeat(width - total) + body;
     else out += " ".repeat(width - total) + sign + body;
+    cut();
   }
   return out;
 }

@@ -142,10 +142,20 @@ function printfTo(c: Ctx, fp: number, fmtAddr: number, args: Val[] | VaArgs): nu
   const s = stream(c, fp);
   if (!s) return -1;
   const fmt = str(c, fmtAddr);
-  const text = format(c.mem, fmt, args, (a, max) => strn(c, a, max));
+  const cuts: number[] = [];
+  const text = format(c.mem, fmt, args, (a, max) => strn(c, a, max), cuts);
   // gcc (even at -O0) compiles printf("text\n") and printf("%s\n", s) to puts.
   if (fp === c.p.prog.stdout && Array.isArray(args) && text.length > 1 && (/^[^%]+\n$/.test(fmt) || fmt === "%s\n")) return putsTo(c, s, text.slice(0, -1), text.length);
-  return emit(c, s, text, text.length);
+  if (mode(c, s) !== "line") return emit(c, s, text, text.length);
+  // Line buffered: glibc's vfprintf puts the pieces into the stream one by one and each
+  // piece holding a newline flushes through it, so printf("a %d\nb %d\n", 1, 2) writes
+  // twice. (Unbuffered, it formats into a buffer of its own and writes once.)
+  let from = 0;
+  for (const to of [...cuts, text.length]) {
+    if (to > from) emit(c, s, text.slice(from, to), text.length);
+    from = to;
+  }
+  return text.length;
 }
 
 function dprintfTo(c: Ctx, fd: number, fmtAddr: number, args: Val[] | VaArgs): number {
