@@ -302,7 +302,7 @@ export class Sessions implements vscode.Disposable {
     // The question waits with its session: bring that session (and so its question) back,
     // opening the view again if the learner closed it.
     if (!view.open || view.session !== key(s.uri)) this.update(s);
-    view.notify("Predict first: answer the question above the tables (or skip it), then step.", "question");
+    view.notify("Predict first: answer the question (or skip it), then step.", "question");
     view.revealQuestion();
     return true;
   }

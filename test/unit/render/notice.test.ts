@@ -54,7 +54,7 @@ describe("the view's notice (Chromium)", function () {
 
   it("a notice about the question goes once it is answered (right or wrong) or skipped, and with the next step", async () => {
     await deliver(page, question);
-    const predict = "Predict first: answer the question above the tables (or skip it), then step.";
+    const predict = "Predict first: answer the question (or skip it), then step.";
     await deliver(page, notice(predict, "question"));
     assert.equal(await shown(page), predict);
     await deliver(page, verdict(1, false));

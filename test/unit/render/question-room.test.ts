@@ -19,7 +19,7 @@ const question = { v: 1, type: "question", lesson: "forklab.streams", step: "exi
     "child 1's and child 2's: only a signal loses output", "none: a child's buffered output always dies with it"] };
 const wrong = { v: 1, type: "verdict", lesson: question.lesson, step: question.step, choice: 1, correct: false, table: "stdio",
   text: "The text is in the process's own memory, in the stdio buffer (the stdio panel shows it), not in the kernel. Only code in the process can write it out." };
-const predictFirst = { v: 1, type: "notice", text: "Predict first: answer the question above the tables (or skip it), then step.", lasts: "question" };
+const predictFirst = { v: 1, type: "notice", text: "Predict first: answer the question (or skip it), then step.", lasts: "question" };
 
 /** The pipe example's last two steps, with four lines of output before them (the terminal strip at its tallest). */
 function withOutput(): Snapshot[] {

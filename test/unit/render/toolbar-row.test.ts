@@ -83,7 +83,7 @@ describe("the toolbar stays one row (Chromium)", function () {
       prompt: "stdout is a pipe. Each child prints one line with printf, then ends: child 1 with exit, child 2 with _exit, child 3 killed by SIGKILL. Whose lines reach the pipe?",
       choices: ["only child 1's", "all three: the kernel writes out a process's output when it ends",
         "child 1's and child 2's: only a signal loses output", "none: a child's buffered output always dies with it"] });
-    await deliver(page, { v: 1, type: "notice", text: "Predict first: answer the question above the tables (or skip it), then step.", lasts: "question" });
+    await deliver(page, { v: 1, type: "notice", text: "Predict first: answer the question (or skip it), then step.", lasts: "question" });
     await settle(page);
     assert.ok((await row(page)).height < 40, "one toolbar row");
     // The picture keeps its 60% of the height (the rule at every size); the answers get
