@@ -3,9 +3,10 @@
 // benchmarks use it too). A WorkerHost starts the worker itself: a worker_threads worker on
 // node (worker-node-host.ts), a Web Worker on the web (src/extension/platform/web.ts). A Stop
 // raises a shared flag the worker reads between steps (where memory cannot be shared, it is
-// a message the worker lets in between slices of a long command); a worker that does not
-// answer in time (one step that never ends) is terminated and a new one replays every
-// session's recorded actions, so nothing the learner saw is lost.
+// a message the worker lets in between slices of a long command), and the worker says at
+// once that it saw it. One that says nothing in time (one step that never ends) is
+// terminated and a new one replays every session's recorded actions, so nothing the learner
+// saw is lost; one that saw the Stop is only slow, and its answer is waited for.
 import type { Snapshot } from "../contract/snapshot";
 import type { Scenario } from "../contract/scenario";
 import {
@@ -14,10 +15,15 @@ import {
 
 const RESTARTED = "stopped: the model was restarted";
 
-/** How long a Stop waits for the worker to answer before it restarts it. */
-export const STOP_GRACE_MS = 100;
-/** The same where the stop needs a message (the worker lets it in between slices of work). */
-export const STOP_GRACE_UNSHARED_MS = 500;
+/**
+ * How long a Stop waits for the worker to say it saw the Stop before it restarts it. A live
+ * worker reads the flag between steps and every few thousand instructions, so it answers
+ * within milliseconds on an idle machine; a loaded one (a CI box at load 20 on 2 cores, a
+ * major garbage collection of a long run's history) can keep it off the CPU for a second or
+ * more, and a restart then costs a replay of every step made. Only a worker that never
+ * looks (or never gets a turn for the stop message) goes past this.
+ */
+export const STOP_GRACE_MS = 5000;
 
 type Pending = { req: Request; resolve: (r: Response) => void; progress?: (e: ProgressEvent) => void };
 export type OpenInput = Omit<OpenRequest, "type" | "id">;
@@ -76,11 +82,13 @@ export class ModelWorker {
   /** Requests reach the worker in the order sent, also when one waits for prepare(). */
   private posting: Promise<void> = Promise.resolve();
   private stopGen = 0;
+  /** The newest stop generation the worker said it saw (stopSeen). */
+  private stopSeen = 0;
   /** A restart's replay, which requests sent meanwhile wait for. */
   private restarting: Promise<void> | undefined;
 
-  /** @param stopGraceMs how long a Stop waits for an answer before it restarts the worker. */
-  constructor(private readonly host: WorkerHost, private readonly hooks: WorkerHooks, private readonly stopGraceMs = canShare ? STOP_GRACE_MS : STOP_GRACE_UNSHARED_MS) {
+  /** @param stopGraceMs how long a Stop waits for the worker to see it before it restarts the worker. */
+  constructor(private readonly host: WorkerHost, private readonly hooks: WorkerHooks, private readonly stopGraceMs = STOP_GRACE_MS) {
     ModelWorker.latest = this;
   }
 
@@ -127,22 +135,26 @@ export class ModelWorker {
 
   /**
    * Stops what runs now and what waits behind it. Resolves once the worker answered
-   * ("stopped"), or, when it did not within STOP_GRACE_MS, once a new worker took over
-   * ("restarted"); "idle" when nothing ran.
+   * ("stopped": a worker that said it saw the Stop is waited for, however long its answer
+   * takes), or, when it said nothing within the grace, once the old worker is gone and every
+   * waiting request is answered as stopped ("restarted"; the new worker's replay goes on
+   * after, and requests sent meanwhile wait for it); "idle" when nothing ran.
    */
   async stop(): Promise<"idle" | "stopped" | "restarted"> {
     if (!this.running) return "idle";
     const waiting = [...this.pending.entries()].filter(([, p]) => p.req.type === "act").map(([id]) => id);
-    Atomics.store(this.stopFlag, STOP_SLOT, ++this.stopGen);
-    if (!canShare) this.worker?.stop?.(this.stopGen);
+    const gen = ++this.stopGen;
+    Atomics.store(this.stopFlag, STOP_SLOT, gen);
+    if (!canShare) this.worker?.stop?.(gen);
     const deadline = Date.now() + this.stopGraceMs;
-    while (Date.now() < deadline) {
-      if (waiting.every((id) => !this.pending.has(id))) return "stopped";
+    while (waiting.some((id) => this.pending.has(id))) {
+      if (this.stopSeen < gen && Date.now() >= deadline) {
+        void this.restart(`The model did not answer Stop within ${this.stopGraceMs / 1000} s (one step that never ends), so Fork Lab restarted it and replayed the session up to the last step it had recorded.`);
+        return "restarted";
+      }
       await new Promise((r) => setTimeout(r, 5));
     }
-    if (waiting.every((id) => !this.pending.has(id))) return "stopped";
-    await this.restart(`The model did not answer Stop within ${this.stopGraceMs / 1000} s (one step that never ends), so Fork Lab restarted it and replayed the session up to the last step it had recorded.`);
-    return "restarted";
+    return "stopped";
   }
 
   dispose(): void {
@@ -192,6 +204,7 @@ export class ModelWorker {
   }
 
   private receive(m: WorkerMessage): void {
+    if (m.type === "stopSeen") { this.stopSeen = Math.max(this.stopSeen, m.stopGen); return; }
     const p = this.pending.get(m.id);
     if (!p) return;
     if (m.type === "progress") { p.progress?.(m); return; }

@@ -4,7 +4,8 @@
 // the system calls of their steps, where the session is in it, why the run ended). Plain data only and no platform types, so the same model code
 // runs in a node worker_threads worker (src/host/worker-node.ts) or a browser Web Worker.
 // Every request has an id; the worker answers each one once, in the order they came, and
-// may send progress events for a long command before its answer.
+// may send progress events for a long command before its answer (and, when a Stop cuts it
+// short, a stopSeen first).
 import type { Diagnostic } from "../../c/diagnostic";
 import type { TraceEntry } from "../../c/trace";
 import type { Note } from "../../c/vm";
@@ -17,7 +18,7 @@ import type { TtyEnd } from "../../contract/protocol";
 import type { Action, Policy } from "../../session/session";
 import type { Outcome } from "../../session/stepper";
 
-export const WORKER_PROTOCOL_VERSION = 2;
+export const WORKER_PROTOCOL_VERSION = 3;
 
 /** What the learner asked of one session. `limit` bounds the steps a command may take. */
 export type Command =
@@ -133,7 +134,12 @@ export type Response =
 /** Sent during a long command (every PROGRESS_MS or so): how far it got, and what changed. */
 export interface ProgressEvent { type: "progress"; id: number; session: string; done: number; limit: number; update: Update }
 
-export type WorkerMessage = Response | ProgressEvent;
+/** Sent as soon as the worker reads a new stop generation, before the command the Stop ends
+ *  has answered: the worker is alive and honouring it, so the editor waits for the answer
+ *  however slow a loaded machine makes it, rather than restarting the worker. */
+export interface StopSeen { type: "stopSeen"; stopGen: number }
+
+export type WorkerMessage = Response | ProgressEvent | StopSeen;
 
 export const PROGRESS_MS = 250;
 

@@ -183,9 +183,22 @@ export class ModelServer {
     }
   }
 
+  /**
+   * The editor's stop generation. Reading a new one acknowledges it at once (stopSeen): the
+   * command it ends may take a while yet to answer on a loaded machine, and the editor
+   * restarts only a worker that never read the Stop (one step that never ends).
+   */
   private stopGen(): number {
-    return this.stop ? Atomics.load(this.stop, STOP_SLOT) : 0;
+    const gen = this.stop ? Atomics.load(this.stop, STOP_SLOT) : 0;
+    if (gen > this.stopSeen) {
+      this.stopSeen = gen;
+      this.post({ type: "stopSeen", stopGen: gen });
+    }
+    return gen;
   }
+
+  /** The newest stop generation acknowledged. */
+  private stopSeen = 0;
 
   /**
    * During a long line: abandon it for a Stop only when the Stop has waited MIDLINE_AFTER_MS

@@ -1,7 +1,8 @@
 // The model's server where the stop flag cannot be shared memory (a Web Worker in a page
 // that is not cross-origin isolated): long commands run in slices with a turn of the event
 // loop between them, so a stop message gets in. A sliced command makes the same history and
-// says the same as one run straight through; a Stop set between slices ends it at once.
+// says the same as one run straight through; a Stop set between slices ends it at once, and
+// the server says it saw it before it answers.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -24,7 +25,7 @@ function server(sliceMs?: number) {
   const ask = async (req: Record<string, unknown>): Promise<Response> => {
     const full = { ...req, id: ++id } as unknown as OpenRequest;
     await s.handle(full);
-    return heard.filter((m) => m.type !== "progress").find((m) => m.id === full.id) as Response;
+    return heard.find((m): m is Response => m.type !== "progress" && m.type !== "stopSeen" && m.id === full.id)!;
   };
   const open = (file: string, scenario: Scenario) => ask({ type: "open", session: "s", file, text: readFileSync(file, "utf8"), scenario, policy: "round-robin", maxSteps: 100000 });
   const act = (command: Command) => ask({ type: "act", session: "s", command, stopGen: 0 });
@@ -77,5 +78,8 @@ describe("the model's server in slices (no shared memory for the stop flag)", fu
     assert.equal(r.outcome.stopped, true, JSON.stringify(r.outcome));
     assert.match(r.outcome.message ?? "", /^stopped after [\d,]+ steps$/);
     assert.ok(r.update.length > 1, "the steps made before the Stop are kept");
+    // Said as soon as it was seen, before the answer (the editor then waits for that answer).
+    const seen = s.heard.findIndex((m) => m.type === "stopSeen" && m.stopGen === 1);
+    assert.ok(seen >= 0 && seen < s.heard.indexOf(r), `stopSeen before the answer: ${s.heard.map((m) => m.type).join(", ")}`);
   });
 });

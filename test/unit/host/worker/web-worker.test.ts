@@ -9,7 +9,7 @@ import { join } from "node:path";
 import vm from "node:vm";
 import type { Scenario } from "../../../../src/contract/scenario";
 import { loadProgram } from "../../../../src/host/load";
-import type { Request, WorkerMessage } from "../../../../src/host/worker/protocol";
+import type { Request, Response, WorkerMessage } from "../../../../src/host/worker/protocol";
 import { Stepper } from "../../../../src/session/stepper";
 import { waitFor } from "../../../wait";
 
@@ -46,9 +46,9 @@ describe("the model's Web Worker bundle (dist/worker-web.js)", function () {
     post(open);
     for (let id = 2; id < 12; id++) post({ type: "act", id, session: "s", command: { kind: "step" }, stopGen: 0 } satisfies Request);
     post({ type: "act", id: 12, session: "s", command: { kind: "continue", limit: 300 }, stopGen: 0 } satisfies Request);
-    await waitFor(() => heard.some((m) => m.id === 12 && m.type !== "progress"), "the worker's answer to the last request", 30_000);
+    await waitFor(() => heard.some((m) => m.type !== "progress" && m.type !== "stopSeen" && m.id === 12), "the worker's answer to the last request", 30_000);
 
-    const answers = heard.filter((m) => m.type !== "progress");
+    const answers = heard.filter((m): m is Response => m.type !== "progress" && m.type !== "stopSeen");
     assert.deepEqual(answers.map((m) => m.id), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], "one answer per request, in order");
     const opened = answers[0];
     assert.ok(opened.type === "opened" && opened.hasMain, JSON.stringify(opened).slice(0, 300));
