@@ -4,7 +4,7 @@
 import * as assert from "node:assert";
 import * as vscode from "vscode";
 import { waitFor } from "../wait";
-import { forkLab } from "./extension";
+import { closeSessionsAndEditors, forkLab } from "./extension";
 import { inView, pageScreenshot } from "./page";
 
 const example = (name: string) => vscode.Uri.joinPath(forkLab().extensionUri, "examples", name);
@@ -15,8 +15,7 @@ describe("the view beside the code", function () {
   this.timeout(120000);
   before(() => forkLab().activate());
   after(async () => {
-    for (let i = 0; i < 3; i++) await vscode.commands.executeCommand("forklab.stopSession");
-    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    await closeSessionsAndEditors();
   });
 
   it("a session of a file in the view's group moves the view beside it, and both stay on screen", async () => {

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import * as vscode from "vscode";
 import type { SessionState } from "../../src/extension/session/commands";
 import type { Outcome } from "../../src/session/stepper";
-import { forkLab } from "./extension";
+import { closeSessionsAndEditors, forkLab } from "./extension";
 import { inView, pageKeys, pageTexts } from "./page";
 
 const current = () => vscode.commands.executeCommand<SessionState | undefined>("forklab.session.current");
@@ -65,8 +65,7 @@ describe("a process that cannot be stepped", function () {
     child = s.snapshot.processes.find((p) => p.ppid === parent && p.kind === "program")!.pid;
   });
   after(async () => {
-    await vscode.commands.executeCommand("forklab.stopSession");
-    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    await closeSessionsAndEditors();
     rmSync(dir, { recursive: true, force: true });
   });
 

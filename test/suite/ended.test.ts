@@ -6,7 +6,7 @@ import * as vscode from "vscode";
 import type { SessionState } from "../../src/extension/session/commands";
 import type { Outcome } from "../../src/session/stepper";
 import { waitFor } from "../wait";
-import { forkLab } from "./extension";
+import { closeSessionsAndEditors, forkLab } from "./extension";
 import { inView, pageScreenshot } from "./page";
 
 const current = () => vscode.commands.executeCommand<SessionState | undefined>("forklab.session.current");
@@ -24,8 +24,7 @@ describe("a view whose session is over", function () {
   this.timeout(120000);
   before(() => forkLab().activate());
   after(async () => {
-    await vscode.commands.executeCommand("forklab.stopSession");
-    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    await closeSessionsAndEditors();
   });
 
   it("says the session was stopped, disables its controls, and 'Start stepping again' starts it", async () => {

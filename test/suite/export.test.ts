@@ -4,7 +4,7 @@ import * as assert from "node:assert";
 import * as vscode from "vscode";
 import type { Outcome } from "../../src/session/stepper";
 import { waitFor } from "../wait";
-import { forkLab } from "./extension";
+import { closeSessionsAndEditors, forkLab } from "./extension";
 import { inView, pageEval, pageKeys, pageScreenshot } from "./page";
 
 /** The file name in the save dialog on screen (VS Code's own dialog in code-server), once it shows. */
@@ -16,8 +16,7 @@ describe("saving the picture", function () {
   this.timeout(120000);
   before(() => forkLab().activate());
   after(async () => {
-    for (let i = 0; i < 3; i++) await vscode.commands.executeCommand("forklab.stopSession");
-    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    await closeSessionsAndEditors();
   });
 
   it("offers the program's name and the step as the file name", async () => {

@@ -1,4 +1,5 @@
-// What the integration tests share: the extension under test and its manifest.
+// What the integration tests share: the extension under test, its manifest, and the clean
+// slate each test leaves for the next.
 import * as vscode from "vscode";
 import type { ForkLabApi } from "../../src/extension/extension";
 
@@ -23,4 +24,12 @@ export interface Manifest {
 
 export function manifest(): Manifest {
   return forkLab().packageJSON as Manifest;
+}
+
+/** Ends every Fork Lab session and closes every editor. forklab.stopSession ends the session
+ *  on screen and says whether there was one; with that one gone, the one used before may be
+ *  on screen next, so it is asked until there is none. */
+export async function closeSessionsAndEditors(): Promise<void> {
+  while (await vscode.commands.executeCommand<boolean>("forklab.stopSession")) { /* the next one */ }
+  await vscode.commands.executeCommand("workbench.action.closeAllEditors");
 }

@@ -6,7 +6,7 @@ import * as assert from "node:assert";
 import * as vscode from "vscode";
 import type { SessionState } from "../../src/extension/session/commands";
 import type { Outcome } from "../../src/session/stepper";
-import { forkLab } from "./extension";
+import { closeSessionsAndEditors, forkLab } from "./extension";
 import { answerExpr, inView, verdictExpr } from "./page";
 
 const current = () => vscode.commands.executeCommand<SessionState | undefined>("forklab.session.current");
@@ -16,8 +16,7 @@ describe("a lesson's Continue", function () {
   this.timeout(180000);
   before(() => forkLab().activate());
   after(async () => {
-    for (let i = 0; i < 3 && (await current()); i++) await vscode.commands.executeCommand("forklab.stopSession");
-    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    await closeSessionsAndEditors();
     // The right answer set the step's completion key; the walkthrough service takes a key
     // already true when a walkthrough is first shown as seen and never checks the step, so
     // the lessons walk (lessons.test.ts) must find it as a student who has not answered.

@@ -6,7 +6,7 @@ import * as assert from "node:assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as vscode from "vscode";
-import { EXTENSION_ID, forkLab, manifest } from "./extension";
+import { closeSessionsAndEditors, EXTENSION_ID, forkLab, manifest } from "./extension";
 import { answerExpr, inView, pageEval, pageScreenshot, verdictExpr, waitForTexts } from "./page";
 import { waitFor } from "../wait";
 
@@ -95,8 +95,7 @@ describe("lessons", () => {
     await openLesson();
     const checks = await waitForCheck("forkTwice", "true");
     assert.strictEqual(checks["forkTwice"], "true", `checkboxes: ${JSON.stringify(checks)}`);
-    await vscode.commands.executeCommand("forklab.stopSession");
-    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    await closeSessionsAndEditors();
   });
 });
 
@@ -115,8 +114,7 @@ describe("lessons: every step of every lesson completes by doing what it says", 
     // The real-server lesson starts a server and two clients in terminals: end them all.
     for (const t of vscode.window.terminals) t.dispose();
     await vscode.commands.executeCommand("forklab.server.stop");
-    await vscode.commands.executeCommand("forklab.stopSession");
-    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    await closeSessionsAndEditors();
   });
 
   for (const lesson of lessonsData()) {
@@ -148,8 +146,7 @@ describe("lessons: every step of every lesson completes by doing what it says", 
         const checks = await waitForCheck(step.id, "true", 15000, lesson.id);
         assert.strictEqual(checks[step.id], "true", `${lesson.id}#${step.id} is not checked: ${JSON.stringify(checks)}`);
       }
-      await vscode.commands.executeCommand("forklab.stopSession");
-      await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+      await closeSessionsAndEditors();
     });
   }
 });
@@ -160,8 +157,7 @@ const SHOTS: Array<[string, string]> = [["forklab.pipes", "eofForgotten"], ["for
 describe("lessons: three questions answered in the view, wrongly then rightly", function () {
   this.timeout(180000);
   after(async () => {
-    await vscode.commands.executeCommand("forklab.stopSession");
-    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    await closeSessionsAndEditors();
   });
 
   for (const [lesson, stepId] of SHOTS) {

@@ -11,7 +11,7 @@ import * as vscode from "vscode";
 import type { SessionState } from "../../src/extension/session/commands";
 import type { Outcome } from "../../src/session/stepper";
 import { waitFor } from "../wait";
-import { forkLab } from "./extension";
+import { closeSessionsAndEditors, forkLab } from "./extension";
 import { pageEval, pageScreenshot, pageViewport } from "./page";
 import type { LiveSnapshot } from "../../src/live/livesnapshot";
 import { findServer } from "../../src/live/discover";
@@ -67,8 +67,7 @@ async function echoServerRun(): Promise<SessionState> {
  *  closed so that both processes' blocks are in view, in the dark theme. */
 async function forkReturnsAfterFork(): Promise<void> {
   await theme("Default Dark Modern");
-  await vscode.commands.executeCommand("forklab.stopSession");
-  await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+  await closeSessionsAndEditors();
   assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", { example: "fork-returns.c" }), true);
   assert.ok((await vscode.commands.executeCommand<Outcome>("forklab.runToLine", 12)).ok);
   const s = (await current())!;
@@ -136,8 +135,7 @@ if (dir) describe("screenshots of the real VS Code", function () {
   it("the live view of the real echo server with two clients connected, at 1366x768 with the terminal panel open", async () => {
     await pageViewport(1366, 768);
     await theme("Default Dark Modern");
-    await vscode.commands.executeCommand("forklab.stopSession");
-    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    await closeSessionsAndEditors();
     const forklab = vscode.workspace.getConfiguration("forklab");
     await forklab.update("server.port", await freePort(), vscode.ConfigurationTarget.Global);
     let pgid: number | undefined;

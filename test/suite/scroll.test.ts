@@ -8,7 +8,7 @@ import * as vscode from "vscode";
 import type { SessionState } from "../../src/extension/session/commands";
 import type { Outcome } from "../../src/session/stepper";
 import { waitFor } from "../wait";
-import { forkLab } from "./extension";
+import { closeSessionsAndEditors, forkLab } from "./extension";
 import { pageEval, pageScreenshot, pageViewport } from "./page";
 import { Scratch, scratchFolder } from "./scratch";
 
@@ -55,8 +55,7 @@ describe("the editor's scrolling during a session", function () {
     await pageViewport(1366, 768);
   });
   after(async () => {
-    await vscode.commands.executeCommand("forklab.stopSession");
-    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    await closeSessionsAndEditors();
     await pageViewport(1400, 900);
     await dir.remove();
   });

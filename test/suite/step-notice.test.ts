@@ -9,7 +9,7 @@ import { join } from "node:path";
 import * as vscode from "vscode";
 import type { SessionState } from "../../src/extension/session/commands";
 import type { Outcome } from "../../src/session/stepper";
-import { forkLab } from "./extension";
+import { closeSessionsAndEditors, forkLab } from "./extension";
 import { inView, pageKeys, pageTexts } from "./page";
 import { GREET } from "../greet";
 
@@ -26,8 +26,7 @@ describe("a step's notice lasts as long as its step", function () {
     dir = mkdtempSync(join(tmpdir(), "forklab-stepnotice-"));
   });
   after(async () => {
-    for (let i = 0; i < 3 && (await current()); i++) await vscode.commands.executeCommand("forklab.stopSession");
-    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    await closeSessionsAndEditors();
     await vscode.commands.executeCommand("notifications.clearAll");
     rmSync(dir, { recursive: true, force: true });
   });

@@ -10,7 +10,7 @@ import * as vscode from "vscode";
 import type { SessionState } from "../../src/extension/session/commands";
 import type { Outcome } from "../../src/session/stepper";
 import { waitFor } from "../wait";
-import { forkLab } from "./extension";
+import { closeSessionsAndEditors, forkLab } from "./extension";
 import { inView, pageKeys } from "./page";
 import { GREET } from "../greet";
 
@@ -34,8 +34,7 @@ describe("typing at the program's terminal", function () {
     dir = mkdtempSync(join(tmpdir(), "forklab-typein-"));
   });
   after(async () => {
-    for (let i = 0; i < 3 && (await current()); i++) await vscode.commands.executeCommand("forklab.stopSession");
-    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    await closeSessionsAndEditors();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -7,7 +7,7 @@ import * as vscode from "vscode";
 import type { SessionState } from "../../src/extension/session/commands";
 import type { Outcome } from "../../src/session/stepper";
 import { waitFor } from "../wait";
-import { forkLab, HOST } from "./extension";
+import { closeSessionsAndEditors, forkLab, HOST } from "./extension";
 import { report } from "./log";
 import { pageEval } from "./page";
 import { Scratch, scratchFolder } from "./scratch";
@@ -48,8 +48,7 @@ describe("the model in its worker", function () {
   // A failed test must not leave a run going behind the next one.
   afterEach(async () => { await vscode.commands.executeCommand("forklab.stopRun"); });
   after(async () => {
-    await vscode.commands.executeCommand("forklab.stopSession");
-    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    await closeSessionsAndEditors();
     await dir.remove();
   });
 

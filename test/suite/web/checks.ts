@@ -6,7 +6,7 @@
 import * as assert from "node:assert";
 import * as vscode from "vscode";
 import type { CheckState } from "../../../src/extension/checks/checks";
-import { forkLab } from "../extension";
+import { closeSessionsAndEditors, forkLab } from "../extension";
 import { pageScreenshot, waitForTexts } from "../page";
 import { Scratch, scratchFolder } from "../scratch";
 
@@ -23,8 +23,7 @@ describe("the exercise checks in the web worker extension host", function () {
     dir = await scratchFolder("forklab-web-check-");
   });
   after(async () => {
-    await vscode.commands.executeCommand("forklab.stopSession");
-    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    await closeSessionsAndEditors();
     await dir.remove();
   });
 

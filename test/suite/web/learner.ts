@@ -9,7 +9,7 @@ import * as vscode from "vscode";
 import type { DemoResult } from "../../../src/extension/demos/demos";
 import type { SessionState } from "../../../src/extension/session/commands";
 import type { Outcome } from "../../../src/session/stepper";
-import { forkLab } from "../extension";
+import { closeSessionsAndEditors, forkLab } from "../extension";
 import { answerExpr, inView, pageScreenshot, verdictExpr, waitForTexts } from "../page";
 
 const current = () => vscode.commands.executeCommand<SessionState | undefined>("forklab.session.current");
@@ -41,8 +41,7 @@ describe("the web worker extension host, as a learner", function () {
 
   before(async () => { await forkLab().activate(); });
   after(async () => {
-    await vscode.commands.executeCommand("forklab.stopSession");
-    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    await closeSessionsAndEditors();
   });
 
   it("runs in the browser's worker: no node, Fork Lab active on the UI side", () => {
@@ -110,8 +109,7 @@ describe("the web worker extension host, as a learner", function () {
     const right = await inView<{ text: string }>(verdictExpr("Right"));
     assert.match(right.text, /fork returns 0 in the child/);
     await shot("question");
-    await vscode.commands.executeCommand("forklab.stopSession");
-    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    await closeSessionsAndEditors();
   });
 
   it("says where a learner asks for a real run that it needs the desktop VS Code on Linux", async () => {
