@@ -13,6 +13,7 @@ import type { Command } from "../../host/worker/protocol";
 import { openExample, revealRunning } from "./examples";
 import { LessonArgs, markDone, question, questionPoint } from "./lessons";
 import { EditorSession, Sessions, cLanguage, settings } from "./sessions";
+import { joinCommandLine, splitCommandLine } from "./cmdline";
 
 export interface StartArgs extends LessonArgs {
   example?: string;
@@ -95,7 +96,8 @@ export function registerCommands(context: vscode.ExtensionContext, sessions: Ses
       return undefined;
     }
     if (!vscode.window.visibleTextEditors.some((e) => e.document === doc)) await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
-    return sessions.start(doc, scenario);
+    // The learner's own file started plainly gets the command line last given for it.
+    return sessions.start(doc, scenario, scenario === undefined ? sessions.commandLine(doc.uri) : undefined);
   }
 
   const reg = (id: string, fn: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
@@ -123,7 +125,34 @@ export function registerCommands(context: vscode.ExtensionContext, sessions: Ses
     const s = sessions.active();
     if (!s) return !!(await start());
     const doc = await vscode.workspace.openTextDocument(s.uri);
-    return !!(await sessions.start(doc, s.scenarioName === "inline" ? s.scenario : s.scenarioName));
+    return !!(await sessions.restart(doc, s));
+  });
+  // As a shell would run it: `prog ARGS`. The line is kept for the file and used again by
+  // Start Stepping and Restart. `given`: the line itself (a link or a test), not asked for.
+  reg("forklab.startSessionWithArgs", async (uri?: vscode.Uri, given?: string): Promise<boolean> => {
+    const doc = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+    if (!cLanguage(doc)) {
+      void vscode.window.showInformationMessage("Fork Lab: open a C file to step it.");
+      return false;
+    }
+    const name = baseOf(doc.uri.path).replace(/\.c$/, "");
+    const last = sessions.commandLine(doc.uri) ?? sessions.get(doc.uri)?.scenario.argv;
+    const line = typeof given === "string" ? given : await vscode.window.showInputBox({
+      title: `Fork Lab: start ${name} with arguments`,
+      prompt: `What follows the program's name on its command line: argv[1], argv[2], … (as in a shell: ./${name} 15213)`,
+      placeHolder: "for example 15213",
+      value: last ? joinCommandLine(last) : "",
+      validateInput: (v) => { const w = splitCommandLine(v); return "error" in w ? `Cannot split it: ${w.error}.` : undefined; },
+    });
+    if (line === undefined) return false;
+    const argv = splitCommandLine(line);
+    if ("error" in argv) {
+      void vscode.window.showErrorMessage(`Fork Lab: cannot split the command line: ${argv.error}.`);
+      return false;
+    }
+    await sessions.setCommandLine(doc.uri, argv);
+    if (!vscode.window.visibleTextEditors.some((e) => e.document === doc)) await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    return !!(await sessions.start(doc, undefined, argv));
   });
   reg("forklab.stopSession", (): boolean => {
     const s = sessions.active();

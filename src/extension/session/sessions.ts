@@ -43,6 +43,10 @@ export interface EditorSession {
   /** Started for a lesson's question: where the next Continue stops, the moment the
    *  lesson's point shows (coach/moments.ts lessonPoint); used once. */
   lessonPoint?: At;
+  /** The command-line arguments the learner gave (argv[1..], in place of the scenario's). */
+  argv?: readonly string[];
+  /** The program printed its usage and exited, and the learner was offered arguments. */
+  usageOffered?: boolean;
 }
 
 export interface Settings {
@@ -64,6 +68,9 @@ export function settings(): Settings {
 }
 
 const key = (uri: vscode.Uri) => uri.toString();
+
+/** workspaceState key prefix: the command line last given for a file (its URI follows). */
+const COMMAND_LINE = "forklab.commandLine:";
 
 /** A C file, as the learner opens it to step it (by language, or by name when the language
  *  is not set yet). */
@@ -103,7 +110,7 @@ export class Sessions implements vscode.Disposable {
   private readonly subs: vscode.Disposable[] = [];
   readonly worker: ModelWorker;
 
-  constructor(context: vscode.ExtensionContext) {
+  constructor(private readonly context: vscode.ExtensionContext) {
     this.worker = new ModelWorker(host.workerHost(context), {
       reopen: () => this.all().map((s) => this.openInput(s, s.model)),
       reopened: (session, update) => {
@@ -192,7 +199,7 @@ export class Sessions implements vscode.Disposable {
    * the session still starts when there is a main (an unsupported construct stops only
    * the process that reaches it). Returns undefined when nothing can run.
    */
-  async start(doc: vscode.TextDocument, scenario?: Scenario | string): Promise<EditorSession | undefined> {
+  async start(doc: vscode.TextDocument, scenario?: Scenario | string, argv?: readonly string[]): Promise<EditorSession | undefined> {
     // One model worker runs the sessions in turn: a run still going (Continue on another
     // file) would hold this one up, so starting a session stops it first.
     if (this.all().some((x) => x.busy)) await this.stopRun();
@@ -209,9 +216,9 @@ export class Sessions implements vscode.Disposable {
       return undefined;
     }
     const set = settings();
-    sc = { ...sc, stdout: sc.stdout ?? set.stdout };
+    sc = { ...sc, stdout: sc.stdout ?? set.stdout, ...(argv ? { argv: [...argv] } : {}) };
     const s: EditorSession = { uri: doc.uri, text, model: new SessionMirror(), stale: false, scenarioName, scenario: sc,
-      policy: set.scheduler, maxSteps: set.maxSteps, busy: 0 };
+      policy: set.scheduler, maxSteps: set.maxSteps, busy: 0, argv };
     // The worker compiles the editor's text (unsaved edits included); headers, exec targets
     // and data files come from disk.
     let opened;
@@ -243,6 +250,37 @@ export class Sessions implements vscode.Disposable {
     this.listenToView();
     this.update(s);
     return s;
+  }
+
+  /** `s`'s file started again as `s` was: the same scenario and command line. */
+  restart(doc: vscode.TextDocument, s: EditorSession): Promise<EditorSession | undefined> {
+    return this.start(doc, s.scenarioName === "inline" ? s.scenario : s.scenarioName, s.argv);
+  }
+
+  /** The command line last given for `uri` (argv[1..]), kept with the workspace. */
+  commandLine(uri: vscode.Uri): readonly string[] | undefined {
+    return this.context.workspaceState.get<string[]>(`${COMMAND_LINE}${key(uri)}`);
+  }
+
+  setCommandLine(uri: vscode.Uri, argv: readonly string[]): Thenable<void> {
+    return this.context.workspaceState.update(`${COMMAND_LINE}${key(uri)}`, argv.length ? [...argv] : undefined);
+  }
+
+  /**
+   * A program that wants arguments and got none prints its usage and exits (CS:APP's
+   * servers: "usage: echoserverp <port>"). Once a session's main process has exited with a
+   * line on stderr beginning "usage", the learner is offered to start it with arguments.
+   */
+  private offerCommandLine(s: EditorSession): void {
+    if (s.usageOffered || s.argv?.length) return;
+    const main = s.model.current.processes.find((p) => p.pid === s.model.mainPid);
+    if (main && main.state !== "zombie") return;
+    const said = s.model.timeline.flatMap((snap) => snap.output.filter((c) => c.pid === s.model.mainPid && c.fd === 2).map((c) => c.text)).join("");
+    if (!/^usage\b/im.test(said)) return;
+    s.usageOffered = true;
+    const give = "Start with Arguments…";
+    void vscode.window.showInformationMessage(`Fork Lab: ${baseOf(s.uri.path)} printed its usage and exited: it wants command-line arguments (${said.trim().split("\n")[0]}).`, give)
+      .then((pick) => { if (pick === give) void vscode.commands.executeCommand("forklab.startSessionWithArgs", s.uri); });
   }
 
   /** A program that does not compile is not started: the view and a notification say why
@@ -357,7 +395,10 @@ export class Sessions implements vscode.Disposable {
       this.markRunning();
       finish?.();
     }
-    if (this.byFile.get(key(s.uri)) === s) this.update(s);
+    if (this.byFile.get(key(s.uri)) === s) {
+      this.update(s);
+      this.offerCommandLine(s);
+    }
     // Replacing the recorded future is said where the timeline is: in the view.
     if (r.replaced) descriptorView()?.notify(`${r.message![0].toUpperCase()}${r.message!.slice(1)}.`);
     else if (!opts.quiet && r.message) this.tellStep(s, r.message);
@@ -487,7 +528,7 @@ export class Sessions implements vscode.Disposable {
     void vscode.window.showWarningMessage(`Fork Lab: ${baseOf(s.uri.path)} changed since the session started. Fork Lab never steps stale code: restart to step the new version.`, restart, "Stop")
       .then(async (pick) => {
         const doc = vscode.workspace.textDocuments.find((d) => key(d.uri) === key(s.uri));
-        if (pick === restart && doc) await this.start(doc, s.scenarioName === "inline" ? s.scenario : s.scenarioName);
+        if (pick === restart && doc) await this.restart(doc, s);
         else if (pick === "Stop") this.stop(s);
       });
   }
