@@ -9,7 +9,7 @@ import { join } from "node:path";
 import * as vscode from "vscode";
 import type { SessionState } from "../../src/extension/session/commands";
 import type { Outcome } from "../../src/session/stepper";
-import { forkLab } from "./extension";
+import { closeSessionsAndEditors, forkLab } from "./extension";
 import { pageEval, pageKeys, pageScreenshot, pageViewport, waitForTexts } from "./page";
 
 const current = () => vscode.commands.executeCommand<SessionState | undefined>("forklab.session.current");
@@ -31,8 +31,7 @@ describe("a program's command-line arguments", function () {
     await vscode.commands.executeCommand("workbench.action.terminal.focus");
   });
   after(async () => {
-    for (let i = 0; i < 3 && (await current()); i++) await vscode.commands.executeCommand("forklab.stopSession");
-    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    await closeSessionsAndEditors();
     await vscode.commands.executeCommand("notifications.clearAll");
     await vscode.commands.executeCommand("workbench.action.closePanel");
     await pageViewport(1400, 900);
