@@ -6,7 +6,7 @@ import { COL_OBJ, LINE, fits } from "./geometry";
 import { type Lookup, socketAddr, socketKind, vnodeLabel } from "./lookup";
 import { pidHue } from "./palette";
 import { MeasuredParted, Part, Parted, partedMarkup } from "./parts";
-import { hueClass, rect, runs, text, title } from "./svgparts";
+import { clipRuns, hueClass, rect, runs, text, title } from "./svgparts";
 import { Terminal, lineCount, terminalTail } from "./terminal";
 import { cbytes, clip } from "./text";
 
@@ -145,17 +145,20 @@ function terminalBody(fl: Flow, term: Terminal, fresh: number): void {
   if (total > shown.length) fl.line(() => [["fl-m fl-i", `${total - shown.length} earlier lines`]]);
   shown.forEach((l, i) => {
     const isFresh = i >= shown.length - tail.fresh;
+    const ink = "fl-t fl-mono fl-small" + (isFresh ? " fl-b" : "");
+    // The line's text, a typed run in it italic (a line of one run is one text element).
+    const line = (x: number) => (l.runs.length === 1 ? text(x, fl.y + 13, clip(l.text, fits(INNER - x + PAD)), ink)
+      : runs(x, fl.y + 13, clipRuns(l.runs.map((r) => [r.typed ? `${ink} fl-i` : ink, r.text]), fits(INNER - x + PAD))));
     if (l.typed) {
       // The terminal's echo: no writer's badge, the word "typed" in its place.
-      fl.draw(() => `<g class="fl-out fl-typed${isFresh ? " fl-fresh" : ""}">` + text(PAD + 4, fl.y + 13, "typed", "fl-m fl-i fl-tiny") +
-        text(PAD + TYPED_W, fl.y + 13, clip(l.text, fits(INNER - TYPED_W)), "fl-t fl-mono fl-small" + (isFresh ? " fl-b" : "")) + "</g>");
+      fl.draw(() => `<g class="fl-out fl-typed${isFresh ? " fl-fresh" : ""}">` + text(PAD + 4, fl.y + 13, "typed", "fl-m fl-i fl-tiny") + line(PAD + TYPED_W) + "</g>");
       fl.y += LINE;
       return;
     }
     const tag = `${l.pid}${l.fd === 2 ? " 2>" : ""}`;
     fl.draw(() => `<g class="fl-out ${hueClass(pidHue(l.pid))}${isFresh ? " fl-fresh" : ""}" data-pid="${l.pid}">` +
       rect(PAD, fl.y + 2, tag.length * 7 + 8, 14, "fl-pbadge", { rx: 2 }) + text(PAD + 4, fl.y + 13, tag, "fl-badge fl-mono fl-tiny") +
-      text(PAD + tag.length * 7 + 14, fl.y + 13, clip(l.text, fits(INNER - tag.length * 7 - 14)), "fl-t fl-mono fl-small" + (isFresh ? " fl-b" : "")) + "</g>");
+      line(PAD + tag.length * 7 + 14) + "</g>");
     fl.y += LINE;
   });
 }

@@ -6,7 +6,7 @@ import { CHAR, FD_NUM, HEAD, LINE, ROW, fits } from "./geometry";
 import { Lookup, objectName } from "./lookup";
 import { pidHue } from "./palette";
 import { MeasuredParted, Parted, Part } from "./parts";
-import { hueClass, rect, runs, text, title } from "./svgparts";
+import { clipRuns, hueClass, rect, runs, text, title } from "./svgparts";
 import { cbytes, clip, esc, heldNote, waitStatusText } from "./text";
 
 /** A process block: its size and where its descriptor rows are, now; its markup (whole, or
@@ -36,18 +36,6 @@ export class ProcBlock extends MeasuredParted {
 const STATE_LABEL: Record<Proc["state"], string> = {
   running: "running", ready: "ready", blocked: "blocked", stopped: "stopped", zombie: "ZOMBIE",
 };
-
-/** Clips styled runs so that together they fit in max characters. */
-function clipRuns(parts: Array<[string, string]>, max: number): Array<[string, string]> {
-  const out: Array<[string, string]> = [];
-  let left = max;
-  for (const [cls, t] of parts) {
-    if (left <= 0) break;
-    out.push([cls, clip(t, left)]);
-    left -= t.length;
-  }
-  return out;
-}
 
 /** "SIGCHLD SIGCHLD SIGINT" -> "SIGCHLD\u00d72 SIGINT" */
 function signalList(list: string[]): string {

@@ -1,6 +1,6 @@
 // Tiny builders for SVG elements as strings. Attribute values are escaped here so the
 // drawing code never forgets to.
-import { esc } from "./text";
+import { clip, esc } from "./text";
 
 type Attrs = Record<string, string | number | undefined | false>;
 
@@ -34,6 +34,18 @@ export function runs(x: number, y: number, parts: Array<[string, string]>, extra
     body += `<tspan class="${cls}">${esc(t)}</tspan>`;
   }
   return `<text${attrs({ x, y, ...extra })}>${body}</text>`;
+}
+
+/** Clips styled runs so that together they fit in max characters. */
+export function clipRuns(parts: Array<[string, string]>, max: number): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  let left = max;
+  for (const [cls, t] of parts) {
+    if (left <= 0) break;
+    out.push([cls, clip(t, left)]);
+    left -= t.length;
+  }
+  return out;
 }
 
 export function group(body: string, extra: Attrs = {}): string {

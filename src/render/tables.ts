@@ -90,7 +90,8 @@ export function textView(snap: Snapshot, previous?: Snapshot, term: Terminal = o
   const out: Table = {
     caption: "Terminal output",
     headers: ["pid", "fd", "text"],
-    rows: terminalLines(term).map((l) => (l.typed ? ["typed", "", l.text] : [String(l.pid), String(l.fd), l.text])),
+    // A line's writers in order ("2 + typed": a prompt and the answer typed after it).
+    rows: terminalLines(term).map((l) => [[...new Set(l.runs.map((r) => (r.typed ? "typed" : String(r.pid))))].join(" + "), l.typed ? "" : String(l.fd), l.text]),
   };
   return { title: `Fork Lab, step ${snap.step}`, notes, tables: [procs, fds, files, objects, out] };
 }

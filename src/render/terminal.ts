@@ -5,7 +5,8 @@
 // so moving to any step costs a lookup, not a pass over the history.
 import type { OutputChunk, Snapshot } from "../contract/snapshot";
 
-export interface OutputLine {
+/** What one writer put on a line (a line holds several when a write did not end it). */
+export interface OutputRun {
   pid: number;
   fd: number;
   text: string;
@@ -13,9 +14,15 @@ export interface OutputLine {
   typed?: true;
 }
 
-/** An output line as the chunk it comes from marks it. */
-function lineOf(ch: OutputChunk, text: string): OutputLine {
-  return ch.typed ? { pid: ch.pid, fd: ch.fd, text, typed: true } : { pid: ch.pid, fd: ch.fd, text };
+/** A line of the terminal as it shows: the text, its writers' runs in order, and the first
+ *  run's writer (the line's mark). A terminal makes lines of newlines, not of writes: a
+ *  prompt and the answer typed after it are one line, as are a parent's "a" and a child's "b\n". */
+export interface OutputLine {
+  pid: number;
+  fd: number;
+  text: string;
+  typed?: true;
+  runs: OutputRun[];
 }
 
 /** The terminal at one step: the first `end` chunks of `chunks`. */
@@ -26,24 +33,44 @@ export interface Terminal {
   lines?: readonly number[];
 }
 
-/** A chunk's lines: each chunk starts a line (it carries one writer's pid); a final newline ends the last. */
-function chunkLines(ch: OutputChunk): string[] {
-  const pieces = ch.text.split("\n");
-  if (pieces.length > 1 && pieces[pieces.length - 1] === "") pieces.pop();
-  return pieces;
+const runOf = (ch: OutputChunk, text: string): OutputRun =>
+  (ch.typed ? { pid: ch.pid, fd: ch.fd, text, typed: true } : { pid: ch.pid, fd: ch.fd, text });
+
+/** A line from its runs (`at`: the chunk whose newline ends it, for an empty line). */
+function lineOf(runs: OutputRun[], at: OutputChunk): OutputLine {
+  const first = runs[0] ?? runOf(at, "");
+  const line: OutputLine = { pid: first.pid, fd: first.fd, text: runs.map((r) => r.text).join(""), runs: runs.length ? runs : [first] };
+  if (first.typed) line.typed = true;
+  return line;
 }
 
-function countLines(ch: OutputChunk): number {
-  let n = 1;
-  const t = ch.text;
-  for (let i = t.indexOf("\n"); i >= 0 && i < t.length - 1; i = t.indexOf("\n", i + 1)) n++;
+/** Whether the terminal's text up to and with `ch` ends inside a line (`open`: before it). */
+const openAfter = (ch: OutputChunk, open: boolean): boolean => (ch.text ? !ch.text.endsWith("\n") : open);
+
+function newlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n++;
   return n;
 }
 
-/** Terminal output lines, each marked with the writer's pid (and descriptor). */
+/** Lines `ch` adds to a terminal whose text so far ends inside a line when `open`: each
+ *  newline ends one, and an unended last line counts once. */
+function addedLines(ch: OutputChunk, open: boolean): number {
+  return newlines(ch.text) + (openAfter(ch, open) ? 1 : 0) - (open ? 1 : 0);
+}
+
+/** Terminal output lines, each with its writers' runs. */
 export function outputLines(output: readonly OutputChunk[]): OutputLine[] {
   const out: OutputLine[] = [];
-  for (const ch of output) for (const text of chunkLines(ch)) out.push(lineOf(ch, text));
+  let runs: OutputRun[] = [];
+  for (const ch of output) {
+    const pieces = ch.text.split("\n");
+    pieces.forEach((piece, j) => {
+      if (piece) runs.push(runOf(ch, piece));
+      if (j < pieces.length - 1) { out.push(lineOf(runs, ch)); runs = []; }
+    });
+  }
+  if (runs.length) out.push(lineOf(runs, output[output.length - 1]));
   return out;
 }
 
@@ -68,23 +95,47 @@ export function terminalLines(t: Terminal): OutputLine[] {
 export function lineCount(t: Terminal): number {
   if (t.lines) return t.lines[t.end];
   let n = 0;
-  for (let i = 0; i < t.end; i++) n += countLines(t.chunks[i]);
+  let open = false;
+  for (let i = 0; i < t.end; i++) {
+    n += addedLines(t.chunks[i], open);
+    open = openAfter(t.chunks[i], open);
+  }
   return n;
 }
 
-/** The last `max` lines, and how many of them the last `fresh` chunks wrote. Walks back
+/** The last `max` lines, and how many of them the last `fresh` chunks wrote to. Walks back
  *  from the end, so a long session's terminal costs only what is shown. */
 export function terminalTail(t: Terminal, max: number, fresh: number): { lines: OutputLine[]; fresh: number } {
   const lines: OutputLine[] = [];
   let freshLines = 0;
+  // Built from the right: the runs of the line being read back, whether a fresh chunk wrote
+  // to it, and the chunk whose newline ends it.
+  let runs: OutputRun[] = [];
+  let isFresh = false;
+  let endedBy: OutputChunk | undefined;
+  const close = (at: OutputChunk) => {
+    lines.push(lineOf(runs, endedBy ?? at));
+    if (isFresh) freshLines++;
+    runs = [];
+    isFresh = false;
+  };
   for (let i = t.end - 1; i >= 0 && lines.length < max; i--) {
     const ch = t.chunks[i];
-    const mine = chunkLines(ch);
-    for (let j = mine.length - 1; j >= 0 && lines.length < max; j--) {
-      lines.push(lineOf(ch, mine[j]));
-      if (i >= t.end - fresh) freshLines++;
+    const pieces = ch.text.split("\n");
+    for (let j = pieces.length - 1; j >= 0 && lines.length < max; j--) {
+      if (j < pieces.length - 1) {
+        // A newline: it ends the line left of it; what was read back right of it is a line,
+        // unless it is the nothing after the terminal's last newline.
+        if (runs.length || endedBy) close(ch);
+        endedBy = ch;
+      }
+      if (pieces[j]) {
+        runs.unshift(runOf(ch, pieces[j]));
+        if (i >= t.end - fresh) isFresh = true;
+      } else if (j < pieces.length - 1 && i >= t.end - fresh) isFresh = true;
     }
   }
+  if ((runs.length || endedBy) && lines.length < max) close(t.chunks[0]);
   return { lines: lines.reverse(), fresh: freshLines };
 }
 
@@ -103,8 +154,15 @@ export class TerminalLog {
   }
 
   private push(ch: OutputChunk): void {
+    const prev = this.chunks[this.chunks.length - 1];
     this.chunks.push(ch);
-    this.lines.push(this.lines[this.lines.length - 1] + countLines(ch));
+    this.lines.push(this.lines[this.lines.length - 1] + addedLines(ch, prev ? this.openAt(this.chunks.length - 1) : false));
+  }
+
+  /** Whether the text of the first `n` chunks ends inside a line. */
+  private openAt(n: number): boolean {
+    for (let i = n - 1; i >= 0; i--) if (this.chunks[i].text) return !this.chunks[i].text.endsWith("\n");
+    return false;
   }
 
   get steps(): number {

@@ -52,7 +52,10 @@ export class ConsoleStrip {
       return;
     }
     const item = (l: OutputLine, i: number) => h("li", { class: `fl-line ${l.typed ? "fl-line-typed" : `fl-h${pidHue(l.pid)}`}${i >= lines.length - freshLines ? " fl-line-new" : ""}${l.fd === 2 ? " fl-line-err" : ""}` },
-      h("span", { class: "fl-line-pid", text: l.typed ? "typed" : `${l.pid}${l.fd === 2 ? " err" : ""}` }), h("span", { class: "fl-line-text", text: l.text }));
+      h("span", { class: "fl-line-pid", text: l.typed ? "typed" : `${l.pid}${l.fd === 2 ? " err" : ""}` }),
+      // A line with several writers: each run in its writer's colour, what was typed in the terminal's ink.
+      ...(l.runs.length === 1 ? [h("span", { class: "fl-line-text", text: l.text })]
+        : l.runs.map((r) => h("span", { class: `fl-line-text ${r.typed ? "fl-run-typed" : `fl-run fl-h${pidHue(r.pid)}`}`, text: r.text }))));
     const split = Math.max(0, lines.length - EAGER);
     this.list.replaceChildren(...lines.slice(split).map((l, i) => item(l, split + i)));
     if (split) {

@@ -72,21 +72,33 @@ describe("typing a line for the terminal in the view (Chromium)", function () {
     assert.deepEqual((await typed(page)).slice(1), [{ v: 1, type: "ttyInput", text: "ab", end: "eof" }, { v: 1, type: "ttyInput", text: "", end: "eof" }]);
   });
 
-  it("the typed line shows on the terminal where it was typed, marked typed and not as a process's output", async () => {
+  it("the typed line shows on the terminal where it was typed, after the prompt on its line, marked typed and not as a process's output", async () => {
     const { program } = await compile(READER, "reader.c");
     const st = new Stepper({ program, name: "reader", scenario: { stdout: "tty" }, maxSteps: 500 });
     st.continue();
     assert.ok(st.ttyInput("bob", "newline").ok);
-    st.continue();
     const page = await hx.show([...st.history], { width: 900, height: 600 });
-    const strip = await page.locator(".fl-console li").allTextContents();
-    assert.deepEqual(strip, [`${st.mainPid}name? `, "typedbob", `${st.mainPid}hello, bob`]);
-    assert.equal(await page.locator(".fl-console li.fl-line-typed").count(), 1, "one echoed line, in the terminal's own ink");
-    const box = await page.locator("[data-kind='tty'] .fl-out").allTextContents();
-    assert.deepEqual(box, [`${st.mainPid}name? `, "typedbob", `${st.mainPid}hello, bob`]);
+    // A terminal makes lines of newlines: the prompt and the answer typed after it are one.
+    const pid = st.mainPid;
+    assert.deepEqual(await page.locator(".fl-console li").allTextContents(), [`${pid}name? bob`]);
+    assert.deepEqual(await page.locator(".fl-console li .fl-run-typed").allTextContents(), ["bob"], "what was typed, in the terminal's ink");
+    st.continue();
+    await deliver(page, historyMessage([], [...st.history], st.history.length - 1, "reader.c"));
+    assert.deepEqual(await page.locator(".fl-console li").allTextContents(), [`${pid}name? bob`, `${pid}hello, bob`]);
+    assert.deepEqual(await page.locator("[data-kind='tty'] .fl-out").allTextContents(), [`${pid}name? bob`, `${pid}hello, bob`]);
+    assert.deepEqual(await page.locator("[data-kind='tty'] .fl-out tspan.fl-i").allTextContents(), ["bob"]);
     await page.locator(".fl-figure-wrap").press("t");
     const rows = await page.getByRole("table", { name: "Terminal output" }).locator("tbody tr").allTextContents();
-    assert.deepEqual(rows, [`${st.mainPid}1name? `, "typedbob", `${st.mainPid}1hello, bob`]);
+    assert.deepEqual(rows, [`${pid} + typed1name? bob`, `${pid}1hello, bob`]);
+    // Typed on a line of its own (no prompt before it), the echo is a line marked typed.
+    const bare = new Stepper({ program: (await compile(READER.replace('printf("name? ");', ""), "bare.c")).program, name: "bare", scenario: { stdout: "tty" }, maxSteps: 500 });
+    bare.continue();
+    bare.ttyInput("amy", "newline");
+    bare.continue();
+    await deliver(page, historyMessage([], [...bare.history], bare.history.length - 1, "bare.c"));
+    await page.locator(".fl-figure-wrap").press("t");
+    assert.deepEqual(await page.locator(".fl-console li").allTextContents(), ["typedamy", `${bare.mainPid}hello, amy`]);
+    assert.equal(await page.locator(".fl-console li.fl-line-typed").count(), 1);
   });
 
   it("goes when the step shown has no reader, focus going back to the picture", async () => {
