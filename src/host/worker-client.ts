@@ -35,7 +35,8 @@ export type CheckedResponse = Extract<Response, { type: "checked" }>;
 export interface WorkerPort {
   post(m: Request): void;
   terminate(): void;
-  /** Tells the worker the new stop generation, where the stop flag is not shared memory. */
+  /** Tells the worker the new stop generation as a message: a port has it where its worker
+   *  may not share the stop flag's memory (a Web Worker), and gets every Stop. */
   stop?(gen: number): void;
 }
 
@@ -145,7 +146,7 @@ export class ModelWorker {
     const waiting = [...this.pending.entries()].filter(([, p]) => p.req.type === "act").map(([id]) => id);
     const gen = ++this.stopGen;
     Atomics.store(this.stopFlag, STOP_SLOT, gen);
-    if (!canShare) this.worker?.stop?.(gen);
+    this.worker?.stop?.(gen);
     const deadline = Date.now() + this.stopGraceMs;
     while (waiting.some((id) => this.pending.has(id))) {
       if (this.stopSeen < gen && Date.now() >= deadline) {

@@ -1,20 +1,18 @@
 // The model's Web Worker bundle (dist/worker-web.js, what the web extension starts) speaks
 // the same protocol as the node worker: run here in a bare script context that has only a
-// worker's globals (postMessage, onmessage; no require, no process), it opens
-// examples/echoserverp.c from the folder it is sent and answers steps with the same
-// Snapshots as an in-process Stepper.
+// worker's globals (web-bundle.ts), it opens examples/echoserverp.c from the folder it is
+// sent and answers steps with the same Snapshots as an in-process Stepper.
 import { strict as assert } from "node:assert";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import vm from "node:vm";
 import type { Scenario } from "../../../../src/contract/scenario";
 import { loadProgram } from "../../../../src/host/load";
 import type { Request, Response, WorkerMessage } from "../../../../src/host/worker/protocol";
 import { Stepper } from "../../../../src/session/stepper";
 import { waitFor } from "../../../wait";
+import { folder, webBundle } from "./web-bundle";
 
 const ROOT = join(__dirname, "..", "..", "..", "..");
-const DIST = join(ROOT, "dist");
 const EXAMPLES = join(ROOT, "examples");
 const ECHO = join(EXAMPLES, "echoserverp.c");
 
@@ -23,24 +21,8 @@ describe("the model's Web Worker bundle (dist/worker-web.js)", function () {
 
   it("answers open and step requests with the Snapshots an in-process Stepper makes", async () => {
     const heard: WorkerMessage[] = [];
-    const scope: Record<string, unknown> = {
-      postMessage: (m: WorkerMessage) => heard.push(m),
-      TextDecoder, TextEncoder, WebAssembly, URL, console, performance, setTimeout, clearTimeout, queueMicrotask, structuredClone,
-    };
-    const context = vm.createContext(scope);
-    vm.runInContext(readFileSync(join(DIST, "worker-web.js"), "utf8"), context, { filename: "worker-web.js" });
-    // Bytes as a real postMessage delivers them: arrays of the worker's own realm.
-    const ownBytes = (b: Uint8Array): Uint8Array => (vm.runInContext("Uint8Array", context) as typeof Uint8Array).from(b);
-    assert.equal(typeof scope.onmessage, "function", "the bundle listens for messages");
-    const post = (data: unknown) => (scope.onmessage as (e: { data: unknown }) => void)({ data });
-    post({ type: "init", runtime: ownBytes(readFileSync(join(DIST, "web-tree-sitter.wasm"))), grammar: ownBytes(readFileSync(join(DIST, "tree-sitter-c.wasm"))) });
-
-    // The folder as the web extension sends it: every regular file, by path.
-    const files: Record<string, Uint8Array> = {};
-    for (const name of readdirSync(EXAMPLES)) {
-      const p = join(EXAMPLES, name);
-      if (statSync(p).isFile()) files[p] = ownBytes(readFileSync(p));
-    }
+    const { post, ownBytes } = webBundle((m) => heard.push(m));
+    const files = Object.fromEntries(Object.entries(folder(EXAMPLES)).map(([p, b]) => [p, ownBytes(b)]));
     const scenario = JSON.parse(readFileSync(join(EXAMPLES, "echoserverp.scenario.json"), "utf8")) as Scenario;
     const open: Request = { type: "open", id: 1, session: "s", file: ECHO, text: readFileSync(ECHO, "utf8"), scenario, policy: "round-robin", maxSteps: 10000, files };
     post(open);

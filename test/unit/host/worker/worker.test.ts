@@ -1,7 +1,8 @@
 // The model in its worker (dist/worker.js, as the extension runs it): the editor's copy of
 // a session, built only from the worker's Updates, equals a Stepper run in-process through
 // the same actions; Stop ends a Continue of an endless loop; a worker that saw the Stop is
-// waited for however slow its answer; one that never sees it is replaced, and the new one
+// waited for however slow its answer (on the web, with no shared memory, the Stop is a
+// message and is taken the same way); one that never sees it is replaced, and the new one
 // replays the session exactly.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -14,6 +15,7 @@ import { nodeWorkerHost } from "../../../../src/host/worker-node-host";
 import { SessionMirror } from "../../../../src/host/worker/mirror";
 import type { Command, Update, WorkerMessage } from "../../../../src/host/worker/protocol";
 import { viewCommand } from "../../../../src/host/worker/actions";
+import { webBundleHost } from "./web-bundle";
 
 const ROOT = join(__dirname, "..", "..", "..", "..");
 const DIST = join(ROOT, "dist");
@@ -74,6 +76,30 @@ function harness(stopGraceMs?: number, host: WorkerHost = nodeWorkerHost(DIST)) 
   return { w, mirror, told, open, act, replays: () => replays };
 }
 
+/**
+ * Stops a Continue of a one-line endless loop (`around` the Stop: what the machine does
+ * meanwhile) and checks that the worker took it: the run ends "stopped after N steps" with
+ * no restart said or replayed, the steps made are kept, and the session steps on from there.
+ */
+async function stopTaken(h: ReturnType<typeof harness>, around: { before?: () => void; after?: () => void } = {}): Promise<void> {
+  await h.open(LOOP, {});
+  const run = h.act({ kind: "continue", limit: 100_000 });
+  await new Promise((r) => setTimeout(r, 700));
+  around.before?.();
+  // How long it takes is a bench figure (worker.stop.*), not a timed test.
+  assert.equal(await h.w.stop(), "stopped");
+  around.after?.();
+  const outcome = await run;
+  assert.equal(outcome.stopped, true, JSON.stringify(outcome));
+  assert.match(outcome.message ?? "", /^stopped after [\d,]+ steps/);
+  assert.equal(h.replays(), 0);
+  assert.doesNotMatch(h.told.join("\n"), /did not answer Stop/);
+  const n = h.mirror.index;
+  assert.ok(n > 0, "the steps made before the Stop are kept");
+  assert.equal((await h.act({ kind: "step" })).ok, true);
+  assert.equal(h.mirror.index, n + 1);
+}
+
 describe("the model's worker", function () {
   this.timeout(60_000);
 
@@ -114,24 +140,12 @@ describe("the model's worker", function () {
   });
 
   it("Stop ends a Continue of a one-line endless loop, keeping the steps it made", async () => {
-    const { w, mirror, open, act } = harness();
+    // A live worker sees the Stop and answers, however busy the machine: never a restart.
+    const h = harness();
     try {
-      await open(LOOP, {});
-      const running = act({ kind: "continue", limit: 100_000 });
-      await new Promise((r) => setTimeout(r, 700));
-      // A live worker sees the Stop and answers, however busy the machine: never a restart.
-      // How long it takes is a bench figure (worker.stop.*), not a timed test.
-      assert.equal(await w.stop(), "stopped");
-      const outcome = await running;
-      assert.equal(outcome.stopped, true);
-      assert.match(outcome.message ?? "", /^stopped/);
-      assert.ok(mirror.index > 0, "the steps made before the Stop are kept");
-      // The session goes on from where it stopped.
-      const before = mirror.index;
-      assert.equal((await act({ kind: "step" })).ok, true);
-      assert.equal(mirror.index, before + 1);
+      await stopTaken(h);
     } finally {
-      w.dispose();
+      h.w.dispose();
     }
   });
 
@@ -139,26 +153,12 @@ describe("the model's worker", function () {
     // The answer comes 1.5 s after the worker saw the Stop, 7 times the grace: a loaded
     // machine. A restart here would replay every step the run made, for nothing.
     const hx = hinderedHost(1500);
-    const { w, mirror, told, open, act, replays } = harness(200, hx.host);
+    const h = harness(200, hx.host);
     try {
-      await open(LOOP, {});
-      const run = act({ kind: "continue", limit: 100_000 });
-      await new Promise((r) => setTimeout(r, 700));
-      hx.slow = true;
-      assert.equal(await w.stop(), "stopped");
-      hx.slow = false;
-      const outcome = await run;
-      assert.equal(outcome.stopped, true);
-      assert.match(outcome.message ?? "", /^stopped after [\d,]+ steps/);
+      await stopTaken(h, { before: () => { hx.slow = true; }, after: () => { hx.slow = false; } });
       assert.equal(hx.spawned, 1, "the same worker goes on");
-      assert.equal(replays(), 0);
-      assert.doesNotMatch(told.join("\n"), /did not answer Stop/);
-      const n = mirror.index;
-      assert.ok(n > 0, "the steps made before the Stop are kept");
-      assert.equal((await act({ kind: "step" })).ok, true);
-      assert.equal(mirror.index, n + 1);
     } finally {
-      w.dispose();
+      h.w.dispose();
     }
   });
 
@@ -185,6 +185,15 @@ describe("the model's worker", function () {
       assert.equal(JSON.stringify(mirror.history.slice(0, n + 1)), held, "the replayed history is the one the editor held");
     } finally {
       w.dispose();
+    }
+  });
+
+  it("on the web with no shared memory, Stop is a message the worker lets in between slices: it says it saw it and answers, and is not restarted", async () => {
+    const h = harness(undefined, webBundleHost());
+    try {
+      await stopTaken(h);
+    } finally {
+      h.w.dispose();
     }
   });
 
