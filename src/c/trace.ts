@@ -18,6 +18,10 @@ export interface TraceEntry {
   errno?: string;
   /** A write's bytes (latin1), kept only when they may hold a pid (three digits or more). */
   text?: string;
+  /** read, write, sendto, recvfrom: the first bytes moved and how many in all, as the
+   *  kernel's syscall event carries them (syscallText shows them as strace does). */
+  buf?: string;
+  bufLen?: number;
   /** waitpid's raw wait status, when it reported a child. */
   status?: number;
   /** Made while a signal handler was running (its frame is on the stack, maybe deeper in a helper). */

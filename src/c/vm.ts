@@ -678,6 +678,7 @@ export class Machine {
     const entry: TraceEntry = { pid: p.pid, line: this.userLine(p, t), call, args, ret: r.ret };
     if (data !== undefined && MAYBE_PID.test(data)) entry.text = data;
     if (r.errno) entry.errno = r.errno;
+    if (r.buf !== undefined) { entry.buf = r.buf; entry.bufLen = r.bufLen; }
     if (r.status !== undefined && r.ret > 0) entry.status = r.status;
     if (t.frames.some((f) => f.sig)) entry.handler = true;
     if (t.tid !== p.pid) entry.tid = t.tid;

@@ -5,6 +5,10 @@
 
 export const SNAPSHOT_VERSION = 1;
 
+/** A syscall event keeps at most this many bytes of the buffer a call moved: strace's
+ *  default string size (-s 32), so a Snapshot does not grow with big writes. */
+export const BUF_SHOWN = 32;
+
 export interface Snapshot {
   version: number;
   /** Index of this snapshot in the session history (0 = before the first step). */
@@ -183,7 +187,15 @@ export interface ShmObject extends KObjectBase {
 export type KEvent =
   | { kind: "syscall"; pid: number; call: string; args: Array<number | string>; ret: number; errno?: string;
       /** The descriptors pipe() and socketpair() returned (revision 1.4; absent before). */
-      fds?: number[] }
+      fds?: number[];
+      /** read, write, sendto, recvfrom (send and recv among them): the bytes the call moved,
+       *  latin1 (one char per byte, as OutputChunk.text), at most the first BUF_SHOWN of them,
+       *  as strace's default -s 32 shows them (revision 1.7; absent before). For write and
+       *  sendto the buffer given, for read and recvfrom the bytes read. Absent when the call
+       *  failed or moved nothing. */
+      buf?: string;
+      /** With buf: how many bytes the buffer held in all (more than buf's length when cut). */
+      bufLen?: number }
   | { kind: "fork"; pid: number; child: number }
   | { kind: "exit"; pid: number; status: number }
   | { kind: "reap"; pid: number; child: number; status: number }

@@ -12,6 +12,10 @@ export interface CallRecord {
   /** The two descriptors pipe() and socketpair() stored for the caller (a kernel event
    *  carries them here; the C trace carries them as the call's arguments). */
   fds?: readonly number[];
+  /** read, write, sendto, recvfrom: the first bytes the call moved (latin1) and how many the
+   *  buffer held in all (the syscall event's buf and bufLen, revision 1.7). */
+  buf?: string;
+  bufLen?: number;
 }
 
 const SIGNALS = ["", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS", "SIGFPE",
@@ -118,6 +122,40 @@ const SHAPES: Record<string, Show[]> = {
   select: [plain, bare],
 };
 
+/** The calls whose second argument is a buffer of bytes: strace shows it, after the
+ *  descriptor, as a C string. */
+const BUFFER_CALLS = new Set(["read", "write", "sendto", "recvfrom"]);
+const READS = new Set(["read", "recvfrom"]);
+const ESCAPES: Record<number, string> = { 0x09: "\\t", 0x0a: "\\n", 0x0b: "\\v", 0x0c: "\\f", 0x0d: "\\r", 0x22: '\\"', 0x5c: "\\\\" };
+
+/** Bytes (latin1) as strace quotes them: "hello\n", the escapes above, other bytes outside
+ *  printable ASCII in octal with as few digits as read back the same (three before a digit
+ *  0-7: "\0012" is byte 1 then '2'), and `...` after the quote when the buffer held more
+ *  (`total`) than is shown. */
+export function quoteBytes(bytes: string, total = bytes.length): string {
+  let out = '"';
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes.charCodeAt(i) & 0xff;
+    if (ESCAPES[b]) out += ESCAPES[b];
+    else if (b >= 0x20 && b < 0x7f) out += bytes[i];
+    else {
+      const next = bytes.charCodeAt(i + 1);
+      out += "\\" + (next >= 0x30 && next <= 0x37 ? b.toString(8).padStart(3, "0") : b.toString(8));
+    }
+  }
+  return `${out}"${total > bytes.length ? "..." : ""}`;
+}
+
+/** The buffer as strace shows it, or undefined when there is nothing to show: the call
+ *  failed (strace would print an address) or a record from before revision 1.7. A read that
+ *  returned 0 (and a write of nothing) moved no bytes, which is known without them: "". */
+function bufferOf(c: CallRecord): string | undefined {
+  if (!BUFFER_CALLS.has(c.call) || c.ret < 0) return undefined;
+  if (c.buf !== undefined) return quoteBytes(c.buf, c.bufLen ?? c.buf.length);
+  if (c.ret === 0 && (READS.has(c.call) || c.args[1] === 0)) return '""';
+  return undefined;
+}
+
 /** The descriptors a pipe() or socketpair() made, and the arguments left to show. */
 function pairOf(c: CallRecord): { pair?: string; args: readonly Arg[] } {
   if (c.call !== "pipe" && c.call !== "socketpair") return { args: c.args };
@@ -127,7 +165,7 @@ function pairOf(c: CallRecord): { pair?: string; args: readonly Arg[] } {
 }
 
 /** "pipe([3, 4]) = 0", "rt_sigaction(SIGCHLD, handler) = 0", "socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = 3",
- *  "read(0, 8192) = -1 EINTR". */
+ *  'write(1, "hello\n", 6) = 6', "read(0, 8192) = -1 EINTR". */
 export function syscallText(c: CallRecord): string {
   const { pair, args } = pairOf(c);
   const shape = SHAPES[c.call] ?? [];
@@ -135,5 +173,7 @@ export function syscallText(c: CallRecord): string {
   // pipe2's flags follow the pair, and only when set (pipe() has none); socketpair's pair comes last.
   if (c.call === "pipe") shown = [...(pair ? [pair] : []), ...args.filter((a) => a !== 0).map((a) => flags(OPEN_BITS)(a, args))];
   else if (pair) shown.push(pair);
+  const buf = bufferOf(c);
+  if (buf !== undefined) shown.splice(1, 0, buf);
   return `${c.call}(${shown.join(", ")}) = ${c.ret}${c.errno ? ` ${c.errno}` : ""}`;
 }

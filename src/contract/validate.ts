@@ -71,7 +71,8 @@ const kevent: Check = (x) => {
   if (!isObj(x)) return ": expected an object";
   const e = field(x, "kind", oneOf("syscall", "fork", "exit", "reap", "signal", "block", "wake", "adopt", "note")) ?? field(x, "pid", num);
   if (e) return e;
-  if (x.kind === "syscall") return field(x, "call", str) ?? field(x, "args", arr(arg)) ?? field(x, "ret", num);
+  if (x.kind === "syscall") return field(x, "call", str) ?? field(x, "args", arr(arg)) ?? field(x, "ret", num)
+    ?? field(x, "buf", opt(str)) ?? field(x, "bufLen", opt(num));
   if (x.kind === "wake") return field(x, "on", opt(str));
   return undefined;
 };

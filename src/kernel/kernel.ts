@@ -6,7 +6,7 @@ import * as clock from "./clock";
 import { fdget } from "./fdtable";
 import { fileread, filewrite } from "./file";
 import * as fs from "./fs";
-import { latin1Bytes } from "./latin1";
+import { latin1Bytes, latin1Text } from "./latin1";
 import { DEFAULT_LIMITS, emit, KernelOptions, KFile, KState, Task } from "./kstate";
 import { pipe as pipe2 } from "./pipe";
 import * as proc from "./proc";
@@ -22,6 +22,7 @@ import * as ps from "./ps";
 import * as fifo from "./fifo";
 import type { PsEntry } from "./ps";
 import { SA_RESTART } from "./signum";
+import { BUF_SHOWN } from "../contract/snapshot";
 import type { KEvent, Snapshot } from "../contract/snapshot";
 import { SnapshotOptions, SnapView } from "./snapview";
 import * as sock from "./socket";
@@ -67,6 +68,8 @@ const isAddr = (a: unknown): a is SockAddr => {
 };
 /** An address as the trace shows it: "127.0.0.1:80", or the AF_UNIX path. */
 const addrArg = (a: unknown): string => (!isAddr(a) ? "?" : "path" in a ? a.path : `${a.host}:${a.port}`);
+/** The calls whose result's data is the bytes they read (the others' is not shown). */
+const READS_BYTES = new Set(["read", "recvfrom"]);
 const isFdList = (l: unknown): boolean => l === undefined || (Array.isArray(l) && l.every((x) => Number.isInteger(x)));
 
 export class Kernel {
@@ -91,18 +94,24 @@ export class Kernel {
   }
 
   /** Run one system call for task tid: look the task up, record the call, wake whoever can now run. */
-  private sys(tid: number, call: string, args: Arg[], body: (t: Task) => SysResult): SysResult {
+  /** `given`: the bytes a write-like call hands over (write, sendto). */
+  private sys(tid: number, call: string, args: Arg[], body: (t: Task) => SysResult, given?: Uint8Array): SysResult {
     const t = this.k.tasks.get(tid);
     if (!t) return fail("ESRCH");
     this.k.dirty.add(t.proc.pid);
     // A C program can only pass numbers and strings; anything else is a bad pointer.
-    const r = args.every((a) => typeof a === "number" || typeof a === "string") ? body(t) : fail("EFAULT");
+    let r = args.every((a) => typeof a === "number" || typeof a === "string") ? body(t) : fail("EFAULT");
     if (!isBlocked(r)) {
       if (t.state === "blocked") proc.unblock(this.k, t);
+      // The bytes moved, as the trace shows them: the buffer given (strace shows it whole,
+      // also on a short write), or the bytes read.
+      const moved = r.ret > 0 ? given ?? (READS_BYTES.has(call) ? r.data : undefined) : undefined;
+      if (moved && moved.length) r = { ...r, buf: latin1Text(moved.subarray(0, BUF_SHOWN)), bufLen: moved.length };
       const e: KEvent = { kind: "syscall", pid: t.proc.pid, call, args, ret: r.ret };
       if (r.errno) e.errno = r.errno;
       // pipe() and socketpair() hand their descriptors back through memory: the event says which.
       if (r.fds) e.fds = [...r.fds];
+      if (r.buf !== undefined) { e.buf = r.buf; e.bufLen = r.bufLen; }
       emit(this.k, e);
     }
     proc.wakeup(this.k);
@@ -110,11 +119,11 @@ export class Kernel {
   }
 
   /** A call on descriptor fd: EBADF unless it is open. */
-  private fdcall(tid: number, call: string, fd: number, args: Arg[], body: (t: Task, f: KFile) => SysResult): SysResult {
+  private fdcall(tid: number, call: string, fd: number, args: Arg[], body: (t: Task, f: KFile) => SysResult, given?: Uint8Array): SysResult {
     return this.sys(tid, call, [fd, ...args], (t) => {
       const f = fdget(t.proc, fd);
       return f ? body(t, f) : fail("EBADF");
-    });
+    }, given);
   }
 
   // ---- processes (proc.ts) ----
@@ -224,7 +233,7 @@ export class Kernel {
 
   write(tid: number, fd: number, bytes: Uint8Array): SysResult {
     return this.fdcall(tid, "write", fd, [bytes instanceof Uint8Array ? bytes.length : "?"], (t, f) =>
-      bytes instanceof Uint8Array ? filewrite(this.k, t, fd, f, bytes) : fail("EFAULT"));
+      bytes instanceof Uint8Array ? filewrite(this.k, t, fd, f, bytes) : fail("EFAULT"), bytes instanceof Uint8Array ? bytes : undefined);
   }
 
   lseek(tid: number, fd: number, offset: number, whence: number): SysResult {
@@ -415,7 +424,8 @@ export class Kernel {
   /** sendto(2): to `addr` (a datagram socket), or like write(2) when addr is null. */
   sendto(tid: number, fd: number, bytes: Uint8Array, addr: SockAddr | null): SysResult {
     return this.fdcall(tid, "sendto", fd, [bytes instanceof Uint8Array ? bytes.length : "?", addr === null ? "NULL" : addrArg(addr)], (t, f) =>
-      !(bytes instanceof Uint8Array) || (addr !== null && !isAddr(addr)) ? fail("EFAULT") : sock.sendto(this.k, t, fd, f, bytes, addr));
+      !(bytes instanceof Uint8Array) || (addr !== null && !isAddr(addr)) ? fail("EFAULT") : sock.sendto(this.k, t, fd, f, bytes, addr),
+    bytes instanceof Uint8Array ? bytes : undefined);
   }
 
   /** recvfrom(2): ret bytes read, data, and for a datagram its sender in addr. */

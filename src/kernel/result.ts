@@ -18,6 +18,11 @@ export interface SysRet {
   errno?: Errno;
   /** read/recv: the bytes read. */
   data?: Uint8Array;
+  /** read, write, sendto, recvfrom that moved bytes: the first of them (latin1, at most
+   *  BUF_SHOWN) and how many in all, as the syscall event and the trace show them (set by
+   *  Kernel.sys, not by a call's own code). */
+  buf?: string;
+  bufLen?: number;
   /** pipe: [read end, write end]; socketpair: the two ends. */
   fds?: [number, number];
   /** waitpid: the raw wait status stored through the status pointer. */

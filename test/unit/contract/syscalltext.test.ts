@@ -7,7 +7,10 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { syscallText } from "../../../src/contract/syscalltext";
+import { quoteBytes, syscallText } from "../../../src/contract/syscalltext";
+import { BUF_SHOWN } from "../../../src/contract/snapshot";
+import { buildFigure } from "../../../src/render/figure";
+import { stepEffects } from "../../../src/coach/hovers";
 import { describeEvent } from "../../../src/render/events";
 import { modelCli } from "../../../src/fidelity/model";
 import { stepper } from "../session/helpers";
@@ -34,6 +37,44 @@ int main(void) {
     return 0;
 }
 `;
+
+// A pipe between parent and child: what went through it is what a learner watches for.
+const PIPE = `#include <string.h>
+#include <unistd.h>
+#include <sys/wait.h>
+int main(void) {
+    int fd[2];
+    char buf[64];
+    char big[100];
+    pipe(fd);
+    if (fork() == 0) {
+        close(fd[0]);
+        write(fd[1], "hello parent", 12);
+        memset(big, 'x', sizeof big);
+        write(fd[1], big, sizeof big);
+        return 0;
+    }
+    close(fd[1]);
+    read(fd[0], buf, 12);
+    while (read(fd[0], buf, sizeof buf) > 0)
+        ;
+    write(9, "gone", 4);
+    wait(NULL);
+    return 0;
+}
+`;
+
+/** What `forklab run` prints for `text` saved as `name` in a directory of its own. */
+function forklabRun(text: string, name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "forklab-calls-"));
+  try {
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    const r = spawnSync(process.execPath, [modelCli(ROOT), "run", file], { cwd: dir, encoding: "utf8", timeout: 60_000 });
+    assert.equal(r.status, 0, r.stderr);
+    return r.stdout;
+  } finally { rmSync(dir, { recursive: true, force: true }); }
+}
 
 /** Every syscall event's words over a whole run of `text`. */
 async function eventTexts(text: string): Promise<string[]> {
@@ -67,17 +108,66 @@ describe("system calls in words (syscallText)", function () {
   });
 
   it("the CLI's trace says the same as the view", () => {
-    const dir = mkdtempSync(join(tmpdir(), "forklab-calls-"));
-    try {
-      const file = join(dir, "calls.c");
-      writeFileSync(file, PROGRAM);
-      const r = spawnSync(process.execPath, [modelCli(ROOT), "run", file], { cwd: dir, encoding: "utf8", timeout: 60_000 });
-      assert.equal(r.status, 0, r.stderr);
-      assert.match(r.stdout, /pipe\(\[3, 4\]\) = 0/);
-      assert.match(r.stdout, /rt_sigaction\(SIGCHLD, handler\) = 0/);
-      assert.match(r.stdout, /socket\(AF_INET, SOCK_STREAM\) = 5/);
-      assert.match(r.stdout, /open\("out.txt", O_WRONLY\|O_CREAT\|O_TRUNC\) = 6/);
-    } finally { rmSync(dir, { recursive: true, force: true }); }
+    const out = forklabRun(PROGRAM, "calls.c");
+    assert.match(out, /pipe\(\[3, 4\]\) = 0/);
+    assert.match(out, /rt_sigaction\(SIGCHLD, handler\) = 0/);
+    assert.match(out, /socket\(AF_INET, SOCK_STREAM\) = 5/);
+    assert.match(out, /open\("out.txt", O_WRONLY\|O_CREAT\|O_TRUNC\) = 6/);
+  });
+
+  it("a pipe's bytes: the child's write and the parent's read show them, as strace -s 32 does", async () => {
+    const { program } = await compile(PIPE, "pipe.c");
+    const st = new Stepper({ program, name: "pipe", scenario: {}, maxSteps: 500 });
+    st.continue();
+    const events = st.history.flatMap((s) => s.events.flatMap((e) => (e.kind === "syscall" ? [e] : [])));
+    const texts = events.map(describeEvent);
+    const has = (re: RegExp) => assert.ok(texts.some((t) => re.test(t)), `no ${re} in:\n${texts.join("\n")}`);
+    has(/^pid \d+: write\(4, "hello parent", 12\) = 12$/);
+    has(/^pid \d+: read\(3, "hello parent", 12\) = 12$/);
+    has(/^pid \d+: write\(4, "x{32}"\.\.\., 100\) = 100$/);
+    has(/^pid \d+: read\(3, "x{32}"\.\.\., 64\) = 64$/);
+    has(/^pid \d+: read\(3, "x{32}"\.\.\., 64\) = 36$/);
+    // End of file moved nothing: no bytes kept, yet strace's "" says so.
+    has(/^pid \d+: read\(3, "", 64\) = 0$/);
+    // A failed call moved nothing either: strace would print the buffer's address; the count stays.
+    has(/^pid \d+: write\(9, 4\) = -1 EBADF$/);
+    // The Snapshot keeps the first 32 bytes and the total, not the 100.
+    const big = events.find((e) => e.call === "write" && e.ret === 100)!;
+    assert.deepEqual([big.buf, big.bufLen], ["x".repeat(BUF_SHOWN), 100]);
+    const eof = events.find((e) => e.call === "read" && e.ret === 0)!;
+    assert.deepEqual([eof.buf, eof.bufLen], [undefined, undefined]);
+    assert.equal(events.find((e) => e.errno === "EBADF")!.buf, undefined);
+
+    // The step's caption, and the hover's calls (from the C trace), say it in the same words.
+    const at = st.history.findIndex((s) => s.events.some((e) => e.kind === "syscall" && e.call === "read" && e.ret === 12));
+    assert.match(buildFigure(st.history[at], st.history[at - 1]).caption, /^Step \d+: pid \d+: read\(3, "hello parent", 12\) = 12/);
+    const lines = PIPE.split("\n");
+    const hover = stepEffects(st.history[at - 1], st.history[at], at, st.callsAt(at), (l) => lines[l - 1]);
+    assert.deepEqual(hover.flatMap((h) => h.calls), ['read(3, "hello parent", 12) = 12']);
+  });
+
+  it("the CLI's trace shows a pipe's bytes as the view does", () => {
+    const out = forklabRun(PIPE, "pipe.c");
+    assert.match(out, /line {3}11 {2}write\(4, "hello parent", 12\) = 12/);
+    assert.match(out, /line {3}17 {2}read\(3, "hello parent", 12\) = 12/);
+    assert.match(out, /write\(4, "x{32}"\.\.\., 100\) = 100/);
+  });
+
+  it("bytes as strace quotes them: its escapes, octal with a digit after, the cut at 32", () => {
+    // Each expected text is strace 6.1's own output for the same bytes (strace -e trace=write cat FILE).
+    assert.equal(quoteBytes('a\tb\n"q\\ \x01\x012\x1bx\x7f\xc3\xa9\r\v\f\x00end'), '"a\\tb\\n\\"q\\\\ \\1\\0012\\33x\\177\\303\\251\\r\\v\\f\\0end"');
+    assert.equal(quoteBytes("\x07\x08\x807\xff"), '"\\7\\10\\2007\\377"');
+    // Only an octal digit (0-7) after forces three digits.
+    assert.equal(quoteBytes("\x018\x019\x017"), '"\\18\\19\\0017"');
+    // Cut at 32: "..." after the quote; the byte after the cut is not looked at (it is not kept).
+    assert.equal(quoteBytes("x".repeat(31) + "\x01", 33), `"${"x".repeat(31)}\\1"...`);
+    assert.equal(quoteBytes("x".repeat(32), 32), `"${"x".repeat(32)}"`);
+    assert.equal(syscallText({ call: "write", args: [1, 6], ret: 6, buf: "hello\n", bufLen: 6 }), 'write(1, "hello\\n", 6) = 6');
+    assert.equal(syscallText({ call: "read", args: [4, 8192], ret: 40, buf: "y".repeat(32), bufLen: 40 }), `read(4, "${"y".repeat(32)}"..., 8192) = 40`);
+    assert.equal(syscallText({ call: "sendto", args: [3, 2, "NULL"], ret: 2, buf: "hi", bufLen: 2 }), 'sendto(3, "hi", 2, NULL) = 2');
+    assert.equal(syscallText({ call: "recvfrom", args: [3, 100], ret: 0 }), 'recvfrom(3, "", 100) = 0');
+    // A record without the bytes (before revision 1.7) reads as before.
+    assert.equal(syscallText({ call: "write", args: [1, 4], ret: 4 }), "write(1, 4) = 4");
   });
 
   it("failures, flags and masks", () => {
