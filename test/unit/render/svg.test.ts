@@ -147,6 +147,18 @@ describe("render: text", () => {
     assert.deepEqual(procRows, ["| 1", "| 100", "| 101", "| 102", "| 200", "| 201"]);
   });
 
+  it("shows a write's bytes as strace quotes them, markup and all, in the Markdown and the SVG", () => {
+    const k = new Kernel();
+    const pid = k.spawn({ name: "prog" });
+    k.write(pid, 1, new TextEncoder().encode('<b>"hi"</b>*\n'));
+    const snap = k.snapshot(1);
+    // Rendered, the note reads write(1, "<b>\"hi\"</b>*\n", 13): each backslash and markup character escaped once.
+    assert.match(renderMarkdown(snap), /^- pid \d+: write\(1, "\\<b>\\\\"hi\\\\"\\<\/b>\\\*\\\\n", 13\) = 13$/m);
+    const title = /<title id="fl-title">([^<]*)<\/title>/.exec(renderSvg(snap))?.[1] ?? "";
+    const xml: Record<string, string> = { "&quot;": '"', "&lt;": "<", "&gt;": ">", "&amp;": "&" };
+    assert.match(title.replace(/&\w+;/g, (e) => xml[e] ?? e), /^Step 1: pid \d+: write\(1, "<b>\\"hi\\"<\/b>\*\\n", 13\) = 13$/);
+  });
+
   it("says a stopped process's pending signal is held until SIGCONT, and a running one's is not", () => {
     const k = new Kernel();
     const pid = k.spawn({ name: "prog" });
