@@ -15,6 +15,8 @@ export interface Stream {
   err: boolean;
   write: boolean;
   read: boolean;
-  /** Buffer size set by setvbuf (default BUFSIZE, 4096). */
+  /** Buffer size set by setvbuf (default: the file's st_blksize, stdio.ts bufSize). */
   size?: number;
+  /** The descriptor is a terminal, as the first use found (glibc's isatty when it picks the mode). */
+  tty?: boolean;
 }

@@ -13,6 +13,8 @@ import { strerror } from "./strerror";
 import { scan, ScanStore } from "./scan";
 
 export const BUFSIZE = 4096;
+/** A terminal's st_blksize, which glibc takes as the buffer's size (strace: read(0, ..., 1024)). */
+const TTY_BUFSIZE = 1024;
 
 /** Whether fd is a terminal (isatty). */
 export function isatty(c: Ctx, fd: number): boolean {
@@ -27,8 +29,17 @@ function stream(c: Ctx, fp: number): Stream | undefined {
 }
 
 function mode(c: Ctx, s: Stream): Stream["mode"] {
-  if (s.mode === "unset") s.mode = isatty(c, s.fd) ? "line" : "full";
+  if (s.mode === "unset") {
+    s.tty = isatty(c, s.fd);
+    s.mode = s.tty ? "line" : "full";
+  }
   return s.mode;
+}
+
+/** The buffer's size: the caller's (setvbuf), else the file's st_blksize as glibc takes it
+ *  when it allocates the buffer: 1024 for a terminal, 4096 for pipes, sockets and files. */
+function bufSize(s: Stream): number {
+  return s.size ?? (s.tty ? TTY_BUFSIZE : BUFSIZE);
 }
 
 /** Queue bytes for the kernel; the VM writes them out (and may block) before the builtin returns `ret`. */
@@ -46,7 +57,7 @@ export function emit(c: Ctx, s: Stream, text: string, ret: number): number {
   let n = 0;
   if (m === "unbuffered") n = s.out.length;
   else if (m === "line") n = text.includes("\n") || s.out.length >= 1024 ? (s.out.length >= 1024 ? s.out.length : s.out.lastIndexOf("\n") + 1) : 0;
-  else { const size = s.size ?? BUFSIZE; n = Math.floor(s.out.length / size) * size; }
+  else { const size = bufSize(s); n = Math.floor(s.out.length / size) * size; }
   if (n > 0) {
     const chunk = s.out.slice(0, n);
     s.out = s.out.slice(n);
@@ -102,7 +113,11 @@ function flushBeforeRead(c: Ctx, s: Stream): boolean {
 function fill(c: Ctx, s: Stream): boolean | Ctl {
   if (flushBeforeRead(c, s)) return AGAIN;
   // An unbuffered stream reads through glibc's one-byte buffer.
-  const size = s.mode === "unbuffered" ? 1 : s.size ?? BUFSIZE;
+  return readInto(c, s, s.mode === "unbuffered" ? 1 : bufSize(s));
+}
+
+/** One read(2) of at most `size` bytes onto the stream's read buffer; false at EOF or on an error. */
+function readInto(c: Ctx, s: Stream, size: number): boolean | Ctl {
   const r = c.k.read(c.t.tid, s.fd, size);
   const v = sys(c, "read", [s.fd, size], r);
   if (v === BLOCKED) return BLOCKED;
@@ -283,8 +298,15 @@ export const stdio: Builtin[] = [
       const s = stream(c, fp);
       const want = size * nmemb;
       if (!s || want === 0) return 0;
+      mode(c, s); // the buffer's allocation: isatty, as glibc's first use of a stream does
       while (s.in.length < want && !s.eof) {
-        const f = fill(c, s);
+        // glibc's _IO_file_xsgetn: while what is still wanted is less than a buffer, fill the
+        // buffer (the underflow that first flushes a line-buffered stdout); a buffer's worth or
+        // more is read straight into the caller's memory, in whole blocks of the buffer's
+        // size, with no underflow: a prompt stays in stdout's buffer.
+        const rest = want - s.in.length;
+        const block = s.mode === "unbuffered" ? 1 : bufSize(s);
+        const f = rest < block ? fill(c, s) : readInto(c, s, block >= 128 ? rest - (rest % block) : rest);
         if (typeof f !== "boolean") return f;
         if (!f) break;
       }
