@@ -45,8 +45,9 @@ export interface EditorSession {
   lessonPoint?: At;
   /** The command-line arguments the learner gave (argv[1..], in place of the scenario's). */
   argv?: readonly string[];
-  /** The program printed its usage and exited, and the learner was offered arguments. */
-  usageOffered?: boolean;
+  /** The main process's end was looked at for a usage message (once: the output up to it is
+   *  the same however the learner moves about the history). */
+  usageChecked?: boolean;
 }
 
 export interface Settings {
@@ -272,12 +273,12 @@ export class Sessions implements vscode.Disposable {
    * line on stderr beginning "usage", the learner is offered to start it with arguments.
    */
   private offerCommandLine(s: EditorSession): void {
-    if (s.usageOffered || s.argv?.length) return;
+    if (s.usageChecked || s.argv?.length) return;
     const main = s.model.current.processes.find((p) => p.pid === s.model.mainPid);
     if (main && main.state !== "zombie") return;
-    const said = s.model.timeline.flatMap((snap) => snap.output.filter((c) => c.pid === s.model.mainPid && c.fd === 2).map((c) => c.text)).join("");
+    s.usageChecked = true;
+    const said = s.model.history.flatMap((snap) => snap.output.filter((c) => c.pid === s.model.mainPid && c.fd === 2).map((c) => c.text)).join("");
     if (!/^usage\b/im.test(said)) return;
-    s.usageOffered = true;
     const give = "Start with Arguments…";
     void vscode.window.showInformationMessage(`Fork Lab: ${baseOf(s.uri.path)} printed its usage and exited: it wants command-line arguments (${said.trim().split("\n")[0]}).`, give)
       .then((pick) => { if (pick === give) void vscode.commands.executeCommand("forklab.startSessionWithArgs", s.uri); });
