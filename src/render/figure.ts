@@ -15,7 +15,7 @@ import { ProcBlock, drawProcBlock } from "./procblock";
 import { LazyParted, Parted } from "./parts";
 import { hueClass, rect, text } from "./svgparts";
 import { Terminal, lineCount, ownTerminal, terminalTail } from "./terminal";
-import { clip } from "./text";
+import { clipCaption } from "./text";
 import { processTreeOrder } from "./tree";
 
 export interface Unit {
@@ -325,7 +325,7 @@ function legend(x: number): string {
 /** The line above the tables: the step and what it did, clipped to the figure's width
  *  (bold 16px text, about 9.5 units a character). */
 export function captionUnit(caption: string, width = colX().width): Unit {
-  return { key: "caption", layer: "boxes", x: 0, y: 0, top: 0, bottom: TOP, body: text(MARGIN, 24, clip(caption, Math.floor((width - 2 * MARGIN) / 9.5)), "fl-caption") };
+  return { key: "caption", layer: "boxes", x: 0, y: 0, top: 0, bottom: TOP, body: text(MARGIN, 24, clipCaption(caption, Math.floor((width - 2 * MARGIN) / 9.5)), "fl-caption") };
 }
 
 /** The legend of the highlights, under the caption: a unit of its own, because the caption

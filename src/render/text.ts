@@ -29,6 +29,39 @@ export function clip(s: string, max: number): string {
   return s.length <= max ? s : s.slice(0, Math.max(0, max - 1)) + "\u2026";
 }
 
+/** A C string literal as strace writes one (escapes inside, `...` after when it was cut). */
+const LITERAL = /"((?:[^"\\]|\\(?:[0-7]{1,3}|.))*)"(\.\.\.)?/g;
+
+/** The characters of a literal's inside, an escape (\n, \012) as one. */
+const literalChars = (inside: string): string[] => inside.match(/\\(?:[0-7]{1,3}|.)|[^\\]/g) ?? [];
+
+/** Inside a literal, no caption cuts below this many characters. */
+const LITERAL_MIN = 8;
+
+/**
+ * A caption cut to max characters where it can spare them: the bytes of the calls in it
+ * (`write(1, "server received 6 bytes\nserver r"..., 48) = 48`) are shortened first, the
+ * longest first, to no fewer than 8 characters and never inside an escape, each marked `...`
+ * as strace marks a cut one, so the call's count, its result and what follows it stay; then
+ * it is clipped.
+ */
+export function clipCaption(caption: string, max: number): string {
+  let s = caption;
+  while (s.length > max) {
+    const found = [...s.matchAll(LITERAL)].filter((m) => m[1].length > LITERAL_MIN);
+    if (!found.length) break;
+    const m = found.reduce((a, b) => (b[1].length > a[1].length ? b : a));
+    const target = Math.max(LITERAL_MIN, m[1].length - (s.length - max) - (m[2] ? 0 : 3));
+    let kept = "";
+    for (const ch of literalChars(m[1])) {
+      if (kept.length + ch.length > target) break;
+      kept += ch;
+    }
+    s = s.slice(0, m.index) + `"${kept}"...` + s.slice((m.index ?? 0) + m[0].length);
+  }
+  return clip(s, max);
+}
+
 /** Bytes (latin1 text) as a C string literal, so "\n" and NUL are visible; at most max characters inside the quotes. */
 export function cbytes(s: string, max = 40): string {
   let out = "";
