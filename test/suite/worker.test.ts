@@ -114,13 +114,14 @@ describe("the model in its worker", function () {
     }
     assert.ok(latencies.length >= 30, `only ${latencies.length} steps`);
     report(`forklab-step-latency${HOST === "web" ? "-web" : ""}: p50 ${quantile(latencies, 0.5)} ms, p95 ${quantile(latencies, 0.95)} ms (${latencies.length} steps)`);
-    // Two more first pictures, the session stopped before each (its view then says "ended"):
-    // one sample on a loaded machine is mostly the load's.
+    // Started again twice, the session stopped before each (its view then says "ended"): a
+    // restart of a file already compiled once is cheaper, so these are reported beside the
+    // figure, not folded into it.
     for (let i = 0; i < 2; i++) {
       await vscode.commands.executeCommand("forklab.stopSession");
       firsts.push(await firstPicture());
     }
-    const shown = firsts.map((f) => f.shown);
-    report(`forklab-first-picture${HOST === "web" ? "-web" : ""}: ${quantile(shown, 0.5)} ms from Start Stepping to step 0 on screen (median of ${shown.join(", ")} ms; warm; the command returned after ${firsts.map((f) => f.returned).join(", ")} ms)`);
+    const [first, ...again] = firsts;
+    report(`forklab-first-picture${HOST === "web" ? "-web" : ""}: ${first.shown} ms from Start Stepping to step 0 on screen (warm; the command returned after ${first.returned} ms; started again: ${again.map((f) => f.shown).join(", ")} ms)`);
   });
 });
