@@ -78,7 +78,16 @@ export function registerCommands(context: vscode.ExtensionContext, sessions: Ses
     return r;
   };
 
-  async function start(args?: StartArgs | vscode.Uri): Promise<EditorSession | undefined> {
+  /** Whether `doc` is a C file to step; when not, the learner is told so. */
+  function steppable(doc: vscode.TextDocument | undefined): doc is vscode.TextDocument {
+    if (cLanguage(doc)) return true;
+    void vscode.window.showInformationMessage("Fork Lab: open a C file to step it.");
+    return false;
+  }
+
+  /** `argv`: the command line to start with (argv[1..]); by default, for the learner's own
+   *  file started plainly, the one last given for it. */
+  async function start(args?: StartArgs | vscode.Uri, argv?: readonly string[]): Promise<EditorSession | undefined> {
     let doc: vscode.TextDocument | undefined;
     let scenario: string | Scenario | undefined;
     if (args instanceof vscode.Uri) doc = await vscode.workspace.openTextDocument(args);
@@ -91,13 +100,9 @@ export function registerCommands(context: vscode.ExtensionContext, sessions: Ses
       doc = await (typeof args.file === "string" ? vscode.workspace.openTextDocument(args.file) : vscode.workspace.openTextDocument(args.file));
       scenario = args.scenario;
     } else doc = vscode.window.activeTextEditor?.document;
-    if (!cLanguage(doc)) {
-      void vscode.window.showInformationMessage("Fork Lab: open a C file to step it.");
-      return undefined;
-    }
+    if (!steppable(doc)) return undefined;
     if (!vscode.window.visibleTextEditors.some((e) => e.document === doc)) await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
-    // The learner's own file started plainly gets the command line last given for it.
-    return sessions.start(doc, scenario, scenario === undefined ? sessions.commandLine(doc.uri) : undefined);
+    return sessions.start(doc, scenario, argv ?? (scenario === undefined ? sessions.commandLine(doc.uri) : undefined));
   }
 
   const reg = (id: string, fn: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
@@ -131,10 +136,7 @@ export function registerCommands(context: vscode.ExtensionContext, sessions: Ses
   // Start Stepping and Restart. `given`: the line itself (a link or a test), not asked for.
   reg("forklab.startSessionWithArgs", async (uri?: vscode.Uri, given?: string): Promise<boolean> => {
     const doc = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
-    if (!cLanguage(doc)) {
-      void vscode.window.showInformationMessage("Fork Lab: open a C file to step it.");
-      return false;
-    }
+    if (!steppable(doc)) return false;
     const name = baseOf(doc.uri.path).replace(/\.c$/, "");
     const last = sessions.commandLine(doc.uri) ?? sessions.get(doc.uri)?.scenario.argv;
     const line = typeof given === "string" ? given : await vscode.window.showInputBox({
@@ -151,8 +153,7 @@ export function registerCommands(context: vscode.ExtensionContext, sessions: Ses
       return false;
     }
     await sessions.setCommandLine(doc.uri, argv);
-    if (!vscode.window.visibleTextEditors.some((e) => e.document === doc)) await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
-    return !!(await sessions.start(doc, undefined, argv));
+    return !!(await start(doc.uri, argv));
   });
   reg("forklab.stopSession", (): boolean => {
     const s = sessions.active();
