@@ -154,9 +154,9 @@ export class TerminalLog {
   }
 
   private push(ch: OutputChunk): void {
-    const prev = this.chunks[this.chunks.length - 1];
+    const open = this.openAt(this.chunks.length);
     this.chunks.push(ch);
-    this.lines.push(this.lines[this.lines.length - 1] + addedLines(ch, prev ? this.openAt(this.chunks.length - 1) : false));
+    this.lines.push(this.lines[this.lines.length - 1] + addedLines(ch, open));
   }
 
   /** Whether the text of the first `n` chunks ends inside a line. */

@@ -56,7 +56,7 @@ export function emit(c: Ctx, s: Stream, text: string, ret: number): number {
   const m = mode(c, s);
   let n = 0;
   if (m === "unbuffered") n = s.out.length;
-  else if (m === "line") n = text.includes("\n") || s.out.length >= 1024 ? (s.out.length >= 1024 ? s.out.length : s.out.lastIndexOf("\n") + 1) : 0;
+  else if (m === "line") n = text.includes("\n") || s.out.length >= TTY_BUFSIZE ? (s.out.length >= TTY_BUFSIZE ? s.out.length : s.out.lastIndexOf("\n") + 1) : 0;
   else { const size = bufSize(s); n = Math.floor(s.out.length / size) * size; }
   if (n > 0) {
     const chunk = s.out.slice(0, n);
