@@ -15,8 +15,10 @@ export interface Stream {
   err: boolean;
   write: boolean;
   read: boolean;
-  /** Buffer size set by setvbuf (default: the file's st_blksize, stdio.ts bufSize). */
+  /** The buffer's size once the stream has one: from its first use, the file's st_blksize
+   *  (stdio.ts allocate), or the caller's (setvbuf, setbuf); 1 when unbuffered. */
   size?: number;
-  /** The descriptor is a terminal, as the first use found (glibc's isatty when it picks the mode). */
-  tty?: boolean;
+  /** Output has begun since the buffer was set up or the stream was last positioned (glibc's
+   *  _IO_CURRENTLY_PUTTING): until then a piece of output finds no room in the buffer. */
+  putting?: boolean;
 }

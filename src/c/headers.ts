@@ -111,6 +111,8 @@ int fflush(FILE *stream);
 int fileno(FILE *stream);
 int setvbuf(FILE *stream, char *buf, int mode, size_t size);
 void setbuf(FILE *stream, char *buf);
+void setbuffer(FILE *stream, char *buf, size_t size);
+void setlinebuf(FILE *stream);
 void perror(const char *s);
 int feof(FILE *stream);
 int ferror(FILE *stream);

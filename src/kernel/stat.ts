@@ -22,7 +22,14 @@ export interface StatInfo {
   size: number;
   ino: number;
   nlink: number;
+  /** The preferred I/O size, which glibc takes as a stream's buffer size (fstat at its first use). */
+  blksize: number;
 }
+
+/** st_blksize as Linux reports it (stat -c %o on this machine): a page for pipes, sockets,
+ *  ext4 and tmpfs files and the /dev nodes; 1024 for a pseudo-terminal, devpts' block size. */
+export const BLKSIZE = 4096;
+export const TTY_BLKSIZE = 1024;
 
 /** "./a.txt" -> "a.txt", "logs/" -> "logs", "" stays "" (ENOENT). */
 export function normpath(path: string): string {
@@ -59,17 +66,17 @@ export function isdir(k: KState, path: string): boolean {
 }
 
 function inodeStat(k: KState, ip: Inode): StatInfo {
-  if (ip.dir) return { mode: S_IFDIR | 0o755, size: 4096, ino: 2, nlink: 2 };
+  if (ip.dir) return { mode: S_IFDIR | 0o755, size: 4096, ino: 2, nlink: 2, blksize: BLKSIZE };
   if (ip.ino === undefined) ip.ino = 1000 + k.nextObjId++;
   const type = ip.fifo ? S_IFIFO : ip.sock !== undefined ? S_IFSOCK : S_IFREG;
-  return { mode: type | (ip.mode ?? 0o644), size: type === S_IFREG ? ip.size : 0, ino: ip.ino, nlink: 1 };
+  return { mode: type | (ip.mode ?? 0o644), size: type === S_IFREG ? ip.size : 0, ino: ip.ino, nlink: 1, blksize: BLKSIZE };
 }
 
 /** stat(2)/lstat(2) of a path (the model has no symbolic links, so the two agree). */
 export function statpath(k: KState, path: string): SysRet {
   if (path === "") return fail("ENOENT");
   if (path.length > 4095) return fail("ENAMETOOLONG");
-  if (path === "/dev/tty") return ok(0, { stat: { mode: S_IFCHR | 0o666, size: 0, ino: 5, nlink: 1 } });
+  if (path === "/dev/tty") return ok(0, { stat: { mode: S_IFCHR | 0o666, size: 0, ino: 5, nlink: 1, blksize: BLKSIZE } });
   const p = normpath(path);
   const ip = lookup(k, p);
   if (ip) return path.endsWith("/") ? fail("ENOTDIR") : ok(0, { stat: inodeStat(k, ip) });
@@ -77,7 +84,7 @@ export function statpath(k: KState, path: string): SysRet {
   const parts = p.split("/");
   for (let i = 1; i < parts.length; i++) if (lookup(k, parts.slice(0, i).join("/"))) return fail("ENOTDIR");
   if (direntries(k, p) === undefined) return fail("ENOENT");
-  return ok(0, { stat: { mode: S_IFDIR | 0o755, size: 4096, ino: 2, nlink: 2 } });
+  return ok(0, { stat: { mode: S_IFDIR | 0o755, size: 4096, ino: 2, nlink: 2, blksize: BLKSIZE } });
 }
 
 /** fstat(2): what the descriptor's open file refers to. */
@@ -85,9 +92,9 @@ export function fstatfile(k: KState, f: KFile): SysRet {
   const o = f.obj;
   switch (o.kind) {
     case "file": return ok(0, { stat: inodeStat(k, o.inode) });
-    case "pipe": return ok(0, { stat: { mode: S_IFIFO | 0o600, size: 0, ino: 100000 + o.id, nlink: 1 } });
-    case "socket": return ok(0, { stat: { mode: S_IFSOCK | 0o777, size: 0, ino: 200000 + o.id, nlink: 1 } });
-    case "tty": return ok(0, { stat: { mode: S_IFCHR | 0o620, size: 0, ino: 3, nlink: 1 } });
-    default: return ok(0, { stat: { mode: S_IFREG | 0o600, size: 0, ino: 300000 + o.id, nlink: 1 } });
+    case "pipe": return ok(0, { stat: { mode: S_IFIFO | 0o600, size: 0, ino: 100000 + o.id, nlink: 1, blksize: BLKSIZE } });
+    case "socket": return ok(0, { stat: { mode: S_IFSOCK | 0o777, size: 0, ino: 200000 + o.id, nlink: 1, blksize: BLKSIZE } });
+    case "tty": return ok(0, { stat: { mode: S_IFCHR | 0o620, size: 0, ino: 3, nlink: 1, blksize: TTY_BLKSIZE } });
+    default: return ok(0, { stat: { mode: S_IFREG | 0o600, size: 0, ino: 300000 + o.id, nlink: 1, blksize: BLKSIZE } });
   }
 }

@@ -23,7 +23,7 @@ function writeStat(c: Ctx, addr: number, s: StatInfo): void {
   c.mem.writeU(addr + 28, 4, UID);
   c.mem.writeU(addr + 32, 4, UID);
   c.mem.write64(addr + 48, s.size);
-  c.mem.write64(addr + 56, 4096);
+  c.mem.write64(addr + 56, s.blksize);
   c.mem.write64(addr + 64, Math.ceil(s.size / 4096) * 8);
   for (const off of [72, 88, 104]) c.mem.write64(addr + off, secs);
 }

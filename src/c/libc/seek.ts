@@ -19,6 +19,8 @@ function fseek(c: Ctx, fp: number, offset: number, whence: number): number | Ctl
   const s = c.p.streams[fp];
   if (!s) { setErrno(c, "EBADF"); return -1; }
   if (!flushNow(c, fp)) { s.err = true; return -1; }
+  // glibc's seek switches the stream to reading: the next output sets the buffer up anew.
+  s.putting = false;
   // The kernel's offset is past the read-ahead: a relative seek counts from what was consumed.
   const off = whence === SEEK_CUR ? offset - s.in.length : offset;
   const r = sys(c, "lseek", [s.fd, off, whence], c.k.lseek(c.t.tid, s.fd, off, whence));

@@ -1,8 +1,11 @@
 // <stdio.h>: FILE streams whose buffers live in the process state (so fork copies them).
-// stdout is line buffered on a terminal and fully buffered (4096 bytes) otherwise, decided
-// at its first output as glibc does; stderr is unbuffered. exit() and returning from main
-// flush every stream; _exit does not, which is why printf before fork can print twice.
-import { isBlocked, F_GETFL, O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND } from "../../kernel/kernel";
+// A stream gets its buffer at its first use, as glibc's _IO_file_doallocate gives it: of the
+// file's st_blksize (1024 for a terminal, 4096 for a pipe, socket or file), line buffered on
+// a terminal and fully buffered otherwise; stderr is unbuffered. Output goes through glibc's
+// xsputn and overflow rules (emit, putc), so write(2) sizes and moments are Linux's. exit()
+// and returning from main flush every stream; _exit does not, which is why printf before
+// fork can print twice.
+import { isBlocked, F_GETFL, O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND, S_IFCHR, S_IFMT } from "../../kernel/kernel";
 import { AGAIN, BLOCKED, Builtin, Ctl, Ctx } from "../ctl";
 import { StopError, Stream } from "../control";
 import { latin1Bytes, latin1Text } from "../../kernel/latin1";
@@ -12,9 +15,12 @@ import { heapAlloc, heapFree, putString, setErrno, span, str, strn, sys } from "
 import { strerror } from "./strerror";
 import { scan, ScanStore } from "./scan";
 
-export const BUFSIZE = 4096;
-/** A terminal's st_blksize, which glibc takes as the buffer's size (strace: read(0, ..., 1024)). */
-const TTY_BUFSIZE = 1024;
+/** glibc's BUFSIZ: the most it allocates for a stream, setbuf's size, vfprintf's own buffer. */
+const BUFSIZ = 8192;
+/** Below this buffer size glibc writes what does not fit straight out, not in whole buffers. */
+const SMALL_BUFFER = 128;
+/** setvbuf's modes (stdio.h). */
+const _IOFBF = 0, _IOLBF = 1, _IONBF = 2;
 
 /** Whether fd is a terminal (isatty). */
 export function isatty(c: Ctx, fd: number): boolean {
@@ -28,18 +34,27 @@ function stream(c: Ctx, fp: number): Stream | undefined {
   return s;
 }
 
-function mode(c: Ctx, s: Stream): Stream["mode"] {
-  if (s.mode === "unset") {
-    s.tty = isatty(c, s.fd);
-    s.mode = s.tty ? "line" : "full";
-  }
-  return s.mode;
+/**
+ * glibc's buffer allocation at a stream's first read or write (_IO_file_doallocate): fstat
+ * the descriptor and take its st_blksize, at most BUFSIZ, whatever the buffering mode; a
+ * terminal makes the stream line buffered unless setvbuf chose. glibc asks isatty only of a
+ * character device it does not know by its number: the model's one character device is its
+ * terminal, a pseudo-terminal glibc knows (strace shows the fstat and no ioctl). An
+ * unbuffered stream gets glibc's one-byte buffer and no fstat.
+ */
+function allocate(c: Ctx, s: Stream): number {
+  if (s.size !== undefined) return s.size;
+  if (s.mode === "unbuffered") return (s.size = 1);
+  const r = c.k.fstat(c.t.tid, s.fd);
+  const st = !isBlocked(r) && r.ret >= 0 ? r.stat : undefined;
+  s.size = st && st.blksize > 0 && st.blksize < BUFSIZ ? st.blksize : BUFSIZ;
+  if (s.mode === "unset") s.mode = st && (st.mode & S_IFMT) === S_IFCHR ? "line" : "full";
+  return s.size;
 }
 
-/** The buffer's size: the caller's (setvbuf), else the file's st_blksize as glibc takes it
- *  when it allocates the buffer: 1024 for a terminal, 4096 for pipes, sockets and files. */
-function bufSize(s: Stream): number {
-  return s.size ?? (s.tty ? TTY_BUFSIZE : BUFSIZE);
+function mode(c: Ctx, s: Stream): Stream["mode"] {
+  allocate(c, s);
+  return s.mode;
 }
 
 /** Queue bytes for the kernel; the VM writes them out (and may block) before the builtin returns `ret`. */
@@ -50,27 +65,59 @@ export function queueWrite(c: Ctx, fd: number, data: string, ret: number): numbe
   return ret;
 }
 
-/** Put text into a stream's buffer and queue whatever the buffering mode says must go now. */
+/** Write out the buffer's bytes (glibc's _IO_do_write); `ret` is what the caller returns. */
+function writeBuffer(c: Ctx, s: Stream, ret: number): void {
+  if (s.out.length) queueWrite(c, s.fd, s.out, ret);
+  s.out = "";
+}
+
+/**
+ * One byte into a stream, as glibc's putc: into the buffer while it has room, else through
+ * its overflow, which writes a full buffer first. A line-buffered stream then writes at a
+ * newline and an unbuffered one at once. Every byte of a line-buffered stream takes this
+ * path, so a full buffer is written only when the next byte comes.
+ */
+function putc(c: Ctx, s: Stream, ch: string, ret: number): number {
+  const size = allocate(c, s);
+  s.putting = true;
+  if (s.out.length >= size) writeBuffer(c, s, ret);
+  s.out += ch;
+  if (s.mode === "unbuffered" || (s.mode === "line" && ch === "\n")) writeBuffer(c, s, ret);
+  return ret;
+}
+
+/**
+ * A piece of text into a stream, as glibc's _IO_new_file_xsputn (fputs, fwrite, puts, each
+ * piece of printf): copy what fits in the buffer (on a line-buffered stream that has room
+ * for the whole piece, up to its last newline); if anything is left, or a newline was
+ * copied, write the buffer, then write whole buffers' worth of the rest straight from the
+ * caller's text (all of it when the buffer is under 128 bytes) and put the tail in byte by
+ * byte. Before the first output there is no room at all: a first piece with newlines on a
+ * line-buffered stream is written line by line.
+ */
 export function emit(c: Ctx, s: Stream, text: string, ret: number): number {
-  s.out += text;
-  const m = mode(c, s);
-  let n = 0;
-  if (m === "unbuffered") n = s.out.length;
-  else if (m === "line") n = text.includes("\n") || s.out.length >= TTY_BUFSIZE ? (s.out.length >= TTY_BUFSIZE ? s.out.length : s.out.lastIndexOf("\n") + 1) : 0;
-  else { const size = bufSize(s); n = Math.floor(s.out.length / size) * size; }
-  if (n > 0) {
-    const chunk = s.out.slice(0, n);
-    s.out = s.out.slice(n);
-    return queueWrite(c, s.fd, chunk, ret);
+  if (!text.length) return ret;
+  const size = allocate(c, s);
+  let room = s.putting && s.mode !== "unbuffered" ? size - s.out.length : 0;
+  let newline = false;
+  if (s.putting && s.mode === "line" && room >= text.length) {
+    const nl = text.lastIndexOf("\n");
+    if (nl >= 0) { room = nl + 1; newline = true; }
   }
+  const copied = Math.min(Math.max(room, 0), text.length);
+  s.out += text.slice(0, copied);
+  const rest = text.slice(copied);
+  if (!rest.length && !newline) return ret;
+  s.putting = true;
+  writeBuffer(c, s, ret);
+  const direct = rest.length - (size >= SMALL_BUFFER ? rest.length % size : 0);
+  if (direct) queueWrite(c, s.fd, rest.slice(0, direct), ret);
+  for (const ch of rest.slice(direct)) putc(c, s, ch, ret);
   return ret;
 }
 
 export function flushStream(c: Ctx, s: Stream): void {
-  if (s.out.length) {
-    queueWrite(c, s.fd, s.out, c.t.sys?.ret ?? 0);
-    s.out = "";
-  }
+  writeBuffer(c, s, c.t.sys?.ret ?? 0);
 }
 
 export function flushAll(c: Ctx): void {
@@ -112,8 +159,8 @@ function flushBeforeRead(c: Ctx, s: Stream): boolean {
 /** Fill a stream's read buffer with one read(2); false at EOF or on an error. */
 function fill(c: Ctx, s: Stream): boolean | Ctl {
   if (flushBeforeRead(c, s)) return AGAIN;
-  // An unbuffered stream reads through glibc's one-byte buffer.
-  return readInto(c, s, s.mode === "unbuffered" ? 1 : bufSize(s));
+  // A read of the buffer's size: an unbuffered stream's is glibc's one byte.
+  return readInto(c, s, allocate(c, s));
 }
 
 /** One read(2) of at most `size` bytes onto the stream's read buffer; false at EOF or on an error. */
@@ -128,10 +175,10 @@ function readInto(c: Ctx, s: Stream, size: number): boolean | Ctl {
   return true;
 }
 
-/** glibc's puts adds the newline as a second piece: two writes on an unbuffered stream. */
+/** glibc's puts puts the text in as a piece and then the newline with putc: two writes on an unbuffered stream. */
 function putsTo(c: Ctx, s: Stream, text: string, ret: number): number {
   emit(c, s, text, ret);
-  return emit(c, s, "\n", ret);
+  return putc(c, s, "\n", ret);
 }
 
 /** The arguments a va_list points at (the vprintf family). */
@@ -161,10 +208,16 @@ function printfTo(c: Ctx, fp: number, fmtAddr: number, args: Val[] | VaArgs): nu
   const text = format(c.mem, fmt, args, (a, max) => strn(c, a, max), cuts);
   // gcc (even at -O0) compiles printf("text\n") and printf("%s\n", s) to puts.
   if (fp === c.p.prog.stdout && Array.isArray(args) && text.length > 1 && (/^[^%]+\n$/.test(fmt) || fmt === "%s\n")) return putsTo(c, s, text.slice(0, -1), text.length);
-  if (mode(c, s) !== "line") return emit(c, s, text, text.length);
-  // Line buffered: glibc's vfprintf puts the pieces into the stream one by one and each
-  // piece holding a newline flushes through it, so printf("a %d\nb %d\n", 1, 2) writes
-  // twice. (Unbuffered, it formats into a buffer of its own and writes once.)
+  // glibc 2.36's vfprintf formats an unbuffered stream's output into a BUFSIZ buffer of its
+  // own and puts it into the stream whole, a write a buffer's worth.
+  if (s.mode === "unbuffered") {
+    for (let at = 0; at < text.length; at += BUFSIZ) emit(c, s, text.slice(at, at + BUFSIZ), text.length);
+    return text.length;
+  }
+  // Buffered, it puts the pieces (the text between conversions, each conversion's result)
+  // into the stream one by one: on a line-buffered stream a piece holding a newline flushes
+  // through it, so printf("a %d\nb %d\n", 1, 2) writes twice; on either, a piece too big
+  // for the room left fills the buffer and is written with it.
   let from = 0;
   for (const to of [...cuts, text.length]) {
     if (to > from) emit(c, s, text.slice(from, to), text.length);
@@ -199,6 +252,19 @@ function newStream(c: Ctx, fd: number, flags: number): number {
   const acc = flags & 3;
   c.p.streams[fp] = { fd, mode: "unset", out: "", in: "", eof: false, err: false, write: acc !== O_RDONLY, read: acc !== O_WRONLY };
   return fp;
+}
+
+/**
+ * glibc's _IO_SETBUF once setvbuf or setbuffer has chosen the mode: the bytes still buffered
+ * are written, then the caller's buffer becomes the stream's at its size; with no buffer or
+ * size 0 the stream is unbuffered, in glibc's one-byte buffer.
+ */
+function setBuffer(c: Ctx, s: Stream, buf: number, size: number, m: "line" | "full"): number {
+  flushStream(c, s);
+  const given = buf !== 0 && size > 0;
+  s.mode = given ? m : "unbuffered";
+  s.size = given ? size : 1;
+  return 0;
 }
 
 const getc = (c: Ctx, fp: number): number | Ctl => {
@@ -266,9 +332,9 @@ export const stdio: Builtin[] = [
   { name: "vsnprintf", fn: (c, a) => sprintfTo(c, a[0], a[1], a[2], vaArgs(c, a[3])) },
   { name: "puts", fn: (c, a) => putsTo(c, stream(c, c.p.prog.stdout)!, str(c, a[0]), 1) },
   { name: "fputs", fn: (c, a) => { const s = stream(c, a[1]); return s ? emit(c, s, str(c, a[0]), 1) : -1; } },
-  { name: "putchar", fn: (c, a) => emit(c, stream(c, c.p.prog.stdout)!, String.fromCharCode(a[0] & 0xff), a[0] & 0xff) },
-  { name: "fputc", fn: (c, a) => { const s = stream(c, a[1]); return s ? emit(c, s, String.fromCharCode(a[0] & 0xff), a[0] & 0xff) : -1; } },
-  { name: "putc", fn: (c, a) => { const s = stream(c, a[1]); return s ? emit(c, s, String.fromCharCode(a[0] & 0xff), a[0] & 0xff) : -1; } },
+  { name: "putchar", fn: (c, a) => putc(c, stream(c, c.p.prog.stdout)!, String.fromCharCode(a[0] & 0xff), a[0] & 0xff) },
+  { name: "fputc", fn: (c, a) => { const s = stream(c, a[1]); return s ? putc(c, s, String.fromCharCode(a[0] & 0xff), a[0] & 0xff) : -1; } },
+  { name: "putc", fn: (c, a) => { const s = stream(c, a[1]); return s ? putc(c, s, String.fromCharCode(a[0] & 0xff), a[0] & 0xff) : -1; } },
   { name: "getchar", fn: (c) => getc(c, c.p.prog.stdin) },
   { name: "fgetc", fn: (c, a) => getc(c, a[0]) },
   { name: "getc", fn: (c, a) => getc(c, a[0]) },
@@ -298,15 +364,14 @@ export const stdio: Builtin[] = [
       const s = stream(c, fp);
       const want = size * nmemb;
       if (!s || want === 0) return 0;
-      mode(c, s); // the buffer's allocation: isatty, as glibc's first use of a stream does
+      const block = allocate(c, s); // as glibc's first use of a stream does
       while (s.in.length < want && !s.eof) {
         // glibc's _IO_file_xsgetn: while what is still wanted is less than a buffer, fill the
         // buffer (the underflow that first flushes a line-buffered stdout); a buffer's worth or
         // more is read straight into the caller's memory, in whole blocks of the buffer's
         // size, with no underflow: a prompt stays in stdout's buffer.
         const rest = want - s.in.length;
-        const block = s.mode === "unbuffered" ? 1 : bufSize(s);
-        const f = rest < block ? fill(c, s) : readInto(c, s, block >= 128 ? rest - (rest % block) : rest);
+        const f = rest < block ? fill(c, s) : readInto(c, s, block >= SMALL_BUFFER ? rest - (rest % block) : rest);
         if (typeof f !== "boolean") return f;
         if (!f) break;
       }
@@ -336,16 +401,24 @@ export const stdio: Builtin[] = [
   },
   { name: "fileno", fn: (c, a) => stream(c, a[0])?.fd ?? -1 },
   {
+    // glibc's setvbuf: with no buffer of the caller's the size is ignored, _IOFBF allocating
+    // the st_blksize buffer now and _IOLBF leaving it to the first use; otherwise the
+    // caller's buffer at its size (none, or size 0: unbuffered). Another mode: EOF.
     name: "setvbuf", fn: (c, a) => {
-      const s = stream(c, a[0]);
+      const [fp, buf, how, size] = a;
+      const s = stream(c, fp);
       if (!s) return -1;
-      s.mode = (["full", "line", "unbuffered"] as const)[a[2]] ?? s.mode;
-      // A buffer of the caller's size: reads ahead and flushes in chunks of that many bytes.
-      if (a[3] > 0) s.size = a[3];
-      return 0;
+      if (how === _IOFBF && !buf) { s.mode = "full"; allocate(c, s); return 0; }
+      if (how === _IOLBF && !buf) { s.mode = "line"; return 0; }
+      if (how === _IOFBF || how === _IOLBF) return setBuffer(c, s, buf, size, how === _IOFBF ? "full" : "line");
+      if (how === _IONBF) return setBuffer(c, s, 0, 0, "full");
+      return -1;
     },
   },
-  { name: "setbuf", fn: (c, a) => { const s = stream(c, a[0]); if (s && a[1] === 0) s.mode = "unbuffered"; return 0; } },
+  // setbuf and setbuffer: the caller's buffer (setbuf's of BUFSIZ), fully buffered; none: unbuffered.
+  { name: "setbuf", fn: (c, a) => { const s = stream(c, a[0]); if (s) setBuffer(c, s, a[1], BUFSIZ, "full"); return 0; } },
+  { name: "setbuffer", fn: (c, a) => { const s = stream(c, a[0]); if (s) setBuffer(c, s, a[1], a[2], "full"); return 0; } },
+  { name: "setlinebuf", fn: (c, a) => { const s = stream(c, a[0]); if (s) s.mode = "line"; return 0; } },
   {
     name: "perror", fn: (c, a) => {
       const msg = strerror(c.mem.readU(c.t.errnoAddr, 4));
