@@ -247,14 +247,10 @@ export class Session {
 
   /** An outside action now, a step of its own: like a line after a step back, it takes
    *  the place of the recorded action at the cursor and drops the undone future. False
-   *  when it does not apply (no such client, no terminal, an unknown signal). */
+   *  when it does not apply (no such client, no terminal, an unknown signal): then the
+   *  session, its recorded future and the checkpoints along it stay as they were. */
   act(a: OutsideAction): boolean {
-    const at = this.cursor;
-    // The checkpoints along the undone future go first: this step may add its own.
-    this.checkpoints?.dropAfter(at);
-    if (!this.applyOutside(a)) return false;
-    this.dropFuture(this.cursor);
-    return true;
+    return this.applyOutside(a, true);
   }
 
   /** A new branch from action `cursor`: the recorded actions after it, and the checkpoints
@@ -319,13 +315,18 @@ export class Session {
   }
 
   /** What the world outside did by hand: a step of its own (a history entry, so Back
-   *  shows the step before it and Forward replays it); recorded, so replay redoes it. */
-  private applyOutside(a: OutsideAction): boolean {
+   *  shows the step before it and Forward replays it); recorded, so replay redoes it.
+   *  `branch`: a new action, not a replay: once it applies, the undone future goes, and
+   *  with it the checkpoints along it, before this step may take one of its own. */
+  private applyOutside(a: OutsideAction, branch = false): boolean {
     let done: boolean;
     switch (a.kind) {
       case "connect": this.clients.join(a.lines, this.port); done = true; break;
       case "send": done = this.clients.sendLine(a.client, a.line); break;
-      case "close": done = this.clients.closeByHand(a.client, `learner-close-${++this.closeGroups}`); break;
+      case "close":
+        done = this.clients.closeByHand(a.client, `learner-close-${this.closeGroups + 1}`);
+        if (done) this.closeGroups++;
+        break;
       case "signal": {
         const n = signoOf(a.signal);
         done = n !== undefined;
@@ -339,6 +340,7 @@ export class Session {
         break;
     }
     if (!done) return false;
+    if (branch) this.dropFuture(this.cursor);
     this.record(a);
     // The world changed: a blocked program may be able to go on.
     this.ended = undefined;

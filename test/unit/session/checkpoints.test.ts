@@ -32,6 +32,20 @@ async function program(name: string): Promise<Program> {
   return (await compile(example(`${name}.c`), `${name}.c`)).program;
 }
 
+/** A program that loops `n` times over two lines, then prints the sum. */
+async function loop(n: number): Promise<Program> {
+  return (await compile(`#include <stdio.h>
+int main(void) {
+  int i, sum = 0;
+  for (i = 0; i < ${n}; i++) {
+    sum += i % 7;
+  }
+  printf("%d\\n", sum);
+  return 0;
+}
+`, "loop.c")).program;
+}
+
 /** Run a session to its end, with outside actions by hand along the way for `hand`. */
 function record(s: Session, hand: boolean): void {
   if (!hand) { s.run(400); return; }
@@ -96,17 +110,7 @@ describe("checkpoints of the whole machine", function () {
   }
 
   it("keeps a bounded number of checkpoints over a long history, and a jump back replays at most a spacing's worth", async () => {
-    const { program: prog } = await compile(`#include <stdio.h>
-int main(void) {
-  int i, sum = 0;
-  for (i = 0; i < 100000; i++) {
-    sum += i % 7;
-  }
-  printf("%d\\n", sum);
-  return 0;
-}
-`, "loop.c");
-    const s = new Session({ program: prog, name: "loop", snapshots: true });
+    const s = new Session({ program: await loop(100000), name: "loop", snapshots: true });
     for (let i = 0; i < 6000; i++) s.step();
     const cps = (s as unknown as { checkpoints: { count: number; keptBytes: number } }).checkpoints;
     assert.ok(cps.count <= 160 && cps.count >= 40, `${cps.count} checkpoints`);
@@ -119,6 +123,29 @@ int main(void) {
     // checkpoints: 64).
     const rebuilt = s.history.filter((h, i) => h !== before[i]).length;
     assert.ok(rebuilt <= 64, `a jump to 4321 replayed ${rebuilt} steps`);
+  });
+
+  it("an outside action that is refused keeps the checkpoints along the recorded future: a jump along it replays no more than before", async () => {
+    const s = new Session({ program: await loop(1000), name: "loop", snapshots: true, checkpointSpacing: 4 });
+    for (let i = 0; i < 100; i++) s.step();
+    const recorded = s.history.slice();
+    const cps = (s as unknown as { checkpoints: { count: number } }).checkpoints;
+    s.goto(10);
+    const kept = cps.count;
+    const actions = s.actions.length;
+    // A signal by an unknown name, a line to no client, a close with none open, typing with
+    // no terminal: the view refuses each, and the session is as it was.
+    assert.equal(s.signal(s.mainPid, "SIGNOPE"), false);
+    assert.equal(s.send(12345, "hello"), false);
+    assert.equal(s.close("all"), false);
+    assert.equal(s.ttyInput("hello", "newline"), false);
+    assert.equal(cps.count, kept, "the checkpoints after step 10 are kept");
+    assert.equal(s.actions.length, actions, "the recorded future is kept");
+    // Along the recorded future from the checkpoint at 88: two steps replayed, not 80.
+    s.goto(90);
+    assert.equal(json(s.history[90]), json(recorded[90]));
+    const rebuilt = s.history.filter((h, i) => h !== recorded[i]).length;
+    assert.ok(rebuilt <= 4, `a jump to 90 after the refused actions replayed ${rebuilt} steps`);
   });
 
   it("a step the learner stops halfway is undone from the latest checkpoint: the same state and Snapshots as before it", async () => {

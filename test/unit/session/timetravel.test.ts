@@ -154,5 +154,9 @@ describe("time travel with the world outside (clients, lines, closes, signals by
     assert.equal(s.actions.length, s.cursor, "the undone connect is gone");
     assert.equal(s.steps, at + 1);
     assert.deepStrictEqual(s.clients.list[0].script.actions[0], { send: "y" });
+    // The refused close took no group name: the first close of all is learner-close-1, as a
+    // replay of the recorded actions (which leave the refused one out) names it.
+    assert.equal(s.close("all"), true);
+    assert.deepStrictEqual(s.clients.list[0].script.actions.at(-1), { close: true, group: "learner-close-1" });
   });
 });
