@@ -39,14 +39,21 @@ export class QuestionForm {
    *  its prompt, answers and verdict need more, it goes beside the picture (which keeps
    *  the whole height, giving width), so the choices and the whole why are seen together,
    *  unless that leaves the picture too narrow to read (BESIDE_LEAST): then the answers
-   *  scroll above it. A folded question, or one that fits, goes back above. */
+   *  scroll above it, and a verdict takes the prompt's room: the prompt goes to one line
+   *  (its whole text in the heading's title, and to a screen reader), so the explanation the
+   *  learner waits for is seen whole (at 508x370, VS Code's side bar open, the prompt's two
+   *  or three lines left a why of three lines or more cut off). A folded question, or one
+   *  that fits, goes back above. */
   private fit(): void {
     // Measured above the picture; the picture's fit zoom follows its width (a ResizeObserver).
     const body = document.body.classList;
     body.remove("fl-q-beside");
+    this.el.classList.remove("fl-q-tight");
     if (this.el.hidden || this.body.hidden || this.body.scrollHeight <= this.body.clientHeight + 1) return;
     body.add("fl-q-beside");
-    if (this.figure.clientWidth < BESIDE_LEAST) body.remove("fl-q-beside");
+    if (this.figure.clientWidth >= BESIDE_LEAST) return;
+    body.remove("fl-q-beside");
+    if (this.verdict.textContent) this.el.classList.add("fl-q-tight");
   }
 
   /** Draws the question and moves focus to it (the learner's next act is to answer). */
@@ -119,7 +126,9 @@ export class QuestionForm {
     if (!q || q.lesson !== v.lesson || q.step !== v.step) return false;
     this.verdict.className = `fl-verdict ${v.correct ? "fl-right" : "fl-wrong"}`;
     if (v.correct) {
-      this.verdict.textContent = `Right: ${q.choices[v.choice] ?? ""}. ${v.text} This step is complete.`;
+      // The chosen answer is the checked choice; said in words for a screen reader, as for a
+      // wrong one, without taking a line of a short view's room from the explanation.
+      this.verdict.replaceChildren("Right", h("span", { class: "fl-sr-inline", text: `: ${q.choices[v.choice] ?? ""}` }), `. ${v.text} This step is complete.`);
       this.highlight(undefined);
       const hadFocus = this.el.contains(document.activeElement);
       for (const input of Array.from(this.el.querySelectorAll("input, button"))) (input as HTMLInputElement).disabled = true;

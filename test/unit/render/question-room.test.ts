@@ -37,7 +37,7 @@ async function area(page: Page, selector: string): Promise<number> {
   return b ? b.width * b.height : 0;
 }
 
-interface LessonQuestion { prompt: string; choices: Array<{ text: string; why?: string; table?: string }> }
+interface LessonQuestion { prompt: string; answer: number; explanation: string; choices: Array<{ text: string; why?: string; table?: string }> }
 
 /** Which parts of the question lie whole inside its box on screen, and the picture's size. */
 const SEEN = `(() => {
@@ -141,6 +141,28 @@ describe("a lesson question leaves the picture its room (Chromium)", function ()
     await page.setViewportSize({ width: 660, height: 385 });
     await settle(page);
     assert.equal(await beside(page), true);
+  });
+
+  // At 508x370 a reviewer read the fork lesson's explanations: some were cut off under the
+  // question's prompt, the rest of the sentence below the picture's 60%. Every right answer's
+  // explanation and every wrong answer's why of the lessons: the prompt and the whole verdict
+  // are on screen together, and the picture keeps 60% of the height and the width.
+  it("with VS Code's side bar open (a 508x370 view) every explanation and every why is seen whole", async () => {
+    const page = await hx.show(withOutput(), { width: 508, height: 370 });
+    const lost: string[] = [];
+    for (const { lesson, step, q } of lessonQuestions()) {
+      for (const [choice, c] of q.choices.entries()) {
+        const correct = choice === q.answer;
+        // Each verdict on a question of its own: a right answer disables the form.
+        const asked = `${step}-${choice}`;
+        await deliver(page, { v: 1, type: "question", lesson, step: asked, prompt: q.prompt, choices: q.choices.map((x) => x.text) });
+        await deliver(page, { v: 1, type: "verdict", lesson, step: asked, choice, correct, text: correct ? q.explanation : c.why ?? "", table: correct ? undefined : c.table });
+        await settle(page);
+        const seen = await page.evaluate(SEEN) as { prompt: boolean; why: boolean; picture: number; width: number };
+        if (!(seen.prompt && seen.why && seen.picture >= 0.6 * 370 && seen.width >= 500)) lost.push(`${lesson}/${step} ${correct ? "explanation" : `why of ${choice}`}: ${JSON.stringify(seen)}`);
+      }
+    }
+    assert.deepEqual(lost, [], `${lost.length} verdicts are not seen whole:\n${lost.join("\n")}`);
   });
 
   it("collapses to one line with a button the keyboard reaches, and opens again", async () => {
