@@ -6,7 +6,7 @@ import * as assert from "node:assert";
 import * as vscode from "vscode";
 import type { Snapshot } from "../../src/contract/snapshot";
 import { waitFor } from "../wait";
-import { forkLab } from "./extension";
+import { closeSessionsAndEditors, forkLab } from "./extension";
 import { pageEval, pageKeys } from "./page";
 
 async function fixture(name: string): Promise<Snapshot> {
@@ -25,24 +25,34 @@ async function zoomInfo(want: (t: string) => boolean, what: string): Promise<str
 const setting = () => vscode.workspace.getConfiguration("forklab.view").get<number>("zoom", 1);
 const percent = (t: string) => Number(/(\d+)%/.exec(t)?.[1]);
 
+/** The echo server's picture in the view beside the code (fork-returns.c in the first
+ *  group, the view in the second): wider than the view, so fitted under 100%. */
+async function besideTheCode(): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(forkLab().extensionUri, "examples", "fork-returns.c"));
+  await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+  await vscode.commands.executeCommand("forklab.view.show", { history: [await fixture("echo-two-clients.prev"), await fixture("echo-two-clients")], title: "echoserverp.c" });
+  const groups = () => vscode.window.tabGroups.all.map((g) => `${g.viewColumn}: ${g.tabs.map((t) => t.label).join(", ")}`).join("; ");
+  await waitFor(() => vscode.window.tabGroups.all.length === 2 && vscode.window.tabGroups.all[1].tabs.some((t) => t.input instanceof vscode.TabInputWebview) || undefined,
+    "the view in the second group, beside the code", 20000, 100).catch((e: Error) => { throw new Error(`${e.message}: ${groups()}`); });
+}
+
 describe("the view's zoom", function () {
   this.timeout(120000);
-  before(async () => {
-    await forkLab().activate();
+  before(() => forkLab().activate());
+  // Each test starts from no session, no editor and the zoom at 1: what the tests before
+  // left (a session of another file that comes back on screen, a view in the code's group,
+  // a zoom) must not decide whether the picture is fitted.
+  beforeEach(async () => {
+    await closeSessionsAndEditors();
     await vscode.workspace.getConfiguration("forklab.view").update("zoom", 1, vscode.ConfigurationTarget.Global);
   });
   afterEach(async () => {
     await vscode.workspace.getConfiguration("forklab.view").update("zoom", undefined, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    await closeSessionsAndEditors();
   });
 
   it("zooms out from 'fit' to the step below the fitted scale, and every fast key press counts", async () => {
-    // A picture wider than the view beside an editor: fitted under 100%.
-    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(forkLab().extensionUri, "examples", "fork-returns.c"));
-    await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
-    const prev = await fixture("echo-two-clients.prev");
-    const cur = await fixture("echo-two-clients");
-    await vscode.commands.executeCommand("forklab.view.show", { history: [prev, cur], title: "echoserverp.c" });
+    await besideTheCode();
     const fit = percent(await zoomInfo((t) => /^fit \d+%$/.test(t) && percent(t) < 100, "the picture fitted under 100%"));
     const below = Math.ceil(fit / 10) * 10 - 10;
     // Ctrl+- with focus in the view: VS Code's keybinding and the view both hear it.
@@ -60,9 +70,7 @@ describe("the view's zoom", function () {
 
   it("Ctrl+0 in the view goes back to the fitted zoom and the setting to 1", async () => {
     // A reviewer pressed Ctrl+0 after zooming in and got 100%, not fitted, wider than the view.
-    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(forkLab().extensionUri, "examples", "fork-returns.c"));
-    await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
-    await vscode.commands.executeCommand("forklab.view.show", { history: [await fixture("echo-two-clients.prev"), await fixture("echo-two-clients")], title: "echoserverp.c" });
+    await besideTheCode();
     const fit = await zoomInfo((t) => /^fit \d+%$/.test(t) && percent(t) < 100, "the picture fitted under 100%");
     await pageKeys(".fl-figure-wrap", ["Control+Equal", "Control+Equal"]);
     await zoomInfo((t) => !t.startsWith("fit"), "zoomed in, not fitted");
@@ -82,7 +90,10 @@ describe("the view's zoom", function () {
 
 describe("the presentation layout from the view's menu", function () {
   this.timeout(120000);
-  before(() => forkLab().activate());
+  before(async () => {
+    await forkLab().activate();
+    await closeSessionsAndEditors();
+  });
   after(async () => {
     await vscode.workspace.getConfiguration("forklab.view").update("zoom", undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand("workbench.action.closeAllEditors");

@@ -28,8 +28,17 @@ export function manifest(): Manifest {
 
 /** Ends every Fork Lab session and closes every editor. forklab.stopSession ends the session
  *  on screen and says whether there was one; with that one gone, the one used before may be
- *  on screen next, so it is asked until there is none. */
+ *  on screen next, so it is asked until there is none. A session of a C file in the active
+ *  editor is that file's alone: a session of another file (stepped in another group) is not
+ *  on screen then, and it outlived this, coming back when its editor became active as the
+ *  editors closed, and opening the view in the next test's layout. So each C file open in
+ *  VS Code is brought on screen in turn and its session ended. */
 export async function closeSessionsAndEditors(): Promise<void> {
-  while (await vscode.commands.executeCommand<boolean>("forklab.stopSession")) { /* the next one */ }
+  const stop = async () => { while (await vscode.commands.executeCommand<boolean>("forklab.stopSession")) { /* the next one */ } };
+  await stop();
+  for (const doc of vscode.workspace.textDocuments.filter((d) => d.languageId === "c" && !d.isClosed)) {
+    await vscode.window.showTextDocument(doc, { preview: true });
+    await stop();
+  }
   await vscode.commands.executeCommand("workbench.action.closeAllEditors");
 }
