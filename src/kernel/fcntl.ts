@@ -28,9 +28,12 @@ export const SEEK_SET = 0;
 export const SEEK_CUR = 1;
 export const SEEK_END = 2;
 
-/** Atomic pipe write size and default pipe capacity (Linux). */
+/** The page size: the unit of a pipe's buffer and of shared memory. */
+export const PAGE_SIZE = 4096;
+/** Atomic pipe write size (Linux: a page). */
 export const PIPE_BUF = 4096;
-export const PIPE_CAPACITY = 65536;
+/** Linux's default pipe capacity: 16 pages. */
+export const PIPE_CAPACITY = 16 * PAGE_SIZE;
 
 export const O_FLAGS: Record<string, number> = {
   O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_EXCL, O_NOCTTY, O_TRUNC, O_APPEND, O_NONBLOCK,

@@ -5,13 +5,14 @@ import type { ByteQueue } from "./bytequeue";
 import type { SigActionView } from "./result";
 import type { FifoState } from "./fifo";
 import type { Errno } from "./errno";
+import { PIPE_CAPACITY } from "./fcntl";
 
 export interface KernelOptions {
   /** Most processes and threads of programs (zombies included, init and clients not counted); fork and pthread_create fail with EAGAIN beyond. */
   maxProcs?: number;
   /** RLIMIT_NOFILE: descriptors per process; open/dup/pipe/accept fail with EMFILE beyond. */
   maxFds?: number;
-  /** Pipe capacity in bytes (Linux default 65536). */
+  /** Pipe capacity in bytes, a whole number of pages (Linux default 65536). */
   pipeCapacity?: number;
   /** Bytes a connected socket's receive queue holds before the writer blocks. */
   socketBuffer?: number;
@@ -28,7 +29,7 @@ export type Limits = Required<KernelOptions>;
 export const DEFAULT_LIMITS: Limits = {
   maxProcs: 4096,
   maxFds: 1024,
-  pipeCapacity: 65536,
+  pipeCapacity: PIPE_CAPACITY,
   socketBuffer: 65536,
   coreDumps: false,
   firstPid: 2,
@@ -48,8 +49,8 @@ export type WaitCond =
   /** read of the terminal: a whole line typed, or Ctrl-D. */
   | { kind: "ttyline" }
   | { kind: "piperead"; pipe: number }
-  /** Room for `need` bytes, or no reader left. */
-  | { kind: "pipewrite"; pipe: number; need: number }
+  /** A free page, or no reader left. */
+  | { kind: "pipewrite"; pipe: number }
   | { kind: "accept"; sock: number }
   /** The listener's accept queue has room, or the listener is gone from the port. */
   | { kind: "connect"; listener: number; port: number }
@@ -189,10 +190,20 @@ export interface Inode {
 
 export interface VFile extends ObjBase { kind: "file"; inode: Inode }
 
+/** One page of a pipe's buffer (Linux's struct pipe_buffer): the bytes it still holds and
+ *  where they end in the page (a read takes from the front, so end - len were read). */
+export interface PipePage {
+  len: number;
+  end: number;
+}
+
 export interface Pipe extends ObjBase {
   kind: "pipe";
   buf: ByteQueue;
+  /** Bytes it can hold: capacity / 4096 pages. */
   capacity: number;
+  /** The pages buf's bytes are in, oldest first. */
+  pages: PipePage[];
   readers: number;
   writers: number;
   /** Bytes written here are consumed at once by the outside world (stdout piped to the session). */

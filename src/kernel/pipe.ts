@@ -1,9 +1,13 @@
-// Pipes: one byte queue with a fixed capacity, counted readers and writers.
+// Pipes: one byte queue in a fixed number of pages, counted readers and writers.
 // A reader blocks while the pipe is empty and some writer remains (EOF only after the
-// last write end closes); a writer blocks while it is full; with no readers left a write
-// raises SIGPIPE and fails with EPIPE. Writes of at most PIPE_BUF bytes are atomic.
+// last write end closes); a writer blocks while every page is in use; with no readers left
+// a write raises SIGPIPE and fails with EPIPE. As Linux's pipe_write, a write's tail (its
+// length modulo a page) joins the last page when it fits there, and the rest takes whole
+// pages: so a pipe of 16 pages holds 65536 bytes of 4096-byte writes but 64000 of
+// 1000-byte ones (four to a page). Writes of at most PIPE_BUF bytes take one page or join
+// one, and so are atomic.
 import { ByteQueue } from "./bytequeue";
-import { O_CLOEXEC, O_NONBLOCK, O_RDONLY, O_WRONLY, PIPE_BUF } from "./fcntl";
+import { O_CLOEXEC, O_NONBLOCK, O_RDONLY, O_WRONLY, PAGE_SIZE } from "./fcntl";
 import { fdalloc } from "./fdtable";
 import { fileclose, filealloc, nonblocking, objalloc } from "./file";
 import type { KFile, KState, Pipe, Task } from "./kstate";
@@ -20,16 +24,54 @@ const pipeOf = (k: KState, id: number): Pipe | undefined => {
 };
 /** A read would not wait: data, or EOF once no writer is left. */
 export const pipeReadable = (p: Pipe): boolean => p.buf.length > 0 || p.writers === 0;
-/** A write of `need` bytes would not wait: room for them, or no reader left (EPIPE). */
-export const pipeHasRoom = (p: Pipe, need: number): boolean => p.readers === 0 || p.capacity - p.buf.length >= need;
+/** Every page holds bytes (Linux's pipe_full). */
+const pipeFull = (p: Pipe): boolean => p.pages.length >= p.capacity / PAGE_SIZE;
+/** A write would not wait (and select calls the pipe writable): a page free, or no reader left (EPIPE). */
+export const pipeWritable = (p: Pipe): boolean => p.readers === 0 || !pipeFull(p);
 
 waitTest("piperead", (k, _t, c) => { const p = pipeOf(k, c.pipe); return !p || pipeReadable(p); });
-waitTest("pipewrite", (k, _t, c) => { const p = pipeOf(k, c.pipe); return !p || pipeHasRoom(p, c.need); });
+waitTest("pipewrite", (k, _t, c) => { const p = pipeOf(k, c.pipe); return !p || pipeWritable(p); });
 
 export function pipealloc(k: KState, sink = false): Pipe {
   return objalloc<Pipe>(k, (id) => ({
-    id, kind: "pipe", refs: 0, buf: new ByteQueue(), capacity: k.limits.pipeCapacity, readers: 0, writers: 0, sink,
+    id, kind: "pipe", refs: 0, buf: new ByteQueue(), capacity: k.limits.pipeCapacity, pages: [], readers: 0, writers: 0, sink,
   }));
+}
+
+/**
+ * Bytes into the pipe as Linux's pipe_write puts them: on a call's first try at a pipe that
+ * is not empty, the write's tail (its length modulo a page, its first bytes) joins the last
+ * page when it fits there; then whole pages while one is free (all of them for `unbounded`,
+ * the Scenario's stdin, which the outside writes before the program starts). Returns how
+ * many bytes went in.
+ */
+export function pipeput(p: Pipe, bytes: Uint8Array, first: boolean, unbounded = false): number {
+  let at = 0;
+  const tail = bytes.length % PAGE_SIZE;
+  const last = p.pages[p.pages.length - 1];
+  if (first && tail && last && last.end + tail <= PAGE_SIZE) {
+    last.len += tail;
+    last.end += tail;
+    at = tail;
+  }
+  while (at < bytes.length && (unbounded || !pipeFull(p))) {
+    const len = Math.min(PAGE_SIZE, bytes.length - at);
+    p.pages.push({ len, end: len });
+    at += len;
+  }
+  p.buf.push(bytes.subarray(0, at));
+  return at;
+}
+
+/** `n` bytes were read: a page whose bytes are all read is free again. */
+function pipetake(p: Pipe, n: number): void {
+  for (let left = n; left > 0 && p.pages.length; ) {
+    const page = p.pages[0];
+    const m = Math.min(page.len, left);
+    page.len -= m;
+    left -= m;
+    if (page.len === 0) p.pages.shift();
+  }
 }
 
 export function pipeopen(k: KState, p: Pipe): { r: KFile; w: KFile } {
@@ -71,6 +113,7 @@ export function piperead(k: KState, t: Task, fd: number, f: KFile, p: Pipe, n: n
   if (n === 0) return ok(0, { data: new Uint8Array(0) });
   if (p.buf.length > 0) {
     const data = p.buf.take(n);
+    pipetake(p, data.length);
     touch(k, objChan(p.id));
     return ok(data.length, { data });
   }
@@ -93,25 +136,12 @@ export function pipewrite(k: KState, t: Task, fd: number, f: KFile, p: Pipe, byt
   const n = bytes.length;
   // The outside reader takes the bytes at once (file.ts captures them as output).
   if (n === 0 || p.sink) return ok(n);
-  const space = p.capacity - p.buf.length;
-  let wrote = done;
-  if (n <= PIPE_BUF) {
-    // Atomic: all n bytes go in together or the writer waits.
-    if (space >= n) {
-      p.buf.push(bytes);
-      touch(k, objChan(p.id));
-      return ok(n);
-    }
-  } else if (space > 0) {
-    const chunk = Math.min(space, n - done);
-    p.buf.push(bytes.subarray(done, done + chunk));
-    touch(k, objChan(p.id));
-    wrote += chunk;
-    if (wrote === n) return ok(n);
-  }
+  // The tail tries the last page before any of the write is in; a write that waited after
+  // putting some in goes on with whole pages, as Linux's pipe_write loop does.
+  const wrote = done + pipeput(p, bytes.subarray(done), done === 0);
+  if (wrote > done) touch(k, objChan(p.id));
+  if (wrote === n) return ok(n);
   if (nonblocking(f)) return wrote > 0 ? ok(wrote) : fail("EAGAIN");
   if (wrote > 0) t.partial = { call, done: wrote };
-  const need = n <= PIPE_BUF ? n : 1;
-  return block(k, t, call, { kind: "pipewrite", pipe: p.id, need }, [objChan(p.id)]);
+  return block(k, t, call, { kind: "pipewrite", pipe: p.id }, [objChan(p.id)]);
 }
-

@@ -8,8 +8,7 @@ import { fail, ok, SysResult } from "./result";
 import { interrupted } from "./signal";
 import { sockChans, sockReadable, sockWritable } from "./socket";
 import { ttyReadable } from "./tty";
-import { PIPE_BUF } from "./fcntl";
-import { pipeHasRoom, pipeReadable } from "./pipe";
+import { pipeReadable, pipeWritable } from "./pipe";
 import { Chan, CLOCK_CHAN, objChan, TTY_CHAN, waitTest } from "./waitq";
 
 export interface SelectSets {
@@ -33,7 +32,7 @@ function readyToWrite(k: KState, f: KFile): boolean {
   const o = f.obj;
   if (!canWrite(f)) return false;
   switch (o.kind) {
-    case "pipe": return pipeHasRoom(o, PIPE_BUF);
+    case "pipe": return pipeWritable(o);
     case "socket": return sockWritable(k, o);
     default: return true;
   }

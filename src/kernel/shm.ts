@@ -2,12 +2,11 @@
 // fork copies attachments, exit and exec detach them; IPC_RMID removes the segment once
 // the last process detaches.
 import { objalloc } from "./file";
-import { IPC_CREAT, IPC_EXCL, IPC_PRIVATE, IPC_RMID, IPC_SET, IPC_STAT, SHM_RDONLY } from "./fcntl";
+import { IPC_CREAT, IPC_EXCL, IPC_PRIVATE, IPC_RMID, IPC_SET, IPC_STAT, PAGE_SIZE, SHM_RDONLY } from "./fcntl";
 import type { KProc, KState, ShmSeg, Task } from "./kstate";
 import { fail, ok, SysResult } from "./result";
 
 export const SHMMAX = 1 << 24;
-const PAGE = 4096;
 
 export function shmget(k: KState, key: number, size: number, flags: number): SysResult {
   if (!Number.isInteger(key) || !Number.isInteger(size) || !Number.isInteger(flags)) return fail("EINVAL");
@@ -23,7 +22,7 @@ export function shmget(k: KState, key: number, size: number, flags: number): Sys
   if (size < 1 || size > SHMMAX) return fail("EINVAL");
   const shmid = k.nextShmid++;
   const seg = objalloc<ShmSeg>(k, (id) => ({
-    id, kind: "shm", refs: 0, shmid, key, size, data: new Uint8Array(Math.ceil(size / PAGE) * PAGE), removed: false,
+    id, kind: "shm", refs: 0, shmid, key, size, data: new Uint8Array(Math.ceil(size / PAGE_SIZE) * PAGE_SIZE), removed: false,
   }));
   k.shm.set(shmid, seg);
   return ok(shmid);
@@ -35,7 +34,7 @@ export function shmat(k: KState, t: Task, shmid: number, flags: number): SysResu
   if (flags & ~SHM_RDONLY) return fail("EINVAL");
   const p = t.proc;
   const addr = p.nextShmAddr;
-  p.nextShmAddr += seg.data.length + PAGE;
+  p.nextShmAddr += seg.data.length + PAGE_SIZE;
   p.shm.set(addr, shmid);
   seg.refs++;
   return ok(addr, { segment: seg.data });

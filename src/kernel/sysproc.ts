@@ -8,7 +8,7 @@ import { filealloc, filedup, fileclose } from "./file";
 import * as fs from "./fs";
 import type { KFile, KState, Task } from "./kstate";
 import { latin1Bytes } from "./latin1";
-import { pipealloc, pipeopen } from "./pipe";
+import { pipealloc, pipeopen, pipeput } from "./pipe";
 import * as proc from "./proc";
 import { fail, ok, SysResult } from "./result";
 import * as sig from "./signal";
@@ -66,7 +66,7 @@ function stdio(k: KState, spec: StdioSpec, fd: number, ttyFile: () => KFile): KF
   if ("input" in spec) {
     const pp = pipealloc(k);
     const { r, w } = pipeopen(k, pp);
-    pp.buf.push(latin1Bytes(spec.input)); // may exceed the capacity: the writer is the outside
+    pipeput(pp, latin1Bytes(spec.input), true, true); // may exceed the capacity: the writer is the outside
     fileclose(k, w);
     return r;
   }

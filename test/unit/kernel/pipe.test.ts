@@ -16,16 +16,35 @@ describe("kernel: pipes", () => {
     assert.equal(text(k.read(c, r, 10)), "hi");
   });
 
-  it("holds 64 KiB: the writer blocks when the pipe is full and resumes when a reader drains it (C23)", () => {
+  it("holds 64 KiB: the writer blocks when the pipe is full and resumes when a reader drains a page (C23)", () => {
     const { k, pid } = boot();
     const [r, w] = done(k.pipe(pid)).fds!;
     const c = fork(k, pid);
     assert.equal(okRet(k.write(c, w, bytes(65536))), 65536);
     blocked(k.write(c, w, enc("x")), `write(${w})`);
     assert.equal(k.snapshot(0).objects.find((o) => o.kind === "pipe")?.kind, "pipe");
+    // A byte read frees no page (Linux: a 1-byte write to a full pipe read by one byte still
+    // fails with EAGAIN); the rest of the first page frees it.
     okRet(k.read(pid, r, 1));
+    assert.equal(k.task(c)!.runnable, false);
+    okRet(k.read(pid, r, 4095));
     assert.equal(k.task(c)!.runnable, true);
     assert.equal(okRet(k.write(c, w, enc("x"))), 1);
+  });
+
+  it("fills page by page as Linux does: a write's tail joins the last page when it fits, the rest takes whole pages", () => {
+    const { k, pid } = boot();
+    const took = (size: number): number => {
+      const [r, w] = done(k.pipe(pid, O_NONBLOCK)).fds!;
+      let total = 0;
+      let n: number;
+      while ((n = done(k.write(pid, w, bytes(size))).ret) > 0) total += n;
+      okRet(k.close(pid, r));
+      okRet(k.close(pid, w));
+      return total;
+    };
+    // As on Linux (test/conformance/pipe-pages.c): 100- and 1000-byte writes 4000 bytes to a page.
+    assert.deepEqual([100, 1000, 4096, 4097, 5000].map(took), [64000, 64000, 65536, 45066, 54096]);
   });
 
   it("read returns 0 (EOF) only after every write end is closed, the child's copy included (C24)", () => {
@@ -93,29 +112,40 @@ describe("kernel: pipes", () => {
     assert.equal(okRet(k.write(c, w, bytes(PIPE_BUF, 65))), PIPE_BUF);
   });
 
-  it("writes larger than PIPE_BUF may be split: they fill the room, block, and finish after the reader drains", () => {
+  it("writes larger than PIPE_BUF may be split: they fill the free pages, block, and finish after the reader drains", () => {
     const { k, pid } = boot();
     const [r, w] = done(k.pipe(pid)).fds!;
-    okRet(k.write(pid, w, bytes(65536 - 100)));
+    okRet(k.write(pid, w, bytes(65536 - 4096)));
     const c = fork(k, pid);
     blocked(k.write(c, w, bytes(5000, 66)));
     const buf = (k.snapshot(0).objects.find((o) => o.kind === "pipe") as { buffer: string }).buffer;
-    assert.equal(buf.length, 65536, "100 bytes of the 5000 went in at once");
+    assert.equal(buf.length, 65536, "4096 bytes of the 5000 went in at once, a page");
     okRet(k.read(pid, r, 65536));
     assert.equal(okRet(k.write(c, w, bytes(5000, 66))), 5000, "the re-issued call finishes the rest and returns the full count");
-    assert.equal(okRet(k.read(pid, r, 10000)), 4900);
+    assert.equal(okRet(k.read(pid, r, 10000)), 904);
+  });
+
+  it("a write whose tail does not fit the last page waits for a free one, though bytes of room are left", () => {
+    const { k, pid } = boot();
+    const [, w] = done(k.pipe(pid, O_NONBLOCK)).fds!;
+    // 15 pages and 3996 bytes of a 16th (Linux: a 5000-byte write then fails with EAGAIN,
+    // a 100-byte one fills the last page, and then a byte fails).
+    okRet(k.write(pid, w, bytes(65536 - 100)));
+    assert.equal(errno(k.write(pid, w, bytes(5000))), "EAGAIN");
+    assert.equal(okRet(k.write(pid, w, bytes(100))), 100);
+    assert.equal(errno(k.write(pid, w, bytes(1))), "EAGAIN");
   });
 
   it("a large write interrupted by a handler (no SA_RESTART) returns the bytes already written", () => {
     const { k, pid } = boot();
     const [, w] = done(k.pipe(pid)).fds!;
-    okRet(k.write(pid, w, bytes(65536 - 100)));
+    okRet(k.write(pid, w, bytes(65536 - 4096)));
     k.sigaction(pid, SIG.SIGUSR1, { handler: "h", mask: 0, flags: 0 });
     blocked(k.write(pid, w, bytes(5000)));
     k.externalKill(pid, SIG.SIGUSR1);
     const d = k.takeSignal(pid)!;
     k.sigreturn(pid, d.savedMask);
-    assert.equal(okRet(k.write(pid, w, bytes(5000))), 100);
+    assert.equal(okRet(k.write(pid, w, bytes(5000))), 4096);
   });
 
   it("O_NONBLOCK: read of an empty pipe and write to a full one fail with EAGAIN", () => {
