@@ -95,6 +95,8 @@ describe("the presentation layout from the view's menu", function () {
     await closeSessionsAndEditors();
   });
   after(async () => {
+    // Off again when the test stopped half way: the layout is the window's, not the test's.
+    if (await presenting()) await vscode.commands.executeCommand("forklab.view.presentation");
     await vscode.workspace.getConfiguration("forklab.view").update("zoom", undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand("workbench.action.closeAllEditors");
   });

@@ -1,12 +1,14 @@
 // Turning the presentation layout off puts the window back as it was (a reviewer found the
 // side bar and the terminal panel still closed, the code squeezed to 30% and the view's side
 // list turned on): the side bar and the panel open again only if they were open, the editor
-// groups take their old widths, and the view's side list is as it was.
+// groups take their old widths, and the view's side list is as it was. And the code is read
+// whole while it is on: at 1920x1080 the code's 30% cut it at about 45 characters, where the
+// editor's minimap began.
 import * as assert from "node:assert";
 import * as vscode from "vscode";
 import type { Snapshot } from "../../src/contract/snapshot";
 import { waitFor } from "../wait";
-import { forkLab } from "./extension";
+import { closeSessionsAndEditors, forkLab } from "./extension";
 import { pageEval, pageScreenshot, pageViewport } from "./page";
 
 async function fixture(name: string): Promise<Snapshot> {
@@ -32,6 +34,10 @@ describe("the presentation layout turned off", function () {
   before(async () => {
     await forkLab().activate();
     await pageViewport(1366, 768);
+  });
+  // A test that failed half way leaves the layout on: the next starts without it.
+  afterEach(async () => {
+    if (await presenting()) await vscode.commands.executeCommand("forklab.view.presentation");
   });
   after(async () => {
     await vscode.workspace.getConfiguration("forklab.view").update("zoom", undefined, vscode.ConfigurationTarget.Global);
@@ -83,4 +89,73 @@ describe("the presentation layout turned off", function () {
     await new Promise((r) => setTimeout(r, 1500));
     assert.deepStrictEqual(await layout(), was);
   });
+});
+
+/** The code editor on screen (the workbench's, not the view's): its minimap's width, and
+ *  the text runs of its rendered lines that end past what the text area shows (under the
+ *  minimap, past the vertical scroll bar, or off the editor's edge). */
+const CODE = `(() => {
+  const eds = Array.from(document.querySelectorAll(".part.editor .monaco-editor")).filter((e) => e.offsetWidth > 0 && e.querySelector(".view-lines"));
+  return eds.map((ed) => {
+    const guard = ed.querySelector(".overflow-guard").getBoundingClientRect();
+    const mini = ed.querySelector(".minimap");
+    const miniWidth = mini ? mini.getBoundingClientRect().width : 0;
+    const bar = ed.querySelector(".editor-scrollable > .scrollbar.vertical");
+    const edge = (miniWidth > 0 ? mini.getBoundingClientRect().left : guard.right) - (bar ? bar.getBoundingClientRect().width : 0);
+    const runs = Array.from(ed.querySelectorAll(".view-lines .view-line > span"));
+    const cut = runs.filter((r) => r.getBoundingClientRect().right > edge + 1).map((r) => r.textContent.trim().slice(-30));
+    return { width: Math.round(guard.width), miniWidth: Math.round(miniWidth), lines: runs.length, cut };
+  });
+})()`;
+
+interface Code { width: number; miniWidth: number; lines: number; cut: string[] }
+
+describe("the presentation layout shows the code whole", function () {
+  this.timeout(180000);
+  const editor = () => vscode.workspace.getConfiguration("editor");
+  /** The learner's own settings, which the layout changes and gives back. */
+  const theirs = () => ({ minimap: editor().inspect("minimap.enabled")?.globalValue, wrap: editor().inspect("wordWrap")?.globalValue });
+  before(async () => {
+    await forkLab().activate();
+    await closeSessionsAndEditors();
+    // A learner who chose bounded wrapping: it is theirs again after the layout.
+    await editor().update("wordWrap", "bounded", vscode.ConfigurationTarget.Global);
+  });
+  // A test that failed half way leaves the layout on: the next starts without it.
+  afterEach(async () => {
+    if (await presenting()) await vscode.commands.executeCommand("forklab.view.presentation");
+  });
+  after(async () => {
+    await editor().update("wordWrap", undefined, vscode.ConfigurationTarget.Global);
+    await closeSessionsAndEditors();
+    await vscode.commands.executeCommand("workbench.view.explorer");
+    await pageViewport(1400, 900);
+  });
+
+  for (const [width, height] of [[1920, 1080], [1366, 768]] as const) {
+    it(`at ${width}x${height}: wait-stopped.c's 96-column lines are whole beside the picture, and off gives the settings back`, async () => {
+      await pageViewport(width, height);
+      // wait-stopped.c: the course's lines up to 96 columns.
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(forkLab().extensionUri, "examples", "wait-stopped.c"));
+      await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+      await vscode.commands.executeCommand("forklab.view.show", { history: [await fixture("echo-two-clients.prev"), await fixture("echo-two-clients")], title: "echoserverp.c" });
+      await waitFor(async () => (await presenting()) === false || undefined, "the view, not presenting", 20000, 100);
+      const was = theirs();
+      assert.strictEqual(await vscode.commands.executeCommand("forklab.view.presentation"), true);
+      await waitFor(async () => (await presenting()) || undefined, "the presentation layout", 20000, 100);
+      // Laid out once the parts have closed and the groups have their widths.
+      const code = await waitFor(async () => {
+        const eds = (await pageEval<Code[]>(CODE))[0];
+        return eds.length === 1 && eds[0].lines > 20 && !eds[0].cut.length && eds[0].miniWidth === 0 ? eds[0] : undefined;
+      }, "the code whole, no minimap", 20000, 250).catch(async (e: Error) => { throw new Error(`${e.message}: ${JSON.stringify(await pageEval<Code[]>(CODE))}`); });
+      if (process.env.FORKLAB_SCREENSHOT_DIR) await pageScreenshot(`${process.env.FORKLAB_SCREENSHOT_DIR}/present-code-${width}x${height}.png`);
+      // The picture keeps its large text: at 1920x1080 16 px or more (133%), at 1366x768 the 90% it never goes under.
+      const zoom = Number(/(\d+)%/.exec((await pageEval<string | null>("document.querySelector('.fl-zoominfo')?.textContent ?? null", "all")).find((t) => t) ?? "")?.[1]);
+      assert.ok(zoom >= (width >= 1920 ? 133 : 90), `the picture at ${zoom}% beside code ${code.width} px wide`);
+      assert.strictEqual(await vscode.commands.executeCommand("forklab.view.presentation"), false);
+      await waitFor(async () => (await presenting()) === false || undefined, "the presentation layout off", 20000, 100);
+      assert.deepStrictEqual(theirs(), was, "the learner's minimap and word wrap as they were");
+      await closeSessionsAndEditors();
+    });
+  }
 });

@@ -1,10 +1,16 @@
 // The presentation layout (a lecture): the code and the picture only. On, it closes the
-// side bar and the panel and gives the picture the wider share of the editor area; off, it
-// puts back exactly what it changed: the editor groups' sizes, and the side bar and the
-// panel only if they were open. VS Code does not tell an extension whether either is open,
-// so the view's own size says it: a part that was open gives the view room as it closes.
+// side bar and the panel, turns the editor's minimap off and its word wrap on (the code is
+// read whole: at 1920x1080 the code's 30% cut it at about 45 characters where the minimap
+// began), and shares the editor area between the code and the picture (code.ts); off, it
+// puts back exactly what it changed: the editor groups' sizes, the two settings as the
+// learner had them, and the side bar and the panel only if they were open. VS Code does
+// not tell an extension whether either is open, so the view's own size says it: a part
+// that was open gives the view room as it closes.
 import * as vscode from "vscode";
+import { codeShare, longestLine } from "./code";
 import type { DescriptorView, ViewSize } from "./panel";
+import { VIEW_TYPE } from "./panel";
+import { EditorSettings } from "./settings";
 
 /** How long a closing part has to give the view room (a loaded machine lays out slowly). */
 const GROW_MS = 2000;
@@ -18,10 +24,18 @@ interface Before {
   panel: boolean;
 }
 
+/** The editor settings the layout changes while it is on: the code is read whole. */
+const EDITOR: Record<string, unknown> = { "minimap.enabled": false, wordWrap: "on" };
+
 export class Presentation {
   private before: Before | undefined;
+  private readonly settings: EditorSettings;
 
-  constructor(private readonly view: DescriptorView) {}
+  /** `kept` holds the learner's settings while the layout is on (a window closed then gets
+   *  them back when Fork Lab starts next). */
+  constructor(private readonly view: DescriptorView, kept: vscode.Memento) {
+    this.settings = new EditorSettings(kept);
+  }
 
   /** Turns the layout on or off; returns whether it is on. */
   async toggle(): Promise<boolean> {
@@ -37,10 +51,32 @@ export class Presentation {
     const sideBar = await this.closes("workbench.action.closeSidebar", "width");
     const panel = await this.closes("workbench.action.closePanel", "height");
     this.before = { layout, sideBar, panel };
-    // The code beside the picture: the picture's large text needs the wider share.
-    if (vscode.window.tabGroups.all.length === 2) {
-      await vscode.commands.executeCommand("vscode.setEditorLayout", { orientation: 0, groups: [{ size: 0.3 }, { size: 0.7 }] });
+    // The groups first, as the parts close (the view's fitted scale follows its width); the
+    // settings take a moment to write.
+    await this.share();
+    await this.settings.set(EDITOR);
+  }
+
+  /** Two groups side by side, the view in one and code in the other: the code gets the
+   *  width its longest line needs where the picture keeps its 16 px text, and at least 30%
+   *  (codeShare). Measured from the view: its width is its group's. */
+  private async share(): Promise<void> {
+    const groups = vscode.window.tabGroups.all;
+    if (groups.length !== 2) return;
+    const at = groups.findIndex((g) => g.activeTab?.input instanceof vscode.TabInputWebview && g.activeTab.input.viewType.endsWith(VIEW_TYPE));
+    const code = vscode.window.visibleTextEditors.find((e) => e.viewColumn === groups[1 - at]?.viewColumn);
+    const layout = await vscode.commands.executeCommand<{ groups?: Array<{ size?: number }> }>("vscode.getEditorLayout");
+    const sizes = (layout?.groups ?? []).map((g) => g.size ?? 0);
+    const view = this.view.visibleSize;
+    let share = 0.3;
+    if (at >= 0 && code && view && sizes.length === 2 && sizes[at] > 0) {
+      const editor = vscode.workspace.getConfiguration("editor", code.document);
+      const columns = longestLine(code.document.getText(), Number(code.options.tabSize) || 4);
+      share = codeShare(view.width * (sizes[0] + sizes[1]) / sizes[at], columns, editor.get<number>("fontSize", 14));
     }
+    const codeFirst = at !== 0;
+    await vscode.commands.executeCommand("vscode.setEditorLayout",
+      { orientation: 0, groups: codeFirst ? [{ size: share }, { size: 1 - share }] : [{ size: 1 - share }, { size: share }] });
   }
 
   private async stop(): Promise<void> {
@@ -48,6 +84,7 @@ export class Presentation {
     this.before = undefined;
     if (!b) return;
     // Opening a part focuses it: focus goes back to the editor group after.
+    await this.settings.restore();
     if (b.sideBar) await vscode.commands.executeCommand("workbench.action.focusSideBar");
     if (b.panel) await vscode.commands.executeCommand("workbench.action.focusPanel");
     // The groups as they were, once the parts have taken their room back.

@@ -15,7 +15,7 @@ export function descriptorView(): DescriptorView | undefined {
 
 export function register(context: vscode.ExtensionContext): DescriptorView {
   const view = new DescriptorView(context);
-  const presentation = new Presentation(view);
+  const presentation = new Presentation(view, context.globalState);
   host = view;
   context.subscriptions.push(
     view,
