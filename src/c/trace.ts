@@ -26,4 +26,7 @@ export interface TraceEntry {
   status?: number;
   /** Made while a signal handler was running (its frame is on the stack, maybe deeper in a helper). */
   handler?: true;
+  /** Made with none of the program's functions on the stack (exit's flush and read-back after
+   *  main returned): `line` is the step's line, but strace can place the call at no line. */
+  unplaced?: true;
 }

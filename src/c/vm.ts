@@ -681,6 +681,7 @@ export class Machine {
     if (r.buf !== undefined) { entry.buf = r.buf; entry.bufLen = r.bufLen; }
     if (r.status !== undefined && r.ret > 0) entry.status = r.status;
     if (t.frames.some((f) => f.sig)) entry.handler = true;
+    if (!t.frames.some((f) => p.prog.funcs[f.fn].user)) entry.unplaced = true;
     if (t.tid !== p.pid) entry.tid = t.tid;
     this.trace.push(entry);
     this.stepCalls++;
