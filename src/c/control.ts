@@ -21,4 +21,7 @@ export interface Stream {
   /** Output has begun since the buffer was set up or the stream was last positioned (glibc's
    *  _IO_CURRENTLY_PUTTING): until then a piece of output finds no room in the buffer. */
   putting?: boolean;
+  /** Unbuffered and still line buffered (glibc keeps both flags after setvbuf(f, buf,
+   *  _IOLBF, 0)): a piece's first byte waits in the one-byte buffer unless it is a newline. */
+  lineBuf?: boolean;
 }

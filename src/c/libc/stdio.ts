@@ -98,9 +98,10 @@ function putc(c: Ctx, s: Stream, ch: string, ret: number): number {
 export function emit(c: Ctx, s: Stream, text: string, ret: number): number {
   if (!text.length) return ret;
   const size = allocate(c, s);
-  let room = s.putting && s.mode !== "unbuffered" ? size - s.out.length : 0;
+  const line = s.mode === "line" || s.lineBuf;
+  let room = s.putting && (s.mode !== "unbuffered" || line) ? size - s.out.length : 0;
   let newline = false;
-  if (s.putting && s.mode === "line" && room >= text.length) {
+  if (s.putting && line && room >= text.length) {
     const nl = text.lastIndexOf("\n");
     if (nl >= 0) { room = nl + 1; newline = true; }
   }
@@ -150,7 +151,7 @@ function flushBeforeRead(c: Ctx, s: Stream): boolean {
   const m = mode(c, s);
   if (m !== "line" && m !== "unbuffered") return false;
   const out = c.p.streams[c.p.prog.stdout];
-  if (!out || out === s || !out.write || out.mode !== "line" || !out.out.length) return false;
+  if (!out || out === s || !out.write || (out.mode !== "line" && !out.lineBuf) || !out.out.length) return false;
   flushStream(c, out);
   c.t.sys!.again = true;
   return true;
@@ -264,6 +265,7 @@ function setBuffer(c: Ctx, s: Stream, buf: number, size: number, m: "line" | "fu
   const given = buf !== 0 && size > 0;
   s.mode = given ? m : "unbuffered";
   s.size = given ? size : 1;
+  s.lineBuf = !given && m === "line" ? true : undefined;
   return 0;
 }
 
@@ -403,13 +405,14 @@ export const stdio: Builtin[] = [
   {
     // glibc's setvbuf: with no buffer of the caller's the size is ignored, _IOFBF allocating
     // the st_blksize buffer now and _IOLBF leaving it to the first use; otherwise the
-    // caller's buffer at its size (none, or size 0: unbuffered). Another mode: EOF.
+    // caller's buffer at its size (none, or size 0: unbuffered, and with _IOLBF line
+    // buffered as well, setBuffer's lineBuf). Another mode: EOF.
     name: "setvbuf", fn: (c, a) => {
       const [fp, buf, how, size] = a;
       const s = stream(c, fp);
       if (!s) return -1;
-      if (how === _IOFBF && !buf) { s.mode = "full"; allocate(c, s); return 0; }
-      if (how === _IOLBF && !buf) { s.mode = "line"; return 0; }
+      if (how === _IOFBF && !buf) { s.mode = "full"; s.lineBuf = undefined; allocate(c, s); return 0; }
+      if (how === _IOLBF && !buf) { s.mode = "line"; s.lineBuf = undefined; return 0; }
       if (how === _IOFBF || how === _IOLBF) return setBuffer(c, s, buf, size, how === _IOFBF ? "full" : "line");
       if (how === _IONBF) return setBuffer(c, s, 0, 0, "full");
       return -1;
@@ -418,7 +421,7 @@ export const stdio: Builtin[] = [
   // setbuf and setbuffer: the caller's buffer (setbuf's of BUFSIZ), fully buffered; none: unbuffered.
   { name: "setbuf", fn: (c, a) => { const s = stream(c, a[0]); if (s) setBuffer(c, s, a[1], BUFSIZ, "full"); return 0; } },
   { name: "setbuffer", fn: (c, a) => { const s = stream(c, a[0]); if (s) setBuffer(c, s, a[1], a[2], "full"); return 0; } },
-  { name: "setlinebuf", fn: (c, a) => { const s = stream(c, a[0]); if (s) s.mode = "line"; return 0; } },
+  { name: "setlinebuf", fn: (c, a) => { const s = stream(c, a[0]); if (s) { s.mode = "line"; s.lineBuf = undefined; } return 0; } },
   {
     name: "perror", fn: (c, a) => {
       const msg = strerror(c.mem.readU(c.t.errnoAddr, 4));
