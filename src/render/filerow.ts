@@ -4,8 +4,8 @@ import type { OpenFile } from "../contract/snapshot";
 import type { Changes } from "./changes";
 import { COL_FILE, FILE_CELLS, FILE_ROW, fits } from "./geometry";
 import type { Part, Parted } from "./parts";
-import { rect, title } from "./svgparts";
-import { clip, esc } from "./text";
+import { rect, text, title } from "./svgparts";
+import { clip } from "./text";
 
 /** A row's cells, drawn as one box with lines between the columns (not a rect per cell:
  *  hundreds of rows on screen in a big picture, each rect costing style and layout). */
@@ -16,16 +16,16 @@ function cellGrid(h: number, cls: string): string {
   return rect(0, 0, COL_FILE, h, cls) + `<path class="fl-grid" d="${lines}"/>`;
 }
 
-/** The cells' texts as one text, a run per cell placed at its cell's left: the first cell's
- *  text is the element's own, so a row is one text and three runs. */
+/** The cells' texts, one text each at its cell's left (a run placed with its own x costs
+ *  Chromium more to lay out than a text of its own). */
 function cellTexts(y: number, texts: string[], cls: string, runCls: string): string {
   let x = 0;
   let s = "";
   texts.forEach((t, i) => {
-    s += i === 0 ? `<text x="${x + 6}" y="${y}" class="${cls}">${esc(t)}` : `<tspan x="${x + 6}" class="${runCls}">${esc(t)}</tspan>`;
+    s += text(x + 6, y, t, i === 0 ? cls : runCls);
     x += FILE_CELLS[i];
   });
-  return s + "</text>";
+  return s;
 }
 
 /** The header row above the open file table, in the column's coordinates. */

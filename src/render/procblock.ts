@@ -7,7 +7,7 @@ import { Lookup, objectName } from "./lookup";
 import { pidHue } from "./palette";
 import { MeasuredParted, Parted, Part } from "./parts";
 import { clipRuns, hueClass, rect, runs, text, title } from "./svgparts";
-import { cbytes, clip, esc, heldNote, waitStatusText } from "./text";
+import { cbytes, clip, heldNote, waitStatusText } from "./text";
 
 /** A process block: its size and where its descriptor rows are, now; its markup (whole, or
  *  in keyed parts: "title", "frame", "pid", "state", "name", "l0"..., "note", "s<fd>" for
@@ -157,13 +157,13 @@ function tableGrid(top: number, rows: number, w: number): string {
     (lines ? `<path class="fl-grid" d="${lines}"/>` : "");
 }
 
-/** One row of the table on the grid: the fd (centred in its column) and the entry in one
- *  text, and for a slot the step changed, its mark drawn over the entry's cell and named. */
+/** One row of the table on the grid: the fd (centred in its column) and the entry, and for
+ *  a slot the step changed, its mark drawn over the entry's cell and named. Two texts: a
+ *  run placed with its own x costs Chromium more to lay out than a text of its own. */
 function drawSlot(p: Proc, r: FdRow, ry: number, w: number, look: Lookup, c: Changes): string {
   const cellX = 12 + FD_NUM;
   const row = (fdText: string, entry: string, cls: string) =>
-    `<text x="${12 + FD_NUM / 2}" y="${ry + 15}" class="fl-t fl-mono" text-anchor="middle">${esc(fdText)}` +
-    `<tspan x="${cellX + 6}" class="${cls} fl-small" text-anchor="start">${esc(entry)}</tspan></text>`;
+    text(12 + FD_NUM / 2, ry + 15, fdText, "fl-t fl-mono", { "text-anchor": "middle" }) + text(cellX + 6, ry + 15, entry, `${cls} fl-small`);
   if (r.last > r.fd) {
     return `<g class="fl-slot fl-run" data-fd="${p.pid}:${r.fd}-${r.last}">` +
       row("\u22ee", `${r.fd}\u2013${r.last}: ${r.last - r.fd + 1} empty slots`, "fl-m") + "</g>";

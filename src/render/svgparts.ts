@@ -23,17 +23,28 @@ export function text(x: number, y: number, content: string, cls: string, extra?:
   return `<text x="${x}" y="${y}" class="${cls}"${extra ? attrs(extra) : ""}>${esc(content)}</text>`;
 }
 
+/** Classes that set only the fill (style.ts): a text whose first run is one of these
+ *  takes the class itself, and that run is the text's own characters. */
+export const FILL_ONLY: ReadonlySet<string> = new Set(["fl-m", "fl-t"]);
+/** Classes that set the fill: a run carrying one overrides the fill its text inherits. */
+export const SETS_FILL: ReadonlySet<string> = new Set(["fl-t", "fl-m", "fl-wait", "fl-sig", "fl-fn", "fl-var", "fl-lost", "fl-zt", "fl-kind"]);
+
 /** A text made of differently styled runs on one baseline. Neighbouring runs of one style
- *  are one tspan: each tspan is a box the browser styles and lays out. */
+ *  are one run, and the first run is the text's own characters when nothing else inherits
+ *  its style (a lone run; or a run that only sets the fill, every later run setting its
+ *  own): Chromium lays out each tspan as a box of its own, at about the cost of a text. */
 export function runs(x: number, y: number, parts: Array<[string, string]>, extra: Attrs = {}): string {
-  let body = "";
-  for (let i = 0; i < parts.length; i++) {
-    const cls = parts[i][0];
-    let t = parts[i][1];
-    while (i + 1 < parts.length && parts[i + 1][0] === cls) t += parts[++i][1];
-    body += `<tspan class="${cls}">${esc(t)}</tspan>`;
+  const merged: Array<[string, string]> = [];
+  for (const [cls, t] of parts) {
+    const last = merged[merged.length - 1];
+    if (last && last[0] === cls) last[1] += t;
+    else merged.push([cls, t]);
   }
-  return `<text${attrs({ x, y, ...extra })}>${body}</text>`;
+  const own = merged.length > 0 && extra.class === undefined &&
+    (merged.length === 1 || (FILL_ONLY.has(merged[0][0]) && merged.every(([cls], i) => i === 0 || cls.split(" ").some((c) => SETS_FILL.has(c)))));
+  let body = own ? esc(merged[0][1]) : "";
+  for (let i = own ? 1 : 0; i < merged.length; i++) body += `<tspan class="${merged[i][0]}">${esc(merged[i][1])}</tspan>`;
+  return `<text${attrs({ x, y, class: own ? merged[0][0] : undefined, ...extra })}>${body}</text>`;
 }
 
 /** Clips styled runs so that together they fit in max characters. */

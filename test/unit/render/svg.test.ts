@@ -64,7 +64,7 @@ describe("render: Snapshot -> SVG text", () => {
     const snap = fixture("echo-two-clients");
     assert.ok(snap.files.some((f) => f.id === 4) && snap.objects.some((o) => o.id === 4), "the fixture has both a #4 and a v4");
     const svg = renderSvg(snap);
-    // A text's own run (a file row's first cell is its text's own, the others are tspans).
+    // A text's own characters (a file row's cells are a text each).
     const texts = [...svg.matchAll(/<text[^>]*>([^<]*)</g)].map((m) => m[1]);
     assert.ok(texts.includes("v4"), "the v-node's title bar says v4");
     assert.ok(texts.includes("#4"), "the open file's row says #4");
