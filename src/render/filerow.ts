@@ -18,19 +18,18 @@ function cellGrid(h: number, cls: string): string {
 
 /** The cells' texts, one text each at its cell's left (a run placed with its own x costs
  *  Chromium more to lay out than a text of its own). */
-function cellTexts(y: number, texts: string[], cls: string, runCls: string): string {
+function cellTexts(y: number, texts: string[], cls: string, runCls: string): string[] {
   let x = 0;
-  let s = "";
-  texts.forEach((t, i) => {
-    s += text(x + 6, y, t, i === 0 ? cls : runCls);
+  return texts.map((t, i) => {
+    const s = text(x + 6, y, t, i === 0 ? cls : runCls);
     x += FILE_CELLS[i];
+    return s;
   });
-  return s;
 }
 
 /** The header row above the open file table, in the column's coordinates. */
 export function fileHeader(): string {
-  return cellGrid(20, "fl-head") + cellTexts(14, ["#", "refcnt", "pos", "access \u00b7 flags"], "fl-t fl-small fl-b", "fl-t");
+  return cellGrid(20, "fl-head") + cellTexts(14, ["#", "refcnt", "pos", "access \u00b7 flags"], "fl-t fl-small fl-b", "fl-t").join("");
 }
 
 /** A number cell's text: "was→now" when the step changed it, or "→now" when both do not
@@ -41,7 +40,8 @@ function changeText(was: number | undefined, now: number, width: number): string
   return both.length <= fits(width) ? both : `\u2192${now}`;
 }
 
-/** The row in keyed parts: "title", "cells" (the grid), "marks" (changed cells), "text",
+/** The row in keyed parts: "title", "cells" (the grid), "marks" (changed cells), a text
+ *  per cell ("c0".."c3": a step that changes a refcount redraws that cell's text alone),
  *  the outline of a new or freed row (see parts.ts). */
 export function drawFileRow(f: OpenFile, c: Changes, ghost = false): Parted {
   const wasRef = c.refcountWas.get(f.id);
@@ -64,7 +64,7 @@ export function drawFileRow(f: OpenFile, c: Changes, ghost = false): Parted {
     x += w;
   });
   if (marks) parts.push(["marks", marks]);
-  parts.push(["text", cellTexts(16, cells.map((t, i) => clip(t, fits(FILE_CELLS[i]))), "fl-m fl-mono fl-small", "fl-t")]);
+  cellTexts(16, cells.map((t, i) => clip(t, fits(FILE_CELLS[i]))), "fl-m fl-mono fl-small", "fl-t").forEach((t, i) => parts.push([`c${i}`, t]));
   const state = ghost ? "freed" : isNew ? "new" : wasRef !== undefined || wasPos !== undefined ? "changed" : "";
   if (ghost || isNew) parts.push(["outline", rect(0, 0, COL_FILE, FILE_ROW, ghost ? "fl-outline fl-freed" : "fl-outline fl-new")]);
   return { open: `<g class="fl-file${ghost ? " fl-ghost" : ""}" data-file="${f.id}"${state ? ` data-change="${state}"` : ""}>`, parts };
