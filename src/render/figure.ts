@@ -19,7 +19,7 @@ import { clipCaption } from "./text";
 import { processTreeOrder } from "./tree";
 
 export interface Unit {
-  /** Stable across steps: "p:100", "f:7", "o:3", "a:100:4", "b:7", "caption", "legend". */
+  /** Stable across steps: "p:100", "f:7", "o:3", "a:100" (pid 100's arrows), "b:7", "caption", "legend". */
   key: string;
   layer: "links" | "boxes";
   x: number;
@@ -46,8 +46,8 @@ export class FigureCache {
    *  and marks are the same, and whose descriptors' open files were not renamed, keeps it
    *  without comparing names (the common case: a step changes one process of hundreds). */
   procs = new Map<number, { p: Proc; w: number; pp: boolean; marks: string; block: ProcBlock; unit: LazyUnit;
-    /** The arrows from the block's slots (block.slots' order; the same block has the same slots). */
-    arrows: Array<Arrow | undefined> }>();
+    /** The arrows from the block's slots, as last drawn. */
+    arrows?: ProcArrows }>();
   /** The same for open file rows (RowInputs) and v-node boxes (BoxInputs), by id: an
    *  unchanged one is found without a lookup by row. */
   rows = new Map<number, { f: OpenFile; inputs: RowInputs; row: LazyParted; unit: LazyUnit; link?: Arrow }>();
@@ -220,13 +220,19 @@ export interface Figure {
   changes: string[];
 }
 
-/** An arrow's line and head; `hue`, a pid's hue class, is on each element rather than on a
- *  group around them (a thousand arrows: a group each is style and layout for nothing). */
-function link(x1: number, y1: number, x2: number, y2: number, kind: "p" | "o" | "s" | "g", hue = ""): string {
+/** An arrow's curve from (x1, y1) to just before (x2, y2), and its head there, as path data:
+ *  one arrow, or many arrows' pieces joined into one path each (ProcArrows). */
+function curveD(x1: number, y1: number, x2: number, y2: number): string {
   const dx = Math.max(24, (x2 - x1) / 2);
   const ex = x2 - 7;
-  return `<path class="fl-link fl-link-${kind}${hue}" d="M${x1} ${y1}C${x1 + dx} ${y1} ${ex - dx} ${y2} ${ex} ${y2}"/>` +
-    `<path class="fl-head-${kind}${hue}" d="M${x2} ${y2}l-8 -4.5v9z"/>`;
+  return `M${x1} ${y1}C${x1 + dx} ${y1} ${ex - dx} ${y2} ${ex} ${y2}`;
+}
+const headD = (x2: number, y2: number): string => `M${x2} ${y2}l-8 -4.5v9z`;
+
+/** An arrow's line and head; `hue`, a pid's hue class, is on each element rather than on a
+ *  group around them (a thousand arrows: a group each is style and layout for nothing). */
+function link(x1: number, y1: number, x2: number, y2: number, kind: "o" | "s" | "g"): string {
+  return `<path class="fl-link fl-link-${kind}" d="${curveD(x1, y1, x2, y2)}"/><path class="fl-head-${kind}" d="${headD(x2, y2)}"/>`;
 }
 
 /** An arrow from a file row's right end to the right edge of a v-node box below or above
@@ -241,16 +247,74 @@ function bracket(x1: number, y1: number, x2: number, y2: number, kind: "o" | "g"
  *  curve across 30,000 px of a 200-process picture shows nothing a reader can follow. */
 export const LONG_LINK = 1600;
 
-/** A stub arrow: out of the row, with the target's name and which way it lies. */
-function stub(x1: number, y1: number, y2: number, label: string, kind: "p" | "o", hue = ""): string {
-  return `<path class="fl-link fl-link-${kind}${hue}" d="M${x1} ${y1}h30"/><path class="fl-head-${kind}${hue}" d="M${x1 + 38} ${y1}l-8 -4.5v9z"/>` +
-    text(x1 + 42, y1 + 4, `${label} ${y2 < y1 ? "\u2191" : "\u2193"}`, "fl-m fl-mono fl-small");
+/** A stub arrow's line and head: out of the row at (x1, y1), as path data. */
+const stubD = (x1: number, y1: number): string => `M${x1} ${y1}h30`;
+const stubHeadD = (x1: number, y1: number): string => `M${x1 + 38} ${y1}l-8 -4.5v9z`;
+
+/** A stub's label: the target's name and which way it lies. */
+function stubLabel(x1: number, y1: number, y2: number, label: string): string {
+  return text(x1 + 42, y1 + 4, `${label} ${y2 < y1 ? "\u2191" : "\u2193"}`, "fl-m fl-mono fl-small");
 }
 
-type ArrowKind = "p" | "o" | "g";
+/** A stub arrow: out of the row, with the target's name and which way it lies. */
+function stub(x1: number, y1: number, y2: number, label: string, kind: "o"): string {
+  return `<path class="fl-link fl-link-${kind}" d="${stubD(x1, y1)}"/><path class="fl-head-${kind}" d="${stubHeadD(x1, y1)}"/>` +
+    stubLabel(x1, y1, y2, label);
+}
 
-/** An arrow's unit, its markup made when first shown (a class, not a closure: a big figure
- *  has a thousand, placed anew on every step). */
+/** The arrows from one process's descriptors to their open files, as one unit of two paths
+ *  (every line, every head) and the labels of its stubs: a unit, a group and two paths for
+ *  each arrow cost Chromium style and layout for each, and a screen of a forking server
+ *  crosses forty. Made anew only when an arrow of the process moved, came or went. */
+class ProcArrows implements Unit {
+  readonly layer = "links";
+  readonly x = 0;
+  readonly y = 0;
+  constructor(readonly key: string, readonly top: number, readonly bottom: number, private readonly pid: number,
+    private readonly x1: number, private readonly x2: number,
+    /** Per arrow, three numbers: its start's y, its end's y, the open file it points at. */
+    private readonly ends: readonly number[]) {}
+  /** `last` when it draws the same arrows, else a new unit. */
+  static at(last: ProcArrows | undefined, pid: number, x1: number, x2: number, ends: number[]): ProcArrows {
+    if (last && last.x1 === x1 && last.x2 === x2 && sameNumbers(last.ends, ends)) return last;
+    let top = Infinity;
+    let bottom = -Infinity;
+    for (let i = 0; i < ends.length; i += 3) {
+      const [y1, y2] = [ends[i], ends[i + 1]];
+      const long = Math.abs(y2 - y1) > LONG_LINK;
+      top = Math.min(top, (long ? y1 : Math.min(y1, y2)) - 5);
+      bottom = Math.max(bottom, (long ? y1 : Math.max(y1, y2)) + 5);
+    }
+    return new ProcArrows(`a:${pid}`, top, bottom, pid, x1, x2, ends);
+  }
+  sameAs(drawn: Unit): boolean {
+    return drawn === this;
+  }
+  get body(): string {
+    const { x1, x2, ends } = this;
+    let lines = "";
+    let heads = "";
+    let labels = "";
+    for (let i = 0; i < ends.length; i += 3) {
+      const [y1, y2, file] = [ends[i], ends[i + 1], ends[i + 2]];
+      if (Math.abs(y2 - y1) > LONG_LINK) {
+        lines += stubD(x1, y1);
+        heads += stubHeadD(x1, y1);
+        labels += stubLabel(x1, y1, y2, `#${file}`);
+      } else {
+        lines += curveD(x1, y1, x2, y2);
+        heads += headD(x2, y2);
+      }
+    }
+    const hue = hueClass(pidHue(this.pid));
+    return `<path class="fl-link fl-link-p ${hue}" d="${lines}"/><path class="fl-head-p ${hue}" d="${heads}"/>` + labels;
+  }
+}
+
+type ArrowKind = "o" | "g";
+
+/** The unit of an arrow from an open file to its v-node, its markup made when first shown (a
+ *  class, not a closure: a big figure has a thousand, placed anew on every step). */
 class Arrow implements Unit {
   readonly layer = "links";
   readonly x = 0;
@@ -258,31 +322,30 @@ class Arrow implements Unit {
   constructor(readonly key: string, readonly top: number, readonly bottom: number,
     private readonly x1: number, private readonly y1: number, private readonly x2: number, private readonly y2: number,
     private readonly long: boolean,
-    /** The open file (kind "p") or v-node the arrow points at: a stub names it. */
-    private readonly target: number, private readonly kind: ArrowKind, private readonly pid?: number,
+    /** The v-node the arrow points at: a stub names it. */
+    private readonly target: number, private readonly kind: ArrowKind,
     /** Round the right side into the same column (bracket()), not across to the next. */
     private readonly round = false) {}
   /** `last` when it is this same arrow, else a new one: a step allocates nothing for
    *  arrows it did not move. (Plain parameters, no rest array: this runs for every arrow.) */
   static at(last: Arrow | undefined, key: string, top: number, bottom: number, x1: number, y1: number, x2: number, y2: number,
-    long: boolean, target: number, kind: ArrowKind, pid?: number, round = false): Arrow {
-    return last && last.key === key && last.top === top && last.bottom === bottom && last.is(x1, y1, x2, y2, long, target, kind, pid, round)
-      ? last : new Arrow(key, top, bottom, x1, y1, x2, y2, long, target, kind, pid, round);
+    long: boolean, target: number, kind: ArrowKind, round = false): Arrow {
+    return last && last.key === key && last.top === top && last.bottom === bottom && last.is(x1, y1, x2, y2, long, target, kind, round)
+      ? last : new Arrow(key, top, bottom, x1, y1, x2, y2, long, target, kind, round);
   }
   /** Whether this arrow has these ends and marks. */
-  private is(x1: number, y1: number, x2: number, y2: number, long: boolean, target: number, kind: ArrowKind, pid: number | undefined, round: boolean): boolean {
+  private is(x1: number, y1: number, x2: number, y2: number, long: boolean, target: number, kind: ArrowKind, round: boolean): boolean {
     return x1 === this.x1 && y1 === this.y1 && x2 === this.x2 && y2 === this.y2 && long === this.long &&
-      target === this.target && kind === this.kind && pid === this.pid && round === this.round;
+      target === this.target && kind === this.kind && round === this.round;
   }
   /** An arrow between the same points with the same marks: same markup. */
   sameAs(drawn: Unit): boolean {
-    return drawn instanceof Arrow && this.is(drawn.x1, drawn.y1, drawn.x2, drawn.y2, drawn.long, drawn.target, drawn.kind, drawn.pid, drawn.round);
+    return drawn instanceof Arrow && this.is(drawn.x1, drawn.y1, drawn.x2, drawn.y2, drawn.long, drawn.target, drawn.kind, drawn.round);
   }
   get body(): string {
     const { x1, y1, x2, y2, kind } = this;
-    const hue = this.pid === undefined ? "" : " " + hueClass(pidHue(this.pid));
-    return this.long ? stub(x1, y1, y2, kind === "p" ? `#${this.target}` : `v-node ${vnodeLabel(this.target)}`, kind === "g" ? "o" : kind, hue)
-      : this.round && kind !== "p" ? bracket(x1, y1, x2, y2, kind) : link(x1, y1, x2, y2, kind, hue);
+    return this.long ? stub(x1, y1, y2, `v-node ${vnodeLabel(this.target)}`, "o")
+      : this.round ? bracket(x1, y1, x2, y2, kind) : link(x1, y1, x2, y2, kind);
   }
 }
 
@@ -377,7 +440,7 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
   const procs: FigureCache["procs"] = new Map();
   const present = new Set(snap.processes.map((p) => p.pid));
   /** Each block and where it went (its slots give the arrows' starts). */
-  const placedProcs: Array<{ pid: number; block: ProcBlock; y: number; arrows: Array<Arrow | undefined> }> = [];
+  const placedProcs: Array<{ pid: number; block: ProcBlock; y: number; placed: { arrows?: ProcArrows } }> = [];
   const closedAt = new Map<string, number>();
   const headerAt = new Map<number, number>();
   let y = TOP;
@@ -401,10 +464,10 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
       : cache.drawing(proc, blockInputs(proc, w, parentPresent, marks, cache), sameBlockInputs, () => drawProcBlock(proc, w, look, c, parentPresent));
     const kept = memo?.block === block ? memo : undefined;
     const unit = LazyUnit.at(kept?.unit, `p:${proc.pid}`, "boxes", col.proc + indent, y, y, y + block.h, block);
-    const placed = { p: proc, w, pp: parentPresent, marks, block, unit, arrows: kept?.arrows ?? [] };
+    const placed = { p: proc, w, pp: parentPresent, marks, block, unit, arrows: kept?.arrows };
     procs.set(proc.pid, placed);
     units.push(unit);
-    placedProcs.push({ pid: proc.pid, block, y, arrows: placed.arrows });
+    placedProcs.push({ pid: proc.pid, block, y, placed });
     for (const [key, fd] of closedByPid.get(proc.pid) ?? []) closedAt.set(key, y + (block.slotY(fd) ?? HEAD));
     headerAt.set(proc.pid, y + 14);
     y += block.h + STACK_GAP;
@@ -487,18 +550,15 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
     fileMid.set(item.f.id, fy + FILE_ROW / 2);
   }
   const fileBottom = placedFiles.reduce((m, p) => Math.max(m, p.y + FILE_ROW), TOP);
-  for (const { pid, block, y: by, arrows } of placedProcs) {
-    block.slots.forEach((s, i) => {
+  for (const { pid, block, y: by, placed } of placedProcs) {
+    const ends: number[] = [];
+    for (const s of block.slots) {
       const to = fileMid.get(s.file);
-      if (to === undefined) return;
-      const sy = by + s.dy;
-      const long = Math.abs(to - sy) > LONG_LINK;
-      // Arrows are drawn only when the view shows them (most of a big picture is off screen).
-      const unit = Arrow.at(arrows[i], s.key, (long ? sy : Math.min(sy, to)) - 5, (long ? sy : Math.max(sy, to)) + 5,
-        col.proc + col.procW, sy, col.file, to, long, s.file, "p", pid);
-      arrows[i] = unit;
-      units.push(unit);
-    });
+      if (to !== undefined) ends.push(by + s.dy, to, s.file);
+    }
+    // Arrows are drawn only when the view shows them (most of a big picture is off screen).
+    placed.arrows = ends.length ? ProcArrows.at(placed.arrows, pid, col.proc + col.procW, col.file, ends) : undefined;
+    if (placed.arrows) units.push(placed.arrows);
   }
 
   const objTop = new Map<number, number>();
@@ -522,7 +582,7 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
     const hi = long ? from : Math.max(from, to);
     const row = rows.get(item.f.id);
     const unit = Arrow.at(row?.link, row?.link?.key ?? `b:${item.f.id}`, lo - 5, hi + 5,
-      col.file + COL_FILE, from, objEdge, to, long, item.f.object, item.ghost ? "g" : "o", undefined, narrow);
+      col.file + COL_FILE, from, objEdge, to, long, item.f.object, item.ghost ? "g" : "o", narrow);
     if (row) row.link = unit;
     units.push(unit);
   }

@@ -17,9 +17,9 @@ export class ProcBlock extends MeasuredParted {
   constructor(
     h: number,
     /** Descriptors that point at an open file (arrows start here), with the row's middle
-     *  relative to the block and the arrow's unit key ("a:pid:fd"): the figure places a
-     *  thousand of them on every step, and a kept block keeps these. */
-    readonly slots: Array<{ fd: number; file: number; dy: number; key: string }>,
+     *  relative to the block: the figure places a thousand of them on every step, and a
+     *  kept block keeps these. */
+    readonly slots: Array<{ fd: number; file: number; dy: number }>,
     private readonly table: FdRow[],
     private readonly fdTop: number,
     make: () => Parted) {
@@ -120,7 +120,7 @@ export function drawProcBlock(p: Proc, w: number, look: Lookup, c: Changes, pare
   for (let i = 0; i < table.length; i++) {
     const r = table[i];
     const id = p.fds[r.fd] ?? null;
-    if (r.last === r.fd && id !== null && look.files.has(id)) slots.push({ fd: r.fd, file: id, dy: fdTop + i * ROW + ROW / 2, key: `a:${p.pid}:${r.fd}` });
+    if (r.last === r.fd && id !== null && look.files.has(id)) slots.push({ fd: r.fd, file: id, dy: fdTop + i * ROW + ROW / 2 });
   }
   return new ProcBlock(h, slots, table, fdTop, () => drawBody(p, w, look, c, { lines, table, noteLine, fdTop, h }));
 }

@@ -84,7 +84,10 @@ describe("render: Snapshot -> SVG text", () => {
     const s = fixture("pipe");
     const svg = renderSvg(s);
     const used = s.processes.reduce((n, p) => n + p.fds.filter((f) => f !== null).length, 0);
-    assert.equal((svg.match(/data-key="a:/g) ?? []).length, used);
+    // A process's arrows are one unit: its head path has a head per arrow.
+    const heads = [...svg.matchAll(/<path class="fl-head-p [^"]*" d="([^"]*)"/g)].map((m) => (m[1].match(/z/g) ?? []).length);
+    assert.equal(heads.reduce((a, b) => a + b, 0), used);
+    assert.equal((svg.match(/data-key="a:/g) ?? []).length, s.processes.filter((p) => p.fds.some((f) => f !== null)).length);
     // pid 301 has fds 0..5 with 3 free: six rows, the free one drawn with a dash.
     assert.equal((svg.match(/data-fd="301:/g) ?? []).length, 6);
   });

@@ -37,13 +37,16 @@ describe("descriptor-table view in Chromium", function () {
     it("draws an arrow from every used descriptor to its open file, and from each open file to its object", async () => {
       const snap = fixture("echo-two-clients");
       const used = snap.processes.reduce((n, p) => n + p.fds.filter((f) => f !== null).length, 0);
-      assert.equal(await echo.locator("[data-key^='a:']").count(), used);
+      // A process's arrows are one unit, a head each in its head path.
+      const heads = await echo.locator("[data-key^='a:'] path.fl-head-p").evaluateAll((els) => els.map((e) => (e.getAttribute("d") ?? "").split("z").length - 1));
+      assert.equal(heads.reduce((a, b) => a + b, 0), used);
       assert.equal(await echo.locator("[data-key^='b:']").count(), snap.files.length);
-      // The child's connfd (fd 4 of 101) points at open file #3, the one at 40001.
+      // The child's arrows (its connfd points at open file #3, the one at 40001) end at the
+      // open files' left edge.
       const box = await echo.locator("[data-key='f:3']").boundingBox();
-      const arrow = await echo.locator("[data-key='a:101:4'] path.fl-link").boundingBox();
+      const arrow = await echo.locator("[data-key='a:101'] path.fl-link").boundingBox();
       assert.ok(box && arrow);
-      assert.ok(Math.abs(arrow.x + arrow.width - box.x) < 10, "the arrow ends at the open file's left edge");
+      assert.ok(Math.abs(arrow.x + arrow.width - box.x) < 10, "the arrows end at the open file's left edge");
     });
 
     it("shows refcount, offset and access mode in the open file table", async () => {
@@ -288,11 +291,12 @@ describe("descriptor-table view in Chromium", function () {
 
   it("draws the screen with the step, in figure order, and the margin around it after the frame is painted", async () => {
     const big = bigSnapshot();
-    // The next step gives the server a descriptor 4 (a dup of the log): a new arrow between
-    // the arrows of its descriptors 3 and 5.
+    // The next step gives the server a descriptor 4 on a new open file of the log: a new row
+    // among the open files, a new arrow in the server's arrows.
+    const NEW = 999;
     const next: Snapshot = { ...big, step: big.step + 1, output: [], events: [],
-      processes: big.processes.map((p) => (p.pid === 100 ? { ...p, fds: p.fds.map((id, fd) => (fd === 4 ? 3 : id)) } : p)),
-      files: big.files.map((f) => (f.id === 3 ? { ...f, refcount: f.refcount + 1 } : f)) };
+      processes: big.processes.map((p) => (p.pid === 100 ? { ...p, fds: p.fds.map((id, fd) => (fd === 4 ? NEW : id)) } : p)),
+      files: [...big.files, { id: NEW, refcount: 1, offset: 0, flags: ["O_RDONLY"], object: 3 }] };
     const page = await hx.page({ width: 1366, height: 768 });
     const units = "document.querySelectorAll('.fl-layer > g[data-key]').length";
     // Counted in the task that handles the message, and once the frame is painted.
@@ -304,11 +308,14 @@ describe("descriptor-table view in Chromium", function () {
     await settle(page);
     const drawnAfterFrame = await page.evaluate(units) as number;
     assert.ok(drawnWithStep < drawnAfterFrame, `${drawnWithStep} units drawn with the step, ${drawnAfterFrame} with the margin`);
-    const order = await withStep(historyMessage([big], [big, next], 1),
-      `Array.from(document.querySelectorAll('.fl-layer[data-layer="links"] > g[data-key^="a:100:"]'), (g) => g.getAttribute("data-key"))`);
-    assert.deepEqual(order, ["a:100:0", "a:100:1", "a:100:2", "a:100:3", "a:100:4", "a:100:5", "a:100:6"]);
+    const rows = await withStep(historyMessage([big], [big, next], 1),
+      `Array.from(document.querySelectorAll('.fl-layer[data-layer="boxes"] > g[data-key^="f:"]'), (g) => [g.getAttribute("data-key"), Number(/translate\\([^,]+,([^)]+)\\)/.exec(g.getAttribute("transform"))[1])])`) as Array<[string, number]>;
+    assert.ok(rows.some(([key]) => key === `f:${NEW}`), "the new row is drawn with the step");
+    assert.deepEqual(rows.map(([key]) => key), [...rows].sort((a, b) => a[1] - b[1]).map(([key]) => key), "rows in the DOM in the figure's order");
+    assert.equal(await page.evaluate(`(document.querySelector('[data-key="a:100"] .fl-head-p')?.getAttribute("d").match(/z/g) ?? []).length`), 7,
+      "the server's arrows, the new one with them");
     await settle(page);
-    assert.equal(await page.evaluate(units), drawnAfterFrame + 1, "the new arrow, and the same margin");
+    assert.equal(await page.evaluate(units), drawnAfterFrame + 2, "the new row and its arrow to the v-node, and the same margin");
   });
 
   it("ignores a malformed message and says why", async () => {
