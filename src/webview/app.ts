@@ -58,6 +58,8 @@ export class App {
   /** Event buttons by step, to mark the current step's without a search. */
   private readonly eventButtons = new Map<number, HTMLButtonElement[]>();
   private marked: HTMLButtonElement[] = [];
+  /** The earliest step whose events the list does not show yet (eventsLater). */
+  private eventsFrom: number | undefined;
   private resyncAsked = false;
   private fit = true;
   private zoom = 1;
@@ -442,8 +444,7 @@ export class App {
     this.noteSockets(r.changedFrom);
     this.draw();
     this.marks.draw(this.history.steps, r.changedFrom);
-    this.drawEvents(r.changedFrom);
-    this.markCurrentEvents(this.history.current);
+    this.eventsLater(r.changedFrom);
     return true;
   }
 
@@ -497,6 +498,7 @@ export class App {
     // the host holds that the view has no steps now, and sends a whole history next.
     this.history.clear(title);
     this.marks.draw([], 0);
+    this.eventsFrom = undefined;
     this.drawEvents(0);
     this.console.blank(`${title} was not started: no output`);
     const e = this.el;
@@ -563,6 +565,25 @@ export class App {
   }
 
   /** Brings the event list in line with the history from step `from` on (older entries stay). */
+  /** Brings the event list in line (from step `from` on) once the step's frame is painted:
+   *  a new row costs a tenth of a step in a big picture (a button to style and lay out), and
+   *  the list is beside the picture, not the picture. Steps that come faster than frames
+   *  are added in one go. */
+  private eventsLater(from: number): void {
+    const pending = this.eventsFrom !== undefined;
+    this.eventsFrom = Math.min(this.eventsFrom ?? from, from);
+    if (pending) return;
+    // A task queued from a frame callback runs after that frame's paint.
+    requestAnimationFrame(() => setTimeout(() => {
+      const at = this.eventsFrom;
+      // Nothing when the list was drawn meanwhile (a refused start empties it at once).
+      if (at === undefined) return;
+      this.eventsFrom = undefined;
+      this.drawEvents(at);
+      this.markCurrentEvents(this.history.current);
+    }, 0));
+  }
+
   private drawEvents(from: number): void {
     const list = this.el.events;
     for (const [step, buttons] of this.eventButtons) {
