@@ -29,6 +29,7 @@ const REGIONS: Array<[string, string, (page: Page) => Promise<void>]> = [
   ["the text view (T on the picture)", ".fl-textview", (page) => keys(page, "Tab", "Tab", "t")],
   ["the terminal strip (Tab from the picture)", ".fl-console", (page) => keys(page, "Tab", "Tab", "Tab")],
   ["the keys (? on the picture, then back past their close button)", ".fl-help", (page) => keys(page, "Tab", "Tab", "?", "Shift+Tab", "Shift+Tab")],
+  ["an event in the list (E on the picture)", ".fl-ev[tabindex='0']", (page) => keys(page, "Tab", "Tab", "e")],
   ["the verdict (a right answer given by the keyboard)", ".fl-verdict", async (page) => {
     await deliver(page, question);
     await keys(page, "ArrowDown", "Enter");
