@@ -21,6 +21,9 @@ export interface Stream {
   /** Output has begun since the buffer was set up or the stream was last positioned (glibc's
    *  _IO_CURRENTLY_PUTTING): until then a piece of output finds no room in the buffer. */
   putting?: boolean;
+  /** A stdio call has read or written through the stream (glibc's orientation, taken at its
+   *  first use; setvbuf does not count): perror writes through stderr only once it is. */
+  oriented?: boolean;
   /** Unbuffered and still line buffered (glibc keeps both flags after setvbuf(f, buf,
    *  _IOLBF, 0)): a piece's first byte waits in the one-byte buffer unless it is a newline. */
   lineBuf?: boolean;

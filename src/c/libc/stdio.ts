@@ -5,7 +5,7 @@
 // xsputn and overflow rules (emit, putc), so write(2) sizes and moments are Linux's. exit()
 // and returning from main flush every stream; _exit does not, which is why printf before
 // fork can print twice.
-import { isBlocked, F_GETFL, O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND, S_IFCHR, S_IFMT } from "../../kernel/kernel";
+import { isBlocked, F_GETFL, O_ACCMODE, O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND, S_IFCHR, S_IFMT } from "../../kernel/kernel";
 import { AGAIN, BLOCKED, Builtin, Ctl, Ctx } from "../ctl";
 import { StopError, Stream } from "../control";
 import { latin1Bytes, latin1Text } from "../../kernel/latin1";
@@ -78,6 +78,7 @@ function writeBuffer(c: Ctx, s: Stream, ret: number): void {
  * path, so a full buffer is written only when the next byte comes.
  */
 function putc(c: Ctx, s: Stream, ch: string, ret: number): number {
+  s.oriented = true;
   const size = allocate(c, s);
   s.putting = true;
   if (s.out.length >= size) writeBuffer(c, s, ret);
@@ -96,6 +97,7 @@ function putc(c: Ctx, s: Stream, ch: string, ret: number): number {
  * line-buffered stream is written line by line.
  */
 export function emit(c: Ctx, s: Stream, text: string, ret: number): number {
+  s.oriented = true;
   if (!text.length) return ret;
   const size = allocate(c, s);
   const line = s.mode === "line" || s.lineBuf;
@@ -166,6 +168,7 @@ function fill(c: Ctx, s: Stream): boolean | Ctl {
 
 /** One read(2) of at most `size` bytes onto the stream's read buffer; false at EOF or on an error. */
 function readInto(c: Ctx, s: Stream, size: number): boolean | Ctl {
+  s.oriented = true;
   const r = c.k.read(c.t.tid, s.fd, size);
   const v = sys(c, "read", [s.fd, size], r);
   if (v === BLOCKED) return BLOCKED;
@@ -266,6 +269,40 @@ function setBuffer(c: Ctx, s: Stream, buf: number, size: number, m: "line" | "fu
   s.mode = given ? m : "unbuffered";
   s.size = given ? size : 1;
   s.lineBuf = !given && m === "line" ? true : undefined;
+  return 0;
+}
+
+/**
+ * glibc's perror: "s: message\n" as fprintf's pieces. On a stderr no stdio call has used yet
+ * it keeps stderr unused (unoriented) and writes through a stream of its own,
+ * fdopen(dup(2), "w+"): dup, then fdopen's fcntl(F_GETFL); "w+" needs a descriptor open for
+ * reading and writing (a terminal), so on a pipe or a file opened for writing fdopen fails,
+ * the dup is closed and stderr is used after all. strace on a pipe: dup(2) = 3,
+ * fcntl(3, F_GETFL), close(3), write(2, ...); on a terminal: write(3, ...), close(3).
+ */
+function perror(c: Ctx, pre: string): number {
+  const msg = strerror(c.mem.readU(c.t.errnoAddr, 4));
+  const pieces = pre ? [pre, ": ", msg, "\n"] : [msg, "\n"];
+  const err = stream(c, c.p.prog.stderr)!;
+  let s = err;
+  if (!err.oriented) {
+    const r = c.k.dup(c.t.tid, err.fd);
+    const fd = sys(c, "dup", [err.fd], r);
+    if (typeof fd === "number" && fd >= 0) {
+      const fl = sys(c, "fcntl", [fd, F_GETFL], c.k.fcntl(c.t.tid, fd, F_GETFL));
+      if (typeof fl === "number" && fl >= 0 && (fl & O_ACCMODE) === O_RDWR) {
+        s = { fd, mode: "unset", out: "", in: "", eof: false, err: false, write: true, read: true };
+      } else sys(c, "close", [fd], c.k.close(c.t.tid, fd));
+    }
+  }
+  if (s.mode === "unbuffered") emit(c, s, pieces.join(""), 0);
+  else for (const p of pieces) emit(c, s, p, 0);
+  if (s !== err) {
+    // fclose: the buffer's bytes, then the close (after the queued writes).
+    flushStream(c, s);
+    if (c.t.sys) c.t.sys.closeFd = s.fd;
+    else sys(c, "close", [s.fd], c.k.close(c.t.tid, s.fd));
+  }
   return 0;
 }
 
@@ -422,14 +459,7 @@ export const stdio: Builtin[] = [
   { name: "setbuf", fn: (c, a) => { const s = stream(c, a[0]); if (s) setBuffer(c, s, a[1], BUFSIZ, "full"); return 0; } },
   { name: "setbuffer", fn: (c, a) => { const s = stream(c, a[0]); if (s) setBuffer(c, s, a[1], a[2], "full"); return 0; } },
   { name: "setlinebuf", fn: (c, a) => { const s = stream(c, a[0]); if (s) { s.mode = "line"; s.lineBuf = undefined; } return 0; } },
-  {
-    name: "perror", fn: (c, a) => {
-      const msg = strerror(c.mem.readU(c.t.errnoAddr, 4));
-      const pre = a[0] ? str(c, a[0]) : "";
-      const s = stream(c, c.p.prog.stderr)!;
-      return emit(c, s, pre ? `${pre}: ${msg}\n` : `${msg}\n`, 0);
-    },
-  },
+  { name: "perror", fn: (c, a) => perror(c, a[0] ? str(c, a[0]) : "") },
   { name: "feof", fn: (c, a) => (stream(c, a[0])?.eof && !stream(c, a[0])?.in.length ? 1 : 0) },
   { name: "ferror", fn: (c, a) => (stream(c, a[0])?.err ? 1 : 0) },
   {

@@ -5,6 +5,27 @@ import { run } from "./helpers";
 describe("libc additions", function () {
   this.timeout(30000);
 
+  it("perror on an unused stderr that is a terminal writes through fdopen(dup(2), \"w+\"), then closes the dup; once stderr is used, to it", async () => {
+    // strace on a pty (script -qc): dup(2) = 3, fcntl(3, F_GETFL) = O_RDWR, newfstatat(3),
+    // write(3, "close: Bad file descriptor\n", 27), close(3); then write(2, ...) once used.
+    const r = await run(`#include <stdio.h>
+#include <unistd.h>
+int main(void) {
+  close(42);
+  perror("close");
+  fputs("used\\n", stderr);
+  close(43);
+  perror("again");
+  return 0;
+}
+`, { stdout: "tty" });
+    const calls = r.session.trace.filter((e) => e.call !== "exit").map((e) => `${e.call}(${e.args.join(", ")}) = ${e.ret}`);
+    assert.deepEqual(calls, [
+      "close(42) = -1", "dup(2) = 3", "fcntl(3, 3) = 2", "write(3, 27) = 27", "close(3) = 0",
+      "write(2, 5) = 5", "close(43) = -1", "write(2, 27) = 27",
+    ]);
+  });
+
   it("atexit handlers run at exit, last registered first, before stdio is flushed; _exit skips them", async () => {
     const r = await run(`#include <stdio.h>
 #include <stdlib.h>
