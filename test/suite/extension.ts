@@ -26,19 +26,17 @@ export function manifest(): Manifest {
   return forkLab().packageJSON as Manifest;
 }
 
-/** Ends every Fork Lab session and closes every editor. forklab.stopSession ends the session
- *  on screen and says whether there was one; with that one gone, the one used before may be
- *  on screen next, so it is asked until there is none. A session of a C file in the active
- *  editor is that file's alone: a session of another file (stepped in another group) is not
- *  on screen then, and it outlived this, coming back when its editor became active as the
- *  editors closed, and opening the view in the next test's layout. So each C file open in
- *  VS Code is brought on screen in turn and its session ended. */
+/** Ends every Fork Lab session and closes every editor. Each C file open in VS Code is
+ *  brought on screen in turn and its own session, if it has one, ended there: Stop Stepping
+ *  from elsewhere would ask which of several sessions to end (a list no one answers here),
+ *  and a session of a file not on screen outlives the editors closing, coming back in the
+ *  next test's layout. A session's file stays among the text documents while it runs (its
+ *  session ends when VS Code closes the document). */
 export async function closeSessionsAndEditors(): Promise<void> {
-  const stop = async () => { while (await vscode.commands.executeCommand<boolean>("forklab.stopSession")) { /* the next one */ } };
-  await stop();
   for (const doc of vscode.workspace.textDocuments.filter((d) => d.languageId === "c" && !d.isClosed)) {
     await vscode.window.showTextDocument(doc, { preview: true });
-    await stop();
+    const s = await vscode.commands.executeCommand<{ file: string } | undefined>("forklab.session.current");
+    if (s?.file === doc.uri.fsPath) await vscode.commands.executeCommand("forklab.stopSession");
   }
   await vscode.commands.executeCommand("workbench.action.closeAllEditors");
 }

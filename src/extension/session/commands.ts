@@ -14,6 +14,7 @@ import { openExample, revealRunning } from "./examples";
 import { LessonArgs, markDone, question, questionPoint } from "./lessons";
 import { EditorSession, Sessions, cLanguage, settings } from "./sessions";
 import { joinCommandLine, splitCommandLine } from "./cmdline";
+import { stopChoice } from "./stop-choice";
 
 export interface StartArgs extends LessonArgs {
   example?: string;
@@ -155,10 +156,43 @@ export function registerCommands(context: vscode.ExtensionContext, sessions: Ses
     await sessions.setCommandLine(doc.uri, argv);
     return !!(await start(doc.uri, argv));
   });
-  reg("forklab.stopSession", (): boolean => {
-    const s = sessions.active();
-    if (s) sessions.stop(s);
-    return !!s;
+  // The file in front's session, as always; from anywhere else (another file in front, the
+  // view or a README focused) the one session there is, or the learner's pick of them: a
+  // session whose file is out of sight, its tab closed even, must still be reachable.
+  // `uri`: that file's session (the editor title's button passes its file).
+  reg("forklab.stopSession", async (uri?: vscode.Uri): Promise<boolean> => {
+    const tell = (text: string) => void vscode.window.showInformationMessage(`Fork Lab: ${text}.`);
+    const end = (s: EditorSession, said?: string): true => {
+      const step = s.model.current.step;
+      sessions.stop(s);
+      if (said !== undefined) tell(`${said}stopped stepping ${baseOf(s.uri.path)} at step ${step}`);
+      return true;
+    };
+    if (uri instanceof vscode.Uri) {
+      const s = sessions.get(uri);
+      if (!s) tell(`${baseOf(uri.path)} has no session; nothing was stopped`);
+      return !!s && end(s);
+    }
+    const doc = vscode.window.activeTextEditor?.document;
+    const front = cLanguage(doc) ? doc.uri : undefined;
+    const noneHere = front ? `${baseOf(front.path)} has no session; ` : "";
+    const choice = stopChoice(front?.toString(), sessions.running());
+    const byKey = (k: string) => sessions.all().find((s) => s.uri.toString() === k);
+    switch (choice.kind) {
+      case "none":
+        // Stop is offered only while a session runs (the palette, the lenses, the title bar).
+        return false;
+      case "this":
+        return end(byKey(choice.key)!);
+      case "only":
+        return end(byKey(choice.key)!, noneHere);
+    }
+    const pick = await vscode.window.showQuickPick(choice.items, { title: "Fork Lab: stop stepping which file?",
+      placeHolder: `${noneHere}Each file being stepped has its own session: pick the one to end` });
+    if (!pick) return false;
+    const s = byKey(pick.key);
+    if (!s) tell(`${pick.label}'s session had already ended`);
+    return !!s && end(s, "");
   });
   // Interrupts a running Continue / Run to..., keeping the session and every step it made.
   reg("forklab.stopRun", async (): Promise<string> => sessions.stopRun());

@@ -22,6 +22,7 @@ import type { Refusal } from "../view/panel";
 import { revealRunning } from "./examples";
 import { ModelWorker, OpenInput } from "../../host/worker-client";
 import { host } from "../platform/host";
+import type { Running } from "./stop-choice";
 
 export interface EditorSession {
   uri: vscode.Uri;
@@ -193,6 +194,15 @@ export class Sessions implements vscode.Disposable {
 
   all(): EditorSession[] {
     return [...this.byFile.values()];
+  }
+
+  /** Every session as Stop Stepping lists them: its step, whether its file has a tab, and
+   *  whether the view shows it. */
+  running(): Running[] {
+    const tabs = new Set(vscode.window.tabGroups.all.flatMap((g) => g.tabs).flatMap((t) => t.input instanceof vscode.TabInputText ? [key(t.input.uri)] : []));
+    const view = descriptorView();
+    return this.all().map((s) => ({ key: key(s.uri), path: s.uri.path, step: s.model.current.step, open: tabs.has(key(s.uri)),
+      shown: !!view?.open && view.session === key(s.uri) }));
   }
 
   /**
