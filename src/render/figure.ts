@@ -442,7 +442,7 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
   /** Each block and where it went (its slots give the arrows' starts). */
   const placedProcs: Array<{ pid: number; block: ProcBlock; y: number; placed: { arrows?: ProcArrows } }> = [];
   const closedAt = new Map<string, number>();
-  const headerAt = new Map<number, number>();
+  const headerAt: number[] = [];
   let y = TOP;
   let clientsSeen = false;
   for (const { proc, depth } of processTreeOrder(snap)) {
@@ -469,23 +469,25 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
     units.push(unit);
     placedProcs.push({ pid: proc.pid, block, y, placed });
     for (const [key, fd] of closedByPid.get(proc.pid) ?? []) closedAt.set(key, y + (block.slotY(fd) ?? HEAD));
-    headerAt.set(proc.pid, y + 14);
+    headerAt[proc.pid] = y + 14;
     y += block.h + STACK_GAP;
   }
   const procBottom = y;
   cache.procs = procs;
 
   // Column 2: open files, live ones aligned to their first descriptor, freed ones as ghosts.
-  const firstRef = new Map<number, number>();
-  for (const { block, y: by } of placedProcs) for (const s of block.slots) if (!firstRef.has(s.file)) firstRef.set(s.file, by + s.dy);
-  for (const [key, file] of c.closedFds) if (!firstRef.has(file)) firstRef.set(file, closedAt.get(key) ?? Infinity);
+  // Where each open file is first referred to, by id (ids are small integers: arrays, not
+  // maps, for the thousand lookups of a big picture).
+  const firstRef: number[] = [];
+  for (const { block, y: by } of placedProcs) for (const s of block.slots) firstRef[s.file] ??= by + s.dy;
+  for (const [key, file] of c.closedFds) firstRef[file] ??= closedAt.get(key) ?? Infinity;
   const fileItems = [
-    ...snap.files.map((f) => ({ item: { f, ghost: false }, anchor: (firstRef.get(f.id) ?? Infinity) - FILE_ROW / 2, h: FILE_ROW, tie: f.id })),
-    ...c.freedFiles.map((f) => ({ item: { f, ghost: true }, anchor: (firstRef.get(f.id) ?? Infinity) - FILE_ROW / 2, h: FILE_ROW, tie: f.id })),
+    ...snap.files.map((f) => ({ item: { f, ghost: false }, anchor: (firstRef[f.id] ?? Infinity) - FILE_ROW / 2, h: FILE_ROW, tie: f.id })),
+    ...c.freedFiles.map((f) => ({ item: { f, ghost: true }, anchor: (firstRef[f.id] ?? Infinity) - FILE_ROW / 2, h: FILE_ROW, tie: f.id })),
   ];
   // Column 3: objects, aligned to the first open file (or shm attacher) that refers to them.
   // Wide: to where that file was placed; narrow: just under where it wants to be, in its column.
-  const objAnchor = new Map<number, number>();
+  const objAnchor: number[] = [];
   const objItems = (): Array<{ item: { o?: KObject; ghost: boolean; box: ObjectBox }; anchor: number; h: number; tie: number }> => {
     const shmLinks: Array<{ pid: number; obj: number }> = [];
     for (const p of snap.processes) {
@@ -493,8 +495,8 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
         const o = shmObject(look.objects, s);
         if (!o) continue;
         shmLinks.push({ pid: p.pid, obj: o.id });
-        const at = (headerAt.get(p.pid) ?? Infinity) - 12;
-        objAnchor.set(o.id, Math.min(objAnchor.get(o.id) ?? Infinity, at));
+        const at = (headerAt[p.pid] ?? Infinity) - 12;
+        objAnchor[o.id] = Math.min(objAnchor[o.id] ?? Infinity, at);
       }
     }
     shmAt.push(...shmLinks);
@@ -505,7 +507,7 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
       const box = memo && sameBoxInputs(memo.inputs, inputs) ? memo.box
         : cache.drawing(o, inputs, sameBoxInputs, () => drawObject(o, term, look, c, ghost));
       boxes.set(o.id, { inputs, box, unit: memo?.box === box ? memo.unit : undefined });
-      items.push({ item: { o, ghost, box }, anchor: objAnchor.get(o.id) ?? Infinity, h: box.h, tie: o.id });
+      items.push({ item: { o, ghost, box }, anchor: objAnchor[o.id] ?? Infinity, h: box.h, tie: o.id });
     };
     for (const o of snap.objects) add(o, false);
     for (const o of c.freedObjects) add(o, true);
@@ -520,7 +522,7 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
   let placedFiles: Array<{ item: { f: OpenFile; ghost: boolean }; y: number }>;
   let placedObjs: Array<{ item: { o?: KObject; ghost: boolean; box: ObjectBox }; y: number; h: number }>;
   if (narrow) {
-    for (const { item, anchor } of fileItems) objAnchor.set(item.f.object, Math.min(objAnchor.get(item.f.object) ?? Infinity, anchor + FILE_ROW + 4));
+    for (const { item, anchor } of fileItems) objAnchor[item.f.object] = Math.min(objAnchor[item.f.object] ?? Infinity, anchor + FILE_ROW + 4);
     // One stack: a file before the v-node under it when both want the same place.
     type Placed = { file?: { f: OpenFile; ghost: boolean }; obj?: { o?: KObject; ghost: boolean; box: ObjectBox } };
     const both = stack<Placed>([
@@ -531,10 +533,10 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
     placedObjs = both.flatMap(({ item, y, h }) => (item.obj ? [{ item: item.obj, y, h }] : []));
   } else {
     placedFiles = stack(fileItems, TOP + 22, 4);
-    for (const { item, y } of placedFiles) if (!objAnchor.has(item.f.object)) objAnchor.set(item.f.object, y + FILE_ROW / 2 - 12);
+    for (const { item, y } of placedFiles) objAnchor[item.f.object] ??= y + FILE_ROW / 2 - 12;
     placedObjs = stack(objItems(), TOP, STACK_GAP);
   }
-  const fileMid = new Map<number, number>();
+  const fileMid: number[] = [];
   const rows: FigureCache["rows"] = new Map();
   for (const { item, y: fy } of placedFiles) {
     const f = item.f;
@@ -547,13 +549,13 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
     const unit = LazyUnit.at(kept?.unit, kept?.unit.key ?? `f:${f.id}`, "boxes", col.file, fy, fy, fy + FILE_ROW, row);
     rows.set(f.id, { f, inputs, row, unit, link: kept?.link });
     units.push(unit);
-    fileMid.set(item.f.id, fy + FILE_ROW / 2);
+    fileMid[item.f.id] = fy + FILE_ROW / 2;
   }
   const fileBottom = placedFiles.reduce((m, p) => Math.max(m, p.y + FILE_ROW), TOP);
   for (const { pid, block, y: by, placed } of placedProcs) {
     const ends: number[] = [];
     for (const s of block.slots) {
-      const to = fileMid.get(s.file);
+      const to = fileMid[s.file];
       if (to !== undefined) ends.push(by + s.dy, to, s.file);
     }
     // Arrows are drawn only when the view shows them (most of a big picture is off screen).
@@ -561,21 +563,21 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
     if (placed.arrows) units.push(placed.arrows);
   }
 
-  const objTop = new Map<number, number>();
+  const objTop: number[] = [];
   let objBottom = TOP;
   for (const { item, y: oy, h } of placedObjs) {
     const memo = item.o && boxes.get(item.o.id);
     const unit = LazyUnit.at(memo ? memo.unit : undefined, memo?.unit?.key ?? (item.o ? `o:${item.o.id}` : "output"), "boxes", col.obj, oy, oy, oy + h, item.box);
     if (memo) memo.unit = unit;
     units.push(unit);
-    if (item.o) objTop.set(item.o.id, oy + 12);
+    if (item.o) objTop[item.o.id] = oy + 12;
     objBottom = Math.max(objBottom, oy + h);
   }
   // Wide: across to the v-node's left edge; narrow: round to its right edge.
   const objEdge = narrow ? col.obj + COL_OBJ : col.obj;
   for (const { item } of placedFiles) {
-    const from = fileMid.get(item.f.id);
-    const to = objTop.get(item.f.object);
+    const from = fileMid[item.f.id];
+    const to = objTop[item.f.object];
     if (from === undefined || to === undefined) continue;
     const long = Math.abs(to - from) > LONG_LINK;
     const lo = long ? from : Math.min(from, to);
@@ -587,8 +589,8 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
     units.push(unit);
   }
   for (const s of shmAt) {
-    const from = headerAt.get(s.pid);
-    const to = objTop.get(s.obj);
+    const from = headerAt[s.pid];
+    const to = objTop[s.obj];
     if (from === undefined || to === undefined) continue;
     units.push({ key: `s:${s.pid}:${s.obj}`, layer: "links", x: 0, y: 0, top: Math.min(from, to) - 5, bottom: Math.max(from, to) + 5, body: link(col.proc + col.procW, from, col.obj, to, "s") });
   }
