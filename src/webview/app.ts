@@ -6,7 +6,7 @@ import type { TimelineEntry } from "../render/events";
 import { renderMarkdown } from "../render/markdown";
 import { textView } from "../render/tables";
 import { ConsoleStrip } from "./console";
-import { h, setAttr, setItems, setText } from "./dom";
+import { afterPaint, h, setAttr, setItems, setText } from "./dom";
 import { currentScheme, liveThemeVars, svgToPng } from "./export";
 import { FigureView } from "./figure-dom";
 import { ViewHistory } from "./history";
@@ -564,7 +564,6 @@ export class App {
     this.toolbar.roving();
   }
 
-  /** Brings the event list in line with the history from step `from` on (older entries stay). */
   /** Brings the event list in line (from step `from` on) once the step's frame is painted:
    *  a new row costs a tenth of a step in a big picture (a button to style and lay out), and
    *  the list is beside the picture, not the picture. Steps that come faster than frames
@@ -573,17 +572,17 @@ export class App {
     const pending = this.eventsFrom !== undefined;
     this.eventsFrom = Math.min(this.eventsFrom ?? from, from);
     if (pending) return;
-    // A task queued from a frame callback runs after that frame's paint.
-    requestAnimationFrame(() => setTimeout(() => {
+    afterPaint(() => {
       const at = this.eventsFrom;
       // Nothing when the list was drawn meanwhile (a refused start empties it at once).
       if (at === undefined) return;
       this.eventsFrom = undefined;
       this.drawEvents(at);
       this.markCurrentEvents(this.history.current);
-    }, 0));
+    });
   }
 
+  /** Brings the event list in line with the history from step `from` on (older entries stay). */
   private drawEvents(from: number): void {
     const list = this.el.events;
     for (const [step, buttons] of this.eventButtons) {

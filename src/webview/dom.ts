@@ -56,6 +56,13 @@ export function setOptions(sel: HTMLSelectElement, options: Array<[string, strin
   whenIdle(() => fillOptions(sel));
 }
 
+/** Runs `work` once the next frame is painted (a task queued from a frame callback runs
+ *  after that frame's paint): for what is beside the picture, so a step's picture does not
+ *  wait for it. */
+export function afterPaint(work: () => void): void {
+  requestAnimationFrame(() => setTimeout(work, 0));
+}
+
 /** Runs `work` once the page is idle after this frame (within a quarter second): for what
  *  nobody sees until they reach for it, so it stays out of the update a step waits for. */
 export function whenIdle(work: () => void): void {

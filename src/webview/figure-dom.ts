@@ -12,7 +12,7 @@ import type { Layout } from "../render/geometry";
 import { Parted, topLevelElements } from "../render/parts";
 import { SvgOptions, figureSvg, unitMarkup } from "../render/svg";
 import type { Terminal } from "../render/terminal";
-import { setAttr, setText } from "./dom";
+import { afterPaint, setAttr, setText } from "./dom";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
@@ -82,8 +82,7 @@ export class FigureView {
   private afterPaint(): void {
     if (this.pendingAfterPaint) return;
     this.pendingAfterPaint = true;
-    // A task queued from a frame callback runs after that frame's paint.
-    requestAnimationFrame(() => setTimeout(() => { if (this.pendingAfterPaint) this.sync(); }, 0));
+    afterPaint(() => { if (this.pendingAfterPaint) this.sync(); });
   }
 
   /** Draws the figure: what is on screen at once, the margin around it after the frame is
