@@ -75,10 +75,25 @@ export interface RealRun {
  * signals go to -pid) but in our session, so the group is not orphaned and SIGTSTP still
  * stops it (Linux discards SIGTSTP sent to an orphaned group, and setsid would orphan it).
  * Descriptors above 2 that node happened to inherit are closed, so the program starts with
- * exactly 0, 1 and 2, as in the model.
+ * exactly 0, 1 and 2, as in the model. Its first argument names the descriptors that get a
+ * real pipe ("0,1,2"): node's "pipe" stdio is a UNIX socket (fstat S_IFSOCK, F_GETFL O_RDWR),
+ * where the Scenario and the model have a pipe; a relay copies between the pipe and node's
+ * socket. Each relay is a grandchild, outside the program's group and not a child of the
+ * tracer, and keeps only its two ends open.
  */
 const LAUNCH =
-  "use POSIX; POSIX::close($_) for 3..1023; setpgrp(0, 0); " +
+  "use POSIX; POSIX::close($_) for 3..1023; " +
+  "for my $fd (split /,/, shift @ARGV) { " +
+  "  pipe(my $r, my $w) or die \"pipe: $!\\n\"; my $pid = fork() // die \"fork: $!\\n\"; " +
+  "  if ($pid == 0) { exit 0 if fork(); " +
+  "    my ($in, $out) = $fd == 0 ? (0, fileno($w)) : (fileno($r), $fd); " +
+  "    for my $o (0, 1, 2, fileno($r), fileno($w)) { POSIX::close($o) unless $o == $in || $o == $out } " +
+  "    open(my $i, '<&=', $in) or POSIX::_exit(1); open(my $o, '>&=', $out) or POSIX::_exit(1); " +
+  "    while (1) { my $n = sysread($i, my $buf, 65536); last unless $n; " +
+  "      for (my $at = 0; $at < $n; ) { my $m = syswrite($o, $buf, $n - $at, $at); POSIX::_exit(0) unless $m; $at += $m } } " +
+  "    POSIX::_exit(0); } " +
+  "  waitpid($pid, 0); POSIX::dup2(fileno($fd == 0 ? $r : $w), $fd); close $r; close $w; } " +
+  "setpgrp(0, 0); " +
   'exec { $ARGV[0] } @ARGV or die "exec $ARGV[0]: $!\\n";';
 
 /** Signals whose default action stops a process, the terminal's own among them. */
@@ -111,7 +126,7 @@ export async function runScenario(binary: string, scenario: Scenario, opts: Driv
   // the program's exit status through; -q keeps script's own banner out.
   const [cmd, args] = kind === "tty"
     ? ["script", ["-qec", [...(opts.wrap ?? []), binary, ...argv].map(shq).join(" "), "/dev/null"]]
-    : ["perl", ["-e", LAUNCH, ...(opts.wrap ?? []), binary, ...argv]];
+    : ["perl", ["-e", LAUNCH, [stdinFd >= 0 ? [] : [0], kind === "file" ? [] : [1], [2]].flat().join(","), ...(opts.wrap ?? []), binary, ...argv]];
   const child = spawn(cmd, args, {
     cwd,
     detached: kind === "tty", // script makes its own session; LAUNCH makes its own group
@@ -339,7 +354,7 @@ async function startPrograms(scenario: Scenario, opts: DriverOptions, renamePort
       throw new Error(`the scenario's program ${spec.file} was not built: pass it in DriverOptions.programs`);
     }
     const argv = renamePort(spec.argv);
-    const child = spawn("perl", ["-e", LAUNCH, ...(bin.wrap ?? []), bin.exe, ...argv], { cwd: opts.cwd, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn("perl", ["-e", LAUNCH, "0,1,2", ...(bin.wrap ?? []), bin.exe, ...argv], { cwd: opts.cwd, stdio: ["pipe", "pipe", "pipe"] });
     const p: StartedProgram = { pid: child.pid ?? -1, child, stdout: "", stderr: "", closed: new Promise<void>((r) => child.on("close", () => r())) };
     child.stdout?.on("data", (d: Buffer) => (p.stdout += d.toString("utf8")));
     child.stderr?.on("data", (d: Buffer) => (p.stderr += d.toString("utf8")));
