@@ -45,7 +45,9 @@ const features: Feature[] = [
 
 export function activate(context: vscode.ExtensionContext): ForkLabApi {
   const begin = performance.now();
-  const services: Services = { view: view.register(context), sessions: new Sessions(context) };
+  // The sessions first: the view's presentation layout sizes the code for their markers.
+  const sessions = new Sessions(context);
+  const services: Services = { view: view.register(context, sessions), sessions };
   context.subscriptions.push(services.sessions);
   for (const register of features) register(context, services);
   const end = performance.now();

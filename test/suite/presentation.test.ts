@@ -3,10 +3,13 @@
 // list turned on): the side bar and the panel open again only if they were open, the editor
 // groups take their old widths, and the view's side list is as it was. And the code is read
 // whole while it is on: at 1920x1080 the code's 30% cut it at about 45 characters, where the
-// editor's minimap began.
+// editor's minimap began; and so are Fork Lab's own markers at the line ends (the lecture
+// screenshot had fork-returns.c's "◀ pid 3" cut at the code's edge on line 12).
 import * as assert from "node:assert";
 import * as vscode from "vscode";
 import type { Snapshot } from "../../src/contract/snapshot";
+import type { SessionState } from "../../src/extension/session/commands";
+import type { Outcome } from "../../src/session/stepper";
 import { waitFor } from "../wait";
 import { closeSessionsAndEditors, forkLab } from "./extension";
 import { pageEval, pageScreenshot, pageViewport } from "./page";
@@ -91,9 +94,11 @@ describe("the presentation layout turned off", function () {
   });
 });
 
-/** The code editor on screen (the workbench's, not the view's): its minimap's width, and
- *  the text runs of its rendered lines that end past what the text area shows (under the
- *  minimap, past the vertical scroll bar, or off the editor's edge). */
+/** The code editor on screen (the workbench's, not the view's): its minimap's width, the
+ *  text runs of its rendered lines that end past what the text area shows (under the
+ *  minimap, past the vertical scroll bar, or off the editor's edge), and Fork Lab's markers
+ *  at the line ends (an empty span whose ::after says "◀ pid N"), each with its line's top
+ *  and how far it ends past that edge. */
 const CODE = `(() => {
   const eds = Array.from(document.querySelectorAll(".part.editor .monaco-editor")).filter((e) => e.offsetWidth > 0 && e.querySelector(".view-lines"));
   return eds.map((ed) => {
@@ -104,11 +109,13 @@ const CODE = `(() => {
     const edge = (miniWidth > 0 ? mini.getBoundingClientRect().left : guard.right) - (bar ? bar.getBoundingClientRect().width : 0);
     const runs = Array.from(ed.querySelectorAll(".view-lines .view-line > span"));
     const cut = runs.filter((r) => r.getBoundingClientRect().right > edge + 1).map((r) => r.textContent.trim().slice(-30));
-    return { width: Math.round(guard.width), miniWidth: Math.round(miniWidth), lines: runs.length, cut };
+    const marks = Array.from(ed.querySelectorAll(".view-lines .view-line span")).filter((m) => getComputedStyle(m, "::after").content.includes("pid"))
+      .map((m) => { const r = m.getBoundingClientRect(); return { text: getComputedStyle(m, "::after").content, top: Math.round(r.top), width: Math.round(r.width), over: Math.round(r.right - edge) }; });
+    return { width: Math.round(guard.width), miniWidth: Math.round(miniWidth), lines: runs.length, cut, marks };
   });
 })()`;
 
-interface Code { width: number; miniWidth: number; lines: number; cut: string[] }
+interface Code { width: number; miniWidth: number; lines: number; cut: string[]; marks: Array<{ text: string; top: number; width: number; over: number }> }
 
 describe("the presentation layout shows the code whole", function () {
   this.timeout(180000);
@@ -158,4 +165,32 @@ describe("the presentation layout shows the code whole", function () {
       await closeSessionsAndEditors();
     });
   }
+
+  it("at 1920x1080: fork-returns.c started and stepped with the layout on, pid 2 and pid 3 on line 12, the markers end inside the text area", async () => {
+    await pageViewport(1920, 1080);
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(forkLab().extensionUri, "examples", "fork-returns.c"));
+    await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    await vscode.commands.executeCommand("forklab.view.show");
+    await waitFor(async () => (await presenting()) === false || undefined, "the view, not presenting", 20000, 100);
+    // On with no session: the code's column is sized for the text alone, and widens for the
+    // markers once the session starts.
+    assert.strictEqual(await vscode.commands.executeCommand("forklab.view.presentation"), true);
+    await waitFor(async () => (await presenting()) || undefined, "the presentation layout", 20000, 100);
+    assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", doc.uri), true);
+    // The markers move as the learner steps: the parent to line 12 after fork, then the child.
+    assert.ok((await vscode.commands.executeCommand<Outcome>("forklab.runToLine", 12)).ok);
+    const s = (await vscode.commands.executeCommand<SessionState>("forklab.session.current"))!;
+    const child = s.snapshot.processes.find((p) => p.ppid === s.mainPid && p.kind === "program")!;
+    assert.ok((await vscode.commands.executeCommand<Outcome>("forklab.stepProcess", child.pid)).ok);
+    const code = await waitFor(async () => {
+      const eds = (await pageEval<Code[]>(CODE))[0];
+      const mine = (pid: number) => eds[0]?.marks.find((m) => m.text.includes(`pid ${pid}`));
+      const [parent, its] = [mine(s.mainPid), mine(child.pid)];
+      return eds.length === 1 && eds[0].miniWidth === 0 && parent && its && parent.top === its.top && parent.width > 0 && eds[0].marks.every((m) => m.over <= 1) ? eds[0] : undefined;
+    }, "both markers on one line, whole inside the text area", 20000, 250).catch(async (e: Error) => { throw new Error(`${e.message}: ${JSON.stringify(await pageEval<Code[]>(CODE))}`); });
+    assert.deepStrictEqual(code.cut, [], "the text whole as well");
+    if (process.env.FORKLAB_SCREENSHOT_DIR) await pageScreenshot(`${process.env.FORKLAB_SCREENSHOT_DIR}/present-markers-1920x1080.png`);
+    assert.strictEqual(await vscode.commands.executeCommand("forklab.view.presentation"), false);
+    await closeSessionsAndEditors();
+  });
 });

@@ -4,6 +4,7 @@
 import * as vscode from "vscode";
 import { ColourScheme, pidColor } from "../../render/palette";
 import type { Sessions } from "../session/sessions";
+import { MARKER_MARGIN_EM, markedLines, pidMarker } from "./marker";
 
 function scheme(): ColourScheme {
   const k = vscode.window.activeColorTheme.kind;
@@ -46,7 +47,7 @@ export class PidDecorations implements vscode.Disposable {
         gutterIconSize: "contain",
         overviewRulerColor: colour,
         overviewRulerLane: vscode.OverviewRulerLane.Left,
-        after: { contentText: ` \u25C0 pid ${pid}`, color: colour, margin: "0 0 0 1.5em", fontStyle: "italic" },
+        after: { contentText: pidMarker(pid), color: colour, margin: `0 0 0 ${MARKER_MARGIN_EM}em`, fontStyle: "italic" },
       });
       this.types.set(k, t);
     }
@@ -60,11 +61,11 @@ export class PidDecorations implements vscode.Disposable {
       const byType = new Map<vscode.TextEditorDecorationType, vscode.Range[]>();
       for (const t of this.types.values()) byType.set(t, []);
       if (s && !s.stale) {
-        for (const p of s.model.current.processes) {
-          if (p.kind !== "program" || p.state === "zombie" || !p.line) continue;
-          const line = Math.min(ed.document.lineCount - 1, p.line - 1);
-          const t = this.type(p.pid);
-          byType.set(t, [...(byType.get(t) ?? []), ed.document.lineAt(line).range]);
+        for (const [line, pids] of markedLines(s.model.current.processes, ed.document.lineCount)) {
+          for (const pid of pids) {
+            const t = this.type(pid);
+            byType.set(t, [...(byType.get(t) ?? []), ed.document.lineAt(line).range]);
+          }
         }
       }
       let had = this.painted.get(ed);

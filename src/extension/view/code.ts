@@ -1,7 +1,9 @@
 // How wide the code is, for the presentation layout's share of the editor area between the
 // code and the picture. Pure arithmetic on what VS Code tells an extension (the text, the
-// tab size, the font size, the view's width): the editor's own measure is not reachable.
+// tab size, the font size, the view's width) and on the markers Fork Lab itself puts at the
+// ends of the lines: the editor's own measure is not reachable.
 import { layoutWidth } from "../../render/geometry";
+import { MARKER_MARGIN_EM, pidMarker } from "../editor/marker";
 
 /** The picture's least width in the presentation layout: the two columns at 16 px text
  *  (12-unit text at 4/3, the view's PRESENT scale). */
@@ -17,15 +19,44 @@ const CHAR_EM = 0.61;
 const GUTTER_CHARS = 6;
 const GUTTER_PX = 60;
 
-/** The widest line in columns, tabs taken to their next stop. */
-export function longestLine(text: string, tabSize: number): number {
-  let most = 0;
-  for (const line of text.split(/\r?\n/)) {
+/** Each line's width in columns, tabs taken to their next stop. */
+function lineWidths(text: string, tabSize: number): number[] {
+  return text.split(/\r?\n/).map((line) => {
     let col = 0;
     for (const ch of line) col = ch === "\t" ? col + tabSize - (col % tabSize) : col + 1;
-    most = Math.max(most, col);
-  }
-  return most;
+    return col;
+  });
+}
+
+/** The widest line in columns, tabs taken to their next stop. */
+export function longestLine(text: string, tabSize: number): number {
+  return lineWidths(text, tabSize).reduce((a, b) => Math.max(a, b), 0);
+}
+
+/** The columns Fork Lab's end-of-line markers for `pids` take (editor/marker.ts): each its
+ *  margin and its text, the \u25C0 counted twice (the editor's font may lack it, and the
+ *  font drawn in its place is often wider than a cell; the marker is italic too). */
+export function markerColumns(pids: readonly number[]): number {
+  let cols = 0;
+  for (const pid of pids) cols += MARKER_MARGIN_EM / CHAR_EM + pidMarker(pid).length + 1;
+  return cols;
+}
+
+/**
+ * The columns the code needs with Fork Lab's markers at its line ends: `marks` gives the pids
+ * each line carries now (0-based, markedLines). The widest line with its markers, and, while
+ * there are markers, at least the longest line with one marker of the widest pid shown: a
+ * process coming to the longest line then finds its room, and the layout moves only for
+ * what a marker of one process cannot foresee (several on a long line, a wider pid).
+ */
+export function markedColumns(text: string, tabSize: number, marks: ReadonlyMap<number, readonly number[]>): number {
+  const widths = lineWidths(text, tabSize);
+  let most = widths.reduce((a, b) => Math.max(a, b), 0);
+  let widest = 0;
+  for (const pids of marks.values()) for (const pid of pids) widest = Math.max(widest, pid);
+  if (widest) most += markerColumns([widest]);
+  for (const [line, pids] of marks) most = Math.max(most, (widths[line] ?? 0) + markerColumns(pids));
+  return Math.ceil(most);
 }
 
 /** The pixels the editor needs to show `columns` characters whole at `fontSize`. */
@@ -40,7 +71,8 @@ export function codeWidth(columns: number, fontSize: number): number {
  * 16 px; at 1366x768 (about 1320 px) the picture keeps 70% and the code wraps.
  */
 export function codeShare(width: number, columns: number, fontSize: number): number {
-  const most = Math.max(CODE_LEAST, (width - PICTURE_LEAST) / width);
-  const share = Math.min(most, Math.max(CODE_LEAST, codeWidth(columns, fontSize) / width));
-  return Math.round(share * 1000) / 1000;
+  // In thousandths, the code's need taken up and the picture's room down, so both hold.
+  const most = Math.max(CODE_LEAST, Math.floor((1000 * (width - PICTURE_LEAST)) / width) / 1000);
+  const need = Math.ceil((1000 * codeWidth(columns, fontSize)) / width) / 1000;
+  return Math.min(most, Math.max(CODE_LEAST, need));
 }

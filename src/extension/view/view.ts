@@ -3,6 +3,7 @@
 // `forklab.view.show` or the returned object.
 import * as vscode from "vscode";
 import type { Snapshot } from "../../contract/snapshot";
+import type { Sessions } from "../session/sessions";
 import { DescriptorView, ShowInput, VIEW_TYPE } from "./panel";
 import { Presentation } from "./presentation";
 
@@ -13,9 +14,9 @@ export function descriptorView(): DescriptorView | undefined {
   return host;
 }
 
-export function register(context: vscode.ExtensionContext): DescriptorView {
+export function register(context: vscode.ExtensionContext, sessions: Sessions): DescriptorView {
   const view = new DescriptorView(context);
-  const presentation = new Presentation(view, context.globalState);
+  const presentation = new Presentation(view, context.globalState, sessions);
   host = view;
   context.subscriptions.push(
     view,

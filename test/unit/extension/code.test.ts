@@ -1,8 +1,14 @@
 // The presentation layout's share of the editor area for the code (src/extension/view/code.ts).
 // At 1920x1080 the code had 30% and was cut at about 45 characters where the minimap began;
-// now it gets what its longest line needs, as long as the picture keeps its 16 px text.
+// now it gets what its longest line needs, as long as the picture keeps its 16 px text. And
+// with Fork Lab's own markers at the line ends ("◀ pid 3"), which the editor does not wrap:
+// in the lecture screenshot fork-returns.c's line 12 had its "◀ pid 3" cut at the edge.
 import assert from "node:assert/strict";
-import { CODE_LEAST, PICTURE_LEAST, codeShare, codeWidth, longestLine } from "../../../src/extension/view/code";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Proc } from "../../../src/contract/snapshot";
+import { MARKER_MARGIN_EM, markedLines, pidMarker } from "../../../src/extension/editor/marker";
+import { CODE_LEAST, PICTURE_LEAST, codeShare, codeWidth, longestLine, markedColumns, markerColumns } from "../../../src/extension/view/code";
 
 /** The editor area at 1920x1080 and at 1366x768: the window less the activity bar. */
 const FULL_HD = 1920 - 48;
@@ -40,5 +46,42 @@ describe("the presentation layout's code column", () => {
   it("a larger editor font asks for more width", () => {
     assert.ok(codeShare(FULL_HD, 60, 20) > codeShare(FULL_HD, 60, 14));
     assert.ok(codeWidth(80, 14) > 80 * 14 * 0.55, "at least the characters themselves");
+  });
+
+  it("a marker takes its text, its 1.5em margin and a wider \u25C0; markers on one line add up", () => {
+    // DejaVu Sans Mono draws a character 0.602 em wide; the \u25C0 from a fallback font up to 1 em.
+    const drawn = (pid: number) => (pidMarker(pid).length - 1) * 0.602 + 1 + MARKER_MARGIN_EM;
+    for (const pid of [3, 42, 12345]) assert.ok(markerColumns([pid]) * 0.61 >= drawn(pid), `pid ${pid}: ${markerColumns([pid])} columns`);
+    assert.equal(markerColumns([]), 0);
+    assert.equal(markerColumns([2, 3]), 2 * markerColumns([3]));
+    assert.ok(markerColumns([10]) > markerColumns([9]), "a wider pid, a wider marker");
+  });
+
+  it("sizes for the longest line with one marker of the widest pid, and for the markers each line carries", () => {
+    const text = "short;\n" + "x".repeat(70) + "\n\tmid = 1;";
+    assert.equal(markedColumns(text, 4, new Map()), 70, "no session: the longest line");
+    // A process on a short line: the longest line keeps room for a marker as wide as its.
+    assert.equal(markedColumns(text, 4, new Map([[0, [2]]])), Math.ceil(70 + markerColumns([2])));
+    assert.equal(markedColumns(text, 4, new Map([[0, [2]], [2, [17]]])), Math.ceil(70 + markerColumns([17])));
+    // Any number of processes on one line: each marker counts.
+    const many = Array.from({ length: 12 }, (_, i) => i + 2);
+    assert.equal(markedColumns(text, 4, new Map([[2, many]])), Math.ceil(4 + "mid = 1;".length + markerColumns(many)));
+    assert.ok(markedColumns(text, 4, new Map([[1, [2, 3]]])) >= 70 + markerColumns([2, 3]));
+  });
+
+  it("which line carries whose marker: live program processes only, a line past the end on the last", () => {
+    const proc = (pid: number, line: number | undefined, kind: Proc["kind"] = "program", state: Proc["state"] = "ready") => ({ pid, line, kind, state }) as Proc;
+    const marks = markedLines([proc(1, 3, "init", "blocked"), proc(2, 12), proc(3, 12), proc(4, 5, "program", "zombie"), proc(5, 40), proc(6, undefined), proc(7, 2, "client")], 23);
+    assert.deepEqual([...marks], [[11, [2, 3]], [22, [5]]]);
+  });
+
+  it("at 1920x1080 fork-returns.c after fork, pid 2 and pid 3 on line 12, is whole with its markers beside a picture at 16 px", () => {
+    const text = readFileSync(join(__dirname, "..", "..", "..", "examples", "fork-returns.c"), "utf8");
+    const columns = markedColumns(text, 4, new Map([[11, [2, 3]]]));
+    assert.ok(columns > longestLine(text, 4));
+    const share = codeShare(FULL_HD, columns, 14);
+    assert.ok(share * FULL_HD >= codeWidth(columns, 14), `the code ${share * FULL_HD} px for ${codeWidth(columns, 14)} px`);
+    assert.ok((1 - share) * FULL_HD >= PICTURE_LEAST - 1, `the picture ${(1 - share) * FULL_HD} px`);
+    assert.ok(share > codeShare(FULL_HD, longestLine(text, 4), 14), "wider than for the text alone");
   });
 });
