@@ -40,7 +40,16 @@ function bracket(x1: number, y1: number, x2: number, y2: number, kind: "o" | "g"
 
 /** Arrows longer than this (a few screens) become short stubs naming their target: a
  *  curve across 30,000 px of a 200-process picture shows nothing a reader can follow. */
-export const LONG_LINK = 1600;
+const LONG_LINK = 1600;
+
+/** Whether an arrow from y1 to y2 is drawn as a stub. */
+export const isLong = (y1: number, y2: number): boolean => Math.abs(y2 - y1) > LONG_LINK;
+
+/** The rows of the figure an arrow from y1 to y2 is drawn over (a stub's: its start's), with
+ *  room for its head. */
+export function arrowSpan(y1: number, y2: number): [number, number] {
+  return isLong(y1, y2) ? [y1 - 5, y1 + 5] : [Math.min(y1, y2) - 5, Math.max(y1, y2) + 5];
+}
 
 /** A stub arrow's line and head: out of the row at (x1, y1), as path data. */
 const stubD = (x1: number, y1: number): string => `M${x1} ${y1}h30`;
@@ -75,10 +84,9 @@ export class ProcArrows implements Unit {
     let top = Infinity;
     let bottom = -Infinity;
     for (let i = 0; i < ends.length; i += 3) {
-      const [y1, y2] = [ends[i], ends[i + 1]];
-      const long = Math.abs(y2 - y1) > LONG_LINK;
-      top = Math.min(top, (long ? y1 : Math.min(y1, y2)) - 5);
-      bottom = Math.max(bottom, (long ? y1 : Math.max(y1, y2)) + 5);
+      const [lo, hi] = arrowSpan(ends[i], ends[i + 1]);
+      top = Math.min(top, lo);
+      bottom = Math.max(bottom, hi);
     }
     return new ProcArrows(`a:${pid}`, top, bottom, pid, x1, x2, ends);
   }
@@ -92,7 +100,7 @@ export class ProcArrows implements Unit {
     let labels = "";
     for (let i = 0; i < ends.length; i += 3) {
       const [y1, y2, file] = [ends[i], ends[i + 1], ends[i + 2]];
-      if (Math.abs(y2 - y1) > LONG_LINK) {
+      if (isLong(y1, y2)) {
         lines += stubD(x1, y1);
         heads += stubHeadD(x1, y1);
         labels += stubLabel(x1, y1, y2, `#${file}`);

@@ -8,7 +8,7 @@ import { Changes, describeChanges, diffSnapshots } from "./changes";
 import { describeEvent } from "./events";
 import { drawFileRow, fileHeader } from "./filerow";
 import { COL_FILE, COL_OBJ, FILE_ROW, HEAD, INDENT, Layout, MARGIN, MAX_INDENT_DEPTH, STACK_GAP, TOP, colX } from "./geometry";
-import { Arrow, LONG_LINK, ProcArrows, link, sameNumbers } from "./arrows";
+import { Arrow, ProcArrows, arrowSpan, isLong, link, sameNumbers } from "./arrows";
 import { Lookup, lookup, objectName, shmObject } from "./lookup";
 import { ObjectBox, TTY_LINES, drawObject, drawTerminalOutput } from "./objectbox";
 import { ProcBlock, drawProcBlock } from "./procblock";
@@ -443,12 +443,10 @@ export function buildFigure(snap: Snapshot, previous?: Snapshot, cache = new Fig
     const from = fileMid[item.f.id];
     const to = objTop[item.f.object];
     if (from === undefined || to === undefined) continue;
-    const long = Math.abs(to - from) > LONG_LINK;
-    const lo = long ? from : Math.min(from, to);
-    const hi = long ? from : Math.max(from, to);
+    const [top, bottom] = arrowSpan(from, to);
     const row = rows.get(item.f.id);
-    const unit = Arrow.at(row?.link, row?.link?.key ?? `b:${item.f.id}`, lo - 5, hi + 5,
-      col.file + COL_FILE, from, objEdge, to, long, item.f.object, item.ghost ? "g" : "o", narrow);
+    const unit = Arrow.at(row?.link, row?.link?.key ?? `b:${item.f.id}`, top, bottom,
+      col.file + COL_FILE, from, objEdge, to, isLong(from, to), item.f.object, item.ghost ? "g" : "o", narrow);
     if (row) row.link = unit;
     units.push(unit);
   }
