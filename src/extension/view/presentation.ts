@@ -11,7 +11,7 @@
 import * as vscode from "vscode";
 import type { Sessions } from "../session/sessions";
 import { markedLines } from "../editor/marker";
-import { codeShare, markedColumns } from "./code";
+import { CODE_LEAST, codeShare, markedColumns } from "./code";
 import type { DescriptorView, ViewSize } from "./panel";
 import { VIEW_TYPE } from "./panel";
 import { EditorSettings } from "./settings";
@@ -92,8 +92,9 @@ export class Presentation {
   }
 
   /** Two groups side by side, the view in one and code in the other: the code gets the
-   *  width its longest line needs, with the markers it carries (columns), where the picture keeps its 16 px text, and at least 30%
-   *  (codeShare). Measured from the view: its width is its group's. */
+   *  width its longest line needs with the markers it carries (columns), where the picture
+   *  keeps its 16 px text, and at least CODE_LEAST (codeShare). Measured from the view: its
+   *  width is its group's. */
   private async share(): Promise<void> {
     const b = this.beside();
     if (!b) return;
@@ -101,7 +102,7 @@ export class Presentation {
     const layout = await vscode.commands.executeCommand<{ groups?: Array<{ size?: number }> }>("vscode.getEditorLayout");
     const sizes = (layout?.groups ?? []).map((g) => g.size ?? 0);
     const view = this.view.visibleSize;
-    let share = 0.3;
+    let share = CODE_LEAST;
     if (view && sizes.length === 2 && sizes[at] > 0) {
       const editor = vscode.workspace.getConfiguration("editor", code.document);
       const columns = this.sizedFor = Math.max(this.sizedFor, this.columns(code));
