@@ -12,7 +12,7 @@ export interface ValueContext {
   mem: Memory;
   /** The function at an address (a function pointer), if any. */
   funcAt?: (addr: number) => string | undefined;
-  /** The heap block that starts at an address: its size in bytes. */
+  /** The heap block that starts at an address: its size in bytes, as the program asked for it. */
   heapBlock?: (addr: number) => number | undefined;
   /** The address lies in memory shared with other processes (shm, MAP_SHARED). */
   shared?: (addr: number) => boolean;

@@ -6,6 +6,7 @@ import type { UserProc } from "./uproc";
 import { ValueContext, formatValue } from "./cvalue";
 import { TEXT_BASE } from "./memory";
 import { typeName } from "./types";
+import { blockSize } from "./heapcheck";
 
 export interface CVar { name: string; type: string; value: string }
 
@@ -22,7 +23,9 @@ function contextOf(p: UserProc): ValueContext {
       const i = (a - TEXT_BASE) / 16;
       return Number.isInteger(i) && i >= 0 ? p.prog.funcs[i]?.name : undefined;
     },
-    heapBlock: (a) => p.heap.blocks[a],
+    // The size the program asked for (malloc(16) is 16 bytes), not the allocator's rounded
+    // block with its red zone, which is the model's business.
+    heapBlock: (a) => blockSize(p.heap, a),
     shared: (a) => p.mem.isShared(a),
   };
 }

@@ -63,6 +63,25 @@ int main(void) {
     assert.equal(alive[alive.length - 1].processes.find((x) => x.kind === "program")?.globals?.[0].value, "14");
   });
 
+  it("a pointer to a heap block says the size malloc was asked for, not the allocator's rounded block", async () => {
+    const src = `#include <stdlib.h>
+int main(void) {
+  int *a = malloc(4 * sizeof(int));
+  char *b = malloc(1);
+  int *c = calloc(3, sizeof(int));
+  char *d = malloc(100);
+  free(a);
+  return 0;
+}
+`;
+    const { program } = await compile(src, "sizes.c");
+    const st = new Stepper({ program, name: "sizes", scenario: {} });
+    st.until((s) => s.processes[1]?.line === 7, 50);
+    const p = st.current.processes.find((x) => x.kind === "program");
+    const block = (name: string) => / heap block of (\d+) bytes/.exec(local(p, name) ?? "")?.[1];
+    assert.deepEqual(["a", "b", "c", "d"].map(block), ["16", "1", "12", "100"]);
+  });
+
   it("keeps a process's row (the same object) when another process ran the step", async () => {
     const st = await stepper("fork-returns.c");
     st.until((s) => s.processes.filter((p) => p.kind === "program").length === 2);
