@@ -132,6 +132,7 @@ function valueText(ctx: ValueContext, t: CType, addr: number, depth: number): st
   switch (t.k) {
     case "int": {
       const v = readInt(ctx.mem, addr, t.size, t.signed);
+      if (t.bool) return v === 0n ? "false" : v === 1n ? "true" : String(v);
       if (t.size === 1) return `${v} '${escapeByte(Number(BigInt.asUintN(8, v)), "'")}'`;
       return String(v);
     }

@@ -21,11 +21,11 @@ export interface Field {
 
 export type CType =
   | { k: "void" }
-  | { k: "int"; size: 1 | 2 | 4 | 8; signed: boolean; name?: string }
+  | { k: "int"; size: 1 | 2 | 4 | 8; signed: boolean; name?: string; bool?: true }
   | { k: "float"; size: 4 | 8 }
   | { k: "ptr"; to: CType }
   | { k: "array"; of: CType; len: number | null }
-  | { k: "struct"; def: StructDef }
+  | { k: "struct"; def: StructDef; name?: string }
   | { k: "func"; ret: CType; params: CType[]; variadic: boolean; noProto?: boolean };
 
 export const VOID: CType = { k: "void" };
@@ -37,6 +37,9 @@ export const INT: CType = { k: "int", size: 4, signed: true };
 export const UINT: CType = { k: "int", size: 4, signed: false };
 export const LONG: CType = { k: "int", size: 8, signed: true };
 export const ULONG: CType = { k: "int", size: 8, signed: false };
+/** C99's _Bool (bool in <stdbool.h>): one byte holding 0 or 1; converting any other value to
+ *  it gives 1 (C11 6.3.1.2). */
+export const BOOL: CType = { k: "int", size: 1, signed: false, name: "_Bool", bool: true };
 export const DOUBLE: CType = { k: "float", size: 8 };
 export const FLOAT: CType = { k: "float", size: 4 };
 export const ptr = (to: CType): CType => ({ k: "ptr", to });
@@ -73,6 +76,7 @@ export function kindOf(t: CType): K {
 }
 
 export const isInt = (t: CType): boolean => t.k === "int";
+export const isBool = (t: CType): boolean => t.k === "int" && t.bool === true;
 export const isFloat = (t: CType): boolean => t.k === "float";
 export const isArith = (t: CType): boolean => t.k === "int" || t.k === "float";
 export const isPtr = (t: CType): boolean => t.k === "ptr";
@@ -104,7 +108,7 @@ export function typeName(t: CType): string {
     case "float": return t.size === 4 ? "float" : "double";
     case "ptr": return `${typeName(t.to)} *`;
     case "array": return `${typeName(t.of)}[${t.len ?? ""}]`;
-    case "struct": return `${t.def.union ? "union" : "struct"} ${t.def.tag}`;
+    case "struct": return t.name ?? `${t.def.union ? "union" : "struct"} ${t.def.tag}`;
     case "func": return `${typeName(t.ret)} (${t.params.map(typeName).join(", ")})`;
   }
 }

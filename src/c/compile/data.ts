@@ -5,7 +5,7 @@
 import type { Node } from "../parse";
 import { latin1Bytes } from "../../kernel/latin1";
 import { Ins, Op } from "../program";
-import { alignOf, CType, findField, K, kindOf, sizeOf, typeName } from "../types";
+import { alignOf, CType, findField, isBool, K, kindOf, sizeOf, typeName } from "../types";
 import { binop, negate, complement } from "../arith";
 import { convert } from "../types";
 import { Val, toBig, toNum } from "../wide";
@@ -99,7 +99,9 @@ export abstract class StaticData extends Context {
     }
     const first = this.scalarInit(init);
     if (first !== init) { if (first) this.staticInit(addr, type, first); return; }
-    const v = this.constExact(init);
+    const exact = this.constExact(init);
+    // A _Bool holds 1 for every value that is not 0 (bool on = 5; is 1).
+    const v = isBool(type) ? (toNum(exact) !== 0 ? 1 : 0) : exact;
     const k = kindOf(type);
     if (k >= K.F32) this.image.writeF(addr, sizeOf(type), toNum(v));
     else if (sizeOf(type) === 8) this.image.write64(addr, v);

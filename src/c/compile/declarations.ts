@@ -3,18 +3,24 @@
 // definitions, and where each declared variable lives (global, static, local).
 import type { Node } from "../parse";
 import {
-  CType, VOID, CHAR, UCHAR, SHORT, USHORT, INT, UINT, LONG, ULONG, DOUBLE, FLOAT, ptr, layout,
+  CType, VOID, BOOL, CHAR, UCHAR, SHORT, USHORT, INT, UINT, LONG, ULONG, DOUBLE, FLOAT, ptr, layout,
 } from "../types";
 import { FuncType } from "./context";
 import { StaticData } from "./data";
 
-const PRIMITIVES: Record<string, CType> = {
-  void: VOID, char: CHAR, short: SHORT, int: INT, long: LONG, float: FLOAT, double: DOUBLE, bool: UCHAR, _Bool: UCHAR,
-  size_t: ULONG, ssize_t: LONG, ptrdiff_t: LONG, intptr_t: LONG, uintptr_t: ULONG,
-  int8_t: { k: "int", size: 1, signed: true }, uint8_t: UCHAR, int16_t: SHORT, uint16_t: USHORT,
-  int32_t: INT, uint32_t: UINT, int64_t: LONG, uint64_t: ULONG, char16_t: USHORT, char32_t: UINT,
-};
+/** An integer or struct type under a name of its own (size_t, bool, a typedef's name): the
+ *  same type, shown by that name as the learner wrote it (pid_t pid, not int pid). */
+const named = (t: CType, name: string): CType => (t.k === "int" || t.k === "struct" ? { ...t, name } : t);
 
+const PRIMITIVES: Record<string, CType> = {
+  void: VOID, char: CHAR, short: SHORT, int: INT, long: LONG, float: FLOAT, double: DOUBLE,
+  ...Object.fromEntries(Object.entries({
+    bool: BOOL, _Bool: BOOL,
+    size_t: ULONG, ssize_t: LONG, ptrdiff_t: LONG, intptr_t: LONG, uintptr_t: ULONG,
+    int8_t: { k: "int", size: 1, signed: true }, uint8_t: UCHAR, int16_t: SHORT, uint16_t: USHORT,
+    int32_t: INT, uint32_t: UINT, int64_t: LONG, uint64_t: ULONG, char16_t: USHORT, char32_t: UINT,
+  } satisfies Record<string, CType>).map(([name, t]) => [name, named(t, name)])),
+};
 export abstract class Declarations extends StaticData {
   protected baseType(spec: Node | null): CType {
     if (!spec) return INT;
@@ -26,9 +32,10 @@ export abstract class Declarations extends StaticData {
       }
       case "sized_type_specifier": return sizedType(spec);
       case "type_identifier": {
-        const t = this.typedefs.get(spec.text);
+        // _Bool is a keyword of C99 that the grammar reads as a name.
+        const t = this.typedefs.get(spec.text) ?? (spec.text === "_Bool" ? PRIMITIVES._Bool : undefined);
         if (!t) this.err(spec, `unknown type name '${spec.text}'`);
-        return t;
+        return named(t, spec.text);
       }
       case "struct_specifier":
       case "union_specifier":

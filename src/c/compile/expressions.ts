@@ -3,7 +3,7 @@
 // decide types and legality are the type pass's (typing.ts); this part only emits.
 import type { Node } from "../parse";
 import { Bin, Op } from "../program";
-import { CType, K, CHAR, INT, LONG, ULONG, VOID, VOIDP, ptr, sizeOf, kindOf, isFloat, arithResult } from "../types";
+import { CType, K, CHAR, INT, LONG, ULONG, VOID, VOIDP, ptr, sizeOf, kindOf, isFloat, isBool, arithResult } from "../types";
 import type { FuncType, Global, Local } from "./context";
 import { unescape } from "./data";
 import { TypePass, inner, numberValue, valueType, type MisparsedCast } from "./typing";
@@ -74,6 +74,13 @@ export abstract class Expressions extends TypePass {
   }
 
   protected convert(from: CType, to: CType, n: Node): void {
+    if (isBool(to) && !isBool(from) && from.k !== "struct" && from.k !== "void") {
+      // To _Bool: 0 stays 0, every other value (2, 0.5, a pointer) becomes 1; truncating
+      // to a byte would keep 2 and make 256 false.
+      this.emit(Op.PUSH, 0);
+      this.emit(Op.BIN, Bin.NE, kindOf(from));
+      from = INT;
+    }
     const conv = this.conversion(from, to, n);
     if (conv) this.emit(Op.CONV, conv[0], conv[1]);
   }

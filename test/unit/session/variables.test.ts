@@ -28,7 +28,7 @@ describe("variables in the Snapshot", function () {
     assert.equal(local(parent, "x"), "1");
     assert.equal(local(child, "x"), "1");
     assert.deepEqual(parent.frames?.map((f) => f.function), ["main"]);
-    assert.equal(parent.frames?.[0].locals.find((v) => v.name === "pid")?.type, "int");
+    assert.equal(parent.frames?.[0].locals.find((v) => v.name === "pid")?.type, "pid_t", "as the program declares it");
     // The child adds one to its x; the parent's stays 1.
     st.until((s) => local(s.processes.find((p) => p.pid === child.pid), "x") === "2", 20);
     assert.equal(local(st.current.processes.find((p) => p.pid === parent.pid), "x"), "1");
@@ -80,6 +80,35 @@ int main(void) {
     const p = st.current.processes.find((x) => x.kind === "program");
     const block = (name: string) => / heap block of (\d+) bytes/.exec(local(p, name) ?? "")?.[1];
     assert.deepEqual(["a", "b", "c", "d"].map(block), ["16", "1", "12", "100"]);
+  });
+
+  it("a variable's type is spelled as the program wrote it: pid_t, ssize_t, size_t, a typedef's name", async () => {
+    const src = `#include <stdint.h>
+#include <signal.h>
+#include <sys/types.h>
+#include <unistd.h>
+typedef struct { int a; } box;
+typedef struct node { int v; } node_t;
+volatile sig_atomic_t got = 0;
+int main(void) {
+  pid_t pid = getpid();
+  ssize_t n = -1;
+  size_t len = 3;
+  uint8_t byte = 200;
+  box b = { 1 };
+  node_t nd = { 2 };
+  struct node raw = { 3 };
+  int plain = 4;
+  return 0;
+}
+`;
+    const { program } = await compile(src, "types.c");
+    const st = new Stepper({ program, name: "types", scenario: {} });
+    st.until((s) => s.processes[1]?.line === 17, 50);
+    const p = st.current.processes.find((x) => x.kind === "program");
+    assert.deepEqual(p?.frames?.at(-1)?.locals.map((v) => `${v.type} ${v.name}`),
+      ["pid_t pid", "ssize_t n", "size_t len", "uint8_t byte", "box b", "node_t nd", "struct node raw", "int plain"]);
+    assert.deepEqual(p?.globals?.map((v) => `${v.type} ${v.name}`), ["sig_atomic_t got"]);
   });
 
   it("keeps a process's row (the same object) when another process ran the step", async () => {
