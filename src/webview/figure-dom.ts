@@ -63,11 +63,17 @@ export class FigureView {
   /** What the figure was drawn from, to draw it again in another layout. */
   private drawnFrom: { snap: Snapshot; previous?: Snapshot; term?: Terminal } | { caption: string } | undefined;
 
+  /** The scroller's height and scroll position as last read (a scroll event, a resize
+   *  report or a whole pass): a step's screen pass reads these, because reading the
+   *  scroller itself then would lay out the page in the middle of the update (after a
+   *  whole pass or the event list changed it), and the frame lays it out once anyway. */
+  private seen: { height: number; top: number } | undefined;
+
   /** host holds the SVG; scroller is the element that scrolls it. */
   constructor(private readonly host: HTMLElement, private readonly scroller: HTMLElement,
     private readonly opts: SvgOptions = { motion: true, embedStyle: false }) {
-    scroller.addEventListener("scroll", () => this.later(), { passive: true });
-    window.addEventListener("resize", () => this.later());
+    scroller.addEventListener("scroll", () => { this.seen = undefined; this.later(); }, { passive: true });
+    new ResizeObserver(() => { this.seen = undefined; this.later(); }).observe(scroller);
   }
 
   /** Brings the whole DOM window (screen and margin) in line at the next frame. */
@@ -122,10 +128,11 @@ export class FigureView {
    *  Every unit in the DOM costs style and text layout on each update, so the margin is
    *  small; scrolling brings in the rest (one frame later at most). */
   private visibleRange(withMargin: boolean): [number, number] {
-    const h = this.scroller.clientHeight;
+    if (withMargin || !this.seen) this.seen = { height: this.scroller.clientHeight, top: this.scroller.scrollTop };
+    const { height: h, top: scrolled } = this.seen;
     if (!h) return [0, 1600];
     const scale = this.scale;
-    const top = this.scroller.scrollTop / scale;
+    const top = scrolled / scale;
     const margin = withMargin ? 300 / scale : 0;
     return [top - margin, top + h / scale + margin];
   }

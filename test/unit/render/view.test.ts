@@ -318,6 +318,51 @@ describe("descriptor-table view in Chromium", function () {
     assert.equal(await page.evaluate(units), drawnAfterFrame + 2, "the new row and its arrow to the v-node, and the same margin");
   });
 
+  it("a step reads no size or scroll position of the page before its one layout, and draws where the learner scrolled", async () => {
+    const page = await hx.page({ width: 1366, height: 768 });
+    const history = [bigSnapshot()];
+    await deliver(page, showMessage(...history));
+    await settle(page);
+    // The scroller's own getters, counted: a read while the page has changes pending lays
+    // the page out in the middle of the update (the frame lays it out again).
+    await page.evaluate(`(() => {
+      const el = document.querySelector(".fl-figure-wrap");
+      window.__reads = 0;
+      for (const [name, proto] of [["clientHeight", Element.prototype], ["scrollTop", Element.prototype], ["clientWidth", Element.prototype]]) {
+        const d = Object.getOwnPropertyDescriptor(proto, name);
+        Object.defineProperty(el, name, { configurable: true, get() { window.__reads++; return d.get.call(this); }, set(v) { d.set?.call(this, v); } });
+      }
+    })()`);
+    const step = async (n: number): Promise<number> => {
+      const sent = history.slice();
+      history.push(closeListenfd(history[history.length - 1], n));
+      return page.evaluate(`(() => {
+        document.body.append(document.createElement("span"));
+        window.__reads = 0;
+        window.dispatchEvent(new MessageEvent("message", { data: ${JSON.stringify(historyMessage(sent, history, history.length - 1))} }));
+        return window.__reads;
+      })()`);
+    };
+    assert.equal(await step(0), 0, "reads of the scroller in the step's task");
+    // Scrolled half-way down: the next step redraws a process shown there, in its own task.
+    const pid = await page.evaluate(`(async () => {
+      const el = document.querySelector(".fl-figure-wrap");
+      el.scrollTop = el.scrollHeight / 2;
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const view = el.getBoundingClientRect();
+      const shown = Array.from(document.querySelectorAll('g[data-key^="p:"]')).filter((g) => {
+        const r = g.getBoundingClientRect();
+        return r.top >= view.top && r.bottom <= view.bottom;
+      });
+      return Number(shown[0].getAttribute("data-key").slice(2));
+    })()`) as number;
+    assert.ok(pid > 150, `a child far down the picture is on screen (pid ${pid})`);
+    const before = await page.evaluate(`document.querySelector('g[data-key="p:${pid}"]').outerHTML`);
+    assert.equal(await step(pid - 101), 0, "reads of the scroller in the step's task");
+    const after = await page.evaluate(`document.querySelector('g[data-key="p:${pid}"]').outerHTML`);
+    assert.notEqual(after, before, `pid ${pid}'s closed listenfd drawn with the step`);
+  });
+
   it("ignores a malformed message and says why", async () => {
     const page = await hx.page();
     const bad = showMessage(fixture("pipe")) as { steps: Snapshot[] };
