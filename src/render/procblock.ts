@@ -7,7 +7,7 @@ import { Lookup, objectName } from "./lookup";
 import { pidHue } from "./palette";
 import { MeasuredParted, Parted, Part } from "./parts";
 import { clipRuns, hueClass, rect, runs, text, title } from "./svgparts";
-import { cbytes, clip, heldNote, waitStatusText } from "./text";
+import { cbytes, clip, heldNote, waitStatusText, wrapValue } from "./text";
 
 /** A process block: its size and where its descriptor rows are, now; its markup (whole, or
  *  in keyed parts: "title", "frame", "pid", "state", "name", "l0"..., "note", "s<fd>" for
@@ -48,7 +48,13 @@ function signalList(list: string[]): string {
  *  many lines there are, and a big picture draws a few blocks of hundreds. */
 type InfoLine = () => Array<[string, string]>;
 
-function infoLines(p: Proc, parentPresent: boolean, c: Changes): InfoLine[] {
+/** Characters of a block's info line at width w (the monospace runs' advance). */
+const lineRoom = (w: number): number => Math.floor((w - 20) / 6.9);
+/** How far a value's continuation lines are indented under its first (no-break spaces:
+ *  SVG text collapses plain ones). */
+const VALUE_INDENT = "\u00a0".repeat(4);
+
+function infoLines(p: Proc, parentPresent: boolean, c: Changes, room: number): InfoLine[] {
   const lines: InfoLine[] = [];
   if (p.kind === "client") lines.push(() => [["fl-m", "outside process (a client)"]]);
   if (p.state === "zombie") {
@@ -82,17 +88,21 @@ function infoLines(p: Proc, parentPresent: boolean, c: Changes): InfoLine[] {
   }
   const out = p.stdio.stdout;
   if (out.buffered) lines.push(() => [["fl-m", `stdout buffer (${out.mode}) `], ["fl-mono fl-t", cbytes(out.buffered, 26)]]);
-  variableLines(p, c.changedVars.get(p.pid), lines);
+  variableLines(p, c.changedVars.get(p.pid), lines, room);
   return lines;
 }
 
 /** The call stack (outermost first, each frame's locals under it) and the globals; a
  *  variable the step changed is bold with a mark (not colour alone). */
-function variableLines(p: Proc, changed: Set<string> | undefined, lines: InfoLine[]): void {
-  const item = (key: string, name: string, value: string) => lines.push(() => {
+function variableLines(p: Proc, changed: Set<string> | undefined, lines: InfoLine[], room: number): void {
+  const item = (key: string, name: string, value: string) => {
     const hot = changed?.has(key);
-    return [["fl-m", hot ? "\u25b8 " : "  "], [hot ? "fl-var fl-var-chg" : "fl-var", name], ["fl-m", " = "], [hot ? "fl-mono fl-t fl-var-chg" : "fl-mono fl-t", value]];
-  });
+    const cls = hot ? "fl-mono fl-t fl-var-chg" : "fl-mono fl-t";
+    // A value too long for the line goes on below it (a struct member by member).
+    const [head, ...more] = wrapValue(value, room - name.length - 5, room - VALUE_INDENT.length);
+    lines.push(() => [["fl-m", hot ? "\u25b8 " : "  "], [hot ? "fl-var fl-var-chg" : "fl-var", name], ["fl-m", " = "], [cls, head]]);
+    for (const piece of more) lines.push(() => [["fl-m", VALUE_INDENT], [cls, piece]]);
+  };
   (p.frames ?? []).forEach((f, i) => {
     lines.push(() => [["fl-fn", `${f.function}()`], ["fl-m", ` line ${f.line}`]]);
     for (const v of f.locals) item(`${i}:${v.name}`, v.name, v.value);
@@ -105,7 +115,7 @@ function variableLines(p: Proc, changed: Set<string> | undefined, lines: InfoLin
 
 /** The block of `p`: the size and descriptor rows now, the markup when first asked for. */
 export function drawProcBlock(p: Proc, w: number, look: Lookup, c: Changes, parentPresent: boolean): ProcBlock {
-  const lines = infoLines(p, parentPresent, c);
+  const lines = infoLines(p, parentPresent, c, lineRoom(w));
   let rows = 0;
   for (let fd = p.fds.length - 1; fd >= 0; fd--) if (p.fds[fd] !== null) { rows = fd + 1; break; }
   for (const key of c.closedFds.keys()) {
@@ -212,7 +222,7 @@ function drawBody(p: Proc, w: number, look: Lookup, c: Changes,
   const nameRoom = w - chipW - 8 - (12 + badgeW + 8) - 6;
   parts.push(["name", text(12 + badgeW + 8, 19, clip(p.name, Math.floor(nameRoom / 7.4)), "fl-t fl-name")]);
   let y = HEAD;
-  const room = Math.floor((w - 20) / 6.9);
+  const room = lineRoom(w);
   lines.forEach((l, i) => {
     parts.push([`l${i}`, runs(12, y + 12, clipRuns(l(), room))]);
     y += LINE;

@@ -29,6 +29,47 @@ export function clip(s: string, max: number): string {
   return s.length <= max ? s : s.slice(0, Math.max(0, max - 1)) + "\u2026";
 }
 
+/** A variable's value (src/c/cvalue.ts's text) in lines of at most `first`, then `rest`
+ *  characters, broken after a comma outside string and char literals: a struct goes on
+ *  member by member, an array element by element, instead of being cut at the card's edge
+ *  ({.name = "Ada", .marks = {90, 85, 7\u2026 hid .pos). Of the commas that fit, the
+ *  outermost (then the last) is taken, so a member's own braces stay on one line when they
+ *  can. A piece with no comma to break at that is still too long stays one line, for the
+ *  caller to clip. */
+export function wrapValue(s: string, first: number, rest: number): string[] {
+  if (s.length <= first) return [s];
+  const breaks: Array<{ at: number; depth: number }> = [];
+  let quote = "";
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (quote) {
+      if (ch === "\\") i++;
+      else if (ch === quote) quote = "";
+    } else if (ch === "\"" || ch === "'") quote = ch;
+    else if (ch === "{") depth++;
+    else if (ch === "}") depth--;
+    else if (ch === "," && s[i + 1] === " ") breaks.push({ at: i + 2, depth });
+  }
+  const out: string[] = [];
+  let start = 0;
+  let room = first;
+  while (s.length - start > room) {
+    let cut: { at: number; depth: number } | undefined;
+    for (const b of breaks) {
+      if (b.at <= start) continue;
+      if (b.at - start > room) break;
+      if (!cut || b.depth <= cut.depth) cut = b;
+    }
+    const at = cut?.at ?? breaks.find((b) => b.at > start)?.at ?? s.length;
+    out.push(s.slice(start, at).trimEnd());
+    start = at;
+    room = rest;
+  }
+  if (start < s.length) out.push(s.slice(start));
+  return out;
+}
+
 /** A C string literal as strace writes one (escapes inside, `...` after when it was cut). */
 const LITERAL = /"((?:[^"\\]|\\(?:[0-7]{1,3}|.))*)"(\.\.\.)?/g;
 

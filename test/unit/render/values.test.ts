@@ -1,0 +1,34 @@
+// A variable's value on a process's card: a value wider than the card goes on below its
+// first line, broken between struct members or array elements (outermost first), never
+// inside a string; before, the card cut it at its edge and a struct's later members were
+// not to be seen anywhere in the picture.
+import assert from "node:assert/strict";
+import { renderSvg } from "../../../src/render";
+import { wrapValue } from "../../../src/render/text";
+import type { Snapshot } from "../../../src/contract/snapshot";
+import { fixture } from "./page";
+
+describe("render: variable values on a card", () => {
+  it("wrapValue breaks after commas, outermost first, never inside a literal", () => {
+    const s = "{.name = \"Ada\", .marks = {90, 85, 77}, .pos = {.x = 3, .y = -4}}";
+    assert.deepEqual(wrapValue(s, 30, 28), ["{.name = \"Ada\",", ".marks = {90, 85, 77},", ".pos = {.x = 3, .y = -4}}"]);
+    // Two members fit the first line: both go there; .y stays with its .x.
+    assert.deepEqual(wrapValue(s, 40, 28), ["{.name = \"Ada\", .marks = {90, 85, 77},", ".pos = {.x = 3, .y = -4}}"]);
+    assert.deepEqual(wrapValue("{0, 1, 4, 9, 16, 25, 36, 49, ...}", 14, 14), ["{0, 1, 4, 9,", "16, 25, 36,", "49, ...}"]);
+    // The comma inside the string is no place to break; the string runs long for the caller to clip.
+    assert.deepEqual(wrapValue("\"a, b, c, d\"", 5, 5), ["\"a, b, c, d\""]);
+    assert.deepEqual(wrapValue("{44 ',', 10 '\\n'}", 10, 10), ["{44 ',',", "10 '\\n'}"]);
+    assert.deepEqual(wrapValue("42", 1, 1), ["42"]);
+  });
+
+  it("shows every member of a struct that does not fit the card's line", () => {
+    const base = fixture("pipe");
+    const value = "{.name = \"Ada\", .marks = {90, 85, 77}, .pos = {.x = 3, .y = -4}}";
+    const s: Snapshot = { ...base, processes: base.processes.map((p) => (p.kind === "program"
+      ? { ...p, frames: [{ function: "main", line: 9, locals: [{ name: "student", type: "struct student", value }] }] } : p)) };
+    const svg = renderSvg(s, undefined, { scheme: "light" });
+    const shown = [...svg.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1].replace(/&quot;/g, "\"").replace(/\u00a0/g, " ").trim()).join(" ");
+    for (const part of [".marks = {90, 85, 77},", ".pos = {.x = 3, .y = -4}}"]) assert.ok(shown.includes(part), `${part} in ${shown}`);
+    assert.ok(!/student[^<]*\u2026/.test(svg), "not cut");
+  });
+});
