@@ -3,8 +3,9 @@
 // high-contrast themes; the presentation layout at 1920x1080; fork-returns.c just after
 // fork; the timeline scrubbed back with its future; the live view of the real echo server
 // with two clients connected (bound to 127.0.0.1, its whole process group stopped after).
-// Runs only when FORKLAB_SCREENSHOT_DIR
-// names where to write them (scripts/screenshots.mjs), so a normal run takes none.
+// Runs only when FORKLAB_SCREENSHOT_DIR names where to write them (docs/view.md gives the
+// command: FORKLAB_SCREENSHOT_DIR=$PWD/docs/screenshots FORKLAB_SUITE_GREP="screenshots of
+// the real VS Code" npm run test:integration), so a normal run takes none.
 import * as assert from "node:assert";
 import { join } from "node:path";
 import * as vscode from "vscode";
