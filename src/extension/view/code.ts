@@ -28,11 +28,6 @@ function lineWidths(text: string, tabSize: number): number[] {
   });
 }
 
-/** The widest line in columns, tabs taken to their next stop. */
-export function longestLine(text: string, tabSize: number): number {
-  return lineWidths(text, tabSize).reduce((a, b) => Math.max(a, b), 0);
-}
-
 /** The columns Fork Lab's end-of-line markers for `pids` take (editor/marker.ts): each its
  *  margin and its text, the \u25C0 counted twice (the editor's font may lack it, and the
  *  font drawn in its place is often wider than a cell; the marker is italic too). */

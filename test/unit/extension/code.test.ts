@@ -8,14 +8,15 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Proc } from "../../../src/contract/snapshot";
 import { MARKER_MARGIN_EM, markedLines, pidMarker } from "../../../src/extension/editor/marker";
-import { CODE_LEAST, PICTURE_LEAST, codeShare, codeWidth, longestLine, markedColumns, markerColumns } from "../../../src/extension/view/code";
+import { CODE_LEAST, PICTURE_LEAST, codeShare, codeWidth, markedColumns, markerColumns } from "../../../src/extension/view/code";
 
 /** The editor area at 1920x1080 and at 1366x768: the window less the activity bar. */
 const FULL_HD = 1920 - 48;
 const LAPTOP = 1366 - 48;
 
 describe("the presentation layout's code column", () => {
-  it("measures the longest line in columns, a tab to its next stop", () => {
+  it("without markers, measures the longest line in columns, a tab to its next stop", () => {
+    const longestLine = (text: string, tabSize: number) => markedColumns(text, tabSize, new Map());
     assert.equal(longestLine("int x;\n\tif (x) {\r\n\t\treturn 1; /* one */\n}", 4), 8 + "return 1; /* one */".length);
     assert.equal(longestLine("ab\tc", 8), 9);
     assert.equal(longestLine("", 4), 0);
@@ -78,10 +79,11 @@ describe("the presentation layout's code column", () => {
   it("at 1920x1080 fork-returns.c after fork, pid 2 and pid 3 on line 12, is whole with its markers beside a picture at 16 px", () => {
     const text = readFileSync(join(__dirname, "..", "..", "..", "examples", "fork-returns.c"), "utf8");
     const columns = markedColumns(text, 4, new Map([[11, [2, 3]]]));
-    assert.ok(columns > longestLine(text, 4));
+    const bare = markedColumns(text, 4, new Map());
+    assert.ok(columns > bare);
     const share = codeShare(FULL_HD, columns, 14);
     assert.ok(share * FULL_HD >= codeWidth(columns, 14), `the code ${share * FULL_HD} px for ${codeWidth(columns, 14)} px`);
     assert.ok((1 - share) * FULL_HD >= PICTURE_LEAST - 1, `the picture ${(1 - share) * FULL_HD} px`);
-    assert.ok(share > codeShare(FULL_HD, longestLine(text, 4), 14), "wider than for the text alone");
+    assert.ok(share > codeShare(FULL_HD, bare, 14), "wider than for the text alone");
   });
 });
