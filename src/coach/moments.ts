@@ -1,7 +1,7 @@
 // Moments a lesson names (walkthroughs/lessons.json "askAt"/"at"), as predicates the
 // stepper runs to: a history index, the end, the h-th time a process arrives at a line
 // (before the line runs), or the last Snapshot before a scripted signal shows up.
-import type { Snapshot } from "../contract/snapshot";
+import type { Proc, Snapshot } from "../contract/snapshot";
 import type { Outcome, Stepper } from "../session/stepper";
 
 export type Role = "parent" | "child";
@@ -98,9 +98,23 @@ export function sawKeys(s: Snapshot, mainPid: number): string[] {
   if (prog.some((p) => p.state === "zombie")) keys.push("forklab.saw.zombie");
   if (prog.some((p) => p.pid !== mainPid && p.ppid === 1)) keys.push("forklab.saw.adopted");
   if (main?.state === "stopped") keys.push("forklab.saw.stopped");
-  const id = main?.fds[4];
-  const file = id === null || id === undefined ? undefined : s.files.find((f) => f.id === id);
-  const obj = file && s.objects.find((o) => o.id === file.object);
-  if (obj?.kind === "pipe" && obj.buffer.length === 65536) keys.push("forklab.saw.pipeFull");
+  // Blocked there now, or during the step (a signal can wake the writer within it).
+  const waits: Array<[Proc, string | undefined]> = prog.map((p) => [p, p.state === "blocked" ? p.blockedOn : undefined]);
+  for (const e of s.events) {
+    if (e.kind !== "block") continue;
+    const p = prog.find((q) => q.pid === e.pid);
+    if (p) waits.push([p, e.on]);
+  }
+  if (waits.some(([p, on]) => writesFullPipe(s, p, on))) keys.push("forklab.saw.pipeFull");
   return keys;
+}
+
+/** `on` is a write to a pipe: a pipe writer waits only when every page of the pipe holds
+ *  bytes, so the pipe is full, whatever the size of the writes (16 pages hold 65536 bytes
+ *  of 1024-byte writes but 64000 of 1000-byte ones). */
+function writesFullPipe(s: Snapshot, p: Proc, on: string | undefined): boolean {
+  const m = /^write\((\d+)\)$/.exec(on ?? "");
+  const id = m ? p.fds[Number(m[1])] : undefined;
+  const file = id === null || id === undefined ? undefined : s.files.find((f) => f.id === id);
+  return !!file && s.objects.find((o) => o.id === file.object)?.kind === "pipe";
 }

@@ -2,6 +2,8 @@
 import { strict as assert } from "node:assert";
 import { rolePid, runTo, sawKeys } from "../../../src/coach/moments";
 import { stepper } from "../session/helpers";
+import { compile } from "../c/helpers";
+import { Stepper } from "../../../src/session/stepper";
 
 describe("lesson moments", function () {
   this.timeout(60000);
@@ -48,5 +50,27 @@ describe("saw keys", function () {
       const r = st.until((s) => sawKeys(s, st.mainPid).includes(key));
       assert.ok(sawKeys(st.current, st.mainPid).includes(key), `${file}: never saw ${key} (${r.message})`);
     }
+  });
+
+  it("a full pipe is seen when its writer blocks, whatever the size of the writes: 64000 bytes of 1000-byte writes", async () => {
+    const src = `#include <unistd.h>
+int main(void) {
+    int fds[2];
+    char chunk[1000] = {0};
+    pipe(fds);
+    while (1) write(fds[1], chunk, sizeof(chunk));
+}
+`;
+    const { program } = await compile(src, "thousand.c");
+    const st = new Stepper({ program, name: "thousand", maxSteps: 5000 });
+    st.until((s) => sawKeys(s, st.mainPid).includes("forklab.saw.pipeFull"));
+    assert.ok(sawKeys(st.current, st.mainPid).includes("forklab.saw.pipeFull"), `not seen by step ${st.index}`);
+    const main = st.current.processes.find((p) => p.pid === st.mainPid)!;
+    assert.equal(main.blockedOn, "write(4)");
+    const file = st.current.files.find((f) => f.id === main.fds[4]);
+    const pipe = st.current.objects.find((o) => o.id === file?.object);
+    assert.equal(pipe?.kind === "pipe" ? pipe.buffer.length : -1, 64000);
+    // One step earlier the pipe still had room: not seen there.
+    assert.ok(!sawKeys(st.history[st.index - 1], st.mainPid).includes("forklab.saw.pipeFull"));
   });
 });
