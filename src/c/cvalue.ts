@@ -14,6 +14,9 @@ export interface ValueContext {
   funcAt?: (addr: number) => string | undefined;
   /** The heap block that starts at an address: its size in bytes, as the program asked for it. */
   heapBlock?: (addr: number) => number | undefined;
+  /** The heap block that started at an address and was freed (not handed out again): its
+   *  size and the line that freed it. */
+  freedBlock?: (addr: number) => { size: number; line: number } | undefined;
   /** The address lies in memory shared with other processes (shm, MAP_SHARED). */
   shared?: (addr: number) => boolean;
 }
@@ -103,6 +106,11 @@ function pointerText(ctx: ValueContext, t: Extract<CType, { k: "ptr" }>, addr: n
   }
   const block = ctx.heapBlock?.(a);
   if (block !== undefined) notes.push(`\u2192 heap block of ${block} bytes`);
+  else {
+    // free(p) leaves p as it was: the address of a block that is no longer the program's.
+    const freed = ctx.freedBlock?.(a);
+    if (freed) notes.push(`\u2192 heap block freed at line ${freed.line} (dangling)`);
+  }
   if (ctx.shared?.(a)) notes.push("(shared)");
   return notes.length ? `${hex} ${notes.join(" ")}` : hex;
 }

@@ -26,6 +26,7 @@ function contextOf(p: UserProc): ValueContext {
     // The size the program asked for (malloc(16) is 16 bytes), not the allocator's rounded
     // block with its red zone, which is the model's business.
     heapBlock: (a) => blockSize(p.heap, a),
+    freedBlock: (a) => { const d = p.heap.dead[a]; return d ? { size: d[0], line: d[2] } : undefined; },
     shared: (a) => p.mem.isShared(a),
   };
 }

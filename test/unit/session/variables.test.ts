@@ -80,6 +80,11 @@ int main(void) {
     const p = st.current.processes.find((x) => x.kind === "program");
     const block = (name: string) => / heap block of (\d+) bytes/.exec(local(p, name) ?? "")?.[1];
     assert.deepEqual(["a", "b", "c", "d"].map(block), ["16", "1", "12", "100"]);
+    // free(a) leaves a as it was; what it points at is no longer the program's.
+    st.step();
+    const after = st.current.processes.find((x) => x.kind === "program");
+    assert.match(local(after, "a") ?? "", /^0x[0-9a-f]+ \u2192 heap block freed at line 7 \(dangling\)$/);
+    assert.equal(local(after, "a")?.split(" ")[0], local(p, "a")?.split(" ")[0], "the same address");
   });
 
   it("a variable's type is spelled as the program wrote it: pid_t, ssize_t, size_t, a typedef's name", async () => {
