@@ -32,10 +32,14 @@ export function clip(s: string, max: number): string {
 /** A variable's value (src/c/cvalue.ts's text) in lines of at most `first`, then `rest`
  *  characters, broken after a comma outside string and char literals: a struct goes on
  *  member by member, an array element by element, instead of being cut at the card's edge
- *  ({.name = "Ada", .marks = {90, 85, 7\u2026 hid .pos). Of the commas that fit, the
- *  outermost (then the last) is taken, so a member's own braces stay on one line when they
- *  can. A piece with no comma to break at that is still too long stays one line, for the
- *  caller to clip. */
+ *  ({.name = "Ada", .marks = {90, 85, 7\u2026 hid .pos), or before a pointer's note. Of the
+ *  breaks that fit, the outermost (then the last) is taken, so a member's own braces stay
+ *  on one line when they can; a space outside literals only when no such break fits. A
+ *  piece with no place to break that is still too long stays one line, for the caller to
+ *  clip. */
+/** A space's rank among the places to break a value: after every comma and arrow. */
+const LAST_RESORT = 1e6;
+
 export function wrapValue(s: string, first: number, rest: number): string[] {
   if (s.length <= first) return [s];
   const breaks: Array<{ at: number; depth: number }> = [];
@@ -50,6 +54,9 @@ export function wrapValue(s: string, first: number, rest: number): string[] {
     else if (ch === "{") depth++;
     else if (ch === "}") depth--;
     else if (ch === "," && s[i + 1] === " ") breaks.push({ at: i + 2, depth });
+    // Before a pointer's note ("→ heap block of 16 bytes"), then, failing all else, a space.
+    else if (ch === " " && s[i + 1] === "\u2192") breaks.push({ at: i + 1, depth });
+    else if (ch === " ") breaks.push({ at: i + 1, depth: LAST_RESORT });
   }
   const out: string[] = [];
   let start = 0;

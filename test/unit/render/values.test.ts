@@ -19,6 +19,10 @@ describe("render: variable values on a card", () => {
     assert.deepEqual(wrapValue("\"a, b, c, d\"", 5, 5), ["\"a, b, c, d\""]);
     assert.deepEqual(wrapValue("{44 ',', 10 '\\n'}", 10, 10), ["{44 ',',", "10 '\\n'}"]);
     assert.deepEqual(wrapValue("42", 1, 1), ["42"]);
+    // A pointer's note goes on its own line, in words when it is still too long.
+    assert.deepEqual(wrapValue("0x1000000 \u2192 heap block freed at line 24 (dangling)", 20, 24),
+      ["0x1000000", "\u2192 heap block freed at", "line 24 (dangling)"]);
+    assert.deepEqual(wrapValue("0x400003 \"a long string, with commas\"", 12, 40), ["0x400003", "\"a long string, with commas\""]);
   });
 
   it("shows every member of a struct that does not fit the card's line", () => {
