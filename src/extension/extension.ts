@@ -13,6 +13,7 @@ import { host } from "./platform/host";
 import type { Feature } from "./platform/platform";
 import type { Services } from "./services";
 import * as lessons from "./session/lessons";
+import * as ahead from "./session/ahead";
 import * as session from "./session/session";
 import { Sessions } from "./session/sessions";
 import * as start from "./start/start";
@@ -30,6 +31,9 @@ export interface ForkLabApi {
   sinceLoadMs: number;
   /** Milliseconds the bundle took to evaluate (the rest of sinceLoadMs is VS Code preparing the call). */
   evaluationMs: number;
+  /** What was made ready ahead of Start Stepping (session/ahead.ts): the model's worker warm,
+   *  and the C files (by fsPath) whose start needs nothing more read. */
+  readiness(): { worker: boolean; files: string[] };
 }
 
 /** Every feature but the view host, which the others are given (see Services). */
@@ -40,6 +44,7 @@ const features: Feature[] = [
   lessons.register,
   start.register,
   checks.register,
+  ahead.register,
   ...host.features,
 ];
 
@@ -53,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): ForkLabApi {
   const end = performance.now();
   // NaN when the build did not stamp the bundle's end: the figure would be wrong, not small.
   const evaluationMs = (stamps.__forklabBundleEnd ?? Number.NaN) - loadedAt;
-  return { activationMs: end - begin, sinceLoadMs: end - loadedAt, evaluationMs };
+  return { activationMs: end - begin, sinceLoadMs: end - loadedAt, evaluationMs, readiness: () => sessions.readiness() };
 }
 
 export function deactivate(): void {

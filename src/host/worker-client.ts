@@ -52,6 +52,9 @@ export interface WorkerHost {
   spawn(events: WorkerEvents, stop: SharedArrayBuffer | undefined): WorkerPort;
   /** Completes a request that names a program before it is sent (a Web Worker gets the program's folder). */
   prepare?<R extends FileRequest>(req: R): Promise<R>;
+  /** Reads ahead what prepare() will need for a request naming `file` (the web's folder reading),
+   *  so that request finds it read; resolves once it is. */
+  ahead?(file: string): Promise<void>;
 }
 
 /** Memory the worker can read while it runs: only where the platform allows it (a browser
@@ -87,6 +90,10 @@ export class ModelWorker {
   private stopSeen = 0;
   /** A restart's replay, which requests sent meanwhile wait for. */
   private restarting: Promise<void> | undefined;
+  /** The warm request, once sent (one per window: a worker restarted later is not warmed again). */
+  private warming: Promise<boolean> | undefined;
+  /** The worker answered the warm request: its parser is loaded and its code has run. */
+  warmed = false;
 
   /** @param stopGraceMs how long a Stop waits for the worker to see it before it restarts the worker. */
   constructor(private readonly host: WorkerHost, private readonly hooks: WorkerHooks, private readonly stopGraceMs = STOP_GRACE_MS) {
@@ -128,6 +135,23 @@ export class ModelWorker {
     const r = await this.send({ ...input, type: "check", id: 0 });
     if (r.type === "checked") return r;
     throw new Error(r.type === "failed" ? r.message : `unexpected answer ${r.type}`);
+  }
+
+  /**
+   * Gets ready for the first open before it is asked for: starts the worker, which loads the
+   * parser and compiles and steps a small program (protocol.ts "warm"). Resolves true once it
+   * has; false when it failed or a restart answered it. The same promise every call.
+   */
+  warm(): Promise<boolean> {
+    this.warming ??= this.send({ type: "warm", id: 0 }).then((r) => (this.warmed = r.type === "warmed"));
+    return this.warming;
+  }
+
+  /** Gets ready for an open of `file`: the worker warm and what the platform reads for it
+   *  (the web's folder) read ahead. Resolves once both are (a failure only means the open
+   *  does that work itself). */
+  async ahead(file: string): Promise<void> {
+    await Promise.all([this.warm(), this.host.ahead?.(file).catch(() => undefined)]);
   }
 
   close(session: string): void {

@@ -125,3 +125,31 @@ describe("the model in its worker", function () {
     report(`forklab-first-picture${HOST === "web" ? "-web" : ""}: ${first.shown} ms from Start Stepping to step 0 on screen (warm; the command returned after ${first.returned} ms; started again: ${again.map((f) => f.shown).join(", ")} ms)`);
   });
 });
+
+describe("the model made ready ahead of Start Stepping", function () {
+  this.timeout(120000);
+  let dir: Scratch;
+
+  before(async () => { dir = await scratchFolder("forklab-ahead-"); });
+  after(async () => {
+    await closeSessionsAndEditors();
+    await dir.remove();
+  });
+
+  it("a C file on screen gets the worker warm and the file ready before the command; Start Stepping then starts it", async () => {
+    const api = await forkLab().activate();
+    // A folder no test has read: only ahead.ts can have made this file ready.
+    const file = vscode.Uri.joinPath(dir.uri, "ahead.c");
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode("#include \"csapp.h\"\nint main(void) {\n    printf(\"ready\\n\");\n    return 0;\n}\n"));
+    assert.ok(!api.readiness().files.includes(file.fsPath), "not ready before it was ever on screen");
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+    const ready = await waitFor(() => { const r = api.readiness(); return r.files.includes(file.fsPath) && r; }, "the file made ready ahead", 60000, 20);
+    assert.strictEqual(ready.worker, true, "the worker says it is warm");
+    assert.strictEqual(await current(), undefined, "nothing was started: only made ready");
+    assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", file), true);
+    const s = (await current())!;
+    assert.strictEqual(s.file, file.fsPath);
+    assert.strictEqual(s.index, 0);
+    await vscode.commands.executeCommand("forklab.stopSession");
+  });
+});

@@ -7,10 +7,10 @@
 import * as vscode from "vscode";
 import * as modelEntry from "../../host/model-entry";
 import { runChecksInModel } from "../checks/model-half";
-import { baseOf, dirOf } from "../../host/posix-path";
 import type { WorkerEvents, WorkerHost, WorkerPort } from "../../host/worker-client";
 import type { WebWorkerInit, WebWorkerStop } from "../../host/worker-web";
-import type { FileRequest, FolderFiles, Request, WorkerMessage } from "../../host/worker/protocol";
+import type { FileRequest, Request, WorkerMessage } from "../../host/worker/protocol";
+import { Folders } from "./folders";
 import type { Platform } from "./platform";
 
 export const DESKTOP_ONLY = "needs the desktop VS Code on Linux, where Fork Lab can compile and run it for real. "
@@ -31,41 +31,15 @@ function sayDesktopOnly(what: string): void {
   void vscode.window.showInformationMessage(`Fork Lab: ${what} ${DESKTOP_ONLY}`);
 }
 
-/** Files larger than this in a program's folder are not sent to the model. */
-const FILE_LIMIT = 1 << 20;
-/** At most this many files of a program's folder are sent. */
-const FOLDER_LIMIT = 300;
-
-/** The document (or a workspace file) with this fsPath, as a URI of its own scheme. */
-function uriOf(fsPath: string): vscode.Uri {
-  const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === fsPath);
-  if (doc) return doc.uri;
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  return folder ? folder.with({ path: fsPath }) : vscode.Uri.file(fsPath);
-}
-
-/** The regular files of `file`'s folder (not its subfolders), by fsPath. */
-async function folderFiles(file: string): Promise<FolderFiles> {
-  const dir = vscode.Uri.joinPath(uriOf(file), "..");
-  const files: FolderFiles = {};
-  // A folder that cannot be listed (an extension's own files served over https) gives none:
-  // the program runs from its text alone, csapp.h and the system headers being built in.
-  const listed = await Promise.resolve(vscode.workspace.fs.readDirectory(dir)).catch(() => [] as Array<[string, vscode.FileType]>);
-  const entries = listed.filter(([, t]) => t === vscode.FileType.File).slice(0, FOLDER_LIMIT);
-  await Promise.all(entries.map(async ([name]) => {
-    const uri = vscode.Uri.joinPath(dir, name);
-    if ((await vscode.workspace.fs.stat(uri)).size > FILE_LIMIT) return;
-    files[`${dirOf(file) === "/" ? "" : dirOf(file)}/${baseOf(name)}`] = await vscode.workspace.fs.readFile(uri);
-  }));
-  return files;
-}
-
 /**
  * The model in a Web Worker. Its script and the .wasm files are read through
  * vscode.workspace.fs (they may live in a remote or virtual file system), so the worker
- * starts from a blob: URL, and requests posted before it is up wait in order.
+ * starts from a blob: URL, and requests posted before it is up wait in order. Each program's
+ * folder is read once and kept while nothing in it changes (./folders.ts).
  */
 function webWorkerHost(context: vscode.ExtensionContext): WorkerHost {
+  const folders = new Folders();
+  context.subscriptions.push(folders);
   const dist = vscode.Uri.joinPath(context.extensionUri, "dist");
   const read = (name: string) => vscode.workspace.fs.readFile(vscode.Uri.joinPath(dist, name));
   let assets: Promise<[Uint8Array, Uint8Array, Uint8Array]> | undefined;
@@ -92,7 +66,8 @@ function webWorkerHost(context: vscode.ExtensionContext): WorkerHost {
         stop: (gen) => post({ type: "stop", gen }),
       };
     },
-    prepare: async <R extends FileRequest>(req: R): Promise<R> => ({ ...req, files: await folderFiles(req.file) }),
+    prepare: async <R extends FileRequest>(req: R): Promise<R> => ({ ...req, files: await folders.files(req.file) }),
+    ahead: async (file) => { await folders.files(file); },
   };
 }
 

@@ -81,7 +81,7 @@ export function cLanguage(doc: vscode.TextDocument | undefined): doc is vscode.T
 }
 
 /** A C program's source (a header is part of the program on screen, not a program). */
-function cSource(doc: vscode.TextDocument): boolean {
+export function cSource(doc: vscode.TextDocument): boolean {
   return cLanguage(doc) && !doc.uri.path.endsWith(".h");
 }
 
@@ -111,6 +111,8 @@ export class Sessions implements vscode.Disposable {
   private viewSub: vscode.Disposable | undefined;
   private readonly subs: vscode.Disposable[] = [];
   readonly worker: ModelWorker;
+  /** Files made ready to start ahead of Start Stepping (ahead()), by key. */
+  private readonly readied = new Set<string>();
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.worker = new ModelWorker(host.workerHost(context), {
@@ -261,6 +263,23 @@ export class Sessions implements vscode.Disposable {
     this.listenToView();
     this.update(s);
     return s;
+  }
+
+  /**
+   * Gets ready to start `uri` before the learner asks (ahead.ts): the model's worker started
+   * and warm, the file's folder read where the worker needs it sent (the web), then, when the
+   * file has a scenario next to it, the scenario checker loaded and compiled (the Ajv schema
+   * compile, in this thread: after the worker's warm-up, not beside it).
+   */
+  async ahead(uri: vscode.Uri): Promise<void> {
+    await this.worker.ahead(uri.fsPath);
+    await resolveScenario(uri, undefined).catch(() => undefined);
+    this.readied.add(key(uri));
+  }
+
+  /** What ahead() made ready: whether the worker is warm, and the files (by fsPath) it finished for. */
+  readiness(): { worker: boolean; files: string[] } {
+    return { worker: this.worker.warmed, files: [...this.readied].map((k) => vscode.Uri.parse(k).fsPath) };
   }
 
   /** `s`'s file started again as `s` was: the same scenario and command line. */

@@ -18,7 +18,7 @@ import type { TtyEnd } from "../../contract/protocol";
 import type { Action, Policy } from "../../session/session";
 import type { Outcome } from "../../session/stepper";
 
-export const WORKER_PROTOCOL_VERSION = 3;
+export const WORKER_PROTOCOL_VERSION = 4;
 
 /** What the learner asked of one session. `limit` bounds the steps a command may take. */
 export type Command =
@@ -90,7 +90,12 @@ export type Request =
   | { type: "close"; id: number; session: string }
   /** Run a file until every process blocks or ends (the model's side of a live comparison). */
   | { type: "atRest"; id: number; file: string; scenario: Scenario; maxSteps: number }
-  | CheckRequest;
+  | CheckRequest
+  /** Get ready for the first open before it is asked for: load the parser (tree-sitter's
+   *  runtime and the C grammar) and compile and step a small program, so the front end's
+   *  and the interpreter's code has run once (the first compile in a fresh worker costs
+   *  several times a later one). Answered with "warmed". */
+  | { type: "warm"; id: number };
 
 /** What changed in a session's timeline (the steps up to the current one, then the recorded
  *  future after a step back) since the last Update. The editor's copy replaces its entries
@@ -129,6 +134,7 @@ export type Response =
   /** The model's verdict on each check asked for, in order; `cannotRun` (the model cannot
    *  compile the server) and no results when none could run. */
   | { type: "checked"; id: number; cannotRun?: string; results: Array<{ id: CheckId; model: HalfResult }> }
+  | { type: "warmed"; id: number }
   | { type: "failed"; id: number; message: string };
 
 /** Sent during a long command (every PROGRESS_MS or so): how far it got, and what changed. */

@@ -33,6 +33,28 @@ interface Held {
     sliceStart: number; sliced?: boolean };
 }
 
+/** The program a warm request compiles and steps: csapp.h (built in, no file is read) and
+ *  the calls a course program makes first, so their code has run once. */
+const WARM_FILE = "/forklab-warm/warm.c";
+const WARM_SOURCE = `#include "csapp.h"
+int main(int argc, char **argv) {
+    int fds[2];
+    char buf[8];
+    Pipe(fds);
+    if (Fork() == 0) {
+        Close(fds[0]);
+        Write(fds[1], "ok\\n", 3);
+        exit(0);
+    }
+    Close(fds[1]);
+    Read(fds[0], buf, sizeof(buf));
+    printf("%d %s", argc, argv[0]);
+    Wait(NULL);
+    return 0;
+}
+`;
+const WARM_STEPS = 100;
+
 /** How long a Stop waits for the line that runs to end before it abandons the line. */
 const MIDLINE_AFTER_MS = 40;
 
@@ -79,6 +101,7 @@ export class ModelServer {
         return { type: "atRest", id: req.id, snapshot: session.snapshot(), mainPid: session.mainPid };
       }
       case "check": return this.check(req);
+      case "warm": return this.warm(req.id);
       case "clients": {
         const list = this.held(req.session).stepper.session.clients.list;
         return { type: "clients", id: req.id, clients: list.filter((c) => c.phase !== "done" && c.pid).map((c) => ({ pid: c.pid, phase: c.phase })) };
@@ -144,6 +167,17 @@ export class ModelServer {
     h.sentActions = (req.actions ?? []).slice(0, h.stepper.session.actions.length);
     this.sessions.set(req.session, h);
     return { type: "opened", id: req.id, session: req.session, diagnostics: loaded.diagnostics, hasMain, update: this.update(h) };
+  }
+
+  /** The worker made ready ahead of the first open (WARM_SOURCE compiled and stepped, its
+   *  session forgotten): what that open would otherwise do for the first time, at the
+   *  learner's click. */
+  private async warm(id: number): Promise<Response> {
+    const loaded = await this.load(WARM_FILE, WARM_SOURCE, {});
+    const stepper = new Stepper({ program: loaded.program, name: loaded.name, maxSteps: WARM_STEPS,
+      loadProgram: loaded.loadProgram, readFile: loaded.readFile });
+    stepper.continue(WARM_STEPS);
+    return { type: "warmed", id };
   }
 
   /** The model half of `forklab check`, the same checks the CLI runs (coach/check/model.ts). */

@@ -242,6 +242,36 @@ describe("the model's worker", function () {
     }
   });
 
+  for (const [where, make] of [["node", () => nodeWorkerHost(DIST)], ["the web bundle", webBundleHost]] as const) {
+    it(`ahead of the first open (${where}): nothing starts until asked; then the worker starts, says it is warm, and the open runs in it`, async () => {
+      const base = make();
+      let spawned = 0;
+      const readAhead: string[] = [];
+      const w = new ModelWorker({
+        spawn: (events, stop) => { spawned++; return base.spawn(events, stop); },
+        ahead: async (file) => { readAhead.push(file); },
+      }, { reopen: () => [], reopened: () => undefined, tell: () => undefined });
+      try {
+        assert.equal(spawned, 0, "no worker before it is asked for");
+        assert.equal(w.warmed, false);
+        assert.equal(w.warm(), w.warm(), "one warm-up, however often asked");
+        await w.ahead(ECHO);
+        assert.equal(w.warmed, true, "the worker answered the warm request");
+        assert.equal(spawned, 1);
+        assert.deepEqual(readAhead, [ECHO], "the host read ahead what the file's open needs");
+        const r = await w.open({ session: "a", file: ECHO, text: readFileSync(ECHO, "utf8"), scenario: echoScenario, policy: "round-robin", maxSteps: 1000 });
+        assert.equal(r.type, "opened", JSON.stringify(r));
+        assert.equal(r.type === "opened" && r.update?.length, 1, "the open starts at step 0, the warm-up's program left no trace");
+        assert.equal(spawned, 1, "the open runs in the worker warmed");
+        const stepped = await w.act("a", { kind: "step" });
+        assert.equal(stepped.outcome.ok, true, stepped.outcome.message);
+        assert.equal((await w.clients("a")).length, 0);
+      } finally {
+        w.dispose();
+      }
+    });
+  }
+
   it("a view's goto must land inside the history it was shown", () => {
     assert.deepEqual(viewCommand({ v: 1, type: "goto", step: 3 }, { length: 4, clientLines: [] }), { kind: "goto", step: 3 });
     assert.match(viewCommand({ v: 1, type: "goto", step: 4 }, { length: 4, clientLines: [] }) as string, /not in the history \(0\.\.3\)/);
