@@ -101,15 +101,40 @@ export function arithResult(a: CType, b: CType): CType {
   return pa.size === 8 ? (signed ? LONG : ULONG) : signed ? INT : UINT;
 }
 
+/** A type as C spells it in a cast or sizeof: `char *`, `int[2][3]` (outer bound first),
+ *  `int *[4]` (an array of pointers), `int (*)[3]` (a pointer to an array),
+ *  `void (*)(int)` (a pointer to a function). */
 export function typeName(t: CType): string {
+  return declared(t, "");
+}
+
+/** The declaration of `inner` (what is declared so far, "" for none) as type t: C's
+ *  declarators read inside out, so each layer wraps the text it is given. */
+function declared(t: CType, inner: string): string {
+  switch (t.k) {
+    case "ptr": {
+      const p = `*${inner}`;
+      return declared(t.to, t.to.k === "array" || t.to.k === "func" ? `(${p})` : p);
+    }
+    case "array": return declared(t.of, `${inner}[${t.len ?? ""}]`);
+    case "func": {
+      const params = t.params.length ? t.params.map(typeName).join(", ") + (t.variadic ? ", ..." : "") : t.noProto ? "" : "void";
+      return declared(t.ret, `${inner}(${params})`);
+    }
+    default: {
+      const base = baseName(t);
+      return inner === "" ? base : inner.startsWith("[") ? base + inner : `${base} ${inner}`;
+    }
+  }
+}
+
+function baseName(t: Exclude<CType, { k: "ptr" | "array" | "func" }>): string {
   switch (t.k) {
     case "void": return "void";
-    case "int": return t.name ?? `${t.signed ? "" : "unsigned "}${{ 1: "char", 2: "short", 4: "int", 8: "long" }[t.size]}`;
+    // An unnamed signed one-byte integer is `signed char` (plain char is CHAR, named "char").
+    case "int": return t.name ?? `${t.signed ? (t.size === 1 ? "signed " : "") : "unsigned "}${{ 1: "char", 2: "short", 4: "int", 8: "long" }[t.size]}`;
     case "float": return t.size === 4 ? "float" : "double";
-    case "ptr": return `${typeName(t.to)} *`;
-    case "array": return `${typeName(t.of)}[${t.len ?? ""}]`;
     case "struct": return t.name ?? `${t.def.union ? "union" : "struct"} ${t.def.tag}`;
-    case "func": return `${typeName(t.ret)} (${t.params.map(typeName).join(", ")})`;
   }
 }
 

@@ -259,5 +259,7 @@ function sizedType(spec: Node): CType {
   if (inner === "double") return DOUBLE;
   if (inner === "char") return unsigned ? UCHAR : { k: "int", size: 1, signed: true };
   const size = words.includes("short") ? 2 : words.includes("long") ? 8 : 4;
-  return { k: "int", size, signed: !unsigned } as CType;
+  const t = { k: "int", size, signed: !unsigned } as CType;
+  // long long is long's size here (LP64) but keeps its name for what is shown.
+  return words.filter((w) => w === "long").length === 2 ? named(t, `${unsigned ? "unsigned " : ""}long long`) : t;
 }

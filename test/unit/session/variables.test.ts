@@ -116,6 +116,31 @@ int main(void) {
     assert.deepEqual(p?.globals?.map((v) => `${v.type} ${v.name}`), ["sig_atomic_t got"]);
   });
 
+  it("array, pointer and function-pointer types read as C writes them: int[2][3], int *[4], int (*)[3], void (*)(int)", async () => {
+    const src = `void on(int sig) { (void)sig; }
+int main(void) {
+  int grid[2][3] = { {1, 2, 3}, {4, 5, 6} };
+  int *ptrs[4] = { 0 };
+  int (*row)[3] = grid;
+  void (*fp)(int) = on;
+  char **argvp = 0;
+  long long big = -1;
+  signed char sc = -1;
+  unsigned long long ub = 1;
+  return 0;
+}
+`;
+    const { program } = await compile(src, "decls.c");
+    const st = new Stepper({ program, name: "decls", scenario: {} });
+    st.until((s) => s.processes[1]?.line === 11, 50);
+    const p = st.current.processes.find((x) => x.kind === "program");
+    assert.deepEqual(p?.frames?.at(-1)?.locals.map((v) => `${v.type} | ${v.name} | ${v.value}`), [
+      "int[2][3] | grid | {{1, 2, 3}, {4, 5, 6}}", "int *[4] | ptrs | {NULL, NULL, NULL, NULL}",
+      `int (*)[3] | row | ${local(p, "row")}`, `void (*)(int) | fp | ${local(p, "fp")}`, "char ** | argvp | NULL",
+      "long long | big | -1", "signed char | sc | -1 '\\377'", "unsigned long long | ub | 1"]);
+    assert.match(local(p, "fp") ?? "", / <on>$/);
+  });
+
   it("keeps a process's row (the same object) when another process ran the step", async () => {
     const st = await stepper("fork-returns.c");
     st.until((s) => s.processes.filter((p) => p.kind === "program").length === 2);
