@@ -3,7 +3,7 @@
 // definitions, and where each declared variable lives (global, static, local).
 import type { Node } from "../parse";
 import {
-  CType, VOID, BOOL, CHAR, UCHAR, SHORT, USHORT, INT, UINT, LONG, ULONG, DOUBLE, FLOAT, ptr, layout,
+  CType, typeName, VOID, BOOL, CHAR, UCHAR, SHORT, USHORT, INT, UINT, LONG, ULONG, DOUBLE, FLOAT, ptr, layout,
 } from "../types";
 import { FuncType } from "./context";
 import { StaticData } from "./data";
@@ -23,6 +23,14 @@ const PRIMITIVES: Record<string, CType> = {
 };
 export abstract class Declarations extends StaticData {
   protected baseType(spec: Node | null): CType {
+    const t = this.unqualifiedType(spec);
+    // const and volatile change nothing the model does, but the learner wrote them: `const
+    // char *msg` is shown so. (A qualifier after a `*` is the pointer's own and not kept.)
+    const quals = (spec?.parent?.children ?? []).filter((c): c is Node => c?.type === "type_qualifier" && (c.text === "const" || c.text === "volatile")).map((c) => c.text);
+    return quals.length ? named(t, `${[...new Set(quals)].join(" ")} ${typeName(t)}`) : t;
+  }
+
+  private unqualifiedType(spec: Node | null): CType {
     if (!spec) return INT;
     switch (spec.type) {
       case "primitive_type": {

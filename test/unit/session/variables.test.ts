@@ -113,7 +113,7 @@ int main(void) {
     const p = st.current.processes.find((x) => x.kind === "program");
     assert.deepEqual(p?.frames?.at(-1)?.locals.map((v) => `${v.type} ${v.name}`),
       ["pid_t pid", "ssize_t n", "size_t len", "uint8_t byte", "box b", "node_t nd", "struct node raw", "int plain"]);
-    assert.deepEqual(p?.globals?.map((v) => `${v.type} ${v.name}`), ["sig_atomic_t got"]);
+    assert.deepEqual(p?.globals?.map((v) => `${v.type} ${v.name}`), ["volatile sig_atomic_t got"]);
   });
 
   it("array, pointer and function-pointer types read as C writes them: int[2][3], int *[4], int (*)[3], void (*)(int)", async () => {
@@ -139,6 +139,29 @@ int main(void) {
       `int (*)[3] | row | ${local(p, "row")}`, `void (*)(int) | fp | ${local(p, "fp")}`, "char ** | argvp | NULL",
       "long long | big | -1", "signed char | sc | -1 '\\377'", "unsigned long long | ub | 1"]);
     assert.match(local(p, "fp") ?? "", / <on>$/);
+  });
+
+  it("const and volatile stay in a variable's type, as the program wrote them", async () => {
+    const src = `#include <signal.h>
+struct point { int x, y; };
+const int limit = 3;
+volatile sig_atomic_t got = 0;
+int count(const char *s) { int n = 0; while (s[n]) n++; return n; }
+int main(void) {
+  const char *msg = "ping";
+  const struct point origin = { 0, 0 };
+  char *const fixed = 0;
+  int n = count(msg);
+  return n;
+}
+`;
+    const { program } = await compile(src, "quals.c");
+    const st = new Stepper({ program, name: "quals", scenario: {} });
+    st.until((s) => s.processes[1]?.frames?.length === 2, 50);
+    const p = st.current.processes.find((x) => x.kind === "program");
+    assert.deepEqual(p?.globals?.map((v) => `${v.type} ${v.name}`), ["const int limit", "volatile sig_atomic_t got"]);
+    assert.deepEqual(p?.frames?.map((f) => f.locals.map((v) => `${v.type} ${v.name}`)),
+      [["const char * msg", "const struct point origin", "char * fixed"], ["const char * s"]]);
   });
 
   it("keeps a process's row (the same object) when another process ran the step", async () => {
