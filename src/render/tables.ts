@@ -57,7 +57,8 @@ function signalsText(p: Snapshot["processes"][number]): string {
 export function textView(snap: Snapshot, previous?: Snapshot, term: Terminal = ownTerminal(snap)): TextView {
   const look = lookup(snap);
   const order = processTreeOrder(snap);
-  const notes = [...snap.events.map(describeEvent), ...describeChanges(diffSnapshots(previous, snap), snap).map((s) => "changed: " + s)];
+  const changes = diffSnapshots(previous, snap);
+  const notes = [...snap.events.map(describeEvent), ...describeChanges(changes, snap).map((s) => "changed: " + s)];
   const procs: Table = {
     caption: "Processes (process-tree order)",
     headers: ["pid", "ppid", "name", "kind", "state", "waits in", "line", "signals", "stdout buffer"],
@@ -67,6 +68,21 @@ export function textView(snap: Snapshot, previous?: Snapshot, term: Terminal = o
       p.blockedOn ?? "", p.line === undefined ? "" : String(p.line), signalsText(p),
       p.stdio.stdout.buffered ? `${p.stdio.stdout.mode}: ${cbytes(p.stdio.stdout.buffered, 30)}` : "",
     ]),
+  };
+  // What the cards show of each process's variables, for a reader who cannot see the
+  // picture: after fork, each process's own copy.
+  const vars: Table = {
+    caption: "Variables (each process's own copy)",
+    headers: ["pid", "where", "name", "type", "value", "this step"],
+    rows: order.flatMap(({ proc: p }) => {
+      const changed = changes.changedVars.get(p.pid);
+      const row = (where: string, key: string, v: { name: string; type: string; value: string }) =>
+        [String(p.pid), where, v.name, v.type, v.value, changed?.has(key) ? "changed" : ""];
+      return [
+        ...(p.frames ?? []).flatMap((f, i) => f.locals.map((v) => row(`${f.function}() line ${f.line}`, `${i}:${v.name}`, v))),
+        ...(p.globals ?? []).map((v) => row("global", `g:${v.name}`, v)),
+      ];
+    }),
   };
   const fds: Table = {
     caption: "Descriptor tables",
@@ -93,5 +109,5 @@ export function textView(snap: Snapshot, previous?: Snapshot, term: Terminal = o
     // A line's writers in order ("2 + typed": a prompt and the answer typed after it).
     rows: terminalLines(term).map((l) => [[...new Set(l.runs.map((r) => (r.typed ? "typed" : String(r.pid))))].join(" + "), l.typed ? "" : String(l.fd), l.text]),
   };
-  return { title: `Fork Lab, step ${snap.step}`, notes, tables: [procs, fds, files, objects, out] };
+  return { title: `Fork Lab, step ${snap.step}`, notes, tables: [procs, vars, fds, files, objects, out] };
 }

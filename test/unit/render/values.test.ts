@@ -3,7 +3,7 @@
 // inside a string; before, the card cut it at its edge and a struct's later members were
 // not to be seen anywhere in the picture.
 import assert from "node:assert/strict";
-import { renderSvg } from "../../../src/render";
+import { renderSvg, textView } from "../../../src/render";
 import { wrapValue } from "../../../src/render/text";
 import type { Snapshot } from "../../../src/contract/snapshot";
 import { fixture } from "./page";
@@ -34,5 +34,21 @@ describe("render: variable values on a card", () => {
     const shown = [...svg.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1].replace(/&quot;/g, "\"").replace(/\u00a0/g, " ").trim()).join(" ");
     for (const part of [".marks = {90, 85, 77},", ".pos = {.x = 3, .y = -4}}"]) assert.ok(shown.includes(part), `${part} in ${shown}`);
     assert.ok(!/student[^<]*\u2026/.test(svg), "not cut");
+  });
+
+  it("the text view (the picture's text alternative) lists each process's variables, the changed ones said", () => {
+    const base = fixture("pipe");
+    const [a, b] = base.processes.filter((p) => p.kind === "program");
+    const vars = (x: string) => ({ frames: [{ function: "main", line: 12, locals: [{ name: "x", type: "int", value: x }] }],
+      globals: [{ name: "counter", type: "int", value: "10" }] });
+    const before: Snapshot = { ...base, processes: base.processes.map((p) => (p === a || p === b ? { ...p, ...vars("1") } : p)) };
+    const after: Snapshot = { ...before, step: before.step + 1, events: [],
+      processes: before.processes.map((p) => (p.pid === b.pid ? { ...p, ...vars("42") } : p)) };
+    const table = textView(after, before).tables.find((t) => t.caption.startsWith("Variables"));
+    assert.ok(table, "a Variables table");
+    assert.deepEqual(table.headers, ["pid", "where", "name", "type", "value", "this step"]);
+    assert.deepEqual(table.rows, [
+      [String(a.pid), "main() line 12", "x", "int", "1", ""], [String(a.pid), "global", "counter", "int", "10", ""],
+      [String(b.pid), "main() line 12", "x", "int", "42", "changed"], [String(b.pid), "global", "counter", "int", "10", ""]]);
   });
 });

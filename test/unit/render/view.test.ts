@@ -644,7 +644,7 @@ describe("descriptor-table view in Chromium", function () {
       assert.match(await page.locator(".fl-sr[aria-live]").textContent() ?? "", /Text view shown/);
       assert.equal(await page.getByRole("button", { name: "Text view of the tables" }).getAttribute("aria-pressed"), "true");
       const captions = await page.locator(".fl-text caption").allTextContents();
-      assert.deepEqual(captions, ["Processes (process-tree order)", "Descriptor tables", "Open file table", "v-node table (objects)", "Terminal output"]);
+      assert.deepEqual(captions, ["Processes (process-tree order)", "Variables (each process's own copy)", "Descriptor tables", "Open file table", "v-node table (objects)", "Terminal output"]);
       assert.equal(await page.getByRole("table", { name: "Open file table" }).locator("tbody tr").count(), 6);
     });
   });
