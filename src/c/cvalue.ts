@@ -6,6 +6,7 @@
 // an unreadable address is said, never thrown.
 import { Fault, Memory } from "./memory";
 import { CType, sizeOf } from "./types";
+import { NSIG, sigmask, signame } from "../kernel/signum";
 
 /** What the formatter may ask about the process besides its memory. */
 export interface ValueContext {
@@ -129,7 +130,20 @@ function arrayText(ctx: ValueContext, t: Extract<CType, { k: "array" }>, addr: n
   return `{${items.join(", ")}${len > ARRAY_BOUND ? ", ..." : ""}}`;
 }
 
+/** A sigset_t as the signals in it, `{SIGINT, SIGCHLD}` (`{}` when empty): the library
+ *  keeps the set in its first word, bit signo - 1 (kernel/signum.ts), and the struct's
+ *  own layout (`{.__val = {65536, 0, ...}}`) says nothing to a learner. */
+function sigsetText(ctx: ValueContext, addr: number): string {
+  const word = Number(readInt(ctx.mem, addr, 4, false));
+  const members: string[] = [];
+  for (let s = 1; s < NSIG; s++) if (word & sigmask(s)) members.push(signame(s));
+  return `{${members.join(", ")}}`;
+}
+
+const isSigset = (t: Extract<CType, { k: "struct" }>): boolean => /(^|\s)sigset_t$/.test(t.name ?? "");
+
 function structText(ctx: ValueContext, t: Extract<CType, { k: "struct" }>, addr: number, depth: number): string {
+  if (isSigset(t)) return sigsetText(ctx, addr);
   if (!t.def.complete) return "{...}";
   if (depth > 3) return "{...}";
   const fields = t.def.fields.map((f) => `${f.name ? `.${f.name} = ` : ""}${valueText(ctx, f.type, addr + f.offset, depth + 1)}`);

@@ -164,6 +164,29 @@ int main(void) {
       [["const char * msg", "const struct point origin", "char * fixed"], ["const char * s"]]);
   });
 
+  it("a sigset_t reads as the signals in it, in a variable and inside struct sigaction", async () => {
+    const src = `#include <signal.h>
+int main(void) {
+  sigset_t mask, none;
+  struct sigaction sa;
+  sigemptyset(&none);
+  sigemptyset(&mask);
+  sigaddset(&mask, SIGCHLD);
+  sigaddset(&mask, SIGINT);
+  sigemptyset(&sa.sa_mask);
+  sigaddset(&sa.sa_mask, SIGTERM);
+  return 0;
+}
+`;
+    const { program } = await compile(src, "sets.c");
+    const st = new Stepper({ program, name: "sets", scenario: {} });
+    st.until((s) => s.processes[1]?.line === 11, 50);
+    const p = st.current.processes.find((x) => x.kind === "program");
+    assert.equal(local(p, "mask"), "{SIGINT, SIGCHLD}");
+    assert.equal(local(p, "none"), "{}");
+    assert.match(local(p, "sa") ?? "", /\.sa_mask = \{SIGTERM\}/);
+  });
+
   it("keeps a process's row (the same object) when another process ran the step", async () => {
     const st = await stepper("fork-returns.c");
     st.until((s) => s.processes.filter((p) => p.kind === "program").length === 2);
