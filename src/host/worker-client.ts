@@ -55,6 +55,10 @@ export interface WorkerHost {
   /** Reads ahead what prepare() will need for a request naming `file` (the web's folder reading),
    *  so that request finds it read; resolves once it is. */
   ahead?(file: string): Promise<void>;
+  /** A file of a folder prepare() read and keeps (the web), as it was read: no round trip.
+   *  Undefined when the folder is not kept (read it yourself); the promise gives undefined
+   *  when the kept folder has no such file. */
+  kept?(path: string): Promise<Uint8Array | undefined> | undefined;
 }
 
 /** Memory the worker can read while it runs: only where the platform allows it (a browser
@@ -152,6 +156,11 @@ export class ModelWorker {
    *  does that work itself). */
   async ahead(file: string): Promise<void> {
     await Promise.all([this.warm(), this.host.ahead?.(file).catch(() => undefined)]);
+  }
+
+  /** `path` from a folder the platform read for the worker and keeps (WorkerHost.kept). */
+  kept(path: string): Promise<Uint8Array | undefined> | undefined {
+    return this.host.kept?.(path);
   }
 
   close(session: string): void {

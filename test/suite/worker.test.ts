@@ -126,6 +126,14 @@ describe("the model in its worker", function () {
   });
 });
 
+/** What the session's first process has on descriptor 1 at the step shown: a tty, a pipe, a file. */
+async function stdoutKind(): Promise<string | undefined> {
+  const snap = (await current())?.snapshot;
+  const p = snap?.processes.find((x) => x.kind === "program");
+  const f = snap?.files.find((x) => x.id === p?.fds[1]);
+  return snap?.objects.find((o) => o.id === f?.object)?.kind;
+}
+
 describe("the model made ready ahead of Start Stepping", function () {
   this.timeout(120000);
   let dir: Scratch;
@@ -136,13 +144,16 @@ describe("the model made ready ahead of Start Stepping", function () {
     await dir.remove();
   });
 
-  it("a C file on screen gets the worker warm and the file ready before the command; Start Stepping then starts it", async () => {
+  it("a C file on screen gets the worker warm and the file ready before the command; Start Stepping then starts it, and a scenario saved since is the one used", async () => {
     const api = await forkLab().activate();
     // A folder no test has read: only ahead.ts can have made this file ready.
     const file = vscode.Uri.joinPath(dir.uri, "ahead.c");
+    const scenario = vscode.Uri.joinPath(dir.uri, "ahead.scenario.json");
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode("#include \"csapp.h\"\nint main(void) {\n    printf(\"ready\\n\");\n    return 0;\n}\n"));
+    await vscode.workspace.fs.writeFile(scenario, new TextEncoder().encode('{ "stdout": "pipe" }\n'));
     assert.ok(!api.readiness().files.includes(file.fsPath), "not ready before it was ever on screen");
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+    const doc = await vscode.workspace.openTextDocument(file);
+    await vscode.window.showTextDocument(doc);
     const ready = await waitFor(() => { const r = api.readiness(); return r.files.includes(file.fsPath) && r; }, "the file made ready ahead", 60000, 20);
     assert.strictEqual(ready.worker, true, "the worker says it is warm");
     assert.strictEqual(await current(), undefined, "nothing was started: only made ready");
@@ -150,6 +161,19 @@ describe("the model made ready ahead of Start Stepping", function () {
     const s = (await current())!;
     assert.strictEqual(s.file, file.fsPath);
     assert.strictEqual(s.index, 0);
+    assert.strictEqual(s.scenario, "ahead.scenario.json");
+    assert.strictEqual(await stdoutKind(), "pipe");
+
+    // The scenario edited and saved in the editor: the restart reads it again (the web keeps
+    // the folder it read for the worker, and a save drops that copy).
+    const sdoc = await vscode.workspace.openTextDocument(scenario);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(scenario, new vscode.Range(0, 0, sdoc.lineCount, 0), '{ "stdout": "file" }\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(await sdoc.save());
+    await vscode.window.showTextDocument(doc);
+    assert.strictEqual(await vscode.commands.executeCommand("forklab.restartSession"), true);
+    assert.strictEqual(await stdoutKind(), "file", "the scenario as saved");
     await vscode.commands.executeCommand("forklab.stopSession");
   });
 });

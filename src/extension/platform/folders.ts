@@ -77,6 +77,13 @@ export class Folders implements vscode.Disposable {
     return held.files;
   }
 
+  /** The file at `path` from its folder's copy (undefined in it when the copy has no such
+   *  file, or its read failed); undefined when the folder is not kept. */
+  kept(path: string): Promise<Uint8Array | undefined> | undefined {
+    // A read that failed has nothing to give: the caller reads the file itself.
+    return this.held.get(dirOf(path))?.files.then((f) => f[path], () => undefined);
+  }
+
   /** Forgets the copy of `dirPath` (only `which`, when given: not a newer read of the folder). */
   private drop(dirPath: string, which?: Held): void {
     const h = this.held.get(dirPath);

@@ -68,6 +68,7 @@ function webWorkerHost(context: vscode.ExtensionContext): WorkerHost {
     },
     prepare: async <R extends FileRequest>(req: R): Promise<R> => ({ ...req, files: await folders.files(req.file) }),
     ahead: async (file) => { await folders.files(file); },
+    kept: (path) => folders.kept(path),
   };
 }
 

@@ -223,7 +223,7 @@ export class Sessions implements vscode.Disposable {
     let scenarioName: string | undefined;
     let sc: Scenario;
     try {
-      ({ sc, scenarioName } = await resolveScenario(doc.uri, scenario));
+      ({ sc, scenarioName } = await resolveScenario(doc.uri, scenario, this.worker));
     } catch (e) {
       void vscode.window.showErrorMessage(`Fork Lab: cannot read the scenario: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;
@@ -273,7 +273,7 @@ export class Sessions implements vscode.Disposable {
    */
   async ahead(uri: vscode.Uri): Promise<void> {
     await this.worker.ahead(uri.fsPath);
-    await resolveScenario(uri, undefined).catch(() => undefined);
+    await resolveScenario(uri, undefined, this.worker).catch(() => undefined);
     this.readied.add(key(uri));
   }
 
@@ -608,9 +608,12 @@ export class Sessions implements vscode.Disposable {
 /**
  * The scenario a session starts in: given inline, named (a path, or a file name next to the
  * program), or NAME.scenario.json next to NAME.c when there is one (else none). Read through
- * vscode.workspace.fs, so it works on the web as on the desktop.
+ * vscode.workspace.fs, so it works on the web as on the desktop; taken from the program's
+ * folder as the web keeps it for the worker when it is kept (the same bytes the program's
+ * headers come from, and no round trip: just after an editor opens, the workbench answers
+ * a read only once it has drawn it, 200 ms measured).
  */
-async function resolveScenario(file: vscode.Uri, scenario: Scenario | string | undefined): Promise<{ sc: Scenario; scenarioName?: string }> {
+async function resolveScenario(file: vscode.Uri, scenario: Scenario | string | undefined, folder: Pick<ModelWorker, "kept">): Promise<{ sc: Scenario; scenarioName?: string }> {
   if (typeof scenario === "object") return { sc: scenario, scenarioName: "inline" };
   const uri = typeof scenario === "string"
     ? (scenario.includes("/") ? file.with({ path: scenario }) : vscode.Uri.joinPath(file, "..", scenario))
@@ -618,7 +621,7 @@ async function resolveScenario(file: vscode.Uri, scenario: Scenario | string | u
   if (uri.path === file.path) return { sc: {} };
   let bytes: Uint8Array;
   try {
-    bytes = await vscode.workspace.fs.readFile(uri);
+    bytes = (await folder.kept(uri.fsPath)) ?? await vscode.workspace.fs.readFile(uri);
   } catch (e) {
     if (typeof scenario !== "string") return { sc: {} };
     throw e;
