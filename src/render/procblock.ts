@@ -7,7 +7,7 @@ import { Lookup, objectName } from "./lookup";
 import { pidHue } from "./palette";
 import { MeasuredParted, Parted, Part } from "./parts";
 import { clipRuns, hueClass, rect, runs, text, title } from "./svgparts";
-import { cbytes, clip, heldNote, waitStatusText, wrapValue } from "./text";
+import { cbytes, clip, deadState, heldNote, waitStatusText, wrapValue } from "./text";
 
 /** A process block: its size and where its descriptor rows are, now; its markup (whole, or
  *  in keyed parts: "title", "frame", "pid", "state", "name", "l0"..., "note", "s<fd>" for
@@ -72,16 +72,19 @@ function infoLines(p: Proc, parentPresent: boolean, c: Changes, room: number): I
   }
   const s = p.signals;
   const sigLine = (label: string, list: () => string[], cls = "fl-t") => lines.push(() => [["fl-m", `${label} `], [cls, signalList(list())]]);
-  if (s.pending.length) sigLine("pending", () => s.pending, "fl-sig");
+  // A zombie has run its last: no signal reaches it, no handler of its will run (deadState).
+  const live = !deadState(p);
+  if (live && s.pending.length) sigLine("pending", () => s.pending, "fl-sig");
   // A line of its own: beside three signal names it would be cut in a nested block.
   const held = heldNote(p.state, s.pending);
-  if (held) lines.push(() => [["fl-m", held]]);
-  if (s.blocked.length) sigLine("blocked", () => s.blocked);
+  if (live && held) lines.push(() => [["fl-m", held]]);
+  if (live && s.blocked.length) sigLine("blocked", () => s.blocked);
   for (const _ in s.handlers) {
+    if (!live) break;
     sigLine("handlers", () => Object.entries(s.handlers).map(([sig, h]) => `${sig}\u2192${h}`));
     break;
   }
-  if (s.running) lines.push(() => [["fl-m", "in handler "], ["fl-sig", s.running ?? ""]]);
+  if (live && s.running) lines.push(() => [["fl-m", "in handler "], ["fl-sig", s.running ?? ""]]);
   if (s.lost.length) {
     const fresh = c.newlyLost.has(p.pid) ? " (just now)" : "";
     lines.push(() => [["fl-lost", `\u26a0 lost ${signalList(s.lost)}${fresh}`], ["fl-m", " (was already pending)"]]);

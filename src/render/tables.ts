@@ -5,7 +5,7 @@ import { diffSnapshots, describeChanges } from "./changes";
 import { describeEvent } from "./events";
 import { lookup, objectName, socketAddr, vnodeLabel } from "./lookup";
 import { Terminal, ownTerminal, terminalLines } from "./terminal";
-import { cbytes, heldNote, waitStatusText } from "./text";
+import { cbytes, deadState, heldNote, waitStatusText } from "./text";
 import { processTreeOrder } from "./tree";
 
 export interface Table {
@@ -43,13 +43,14 @@ function objectDetails(o: Snapshot["objects"][number], term: Terminal): string {
 function signalsText(p: Snapshot["processes"][number]): string {
   const s = p.signals;
   const held = heldNote(p.state, s.pending);
-  const parts = [
+  const live = !deadState(p);
+  const parts = live ? [
     s.pending.length ? `pending ${s.pending.join(" ")}${held ? ` (${held})` : ""}` : "",
     s.blocked.length ? `blocked ${s.blocked.join(" ")}` : "",
     Object.keys(s.handlers).length ? `handlers ${Object.entries(s.handlers).map(([k, v]) => `${k}->${v}`).join(" ")}` : "",
     s.running ? `in handler ${s.running}` : "",
     s.lost.length ? `LOST ${s.lost.join(" ")}` : "",
-  ];
+  ] : [s.lost.length ? `LOST ${s.lost.join(" ")}` : ""];
   return parts.filter(Boolean).join("; ");
 }
 

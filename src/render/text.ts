@@ -29,6 +29,11 @@ export function clip(s: string, max: number): string {
   return s.length <= max ? s : s.slice(0, Math.max(0, max - 1)) + "\u2026";
 }
 
+/** A zombie's signal state is not shown: it has run its last, a signal sent to it is
+ *  discarded and no handler of its will run, so its dispositions, mask and pending set
+ *  would only suggest otherwise ("handlers SIGUSR1→handler" on a process that exited). */
+export const deadState = (p: { state: string }): boolean => p.state === "zombie";
+
 /** A variable's value (src/c/cvalue.ts's text) in lines of at most `first`, then `rest`
  *  characters, broken after a comma outside string and char literals: a struct goes on
  *  member by member, an array element by element, instead of being cut at the card's edge

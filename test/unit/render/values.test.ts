@@ -51,4 +51,23 @@ describe("render: variable values on a card", () => {
       [String(a.pid), "main() line 12", "x", "int", "1", ""], [String(a.pid), "global", "counter", "int", "10", ""],
       [String(b.pid), "main() line 12", "x", "int", "42", "changed"], [String(b.pid), "global", "counter", "int", "10", ""]]);
   });
+
+  it("a zombie's card and text row show no signal state: it has exited, no handler of its will run", () => {
+    const base = fixture("pipe");
+    const child = base.processes.filter((p) => p.kind === "program")[1];
+    const signals = { ...child.signals, handlers: { SIGUSR1: "handler" }, blocked: ["SIGUSR1"], pending: ["SIGTERM"] };
+    const zombie: Snapshot = { ...base, processes: base.processes.map((p) => (p.pid === child.pid
+      ? { ...p, state: "zombie", exitStatus: 3 << 8, fds: [], frames: undefined, globals: undefined, line: undefined, signals } : p)) };
+    const svg = renderSvg(zombie, undefined, { scheme: "light" });
+    // The card: from its unit to the next unit (the next process or the first open file).
+    const from = svg.indexOf(`data-key="p:${child.pid}"`);
+    const card = svg.slice(from, svg.indexOf("data-key=", from + 10));
+    assert.match(card, /exited 3/);
+    assert.doesNotMatch(card, /handlers|SIGUSR1|SIGTERM/);
+    const row = textView(zombie).tables[0].rows.find((r) => r[0] === String(child.pid));
+    assert.equal(row?.[7], "", "no signals column for a zombie");
+    // A live process keeps showing them.
+    const live: Snapshot = { ...base, processes: base.processes.map((p) => (p.pid === child.pid ? { ...p, signals } : p)) };
+    assert.match(textView(live).tables[0].rows.find((r) => r[0] === String(child.pid))?.[7] ?? "", /handlers SIGUSR1->handler/);
+  });
 });
