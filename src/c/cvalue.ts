@@ -155,6 +155,8 @@ function valueText(ctx: ValueContext, t: CType, addr: number, depth: number): st
     case "int": {
       const v = readInt(ctx.mem, addr, t.size, t.signed);
       if (t.bool) return v === 0n ? "false" : v === 1n ? "true" : String(v);
+      // An enum's value by its name, as gdb shows it; a value with no name as the number.
+      if (t.enumerators) return t.enumerators[Number(v)] ?? String(v);
       if (t.size === 1) return `${v} '${escapeByte(Number(BigInt.asUintN(8, v)), "'")}'`;
       return String(v);
     }

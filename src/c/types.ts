@@ -21,7 +21,7 @@ export interface Field {
 
 export type CType =
   | { k: "void" }
-  | { k: "int"; size: 1 | 2 | 4 | 8; signed: boolean; name?: string; bool?: true }
+  | { k: "int"; size: 1 | 2 | 4 | 8; signed: boolean; name?: string; bool?: true; enumerators?: Record<number, string> }
   | { k: "float"; size: 4 | 8 }
   | { k: "ptr"; to: CType }
   | { k: "array"; of: CType; len: number | null }

@@ -22,6 +22,9 @@ const PRIMITIVES: Record<string, CType> = {
   } satisfies Record<string, CType>).map(([name, t]) => [name, named(t, name)])),
 };
 export abstract class Declarations extends StaticData {
+  /** Each enum tag's value names (value -> the first name given it). */
+  private readonly enumNames = new Map<string, Record<number, string>>();
+
   protected baseType(spec: Node | null): CType {
     const t = this.unqualifiedType(spec);
     // const and volatile change nothing the model does, but the learner wrote them: `const
@@ -49,8 +52,7 @@ export abstract class Declarations extends StaticData {
       case "union_specifier":
         return this.structType(spec);
       case "enum_specifier":
-        this.enumType(spec);
-        return INT;
+        return this.enumType(spec);
       case "macro_type_specifier":
         this.cannotRun(spec, `macro type '${spec.text}' is not supported`);
     }
@@ -90,17 +92,27 @@ export abstract class Declarations extends StaticData {
     return fields;
   }
 
-  private enumType(spec: Node): void {
+  /** An enum is an int (its constants go to `enums`); the type keeps its tag and the names
+   *  of its values, so a variable of it reads as gdb shows it (`BLUE`, not 2). */
+  private enumType(spec: Node): CType {
+    const tag = spec.childForFieldName("name")?.text;
     const body = spec.childForFieldName("body");
-    if (!body) return;
-    let next = 0;
-    for (const e of body.namedChildren) {
-      if (!e || e.type !== "enumerator") continue;
-      const v = e.childForFieldName("value");
-      if (v) next = this.constValue(v);
-      this.enums.set(e.childForFieldName("name")!.text, next);
-      next++;
+    let names = tag !== undefined ? this.enumNames.get(tag) : undefined;
+    if (body) {
+      names = {};
+      let next = 0;
+      for (const e of body.namedChildren) {
+        if (!e || e.type !== "enumerator") continue;
+        const v = e.childForFieldName("value");
+        if (v) next = this.constValue(v);
+        const name = e.childForFieldName("name")!.text;
+        this.enums.set(name, next);
+        names[next] ??= name;
+        next++;
+      }
+      if (tag !== undefined) this.enumNames.set(tag, names);
     }
+    return { k: "int", size: 4, signed: true, name: tag !== undefined ? `enum ${tag}` : "enum", enumerators: names };
   }
 
   /** Apply a declarator to a base type: returns the declared name and full type. */

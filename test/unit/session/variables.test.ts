@@ -187,6 +187,30 @@ int main(void) {
     assert.match(local(p, "sa") ?? "", /\.sa_mask = \{SIGTERM\}/);
   });
 
+  it("an enum variable reads as its value's name, as gdb shows it; a value with no name as its number", async () => {
+    const src = `#include <stdio.h>
+enum state { IDLE, RUNNING = 5, DONE, FINISHED = 6 };
+typedef enum { OFF, ON } power_t;
+enum state g = RUNNING;
+int main(void) {
+  enum state s = DONE;
+  enum state odd = (enum state)42;
+  power_t p = ON;
+  printf("%d %d %d %d\\n", g, s, odd, p);
+  return 0;
+}
+`;
+    const { program } = await compile(src, "enums.c");
+    const st = new Stepper({ program, name: "enums", scenario: {} });
+    st.until((s) => s.processes[1]?.line === 9, 50);
+    const p = st.current.processes.find((x) => x.kind === "program");
+    assert.deepEqual(p?.globals?.map((v) => `${v.type} ${v.name} = ${v.value}`), ["enum state g = RUNNING"]);
+    assert.deepEqual(p?.frames?.at(-1)?.locals.map((v) => `${v.type} ${v.name} = ${v.value}`),
+      ["enum state s = DONE", "enum state odd = 42", "power_t p = ON"]);
+    st.continue(50);
+    assert.equal(st.current.output.map((o) => o.text).join(""), "5 6 42 1\n", "still an int to C");
+  });
+
   it("keeps a process's row (the same object) when another process ran the step", async () => {
     const st = await stepper("fork-returns.c");
     st.until((s) => s.processes.filter((p) => p.kind === "program").length === 2);
