@@ -79,11 +79,7 @@ function infoLines(p: Proc, parentPresent: boolean, c: Changes, room: number): I
   const held = heldNote(p.state, s.pending);
   if (live && held) lines.push(() => [["fl-m", held]]);
   if (live && s.blocked.length) sigLine("blocked", () => s.blocked);
-  for (const _ in s.handlers) {
-    if (!live) break;
-    sigLine("handlers", () => Object.entries(s.handlers).map(([sig, h]) => `${sig}\u2192${h}`));
-    break;
-  }
+  if (live && Object.keys(s.handlers).length) sigLine("handlers", () => Object.entries(s.handlers).map(([sig, h]) => `${sig}\u2192${h}`));
   if (live && s.running) lines.push(() => [["fl-m", "in handler "], ["fl-sig", s.running ?? ""]]);
   if (s.lost.length) {
     const fresh = c.newlyLost.has(p.pid) ? " (just now)" : "";
