@@ -91,7 +91,11 @@ function cStringAt(mem: Memory, addr: number): { bytes: number[]; more: boolean 
 
 const isCharType = (t: CType): boolean => t.k === "int" && t.size === 1;
 
-function pointerText(ctx: ValueContext, t: Extract<CType, { k: "ptr" }>, addr: number): string {
+/** A pointee shown through its pointer: a number or a struct, not text (a char * shows its
+ *  string), an array, another pointer or a function. */
+const shownThrough = (t: CType): boolean => (t.k === "int" && t.size > 1) || t.k === "float" || t.k === "struct";
+
+function pointerText(ctx: ValueContext, t: Extract<CType, { k: "ptr" }>, addr: number, depth: number): string {
   const p = readInt(ctx.mem, addr, 8, false);
   if (p === 0n) return "NULL";
   const a = Number(p);
@@ -112,7 +116,12 @@ function pointerText(ctx: ValueContext, t: Extract<CType, { k: "ptr" }>, addr: n
     const freed = ctx.freedBlock?.(a);
     if (freed) notes.push(`\u2192 heap block freed at line ${freed.line} (dangling)`);
   }
-  if (ctx.shared?.(a)) notes.push("(shared)");
+  if (ctx.shared?.(a)) {
+    notes.push("(shared)");
+    // Shared memory has no variable of its own: what a process writes there is seen only
+    // through the pointer, on every sharer's card (zero-filled when mapped, never indeterminate).
+    if (shownThrough(t.to) && depth < 3) notes.push(`\u2192 ${valueText(ctx, t.to, a, depth + 1)}`);
+  }
   return notes.length ? `${hex} ${notes.join(" ")}` : hex;
 }
 
@@ -161,7 +170,7 @@ function valueText(ctx: ValueContext, t: CType, addr: number, depth: number): st
       return String(v);
     }
     case "float": return floatText(ctx.mem.readF(addr, t.size), t.size);
-    case "ptr": return pointerText(ctx, t, addr);
+    case "ptr": return pointerText(ctx, t, addr, depth);
     case "array": return arrayText(ctx, t, addr, depth);
     case "struct": return structText(ctx, t, addr, depth);
     case "func": return ctx.funcAt?.(addr) ?? address(addr);

@@ -80,6 +80,22 @@ describe("C values as text (every type the stepper supports)", () => {
     assert.equal(formatValue(ctx(m, { funcAt: (a) => (a === 0x100040 ? "handler" : undefined) }), ptr(fn), BASE), "0x100040 <handler>");
   });
 
+  it("a pointer into shared memory shows what it points at, a number or a struct (no variable of its own shows it)", () => {
+    const m = memory();
+    m.writeU(BASE + 0x200, 4, 2);
+    m.write64(BASE, BASE + 0x200);
+    const shared = ctx(m, { shared: (a) => a >= BASE + 0x200 && a < BASE + 0x300 });
+    assert.equal(formatValue(shared, ptr(INT), BASE), "0x600200 (shared) \u2192 2");
+    m.writeF(BASE + 0x280, 8, 0.5); m.write64(BASE + 8, BASE + 0x280);
+    assert.equal(formatValue(shared, ptr(DOUBLE), BASE + 8), "0x600280 (shared) \u2192 0.5");
+    const counter = struct("counter", [["n", INT], ["turn", INT]]);
+    assert.equal(formatValue(shared, ptr(counter), BASE), "0x600200 (shared) \u2192 {.n = 2, .turn = 0}");
+    // Not shared: the address alone, as gdb prints a pointer; void * and char * as before.
+    assert.equal(formatValue(ctx(m), ptr(INT), BASE), "0x600200");
+    assert.equal(formatValue(shared, ptr(VOID), BASE), "0x600200 (shared)");
+    assert.equal(formatValue(shared, ptr(CHAR), BASE), "0x600200 (shared)");
+  });
+
   it("arrays to a bound with ... after, and arrays of arrays", () => {
     const m = memory();
     for (let i = 0; i < 20; i++) m.writeU(BASE + 4 * i, 4, i * i);

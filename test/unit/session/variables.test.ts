@@ -35,6 +35,18 @@ describe("variables in the Snapshot", function () {
     assert.equal(snapshotProblem(st.current), undefined, "the Snapshot with variables is valid");
   });
 
+  it("shm.c: the child's write to the shared int shows on both cards, through each one's pointer; its global only on its own", async () => {
+    const st = await stepper("shm.c");
+    st.until((s) => s.processes.filter((p) => p.kind === "program").length === 2);
+    const [parent, child] = st.current.processes.filter((p) => p.kind === "program").map((p) => p.pid);
+    const at = (pid: number) => st.current.processes.find((p) => p.pid === pid);
+    assert.match(local(at(parent), "shared") ?? "", /^0x[0-9a-f]+ \(shared\) \u2192 1$/);
+    st.until((s) => (local(s.processes.find((p) => p.pid === child), "shared") ?? "").endsWith("\u2192 2"), 40);
+    assert.match(local(at(parent), "shared") ?? "", /\(shared\) \u2192 2$/, "the parent's card shows the child's write");
+    const global = (pid: number) => at(pid)?.globals?.find((v) => v.name === "global")?.value;
+    assert.deepEqual([global(parent), global(child)], ["1", "2"], "each process's own global");
+  });
+
   it("shows the call stack innermost last with each frame's line and locals, and the globals", async () => {
     const src = `#include <stdio.h>
 int counter = 5;
