@@ -175,5 +175,12 @@ export function syscallText(c: CallRecord): string {
   else if (pair) shown.push(pair);
   const buf = bufferOf(c);
   if (buf !== undefined) shown.splice(1, 0, buf);
-  return `${c.call}(${shown.join(", ")}) = ${c.ret}${c.errno ? ` ${c.errno}` : ""}`;
+  return `${c.call}(${shown.join(", ")}) = ${retText(c)}${c.errno ? ` ${c.errno}` : ""}`;
+}
+
+/** Calls that return an address: strace shows it in hex, as the program's pointer shows it. */
+const ADDRESS_CALLS = new Set(["mmap", "shmat", "brk"]);
+
+function retText(c: CallRecord): string {
+  return ADDRESS_CALLS.has(c.call) && c.ret >= 0 ? `0x${c.ret.toString(16)}` : String(c.ret);
 }

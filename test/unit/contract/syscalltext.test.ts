@@ -179,5 +179,9 @@ describe("system calls in words (syscallText)", function () {
     assert.equal(syscallText({ call: "kill", args: [7, 15], ret: 0 }), "kill(7, SIGTERM) = 0");
     assert.equal(syscallText({ call: "shutdown", args: [4, 1], ret: 0 }), "shutdown(4, SHUT_WR) = 0");
     assert.equal(syscallText({ call: "shmget", args: [0, 4096, 0o1600], ret: 0 }), "shmget(IPC_PRIVATE, 4096, IPC_CREAT|0600) = 0");
+    // An address returned in hex, as strace shows it and as the program's pointer reads.
+    assert.equal(syscallText({ call: "shmat", args: [0, 0], ret: 0x7f0000000000 }), "shmat(0, 0) = 0x7f0000000000");
+    assert.equal(syscallText({ call: "mmap", args: [4096, 0x21], ret: 0x7f0000001000 }), "mmap(4096, MAP_SHARED|MAP_ANONYMOUS) = 0x7f0000001000");
+    assert.equal(syscallText({ call: "shmat", args: [9, 0], ret: -1, errno: "EINVAL" }), "shmat(9, 0) = -1 EINVAL");
   });
 });
