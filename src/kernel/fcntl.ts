@@ -31,7 +31,7 @@ export const SEEK_END = 2;
 /** The page size: the unit of a pipe's buffer and of shared memory. */
 export const PAGE_SIZE = 4096;
 /** Atomic pipe write size (Linux: a page). */
-export const PIPE_BUF = 4096;
+export const PIPE_BUF = PAGE_SIZE;
 /** Linux's default pipe capacity: 16 pages. */
 export const PIPE_CAPACITY = 16 * PAGE_SIZE;
 

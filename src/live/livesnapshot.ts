@@ -7,6 +7,7 @@ import { constants as fsConstants } from "node:fs";
 import {
   KEvent, KObject, OpenFile, Proc, ProcState, SNAPSHOT_VERSION, Snapshot, SocketObject,
 } from "../contract/snapshot";
+import { PIPE_CAPACITY } from "../kernel/fcntl";
 import { blockedOn } from "./blockedon";
 import { NetSocket } from "./netsockets";
 import { Descriptor, ProcReading, ProcSigMasks } from "./procfs";
@@ -217,7 +218,8 @@ export function buildLiveSnapshot(r: TreeReading, ids: LiveIds, step: number, cl
       if (s) liveSockets[objId] = { tcpState: s.tcpState, rxQueue: s.rxQueue, txQueue: s.txQueue };
     } else if (d.target.kind === "pipe") {
       const readers = objFiles.filter((f) => f.end === "read").length;
-      objects.push({ id: objId, refs, kind: "pipe", capacity: 65536, buffer: "", readers, writers: refs - readers });
+      // /proc does not say a pipe's capacity (F_GETPIPE_SZ needs a descriptor of it): Linux's default.
+      objects.push({ id: objId, refs, kind: "pipe", capacity: PIPE_CAPACITY, buffer: "", readers, writers: refs - readers });
     } else if (d.target.kind === "tty") {
       objects.push({ id: objId, refs, kind: "tty", name: d.target.path, input: "" });
     } else {

@@ -34,6 +34,9 @@ export function clip(s: string, max: number): string {
  *  would only suggest otherwise ("handlers SIGUSR1→handler" on a process that exited). */
 export const deadState = (p: { state: string }): boolean => p.state === "zombie";
 
+/** A space's rank among the places to break a value: after every comma and arrow. */
+const LAST_RESORT = 1e6;
+
 /** A variable's value (src/c/cvalue.ts's text) in lines of at most `first`, then `rest`
  *  characters, broken after a comma outside string and char literals: a struct goes on
  *  member by member, an array element by element, instead of being cut at the card's edge
@@ -42,9 +45,6 @@ export const deadState = (p: { state: string }): boolean => p.state === "zombie"
  *  on one line when they can; a space outside literals only when no such break fits. A
  *  piece with no place to break that is still too long stays one line, for the caller to
  *  clip. */
-/** A space's rank among the places to break a value: after every comma and arrow. */
-const LAST_RESORT = 1e6;
-
 export function wrapValue(s: string, first: number, rest: number): string[] {
   if (s.length <= first) return [s];
   const breaks: Array<{ at: number; depth: number }> = [];

@@ -10,6 +10,13 @@ const KEY = "forklab.presentation.settings";
  *  user's, so that is the one changed when there is one), its value there, and ours. */
 interface Kept { key: string; workspace: boolean; was: unknown; ours: unknown }
 
+type Seen = ReturnType<vscode.WorkspaceConfiguration["inspect"]>;
+
+/** The setting's value where a Kept one is written: the workspace's or the user's. */
+const valueAt = (seen: Seen, workspace: boolean): unknown => (workspace ? seen?.workspaceValue : seen?.globalValue);
+const target = (workspace: boolean): vscode.ConfigurationTarget =>
+  (workspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
+
 export class EditorSettings {
   constructor(private readonly memento: vscode.Memento) {
     // Left from a window closed while the layout was on.
@@ -23,10 +30,10 @@ export class EditorSettings {
     for (const [key, ours] of Object.entries(values)) {
       const seen = editor.inspect(key);
       const workspace = seen?.workspaceValue !== undefined;
-      if (!kept.some((k) => k.key === key)) kept.push({ key, workspace, was: workspace ? seen?.workspaceValue : seen?.globalValue, ours });
+      if (!kept.some((k) => k.key === key)) kept.push({ key, workspace, was: valueAt(seen, workspace), ours });
     }
     await this.memento.update(KEY, kept);
-    for (const k of kept) await editor.update(k.key, k.ours, k.workspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
+    for (const k of kept) await editor.update(k.key, k.ours, target(k.workspace));
   }
 
   /** Puts back what set() changed, where it is still ours. */
@@ -35,10 +42,8 @@ export class EditorSettings {
     if (!kept?.length) return;
     const editor = vscode.workspace.getConfiguration("editor");
     for (const k of kept) {
-      const seen = editor.inspect(k.key);
-      const now = k.workspace ? seen?.workspaceValue : seen?.globalValue;
-      if (JSON.stringify(now) !== JSON.stringify(k.ours)) continue;
-      await editor.update(k.key, k.was, k.workspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
+      if (JSON.stringify(valueAt(editor.inspect(k.key), k.workspace)) !== JSON.stringify(k.ours)) continue;
+      await editor.update(k.key, k.was, target(k.workspace));
     }
     await this.memento.update(KEY, undefined);
   }
