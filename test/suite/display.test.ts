@@ -96,7 +96,7 @@ describe("the presentation layout from the view's menu", function () {
   });
   after(async () => {
     // Off again when the test stopped half way: the layout is the window's, not the test's.
-    if (await presenting()) await vscode.commands.executeCommand("forklab.view.presentation");
+    await vscode.commands.executeCommand("forklab.view.presentation", false);
     await vscode.workspace.getConfiguration("forklab.view").update("zoom", undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand("workbench.action.closeAllEditors");
   });

@@ -40,7 +40,7 @@ describe("the presentation layout turned off", function () {
   });
   // A test that failed half way leaves the layout on: the next starts without it.
   afterEach(async () => {
-    if (await presenting()) await vscode.commands.executeCommand("forklab.view.presentation");
+    await vscode.commands.executeCommand("forklab.view.presentation", false);
   });
   after(async () => {
     await vscode.workspace.getConfiguration("forklab.view").update("zoom", undefined, vscode.ConfigurationTarget.Global);
@@ -130,7 +130,7 @@ describe("the presentation layout shows the code whole", function () {
   });
   // A test that failed half way leaves the layout on: the next starts without it.
   afterEach(async () => {
-    if (await presenting()) await vscode.commands.executeCommand("forklab.view.presentation");
+    await vscode.commands.executeCommand("forklab.view.presentation", false);
   });
   after(async () => {
     await editor().update("wordWrap", undefined, vscode.ConfigurationTarget.Global);

@@ -45,9 +45,11 @@ export class Presentation {
     this.settings = new EditorSettings(kept);
   }
 
-  /** Turns the layout on or off; returns whether it is on. */
-  async toggle(): Promise<boolean> {
-    const on = !this.view.presenting;
+  /** Turns the layout on or off (`want`: to that, and nothing when it is so already);
+   *  returns whether it is on. */
+  async toggle(want?: boolean): Promise<boolean> {
+    const on = want ?? !this.view.presenting;
+    if (on === this.view.presenting) return on;
     this.view.setPresentation(on);
     if (on) await this.start();
     else await this.stop();

@@ -34,8 +34,9 @@ export function register(context: vscode.ExtensionContext, sessions: Sessions): 
     vscode.commands.registerCommand("forklab.view.zoomIn", () => view.zoomBy("in")),
     vscode.commands.registerCommand("forklab.view.zoomOut", () => view.zoomBy("out")),
     vscode.commands.registerCommand("forklab.view.zoomReset", () => view.zoomBy("reset")),
-    // The code and the picture only; off puts back what it changed (presentation.ts).
-    vscode.commands.registerCommand("forklab.view.presentation", () => presentation.toggle()),
+    // The code and the picture only; off puts back what it changed (presentation.ts). With
+    // true or false it turns the layout to that (a test's clean-up makes sure it is off).
+    vscode.commands.registerCommand("forklab.view.presentation", (want?: unknown) => presentation.toggle(typeof want === "boolean" ? want : undefined)),
     vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration("forklab.view.zoom")) view.zoomChanged(); }),
   );
   return view;
