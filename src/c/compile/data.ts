@@ -40,14 +40,15 @@ export abstract class StaticData extends Context {
     const file = this.allocData(16, 8);
     this.image.writeU(file, 4, fd);
     this.image.writeU(file + 4, 4, fd + 1);
-    const g = this.staticVar(type, null);
+    const g = this.staticVar(type);
     this.image.write64(g.addr, file);
     this.globals.set(name, g);
   }
 
-  /** A global or static local; `named`: a learner's array with its name and line, which
-   *  gets red zones on both sides (src/c/arraycheck.ts). */
-  protected staticVar(type: CType, init: Node | null, named?: { name: string; line: number }): Global {
+  /** A global or static local, zero-filled; `named`: a learner's array with its name and
+   *  line, which gets red zones on both sides (src/c/arraycheck.ts). The caller binds its
+   *  name before compiling its initializer (staticInit), which may take its address. */
+  protected staticVar(type: CType, named?: { name: string; line: number }): Global {
     const guarded = named && this.tree.user && type.k === "array" && type.len !== null;
     if (type.k === "array" && type.len === null) type = { ...type, len: 0 };
     if (guarded) this.data += REDZONE;
@@ -56,7 +57,6 @@ export abstract class StaticData extends Context {
       this.dataArrays.push({ name: named.name, line: named.line, at: addr, size: sizeOf(type) });
       this.data += REDZONE;
     }
-    if (init) this.staticInit(addr, type, init);
     return { addr, type };
   }
 
@@ -178,11 +178,13 @@ export abstract class StaticData extends Context {
     if (!init && this.tree.user) {
       this.unset.set(off, { name, line: this.lineOf(d), locals: new Set(), plain: new Set(), reads: [], writes: [], updates: [] });
     }
+    // In scope from the end of its declarator, so its own initializer can name it (C11
+    // 6.2.1p7): `node_t *n = malloc(sizeof *n);`. Shown among the locals once initialised.
+    this.scopes[this.scopes.length - 1].set(name, loc);
     if (init) {
       this.stmtLine(d);
       this.initLocal(off, type, init);
     }
-    this.scopes[this.scopes.length - 1].set(name, loc);
     this.declareVar(name, type, { off });
   }
 

@@ -250,8 +250,9 @@ export abstract class Declarations extends StaticData {
       if (type.k === "func") { this.declareFunc(name, type, false); continue; }
       if (type.k === "array" && type.len === null && init) type = { ...type, len: this.initLength(type, init) };
       if (!global && isStatic) {
-        const g = this.staticVar(type, init, { name, line: this.lineOf(d) });
+        const g = this.staticVar(type, { name, line: this.lineOf(d) });
         this.scopes[this.scopes.length - 1].set(name, g);
+        if (init) this.staticInit(g.addr, g.type, init);
         this.declareVar(name, g.type, { addr: g.addr });
       }
       else if (global) this.globalVar(name, type, init, isExtern, this.lineOf(d));
@@ -264,9 +265,11 @@ export abstract class Declarations extends StaticData {
     if (old) { if (init) this.staticInit(old.addr, type, init); return; }
     if (name === "stdin" || name === "stdout" || name === "stderr") { this.stdStream(name, type); return; }
     // The library's `extern` declarations define the variable (there is no other unit to).
-    if (isExtern && !init && this.tree.user === false && name !== "errno") { this.globals.set(name, this.staticVar(type, null)); return; }
-    const g = this.staticVar(type, init, isExtern ? undefined : { name, line });
+    if (isExtern && !init && this.tree.user === false && name !== "errno") { this.globals.set(name, this.staticVar(type)); return; }
+    const g = this.staticVar(type, isExtern ? undefined : { name, line });
+    // Declared before its initializer, which may take its address: `node_t nil = { 0, &nil };`.
     this.globals.set(name, g);
+    if (init) this.staticInit(g.addr, g.type, init);
     if (this.tree.user) this.userGlobals.push({ name, type: g.type, addr: g.addr });
   }
 }
