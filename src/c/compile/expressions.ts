@@ -6,7 +6,7 @@ import { Bin, Op } from "../program";
 import { CType, K, CHAR, INT, LONG, ULONG, VOID, VOIDP, ptr, sizeOf, kindOf, isFloat, isBool, arithResult } from "../types";
 import type { FuncType, Global, Local } from "./context";
 import { unescape } from "./data";
-import { TypePass, inner, numberValue, valueType, type MisparsedCast } from "./typing";
+import { TypePass, inner, numberValue, valueType, type Callee, type MisparsedCast } from "./typing";
 
 type Form = (n: Node) => CType;
 
@@ -355,7 +355,18 @@ export abstract class Expressions extends TypePass {
   }
 
   private call(n: Node): CType {
+    // A struct comes back as the address of the callee's copy, which the next call would
+    // overwrite: it is copied at once into a slot of this frame, whose address is the value.
     const c = this.callee(n);
+    const ret = c.info ? c.type.ret : this.calledType(this.typeOf(c.callee), c.callee).ret;
+    const size = ret.k === "struct" ? sizeOf(ret) : 0;
+    if (size) this.emit(Op.LOCAL, this.allocLocal(ret));
+    const t = this.callOnly(n, c);
+    if (size) this.emit(Op.MEMCPY, size);
+    return t;
+  }
+
+  private callOnly(n: Node, c: Callee): CType {
     const args = this.callArgs(n);
     if (c.info) {
       const doubles = this.args(c.type, args, n, c.info.index === undefined);

@@ -198,8 +198,11 @@ export abstract class Statements extends Expressions {
     const e = n.namedChildren.find((c) => c && c.type !== "comment");
     if (e) {
       const t = this.expr(e);
-      if (this.fnType.ret.k === "struct") this.cannotRun(e, "returning a struct by value is not supported");
-      if (this.fnType.ret.k !== "void") this.convert(t, this.fnType.ret, e);
+      const ret = this.fnType.ret;
+      // A struct is returned as its address (in this frame, the heap or static data): the
+      // call copies it out at once, before anything can reuse the frame (call()).
+      if (ret.k === "struct") this.checkAssign(ret, t, e);
+      else if (ret.k !== "void") this.convert(t, ret, e);
     } else this.emit(Op.PUSH, 0);
     this.emit(Op.RET, 1);
   }

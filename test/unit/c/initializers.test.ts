@@ -61,48 +61,6 @@ int main(void) {
     assert.equal(out, "1 0 0 4 ab\n2 3 0 xy 8 0\n5 6\n0 0 7 8 0 9\nab 0\n0 2.5 3\n8 static 0 5\n");
   });
 
-  it("a local is in scope in its own initializer: malloc(sizeof *n), a for-loop pointer naming the one before it", async () => {
-    const out = await same(`#include <stdio.h>
-#include <stdlib.h>
-
-typedef struct node { int val; struct node *next; } node_t;
-
-int main(void) {
-    node_t *head = NULL;
-    for (int i = 0; i < 3; i++) {
-        node_t *n = malloc(sizeof *n);
-        n->val = i;
-        n->next = head;
-        head = n;
-    }
-    int total = 0;
-    for (node_t *p = head, *q = p ? p->next : NULL; p; p = q, q = q ? q->next : NULL) total += p->val;
-    long cells[4], count = sizeof cells / sizeof cells[0];
-    char *name = malloc(sizeof *name * 6);
-    snprintf(name, sizeof *name * 6, "n=%ld", count);
-    printf("%d %zu %s\\n", total, sizeof *head, name);
-    return 0;
-}
-`);
-    assert.equal(out, "3 16 n=4\n");
-  });
-
-  it("a global or static local is declared before its initializer, which may take its address", async () => {
-    const out = await same(`#include <stdio.h>
-
-typedef struct node { int val; struct node *next; } node_t;
-node_t nil = { -1, &nil };
-void *self = &self;
-
-int main(void) {
-    static node_t ring = { 7, &ring };
-    printf("%d %d %d %d\\n", nil.next->val, ring.next->next->val, nil.next == &nil, self == &self);
-    return 0;
-}
-`);
-    assert.equal(out, "-1 7 1 1\n");
-  });
-
   it("a designator that names no field says which struct it looked in", async () => {
     const r = await compile(`#include <signal.h>\nvoid h(int s) {}\nint main(void) { struct sigaction sa = { .sa_handlr = h }; return 0; }\n`);
     assert.match(r.diagnostics.map((d) => d.message).join("\n"), /no field \.sa_handlr in struct sigaction/);
