@@ -58,6 +58,11 @@ export const POINTER_CONSTANTS: Record<string, Val> = {
   PTHREAD_CANCELED: ULONG_MAX,
 };
 
+/** Every constant's name, integer or pointer. */
+export function constantNames(): string[] {
+  return [...Object.keys(ints), ...Object.keys(limits), ...Object.keys(POINTER_CONSTANTS)];
+}
+
 export function intConstant(name: string): { value: Val; type: "int" | "uint" | "long" | "ulong" } | undefined {
   if (name in ints) return { value: ints[name], type: "int" };
   return limits[name];

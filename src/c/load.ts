@@ -11,6 +11,7 @@ import { Op, Program } from "./program";
 import { BUILTINS, BUILTIN_NAMES } from "./builtins";
 import { SYSTEM_HEADERS } from "./headers";
 import { SYSTEM_MACROS } from "./constants";
+import { undeclaredIn } from "./includes";
 import { CSAPP_MACROS, CSAPP_SOURCE } from "./lib/csapp";
 import { SHELL_SOURCE, usesShell } from "./lib/shell";
 import { SORT_SOURCE, usesSort } from "./lib/sort";
@@ -48,7 +49,8 @@ export function compileC(parser: Parser, file: string, text: string, readFile: R
   if (pre.units.some((u) => usesSort(u.text))) add("<libc sort>", SORT_SOURCE, false);
   // A library program (a built-in command) has no steppable lines.
   for (const u of pre.units) add(u.file, u.text, !opts.library);
-  const program = compileProgram(file, trees, BUILTINS, text);
+  const headers = pre.csapp ? [...pre.systemHeaders, "csapp.h"] : pre.systemHeaders;
+  const program = compileProgram(file, trees, BUILTINS, text, undeclaredIn({ headers, gnu: pre.gnuSource }));
   for (const t of parsed) t.delete();
   diagnostics.push(...program.diagnostics);
   addStubs(program);

@@ -22,7 +22,10 @@ export interface Preprocessed {
   units: Unit[];
   /** Whether the program includes csapp.h. */
   csapp: boolean;
+  /** The system headers included, in order, through local headers too. */
   systemHeaders: string[];
+  /** _GNU_SOURCE was defined before the first system header (glibc reads it there once). */
+  gnuSource: boolean;
   macros: Map<string, Macro>;
   diagnostics: Diagnostic[];
 }
@@ -32,7 +35,7 @@ export type ReadFile = (path: string) => string | undefined;
 let csappDefs: Array<[string, Macro]> = [];
 
 export function preprocess(file: string, text: string, readFile: ReadFile, predefined?: Map<string, Macro>, csappMacros: Array<[string, Macro]> = []): Preprocessed {
-  const out: Preprocessed = { units: [], csapp: false, systemHeaders: [], macros: new Map(predefined ?? []), diagnostics: [] };
+  const out: Preprocessed = { units: [], csapp: false, systemHeaders: [], gnuSource: false, macros: new Map(predefined ?? []), diagnostics: [] };
   csappDefs = csappMacros;
   run(file, text, readFile, out, new Set());
   return out;
@@ -110,11 +113,13 @@ function run(file: string, text: string, readFile: ReadFile, out: Preprocessed, 
     switch (dir) {
       case "include": {
         const sys = /^<([^>]+)>/.exec(rest);
-        if (sys) { out.systemHeaders.push(sys[1]); return; }
         const loc = /^"([^"]+)"/.exec(rest);
-        if (!loc) return diag(`#include needs <header> or "header": ${rest}`);
-        const name = loc[1];
-        if (/(^|\/)csapp\.h$/.test(name)) { out.csapp = true; for (const [k, v] of csappDefs) out.macros.set(k, v); return; }
+        if (!sys && !loc) return diag(`#include needs <header> or "header": ${rest}`);
+        const csapp = !!loc && /(^|\/)csapp\.h$/.test(loc[1]);
+        if ((sys || csapp) && !out.systemHeaders.length && !out.csapp) out.gnuSource = out.macros.has("_GNU_SOURCE");
+        if (sys) { out.systemHeaders.push(sys[1]); return; }
+        const name = loc![1];
+        if (csapp) { out.csapp = true; for (const [k, v] of csappDefs) out.macros.set(k, v); return; }
         const path = dirOf(file) + name;
         if (active.has(path)) return;
         const body = readFile(path);

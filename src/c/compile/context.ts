@@ -11,6 +11,7 @@ import { ArrayObject, Bin, Func, GlobalInfo, Ins, Op, VarInfo } from "../program
 import { REDZONE } from "../arraycheck";
 import { alignOf, CType, K, sizeOf, StructDef } from "../types";
 import type { Val } from "../wide";
+import type { Undeclared } from "../includes";
 
 export interface SourceTree {
   file: string;
@@ -88,8 +89,16 @@ export abstract class Context {
   /** The function's scalar locals declared without a value, by frame offset. */
   protected unset = new Map<number, Unset>();
   protected dataArrays: ArrayObject[] = [];
+  /** Names the learner's code declares at file scope (functions, typedefs, globals, `struct
+   *  tag` with a body): its own, whatever it includes. */
+  protected own = new Set<string>();
+  /** What has been said of undeclared names, so each is told where gcc tells it. */
+  private told = new Set<string>();
+  private toldIn = new Map<unknown, Set<string>>();
 
-  constructor(protected file: string, builtinNames: string[], protected source: string) {
+  constructor(protected file: string, builtinNames: string[], protected source: string,
+    /** What the program's includes leave undeclared (src/c/includes.ts); absent: not checked. */
+    private undeclared?: (name: string) => Undeclared | undefined) {
     this.builtinIndex = new Map(builtinNames.map((n, i) => [n, i]));
     this.image.map(RODATA_BASE, DATA_BASE, "rodata (string literals)");
   }
@@ -229,6 +238,44 @@ export abstract class Context {
       slots.push({ name: u.name, line: u.line });
     }
     if (slots.length) fn.unset = slots;
+  }
+
+  /**
+   * The learner's code uses `name`, a function, type, struct tag or constant of the system
+   * headers: when no header it includes declares it, say what gcc 12 says. A call is an
+   * implicit declaration, a warning once per file (the program builds), unless the name is a
+   * function-like macro (then it does not link); any other use is an error: once per function
+   * for a value, at each use for a type or a struct that must be complete.
+   */
+  protected checkDeclared(node: Node, name: string, use: "call" | "value" | "type" | "storage" | "sizeof", object = ""): void {
+    if (!this.tree.user || !this.undeclared || this.own.has(name)) return;
+    const u = this.undeclared(name);
+    if (!u) return;
+    const h = `<${u.header}>`;
+    const forgot = `'${name}' is defined in header '${h}'; did you forget to '#include ${h}'?`;
+    const once = (key: string, told = this.told): boolean => !told.has(key) && !!told.add(key);
+    const at = `${this.tree.file}:${node.startIndex}:${name}`;
+    if (use === "call") {
+      if (!once(`${this.tree.file}:${name}`)) return;
+      if (u.macro) this.diag(node, `implicit declaration of function '${name}'; ${forgot} (${name} is a macro there: without it the program does not link, undefined reference to '${name}')`);
+      else this.diag(node, `implicit declaration of function '${name}'; include '${h}' or provide a declaration of '${name}'`, "warning");
+      return;
+    }
+    if (use === "value") {
+      const told = this.toldIn.get(this.code) ?? new Set<string>();
+      this.toldIn.set(this.code, told);
+      if (once(name, told)) this.diag(node, `'${name}' undeclared (first use in this function); ${forgot}`);
+      return;
+    }
+    if (!once(at)) return;
+    if (use === "type") this.diag(node, `unknown type name '${name}'; ${forgot}`);
+    else if (use === "storage") this.diag(node, `storage size of '${object}' isn't known: ${name} is incomplete; ${forgot}`);
+    else this.diag(node, `invalid application of 'sizeof' to incomplete type '${name}'; ${forgot}`);
+  }
+
+  /** A global the system headers declare (stdout, optind) is theirs to declare. */
+  protected checkGlobal(n: Node, v: Local | Global): void {
+    if (this.globals.get(n.text) === v) this.checkDeclared(n, n.text, "value");
   }
 
   /** A name in the innermost scope that has it, else a global. */

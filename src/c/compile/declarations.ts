@@ -39,6 +39,8 @@ export abstract class Declarations extends StaticData {
       case "primitive_type": {
         const t = PRIMITIVES[spec.text];
         if (!t) this.cannotRun(spec, `type '${spec.text}' is not supported`);
+        // size_t, int32_t, bool...: the grammar's names, a header's typedefs in C.
+        this.checkDeclared(spec, spec.text, "type");
         return t;
       }
       case "sized_type_specifier": return sizedType(spec);
@@ -46,6 +48,7 @@ export abstract class Declarations extends StaticData {
         // _Bool is a keyword of C99 that the grammar reads as a name.
         const t = this.typedefs.get(spec.text) ?? (spec.text === "_Bool" ? PRIMITIVES._Bool : undefined);
         if (!t) this.err(spec, `unknown type name '${spec.text}'`);
+        this.checkDeclared(spec, spec.text, "type");
         return named(t, spec.text);
       }
       case "struct_specifier":
@@ -71,6 +74,7 @@ export abstract class Declarations extends StaticData {
       def = { tag, union, fields: [], size: 0, align: 1, complete: false };
       if (nameNode) this.structs.set(key, def);
     }
+    if (body && nameNode && this.tree.user) this.own.add(key);
     if (body) layout(def, this.fields(body));
     return { k: "struct", def };
   }
@@ -217,10 +221,12 @@ export abstract class Declarations extends StaticData {
       if (!d) continue;
       const { name, type } = this.declarator(base, d);
       this.typedefs.set(name, type);
+      if (this.tree.user) this.own.add(name);
     }
   }
 
   private declareFunc(name: string, type: FuncType, define: boolean): void {
+    if (this.tree.user) this.own.add(name);
     let info = this.funcs.get(name);
     if (!info) {
       info = { type, defined: false };
@@ -248,6 +254,7 @@ export abstract class Declarations extends StaticData {
       let type = decl.type;
       const init = d.type === "init_declarator" ? d.childForFieldName("value") : null;
       if (type.k === "func") { this.declareFunc(name, type, false); continue; }
+      if (!isExtern) this.checkComplete(type, d, name);
       if (type.k === "array" && type.len === null && init) type = { ...type, len: this.initLength(type, init) };
       if (!global && isStatic) {
         const g = this.staticVar(type, { name, line: this.lineOf(d) });
@@ -260,7 +267,14 @@ export abstract class Declarations extends StaticData {
     }
   }
 
+  /** An object of a system header's struct (or an array of them) needs the struct declared. */
+  private checkComplete(type: CType, d: Node, name: string): void {
+    while (type.k === "array") type = type.of;
+    if (type.k === "struct" && !type.def.union) this.checkDeclared(d, `struct ${type.def.tag}`, "storage", name);
+  }
+
   private globalVar(name: string, type: CType, init: Node | null, isExtern: boolean, line: number): void {
+    if (this.tree.user) this.own.add(name);
     const old = this.globals.get(name);
     if (old) { if (init) this.staticInit(old.addr, type, init); return; }
     if (name === "stdin" || name === "stdout" || name === "stderr") { this.stdStream(name, type); return; }

@@ -140,9 +140,10 @@ export abstract class Expressions extends TypePass {
   }
 
   private variable(n: Node): CType {
-    if (n.text === "errno") { this.emit(Op.ERRNO); return INT; }
+    if (n.text === "errno") { this.checkDeclared(n, "errno", "value"); this.emit(Op.ERRNO); return INT; }
     const v = this.lookup(n.text);
     if (!v) this.err(n, `'${n.text}' is not declared`);
+    this.checkGlobal(n, v);
     return this.varAddr(v);
   }
 

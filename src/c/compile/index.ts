@@ -13,13 +13,16 @@ import type { Program } from "../program";
 import type { SourceTree } from "./context";
 import { Statements } from "./statements";
 import { dataZones } from "../arraycheck";
+import type { Undeclared } from "../includes";
 
 export type { SourceTree } from "./context";
 
 /** Compile the trees against a table of built-in functions: a call to one becomes a
- *  BUILTIN instruction with its index, and the program carries the table for the machine. */
-export function compileProgram(file: string, trees: SourceTree[], builtins: readonly Builtin[], source: string): Program {
-  return new Compiler(file, builtins.map((b) => b.name), source).run(trees, builtins);
+ *  BUILTIN instruction with its index, and the program carries the table for the machine.
+ *  `undeclared` says which system names the program's includes leave undeclared. */
+export function compileProgram(file: string, trees: SourceTree[], builtins: readonly Builtin[], source: string,
+  undeclared?: (name: string) => Undeclared | undefined): Program {
+  return new Compiler(file, builtins.map((b) => b.name), source, undeclared).run(trees, builtins);
 }
 
 class Compiler extends Statements {

@@ -132,10 +132,12 @@ export abstract class TypePass extends Declarations {
   /** What an identifier denotes: errno, a variable, an enumerator or constant, a function. */
   protected named(n: Node): Named {
     const name = n.text;
-    if (name === "errno") return { kind: "errno" };
+    if (name === "errno") { this.checkDeclared(n, name, "value"); return { kind: "errno" }; }
     const v = this.lookup(name);
-    if (v) return { kind: "var", v };
+    if (v) { this.checkGlobal(n, v); return { kind: "var", v }; }
     if (this.enums.has(name)) return { kind: "value", value: this.enums.get(name)!, type: INT };
+    // Anything further is the system headers' unless the program declares it (checkDeclared).
+    this.checkDeclared(n, name, "value");
     const f = this.funcs.get(name);
     if (f) {
       if (f.index !== undefined) return { kind: "func", value: TEXT_BASE + f.index * 16, type: ptr(f.type) };
@@ -359,7 +361,8 @@ export abstract class TypePass extends Declarations {
     const fnode = n.childForFieldName("function")!;
     if (fnode.type !== "identifier" || this.lookup(fnode.text)) return { callee: fnode };
     const info = this.funcs.get(fnode.text);
-    if (!info) {
+    if (info) this.checkDeclared(fnode, fnode.text, "call");
+    else {
       const b = this.builtinIndex.get(fnode.text);
       if (b === undefined) this.cannotRun(fnode, `function '${fnode.text}' is not defined and is not one of the built-in library functions${unmodelledFunction(fnode.text)}`);
       this.err(fnode, `function '${fnode.text}' is used without a declaration (include its header)`);
@@ -422,10 +425,17 @@ export abstract class TypePass extends Declarations {
   /** The type sizeof measures: a type name's, or its operand's with arrays kept whole. */
   protected sizeofType(n: Node): CType {
     const tn = n.childForFieldName("type");
-    if (tn) return this.typeDescriptor(tn);
+    if (tn) {
+      const t = this.typeDescriptor(tn);
+      if (t.k === "struct" && !t.def.union) this.checkDeclared(tn, `struct ${t.def.tag}`, "sizeof");
+      return t;
+    }
     const v = n.childForFieldName("value")!;
     const e = v.type === "parenthesized_expression" ? v.namedChildren[0]! : v;
-    if (e.type === "identifier" && this.typedefs.has(e.text) && !this.lookup(e.text)) return this.typedefs.get(e.text)!;
+    if (e.type === "identifier" && this.typedefs.has(e.text) && !this.lookup(e.text)) {
+      this.checkDeclared(e, e.text, "type");
+      return this.typedefs.get(e.text)!;
+    }
     if (!LVALUE_SIZE.includes(e.type)) return this.typeOf(v);
     if (e.type === "pointer_expression" && e.childForFieldName("operator")!.text === "&") return this.typeOf(e);
     if (e.type === "identifier" && !this.lookup(e.text)) return this.typeOf(e);
