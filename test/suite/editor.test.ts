@@ -174,4 +174,18 @@ describe("editor: what the stepper cannot run", function () {
     await vscode.commands.executeCommand("forklab.stopSession");
     await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
   });
+
+  it("a call without its #include is gcc's warning in the Problems panel, naming the header, and the program still starts", async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: "c", content: "#include <stdio.h>\nint main(void)\n{\n    printf(\"%d\\n\", fork() >= 0);\n    return 0;\n}\n" });
+    await vscode.window.showTextDocument(doc);
+    assert.strictEqual(await vscode.commands.executeCommand("forklab.startSession", doc.uri), true);
+    const diags = await waitFor(() => { const d = vscode.languages.getDiagnostics(doc.uri); return d.length ? d : undefined; }, "diagnostics", 10000, 100);
+    const implicit = diags.find((d) => d.message.startsWith("implicit declaration of function 'fork'"));
+    assert.ok(implicit, JSON.stringify(diags.map((d) => d.message)));
+    assert.match(implicit.message, /include '<unistd\.h>'/);
+    assert.strictEqual(implicit.range.start.line, 3);
+    assert.strictEqual(implicit.severity, vscode.DiagnosticSeverity.Warning);
+    await vscode.commands.executeCommand("forklab.stopSession");
+    await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
+  });
 });
