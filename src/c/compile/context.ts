@@ -245,9 +245,10 @@ export abstract class Context {
    * headers: when no header it includes declares it, say what gcc 12 says. A call is an
    * implicit declaration, a warning once per file (the program builds), unless the name is a
    * function-like macro (then it does not link); any other use is an error: once per function
-   * for a value, at each use for a type or a struct that must be complete.
+   * for a value, at each use for a type or a struct that must be complete (an object of it,
+   * sizeof, a member). `object` names the variable declared, or the struct's type as written.
    */
-  protected checkDeclared(node: Node, name: string, use: "call" | "value" | "type" | "storage" | "sizeof", object = ""): void {
+  protected checkDeclared(node: Node, name: string, use: "call" | "value" | "type" | "storage" | "sizeof" | "member", object = ""): void {
     if (!this.tree.user || !this.undeclared || this.own.has(name)) return;
     const u = this.undeclared(name);
     if (!u) return;
@@ -270,6 +271,7 @@ export abstract class Context {
     if (!once(at)) return;
     if (use === "type") this.diag(node, `unknown type name '${name}'; ${forgot}`);
     else if (use === "storage") this.diag(node, `storage size of '${object}' isn't known: ${name} is incomplete; ${forgot}`);
+    else if (use === "member") this.diag(node, `invalid use of undefined type '${object}'; ${forgot}`);
     else this.diag(node, `invalid application of 'sizeof' to incomplete type '${name}'; ${forgot}`);
   }
 

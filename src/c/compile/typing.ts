@@ -255,6 +255,7 @@ export abstract class TypePass extends Declarations {
   /** The field `s.f` or `p->f` names in struct type t. */
   protected fieldOf(n: Node, t: CType): Field {
     if (t.k !== "struct") this.err(n, "not a struct");
+    if (!t.def.union) this.checkDeclared(n.childForFieldName("operator") ?? n, `struct ${t.def.tag}`, "member", typeName(t));
     if (!t.def.complete) this.err(n, `${typeName(t)} is incomplete${unmodelledType(typeName(t))}`);
     const fname = n.childForFieldName("field")!.text;
     const f = findField(t.def, fname);

@@ -21,7 +21,7 @@ function gccSays(dir: string, file: string, args: string[] = []): string[] {
   assert.ok(r.status !== null, `gcc did not run: ${r.error?.message ?? r.stderr}`);
   const said: string[] = [];
   for (const l of r.stderr.split("\n")) {
-    const m = /^[^:]+:(\d+):(\d+): (?:warning|error): (implicit declaration of function|unknown type name|storage size of|invalid application of 'sizeof' to incomplete type) '([^']+)'|^[^:]+:(\d+):(\d+): error: '(\w+)' (undeclared)/.exec(l);
+    const m = /^[^:]+:(\d+):(\d+): (?:warning|error): (implicit declaration of function|unknown type name|storage size of|invalid application of 'sizeof' to incomplete type|invalid use of undefined type) '([^']+)'|^[^:]+:(\d+):(\d+): error: '(\w+)' (undeclared)/.exec(l);
     if (m) said.push(m[1] ? `${m[1]}:${m[2]} ${m[3]} '${m[4]}'` : `${m[5]}:${m[6]} ${m[8]} '${m[7]}'`);
   }
   return said.sort();
@@ -31,7 +31,7 @@ function gccSays(dir: string, file: string, args: string[] = []): string[] {
 function weSay(ds: readonly Diagnostic[]): string[] {
   const said: string[] = [];
   for (const d of ds) {
-    const m = /^(implicit declaration of function|unknown type name|storage size of|invalid application of 'sizeof' to incomplete type) '([^']+)'|^'(\w+)' (undeclared)/.exec(d.message);
+    const m = /^(implicit declaration of function|unknown type name|storage size of|invalid application of 'sizeof' to incomplete type|invalid use of undefined type) '([^']+)'|^'(\w+)' (undeclared)/.exec(d.message);
     if (m) said.push(m[1] ? `${d.line}:${d.column} ${m[1]} '${m[2]}'` : `${d.line}:${d.column} ${m[4]} '${m[3]}'`);
   }
   return said.sort();
@@ -177,6 +177,21 @@ int main(void) {
 int main(void) {
   signal(SIGINT, SIG_IGN);
   return fork() < 0;
+}
+`,
+    },
+    "a struct's members through a pointer, without its header: both stop at each": {
+      silent: false,
+      src: `#include <stdio.h>
+#include <sys/socket.h>
+static int port(const struct sockaddr_in *p) { return p->sin_port; }
+int main(void) {
+  struct sockaddr_storage ss;
+  struct sockaddr *sa = (struct sockaddr *)&ss;
+  struct sockaddr_in *in = (struct sockaddr_in *)sa;
+  (*in).sin_port = 80;
+  printf("%d %d\\n", sa->sa_family, port(in));
+  return 0;
 }
 `,
     },
