@@ -2,7 +2,7 @@
 // plain data (memory pages, threads with operand stacks and frames, heap bookkeeping,
 // stdio buffers), so fork copies it and nothing is held in JS closures or generators.
 // A step runs one thread until its source line changes, it blocks, or it ends.
-import { Kernel, SIG, SEEK_CUR, isBlocked, SysResult, ERRNO, errnoName } from "../kernel/kernel";
+import { Kernel, SIG, SEEK_CUR, isBlocked, SysResult, ERRNO, errnoName, type SigInfo } from "../kernel/kernel";
 import { Fault, STACK_TOP, STACK_SIZE, HEAP_BASE, TEXT_BASE, BUILTIN_BASE, PAGE_SIZE, load, store } from "./memory";
 import { Bin, Func, Ins, Op, Program } from "./program";
 import { K, convert } from "./types";
@@ -16,6 +16,8 @@ import { DEFAULT_ENV } from "./libc/environ";
 import { latin1Bytes } from "../kernel/latin1";
 import type { TraceEntry } from "./trace";
 import { memoryFault, unsetText, watched } from "./sanitizer";
+import { SIGINFO_SIZE, siginfoArgs } from "./siginfo";
+import { DEFAULT_BUDGET, HARD_FACTOR, INTERRUPT_EVERY, MAX_BYTES_PER_STEP, MAX_CALLS_PER_STEP, overBound, StepInterrupted } from "./stepbounds";
 import { actOnCancel, cancelDue } from "./libc/cancel";
 import { condWaiting } from "./libc/cond";
 
@@ -58,28 +60,6 @@ export interface MachineOptions {
   interrupted?: () => boolean;
 }
 
-/** A step abandoned halfway (MachineOptions.interrupted): the machine's state is then
- *  partway through a line, so its owner must rebuild it from the steps that completed. */
-export class StepInterrupted extends Error {
-  constructor() {
-    super("the step was interrupted");
-    this.name = "StepInterrupted";
-  }
-}
-
-/** Instructions between two interruption checks. */
-const INTERRUPT_EVERY = 2048;
-
-const DEFAULT_BUDGET = 1_000_000;
-/** System calls, and bytes written, one step may make before it stops (Step again goes on):
- *  a line in a loop of writes or forks cannot flood the trace or the output in one step.
- *  Checked when the line comes round again; a loop with no statement inside is stopped at
- *  HARD_FACTOR times these. */
-export const MAX_CALLS_PER_STEP = 1000;
-export const MAX_BYTES_PER_STEP = 65536;
-const HARD_FACTOR = 10;
-/** Steps in a row that all ended on a bound (whichever threads ran them) before a run stops. */
-export const STUCK_STEPS = 20;
 const DEFAULT_MAX_PAGES = 65536; // 256 MiB of model memory
 const DEFAULT_MAX_HEAP = 64 << 20;
 const STACK_GAP = 0x1000000;
@@ -261,7 +241,7 @@ export class Machine {
       this.kernel.sigreturn(t.tid, d.savedMask);
       return false;
     }
-    this.pushFrame(p, t, idx, [d.signo], { savedMask: d.savedMask, sys: t.sys, signo: d.signo });
+    this.pushFrame(p, t, idx, [d.signo], { savedMask: d.savedMask, sys: t.sys, signo: d.signo }, 0, d.info);
     t.sys = undefined;
     t.blockedOn = undefined;
     return true;
@@ -286,7 +266,8 @@ export class Machine {
     t.frames[t.frames.length - 1].noResult = true;
   }
 
-  private pushFrame(p: UserProc, t: Thread, fnIndex: number, args: Val[], sig?: Frame["sig"], doubles = 0): void {
+  /** `info`: a SA_SIGINFO handler's (siginfo.ts). */
+  private pushFrame(p: UserProc, t: Thread, fnIndex: number, args: Val[], sig?: Frame["sig"], doubles = 0, info?: SigInfo): void {
     const fn = p.prog.funcs[fnIndex];
     let top = t.sp;
     let va: number | undefined;
@@ -300,8 +281,9 @@ export class Machine {
         else p.mem.write64(va! + i * 8, v);
       });
     }
-    const fp = Math.floor((top - fn.frameSize - (sig ? 128 : 0)) / 16) * 16;
+    const fp = Math.floor((top - fn.frameSize - (sig ? SIGINFO_SIZE : 0)) / 16) * 16;
     if (fp < t.stackLo) throw new Fault(fp, `stack overflow calling ${fn.name}: the stack's ${STACK_SIZE / 1024} KiB are used up (runaway recursion?)`);
+    if (sig && info) args = siginfoArgs(p.mem, fp + fn.frameSize, sig.signo, info);
     for (let i = 0; i < fn.params.length; i++) {
       const prm = fn.params[i];
       const v = args[i] ?? 0;
@@ -378,13 +360,6 @@ export class Machine {
     this.limitNote(p, t, `use-of-uninitialized-value:${line}:${v.name}:${v.line}`, () => unsetText(line, what, v));
   }
 
-  /** What this step has done past factor times the per-step bounds on calls and output, if anything. */
-  private overBound(factor: number): string | undefined {
-    if (this.stepCalls > MAX_CALLS_PER_STEP * factor) return `${this.stepCalls.toLocaleString("en")} system calls`;
-    if (this.stepBytes > MAX_BYTES_PER_STEP * factor) return `writing ${this.stepBytes.toLocaleString("en")} bytes`;
-    return undefined;
-  }
-
   /** The step ran into a per-step bound at the current line: say so once, and stop the step here. */
   private bound(p: UserProc, t: Thread, what: string, count: number): StepResult {
     const line = this.userLine(p, t);
@@ -454,7 +429,7 @@ export class Machine {
           else stop = depth !== startDepth || ins.a !== startLine;
           if (stop) { t.line = ins.a; t.stuck = undefined; return { reason: "line", count }; }
           // The same line again (a loop on one line): stop if this step already did a lot.
-          if (this.stepCalls > MAX_CALLS_PER_STEP || this.stepBytes > MAX_BYTES_PER_STEP) return this.bound(p, t, this.overBound(1)!, count);
+          if (this.stepCalls > MAX_CALLS_PER_STEP || this.stepBytes > MAX_BYTES_PER_STEP) return this.bound(p, t, overBound(this.stepCalls, this.stepBytes, 1)!, count);
         }
         f.pc++;
         count++;
@@ -570,7 +545,7 @@ export class Machine {
         case Op.BUILTIN: {
           const r = this.builtin(p, t, p.prog.builtins[ins.a], ins.b, ins);
           if (r !== undefined) return { ...r, count };
-          if (this.stepCalls > MAX_CALLS_PER_STEP * HARD_FACTOR || this.stepBytes > MAX_BYTES_PER_STEP * HARD_FACTOR) return this.bound(p, t, this.overBound(HARD_FACTOR)!, count);
+          if (this.stepCalls > MAX_CALLS_PER_STEP * HARD_FACTOR || this.stepBytes > MAX_BYTES_PER_STEP * HARD_FACTOR) return this.bound(p, t, overBound(this.stepCalls, this.stepBytes, HARD_FACTOR)!, count);
           f = t.frames[t.frames.length - 1]; fn = funcs[f.fn]; code = fn.code;
           break;
         }

@@ -295,7 +295,7 @@ export class Kernel {
   }
 
   raise(tid: number, signo: number): SysResult {
-    return this.sys(tid, "raise", [signo], (t) => sig.kill(this.k, t.proc, t.proc.pid, signo));
+    return this.sys(tid, "raise", [signo], (t) => sig.raise(this.k, t.proc, signo));
   }
 
   sigaction(tid: number, signo: number, act: SigActionView | null): SysResult {

@@ -3,6 +3,7 @@
 import type { KEvent, OutputChunk } from "../contract/snapshot";
 import type { ByteQueue } from "./bytequeue";
 import type { SigActionView } from "./result";
+import type { SigInfo } from "./signum";
 import type { FifoState } from "./fifo";
 import type { Errno } from "./errno";
 import { PIPE_CAPACITY } from "./fcntl";
@@ -132,6 +133,8 @@ export interface KProc {
   actions: Array<SigActionView | undefined>;
   /** Shared pending set. */
   pending: number;
+  /** By signal number: what generated the pending one (the first: later ones are lost). */
+  info: Array<SigInfo | undefined>;
   /** Signals lost because they were already pending (cumulative, for the Snapshot). */
   lost: string[];
   zombie: boolean;

@@ -13,8 +13,7 @@ import { fileclose, filealloc, nonblocking, objalloc } from "./file";
 import type { KFile, KState, Pipe, Task } from "./kstate";
 import { block } from "./proc";
 import { fail, ok, SysResult } from "./result";
-import { interrupted, sendsig } from "./signal";
-import { SIG } from "./signum";
+import { interrupted, sigpipe } from "./signal";
 import { objChan, touch, waitTest } from "./waitq";
 
 /** The pipe a sleeper names, or undefined once it is gone (then the call runs again and sees why). */
@@ -130,7 +129,7 @@ export function pipewrite(k: KState, t: Task, fd: number, f: KFile, p: Pipe, byt
   // Interrupted after part of a large write: the bytes already written are the result.
   if (how === "eintr") return done > 0 ? ok(done) : fail("EINTR");
   if (p.readers === 0) {
-    sendsig(k, t.proc, SIG.SIGPIPE);
+    sigpipe(k, t.proc);
     return done > 0 ? ok(done) : fail("EPIPE");
   }
   const n = bytes.length;

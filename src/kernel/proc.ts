@@ -3,7 +3,7 @@
 import { fdcloseall, fdcloseexec, fdcopy } from "./fdtable";
 import { emit, KProc, KState, Task, WaitCond } from "./kstate";
 import { fail, ok, SigActionView, SysBlocked, SysResult } from "./result";
-import { sendsig, dispatch, interruptBeforeSleep } from "./signal";
+import { childInfo, sendsig, dispatch, interruptBeforeSleep } from "./signal";
 import { SA_NOCLDWAIT, SIG } from "./signum";
 import { shmdetachall, shmforkcopy } from "./shm";
 import { semexit } from "./sem";
@@ -16,7 +16,7 @@ export function allocproc(k: KState, ppid: number, name: string, kind: KProc["ki
   const pid = k.nextPid++;
   const p: KProc = {
     pid, ppid, pgid: pgid ?? pid, sid: pid, name, kind, tasks: [], fds: [], cloexec: [], actions: [],
-    pending: 0, lost: [], zombie: false, status: 0, stopped: false, shm: new Map(), nextShmAddr: 0x7f0000000000,
+    pending: 0, info: [], lost: [], zombie: false, status: 0, stopped: false, shm: new Map(), nextShmAddr: 0x7f0000000000,
     childSeq: ++k.childSeq,
   };
   k.procs.set(pid, p);
@@ -141,7 +141,7 @@ export function doexit(k: KState, p: KProc, status: number): void {
     reap(k, parent.pid, p);
     return;
   }
-  sendsig(k, parent, SIG.SIGCHLD);
+  sendsig(k, parent, SIG.SIGCHLD, childInfo(p, p.status));
 }
 
 /** Remove a zombie from the process table. */

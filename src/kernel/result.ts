@@ -2,6 +2,7 @@
 // "blocked" with the reason the calling task now waits. Plain data only.
 import type { Errno } from "./errno";
 import type { StatInfo } from "./stat";
+import type { SigInfo } from "./signum";
 
 export interface SigActionView {
   /** The handler's function name, or "SIG_DFL" / "SIG_IGN". */
@@ -78,4 +79,6 @@ export interface SignalDelivery {
   interrupted?: string;
   /** When interrupted: the re-issued call restarts (SA_RESTART) rather than failing with EINTR. */
   restart: boolean;
+  /** For a handler installed with SA_SIGINFO: its siginfo_t's contents. */
+  info?: SigInfo;
 }

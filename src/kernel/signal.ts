@@ -6,10 +6,11 @@ import { emit, KProc, KState, Task } from "./kstate";
 import { doexit, runqUpdate, unblock } from "./proc";
 import { fail, ok, SigActionView, SignalDelivery, SysResult, SysRet } from "./result";
 import {
-  defaultAction, isStopSignal, NSIG, SA_NOCLDSTOP, SA_NODEFER, SA_RESETHAND, SA_RESTART, SIG,
-  SIG_BLOCK, SIG_SETMASK, SIG_UNBLOCK, sigismember, sigmask, signame, UNBLOCKABLE, validSignal,
+  CLD_CONTINUED, CLD_DUMPED, CLD_EXITED, CLD_KILLED, CLD_STOPPED, defaultAction, isStopSignal, KERNEL_INFO, NSIG,
+  SA_NOCLDSTOP, SA_NODEFER, SA_RESETHAND, SA_RESTART, SA_SIGINFO, SI_TKILL, SI_USER, SIG, SIG_BLOCK, SIG_SETMASK,
+  SIG_UNBLOCK, SigInfo, sigismember, sigmask, signame, UID, UNBLOCKABLE, validSignal,
 } from "./signum";
-import { W_CONTINUED, W_STOPCODE, W_TERMSIG } from "./waitstatus";
+import { W_CONTINUED, W_STOPCODE, W_TERMSIG, WCOREDUMP, WEXITSTATUS, WIFEXITED, WIFSTOPPED, WSTOPSIG, WTERMSIG } from "./waitstatus";
 import { childChan, touch } from "./waitq";
 
 const STOP_SET = sigmask(SIG.SIGSTOP) | sigmask(SIG.SIGTSTP) | sigmask(SIG.SIGTTIN) | sigmask(SIG.SIGTTOU);
@@ -29,8 +30,9 @@ function ignored(p: KProc, s: number): boolean {
 /** Blocked signals are never ignored or acted upon: every thread of the process blocks it. */
 const blockedByAll = (p: KProc, s: number): boolean => p.tasks.length > 0 && p.tasks.every((t) => sigismember(t.mask, s));
 
-/** Generate signal s for process p (kill, the terminal, the kernel itself). */
-export function sendsig(k: KState, p: KProc, s: number): void {
+/** Generate signal s for process p (kill, the terminal, the kernel itself); `info` is what
+ *  a SA_SIGINFO handler is told of its sender. */
+export function sendsig(k: KState, p: KProc, s: number, info: SigInfo = KERNEL_INFO): void {
   if (p.zombie) return;
   const name = signame(s);
   if (s === SIG.SIGKILL) {
@@ -56,6 +58,7 @@ export function sendsig(k: KState, p: KProc, s: number): void {
     return;
   }
   p.pending = (p.pending | sigmask(s)) >>> 0;
+  p.info[s] = info;
   dispatch(k, p);
   if (!p.zombie && sigismember(p.pending, s)) emit(k, { kind: "signal", pid: p.pid, signal: name, action: "pending" });
 }
@@ -84,7 +87,17 @@ function notifyParent(k: KState, p: KProc): void {
   const parent = k.procs.get(p.ppid);
   if (!parent || parent.kind === "init") return;
   if ((parent.actions[SIG.SIGCHLD]?.flags ?? 0) & SA_NOCLDSTOP) return;
-  sendsig(k, parent, SIG.SIGCHLD);
+  sendsig(k, parent, SIG.SIGCHLD, childInfo(p, p.report?.status ?? p.status));
+}
+
+/** SIGCHLD's siginfo for child c whose wait status is now `status`: how it changed (si_code)
+ *  and its exit code or the signal (si_status), as Linux's do_notify_parent fills it. */
+export function childInfo(c: KProc, status: number): SigInfo {
+  const [code, value] = status === W_CONTINUED ? [CLD_CONTINUED, SIG.SIGCONT]
+    : WIFSTOPPED(status) ? [CLD_STOPPED, WSTOPSIG(status)]
+    : WIFEXITED(status) ? [CLD_EXITED, WEXITSTATUS(status)]
+    : [WCOREDUMP(status) ? CLD_DUMPED : CLD_KILLED, WTERMSIG(status)];
+  return { code, pid: c.pid, uid: UID, status: value };
 }
 
 /**
@@ -184,7 +197,8 @@ export function takeSignal(k: KState, t: Task): SignalDelivery | null {
     if (act.flags & SA_RESETHAND) p.actions[s] = undefined;
     t.frames.push({ signo: s, interrupted, restart });
     emit(k, { kind: "signal", pid: p.pid, signal: signame(s), action: "handled" });
-    return { signo: s, name: signame(s), handler: act.handler, savedMask, interrupted, restart };
+    const info = act.flags & SA_SIGINFO ? p.info[s] ?? KERNEL_INFO : undefined;
+    return { signo: s, name: signame(s), handler: act.handler, savedMask, interrupted, restart, info };
   }
   return null;
 }
@@ -257,6 +271,22 @@ export function kill(k: KState, caller: KProc | undefined, pid: number, s: numbe
     return ok(0);
   }
   if (targets.length === 0) return fail("ESRCH");
-  if (s !== 0) for (const p of targets) sendsig(k, p, s);
+  // kill from a program: SI_USER and its pid; from outside the model (the learner, as a
+  // shell's kill would): SI_USER, no pid the program knows.
+  const info: SigInfo = { code: SI_USER, pid: caller?.pid ?? 0, uid: UID };
+  if (s !== 0) for (const p of targets) sendsig(k, p, s, info);
+  return ok(0);
+}
+
+/** SIGPIPE for a write to a pipe or socket nobody reads: Linux sends it as from the writer
+ *  itself (SI_USER, its own pid). */
+export function sigpipe(k: KState, p: KProc): void {
+  sendsig(k, p, SIG.SIGPIPE, { code: SI_USER, pid: p.pid, uid: UID });
+}
+
+/** raise(3): glibc sends it with tgkill, so a handler sees SI_TKILL and its own pid. */
+export function raise(k: KState, caller: KProc, s: number): SysRet {
+  if (!Number.isInteger(s) || s < 0 || s >= NSIG) return fail("EINVAL");
+  if (s !== 0) sendsig(k, caller, s, { code: SI_TKILL, pid: caller.pid, uid: UID });
   return ok(0);
 }

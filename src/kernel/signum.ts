@@ -85,6 +85,32 @@ export const SA_ONSTACK = 0x08000000;
 export const SA_RESTART = 0x10000000;
 export const SA_NODEFER = 0x40000000;
 export const SA_RESETHAND = 0x80000000;
+/** si_code values (Linux's): who or what generated a signal, as a SA_SIGINFO handler is told. */
+export const SI_USER = 0;
+export const SI_KERNEL = 0x80;
+export const SI_TKILL = -6;
+export const CLD_EXITED = 1;
+export const CLD_KILLED = 2;
+export const CLD_DUMPED = 3;
+export const CLD_STOPPED = 5;
+export const CLD_CONTINUED = 6;
+
+/** What a SA_SIGINFO handler's siginfo_t says: si_code, the sender (si_pid, si_uid; 0 for
+ *  the kernel) and, for SIGCHLD, the child's exit code or signal (si_status). */
+export interface SigInfo {
+  code: number;
+  pid: number;
+  uid: number;
+  status?: number;
+}
+
+/** The one user every process runs as, an ordinary one as a learner's shell is (getuid,
+ *  st_uid, si_uid). */
+export const UID = 1000;
+
+/** A signal the kernel itself raises (the timer, a broken pipe's writer, the terminal). */
+export const KERNEL_INFO: SigInfo = { code: SI_KERNEL, pid: 0, uid: 0 };
+
 export const SIG_BLOCK = 0;
 export const SIG_UNBLOCK = 1;
 export const SIG_SETMASK = 2;

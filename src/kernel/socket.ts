@@ -15,8 +15,7 @@ import { filealloc, fileclose, nonblocking, objalloc } from "./file";
 import { emit, KFile, KState, Sock, Task } from "./kstate";
 import { block } from "./proc";
 import { fail, ok, SysResult, SysRet } from "./result";
-import { interrupted, sendsig } from "./signal";
-import { SIG } from "./signum";
+import { interrupted, sigpipe } from "./signal";
 import { bindport, ephemeral, listenerOn, localHost, LOOPBACK, portInUse, sockname, udpbind, unbindport, unixbind, unixlookup } from "./sockname";
 import { udpclose, udpconnect, udpread, udpReadable, udpwrite } from "./udp";
 import { Chan, exclusiveChan, objChan, touch, waitTest } from "./waitq";
@@ -268,7 +267,7 @@ export function sockread(k: KState, t: Task, fd: number, f: KFile, s: Sock, n: n
 }
 
 function epipe(k: KState, t: Task): SysRet {
-  sendsig(k, t.proc, SIG.SIGPIPE);
+  sigpipe(k, t.proc);
   return fail("EPIPE");
 }
 

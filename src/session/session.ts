@@ -8,7 +8,8 @@
 // it, so a jump costs a few dozen steps, not the whole history.
 import { Kernel, KernelOptions, signo as signoOf, StdioSpec } from "../kernel/kernel";
 import type { Snapshot } from "../contract/snapshot";
-import { Machine, StepInterrupted, StepMode, STUCK_STEPS } from "../c/vm";
+import { Machine, StepMode } from "../c/vm";
+import { StepInterrupted, STUCK_STEPS } from "../c/stepbounds";
 import { Program } from "../c/program";
 import { commandProgram } from "../c/commands";
 import { Scenario, DEFAULT_PORT, ProgramScript, STDIN_FILE } from "../contract/scenario";

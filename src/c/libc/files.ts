@@ -2,11 +2,10 @@
 // block in the process (so fork copies it): the descriptor opendir opened, the read
 // position, one struct dirent that readdir fills, and the names the directory held when it
 // was opened (glibc reads a small directory in one getdents64 at the first readdir).
-import { isBlocked, O_CLOEXEC, O_DIRECTORY, O_NONBLOCK, O_RDONLY, StatInfo, SysRet } from "../../kernel/kernel";
+import { isBlocked, O_CLOEXEC, O_DIRECTORY, O_NONBLOCK, O_RDONLY, StatInfo, SysRet, UID } from "../../kernel/kernel";
 import { Builtin, Ctl, Ctx } from "../ctl";
 import { heapAlloc, heapFree, setErrno, str, sys } from "./sys";
 
-const UID = 1000;
 const DT_DIR = 4;
 const DT_REG = 8;
 /** Offsets in a DIR block: fd (int), read position (int), struct dirent, the names. */

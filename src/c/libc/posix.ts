@@ -2,13 +2,11 @@
 // <sys/resource.h>, <time.h>/<sys/time.h> and <sys/mman.h>. Time is the model's logical
 // clock; MAP_SHARED|MAP_ANONYMOUS memory is a kernel shm segment removed at once (it lives
 // while mapped), so fork shares it as Linux does.
-import { isBlocked, SysResult, IPC_PRIVATE, IPC_CREAT, IPC_RMID } from "../../kernel/kernel";
+import { isBlocked, SysResult, IPC_PRIVATE, IPC_CREAT, IPC_RMID, UID } from "../../kernel/kernel";
 import { Builtin, Ctl, Ctx } from "../ctl";
 import { heapAlloc, heapFree, setErrno, sys } from "./sys";
 import { realtimeMs } from "./time";
 
-/** Every program runs as an ordinary user, as a learner's shell does. */
-const UID = 1000;
 const MAP_SHARED = 1;
 const MAP_ANONYMOUS = 0x20;
 const MAP_FAILED = -1;

@@ -2,7 +2,7 @@
 // commands the editor sends, and answers with what changed. It knows no platform: the
 // entry that runs it (src/host/worker-node.ts, src/host/worker-web.ts) gives it a way to
 // load a program, a way to post messages, and the shared stop flag.
-import { StepInterrupted } from "../../c/vm";
+import { StepInterrupted } from "../../c/stepbounds";
 import type { LoadedProgram } from "../program";
 import { demo } from "../../coach/demos";
 import { exerciseNamed } from "../../coach/check/exercises";

@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { compile, run } from "./helpers";
 import { Session } from "../../../src/session/session";
 import { Stepper } from "../../../src/session/stepper";
-import { MAX_CALLS_PER_STEP, STUCK_STEPS } from "../../../src/c/vm";
+import { MAX_CALLS_PER_STEP, STUCK_STEPS } from "../../../src/c/stepbounds";
 
 // Every step is bounded, each bound says so once, and nothing is lost: the program goes on
 // from where the step stopped.

@@ -9,7 +9,7 @@ import type { Program } from "../../../src/c/program";
 import { freeze, restore } from "../../../src/session/checkpoint";
 import { Memory } from "../../../src/c/memory";
 import { Stepper } from "../../../src/session/stepper";
-import { StepInterrupted } from "../../../src/c/vm";
+import { StepInterrupted } from "../../../src/c/stepbounds";
 
 const json = (x: unknown): string => JSON.stringify(x);
 
