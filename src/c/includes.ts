@@ -11,6 +11,8 @@
 // declared only under _GNU_SOURCE (GNU_DECLARES, GNU_INCLUDES). Measured with gcc
 // -fsyntax-only on each header alone, with and without _GNU_SOURCE, and checked so by
 // test/unit/c/includes.test.ts. csapp.h is the CS:APP header: everything it includes.
+// Beyond the headers of the course, the table knows the common others (<sys/param.h>,
+// <poll.h>, <malloc.h>...) by what they bring in, so that including one keeps the check on.
 // Names in no header here (_Exit, which gcc knows built in; the stepper's own __forklab_
 // names) are never reported, and a program that includes a system header missing from the
 // table is not checked at all: that header might declare anything.
@@ -159,6 +161,39 @@ const DECLARES: Record<string, string> = {
   "syslog.h": "",
   "fenv.h": "",
   "csapp.h": "DEF_MODE DEF_UMASK",
+  "sys/param.h": "NULL",
+  "netinet/tcp.h": "",
+  "malloc.h": "calloc free malloc realloc",
+  "sys/epoll.h": "",
+  "spawn.h": "",
+  "sys/uio.h": "",
+  "stdio_ext.h": "",
+  "sys/file.h": "",
+  "poll.h": "",
+  "sys/poll.h": "",
+  "sys/msg.h": "pid_t size_t ssize_t time_t",
+  "mqueue.h": "",
+  "sys/eventfd.h": "",
+  "sys/signalfd.h": "sigset_t",
+  "sys/timerfd.h": "",
+  "sys/random.h": "",
+  "ucontext.h": "sigset_t size_t",
+  "execinfo.h": "",
+  "iso646.h": "",
+  "uchar.h": "size_t",
+  "sys/sendfile.h": "",
+  "sys/ptrace.h": "",
+  "sys/sysmacros.h": "",
+  "features.h": "",
+  "endian.h": "",
+  "byteswap.h": "",
+  "sys/queue.h": "",
+  "error.h": "",
+  "paths.h": "",
+  "sys/cdefs.h": "",
+  "netinet/ip.h": "",
+  "sys/statvfs.h": "",
+  "utime.h": "time_t",
 };
 const GNU_DECLARES: Record<string, string> = {
   "sys/types.h": "useconds_t",
@@ -168,6 +203,8 @@ const GNU_DECLARES: Record<string, string> = {
   "stdlib.h": "secure_getenv",
   "fcntl.h": "size_t",
   "sys/shm.h": "pid_t",
+  "poll.h": "time_t struct timespec",
+  "sys/poll.h": "time_t struct timespec",
 };
 const INCLUDES: Record<string, string[]> = {
   "inttypes.h": ["stdint.h"],
@@ -190,6 +227,22 @@ const INCLUDES: Record<string, string[]> = {
   "sys/errno.h": ["errno.h"],
   "memory.h": ["string.h"],
   "csapp.h": ["stdio.h", "stdlib.h", "stdarg.h", "string.h", "ctype.h", "errno.h", "fcntl.h", "unistd.h", "signal.h", "setjmp.h", "pthread.h", "semaphore.h", "netdb.h", "sys/types.h", "sys/stat.h", "sys/mman.h", "dirent.h", "sys/wait.h", "sys/time.h", "sys/select.h", "sys/socket.h", "netinet/in.h", "arpa/inet.h"],
+  "sys/param.h": ["limits.h", "sys/types.h", "signal.h"],
+  "netinet/tcp.h": ["stdint.h", "sys/socket.h"],
+  "malloc.h": ["stddef.h", "stdio.h"],
+  "sys/epoll.h": ["stdint.h", "sys/types.h"],
+  "spawn.h": ["sys/types.h", "sched.h"],
+  "sys/uio.h": ["sys/types.h"],
+  "stdio_ext.h": ["stdio.h"],
+  "sys/file.h": ["fcntl.h"],
+  "sys/msg.h": ["sys/ipc.h"],
+  "mqueue.h": ["sys/types.h", "fcntl.h"],
+  "sys/eventfd.h": ["stdint.h"],
+  "sys/signalfd.h": ["stdint.h"],
+  "sys/timerfd.h": ["time.h"],
+  "sys/random.h": ["sys/types.h"],
+  "sys/sendfile.h": ["sys/types.h"],
+  "netinet/ip.h": ["netinet/in.h"],
 };
 const GNU_INCLUDES: Record<string, string[]> = {
   "signal.h": ["unistd.h"],
