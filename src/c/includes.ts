@@ -38,7 +38,8 @@ const DECLARES: Record<string, string> = {
   "stdio.h":
     "BUFSIZ EOF FILE FILENAME_MAX NULL SEEK_CUR SEEK_END SEEK_SET _IOFBF _IOLBF _IONBF clearerr dprintf " +
     "fclose fdopen feof ferror fflush fgetc fgets fileno fopen fprintf fputc fputs fread fscanf fseek " +
-    "fseeko ftell ftello fwrite getc getchar off_t pclose perror popen printf putc putchar puts rewind " +
+    "fseeko ftell ftello fwrite getc getchar getdelim getline off_t pclose perror popen printf putc putchar " +
+    "puts rewind " +
     "scanf setbuf setbuffer setlinebuf setvbuf size_t snprintf sprintf sscanf ssize_t stderr stdin stdout " +
     "va_list vdprintf vfprintf vprintf vsnprintf vsprintf",
   "sys/types.h":
@@ -76,7 +77,7 @@ const DECLARES: Record<string, string> = {
   "string.h":
     "NULL bzero memchr memcmp memcpy memmove memset size_t strcasecmp strcat strchr strcmp strcpy strcspn " +
     "strdup strerror strlen strncasecmp strncat strncmp strncpy strndup strnlen strpbrk strrchr strsignal " +
-    "strspn strstr strtok",
+    "strspn strstr strtok strtok_r",
   "strings.h": "bzero size_t strcasecmp strncasecmp",
   "ctype.h": "isalnum isalpha isdigit islower isprint ispunct isspace isupper tolower toupper",
   "assert.h": "assert",

@@ -11,7 +11,7 @@ import { StopError, Stream } from "../control";
 import { latin1Bytes, latin1Text } from "../../kernel/latin1";
 import { format, VaArgs } from "./format";
 import type { Val } from "../wide";
-import { heapAlloc, heapFree, putString, setErrno, span, str, strn, sys } from "./sys";
+import { heapAlloc, heapFree, heapRealloc, putString, setErrno, span, str, strn, sys } from "./sys";
 import { strerror } from "./strerror";
 import { scan, ScanStore } from "./scan";
 
@@ -347,6 +347,42 @@ function scanStream(c: Ctx, fp: number, fmtAddr: number, args: number[]): number
   }
 }
 
+/** glibc's first buffer for getline when *lineptr is NULL; it doubles as a line needs more. */
+const GETLINE_FIRST = 120;
+
+/** getdelim(3) (getline with '\n'): the next line up to and including `delim`, or to end of
+ *  file, in *lineptr, grown with realloc as glibc grows it (*n bytes); its length, or -1 at
+ *  end of file with nothing read. The whole line is read before any memory changes, so a
+ *  call that blocks for more input starts over with nothing done. */
+function getdelim(c: Ctx, lineptr: number, np: number, delim: number, fp: number): number | Ctl {
+  const s = stream(c, fp);
+  if (!s || !lineptr || !np) return (setErrno(c, "EINVAL"), -1);
+  const ch = String.fromCharCode(delim);
+  while (!s.in.includes(ch) && !s.eof) {
+    const f = fill(c, s);
+    if (typeof f !== "boolean") return f;
+    if (!f) break;
+  }
+  const at = s.in.indexOf(ch);
+  const len = at >= 0 ? at + 1 : s.in.length;
+  if (len === 0) return -1;
+  let buf = c.mem.read64(lineptr, false);
+  let size = c.mem.read64(np, false);
+  const grow = (to: number): boolean => {
+    const grown = heapRealloc(c, buf, to);
+    if (!grown) return false;
+    [buf, size] = [grown, to];
+    c.mem.write64(lineptr, buf);
+    c.mem.write64(np, size);
+    return true;
+  };
+  if ((!buf || !size) && !grow(GETLINE_FIRST)) return -1;
+  if (len + 1 > size && !grow(Math.max(len + 1, 2 * size))) return -1;
+  putString(c, buf, s.in.slice(0, len), "getline");
+  s.in = s.in.slice(len);
+  return len;
+}
+
 export const stdio: Builtin[] = [
   {
     name: "sscanf", fn: (c, a) => {
@@ -397,6 +433,8 @@ export const stdio: Builtin[] = [
       }
     },
   },
+  { name: "getline", fn: (c, a) => getdelim(c, a[0], a[1], 10, a[2]) },
+  { name: "getdelim", fn: (c, a) => getdelim(c, a[0], a[1], a[2] & 0xff, a[3]) },
   {
     name: "fread", fn: (c, a) => {
       const [ptr, size, nmemb, fp] = a;

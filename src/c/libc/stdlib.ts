@@ -1,8 +1,7 @@
 // <stdlib.h>, <string.h> and <ctype.h>: pure library code over process memory.
 import { CALLED, GONE, Builtin, Ctx } from "../ctl";
 import { flushAll, queueUnread } from "./stdio";
-import { cstr, heapAlloc, heapFree, putString, setErrno, span, str, strn, sys } from "./sys";
-import { blockSize } from "../heapcheck";
+import { cstr, heapAlloc, heapFree, heapRealloc, putString, setErrno, span, str, strn, sys } from "./sys";
 import { strerror } from "./strerror";
 import { SIG } from "../../kernel/kernel";
 import { StopError } from "../control";
@@ -81,6 +80,22 @@ function cmp(a: string, b: string): number {
   return 0;
 }
 
+/** strtok_r's work, as glibc does it: the next token of the string at p (0: none left)
+ *  split at the bytes of the string at delim, ended with a NUL written over the delimiter;
+ *  and where the next call goes on (past that NUL, or the string's end when it is used up). */
+function nextToken(c: Ctx, p: number, delim: number): [token: number, next: number] {
+  if (!p) return [0, 0];
+  const set = str(c, delim);
+  const isDelim = (at: number): boolean => set.includes(String.fromCharCode(c.mem.read8(at)));
+  while (c.mem.read8(p) && isDelim(p)) p++;
+  if (!c.mem.read8(p)) return [0, p];
+  let end = p;
+  while (c.mem.read8(end) && !isDelim(end)) end++;
+  if (!c.mem.read8(end)) return [p, end];
+  c.mem.write8(end, 0);
+  return [p, end + 1];
+}
+
 export const stdlib: Builtin[] = [
   { name: "exit", fn: (c, a) => exitProcess(c, a[0]) },
   { name: "_exit", fn: (c, a) => { sys(c, "exit", [a[0] & 0xff], { ret: 0 }); c.k.exit(c.t.tid, a[0] & 0xff); return GONE; } },
@@ -97,20 +112,7 @@ export const stdlib: Builtin[] = [
   { name: "strtoull", fn: strto(strtoul) },
   { name: "malloc", fn: (c, a) => heapAlloc(c, a[0]) },
   { name: "calloc", fn: (c, a) => heapAlloc(c, a[0] * a[1], true) },
-  {
-    name: "realloc", fn: (c, a) => {
-      const old = a[0];
-      const p = heapAlloc(c, a[1]);
-      // Out of memory: NULL, and the old block stays as it was.
-      if (p === 0) return 0;
-      if (old) {
-        const size = blockSize(c.p.heap, old) ?? 0;
-        c.mem.writeBytes(p, c.mem.readBytes(old, Math.min(size, a[1])));
-        heapFree(c, old);
-      }
-      return p;
-    },
-  },
+  { name: "realloc", fn: (c, a) => heapRealloc(c, a[0], a[1]) },
   {
     name: "free", fn: (c, a) => {
       if (a[0] === 0) return 0;
@@ -149,17 +151,12 @@ export const stdlib: Builtin[] = [
   { name: "strrchr", fn: (c, a) => { const s = str(c, a[0]); const ch = a[1] & 0xff; if (ch === 0) return a[0] + s.length; const i = s.lastIndexOf(String.fromCharCode(ch)); return i < 0 ? 0 : a[0] + i; } },
   { name: "strstr", fn: (c, a) => { const i = str(c, a[0]).indexOf(str(c, a[1])); return i < 0 ? 0 : a[0] + i; } },
   { name: "strdup", fn: (c, a) => { const s = str(c, a[0]); const p = heapAlloc(c, s.length + 1); if (p) c.mem.writeString(p, s); return p; } },
+  { name: "strtok", fn: (c, a) => { const [token, next] = nextToken(c, a[0] || c.p.strtok, a[1]); c.p.strtok = next; return token; } },
   {
-    name: "strtok", fn: (c, a) => {
-      let p = a[0] || c.p.strtok;
-      if (!p) return 0;
-      const delim = str(c, a[1]);
-      while (c.mem.read8(p) && delim.includes(String.fromCharCode(c.mem.read8(p)))) p++;
-      if (!c.mem.read8(p)) { c.p.strtok = 0; return 0; }
-      const start = p;
-      while (c.mem.read8(p) && !delim.includes(String.fromCharCode(c.mem.read8(p)))) p++;
-      if (c.mem.read8(p)) { c.mem.write8(p, 0); c.p.strtok = p + 1; } else c.p.strtok = 0;
-      return start;
+    name: "strtok_r", fn: (c, a) => {
+      const [token, next] = nextToken(c, a[0] || c.mem.read64(a[2], false), a[1]);
+      c.mem.write64(a[2], next);
+      return token;
     },
   },
   { name: "strerror", fn: (c, a) => cstr(c, strerror(a[0])) },

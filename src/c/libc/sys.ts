@@ -3,7 +3,7 @@
 import { isBlocked, SysResult, SysRet, ERRNO, Errno } from "../../kernel/kernel";
 import { BLOCKED, GONE, Ctl, Ctx } from "../ctl";
 import { HEAP_BASE } from "../memory";
-import { heapBorn, heapDied, REDZONE } from "../heapcheck";
+import { blockSize, heapBorn, heapDied, REDZONE } from "../heapcheck";
 
 /**
  * Finish a system call: BLOCKED leaves the thread waiting (the VM re-issues the same
@@ -100,6 +100,18 @@ export function heapFree(c: Ctx, a: number): boolean {
   h.free.push([a, size]);
   heapDied(h, a, c.m.userLine(c.p, c.t));
   return true;
+}
+
+/** realloc: a new block with the old one's bytes (as many as fit), the old one freed; 0 when
+ *  out of memory, the old block then left as it was. */
+export function heapRealloc(c: Ctx, old: number, size: number): number {
+  const p = heapAlloc(c, size);
+  if (p === 0) return 0;
+  if (old) {
+    c.mem.writeBytes(p, c.mem.readBytes(old, Math.min(blockSize(c.p.heap, old) ?? 0, size)));
+    heapFree(c, old);
+  }
+  return p;
 }
 
 /** A string the library returns (strerror and friends), allocated once per process. */
