@@ -4,7 +4,7 @@
 // status bar, edits making the session stale, and an unsupported construct showing up in
 // the Problems panel without an exception.
 import * as assert from "node:assert";
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as vscode from "vscode";
@@ -187,5 +187,25 @@ describe("editor: what the stepper cannot run", function () {
     assert.strictEqual(implicit.severity, vscode.DiagnosticSeverity.Warning);
     await vscode.commands.executeCommand("forklab.stopSession");
     await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
+  });
+
+  it("an error in a local header is a Problem in the header, at its line, and the program is not started", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "forklab-header-"));
+    try {
+      writeFileSync(join(dir, "util.h"), "/* helpers */\nint helper(void)\n{\n    return undeclared_name;\n}\n");
+      writeFileSync(join(dir, "prog.c"), "#include \"util.h\"\n\nint main(void)\n{\n    return helper();\n}\n");
+      const prog = vscode.Uri.file(join(dir, "prog.c"));
+      const header = vscode.Uri.file(join(dir, "util.h"));
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(prog));
+      assert.notStrictEqual(await vscode.commands.executeCommand("forklab.startSession", prog), true);
+      const diags = await waitFor(() => { const d = vscode.languages.getDiagnostics(header); return d.length ? d : undefined; }, "the header's diagnostics", 10000, 100);
+      assert.match(diags[0].message, /'undeclared_name'/);
+      assert.strictEqual(diags[0].range.start.line, 3);
+      assert.strictEqual(diags[0].severity, vscode.DiagnosticSeverity.Error);
+      assert.deepStrictEqual(vscode.languages.getDiagnostics(prog).map((d) => d.message), []);
+      await vscode.commands.executeCommand("workbench.action.closeActiveEditor");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -108,6 +108,8 @@ export class Sessions implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<EditorSession | undefined>();
   readonly onDidChange = this.changed.event;
   readonly problems = vscode.languages.createDiagnosticCollection("forklab");
+  /** By program file: the local headers its last compile put problems on (cleared with it). */
+  private readonly headerProblems = new Map<string, vscode.Uri[]>();
   private viewSub: vscode.Disposable | undefined;
   private readonly subs: vscode.Disposable[] = [];
   readonly worker: ModelWorker;
@@ -245,7 +247,7 @@ export class Sessions implements vscode.Disposable {
       void vscode.window.showErrorMessage(`Fork Lab: cannot start ${baseOf(doc.uri.path)}: ${opened.message}`);
       return undefined;
     }
-    this.problems.set(doc.uri, opened.diagnostics.map((d) => problem(doc, d.line, d.column, d.message, d.severity)));
+    this.showCompileProblems(doc, opened.diagnostics);
     const errors = model().compileErrors(opened.diagnostics);
     if (errors.length) {
       // An error in the program (as a C compiler would see it): nothing to step.
@@ -375,6 +377,28 @@ export class Sessions implements vscode.Disposable {
     return true;
   }
 
+  /** The compiler's diagnostics in the Problems panel, each in its own file: the program's,
+   *  or a local header's it includes (at the header's line, not the program's). */
+  private showCompileProblems(doc: vscode.TextDocument, ds: readonly Diagnostic[]): void {
+    this.clearProblems(doc.uri);
+    const byFile = new Map<string, Diagnostic[]>();
+    for (const d of ds) byFile.set(d.file, [...byFile.get(d.file) ?? [], d]);
+    const headers: vscode.Uri[] = [];
+    for (const [file, list] of byFile) {
+      const uri = file === doc.uri.fsPath ? doc.uri : doc.uri.scheme === "file" ? vscode.Uri.file(file) : doc.uri.with({ path: file });
+      const open = vscode.workspace.textDocuments.find((t) => key(t.uri) === key(uri));
+      this.problems.set(uri, list.map((d) => problem(open, d.line, d.column, d.message, d.severity)));
+      if (uri !== doc.uri) headers.push(uri);
+    }
+    this.headerProblems.set(key(doc.uri), headers);
+  }
+
+  private clearProblems(uri: vscode.Uri): void {
+    this.problems.delete(uri);
+    for (const h of this.headerProblems.get(key(uri)) ?? []) this.problems.delete(h);
+    this.headerProblems.delete(key(uri));
+  }
+
   /** Ends a session; `restarting`: a new one of the same file starts at once (the Problems
    *  panel keeps its compile notes, the view is not told this one is over). */
   stop(s: EditorSession, restarting = false): void {
@@ -384,7 +408,7 @@ export class Sessions implements vscode.Disposable {
     this.worker.close(key(s.uri));
     this.byFile.delete(key(s.uri));
     if (this.last === key(s.uri)) this.last = undefined;
-    if (!restarting) this.problems.delete(s.uri);
+    if (!restarting) this.clearProblems(s.uri);
     if (!this.byFile.size) { this.viewSub?.dispose(); this.viewSub = undefined; }
     this.changed.fire(undefined);
   }
@@ -632,11 +656,16 @@ async function resolveScenario(file: vscode.Uri, scenario: Scenario | string | u
   return { sc: checked.scenario, scenarioName: baseOf(uri.path) };
 }
 
-function problem(doc: vscode.TextDocument, line: number, column: number, message: string, severity: "error" | "warning"): vscode.Diagnostic {
-  const l = Math.max(0, Math.min(doc.lineCount - 1, line - 1));
-  const text = doc.lineAt(l);
-  const start = Math.max(text.firstNonWhitespaceCharacterIndex, Math.min(text.text.length, column - 1));
-  const range = new vscode.Range(l, start, l, Math.max(start + 1, text.text.length));
+/** A diagnostic at `line` and `column` of `doc`, to the end of the line; in a file that is not
+ *  open (a header), at that place alone. */
+function problem(doc: vscode.TextDocument | undefined, line: number, column: number, message: string, severity: "error" | "warning"): vscode.Diagnostic {
+  let range: vscode.Range;
+  if (doc) {
+    const l = Math.max(0, Math.min(doc.lineCount - 1, line - 1));
+    const text = doc.lineAt(l);
+    const start = Math.max(text.firstNonWhitespaceCharacterIndex, Math.min(text.text.length, column - 1));
+    range = new vscode.Range(l, start, l, Math.max(start + 1, text.text.length));
+  } else range = new vscode.Range(Math.max(0, line - 1), Math.max(0, column - 1), Math.max(0, line - 1), Math.max(1, column));
   const d = new vscode.Diagnostic(range, message, severity === "error" ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
   d.source = "Fork Lab";
   return d;
