@@ -20,7 +20,16 @@ export interface ValueContext {
   freedBlock?: (addr: number) => { size: number; line: number } | undefined;
   /** The address lies in memory shared with other processes (shm, MAP_SHARED). */
   shared?: (addr: number) => boolean;
+  /** In a local declared without a value (src/c/shadow.ts): no store reached any of the n
+   *  bytes at addr, which C leaves indeterminate. */
+  unwritten?: (addr: number, n: number) => boolean;
+  /** How many of the n bytes from addr, in order, were stored to before one that was not. */
+  writtenPrefix?: (addr: number, n: number) => number;
 }
+
+/** The value shown for what C leaves indeterminate: an automatic variable declared without
+ *  a value, or a member or element of one, that nothing wrote yet (docs/snapshot.md). */
+export const NOT_SET = "?";
 
 /** Array elements shown before "..." (per array, at every level). */
 export const ARRAY_BOUND = 8;
@@ -131,6 +140,10 @@ function arrayText(ctx: ValueContext, t: Extract<CType, { k: "array" }>, addr: n
     // A char array is a string up to its first NUL (the bytes after it do not print).
     const bytes = Array.from(ctx.mem.readBytes(addr, Math.min(len, STRING_BOUND + 1)));
     const nul = bytes.indexOf(0);
+    // The text that was written, then "?" where the bytes after it were not and no NUL
+    // ended it before them (read() stores none): %s would run on into them.
+    const set = ctx.writtenPrefix?.(addr, bytes.length) ?? bytes.length;
+    if (set < bytes.length && (nul < 0 || nul >= set)) return set === 0 ? NOT_SET : `${cString(bytes.slice(0, set))}${NOT_SET}`;
     return nul >= 0 ? cString(bytes.slice(0, nul)) : cString(bytes.slice(0, STRING_BOUND), len > STRING_BOUND);
   }
   const size = sizeOf(t.of);
@@ -160,6 +173,7 @@ function structText(ctx: ValueContext, t: Extract<CType, { k: "struct" }>, addr:
 }
 
 function valueText(ctx: ValueContext, t: CType, addr: number, depth: number): string {
+  if (ctx.unwritten !== undefined && t.k !== "func" && ctx.unwritten(addr, sizeOf(t))) return NOT_SET;
   switch (t.k) {
     case "int": {
       const v = readInt(ctx.mem, addr, t.size, t.signed);

@@ -4,6 +4,8 @@
 import { latin1Bytes } from "../kernel/latin1";
 import { Val, canon } from "./wide";
 import { K } from "./types";
+import { Shadow } from "./shadow";
+import type { ShadowVar } from "./program";
 
 export const PAGE_SIZE = 4096;
 
@@ -46,7 +48,9 @@ export class Memory {
   private pages: Map<number, Page>;
   private gen = nextGen++;
   regions: Region[];
-  /** Bytes of pages this memory owns (copied or created), for the memory limit. */
+  /** Which bytes of the automatic objects still indeterminate have been written
+   *  (src/c/shadow.ts); every store marks it. Absent while nothing is tracked. */
+  shadow?: Shadow<ShadowVar>;
 
   constructor(pages?: Map<number, Page>, regions?: Region[]) {
     this.pages = pages ?? new Map();
@@ -56,7 +60,9 @@ export class Memory {
   /** A copy-on-write copy: both memories share every page until one writes to it. */
   clone(): Memory {
     this.gen = nextGen++;
-    return new Memory(new Map(this.pages), this.regions.map((r) => ({ ...r })));
+    const m = new Memory(new Map(this.pages), this.regions.map((r) => ({ ...r })));
+    if (this.shadow) m.shadow = this.shadow.clone();
+    return m;
   }
 
   /** A copy for a checkpoint of the whole machine (src/session/checkpoint.ts): pages are
@@ -72,7 +78,9 @@ export class Memory {
       pages.set(n, pg.gen === SHARED ? { data: remap(pg.data), gen: SHARED } : pg);
     }
     this.gen = nextGen++;
-    return { copy: new Memory(pages, this.regions.map((r) => ({ ...r }))), written };
+    const copy = new Memory(pages, this.regions.map((r) => ({ ...r })));
+    if (this.shadow) copy.shadow = this.shadow.clone();
+    return { copy, written };
   }
 
   map(start: number, end: number, name: string): void {
@@ -164,7 +172,17 @@ export class Memory {
     return this.readPage(Math.floor(addr / PAGE_SIZE), addr)[addr & (PAGE_SIZE - 1)];
   }
 
+  /** n bytes at a are stored to: the shadow marks them written (docs/snapshot.md). */
+  private stored(a: number, n: number): void {
+    const s = this.shadow!;
+    if (s.near(a, n)) {
+      s.mark(a, n);
+      if (s.empty) this.shadow = undefined;
+    }
+  }
+
   write8(addr: number, v: number): void {
+    if (this.shadow !== undefined) this.stored(addr, 1);
     this.writePage(Math.floor(addr / PAGE_SIZE), addr)[addr & (PAGE_SIZE - 1)] = v & 0xff;
   }
 
@@ -183,6 +201,7 @@ export class Memory {
   }
 
   writeU(addr: number, size: number, v: number): void {
+    if (this.shadow !== undefined) this.stored(addr, size);
     const off = addr & (PAGE_SIZE - 1);
     if (off + size <= PAGE_SIZE) {
       const d = this.writePage(Math.floor(addr / PAGE_SIZE), addr);
@@ -257,6 +276,7 @@ export class Memory {
   }
 
   writeBytes(addr: number, bytes: Uint8Array): void {
+    if (this.shadow !== undefined) this.stored(addr, bytes.length);
     for (let i = 0; i < bytes.length; ) {
       const a = addr + i;
       const off = a & (PAGE_SIZE - 1);
@@ -267,6 +287,7 @@ export class Memory {
   }
 
   fill(addr: number, byte: number, n: number): void {
+    if (this.shadow !== undefined) this.stored(addr, n);
     for (let i = 0; i < n; ) {
       const a = addr + i;
       const off = a & (PAGE_SIZE - 1);

@@ -61,9 +61,22 @@ export interface VarInfo {
   addr?: number;
   from: number;
   to: number;
-  /** An automatic variable declared without a value: its bit in Frame.init (Func.unset's
-   *  slot), clear until its first write, while its value is indeterminate. */
+  /** A scalar declared without a value and only used by name: its bit in Frame.init
+   *  (Func.unset's slot), clear until its first write, while its value is indeterminate.
+   *  (Other locals declared without a value are tracked byte by byte: Func.shadowed.) */
   unset?: number;
+}
+
+/** A local declared without a value whose bytes may be written other than by a plain
+ *  assignment (a struct, an array, a scalar whose address is used): tracked byte by byte
+ *  from the call on (src/c/shadow.ts), so that what no store reached shows as not set. */
+export interface ShadowVar {
+  name: string;
+  line: number;
+  type: CType;
+  /** Frame offset and size in bytes. */
+  off: number;
+  size: number;
 }
 
 /** A named array of the learner's code, for the sanitizer's notes (src/c/arraycheck.ts):
@@ -99,10 +112,12 @@ export interface Func {
    *  (index + 1; 0: no red zone). Absent when the function has no array. */
   arrays?: ArrayObject[];
   zones?: Uint16Array;
-  /** Locals declared without a value, by slot (a bit of Frame.init, set by the first
-   *  write): a STORE, or a LOCAL that takes the address, carries slot + 1 in c; the LOAD and
-   *  INCDEC of the scalars whose reads are checked carry it too. */
+  /** Scalars declared without a value and used only by name, by slot (a bit of
+   *  Frame.init, set by the first write): a STORE carries slot + 1 in c; the LOAD and INCDEC
+   *  of those whose reads are checked carry it too. */
   unset?: Array<{ name: string; line: number }>;
+  /** The other locals declared without a value: tracked byte by byte while the frame lives. */
+  shadowed?: ShadowVar[];
 }
 
 export interface Program {

@@ -7,6 +7,10 @@ import type { Func } from "./program";
 import type { Frame, Thread, UserProc } from "./uproc";
 import { heapFault } from "./heapcheck";
 import { globalFault, stackFault } from "./arraycheck";
+import { CType, sizeOf } from "./types";
+import type { Memory } from "./memory";
+import { Shadow } from "./shadow";
+import type { ShadowVar } from "./program";
 
 /** Whether an access of n bytes (n <= 16, the red zone's width) at a needs a look: on the
  *  heap, in static memory that holds arrays, on a stack outside the running frame, or on
@@ -30,4 +34,44 @@ export function memoryFault(p: UserProc, t: Thread, a: number, n: number): { kin
 /** A local declared without a value, read before any write (MemorySanitizer's name). */
 export function unsetText(line: number, what: string, v: { name: string; line: number }): string {
   return `use-of-uninitialized-value: line ${line} ${what} '${v.name}', declared at line ${v.line} without a value; C leaves its value indeterminate (give it one where it is declared)`;
+}
+
+/** A call's frame starts at fp (up to top): its locals declared without a value start with
+ *  no byte written (Func.shadowed), and what a frame left there without returning
+ *  (longjmp) is forgotten. */
+export function frameEntered(mem: Memory, fn: Func, fp: number, top: number): void {
+  mem.shadow?.untrack(fp, top);
+  if (!fn.shadowed) return;
+  const s = (mem.shadow ??= new Shadow());
+  for (const v of fn.shadowed) s.track(fp + v.off, v.size, v);
+}
+
+/** n bytes at a that lie in a local declared without a value, none of them written yet:
+ *  the part they are (`addr.sin_port`, `a[1]`, a variable written through its address)
+ *  and the declaration's line; else undefined. */
+export function unwrittenPart(s: Shadow<ShadowVar>, a: number, n: number): { name: string; line: number } | undefined {
+  const o = s.at(a);
+  if (!o || !s.unwritten(a, n)) return undefined;
+  return { name: partName(o.owner.name, o.owner.type, a - o.start), line: o.owner.line };
+}
+
+/** The part of a variable at byte `rel` of it, as C names it: `addr.sin_port`, `a[3]`,
+ *  `grid[1][2]` (the variable's name alone at a scalar, or in padding). */
+export function partName(name: string, type: CType, rel: number): string {
+  for (;;) {
+    if (type.k === "array") {
+      const size = sizeOf(type.of);
+      if (size <= 0) return name;
+      const i = Math.floor(rel / size);
+      name += `[${i}]`;
+      rel -= i * size;
+      type = type.of;
+    } else if (type.k === "struct" && type.def.complete) {
+      const f = type.def.fields.find((x) => rel >= x.offset && rel < x.offset + sizeOf(x.type));
+      if (!f) return name;
+      if (f.name) name += `.${f.name}`;
+      rel -= f.offset;
+      type = f.type;
+    } else return name;
+  }
 }

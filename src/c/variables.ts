@@ -3,21 +3,23 @@
 // from this process's own memory, so after fork each process shows its own copy.
 import type { Machine } from "./vm";
 import type { UserProc } from "./uproc";
-import { ValueContext, formatValue } from "./cvalue";
+import { NOT_SET, ValueContext, formatValue } from "./cvalue";
 import { TEXT_BASE } from "./memory";
 import { typeName } from "./types";
 import { blockSize } from "./heapcheck";
 
 export interface CVar { name: string; type: string; value: string }
 
-/** The value shown for an automatic variable declared without a value until its first
- *  write: C leaves it indeterminate (docs/snapshot.md). */
-export const NOT_SET = "?";
+export { NOT_SET };
 export interface CFrame { function: string; line: number; locals: CVar[] }
 
-/** What the formatter may ask about a process: its functions, heap blocks and shared pages. */
+/** What the formatter may ask about a process: its functions, heap blocks, shared pages,
+ *  and which bytes of its locals declared without a value were written. */
 function contextOf(p: UserProc): ValueContext {
+  const s = p.mem.shadow;
   return {
+    unwritten: s && ((a, n) => s.unwritten(a, n)),
+    writtenPrefix: s && ((a, n) => s.writtenPrefix(a, n)),
     mem: p.mem,
     funcAt: (a) => {
       const i = (a - TEXT_BASE) / 16;
@@ -45,7 +47,8 @@ export function stackOf(m: Machine, p: UserProc): CFrame[] {
     for (const v of fn.vars ?? []) {
       if (f.pc < v.from || f.pc >= v.to) continue;
       const addr = v.addr ?? f.fp + (v.off ?? 0);
-      // Declared without a value and not written yet: indeterminate in C, not 0.
+      // A scalar declared without a value and not written yet: indeterminate in C, not 0
+      // (the others' bytes are tracked in the memory's shadow, which the formatter asks).
       const unset = v.unset !== undefined && ((f.init ?? 0) & (1 << v.unset)) === 0;
       locals.push({ name: v.name, type: typeName(v.type), value: unset ? NOT_SET : formatValue(ctx, v.type, addr) });
     }

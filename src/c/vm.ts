@@ -4,7 +4,7 @@
 // A step runs one thread until its source line changes, it blocks, or it ends.
 import { Kernel, SIG, SEEK_CUR, isBlocked, SysResult, ERRNO, errnoName, type SigInfo } from "../kernel/kernel";
 import { Fault, STACK_TOP, STACK_SIZE, HEAP_BASE, TEXT_BASE, BUILTIN_BASE, PAGE_SIZE, load, store } from "./memory";
-import { Bin, Func, Ins, Op, Program } from "./program";
+import { Bin, Ins, Op, Program } from "./program";
 import { K, convert } from "./types";
 import { binop, negate, complement, DivideByZero } from "./arith";
 import { Val, toNum } from "./wide";
@@ -15,7 +15,7 @@ import { seedRandom } from "./libc/random";
 import { DEFAULT_ENV } from "./libc/environ";
 import { latin1Bytes } from "../kernel/latin1";
 import type { TraceEntry } from "./trace";
-import { memoryFault, unsetText, watched } from "./sanitizer";
+import { frameEntered, memoryFault, unsetText, unwrittenPart, watched } from "./sanitizer";
 import { SIGINFO_SIZE, siginfoArgs } from "./siginfo";
 import { DEFAULT_BUDGET, HARD_FACTOR, INTERRUPT_EVERY, MAX_BYTES_PER_STEP, MAX_CALLS_PER_STEP, overBound, StepInterrupted } from "./stepbounds";
 import { actOnCancel, cancelDue } from "./libc/cancel";
@@ -292,6 +292,7 @@ export class Machine {
     }
     t.frames.push({ fn: fnIndex, pc: 0, fp, callerSp: t.sp, base: t.stack.length, sig, va, init: 0 });
     t.sp = fp;
+    frameEntered(p.mem, fn, fp, top);
   }
 
   // ---------------------------------------------------------------- stepping
@@ -352,10 +353,11 @@ export class Machine {
       `${fault.kind}: line ${line} ${what}${/bytes$/.test(what) ? "" : ` ${n} byte${n === 1 ? "" : "s"}`} at 0x${a.toString(16)}, ${fault.text}`);
   }
 
-  /** A local declared without a value is read before any write: told once per variable and
-   *  line. C leaves the value indeterminate; the model reads what the stack holds there. */
-  private unsetRead(p: UserProc, t: Thread, fn: Func, slot: number, what: string): void {
-    const v = fn.unset![slot];
+  /** A local declared without a value (`v`: a scalar's slot, or the part of one none of
+   *  whose bytes was written, unwrittenPart) is read before any write: told once per
+   *  variable and line. C leaves the value indeterminate; the model reads what the stack holds. */
+  private unsetRead(p: UserProc, t: Thread, v: { name: string; line: number } | undefined, what: string): void {
+    if (!v) return;
     const line = this.userLine(p, t);
     this.limitNote(p, t, `use-of-uninitialized-value:${line}:${v.name}:${v.line}`, () => unsetText(line, what, v));
   }
@@ -442,17 +444,13 @@ export class Machine {
       }
       switch (ins.op) {
         case Op.PUSH: st.push(ins.a); f.pc++; break;
-        case Op.LOCAL:
-          // c > 0: the address of a local declared without a value is used: it may be written now.
-          if (ins.c !== 0) f.init = f.init! | (1 << (ins.c - 1));
-          st.push(f.fp + ins.a);
-          f.pc++;
-          break;
+        case Op.LOCAL: st.push(f.fp + ins.a); f.pc++; break;
         case Op.LOAD: {
           // c > 0: a local declared without a value, whose reads are told until its first write.
-          if (ins.c !== 0 && (f.init! & (1 << (ins.c - 1))) === 0) this.unsetRead(p, t, fn, ins.c - 1, "reads");
+          if (ins.c !== 0 && (f.init! & (1 << (ins.c - 1))) === 0) this.unsetRead(p, t, fn.unset![ins.c - 1], "reads");
           const a = toNum(st.pop()!);
           if (watched(p, f, fn, a, KSIZE[ins.a])) this.memAccess(p, t, a, KSIZE[ins.a], "reads");
+          if (mem.shadow?.near(a, KSIZE[ins.a]) && fn.user) this.unsetRead(p, t, unwrittenPart(mem.shadow, a, KSIZE[ins.a]), "reads");
           st.push(load(mem, ins.a, a));
           f.pc++;
           break;
@@ -469,10 +467,11 @@ export class Machine {
         }
         case Op.INCDEC: {
           const slot = (ins.c >> 1) - 1;
-          if (slot >= 0 && (f.init! & (1 << slot)) === 0) this.unsetRead(p, t, fn, slot, "updates");
+          if (slot >= 0 && (f.init! & (1 << slot)) === 0) this.unsetRead(p, t, fn.unset![slot], "updates");
           if (slot >= 0) f.init = f.init! | (1 << slot);
           const a = toNum(st.pop()!);
           if (watched(p, f, fn, a, KSIZE[ins.a])) this.memAccess(p, t, a, KSIZE[ins.a], "updates");
+          if (mem.shadow?.near(a, KSIZE[ins.a]) && fn.user) this.unsetRead(p, t, unwrittenPart(mem.shadow, a, KSIZE[ins.a]), "updates");
           const old = load(mem, ins.a, a);
           const nv = ins.a >= K.F32 ? (old as number) + ins.b : ins.a >= K.I64 ? binop(Bin.ADD, ins.a, old, ins.b) : convert((old as number) + ins.b, ins.a, ins.a);
           store(mem, ins.a, a, nv);
@@ -518,6 +517,7 @@ export class Machine {
         case Op.RET: {
           const v = st.pop()!;
           const done = t.frames.pop()!;
+          if (fn.shadowed) mem.shadow?.untrack(done.fp, done.fp + fn.frameSize);
           st.length = done.base;
           t.sp = done.callerSp;
           if (done.sig) {

@@ -75,7 +75,9 @@ export interface Proc {
 
 /** A variable as C would print its value: "42", "65 'A'", "\"hi\"", "0x601040",
  *  "{.x = 1, .y = 2}", "{1, 2, 3, ...}"; `type` as C spells it ("char *", "int[4]").
- *  "?" (revision 1.3): a local declared without a value, not written yet (indeterminate). */
+ *  "?" (revision 1.3): a local declared without a value, not written yet (indeterminate);
+ *  (revision 1.8) also a member or element of one inside the value ("{.a = 1, .b = ?}"),
+ *  and a char array's text then "?" where unwritten bytes follow it ("\"hello\"?"). */
 export interface Variable {
   name: string;
   type: string;

@@ -7,7 +7,7 @@
 import type { Node } from "../parse";
 import { Diagnostic } from "../diagnostic";
 import { Memory, RODATA_BASE, DATA_BASE } from "../memory";
-import { ArrayObject, Bin, Func, GlobalInfo, Ins, Op, VarInfo } from "../program";
+import { ArrayObject, Bin, Func, GlobalInfo, Ins, Op, ShadowVar, VarInfo } from "../program";
 import { REDZONE } from "../arraycheck";
 import { alignOf, CType, K, sizeOf, StructDef } from "../types";
 import type { Val } from "../wide";
@@ -22,13 +22,15 @@ export interface SourceTree {
 
 export interface Local { off: number; type: CType; }
 
-/** A scalar local of the learner's code declared without a value. Its reads are checked at
- *  run time (a sanitizer's use-of-uninitialized-value) when every use of it is
- *  a plain read, write or ++/-- by name; once its address is taken (`&x`, scanf), a call
- *  may set it, and it is left alone. */
+/** A local of the learner's code declared without a value. A scalar whose every use is a
+ *  plain read, write or ++/-- by name gets a bit of Frame.init, set by its first write, and
+ *  its reads are checked at run time (a sanitizer's use-of-uninitialized-value); any other
+ *  (a struct, an array, a scalar whose address is used: something may write it through the
+ *  address) is tracked byte by byte while its frame lives (Func.shadowed). */
 export interface Unset {
   name: string;
   line: number;
+  type: CType;
   /** Every LOCAL that pushes its address, and those a plain use consumes. */
   locals: Set<Ins>;
   plain: Set<Ins>;
@@ -214,30 +216,31 @@ export abstract class Context {
     w.u[kind].push(this.code[this.code.length - 1]);
   }
 
-  /** At the end of a function: the locals declared without a value get a slot each (the
-   *  bit of Frame.init that their first write sets), so views show them as not set until
-   *  then. A plain write (x = ...) carries slot + 1 in its STORE's c; any other use of the
-   *  variable (&x, an array or a struct member: it may be written through the address)
-   *  counts as its first write, by its LOCAL's c. Scalars used only plainly, and read, are
-   *  checked too: their loads and ++/-- carry the slot, and a read before a write is told.
-   *  Those take the first slots. */
+  /** At the end of a function: the scalars declared without a value and used only by
+   *  name get a slot each (the bit of Frame.init that their first write sets), so views
+   *  show them as not set until then; a plain write (x = ...) carries slot + 1 in its
+   *  STORE's c, and when such a scalar is read, its loads and ++/-- carry the slot too, so
+   *  a read before a write is told. The other locals declared without a value (and scalars
+   *  past the slots) are tracked byte by byte (Func.shadowed): what writes them is any
+   *  store to their bytes, and a member or element no store reached stays not set. */
   protected checkUnset(fn: Func): void {
     const slots: Array<{ name: string; line: number }> = [];
-    const all = [...this.unset.entries()];
-    const checked = (u: Unset) => (u.reads.length > 0 || u.updates.length > 0) && [...u.locals].every((l) => u.plain.has(l));
-    const order = [...all.filter(([, u]) => checked(u)), ...all.filter(([, u]) => !checked(u))];
-    for (const [off, u] of order.slice(0, MAX_UNSET)) {
-      const slot = slots.length;
-      if (checked(u)) {
-        for (const r of u.reads) r.c = slot + 1;
-        for (const x of u.updates) x.c += 2 * (slot + 1);
+    const shadowed: ShadowVar[] = [];
+    const byName = (u: Unset) => u.type.k !== "array" && u.type.k !== "struct" && [...u.locals].every((l) => u.plain.has(l));
+    for (const [off, u] of this.unset) {
+      if (!byName(u) || slots.length === MAX_UNSET) {
+        shadowed.push({ name: u.name, line: u.line, type: u.type, off, size: sizeOf(u.type) });
+        continue;
       }
+      const slot = slots.length;
+      for (const r of u.reads) r.c = slot + 1;
+      for (const x of u.updates) x.c += 2 * (slot + 1);
       for (const w of u.writes) w.c = slot + 1;
-      for (const l of u.locals) if (!u.plain.has(l)) l.c = slot + 1;
       for (const v of this.vars) if (v.off === off) v.unset = slot;
       slots.push({ name: u.name, line: u.line });
     }
     if (slots.length) fn.unset = slots;
+    if (shadowed.length) fn.shadowed = shadowed;
   }
 
   /**

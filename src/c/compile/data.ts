@@ -176,7 +176,7 @@ export abstract class StaticData extends Context {
     const off = this.allocNamedLocal(type, name, this.lineOf(d));
     const loc = { off, type };
     if (!init && this.tree.user) {
-      this.unset.set(off, { name, line: this.lineOf(d), locals: new Set(), plain: new Set(), reads: [], writes: [], updates: [] });
+      this.unset.set(off, { name, line: this.lineOf(d), type, locals: new Set(), plain: new Set(), reads: [], writes: [], updates: [] });
     }
     // In scope from the end of its declarator, so its own initializer can name it (C11
     // 6.2.1p7): `node_t *n = malloc(sizeof *n);`. Shown among the locals once initialised.

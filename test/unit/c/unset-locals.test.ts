@@ -1,8 +1,8 @@
 // An automatic variable declared without a value is indeterminate in C until its first
 // write: the variables view shows it as not set (NOT_SET, "?"), not as the 0 the model's
 // fresh stack happens to hold ("fd1 = 0" reads as stdin). Statics and globals are
-// zero-initialised and show 0. A use of its address (&x, an array, a struct member) may
-// write it, so it counts as the first write.
+// zero-initialised and show 0. A store through its address (memset, strcpy) writes it;
+// members and elements one by one: unset-members.test.ts.
 import { strict as assert } from "node:assert";
 import { compile, example } from "./helpers";
 import { Session } from "../../../src/session/session";
@@ -51,7 +51,7 @@ int main(void) {
 describe("locals declared without a value are shown as not set", function () {
   this.timeout(60000);
 
-  it("each shows '?' until its first write (a plain assignment, or its address used); initialised locals, statics and globals show values", async () => {
+  it("each shows '?' until its first write (a plain assignment, or a store through its address); initialised locals, statics and globals show values", async () => {
     const s = await session(src);
     let v = at(s, 12);
     assert.deepEqual([v.fd1, v.c, v.buf, v.sa, v.p], [NOT_SET, NOT_SET, NOT_SET, NOT_SET, NOT_SET]);
