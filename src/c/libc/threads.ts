@@ -95,7 +95,9 @@ export const threads: Builtin[] = [
     },
   },
   { name: "pthread_self", fn: (c) => c.t.tid },
-  { name: "pthread_mutex_init", fn: (c, a) => { delete c.p.mutexes[a[0]]; return 0; } },
+  // glibc writes the whole pthread_mutex_t (40 bytes; a default mutex is all zero), as
+  // PTHREAD_MUTEX_INITIALIZER would: the card shows it initialised, not indeterminate.
+  { name: "pthread_mutex_init", fn: (c, a) => { delete c.p.mutexes[a[0]]; c.mem.fill(a[0], 0, 40); return 0; } },
   { name: "pthread_mutex_destroy", fn: () => 0 },
   { name: "pthread_mutex_lock", fn: (c, a) => lockMutex(c, a[0]) },
   {

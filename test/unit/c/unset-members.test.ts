@@ -147,6 +147,30 @@ int main(void) {
     assert.equal(at(s, 15).line, "\"xy\\n\"");
   });
 
+  it("a library call that initialises an object writes all of it, as glibc does", async () => {
+    const s = await session(`#include <pthread.h>
+#include <signal.h>
+#include <sys/select.h>
+#include <sys/stat.h>
+int main(void) {
+    pthread_mutex_t m;
+    sigset_t mask;
+    fd_set set;
+    struct stat st;
+    pthread_mutex_init(&m, NULL);
+    sigemptyset(&mask);
+    FD_ZERO(&set);
+    stat("/", &st);
+    return 0;
+}
+`);
+    const v = at(s, 14);
+    assert.equal(v.m, "{.__lock = 0, .__owner = 0, .__size = \"\"}");
+    assert.equal(v.mask, "{}");
+    assert.match(v.set, /^\{\.fds_bits = \{0, 0, /);
+    assert.doesNotMatch(v.st, /\?/);
+  });
+
   it("a scalar written through its address is set when the bytes land, not when the address is taken", async () => {
     const s = await session(`#include <unistd.h>
 int main(void) {
