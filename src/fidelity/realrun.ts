@@ -4,10 +4,11 @@
 
 import { execFile } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { listensInSource, type Scenario } from "../contract/scenario";
 import { compile, type Compiled } from "./compile";
+import { mirrorFolder } from "./folder";
 import { probeGroup, tracerOf } from "./proc-probe";
 import { freePort } from "../host/ports";
 import { runScenario, scenarioPortOf } from "./scenario-driver";
@@ -111,6 +112,7 @@ export function disposeRun(run: LinuxRun): void {
 export async function traceCompiled(compiled: Compiled, scenario: Scenario, opts: RealRunOptions = {}, programs: Compiled[] = []): Promise<LinuxRun> {
   const traceDir = join(compiled.dir, "strace");
   mkdirSync(traceDir);
+  mirrorFolder(dirname(compiled.source), compiled.dir, new Set([basename(compiled.exe), "strace"]));
   const timeoutMs = opts.timeoutMs ?? 15000;
   // strace's options; each program writes its own files: t.PID (the main one), s1.PID...
   const straceFor = (prefix: string) => [

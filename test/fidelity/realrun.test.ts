@@ -1,11 +1,11 @@
 // Real runs of our fixture programs under strace, normalised: what Linux does, checked.
 import { strict as assert } from "node:assert";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { checkRules } from "../../src/fidelity/compare";
-import { linuxTrace } from "../../src/fidelity/check";
+import { checkFidelity, linuxTrace } from "../../src/fidelity/check";
 import { alarmDue } from "../../src/fidelity/realrun";
 import type { NormTrace } from "../../src/fidelity/normal";
 import type { Scenario } from "../../src/contract/scenario";
@@ -79,6 +79,31 @@ describe("fidelity: real runs under strace", function () {
     assert.deepEqual(calls(t, "P1.1"), ["36 close(3)=0", "39 read(4)=6", "40 write(4)=6", "39 read(4)=0", "41 close(4)=0", "42 exit(0)=0"]);
     assert.equal(t.procs[0].end.kind, "running", "a server never ends by itself; the harness ended it");
     assert.deepEqual(checkRules(t), []);
+  });
+
+  it("the program's folder is its working directory on both sides: a data file next to it is read, the folder is left as it was", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "forklab-folder-"));
+    try {
+      writeFileSync(join(dir, "data.txt"), "eleven bytes");
+      writeFileSync(join(dir, "reads.c"), `#include <fcntl.h>
+#include <stdio.h>
+#include <unistd.h>
+int main(void) {
+    char buf[64];
+    int fd = open("data.txt", O_RDONLY);
+    int n = read(fd, buf, sizeof buf);
+    printf("%d\\n", n);
+    unlink("data.txt");
+    return 0;
+}
+`);
+      const r = await checkFidelity(join(dir, "reads.c"), {}, { root });
+      assert.equal(r.linux.procs[0].stdout, "12\n");
+      assert.ok(r.comparison.agree, JSON.stringify(r.comparison.divergences));
+      assert.ok(existsSync(join(dir, "data.txt")), "the real run worked on a copy");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("children exit while the parent reads: the SIGCHLD handler's waitpid calls are marked as handler work", async () => {
