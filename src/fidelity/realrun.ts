@@ -166,8 +166,10 @@ async function readTraces(compiled: Compiled, traceDir: string, prefix: string):
     if (m && m[1] === prefix) procs.set(Number(m[2]), parseStrace(readFileSync(join(traceDir, name), "utf8")));
   }
   const exePath = realpathSync(compiled.exe);
+  // Started by its path, or as ./name from its folder (scenario-driver.ts).
+  const started = [JSON.stringify(compiled.exe), JSON.stringify(`./${basename(compiled.exe)}`)];
   const mainPid = [...procs.entries()].find(([, evs]) =>
-    evs.some((e) => e.kind === "syscall" && e.name === "execve" && e.ret === 0 && e.args[0] === JSON.stringify(compiled.exe)))?.[0];
+    evs.some((e) => e.kind === "syscall" && e.name === "execve" && e.ret === 0 && started.includes(e.args[0])))?.[0];
   if (mainPid === undefined) throw new Error(`strace recorded no execve of ${compiled.exe}: the program did not start`);
   const addresses: number[] = [];
   for (const evs of procs.values())

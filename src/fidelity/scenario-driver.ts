@@ -12,7 +12,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { connect, Socket } from "node:net";
 import { tmpdir } from "node:os";
-import { dirname, isAbsolute, join, normalize } from "node:path";
+import { basename, dirname, isAbsolute, join, normalize } from "node:path";
 import { constants } from "node:os";
 import { DEFAULT_PORT, STDIN_FILE, type ClientScript, type Scenario, type SignalScript } from "../contract/scenario";
 import { probeGroup, settle, tracerOf, type ProcInfo } from "./proc-probe";
@@ -122,11 +122,14 @@ export async function runScenario(binary: string, scenario: Scenario, opts: Driv
   const cwd = opts.cwd ?? (scenario.files || scenario.stdinFrom === "file" ? dir : undefined);
   if (cwd) seedFiles(cwd, scenario);
   const stdinFd = cwd && scenario.stdinFrom === "file" ? openSync(join(cwd, STDIN_FILE), "r") : -1;
+  // Run from its folder as a learner does (./name): argv[0], which usage messages print, is
+  // the same as the model's.
+  const exe = cwd && dirname(binary) === cwd ? `./${basename(binary)}` : binary;
   // A terminal needs a pty; script(1) gives one without native node modules. -e passes
   // the program's exit status through; -q keeps script's own banner out.
   const [cmd, args] = kind === "tty"
-    ? ["script", ["-qec", [...(opts.wrap ?? []), binary, ...argv].map(shq).join(" "), "/dev/null"]]
-    : ["perl", ["-e", LAUNCH, [stdinFd >= 0 ? [] : [0], kind === "file" ? [] : [1], [2]].flat().join(","), ...(opts.wrap ?? []), binary, ...argv]];
+    ? ["script", ["-qec", [...(opts.wrap ?? []), exe, ...argv].map(shq).join(" "), "/dev/null"]]
+    : ["perl", ["-e", LAUNCH, [stdinFd >= 0 ? [] : [0], kind === "file" ? [] : [1], [2]].flat().join(","), ...(opts.wrap ?? []), exe, ...argv]];
   const child = spawn(cmd, args, {
     cwd,
     detached: kind === "tty", // script makes its own session; LAUNCH makes its own group

@@ -171,7 +171,8 @@ export class Session {
     for (const spec of sc.programs ?? []) this.startOther(spec);
     this.mainPid = this.kernel.spawn({ name: opts.name, kind: "program", stdin, stdout: out, stderr });
     if (typedAhead && sc.stdin !== undefined) this.kernel.typed(sc.stdin, true);
-    this.machine.load(this.mainPid, opts.program, [opts.name, ...(sc.argv ?? [])]);
+    // argv[0] as a shell gives it to a program run from its folder: ./name.
+    this.machine.load(this.mainPid, opts.program, [`./${opts.name}`, ...(sc.argv ?? [])]);
     this.port = sc.argv?.[0] && /^\d+$/.test(sc.argv[0]) ? +sc.argv[0] : DEFAULT_PORT;
     // A copy: lines typed and closes by hand edit the scripts, and a replay starts afresh.
     this.clients = new Clients(this.kernel, structuredClone(sc.clients ?? []), this.port);
@@ -192,7 +193,7 @@ export class Session {
     }
     const pid = this.kernel.spawn({ name, kind: "program", stdin: { input: "" }, stdout: { pipe: true }, stderr: { pipe: true }, foreground: false });
     this.machine.outside.add(pid);
-    this.machine.load(pid, prog, [name, ...(spec.argv ?? [])]);
+    this.machine.load(pid, prog, [`./${name}`, ...(spec.argv ?? [])]);
     for (let n = 0; n < OTHER_START_STEPS; n++) {
       const tid = this.kernel.runnable()[0];
       if (tid === undefined) break;

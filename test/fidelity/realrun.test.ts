@@ -106,6 +106,27 @@ int main(void) {
     }
   });
 
+  it("argv[0] is ./name on both sides, as a shell run from the program's folder gives it: a usage line agrees", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "forklab-argv0-"));
+    try {
+      writeFileSync(join(dir, "needsport.c"), `#include <stdio.h>
+#include <stdlib.h>
+int main(int argc, char **argv) {
+    if (argc != 2) {
+        fprintf(stderr, "usage: %s <port>\\n", argv[0]);
+        exit(1);
+    }
+    return 0;
+}
+`);
+      const r = await checkFidelity(join(dir, "needsport.c"), {}, { root });
+      assert.equal(r.linux.procs[0].stderr, "usage: ./needsport <port>\n");
+      assert.ok(r.comparison.agree, JSON.stringify(r.comparison.divergences));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("children exit while the parent reads: the SIGCHLD handler's waitpid calls are marked as handler work", async () => {
     const t = await trace("reap_handler.c", { stdin: "hi\n" });
     const p1 = t.procs[0];

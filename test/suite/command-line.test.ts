@@ -49,7 +49,7 @@ describe("a program's command-line arguments", function () {
     const told = await waitForTexts(".notifications-center .notification-list-item", (ts) => ts.some((t) => t.includes("printed its usage")), 20000);
     const offer = told.find((t) => t.includes("printed its usage")) ?? "";
     if (process.env.FORKLAB_SCREENSHOT_DIR) await pageScreenshot(`${process.env.FORKLAB_SCREENSHOT_DIR}/argv-usage.png`);
-    assert.match(offer, /myserver\.c printed its usage and exited: it wants command-line arguments \(usage: myserver <port>\)/, JSON.stringify(told));
+    assert.match(offer, /myserver\.c printed its usage and exited: it wants command-line arguments \(usage: \.\/myserver <port>\)/, JSON.stringify(told));
     assert.match(offer, /Start with Arguments/, "with a button that starts it with arguments");
     await vscode.commands.executeCommand("notifications.clearAll");
 
