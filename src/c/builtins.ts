@@ -20,7 +20,10 @@ import { groups } from "./libc/groups";
 import { setjmps } from "./libc/setjmp";
 import { cancellation, CANCELLATION_POINTS } from "./libc/cancel";
 import { condvars } from "./libc/cond";
+import { rwlocks } from "./libc/rwlock";
+import { attrs } from "./libc/attr";
+import { iov } from "./libc/iov";
 
-const ALL: Builtin[] = [...stdio, ...stdlib, ...unistd, ...signals, ...net, ...threads, ...cancellation, ...condvars, ...semaphores, ...posix, ...files, ...hosts, ...seek, ...random, ...environ, ...time, ...psBuiltins, ...spans, ...groups, ...setjmps];
+const ALL: Builtin[] = [...stdio, ...stdlib, ...unistd, ...iov, ...signals, ...net, ...threads, ...attrs, ...cancellation, ...condvars, ...rwlocks, ...semaphores, ...posix, ...files, ...hosts, ...seek, ...random, ...environ, ...time, ...psBuiltins, ...spans, ...groups, ...setjmps];
 export const BUILTINS: Builtin[] = ALL.map((b) => (CANCELLATION_POINTS.has(b.name) ? { ...b, cancel: true } : b));
 export const BUILTIN_NAMES = BUILTINS.map((b) => b.name);

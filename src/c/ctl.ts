@@ -38,8 +38,8 @@ export interface Builtin {
 }
 
 /** What a thread may wait for in the library: a join, a mutex, another thread's
- *  pthread_once routine, a condition variable's signal. (Semaphores sleep in the kernel: libc/sem.ts.) */
-export type LibWaitKind = "join" | "mutex" | "once" | "cond";
+ *  pthread_once routine, a condition variable's signal, a reader-writer lock. (Semaphores sleep in the kernel: libc/sem.ts.) */
+export type LibWaitKind = "join" | "mutex" | "once" | "cond" | "rdlock" | "wrlock";
 
 /** A pthread_once_t whose routine has run (PTHREAD_ONCE_INIT is 0; while the routine runs
  *  it holds the running thread's tid, negated). */

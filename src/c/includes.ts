@@ -31,7 +31,7 @@ const DECLARES: Record<string, string> = {
     "SEM_VALUE_MAX SHRT_MAX SHRT_MIN SSIZE_MAX UCHAR_MAX UINT_MAX ULLONG_MAX ULONG_MAX USHRT_MAX",
   "errno.h":
     "E2BIG EACCES EADDRINUSE EADDRNOTAVAIL EAFNOSUPPORT EAGAIN EALREADY EBADF EBUSY ECHILD ECONNREFUSED " +
-    "ECONNRESET EDESTADDRREQ EEXIST EFAULT EFBIG EIDRM EINPROGRESS EINTR EINVAL EIO EISCONN EISDIR EMFILE " +
+    "ECONNRESET EDEADLK EDESTADDRREQ EEXIST EFAULT EFBIG EIDRM EINPROGRESS EINTR EINVAL EIO EISCONN EISDIR EMFILE " +
     "EMSGSIZE ENAMETOOLONG ENETUNREACH ENFILE ENOENT ENOMEM ENOPROTOOPT ENOSPC ENOSYS ENOTCONN ENOTDIR " +
     "ENOTSOCK ENOTTY ENXIO EOPNOTSUPP EOVERFLOW EPERM EPIPE EPROTONOSUPPORT EPROTOTYPE ERANGE " +
     "ESOCKTNOSUPPORT ESPIPE ESRCH ETIMEDOUT EWOULDBLOCK errno",
@@ -44,8 +44,8 @@ const DECLARES: Record<string, string> = {
     "va_list vdprintf vfprintf vprintf vsnprintf vsprintf",
   "sys/types.h":
     "clock_t clockid_t gid_t int16_t int32_t int64_t int8_t key_t mode_t off_t pid_t pthread_attr_t " +
-    "pthread_cond_t pthread_condattr_t pthread_mutex_t pthread_mutexattr_t pthread_once_t pthread_t " +
-    "size_t ssize_t uid_t",
+    "pthread_cond_t pthread_condattr_t pthread_mutex_t pthread_mutexattr_t pthread_once_t pthread_rwlock_t " +
+    "pthread_rwlockattr_t pthread_t size_t ssize_t uid_t",
   "time.h":
     "CLOCKS_PER_SEC CLOCK_MONOTONIC CLOCK_REALTIME NULL asctime asctime_r clock_gettime clock_t clockid_t " +
     "ctime ctime_r difftime gmtime gmtime_r localtime localtime_r mktime nanosleep pid_t size_t strftime " +
@@ -66,7 +66,7 @@ const DECLARES: Record<string, string> = {
     "SIGSTKFLT SIGSTOP SIGSYS SIGTERM SIGTRAP SIGTSTP SIGTTIN SIGTTOU SIGURG SIGUSR1 SIGUSR2 SIGVTALRM " +
     "SIGWINCH SIGXCPU SIGXFSZ SIG_BLOCK SIG_DFL SIG_ERR SIG_IGN SIG_SETMASK SIG_UNBLOCK kill killpg pid_t " +
     "psignal pthread_attr_t pthread_cond_t pthread_condattr_t pthread_mutex_t pthread_mutexattr_t " +
-    "pthread_once_t pthread_sigmask pthread_t raise sig_atomic_t sigaction sigaddset sigdelset " +
+    "pthread_once_t pthread_rwlock_t pthread_rwlockattr_t pthread_sigmask pthread_t raise sig_atomic_t sigaction sigaddset sigdelset " +
     "sigemptyset sigfillset siginfo_t sigismember signal sigpending sigprocmask sigset_t sigsuspend " +
     "size_t time_t uid_t struct sigaction struct timespec",
   "stdlib.h":
@@ -100,13 +100,13 @@ const DECLARES: Record<string, string> = {
     "AF_INET AF_INET6 AF_LOCAL AF_UNIX AF_UNSPEC PF_INET PF_LOCAL PF_UNIX SHUT_RD SHUT_RDWR SHUT_WR " +
     "SOCK_CLOEXEC SOCK_DGRAM SOCK_NONBLOCK SOCK_STREAM SOL_SOCKET SOMAXCONN SO_KEEPALIVE SO_REUSEADDR " +
     "SO_REUSEPORT accept bind connect getpeername getsockname listen recv recvfrom sa_family_t send " +
-    "sendto setsockopt shutdown socket socketpair socklen_t struct sockaddr struct sockaddr_storage",
+    "sendto setsockopt getsockopt struct iovec SO_ACCEPTCONN SO_ERROR SO_TYPE shutdown socket socketpair socklen_t struct sockaddr struct sockaddr_storage",
   "sys/un.h": "sa_family_t struct sockaddr_un",
   "netinet/in.h":
     "INADDR_ANY INADDR_LOOPBACK INET6_ADDRSTRLEN INET_ADDRSTRLEN IPPROTO_IP IPPROTO_TCP IPPROTO_UDP htonl " +
     "htons in_addr_t in_port_t ntohl ntohs uint16_t uint32_t uint64_t uint8_t struct in_addr struct " +
     "sockaddr_in",
-  "arpa/inet.h": "inet_addr inet_ntoa inet_ntop inet_pton",
+  "arpa/inet.h": "inet_addr inet_aton inet_ntoa inet_ntop inet_pton",
   "netdb.h":
     "AI_ADDRCONFIG AI_ALL AI_CANONNAME AI_NUMERICHOST AI_NUMERICSERV AI_PASSIVE AI_V4MAPPED EAI_AGAIN " +
     "EAI_BADFLAGS EAI_FAIL EAI_FAMILY EAI_MEMORY EAI_NONAME EAI_SERVICE EAI_SOCKTYPE EAI_SYSTEM " +
@@ -132,7 +132,14 @@ const DECLARES: Record<string, string> = {
     "pthread_create pthread_detach pthread_exit pthread_join pthread_mutex_destroy pthread_mutex_init " +
     "pthread_mutex_lock pthread_mutex_t pthread_mutex_trylock pthread_mutex_unlock pthread_mutexattr_t " +
     "pthread_once pthread_once_t pthread_self pthread_setcancelstate pthread_setcanceltype pthread_t " +
-    "pthread_testcancel",
+    "pthread_testcancel PTHREAD_CREATE_DETACHED PTHREAD_CREATE_JOINABLE PTHREAD_MUTEX_DEFAULT " +
+    "PTHREAD_MUTEX_ERRORCHECK PTHREAD_MUTEX_NORMAL PTHREAD_MUTEX_RECURSIVE pthread_attr_destroy " +
+    "pthread_attr_getdetachstate pthread_attr_getstacksize pthread_attr_init pthread_attr_setdetachstate " +
+    "pthread_attr_setstacksize pthread_equal pthread_mutexattr_destroy pthread_mutexattr_gettype " +
+    "pthread_mutexattr_init pthread_mutexattr_settype pthread_rwlock_destroy pthread_rwlock_init " +
+    "pthread_rwlock_rdlock pthread_rwlock_t pthread_rwlock_tryrdlock pthread_rwlock_trywrlock " +
+    "pthread_rwlock_unlock pthread_rwlock_wrlock pthread_rwlockattr_destroy pthread_rwlockattr_init " +
+    "pthread_rwlockattr_t",
   "dirent.h":
     "DIR DT_CHR DT_DIR DT_FIFO DT_REG DT_SOCK DT_UNKNOWN PATH_MAX PIPE_BUF SEM_VALUE_MAX SSIZE_MAX " +
     "closedir dirfd opendir readdir rewinddir size_t struct dirent",
@@ -167,7 +174,7 @@ const DECLARES: Record<string, string> = {
   "malloc.h": "calloc free malloc realloc",
   "sys/epoll.h": "",
   "spawn.h": "",
-  "sys/uio.h": "",
+  "sys/uio.h": "readv writev struct iovec",
   "stdio_ext.h": "",
   "sys/file.h": "",
   "poll.h": "",
@@ -202,7 +209,7 @@ const GNU_DECLARES: Record<string, string> = {
   "unistd.h": "execvpe pipe2",
   "signal.h": "sighandler_t",
   "stdlib.h": "secure_getenv",
-  "fcntl.h": "size_t",
+  "fcntl.h": "size_t struct iovec",
   "sys/shm.h": "pid_t",
   "poll.h": "time_t struct timespec",
   "sys/poll.h": "time_t struct timespec",

@@ -20,6 +20,7 @@ import { SIGINFO_SIZE, siginfoArgs } from "./siginfo";
 import { DEFAULT_BUDGET, HARD_FACTOR, INTERRUPT_EVERY, MAX_BYTES_PER_STEP, MAX_CALLS_PER_STEP, overBound, StepInterrupted } from "./stepbounds";
 import { actOnCancel, cancelDue } from "./libc/cancel";
 import { condWaiting } from "./libc/cond";
+import { rwlockFree } from "./libc/rwlock";
 
 /** Bytes of each scalar kind (K), for the sanitizer's checks of loads and stores. */
 const KSIZE = [1, 1, 2, 2, 4, 4, 8, 8, 4, 8];
@@ -191,7 +192,8 @@ export class Machine {
       if (!p) continue;
       const info = this.kernel.task(pid);
       p.threads = p.threads.filter((t) => { const ti = this.kernel.task(t.tid); return ti && ti.state !== "zombie"; });
-      if (!info || info.state === "zombie" || p.threads.length === 0) {
+      // The main thread may end first (pthread_exit in main): the process lives while any thread does.
+      if (info?.state === "zombie" || p.threads.length === 0) {
         this.pagesInUse -= p.counted;
         this.procs.delete(pid);
       }
@@ -635,6 +637,7 @@ export class Machine {
     if (w.kind === "join") return w.on in p.finished || !p.threads.some((x) => x.tid === w.on) || cancelDue(found.thread);
     if (w.kind === "mutex") return !p.mutexes[w.on];
     if (w.kind === "cond") return !condWaiting(p.conds, w.on, tid);
+    if (w.kind === "rdlock" || w.kind === "wrlock") return rwlockFree(p.mem, w.on, w.kind === "wrlock");
     return p.mem.readU(w.on, 4) === ONCE_DONE;
   }
 
@@ -660,7 +663,7 @@ export class Machine {
     if (t.tid !== p.pid) entry.tid = t.tid;
     this.trace.push(entry);
     this.stepCalls++;
-    if (call === "write" && r.ret > 0) {
+    if ((call === "write" || call === "writev") && r.ret > 0) {
       this.stepBytes += r.ret;
       this.written += r.ret;
     }

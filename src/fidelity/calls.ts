@@ -21,7 +21,8 @@ const ALIASES: Record<string, string> = {
 export const COMPARED_CALLS = new Set([
   "fork", "exit", "waitpid", "kill", "getpid", "getppid", "setpgid", "getpgrp", "setsid", "execve",
   "open", "close", "read", "write", "lseek", "dup", "dup2", "pipe", "unlink", "fcntl",
-  "socket", "socketpair", "bind", "listen", "accept", "connect", "setsockopt", "shutdown", "send", "recv",
+  "socket", "socketpair", "bind", "listen", "accept", "connect", "setsockopt", "getsockopt", "shutdown", "send", "recv",
+  "writev", "readv",
   "getsockname", "getpeername", "select", "sigaction", "sigprocmask", "sigsuspend",
   "sigpending", "pause", "alarm", "sleep", "shmget", "shmat", "shmdt", "shmctl",
   // semget's result is a system-wide id (other programs' sets count): only semop's and semctl's are compared.
@@ -39,7 +40,7 @@ export function canonicalCall(name: string): string {
  */
 const COMPARED_ARGS: Record<string, number[]> = {
   close: [0], read: [0], write: [0], lseek: [0], dup: [0], dup2: [0, 1],
-  accept: [0], bind: [0], listen: [0], connect: [0], setsockopt: [0], shutdown: [0, 1],
+  accept: [0], bind: [0], listen: [0], connect: [0], setsockopt: [0], getsockopt: [0], writev: [0], readv: [0], shutdown: [0, 1],
   send: [0], recv: [0], open: [0], waitpid: [0, 2], kill: [0, 1], exit: [0],
   pipe: [0, 1], socketpair: [0, 1], sigaction: [0], sigprocmask: [0], alarm: [0], shmat: [0], shmctl: [0, 1],
   semctl: [2],

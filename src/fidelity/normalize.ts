@@ -215,7 +215,7 @@ function normalizeProcess(
     if (!COMPARED_CALLS.has(call)) continue;
     if (pathSearchMiss(events, i)) continue;
     const entry = toEntry(e, call, line, ret, errno, inHandler.lines.has(line) || !!site?.frames.some((f) => inHandler.names.has(f)));
-    if (call === "write" && typeof entry.ret === "number" && entry.ret > 0 && typeof entry.args[0] === "number") {
+    if ((call === "write" || call === "writev") && typeof entry.ret === "number" && entry.ret > 0 && typeof entry.args[0] === "number") {
       if (outputs.out.has(entry.args[0])) raw.stdout += entry.data ?? "";
       if (outputs.err.has(entry.args[0])) raw.stderr += entry.data ?? "";
     }
@@ -375,6 +375,11 @@ function toEntry(e: SyscallEvent, call: string, line: number, ret: number | "?",
   if ((call === "write" || call === "read" || call === "send" || call === "recv") && typeof entry.ret === "number" && entry.ret > 0) {
     const bytes = decodeString(args[1] ?? "")?.bytes;
     if (bytes) entry.data = bytes.subarray(0, entry.ret).toString("utf8");
+  }
+  // writev/readv: strace prints the iovec array; the bytes are its iov_base strings in order.
+  if ((call === "writev" || call === "readv") && typeof entry.ret === "number" && entry.ret > 0) {
+    const parts = [...(args[1] ?? "").matchAll(/iov_base=("(?:[^"\\]|\\.)*")/g)].map((m) => decodeString(m[1])?.bytes ?? Buffer.alloc(0));
+    entry.data = Buffer.concat(parts).subarray(0, entry.ret).toString("utf8");
   }
   return entry;
 }

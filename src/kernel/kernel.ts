@@ -26,6 +26,7 @@ import { BUF_SHOWN } from "../contract/snapshot";
 import type { KEvent, Snapshot } from "../contract/snapshot";
 import { SnapshotOptions, SnapView } from "./snapview";
 import * as sock from "./socket";
+import { getsockopt, setsockopt } from "./sockopt";
 import * as sysfile from "./sysfile";
 import * as sysproc from "./sysproc";
 import type { SpawnOptions } from "./sysproc";
@@ -438,7 +439,11 @@ export class Kernel {
   }
 
   setsockopt(tid: number, fd: number, level: number, opt: number, value: number): SysResult {
-    return this.sys(tid, "setsockopt", [fd, level, opt, value], (t) => sock.setsockopt(t, fd, level, opt, value));
+    return this.sys(tid, "setsockopt", [fd, level, opt, value], (t) => setsockopt(t, fd, level, opt, value));
+  }
+
+  getsockopt(tid: number, fd: number, level: number, opt: number): SysResult {
+    return this.sys(tid, "getsockopt", [fd, level, opt], (t) => getsockopt(t, fd, level, opt));
   }
 
   getsockname(tid: number, fd: number): SysResult {

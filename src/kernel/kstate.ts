@@ -250,6 +250,8 @@ export interface Sock extends ObjBase {
   shutRd: boolean;
   shutWr: boolean;
   reuseaddr: boolean;
+  /** SO_KEEPALIVE and SO_REUSEPORT as set (they change nothing on loopback, but read back). */
+  options?: Record<number, number>;
   /** A connection accepted from this listener but never attached to an open file yet. */
   listener?: Sock;
 }

@@ -52,6 +52,8 @@ export interface SysRet {
   stat?: StatInfo;
   /** readdir: the names in the directory, sorted. */
   names?: string[];
+  /** getsockopt: the option's value (an int). */
+  optval?: number;
   /** fcntl(F_GETFD/F_GETFL) and others return plain numbers in ret. */
 }
 

@@ -7,8 +7,8 @@
 // writer whose peer is gone (or shut its reading side) gets EPIPE and SIGPIPE at once.
 import { ByteQueue } from "./bytequeue";
 import {
-  AF_INET, AF_UNIX, IPPROTO_TCP, IPPROTO_UDP, O_CLOEXEC, O_NONBLOCK, O_RDWR, SHUT_RD, SHUT_RDWR, SHUT_WR, SO_KEEPALIVE,
-  SO_REUSEADDR, SO_REUSEPORT, SOCK_DGRAM, SOCK_STREAM, SOL_SOCKET, SOMAXCONN,
+  AF_INET, AF_UNIX, IPPROTO_TCP, IPPROTO_UDP, O_CLOEXEC, O_NONBLOCK, O_RDWR, SHUT_RD, SHUT_RDWR, SHUT_WR, SOCK_DGRAM,
+  SOCK_STREAM, SOMAXCONN,
 } from "./fcntl";
 import { fdalloc, fdavail, fdclose } from "./fdtable";
 import { filealloc, fileclose, nonblocking, objalloc } from "./file";
@@ -382,18 +382,6 @@ export function shutdown(k: KState, t: Task, fd: number, how: number): SysResult
   }
   touch(k, objChan(s.id));
   return ok(0);
-}
-
-export function setsockopt(t: Task, fd: number, level: number, opt: number, value: number): SysResult {
-  const g = sockget(t, fd);
-  if ("ret" in g) return g;
-  if (level === SOL_SOCKET) {
-    if (opt === SO_REUSEADDR) g.s.reuseaddr = value !== 0;
-    else if (opt !== SO_KEEPALIVE && opt !== SO_REUSEPORT) return fail("ENOPROTOOPT");
-    return ok(0);
-  }
-  if (level === IPPROTO_TCP && g.s.type === "stream" && g.s.family === "inet") return ok(0);
-  return fail("ENOPROTOOPT");
 }
 
 export function getsockname(t: Task, fd: number): SysResult {

@@ -5,7 +5,7 @@
 // task and the call, re-issued, finds the request. Acting on it ends the thread as
 // pthread_exit(PTHREAD_CANCELED) would. With the asynchronous type the thread ends at its
 // next step, wherever it is. Cleanup handlers (pthread_cleanup_push) are not modelled.
-import { Builtin, Ctl, Ctx, GONE } from "../ctl";
+import { Builtin, Ctl, Ctx } from "../ctl";
 import type { Thread } from "../uproc";
 import { threadExit } from "./threads";
 
@@ -31,7 +31,7 @@ export function cancelDue(t: Thread): boolean {
 }
 
 /** Act on the request: the thread ends, its joiner gets PTHREAD_CANCELED. */
-export function actOnCancel(c: Ctx): typeof GONE {
+export function actOnCancel(c: Ctx): number | Ctl {
   c.t.cancel!.pending = false;
   c.t.blockedOn = undefined;
   c.t.wait = undefined;

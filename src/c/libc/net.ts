@@ -63,6 +63,28 @@ function parseHost(h: string): number[] | undefined {
   return parts.map(Number);
 }
 
+/**
+ * An IPv4 address as glibc's inet_aton reads it (inet_addr too): one to four parts, each a
+ * C number (0x hex, 0 octal, else decimal); the last fills the bytes left ("127.1" is
+ * 127.0.0.1, "10.65535" is 10.0.255.255); anything from a space on is ignored. The
+ * address as a 32-bit number in host order, or undefined.
+ */
+export function inetAton(s: string): number | undefined {
+  const m = /^([^\s]*)(\s.*)?$/s.exec(s);
+  const parts = (m ? m[1] : s).split(".");
+  if (parts.length > 4) return undefined;
+  const vals: number[] = [];
+  for (const p of parts) {
+    if (!/^(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)$/.test(p)) return undefined;
+    const v = /^0[xX]/.test(p) ? parseInt(p.slice(2), 16) : p.length > 1 && p[0] === "0" ? parseInt(p, 8) : +p;
+    if (v > 0xffffffff) return undefined;
+    vals.push(v);
+  }
+  const last = vals.pop()!;
+  if (vals.some((v) => v > 0xff) || last >= 2 ** (8 * (4 - vals.length))) return undefined;
+  return vals.reduce((acc, v, i) => acc + v * 2 ** (24 - 8 * i), 0) + last;
+}
+
 const swap16 = (x: number): number => ((x & 0xff) << 8) | ((x >> 8) & 0xff);
 const swap32 = (x: number): number => (((x & 0xff) << 24) | ((x & 0xff00) << 8) | ((x >> 8) & 0xff00) | ((x >>> 24) & 0xff)) >>> 0;
 
@@ -164,6 +186,18 @@ export const net: Builtin[] = [
   { name: "connect", fn: (c, a) => sys(c, "connect", [a[0]], c.k.connect(c.t.tid, a[0], readAddr(c, a[1]))) },
   { name: "shutdown", fn: (c, a) => sys(c, "shutdown", [a[0], a[1]], c.k.shutdown(c.t.tid, a[0], a[1])) },
   { name: "setsockopt", fn: (c, a) => sys(c, "setsockopt", [a[0], a[1], a[2]], c.k.setsockopt(c.t.tid, a[0], a[1], a[2], a[3] ? c.mem.readU(a[3], 4) : 0)) },
+  {
+    // The value goes out as an int, cut to *optlen as the kernel cuts it (*optlen then says 4 at most).
+    name: "getsockopt", fn: (c, a) => sys(c, "getsockopt", [a[0], a[1], a[2]], c.k.getsockopt(c.t.tid, a[0], a[1], a[2]), (r) => {
+      const room = a[4] ? c.mem.readU(a[4], 4) : 0;
+      const n = Math.min(room, 4);
+      const bytes = new Uint8Array(4);
+      new DataView(bytes.buffer).setInt32(0, r.optval ?? 0, true);
+      if (a[3] && n > 0) c.mem.writeBytes(a[3], bytes.subarray(0, n));
+      if (a[4]) c.mem.writeU(a[4], 4, n);
+      return r.ret;
+    }),
+  },
   { name: "getsockname", fn: (c, a) => sys(c, "getsockname", [a[0]], c.k.getsockname(c.t.tid, a[0]), (r) => { writeAddr(c, a[1], a[2], r); return r.ret; }) },
   { name: "getpeername", fn: (c, a) => sys(c, "getpeername", [a[0]], c.k.getpeername(c.t.tid, a[0]), (r) => { writeAddr(c, a[1], a[2], r); return r.ret; }) },
   { name: "getaddrinfo", fn: getaddrinfo },
@@ -209,7 +243,16 @@ export const net: Builtin[] = [
       return 1;
     },
   },
-  { name: "inet_addr", fn: (c, a) => { const ip = parseHost(str(c, a[0])); return ip ? (ip[0] | (ip[1] << 8) | (ip[2] << 16) | (ip[3] << 24)) >>> 0 : 0xffffffff; } },
+  // Both give the address in network byte order; inet_addr gives INADDR_NONE for a bad one.
+  { name: "inet_addr", fn: (c, a) => { const v = inetAton(str(c, a[0])); return v === undefined ? 0xffffffff : swap32(v); } },
+  {
+    name: "inet_aton", fn: (c, a) => {
+      const v = inetAton(str(c, a[0]));
+      if (v === undefined) return 0;
+      if (a[1]) c.mem.writeU(a[1], 4, swap32(v));
+      return 1;
+    },
+  },
   { name: "inet_ntoa", fn: (c, a) => cstr(c, [0, 1, 2, 3].map((i) => c.mem.read8(a[0] + i)).join(".")) },
   {
     name: "select", fn: (c, a) => {

@@ -9,7 +9,7 @@ import { negate } from "../arith";
 import { convert, K } from "../types";
 import { Val, canon, wrap64 } from "../wide";
 
-function exitProcess(c: Ctx, code: number): number | typeof GONE | typeof CALLED {
+export function exitProcess(c: Ctx, code: number): number | typeof GONE | typeof CALLED {
   // atexit handlers first, last registered first; exit() runs again after each returns.
   const h = c.t.sys ? undefined : c.p.atexit.pop();
   if (h !== undefined) {

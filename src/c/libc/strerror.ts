@@ -5,7 +5,7 @@ const MESSAGES: Record<string, string> = {
   EPERM: "Operation not permitted", ENOENT: "No such file or directory", ESRCH: "No such process",
   EINTR: "Interrupted system call", EIO: "Input/output error", ENXIO: "No such device or address", E2BIG: "Argument list too long", EBADF: "Bad file descriptor",
   ECHILD: "No child processes", EAGAIN: "Resource temporarily unavailable", ENOMEM: "Cannot allocate memory",
-  EACCES: "Permission denied", EFAULT: "Bad address", EEXIST: "File exists", ENOTDIR: "Not a directory",
+  EACCES: "Permission denied", EFAULT: "Bad address", EBUSY: "Device or resource busy", EDEADLK: "Resource deadlock avoided", EEXIST: "File exists", ENOTDIR: "Not a directory",
   EISDIR: "Is a directory", EINVAL: "Invalid argument", ENFILE: "Too many open files in system",
   EMFILE: "Too many open files", ENOTTY: "Inappropriate ioctl for device", EFBIG: "File too large",
   ENOSPC: "No space left on device", ESPIPE: "Illegal seek", EPIPE: "Broken pipe",

@@ -1,0 +1,117 @@
+// Socket calls course programs make besides the connection itself: getsockopt (what
+// setsockopt set, the socket's type, a pending error, whether it listens), writev and readv
+// (one call each: the gathered bytes go as one write, a read is spread over the buffers),
+// and inet_aton/inet_addr, which read an address in every form glibc takes ("127.1", hex,
+// octal) and inet_addr("localhost") fails. Compared with a cc-compiled run.
+import { strict as assert } from "node:assert";
+import { same } from "./helpers";
+
+describe("socket calls: getsockopt, writev/readv, inet_aton", function () {
+  this.timeout(60000);
+
+  it("reads back socket options with getsockopt", async () => {
+    const out = await same(`#include <stdio.h>
+#include <string.h>
+#include <errno.h>
+#include <unistd.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+
+static void show(int fd, int opt, const char *name) {
+    int v = -1;
+    socklen_t len = sizeof v;
+    int r = getsockopt(fd, SOL_SOCKET, opt, &v, &len);
+    printf("%s: %d value %d len %u\\n", name, r, v, (unsigned)len);
+}
+
+int main(void) {
+    int s = socket(AF_INET, SOCK_STREAM, 0);
+    int u = socket(AF_INET, SOCK_DGRAM, 0);
+    show(s, SO_REUSEADDR, "reuseaddr");
+    int one = 5;
+    setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    setsockopt(s, SOL_SOCKET, SO_KEEPALIVE, &one, sizeof one);
+    show(s, SO_REUSEADDR, "reuseaddr set");
+    show(s, SO_KEEPALIVE, "keepalive set");
+    show(s, SO_TYPE, "type stream");
+    show(u, SO_TYPE, "type dgram");
+    show(s, SO_ERROR, "error");
+    show(s, SO_ACCEPTCONN, "acceptconn");
+    struct sockaddr_in a = {0};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    bind(s, (struct sockaddr *)&a, sizeof a);
+    listen(s, 1);
+    show(s, SO_ACCEPTCONN, "acceptconn listening");
+    char small;
+    socklen_t len = 1;
+    printf("short buffer %d len %u\\n", getsockopt(s, SOL_SOCKET, SO_TYPE, &small, &len), (unsigned)len);
+    int v, p[2];
+    pipe(p);
+    len = sizeof v;
+    int r = getsockopt(p[0], SOL_SOCKET, SO_TYPE, &v, &len);
+    printf("not a socket %d %s\\n", r, strerror(errno));
+    close(s);
+    close(u);
+    return 0;
+}
+`);
+    assert.match(out, /reuseaddr set: 0 value 1 len 4/);
+    assert.match(out, /type dgram: 0 value 2 len 4/);
+  });
+
+  it("gathers with writev and scatters with readv, one call each", async () => {
+    const out = await same(`#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/uio.h>
+#include <sys/socket.h>
+
+int main(void) {
+    int sv[2];
+    socketpair(AF_UNIX, SOCK_STREAM, 0, sv);
+    char h[] = "HEAD", b[] = "body-bytes", t[] = "!";
+    struct iovec out[3] = {{h, 4}, {b, 10}, {t, 1}};
+    printf("writev %zd\\n", writev(sv[0], out, 3));
+    char x[3], y[5], z[20];
+    memset(z, 0, sizeof z);
+    struct iovec in[3] = {{x, 3}, {y, 5}, {z, sizeof z}};
+    ssize_t n = readv(sv[1], in, 3);
+    printf("readv %zd [%.3s] [%.5s] [%s]\\n", n, x, y, z);
+    write(sv[0], "ab", 2);
+    n = readv(sv[1], in, 3);
+    printf("short readv %zd [%.2s]\\n", n, x);
+    printf("bad count %zd\\n", writev(sv[0], out, -1));
+    close(sv[0]);
+    printf("eof %zd\\n", readv(sv[1], in, 3));
+    struct iovec lines[2] = {{"to ", 3}, {"stdout\\n", 7}};
+    fflush(stdout);
+    writev(1, lines, 2);
+    return 0;
+}
+`);
+    assert.match(out, /readv 15 \[HEA\] \[Dbody\] \[-bytes!\]/);
+    assert.match(out, /to stdout\n/);
+  });
+
+  it("reads addresses as inet_aton does, in inet_aton and inet_addr", async () => {
+    const out = await same(`#include <stdio.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
+int main(void) {
+    const char *s[] = {"127.0.0.1", "127.1", "10.65535", "0x7f.1", "010.0.0.1", "4294967295", "1.2.3.4 junk",
+                       "256.1.1.1", "1.2.3.4.5", "localhost", "", "1..2", "0x", "1.2.3.", "08.1.1.1"};
+    for (int i = 0; i < 15; i++) {
+        struct in_addr a = { 0 };
+        int ok = inet_aton(s[i], &a);
+        printf("[%s] aton %d -> %08x, addr %08x\\n", s[i], ok, ntohl(a.s_addr), ntohl(inet_addr(s[i])));
+    }
+    return 0;
+}
+`);
+    assert.match(out, /\[127\.1\] aton 1 -> 7f000001/);
+    assert.match(out, /\[localhost\] aton 0 -> 00000000, addr ffffffff/);
+  });
+});
