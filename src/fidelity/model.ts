@@ -113,8 +113,12 @@ export function normalizeModel(m: ModelRun, sourceFile: string): NormTrace {
   // Threads by creation order: the k-th thread task T creates is T's name plus /Tk.
   const threads = new Map<number, string>();
   const made = new Map<number, number>();
+  // Each thread's process is the one whose clone made it: a thread that never made a call
+  // of its own (one asleep in sem_wait from its start) still ends with its process.
+  const ownerOf = new Map<number, number>();
   for (const e of clones) {
     if (!names.has(e.pid)) continue;
+    ownerOf.set(e.ret, e.pid);
     const k = (made.get(task(e)) ?? 0) + 1;
     made.set(task(e), k);
     threads.set(e.ret, threadName(threads.get(task(e)) ?? names.get(e.pid) ?? "?", k));
@@ -125,7 +129,7 @@ export function normalizeModel(m: ModelRun, sourceFile: string): NormTrace {
   const procs: NormProc[] = [];
   for (const [tid, name] of [...names, ...threads]) {
     const mine: NormEntry[] = [];
-    const owner = threads.has(tid) ? m.trace.find((e) => task(e) === tid)?.pid ?? tid : tid;
+    const owner = ownerOf.get(tid) ?? tid;
     const { inHandler, statements } = info.get(owner) ?? mainInfo;
     entries.forEach((e, index) => {
       if (task(e) !== tid) return;
@@ -145,12 +149,11 @@ export function normalizeModel(m: ModelRun, sourceFile: string): NormTrace {
       if (e.text !== undefined) renameWrite(Object.assign(n, { data: e.text }), names);
       mine.push(n);
     });
-    const pid = threads.has(tid) ? m.trace.find((e) => task(e) === tid)?.pid ?? tid : tid;
     // A thread that returned (or called pthread_exit) ended by itself; else with its process.
-    const end = !threads.has(tid) ? modelEnd(pid, m, entries)
-      : m.trace.some((e) => task(e) === tid && e.call === "thread_exit") ? { kind: "exited" as const, code: 0 } : modelEnd(pid, m, entries);
+    const end = !threads.has(tid) ? modelEnd(owner, m, entries)
+      : m.trace.some((e) => task(e) === tid && e.call === "thread_exit") ? { kind: "exited" as const, code: 0 } : modelEnd(owner, m, entries);
     procs.push({
-      name, pid, entries: mine, children: (forks.get(tid) ?? []).map((c) => names.get(c) ?? String(c)),
+      name, pid: owner, entries: mine, children: (forks.get(tid) ?? []).map((c) => names.get(c) ?? String(c)),
       end, stdout: "", stderr: "", ...(threads.has(tid) ? { thread: true } : {}),
     });
   }

@@ -47,4 +47,11 @@ describe("fidelity: the model against Linux", function () {
     assert.ok(whats.includes("signal handlers did different work"), whats.join("; "));
     assert.equal(r.model.procs[0].stdout, "reaped one\nreaped one\nreaped one\ndone\n");
   });
+
+  it("thread_asleep.c: a thread that never made a call ends with its process, as on Linux", async () => {
+    const r = await check("thread_asleep.c");
+    assert.deepEqual(r.comparison.divergences, []);
+    const worker = r.model.procs.find((p) => p.thread);
+    assert.deepEqual(worker?.end, { kind: "exited", code: 0 });
+  });
 });
