@@ -87,6 +87,8 @@ export const SYSTEM_MACROS: Array<[string, string]> = [
   ["restrict", ""],
   ["noreturn", ""],
   ["_Noreturn", ""],
+  // C11's keyword, which tree-sitter-c does not know: the same as C23's thread_local.
+  ["_Thread_local", "thread_local"],
   ["inline", ""],
   // <sys/stat.h>: the file-type tests and the seconds of the three times.
   ["S_ISREG(m)", "(((m) & 0170000) == 0100000)"],

@@ -33,6 +33,7 @@ export enum Op {
   ERRNO, // push the address of this thread's errno
   UNSUPPORTED, // a: diagnostic index: reaching it stops the process with the message
   REVERSE, // a: count; reverse the order of the top a values (arguments evaluated last to first)
+  TLS, // a: offset in a thread's block, b: the main thread's copy; push this thread's copy's address
 }
 
 export enum Bin { ADD, SUB, MUL, DIV, MOD, SHL, SHR, AND, OR, XOR, LT, LE, GT, GE, EQ, NE }
@@ -120,6 +121,8 @@ export interface Func {
   shadowed?: ShadowVar[];
 }
 
+export interface ThreadLocal { addr: number; off: number; size: number; }
+
 export interface Program {
   file: string;
   funcs: Func[];
@@ -140,6 +143,10 @@ export interface Program {
   builtins: readonly Builtin[];
   /** The learner's globals (not the library's), for views. */
   globals?: GlobalInfo[];
+  /** Thread-local variables (__thread, thread_local): each at `addr` in the image (the main
+   *  thread's copy, which starts with the initial value) and at `off` in every other thread's
+   *  block of `size` bytes at the top of its stack (threadlocal.ts). Absent without any. */
+  tls?: { size: number; vars: ThreadLocal[] };
   /** The learner's global and static arrays, and their red zones by page: page number ->
    *  per byte of the page, the array's index + 1 (0: no red zone). Absent without arrays. */
   arrays?: ArrayObject[];

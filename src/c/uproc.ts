@@ -48,6 +48,8 @@ export interface Thread {
   stackLo: number;
   stackHi: number;
   errnoAddr: number;
+  /** Its block of thread-local variables (threadlocal.ts); absent for the main thread. */
+  tls?: number;
   sys?: SysCont;
   /** Set while blocked: what the kernel said it waits for. */
   blockedOn?: string;

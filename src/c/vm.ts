@@ -21,6 +21,7 @@ import { DEFAULT_BUDGET, HARD_FACTOR, INTERRUPT_EVERY, MAX_BYTES_PER_STEP, MAX_C
 import { actOnCancel, cancelDue } from "./libc/cancel";
 import { condWaiting } from "./libc/cond";
 import { rwlockFree } from "./libc/rwlock";
+import { threadBlock } from "./threadlocal";
 
 /** Bytes of each scalar kind (K), for the sanitizer's checks of loads and stores. */
 const KSIZE = [1, 1, 2, 2, 4, 4, 8, 8, 4, 8];
@@ -150,6 +151,8 @@ export class Machine {
     p.nextStack++;
     p.mem.map(lo, hi, p.threads.length ? `the stack of thread ${tid}` : "the stack");
     const t: Thread = { tid, stack: [], frames: [], sp: hi - 64, stackLo: lo, stackHi: hi, errnoAddr: hi - 16, line: 0 };
+    const tls = p.threads.length ? threadBlock(p, t.sp) : undefined;
+    if (tls !== undefined) { t.tls = tls; t.sp = tls; }
     p.threads.push(t);
     return t;
   }
@@ -544,6 +547,7 @@ export class Machine {
         }
         case Op.ZERO: mem.fill(toNum(st.pop()!), 0, ins.a); f.pc++; break;
         case Op.ERRNO: st.push(t.errnoAddr); f.pc++; break;
+        case Op.TLS: st.push(t.tls === undefined ? ins.b : t.tls + ins.a); f.pc++; break;
         case Op.BUILTIN: {
           const r = this.builtin(p, t, p.prog.builtins[ins.a], ins.b, ins);
           if (r !== undefined) return { ...r, count };

@@ -7,7 +7,7 @@
 import type { Node } from "../parse";
 import { Diagnostic } from "../diagnostic";
 import { Memory, RODATA_BASE, DATA_BASE } from "../memory";
-import { ArrayObject, Bin, Func, GlobalInfo, Ins, Op, ShadowVar, VarInfo } from "../program";
+import { ArrayObject, Bin, Func, GlobalInfo, Ins, Op, ShadowVar, ThreadLocal, VarInfo } from "../program";
 import { REDZONE } from "../arraycheck";
 import { alignOf, CType, K, sizeOf, StructDef } from "../types";
 import type { Val } from "../wide";
@@ -41,7 +41,8 @@ export interface Unset {
 
 /** Variables one function may have checked (a bit each in Frame.init). */
 const MAX_UNSET = 30;
-export interface Global { addr: number; type: CType; }
+/** A global or static variable; `tls`: a thread-local one's offset in a thread's block. */
+export interface Global { addr: number; type: CType; tls?: number; }
 export type FuncType = Extract<CType, { k: "func" }>;
 export interface FuncInfo { type: FuncType; index?: number; builtin?: number; defined: boolean; }
 
@@ -85,6 +86,9 @@ export abstract class Context {
   protected vars: Array<VarInfo & { depth: number }> = [];
   /** The learner's globals in declaration order, for views. */
   protected userGlobals: GlobalInfo[] = [];
+  /** Thread-local variables, laid out in order in each thread's block (Program.tls). */
+  protected tlsVars: ThreadLocal[] = [];
+  protected tlsSize = 0;
   /** The named arrays of the function being compiled, and the learner's static arrays
    *  (each with red zones on both sides: src/c/arraycheck.ts). */
   protected frameArrays: ArrayObject[] = [];

@@ -45,6 +45,16 @@ export abstract class StaticData extends Context {
     this.globals.set(name, g);
   }
 
+  /** Make g thread-local: its place in every thread's block, aligned as its type wants. */
+  protected threadLocal(g: Global): void {
+    const align = Math.max(alignOf(g.type), 1);
+    const off = Math.ceil(this.tlsSize / align) * align;
+    const size = Math.max(sizeOf(g.type), 1);
+    this.tlsSize = off + size;
+    this.tlsVars.push({ addr: g.addr, off, size });
+    g.tls = off;
+  }
+
   /** A global or static local, zero-filled; `named`: a learner's array with its name and
    *  line, which gets red zones on both sides (src/c/arraycheck.ts). The caller binds its
    *  name before compiling its initializer (staticInit), which may take its address. */

@@ -246,6 +246,8 @@ export abstract class Declarations extends StaticData {
     const specText = n.children.filter((c) => c?.type === "storage_class_specifier").map((c) => c!.text);
     const isStatic = specText.includes("static");
     const isExtern = specText.includes("extern");
+    // C11's _Thread_local, C23's thread_local and GCC's __thread: one copy per thread.
+    const isThread = specText.some((s) => s === "__thread" || s === "thread_local" || s === "_Thread_local");
     const base = this.baseType(n.childForFieldName("type"));
     for (const d of n.childrenForFieldName("declarator")) {
       if (!d) continue;
@@ -258,11 +260,12 @@ export abstract class Declarations extends StaticData {
       if (type.k === "array" && type.len === null && init) type = { ...type, len: this.initLength(type, init) };
       if (!global && isStatic) {
         const g = this.staticVar(type, { name, line: this.lineOf(d) });
+        if (isThread) this.threadLocal(g);
         this.scopes[this.scopes.length - 1].set(name, g);
         if (init) this.staticInit(g.addr, g.type, init);
         this.declareVar(name, g.type, { addr: g.addr });
       }
-      else if (global) this.globalVar(name, type, init, isExtern, this.lineOf(d));
+      else if (global) this.globalVar(name, type, init, isExtern, this.lineOf(d), isThread);
       else if (!isExtern) this.local(name, type, init, d);
     }
   }
@@ -273,7 +276,7 @@ export abstract class Declarations extends StaticData {
     if (type.k === "struct" && !type.def.union) this.checkDeclared(d, `struct ${type.def.tag}`, "storage", name);
   }
 
-  private globalVar(name: string, type: CType, init: Node | null, isExtern: boolean, line: number): void {
+  private globalVar(name: string, type: CType, init: Node | null, isExtern: boolean, line: number, thread: boolean): void {
     if (this.tree.user) this.own.add(name);
     const old = this.globals.get(name);
     if (old) { if (init) this.staticInit(old.addr, type, init); return; }
@@ -281,6 +284,7 @@ export abstract class Declarations extends StaticData {
     // The library's `extern` declarations define the variable (there is no other unit to).
     if (isExtern && !init && this.tree.user === false && name !== "errno") { this.globals.set(name, this.staticVar(type)); return; }
     const g = this.staticVar(type, isExtern ? undefined : { name, line });
+    if (thread) this.threadLocal(g);
     // Declared before its initializer, which may take its address: `node_t nil = { 0, &nil };`.
     this.globals.set(name, g);
     if (init) this.staticInit(g.addr, g.type, init);

@@ -135,7 +135,8 @@ export abstract class Expressions extends TypePass {
     if ("off" in v) {
       const at = this.emit(Op.LOCAL, v.off);
       this.unset.get(v.off)?.locals.add(this.code[at]);
-    } else this.emit(Op.PUSH, v.addr);
+    } else if (v.tls !== undefined) this.emit(Op.TLS, v.tls, v.addr);
+    else this.emit(Op.PUSH, v.addr);
     return v.type;
   }
 

@@ -43,6 +43,7 @@ class Compiler extends Statements {
       stdin: this.image.read64(io("stdin"), false), stdout: this.image.read64(io("stdout"), false), stderr: this.image.read64(io("stderr"), false),
       dataEnd, diagnostics: this.diagnostics, unsupported: this.unsupported, source: this.source, builtins,
       globals: this.userGlobals,
+      ...(this.tlsVars.length ? { tls: { size: this.tlsSize, vars: this.tlsVars } } : {}),
       ...(this.dataArrays.length ? { arrays: this.dataArrays, zones: dataZones(this.dataArrays) } : {}),
     };
   }
