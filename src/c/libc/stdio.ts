@@ -5,7 +5,7 @@
 // xsputn and overflow rules (emit, putc), so write(2) sizes and moments are Linux's. exit()
 // and returning from main flush every stream; _exit does not, which is why printf before
 // fork can print twice.
-import { isBlocked, F_GETFL, O_ACCMODE, O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND, S_IFCHR, S_IFMT } from "../../kernel/kernel";
+import { isBlocked, F_GETFL, O_ACCMODE, O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND, S_IFCHR, S_IFMT, SEEK_CUR } from "../../kernel/kernel";
 import { AGAIN, BLOCKED, Builtin, Ctl, Ctx } from "../ctl";
 import { StopError, Stream } from "../control";
 import { latin1Bytes, latin1Text } from "../../kernel/latin1";
@@ -230,7 +230,18 @@ function printfTo(c: Ctx, fp: number, fmtAddr: number, args: Val[] | VaArgs): nu
   return text.length;
 }
 
+/**
+ * dprintf and vdprintf: glibc attaches a FILE of its own to fd, which asks where the file
+ * is with lseek(fd, 0, SEEK_CUR) (on a pipe or socket that fails with ESPIPE, and errno is
+ * put back as it was); any other failure (EBADF) makes the call return -1 with nothing
+ * written. The text then goes out in one write.
+ */
 function dprintfTo(c: Ctx, fd: number, fmtAddr: number, args: Val[] | VaArgs): number {
+  const saved = c.mem.readU(c.t.errnoAddr, 4);
+  const r = c.k.lseek(c.t.tid, fd, 0, SEEK_CUR);
+  c.m.record(c.p, c.t, "lseek", [fd, 0, SEEK_CUR], r);
+  if (isBlocked(r) || (r.errno && r.errno !== "ESPIPE")) return -1;
+  c.mem.writeU(c.t.errnoAddr, 4, saved);
   const t = format(c.mem, str(c, fmtAddr), args, (a, max) => strn(c, a, max));
   return queueWrite(c, fd, t, t.length);
 }
