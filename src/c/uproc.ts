@@ -37,6 +37,8 @@ export interface SysCont {
   unread?: Array<{ fd: number; back: number }>;
   /** The builtin runs again once the writes are out, instead of returning `ret` (AGAIN). */
   again?: boolean;
+  /** A failed assert: abort once its message is out. */
+  abort?: boolean;
 }
 
 export interface Thread {

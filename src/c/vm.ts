@@ -22,6 +22,7 @@ import { actOnCancel, cancelDue } from "./libc/cancel";
 import { condWaiting } from "./libc/cond";
 import { rwlockFree } from "./libc/rwlock";
 import { threadBlock } from "./threadlocal";
+import { abortNow } from "./libc/stdlib";
 
 /** Bytes of each scalar kind (K), for the sanitizer's checks of loads and stores. */
 const KSIZE = [1, 1, 2, 2, 4, 4, 8, 8, 4, 8];
@@ -628,6 +629,7 @@ export class Machine {
       this.kernel.exit(t.tid, sys.exit);
       return GONE;
     }
+    if (sys.abort) return abortNow(this.ctx(p, t));
     return sys.again ? AGAIN : sys.ret;
   }
 

@@ -190,6 +190,9 @@ function normalizeProcess(
     if (site?.noisy) continue;
     // raise(sig) is getpid + gettid + tgkill(pid, tid, sig) in glibc: the model's kill(self, sig).
     if (site?.callee === "raise" && e.name !== "tgkill" && e.name !== "tkill") continue;
+    // abort (a failed assert's too) unblocks SIGABRT (kept: the model does it too), then
+    // raises it the same way.
+    if ((site?.callee === "abort" || site?.callee === "__assert_fail") && e.name === "getpid") continue;
     const line = site ? inHandler.statements.get(site.line) ?? site.line : 0;
     let ret: number | "?" = e.ret;
     let errno = e.errno;

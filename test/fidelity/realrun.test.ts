@@ -127,6 +127,26 @@ int main(int argc, char **argv) {
     }
   });
 
+  it("a failed assert agrees: gcc runs in the program's folder (__FILE__ is prog.c), abort's unblock and raise match", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "forklab-assert-"));
+    try {
+      writeFileSync(join(dir, "checks.c"), `#include <assert.h>
+#include <stdio.h>
+int main(void) {
+    int n = 0;
+    printf("lost\\n");
+    assert(n == 1);
+    return 0;
+}
+`);
+      const r = await checkFidelity(join(dir, "checks.c"), { stdout: "file" }, { root });
+      assert.equal(r.linux.procs[0].stderr, "checks: checks.c:6: main: Assertion `n == 1' failed.\n");
+      assert.ok(r.comparison.agree, JSON.stringify(r.comparison.divergences));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("children exit while the parent reads: the SIGCHLD handler's waitpid calls are marked as handler work", async () => {
     const t = await trace("reap_handler.c", { stdin: "hi\n" });
     const p1 = t.procs[0];

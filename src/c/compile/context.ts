@@ -77,6 +77,8 @@ export abstract class Context {
   protected line = 0;
   protected tree!: SourceTree;
   protected fnType!: FuncType;
+  /** The function being compiled (assert's message names it, as __func__). */
+  protected fnName = "";
   protected breaks: number[][] = [];
   protected continues: number[][] = [];
   protected labels = new Map<string, number>();

@@ -35,6 +35,7 @@ export abstract class Statements extends Expressions {
     const fn = this.funcList[info.index!];
     this.code = fn.code;
     this.fnType = info.type;
+    this.fnName = name;
     this.scopes = [new Map()];
     this.vars = [];
     this.frameArrays = [];

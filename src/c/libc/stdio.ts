@@ -119,6 +119,13 @@ export function emit(c: Ctx, s: Stream, text: string, ret: number): number {
   return ret;
 }
 
+/** Text on stderr as glibc's own messages go (assert's): through the stream, unbuffered
+ *  unless the program set it otherwise. */
+export function writeStderr(c: Ctx, text: string): void {
+  const err = stream(c, c.p.prog.stderr);
+  if (err) emit(c, err, text, 0);
+}
+
 export function flushStream(c: Ctx, s: Stream): void {
   writeBuffer(c, s, c.t.sys?.ret ?? 0);
 }

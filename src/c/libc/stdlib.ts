@@ -1,13 +1,33 @@
 // <stdlib.h>, <string.h> and <ctype.h>: pure library code over process memory.
 import { CALLED, GONE, Builtin, Ctx } from "../ctl";
-import { flushAll, queueUnread } from "./stdio";
+import { flushAll, queueUnread, writeStderr } from "./stdio";
 import { cstr, heapAlloc, heapFree, heapRealloc, putString, setErrno, span, str, strn, sys } from "./sys";
 import { strerror } from "./strerror";
-import { SIG } from "../../kernel/kernel";
-import { StopError } from "../control";
+import { SIG, SIG_UNBLOCK, sigmask } from "../../kernel/kernel";
 import { negate } from "../arith";
 import { convert, K } from "../types";
 import { Val, canon, wrap64 } from "../wide";
+
+/** abort(3) as glibc does it: SIGABRT unblocked first (a program that blocked it still dies
+ *  of it), then raised; stdio buffers are not flushed. A handler for it does not run here
+ *  (docs/stepper.md, Approximations). */
+export function abortNow(c: Ctx): typeof GONE {
+  sys(c, "rt_sigprocmask", [SIG_UNBLOCK], c.k.sigprocmask(c.t.tid, SIG_UNBLOCK, sigmask(SIG.SIGABRT)));
+  sys(c, "kill", [c.p.pid, "SIGABRT"], c.k.raise(c.t.tid, SIG.SIGABRT));
+  if (c.m.alive(c.t.tid)) c.k.exit(c.t.tid, 134);
+  return GONE;
+}
+
+/** A failed assert: glibc's message on stderr (the program's short name, file, line,
+ *  function and the assertion as written), then abort once it is out. */
+function assertFailed(c: Ctx, text: number, file: number, line: number, fn: number): number | typeof GONE {
+  const name = (c.p.argv[0] ?? "").split("/").pop();
+  const message = `${name}: ${str(c, file)}:${line}: ${str(c, fn)}: Assertion \`${str(c, text)}' failed.\n`;
+  writeStderr(c, message);
+  if (!c.t.sys) return abortNow(c);
+  c.t.sys.abort = true;
+  return 0;
+}
 
 export function exitProcess(c: Ctx, code: number): number | typeof GONE | typeof CALLED {
   // atexit handlers first, last registered first; exit() runs again after each returns.
@@ -100,7 +120,7 @@ export const stdlib: Builtin[] = [
   { name: "exit", fn: (c, a) => exitProcess(c, a[0]) },
   { name: "_exit", fn: (c, a) => { sys(c, "exit", [a[0] & 0xff], { ret: 0 }); c.k.exit(c.t.tid, a[0] & 0xff); return GONE; } },
   { name: "_Exit", fn: (c, a) => { sys(c, "exit", [a[0] & 0xff], { ret: 0 }); c.k.exit(c.t.tid, a[0] & 0xff); return GONE; } },
-  { name: "abort", fn: (c) => { sys(c, "kill", [c.p.pid, "SIGABRT"], c.k.raise(c.t.tid, SIG.SIGABRT)); if (!c.m.alive(c.t.tid)) return GONE; c.k.exit(c.t.tid, 134); return GONE; } },
+  { name: "abort", fn: abortNow },
   { name: "atexit", fn: (c, a) => { c.p.atexit.push(a[0]); return 0; } },
   // atoi is (int)strtol, whose low 32 bits survive; atol and atoll are strtol.
   { name: "atoi", fn: (c, a) => convert(strtol(c, str(c, a[0]), 10).v, K.I64, K.I32) },
@@ -128,7 +148,8 @@ export const stdlib: Builtin[] = [
   { name: "abs", fn: (_c, a) => Math.abs(a[0]) | 0 },
   { name: "labs", fn: (c, a) => absLong(c.wide?.[0] ?? a[0]) },
   { name: "llabs", fn: (c, a) => absLong(c.wide?.[0] ?? a[0]) },
-  { name: "assert", fn: (c, a) => { if (!a[0]) throw new StopError(`assertion failed at line ${c.m.userLine(c.p, c.t)}`); return 0; } },
+  // The compiler adds the assertion's text, file, line and function (compile/expressions.ts).
+  { name: "assert", fn: (c, a) => (a[0] ? 0 : assertFailed(c, a[1], a[2], a[3], a[4])) },
 
   { name: "strlen", fn: (c, a) => str(c, a[0]).length },
   { name: "strcpy", fn: (c, a) => { putString(c, a[0], str(c, a[1]), "strcpy"); return a[0]; } },
