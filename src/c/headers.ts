@@ -58,6 +58,8 @@ int vdprintf(int fd, const char *fmt, va_list ap);
 typedef struct { long __jb[25]; } jmp_buf[1];
 
 struct iovec { void *iov_base; size_t iov_len; };
+struct pollfd { int fd; short events; short revents; };
+typedef unsigned long nfds_t;
 struct sockaddr { sa_family_t sa_family; char sa_data[14]; };
 struct in_addr { in_addr_t s_addr; };
 struct sockaddr_in { sa_family_t sin_family; in_port_t sin_port; struct in_addr sin_addr; unsigned char sin_zero[8]; };
@@ -282,6 +284,7 @@ int accept(int fd, struct sockaddr *addr, socklen_t *len);
 int connect(int fd, const struct sockaddr *addr, socklen_t len);
 int shutdown(int fd, int how);
 int setsockopt(int fd, int level, int opt, const void *val, socklen_t len);
+int poll(struct pollfd *fds, nfds_t nfds, int timeout);
 ssize_t writev(int fd, const struct iovec *iov, int iovcnt);
 ssize_t readv(int fd, const struct iovec *iov, int iovcnt);
 int getsockopt(int fd, int level, int opt, void *val, socklen_t *len);

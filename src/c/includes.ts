@@ -177,8 +177,8 @@ const DECLARES: Record<string, string> = {
   "sys/uio.h": "readv writev struct iovec",
   "stdio_ext.h": "",
   "sys/file.h": "",
-  "poll.h": "",
-  "sys/poll.h": "",
+  "poll.h": "POLLERR POLLHUP POLLIN POLLNVAL POLLOUT POLLPRI POLLRDBAND POLLRDNORM POLLWRBAND POLLWRNORM nfds_t poll struct pollfd",
+  "sys/poll.h": "POLLERR POLLHUP POLLIN POLLNVAL POLLOUT POLLPRI POLLRDBAND POLLRDNORM POLLWRBAND POLLWRNORM nfds_t poll struct pollfd",
   "sys/msg.h": "pid_t size_t ssize_t time_t",
   "mqueue.h": "",
   "sys/eventfd.h": "",
@@ -211,8 +211,8 @@ const GNU_DECLARES: Record<string, string> = {
   "stdlib.h": "secure_getenv",
   "fcntl.h": "size_t struct iovec",
   "sys/shm.h": "pid_t",
-  "poll.h": "time_t struct timespec",
-  "sys/poll.h": "time_t struct timespec",
+  "poll.h": "POLLRDHUP time_t struct timespec",
+  "sys/poll.h": "POLLRDHUP time_t struct timespec",
 };
 const INCLUDES: Record<string, string[]> = {
   "inttypes.h": ["stdint.h"],

@@ -10,7 +10,7 @@ const ALIASES: Record<string, string> = {
   _exit: "exit", wait4: "waitpid", wait: "waitpid", accept4: "accept", dup3: "dup2",
   rt_sigaction: "sigaction", signal: "sigaction", rt_sigprocmask: "sigprocmask",
   rt_sigsuspend: "sigsuspend", clock_nanosleep: "sleep", nanosleep: "sleep", usleep: "sleep",
-  pselect6: "select", sendto: "send", recvfrom: "recv", unlinkat: "unlink", rt_sigpending: "sigpending",
+  pselect6: "select", ppoll: "poll", sendto: "send", recvfrom: "recv", unlinkat: "unlink", rt_sigpending: "sigpending",
   tgkill: "kill", tkill: "kill", semtimedop: "semop",
 };
 
@@ -22,7 +22,7 @@ export const COMPARED_CALLS = new Set([
   "fork", "exit", "waitpid", "kill", "getpid", "getppid", "setpgid", "getpgrp", "setsid", "execve",
   "open", "close", "read", "write", "lseek", "dup", "dup2", "pipe", "unlink", "fcntl",
   "socket", "socketpair", "bind", "listen", "accept", "connect", "setsockopt", "getsockopt", "shutdown", "send", "recv",
-  "writev", "readv",
+  "writev", "readv", "poll",
   "getsockname", "getpeername", "select", "sigaction", "sigprocmask", "sigsuspend",
   "sigpending", "pause", "alarm", "sleep", "shmget", "shmat", "shmdt", "shmctl",
   // semget's result is a system-wide id (other programs' sets count): only semop's and semctl's are compared.
@@ -59,7 +59,7 @@ export function exitCode(v: number): number {
 export const RETURNS_PID = new Set(["fork", "waitpid", "getpid", "getppid", "getpgrp", "setsid"]);
 
 /** Calls that can block for an unbounded time: interrupted or cut short by the end of a run. */
-export const SLOW_CALLS = new Set(["semop", "accept", "read", "recv", "waitpid", "pause", "sigsuspend", "select", "sleep", "write", "send", "connect"]);
+export const SLOW_CALLS = new Set(["semop", "accept", "read", "recv", "waitpid", "pause", "sigsuspend", "select", "poll", "sleep", "write", "send", "connect"]);
 
 const WAIT_OPTIONS: Record<string, number> = { WNOHANG: 1, WUNTRACED: 2, WSTOPPED: 2, WEXITED: 4, WCONTINUED: 8 };
 

@@ -22,7 +22,7 @@ export const TRACED_CALLS = [
   "clone", "clone3", "fork", "vfork", "execve", "exit_group", "wait4", "waitid", "kill",
   "getpid", "getppid", "setpgid", "open", "openat", "creat", "close", "read", "write", "lseek",
   "dup", "dup2", "dup3", "pipe", "pipe2", "socket", "socketpair", "bind", "listen", "accept", "accept4",
-  "connect", "setsockopt", "getsockopt", "shutdown", "writev", "readv", "sendto", "recvfrom", "select", "pselect6",
+  "connect", "setsockopt", "getsockopt", "shutdown", "writev", "readv", "poll", "ppoll", "sendto", "recvfrom", "select", "pselect6",
   "rt_sigaction", "rt_sigprocmask", "rt_sigsuspend", "pause", "alarm", "nanosleep",
   "clock_nanosleep", "restart_syscall", "shmget", "shmat", "shmdt", "shmctl", "semget", "semop", "semtimedop", "semctl",
   "fcntl", "getpgrp", "setsid", "unlink", "unlinkat", "getsockname", "getpeername", "rt_sigpending",

@@ -12,6 +12,7 @@ import { pipe as pipe2 } from "./pipe";
 import * as proc from "./proc";
 import { fail, isBlocked, ok, SigActionView, SignalDelivery, SysResult } from "./result";
 import { SelectSets, select as doselect } from "./select";
+import { PollFd, poll as dopoll } from "./poll";
 import * as shm from "./shm";
 import * as sem from "./sem";
 import * as futex from "./futex";
@@ -457,6 +458,11 @@ export class Kernel {
   // ---- select.ts ----
 
   /** select(2): ret = number of ready descriptors, readable/writable = the sets as select leaves them. timeoutMs null = wait forever. */
+  /** poll(2): ret = how many entries have events, revents = each entry's. timeoutMs < 0 = wait forever. */
+  poll(tid: number, fds: PollFd[], timeoutMs: number): SysResult {
+    return this.sys(tid, "poll", [fds.length, fmt(timeoutMs)], (t) => dopoll(this.k, t, fds, timeoutMs));
+  }
+
   select(tid: number, nfds: number, sets: SelectSets, timeoutMs: number | null): SysResult {
     const valid = sets === undefined || sets === null || (typeof sets === "object" && isFdList(sets.read) && isFdList(sets.write) && isFdList(sets.except));
     return this.sys(tid, "select", [nfds, timeoutMs === null ? "NULL" : fmt(timeoutMs), valid ? "" : "?"], (t) => (valid ? doselect(this.k, t, nfds, sets ?? {}, timeoutMs) : fail("EFAULT")));

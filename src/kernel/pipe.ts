@@ -24,7 +24,7 @@ const pipeOf = (k: KState, id: number): Pipe | undefined => {
 /** A read would not wait: data, or EOF once no writer is left. */
 export const pipeReadable = (p: Pipe): boolean => p.buf.length > 0 || p.writers === 0;
 /** Every page holds bytes (Linux's pipe_full). */
-const pipeFull = (p: Pipe): boolean => p.pages.length >= p.capacity / PAGE_SIZE;
+export const pipeFull = (p: Pipe): boolean => p.pages.length >= p.capacity / PAGE_SIZE;
 /** A write would not wait (and select calls the pipe writable): a page free, or no reader left (EPIPE). */
 export const pipeWritable = (p: Pipe): boolean => p.readers === 0 || !pipeFull(p);
 

@@ -37,6 +37,8 @@ export interface SysRet {
   sun?: string;
   /** select: the ready descriptors (the sets as select leaves them). */
   readable?: number[];
+  /** poll: each pollfd's revents, in order. */
+  revents?: number[];
   writable?: number[];
   /** shmat: the segment's bytes, shared by every attachment (write into it directly). */
   segment?: Uint8Array;

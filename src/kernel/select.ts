@@ -54,7 +54,7 @@ waitTest("select", (k, t, c) => {
 });
 
 /** The channels of the objects behind the descriptors, and the clock for a timeout. */
-function selectChans(t: Task, rs: number[], ws: number[], timed: boolean): Chan[] {
+export function selectChans(t: Task, rs: number[], ws: number[], timed: boolean): Chan[] {
   const chans = new Set<Chan>(timed ? [CLOCK_CHAN] : []);
   const add = (fd: number, write: boolean): void => {
     const o = t.proc.fds[fd]?.obj;

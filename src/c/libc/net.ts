@@ -267,6 +267,20 @@ export const net: Builtin[] = [
       });
     },
   },
+  {
+    // struct pollfd { int fd; short events; short revents; }: revents written back for every entry.
+    name: "poll", fn: (c, a) => {
+      const [at, n, timeout] = a;
+      // More entries than descriptors can be open is EINVAL (the kernel says so past its limit).
+      if (n > 65536) { setErrno(c, "EINVAL"); return -1; }
+      const fds = Array.from({ length: n }, (_, i) => ({ fd: c.mem.readU(at + 8 * i, 4) | 0, events: c.mem.readU(at + 8 * i + 4, 2) }));
+      if (n > 0) span(c, at, 8 * n, "poll reads and writes");
+      return sys(c, "poll", [n, timeout | 0], c.k.poll(c.t.tid, fds, timeout | 0), (r) => {
+        (r.revents ?? []).forEach((ev, i) => c.mem.writeU(at + 8 * i + 6, 2, ev));
+        return r.ret;
+      });
+    },
+  },
   { name: "FD_ZERO", fn: (c, a) => { c.mem.fill(a[0], 0, 128); return 0; } },
   { name: "FD_SET", fn: (c, a) => { const b = a[1] + (a[0] >> 3); c.mem.write8(b, c.mem.read8(b) | (1 << (a[0] & 7))); return 0; } },
   { name: "FD_CLR", fn: (c, a) => { const b = a[1] + (a[0] >> 3); c.mem.write8(b, c.mem.read8(b) & ~(1 << (a[0] & 7))); return 0; } },

@@ -21,7 +21,7 @@ const ENTRIES: Entry[] = [
   { what: "variable-length arrays", program: main("int n = getpid() % 3 + 1; int a[n]; a[0] = 1;"), says: "variable-length arrays are not supported: give the array a constant size (or use malloc)", when: "compile" },
   { what: "a case label inside an inner block", program: main("switch (getpid()) { case 0: { case 1: puts(\"one\"); } break; }"), says: "case label outside the switch's own braces is not supported", when: "compile" },
   { what: "scanf's floating-point conversions", program: main("float f; sscanf(\"1.5\", \"%f\", &f);"), says: "scanf conversion '%f' is not supported", when: "run" },
-  { what: "a library function the model lacks", program: main("struct pollfd p; poll(&p, 1, 0);", "#include <poll.h>"), says: "function 'poll' is not defined and is not one of the built-in library functions", when: "compile" },
+  { what: "a library function the model lacks", program: main("sigset_t s; int sig; sigemptyset(&s); sigwait(&s, &sig);", "#include <signal.h>"), says: "function 'sigwait' is not defined and is not one of the built-in library functions", when: "compile" },
   { what: "System V message queues", program: main("msgget(IPC_PRIVATE, 0600);", "#include <sys/msg.h>"), says: "System V message queues are not modelled", when: "compile" },
   { what: "record locks", program: main("struct flock fl; fl.l_type = 1;", "#include <fcntl.h>"), says: "record locks (fcntl's struct flock) are not modelled", when: "compile" },
   { what: "cleanup handlers", program: main("pthread_cleanup_pop(0);", "#include <pthread.h>"), says: "cancellation cleanup handlers are not modelled", when: "compile" },
