@@ -239,6 +239,7 @@ int execle(const char *path, const char *arg, ...);
 int execvpe(const char *file, char *const argv[], char *const envp[]);
 off_t lseek(int fd, off_t off, int whence);
 int unlink(const char *path);
+int access(const char *path, int mode);
 int open(const char *path, int flags, ...);
 int creat(const char *path, mode_t mode);
 int fcntl(int fd, int cmd, ...);

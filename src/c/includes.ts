@@ -51,7 +51,8 @@ const DECLARES: Record<string, string> = {
     "ctime ctime_r difftime gmtime gmtime_r localtime localtime_r mktime nanosleep pid_t size_t strftime " +
     "time time_t timegm struct timespec struct tm",
   "unistd.h":
-    "NULL SEEK_CUR SEEK_END SEEK_SET STDERR_FILENO STDIN_FILENO STDOUT_FILENO _exit alarm close dup dup2 " +
+    "F_OK NULL R_OK SEEK_CUR SEEK_END SEEK_SET STDERR_FILENO STDIN_FILENO STDOUT_FILENO W_OK X_OK _exit access " +
+    "alarm close dup dup2 " +
     "execl execle execlp execv execve execvp fork getcwd getegid geteuid getgid getpgid getpgrp getpid " +
     "getppid getsid getuid gid_t intptr_t isatty lseek off_t optarg optind pause pid_t pipe read setgid " +
     "setpgid setsid setuid size_t sleep socklen_t ssize_t tcgetpgrp tcsetpgrp uid_t unlink useconds_t " +
@@ -82,7 +83,7 @@ const DECLARES: Record<string, string> = {
   "ctype.h": "isalnum isalpha isdigit islower isprint ispunct isspace isupper tolower toupper",
   "assert.h": "assert",
   "fcntl.h":
-    "FD_CLOEXEC F_DUPFD F_GETFD F_GETFL F_SETFD F_SETFL O_ACCMODE O_APPEND O_CLOEXEC O_CREAT O_DIRECTORY " +
+    "FD_CLOEXEC F_DUPFD F_GETFD F_GETFL F_OK F_SETFD F_SETFL O_ACCMODE R_OK W_OK X_OK O_APPEND O_CLOEXEC O_CREAT O_DIRECTORY " +
     "O_EXCL O_NOCTTY O_NONBLOCK O_RDONLY O_RDWR O_TRUNC O_WRONLY SEEK_CUR SEEK_END SEEK_SET S_IFCHR " +
     "S_IFDIR S_IFIFO S_IFMT S_IFREG S_IFSOCK S_IRGRP S_IROTH S_IRUSR S_IRWXG S_IRWXO S_IRWXU S_IWGRP " +
     "S_IWOTH S_IWUSR S_IXGRP S_IXOTH S_IXUSR creat fcntl mode_t off_t open pid_t time_t struct timespec",

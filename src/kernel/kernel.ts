@@ -39,7 +39,7 @@ export * from "./errno";
 export * from "./signum";
 export * from "./fcntl";
 export * from "./waitstatus";
-export { S_IFMT, S_IFSOCK, S_IFREG, S_IFDIR, S_IFCHR, S_IFIFO } from "./stat";
+export { S_IFMT, S_IFSOCK, S_IFREG, S_IFDIR, S_IFCHR, S_IFIFO, F_OK, R_OK, W_OK, X_OK } from "./stat";
 export type { StatInfo } from "./stat";
 export type { PsEntry } from "./ps";
 export type { KernelOptions } from "./kstate";
@@ -269,6 +269,10 @@ export class Kernel {
   }
 
   /** stat(2)/lstat(2): ret 0 and `stat`, or ENOENT/ENOTDIR. */
+  access(tid: number, path: string, mode: number): SysResult {
+    return this.sys(tid, "access", [path, mode], () => (typeof path === "string" ? st.access(this.k, path, mode) : fail("EFAULT")));
+  }
+
   stat(tid: number, path: string): SysResult {
     return this.sys(tid, "stat", [path], () => (typeof path === "string" ? st.statpath(this.k, path) : fail("EFAULT")));
   }

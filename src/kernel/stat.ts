@@ -87,6 +87,22 @@ export function statpath(k: KState, path: string): SysRet {
   return ok(0, { stat: { mode: S_IFDIR | 0o755, size: 4096, ino: 2, nlink: 2, blksize: BLKSIZE } });
 }
 
+/** access(2) modes. */
+export const F_OK = 0;
+export const X_OK = 1;
+export const W_OK = 2;
+export const R_OK = 4;
+
+/** access(2): whether the path exists (F_OK) and its owner, the one user every process runs
+ *  as, may read, write or execute it (the owner's bits of its mode); EACCES when not. */
+export function access(k: KState, path: string, mode: number): SysRet {
+  if ((mode & ~(R_OK | W_OK | X_OK)) !== 0) return fail("EINVAL");
+  const r = statpath(k, path);
+  if (r.ret < 0 || !r.stat) return r;
+  const owner = (r.stat.mode >> 6) & 7;
+  return (mode & owner) === mode ? ok(0) : fail("EACCES");
+}
+
 /** fstat(2): what the descriptor's open file refers to. */
 export function fstatfile(k: KState, f: KFile): SysRet {
   const o = f.obj;

@@ -84,6 +84,7 @@ function closedir(c: Ctx, dir: number): number | Ctl {
 
 export const files: Builtin[] = [
   { name: "stat", fn: (c, a) => statPath(c, "stat", a) },
+  { name: "access", fn: (c, a) => { const path = str(c, a[0]); c.m.seed(path); return sys(c, "access", [path, a[1]], c.k.access(c.t.tid, path, a[1])); } },
   { name: "lstat", fn: (c, a) => statPath(c, "lstat", a) },
   { name: "fstat", fn: (c, a) => sys(c, "fstat", [a[0]], c.k.fstat(c.t.tid, a[0]), statOut(c, a[1])) },
   { name: "mkfifo", fn: (c, a) => { const path = str(c, a[0]); return sys(c, "mkfifo", [path, a[1]], c.k.mkfifo(c.t.tid, path, a[1])); } },
