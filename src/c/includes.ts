@@ -45,7 +45,7 @@ const DECLARES: Record<string, string> = {
   "sys/types.h":
     "clock_t clockid_t gid_t int16_t int32_t int64_t int8_t key_t mode_t off_t pid_t pthread_attr_t " +
     "pthread_cond_t pthread_condattr_t pthread_mutex_t pthread_mutexattr_t pthread_once_t pthread_rwlock_t " +
-    "pthread_rwlockattr_t pthread_t size_t ssize_t uid_t",
+    "pthread_rwlockattr_t pthread_barrier_t pthread_barrierattr_t pthread_spinlock_t pthread_t size_t ssize_t uid_t",
   "time.h":
     "CLOCKS_PER_SEC CLOCK_MONOTONIC CLOCK_REALTIME NULL asctime asctime_r clock_gettime clock_t clockid_t " +
     "ctime ctime_r difftime gmtime gmtime_r localtime localtime_r mktime nanosleep pid_t size_t strftime " +
@@ -67,7 +67,7 @@ const DECLARES: Record<string, string> = {
     "SIGSTKFLT SIGSTOP SIGSYS SIGTERM SIGTRAP SIGTSTP SIGTTIN SIGTTOU SIGURG SIGUSR1 SIGUSR2 SIGVTALRM " +
     "SIGWINCH SIGXCPU SIGXFSZ SIG_BLOCK SIG_DFL SIG_ERR SIG_IGN SIG_SETMASK SIG_UNBLOCK kill killpg pid_t " +
     "psignal pthread_attr_t pthread_cond_t pthread_condattr_t pthread_mutex_t pthread_mutexattr_t " +
-    "pthread_once_t pthread_rwlock_t pthread_rwlockattr_t pthread_sigmask pthread_t raise sig_atomic_t sigaction sigaddset sigdelset " +
+    "pthread_once_t pthread_rwlock_t pthread_rwlockattr_t pthread_barrier_t pthread_barrierattr_t pthread_spinlock_t pthread_sigmask pthread_t raise sig_atomic_t sigaction sigaddset sigdelset " +
     "sigemptyset sigfillset siginfo_t sigismember signal sigpending sigprocmask sigset_t sigsuspend " +
     "size_t time_t uid_t struct sigaction struct timespec",
   "stdlib.h":
@@ -140,7 +140,10 @@ const DECLARES: Record<string, string> = {
     "pthread_mutexattr_init pthread_mutexattr_settype pthread_rwlock_destroy pthread_rwlock_init " +
     "pthread_rwlock_rdlock pthread_rwlock_t pthread_rwlock_tryrdlock pthread_rwlock_trywrlock " +
     "pthread_rwlock_unlock pthread_rwlock_wrlock pthread_rwlockattr_destroy pthread_rwlockattr_init " +
-    "pthread_rwlockattr_t",
+    "pthread_rwlockattr_t PTHREAD_BARRIER_SERIAL_THREAD PTHREAD_PROCESS_PRIVATE PTHREAD_PROCESS_SHARED " +
+    "pthread_barrier_destroy pthread_barrier_init pthread_barrier_wait pthread_barrierattr_destroy " +
+    "pthread_barrierattr_init pthread_spin_destroy pthread_spin_init pthread_spin_lock pthread_spin_trylock " +
+    "pthread_spin_unlock pthread_barrier_t pthread_barrierattr_t pthread_spinlock_t",
   "dirent.h":
     "DIR DT_CHR DT_DIR DT_FIFO DT_REG DT_SOCK DT_UNKNOWN PATH_MAX PIPE_BUF SEM_VALUE_MAX SSIZE_MAX " +
     "closedir dirfd opendir readdir rewinddir size_t struct dirent",

@@ -140,4 +140,53 @@ int main(void) {
     assert.match(out, /join detached Invalid argument/);
     assert.equal(out.split("other thread equal to main 0, to itself 1\n").length, 3);
   });
+
+  it("holds threads at a barrier until all arrive, round after round, and guards with a spin lock", async () => {
+    const out = await same(`#include <stdio.h>
+#include <pthread.h>
+
+#define N 4
+#define ROUNDS 3
+pthread_barrier_t bar;
+pthread_spinlock_t spin;
+int slot[N], seen[N][ROUNDS], serial, total;
+
+void *worker(void *arg) {
+    int id = (int)(long)arg;
+    for (int r = 0; r < ROUNDS; r++) {
+        slot[id] = r + 1;
+        int rc = pthread_barrier_wait(&bar);
+        if (rc == PTHREAD_BARRIER_SERIAL_THREAD) { pthread_spin_lock(&spin); serial++; pthread_spin_unlock(&spin); }
+        else if (rc != 0) printf("wait failed %d\\n", rc);
+        int sum = 0;
+        for (int i = 0; i < N; i++) sum += slot[i];
+        seen[id][r] = sum;
+        pthread_spin_lock(&spin);
+        total++;
+        pthread_spin_unlock(&spin);
+        pthread_barrier_wait(&bar);
+    }
+    return NULL;
+}
+
+int main(void) {
+    pthread_t t[N];
+    printf("count 0: %d\\n", pthread_barrier_init(&bar, NULL, 0));
+    pthread_barrier_init(&bar, NULL, N);
+    pthread_spin_init(&spin, PTHREAD_PROCESS_PRIVATE);
+    for (long i = 0; i < N; i++) pthread_create(&t[i], NULL, worker, (void *)i);
+    for (int i = 0; i < N; i++) pthread_join(t[i], NULL);
+    for (int i = 0; i < N; i++) printf("thread %d saw %d %d %d\\n", i, seen[i][0], seen[i][1], seen[i][2]);
+    printf("serial %d total %d\\n", serial, total);
+    pthread_spin_lock(&spin);
+    printf("trylock held %d\\n", pthread_spin_trylock(&spin));
+    pthread_spin_unlock(&spin);
+    printf("trylock free %d\\n", pthread_spin_trylock(&spin));
+    pthread_spin_destroy(&spin);
+    pthread_barrier_destroy(&bar);
+    return 0;
+}
+`);
+    assert.match(out, /thread 3 saw 4 8 12\nserial 3 total 12\n/);
+  });
 });
