@@ -7,6 +7,7 @@ import { signals } from "./libc/signal";
 import { net } from "./libc/net";
 import { threads } from "./libc/threads";
 import { posix } from "./libc/posix";
+import { itimers } from "./libc/itimer";
 import { semaphores } from "./libc/sem";
 import { files } from "./libc/files";
 import { hosts } from "./libc/hosts";
@@ -26,6 +27,6 @@ import { iov } from "./libc/iov";
 import { barriers } from "./libc/barrier";
 import { spinlocks } from "./libc/spin";
 
-const ALL: Builtin[] = [...stdio, ...stdlib, ...unistd, ...iov, ...signals, ...net, ...threads, ...attrs, ...cancellation, ...condvars, ...rwlocks, ...barriers, ...spinlocks, ...semaphores, ...posix, ...files, ...hosts, ...seek, ...random, ...environ, ...time, ...psBuiltins, ...spans, ...groups, ...setjmps];
+const ALL: Builtin[] = [...stdio, ...stdlib, ...unistd, ...iov, ...signals, ...net, ...threads, ...attrs, ...cancellation, ...condvars, ...rwlocks, ...barriers, ...spinlocks, ...semaphores, ...posix, ...itimers, ...files, ...hosts, ...seek, ...random, ...environ, ...time, ...psBuiltins, ...spans, ...groups, ...setjmps];
 export const BUILTINS: Builtin[] = ALL.map((b) => (CANCELLATION_POINTS.has(b.name) ? { ...b, cancel: true } : b));
 export const BUILTIN_NAMES = BUILTINS.map((b) => b.name);

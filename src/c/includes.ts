@@ -95,7 +95,7 @@ const DECLARES: Record<string, string> = {
   "sys/select.h":
     "FD_CLR FD_ISSET FD_SET FD_SETSIZE FD_ZERO fd_set select sigset_t time_t struct timespec struct " +
     "timeval",
-  "sys/time.h": "gettimeofday struct timezone",
+  "sys/time.h": "ITIMER_PROF ITIMER_REAL ITIMER_VIRTUAL getitimer gettimeofday setitimer struct itimerval struct timezone",
   "sched.h": "NULL pid_t sched_yield size_t time_t struct timespec",
   "sys/socket.h":
     "AF_INET AF_INET6 AF_LOCAL AF_UNIX AF_UNSPEC PF_INET PF_LOCAL PF_UNIX SHUT_RD SHUT_RDWR SHUT_WR " +

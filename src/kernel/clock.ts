@@ -2,7 +2,7 @@
 // alarms raise SIGALRM when their time comes, sleeps and select timeouts end.
 import type { KState, Task } from "./kstate";
 import { block, wakeup } from "./proc";
-import { fail, ok, SysResult } from "./result";
+import { fail, ok, SysResult, SysRet } from "./result";
 import { interrupted, sendsig } from "./signal";
 import { SIG } from "./signum";
 import { CLOCK_CHAN, touch, waitTest } from "./waitq";
@@ -19,7 +19,31 @@ export function alarm(k: KState, t: Task, seconds: number): SysResult {
     left = Math.max(1, Math.round(ms / 1000));
   }
   p.alarmAt = seconds > 0 ? k.clock + seconds * 1000 : undefined;
+  p.alarmEvery = undefined;
   return ok(left);
+}
+
+/** An interval timer's setting in ms: time to the next expiry (0: disarmed), then the interval. */
+export type ITimer = NonNullable<SysRet["itimer"]>;
+
+/** setitimer's timers (Linux values); the model keeps only real time. */
+export const ITIMER_REAL = 0;
+export const ITIMER_VIRTUAL = 1;
+export const ITIMER_PROF = 2;
+
+/** setitimer(ITIMER_REAL) in ms: the real-time timer alarm() also sets (one per process);
+ *  the previous setting back. */
+export function setitimer(k: KState, t: Task, next: ITimer): ITimer {
+  const old = getitimer(k, t);
+  const p = t.proc;
+  p.alarmAt = next.value > 0 ? k.clock + next.value : undefined;
+  p.alarmEvery = next.value > 0 && next.interval > 0 ? next.interval : undefined;
+  return old;
+}
+
+export function getitimer(k: KState, t: Task): ITimer {
+  const p = t.proc;
+  return { value: p.alarmAt === undefined ? 0 : Math.max(0, p.alarmAt - k.clock), interval: p.alarmEvery ?? 0 };
 }
 
 /** A timed wait: the deadline is fixed by the first call and kept across re-issues. */
@@ -64,7 +88,8 @@ export function advanceTo(k: KState, ms: number): void {
     if (!due) break;
     k.clock = Math.max(k.clock, due.at);
     const p = k.procs.get(due.pid)!;
-    p.alarmAt = undefined;
+    // An interval timer fires again an interval after it was due, however late it is seen.
+    p.alarmAt = p.alarmEvery === undefined ? undefined : due.at + p.alarmEvery;
     sendsig(k, p, SIG.SIGALRM);
     touch(k, CLOCK_CHAN);
     wakeup(k);

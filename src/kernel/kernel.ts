@@ -37,6 +37,7 @@ import { waitpid as dowaitpid } from "./wait";
 export * from "./result";
 export * from "./errno";
 export * from "./signum";
+export { ITIMER_REAL, ITIMER_VIRTUAL, ITIMER_PROF } from "./clock";
 export * from "./fcntl";
 export * from "./waitstatus";
 export { S_IFMT, S_IFSOCK, S_IFREG, S_IFDIR, S_IFCHR, S_IFIFO, F_OK, R_OK, W_OK, X_OK } from "./stat";
@@ -371,6 +372,13 @@ export class Kernel {
 
   alarm(tid: number, seconds: number): SysResult {
     return this.sys(tid, "alarm", [seconds], (t) => clock.alarm(this.k, t, seconds));
+  }
+
+  /** setitimer(2) of ITIMER_REAL (ms); the old setting in `itimer`. ITIMER_VIRTUAL and
+   *  ITIMER_PROF count CPU time, which the model does not keep: EINVAL. */
+  setitimer(tid: number, which: number, next: clock.ITimer | undefined): SysResult {
+    return this.sys(tid, "setitimer", [which], (t) =>
+      which !== clock.ITIMER_REAL ? fail("EINVAL") : ok(0, { itimer: next ? clock.setitimer(this.k, t, next) : clock.getitimer(this.k, t) }));
   }
 
   /** sleep(3): 0 when the time is up; the seconds left (rounded up) when a handler interrupted it. */

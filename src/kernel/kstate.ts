@@ -144,6 +144,8 @@ export interface KProc {
   report?: { status: number };
   /** Logical time at which SIGALRM is due. */
   alarmAt?: number;
+  /** setitimer's interval (ms): SIGALRM again this long after each one; alarm() clears it. */
+  alarmEvery?: number;
   /** SEM_UNDO adjustments, "semid.num" -> what exit adds back. */
   semadj?: Map<string, number>;
   /** Attached shm segments: address -> shmid. */

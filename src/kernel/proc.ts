@@ -117,6 +117,7 @@ export function doexit(k: KState, p: KProc, status: number): void {
   p.status = status;
   p.pending = 0;
   p.alarmAt = undefined;
+  p.alarmEvery = undefined;
   fdcloseall(k, p);
   shmdetachall(k, p);
   semexit(k, p);

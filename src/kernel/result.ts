@@ -30,6 +30,8 @@ export interface SysRet {
   status?: number;
   /** sigprocmask: the previous mask. sigaction: the previous action. */
   oldMask?: number;
+  /** setitimer/getitimer: the timer's setting (ms) before the call. */
+  itimer?: { value: number; interval: number };
   oldAction?: SigActionView;
   /** accept/getsockname/getpeername/recvfrom on AF_INET: "127.0.0.1:port". */
   addr?: string;
