@@ -43,6 +43,11 @@ export class ByteQueue {
     return out;
   }
 
+  /** Up to n bytes from the front, left in place (recv's MSG_PEEK). */
+  peek(n: number): Uint8Array {
+    return this.buf.slice(this.head, this.head + Math.min(n, this.length));
+  }
+
   /** Index of the first byte equal to b, or -1. */
   indexOf(b: number): number {
     const i = this.buf.subarray(this.head, this.tail).indexOf(b);

@@ -61,6 +61,12 @@ export const SO_REUSEADDR = 2;
 export const SO_KEEPALIVE = 9;
 export const SO_REUSEPORT = 15;
 export const SO_TYPE = 3;
+/** send/recv flags: look without taking, this call only nonblocking, wait for the whole
+ *  length, no SIGPIPE (the EPIPE alone). */
+export const MSG_PEEK = 0x2;
+export const MSG_DONTWAIT = 0x40;
+export const MSG_WAITALL = 0x100;
+export const MSG_NOSIGNAL = 0x4000;
 export const SO_ERROR = 4;
 export const SO_ACCEPTCONN = 30;
 export const IPPROTO_TCP = 6;

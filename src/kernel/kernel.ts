@@ -436,15 +436,15 @@ export class Kernel {
   }
 
   /** sendto(2): to `addr` (a datagram socket), or like write(2) when addr is null. */
-  sendto(tid: number, fd: number, bytes: Uint8Array, addr: SockAddr | null): SysResult {
+  sendto(tid: number, fd: number, bytes: Uint8Array, addr: SockAddr | null, flags = 0): SysResult {
     return this.fdcall(tid, "sendto", fd, [bytes instanceof Uint8Array ? bytes.length : "?", addr === null ? "NULL" : addrArg(addr)], (t, f) =>
-      !(bytes instanceof Uint8Array) || (addr !== null && !isAddr(addr)) ? fail("EFAULT") : sock.sendto(this.k, t, fd, f, bytes, addr),
+      !(bytes instanceof Uint8Array) || (addr !== null && !isAddr(addr)) ? fail("EFAULT") : sock.sendto(this.k, t, fd, f, bytes, addr, flags),
     bytes instanceof Uint8Array ? bytes : undefined);
   }
 
   /** recvfrom(2): ret bytes read, data, and for a datagram its sender in addr. */
-  recvfrom(tid: number, fd: number, count: number): SysResult {
-    return this.fdcall(tid, "recvfrom", fd, [count], (t, f) => (Number.isInteger(count) && count >= 0 ? sock.recvfrom(this.k, t, fd, f, count) : fail("EINVAL")));
+  recvfrom(tid: number, fd: number, count: number, flags = 0): SysResult {
+    return this.fdcall(tid, "recvfrom", fd, [count], (t, f) => (Number.isInteger(count) && count >= 0 ? sock.recvfrom(this.k, t, fd, f, count, flags) : fail("EINVAL")));
   }
 
   shutdown(tid: number, fd: number, how: number): SysResult {

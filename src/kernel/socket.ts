@@ -7,8 +7,8 @@
 // writer whose peer is gone (or shut its reading side) gets EPIPE and SIGPIPE at once.
 import { ByteQueue } from "./bytequeue";
 import {
-  AF_INET, AF_UNIX, IPPROTO_TCP, IPPROTO_UDP, O_CLOEXEC, O_NONBLOCK, O_RDWR, SHUT_RD, SHUT_RDWR, SHUT_WR, SOCK_DGRAM,
-  SOCK_STREAM, SOMAXCONN,
+  AF_INET, AF_UNIX, IPPROTO_TCP, IPPROTO_UDP, MSG_DONTWAIT, MSG_NOSIGNAL, MSG_PEEK, MSG_WAITALL, O_CLOEXEC, O_NONBLOCK,
+  O_RDWR, SHUT_RD, SHUT_RDWR, SHUT_WR, SOCK_DGRAM, SOCK_STREAM, SOMAXCONN,
 } from "./fcntl";
 import { fdalloc, fdavail, fdclose } from "./fdtable";
 import { filealloc, fileclose, nonblocking, objalloc } from "./file";
@@ -243,15 +243,21 @@ export function accept(k: KState, t: Task, fd: number): SysResult {
   return ok(nfd, addrOf(c, c.remote));
 }
 
-export function sockread(k: KState, t: Task, fd: number, f: KFile, s: Sock, n: number): SysResult {
-  if (s.type === "dgram") return udpread(k, t, fd, f, s, n);
+export function sockread(k: KState, t: Task, fd: number, f: KFile, s: Sock, n: number, flags = 0): SysResult {
+  if (s.type === "dgram") return udpread(k, t, fd, f, s, n, flags);
   const call = `read(${fd})`;
   if (interrupted(t, call) === "eintr") return fail("EINTR");
   if (s.state !== "connected") return fail(s.family === "unix" ? "EINVAL" : "ENOTCONN");
   const empty = { data: new Uint8Array(0) };
   // TCP's SHUT_RD ends reading at once; an AF_UNIX socket still gives what is queued.
   if (n === 0 || (s.shutRd && s.family === "inet")) return ok(0, empty);
-  if (s.recv.length > 0) {
+  const dontwait = nonblocking(f) || (flags & MSG_DONTWAIT) !== 0;
+  const eof = s.peerClosed || s.shutRd || s.err !== undefined;
+  // MSG_WAITALL waits for the whole length (or as much as the receive queue can hold), unless
+  // the stream ends first.
+  const short = (flags & MSG_WAITALL) !== 0 && !dontwait && !eof && s.recv.length < Math.min(n, k.limits.socketBuffer);
+  if (s.recv.length > 0 && !short) {
+    if (flags & MSG_PEEK) return ok(Math.min(n, s.recv.length), { data: s.recv.peek(n) });
     const data = s.recv.take(n);
     touch(k, objChan(s.id));
     return ok(data.length, { data });
@@ -262,16 +268,17 @@ export function sockread(k: KState, t: Task, fd: number, f: KFile, s: Sock, n: n
     return fail("ECONNRESET");
   }
   if (s.peerClosed || s.shutRd) return ok(0, empty);
-  if (nonblocking(f)) return fail("EAGAIN");
+  if (dontwait) return fail("EAGAIN");
   return block(k, t, call, { kind: "sockread", sock: s.id }, sockChans(s, false));
 }
 
-function epipe(k: KState, t: Task): SysRet {
-  sigpipe(k, t.proc);
+/** EPIPE, with SIGPIPE unless the call said MSG_NOSIGNAL. */
+function epipe(k: KState, t: Task, flags = 0): SysRet {
+  if (!(flags & MSG_NOSIGNAL)) sigpipe(k, t.proc);
   return fail("EPIPE");
 }
 
-export function sockwrite(k: KState, t: Task, fd: number, f: KFile, s: Sock, bytes: Uint8Array): SysResult {
+export function sockwrite(k: KState, t: Task, fd: number, f: KFile, s: Sock, bytes: Uint8Array, flags = 0): SysResult {
   if (s.type === "dgram") return udpwrite(k, t, f, s, bytes, undefined);
   const call = `write(${fd})`;
   const how = interrupted(t, call);
@@ -279,16 +286,16 @@ export function sockwrite(k: KState, t: Task, fd: number, f: KFile, s: Sock, byt
   t.partial = undefined;
   if (how === "eintr") return done > 0 ? ok(done) : fail("EINTR");
   if (s.family === "unix" && s.state !== "connected") return fail("ENOTCONN");
-  if (s.state !== "connected" || s.shutWr) return epipe(k, t);
+  if (s.state !== "connected" || s.shutWr) return epipe(k, t, flags);
   // AF_UNIX: a peer that is gone, or that shut its reading side, refuses at once; a write
   // that had sent part returns that part (and raises no SIGPIPE), as Linux does.
-  if (s.family === "unix" && (!s.peer || s.peer.shutRd)) return done > 0 ? ok(done) : epipe(k, t);
+  if (s.family === "unix" && (!s.peer || s.peer.shutRd)) return done > 0 ? ok(done) : epipe(k, t, flags);
   if (s.err) {
     const e = s.err;
     s.err = undefined;
     s.shutWr = true;
     touch(k, objChan(s.id));
-    return e === "EPIPE" ? epipe(k, t) : fail(e);
+    return e === "EPIPE" ? epipe(k, t, flags) : fail(e);
   }
   if (s.peerGone) {
     // The peer's socket is gone: these bytes draw an RST, which makes later writes fail.
@@ -305,14 +312,14 @@ export function sockwrite(k: KState, t: Task, fd: number, f: KFile, s: Sock, byt
   }
   const wrote = done + chunk;
   if (wrote === bytes.length) return ok(wrote);
-  if (nonblocking(f)) return wrote > 0 ? ok(wrote) : fail("EAGAIN");
+  if (nonblocking(f) || flags & MSG_DONTWAIT) return wrote > 0 ? ok(wrote) : fail("EAGAIN");
   if (wrote > 0) t.partial = { call, done: wrote };
   return block(k, t, call, { kind: "sockwrite", sock: s.id }, sockChans(s, true));
 }
 
 /** sendto(2): a datagram socket sends to addr (or its peer); a stream socket writes (an
  *  address given to a connected TCP socket is ignored, as Linux does). */
-export function sendto(k: KState, t: Task, fd: number, f: KFile, bytes: Uint8Array, addr: SockAddr | null): SysResult {
+export function sendto(k: KState, t: Task, fd: number, f: KFile, bytes: Uint8Array, addr: SockAddr | null, flags = 0): SysResult {
   if (f.obj.kind !== "socket") return fail("ENOTSOCK");
   const s = f.obj;
   if (s.type === "dgram") {
@@ -320,13 +327,13 @@ export function sendto(k: KState, t: Task, fd: number, f: KFile, bytes: Uint8Arr
     return udpwrite(k, t, f, s, bytes, addr ?? undefined);
   }
   if (addr && s.family === "unix") return fail(s.state === "connected" ? "EISCONN" : "EOPNOTSUPP");
-  return sockwrite(k, t, fd, f, s, bytes);
+  return sockwrite(k, t, fd, f, s, bytes, flags);
 }
 
 /** recvfrom(2): read(2) on a socket, with the datagram's sender. */
-export function recvfrom(k: KState, t: Task, fd: number, f: KFile, n: number): SysResult {
+export function recvfrom(k: KState, t: Task, fd: number, f: KFile, n: number, flags = 0): SysResult {
   if (f.obj.kind !== "socket") return fail("ENOTSOCK");
-  return sockread(k, t, fd, f, f.obj, n);
+  return sockread(k, t, fd, f, f.obj, n, flags);
 }
 
 /** The last open file of this socket went: FIN (or RST with unread data) to the peer, free the port. */

@@ -7,6 +7,7 @@
 // call fails with ECONNREFUSED.
 import type { KFile, KState, Sock, Task } from "./kstate";
 import { emit } from "./kstate";
+import { MSG_DONTWAIT, MSG_PEEK } from "./fcntl";
 import { nonblocking } from "./file";
 import { block } from "./proc";
 import { fail, ok, SysResult, SysRet } from "./result";
@@ -73,18 +74,19 @@ export function udpwrite(k: KState, t: Task, _f: KFile, s: Sock, bytes: Uint8Arr
 }
 
 /** recvfrom(2)/read(2): the oldest datagram, cut to n bytes, and who sent it. */
-export function udpread(k: KState, t: Task, fd: number, f: KFile, s: Sock, n: number): SysResult {
+export function udpread(k: KState, t: Task, fd: number, f: KFile, s: Sock, n: number, flags = 0): SysResult {
   const call = `recvfrom(${fd})`;
   if (interrupted(t, call) === "eintr") return fail("EINTR");
   if (s.err) return takeErr(k, s);
-  const d = s.dgrams.shift();
+  // MSG_PEEK leaves the datagram for the next receive.
+  const d = flags & MSG_PEEK ? s.dgrams[0] : s.dgrams.shift();
   if (d) {
-    const whole = s.recv.take(d.len);
+    const whole = flags & MSG_PEEK ? s.recv.peek(d.len) : s.recv.take(d.len);
     touch(k, objChan(s.id));
     const data = whole.subarray(0, Math.min(n, d.len));
     return ok(data.length, { data, addr: d.from });
   }
-  if (nonblocking(f)) return fail("EAGAIN");
+  if (nonblocking(f) || flags & MSG_DONTWAIT) return fail("EAGAIN");
   return block(k, t, call, { kind: "sockread", sock: s.id }, [objChan(s.id)]);
 }
 

@@ -136,16 +136,16 @@ function unixDgramNote(c: Ctx): void {
 
 /** sendto(2): a datagram to dest (NULL: the connected peer; a stream socket writes). */
 function sendto(c: Ctx, a: number[]): number | Ctl {
-  const [fd, buf, len, , dest] = a;
+  const [fd, buf, len, flags, dest] = a;
   const to = dest ? readAddr(c, dest) : null;
   const bytes = c.mem.readBytes(buf, len);
-  return sys(c, "sendto", [fd, len], c.k.sendto(c.t.tid, fd, bytes, to), undefined, bytes.length <= 4096 ? latin1Text(bytes) : undefined);
+  return sys(c, "sendto", [fd, len], c.k.sendto(c.t.tid, fd, bytes, to, flags), undefined, bytes.length <= 4096 ? latin1Text(bytes) : undefined);
 }
 
 /** recvfrom(2)/recv(2): the bytes, and the sender's address when src is given. */
 function recvfrom(c: Ctx, a: number[]): number | Ctl {
-  const [fd, buf, len, , src, lenp] = a;
-  return sys(c, "recvfrom", [fd, len], c.k.recvfrom(c.t.tid, fd, len), (r) => {
+  const [fd, buf, len, flags, src, lenp] = a;
+  return sys(c, "recvfrom", [fd, len], c.k.recvfrom(c.t.tid, fd, len, flags), (r) => {
     if (r.data && r.data.length) {
       span(c, buf, r.data.length, "recvfrom writes");
       c.mem.writeBytes(buf, r.data);

@@ -114,4 +114,59 @@ int main(void) {
     assert.match(out, /\[127\.1\] aton 1 -> 7f000001/);
     assert.match(out, /\[localhost\] aton 0 -> 00000000, addr ffffffff/);
   });
+
+  it("honours recv's and send's flags: MSG_PEEK, MSG_DONTWAIT, MSG_WAITALL, MSG_NOSIGNAL", async () => {
+    const out = await same(`#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+#include <unistd.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+
+int main(void) {
+    int sv[2];
+    char buf[16];
+    socketpair(AF_UNIX, SOCK_STREAM, 0, sv);
+    ssize_t n = recv(sv[0], buf, sizeof buf, MSG_DONTWAIT);
+    printf("dontwait empty %zd %s\\n", n, strerror(errno));
+    pid_t pid = fork();
+    if (pid == 0) {
+        send(sv[1], "abc", 3, 0);
+        usleep(1000);
+        send(sv[1], "defgh", 5, 0);
+        exit(0);
+    }
+    n = recv(sv[0], buf, sizeof buf, MSG_PEEK);
+    printf("peek %zd %.3s\\n", n, buf);
+    n = recv(sv[0], buf, 8, MSG_WAITALL);
+    printf("waitall %zd %.8s\\n", n, buf);
+    waitpid(pid, NULL, 0);
+    close(sv[1]);
+    n = send(sv[0], "x", 1, MSG_NOSIGNAL);
+    printf("nosignal %zd %s\\n", n, strerror(errno));
+    int u = socket(AF_INET, SOCK_DGRAM, 0);
+    struct sockaddr_in a = {0};
+    socklen_t len = sizeof a;
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    bind(u, (struct sockaddr *)&a, sizeof a);
+    getsockname(u, (struct sockaddr *)&a, &len);
+    sendto(u, "one", 3, 0, (struct sockaddr *)&a, sizeof a);
+    sendto(u, "two", 3, 0, (struct sockaddr *)&a, sizeof a);
+    n = recv(u, buf, sizeof buf, MSG_PEEK);
+    printf("udp peek %zd %.3s\\n", n, buf);
+    n = recv(u, buf, sizeof buf, 0);
+    printf("udp %zd %.3s\\n", n, buf);
+    n = recv(u, buf, sizeof buf, 0);
+    printf("udp %zd %.3s\\n", n, buf);
+    n = recv(u, buf, sizeof buf, MSG_DONTWAIT);
+    printf("udp dontwait %zd %s\\n", n, strerror(errno));
+    return 0;
+}
+`);
+    assert.match(out, /waitall 8 abcdefgh\nnosignal -1 Broken pipe\n/);
+  });
 });
