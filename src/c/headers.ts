@@ -291,6 +291,7 @@ int setsockopt(int fd, int level, int opt, const void *val, socklen_t len);
 int poll(struct pollfd *fds, nfds_t nfds, int timeout);
 ssize_t writev(int fd, const struct iovec *iov, int iovcnt);
 ssize_t readv(int fd, const struct iovec *iov, int iovcnt);
+int accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags);
 int getsockopt(int fd, int level, int opt, void *val, socklen_t *len);
 int getsockname(int fd, struct sockaddr *addr, socklen_t *len);
 int getpeername(int fd, struct sockaddr *addr, socklen_t *len);

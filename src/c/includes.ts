@@ -214,6 +214,7 @@ const GNU_DECLARES: Record<string, string> = {
   "signal.h": "sighandler_t",
   "stdlib.h": "secure_getenv",
   "fcntl.h": "size_t struct iovec",
+  "sys/socket.h": "accept4",
   "sys/shm.h": "pid_t",
   "poll.h": "POLLRDHUP time_t struct timespec",
   "sys/poll.h": "POLLRDHUP time_t struct timespec",

@@ -427,8 +427,8 @@ export class Kernel {
   }
 
   /** accept(2): ret is the new descriptor, addr the client's "127.0.0.1:port". */
-  accept(tid: number, fd: number): SysResult {
-    return this.sys(tid, "accept", [fd], (t) => sock.accept(this.k, t, fd));
+  accept(tid: number, fd: number, flags = 0): SysResult {
+    return this.sys(tid, "accept", [fd], (t) => sock.accept(this.k, t, fd, flags));
   }
 
   connect(tid: number, fd: number, addr: SockAddr): SysResult {

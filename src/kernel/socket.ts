@@ -222,7 +222,10 @@ export function connect(k: KState, t: Task, fd: number, addr: SockAddr): SysResu
   return nonblocking(f) && s.family === "inet" ? fail("EINPROGRESS") : ok(0);
 }
 
-export function accept(k: KState, t: Task, fd: number): SysResult {
+/** accept(2), and accept4's flags: SOCK_NONBLOCK and SOCK_CLOEXEC for the new descriptor
+ *  (which otherwise inherits neither from the listener, as on Linux); any other is EINVAL. */
+export function accept(k: KState, t: Task, fd: number, flags = 0): SysResult {
+  if (flags & ~(O_NONBLOCK | O_CLOEXEC)) return fail("EINVAL");
   const g = sockget(t, fd);
   if ("ret" in g) return g;
   const { f, s } = g;
@@ -238,8 +241,8 @@ export function accept(k: KState, t: Task, fd: number): SysResult {
   touch(k, objChan(s.id));
   touch(k, roomChan(s.id));
   c.listener = undefined;
-  const nf = filealloc(k, c, O_RDWR);
-  const nfd = fdalloc(k, t.proc, nf);
+  const nf = filealloc(k, c, O_RDWR | (flags & O_NONBLOCK));
+  const nfd = fdalloc(k, t.proc, nf, 0, (flags & O_CLOEXEC) !== 0);
   return ok(nfd, addrOf(c, c.remote));
 }
 

@@ -183,6 +183,7 @@ export const net: Builtin[] = [
   { name: "bind", fn: (c, a) => sys(c, "bind", [a[0]], c.k.bind(c.t.tid, a[0], readAddr(c, a[1]))) },
   { name: "listen", fn: (c, a) => sys(c, "listen", [a[0], a[1]], c.k.listen(c.t.tid, a[0], a[1])) },
   { name: "accept", fn: (c, a) => sys(c, "accept", [a[0]], c.k.accept(c.t.tid, a[0]), (r) => { writeAddr(c, a[1], a[2], r); return r.ret; }) },
+  { name: "accept4", fn: (c, a) => sys(c, "accept4", [a[0]], c.k.accept(c.t.tid, a[0], a[3]), (r) => { writeAddr(c, a[1], a[2], r); return r.ret; }) },
   { name: "connect", fn: (c, a) => sys(c, "connect", [a[0]], c.k.connect(c.t.tid, a[0], readAddr(c, a[1]))) },
   { name: "shutdown", fn: (c, a) => sys(c, "shutdown", [a[0], a[1]], c.k.shutdown(c.t.tid, a[0], a[1])) },
   { name: "setsockopt", fn: (c, a) => sys(c, "setsockopt", [a[0], a[1], a[2]], c.k.setsockopt(c.t.tid, a[0], a[1], a[2], a[3] ? c.mem.readU(a[3], 4) : 0)) },

@@ -169,4 +169,41 @@ int main(void) {
 `);
     assert.match(out, /waitall 8 abcdefgh\nnosignal -1 Broken pipe\n/);
   });
+
+  it("accept4 sets SOCK_NONBLOCK and SOCK_CLOEXEC on the new descriptor", async () => {
+    const out = await same(`#define _GNU_SOURCE
+#include <stdio.h>
+#include <string.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+
+int main(void) {
+    int lfd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+    struct sockaddr_in a = {0};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    bind(lfd, (struct sockaddr *)&a, sizeof a);
+    listen(lfd, 2);
+    socklen_t len = sizeof a;
+    getsockname(lfd, (struct sockaddr *)&a, &len);
+    int c = accept4(lfd, NULL, NULL, SOCK_NONBLOCK);
+    printf("nobody yet %d %s\\n", c, strerror(errno));
+    printf("bad flags %d %s\\n", accept4(lfd, NULL, NULL, 1), strerror(errno));
+    int cl = socket(AF_INET, SOCK_STREAM, 0);
+    connect(cl, (struct sockaddr *)&a, sizeof a);
+    cl = socket(AF_INET, SOCK_STREAM, 0);
+    connect(cl, (struct sockaddr *)&a, sizeof a);
+    c = accept4(lfd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
+    printf("nonblock %d cloexec %d\\n", (fcntl(c, F_GETFL) & O_NONBLOCK) != 0, (fcntl(c, F_GETFD) & FD_CLOEXEC) != 0);
+    c = accept4(lfd, NULL, NULL, 0);
+    printf("plain: nonblock %d cloexec %d\\n", (fcntl(c, F_GETFL) & O_NONBLOCK) != 0, (fcntl(c, F_GETFD) & FD_CLOEXEC) != 0);
+    return 0;
+}
+`);
+    assert.match(out, /nonblock 1 cloexec 1\nplain: nonblock 0 cloexec 0\n/);
+  });
 });
