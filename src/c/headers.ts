@@ -209,7 +209,7 @@ int isprint(int c);
 int ispunct(int c);
 int toupper(int c);
 int tolower(int c);
-void assert(int cond);
+void assert(int cond, const char *text, const char *file, unsigned int line, const char *function);
 
 pid_t fork(void);
 pid_t getpid(void);

@@ -4,7 +4,7 @@
 // function then pthread_exit).
 import { Parser } from "web-tree-sitter";
 import { Diagnostic } from "./diagnostic";
-import { Macro, preprocess, ReadFile } from "./preprocess";
+import { ASSERT, Macro, preprocess, ReadFile } from "./preprocess";
 import { parseC, Tree } from "./parse";
 import { compileProgram, SourceTree } from "./compile";
 import { Op, Program } from "./program";
@@ -29,6 +29,9 @@ function systemMacros(): Map<string, Macro> {
     if (f) m.set(f[1], { params: f[2].split(",").map((s) => s.trim()), body });
     else m.set(head, { body });
   }
+  // Defined without <assert.h> too, so a call without the header is told as such with its
+  // arguments as the compiler expects them; <assert.h> sets it again after NDEBUG.
+  m.set("assert", ASSERT);
   return m;
 }
 

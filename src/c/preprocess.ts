@@ -12,6 +12,12 @@ export interface Macro {
   body: string;
 }
 
+/** assert(e): the built-in assert with what glibc's macro hands __assert_fail: the condition
+ *  as written (#e, before any macro in it is expanded), __FILE__, __LINE__ and __func__;
+ *  NO_ASSERT under NDEBUG. */
+export const ASSERT: Macro = { params: ["e"], body: "assert((e), #e, __FILE__, __LINE__, __func__)" };
+const NO_ASSERT: Macro = { params: ["e"], body: "((void)0)" };
+
 export interface Unit {
   file: string;
   text: string;
@@ -48,6 +54,8 @@ function dirOf(path: string): string {
 
 function run(file: string, text: string, readFile: ReadFile, out: Preprocessed, active: Set<string>): void {
   active.add(file);
+  // __FILE__ as `gcc prog.c` run in the program's folder gives it; set again after an include.
+  const here: Macro = { body: JSON.stringify(file.slice(file.lastIndexOf("/") + 1)) };
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
   // Join continuation lines; the joined-away lines become blank.
   for (let i = 0; i < lines.length; i++) {
@@ -65,11 +73,21 @@ function run(file: string, text: string, readFile: ReadFile, out: Preprocessed, 
   let inComment = false;
   lines.forEach((raw, idx) => {
     const line = idx + 1;
+    out.macros.set("__FILE__", here);
+    out.macros.set("__LINE__", { body: String(line) });
     const startsInComment = inComment;
     inComment = scanComment(raw, inComment);
     const m = startsInComment ? null : /^\s*#\s*(\w*)\s*(.*)$/.exec(raw);
     if (!m) {
-      result.push(taking() ? expand(raw, out.macros, startsInComment) : "");
+      // A function-like macro's arguments may go on over the next lines (C11 6.10.3p10): they
+      // are joined onto this line, and the lines they took become blank (line numbers stay).
+      let text = raw;
+      for (let k = idx + 1; taking() && k < lines.length && !/^\s*#/.test(lines[k]) && openInvocation(text, out.macros); k++) {
+        text += " " + lines[k];
+        inComment = scanComment(lines[k], inComment);
+        lines[k] = "";
+      }
+      result.push(taking() ? expand(text, out.macros, startsInComment) : "");
       return;
     }
     result.push("");
@@ -117,7 +135,12 @@ function run(file: string, text: string, readFile: ReadFile, out: Preprocessed, 
         if (!sys && !loc) return diag(`#include needs <header> or "header": ${rest}`);
         const csapp = !!loc && /(^|\/)csapp\.h$/.test(loc[1]);
         if ((sys || csapp) && !out.systemHeaders.length && !out.csapp) out.gnuSource = out.macros.has("_GNU_SOURCE");
-        if (sys) { out.systemHeaders.push(sys[1]); return; }
+        if (sys) {
+          out.systemHeaders.push(sys[1]);
+          // As the real <assert.h> does at each inclusion: assert is nothing under NDEBUG.
+          if (sys[1] === "assert.h") out.macros.set("assert", out.macros.has("NDEBUG") ? NO_ASSERT : ASSERT);
+          return;
+        }
         const name = loc![1];
         if (csapp) { out.csapp = true; for (const [k, v] of csappDefs) out.macros.set(k, v); return; }
         const path = dirOf(file) + name;
@@ -268,11 +291,47 @@ function tokens(s: string): string[] {
 
 const isSpace = (t: string | undefined): boolean => t !== undefined && /^\s+$/.test(t);
 
+/** Whether the line calls a function-like macro whose parenthesis it does not close (its
+ *  arguments go on over the next line). Literals and comments are skipped. */
+function openInvocation(line: string, macros: Map<string, Macro>): boolean {
+  const toks = tokens(line.replace(/\/\*.*?\*\/|\/\/.*$/g, " "));
+  for (let i = 0; i < toks.length; i++) {
+    if (!macros.get(toks[i])?.params) continue;
+    let j = i + 1;
+    while (isSpace(toks[j])) j++;
+    if (toks[j] !== "(") continue;
+    let depth = 0;
+    for (; j < toks.length; j++) {
+      if (toks[j] === "(") depth++;
+      else if (toks[j] === ")" && --depth === 0) break;
+    }
+    if (depth > 0) return true;
+    i = j;
+  }
+  return false;
+}
+
 /** "#x": the argument's spelling as a string literal: white space runs become one space,
  *  and inside its string and character literals every " and \\ is escaped (C11 6.10.3.2). */
 function stringize(arg: string): string {
   const lit = (t: string): boolean => t.startsWith('"') || t.startsWith("'");
-  return `"${tokens(arg).map((t) => (isSpace(t) ? " " : lit(t) ? t.replace(/[\\"]/g, (c) => `\\${c}`) : t)).join("")}"`;
+  const spelled = withoutComments(tokens(arg)).map((t) => (isSpace(t) ? " " : lit(t) ? t.replace(/[\\"]/g, (c) => `\\${c}`) : t));
+  return `"${spelled.filter((t, i) => t !== " " || (i > 0 && spelled[i - 1] !== " ")).join("").trim()}"`;
+}
+
+/** The tokens with each comment (outside literals) one space, as translation phase 3 has it. */
+function withoutComments(toks: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    if (toks[i] === "/" && toks[i + 1] === "*") {
+      i += 2;
+      while (i < toks.length && !(toks[i] === "*" && toks[i + 1] === "/")) i++;
+      i++;
+      out.push(" ");
+    } else if (toks[i] === "/" && toks[i + 1] === "/") break;
+    else out.push(toks[i]);
+  }
+  return out;
 }
 
 /**

@@ -77,8 +77,6 @@ export abstract class Context {
   protected line = 0;
   protected tree!: SourceTree;
   protected fnType!: FuncType;
-  /** The function being compiled (assert's message names it, as __func__). */
-  protected fnName = "";
   protected breaks: number[][] = [];
   protected continues: number[][] = [];
   protected labels = new Map<string, number>();
@@ -94,7 +92,7 @@ export abstract class Context {
   /** The named arrays of the function being compiled, and the learner's static arrays
    *  (each with red zones on both sides: src/c/arraycheck.ts). */
   protected frameArrays: ArrayObject[] = [];
-  /** The function's scalar locals declared without a value, by frame offset. */
+  /** The function's locals declared without a value, by frame offset. */
   protected unset = new Map<number, Unset>();
   protected dataArrays: ArrayObject[] = [];
   /** Names the learner's code declares at file scope (functions, typedefs, globals, `struct

@@ -374,8 +374,7 @@ export abstract class Expressions extends TypePass {
       const doubles = this.args(c.type, args, n, c.info.index === undefined);
       if (c.info.index !== undefined) this.emit(Op.CALL, c.info.index, args.length, doubles);
       else {
-        const extra = c.info.builtin === this.builtinIndex.get("assert") ? this.assertionText(n, args[0]) : 0;
-        this.emit(Op.BUILTIN, c.info.builtin!, args.length + extra);
+        this.emit(Op.BUILTIN, c.info.builtin!, args.length);
         // A builtin answers -1 for (void *)-1 (MAP_FAILED, SIG_ERR): as unsigned, all ones.
         if (kindOf(c.type.ret) === K.U64 && c.type.ret.k !== "void") this.emit(Op.CONV, K.I64, K.U64);
       }
@@ -384,17 +383,6 @@ export abstract class Expressions extends TypePass {
     const ft = this.calledType(this.expr(c.callee), c.callee);
     this.emit(Op.CALLI, 0, args.length, this.args(ft, args, n));
     return ft.ret;
-  }
-
-  /** What assert's failure message says, as the macro would give it: the condition as
-   *  written (#expr: blanks run together), __FILE__ as `gcc prog.c` has it, __LINE__ and
-   *  __func__. Pushed after its argument; the number of values pushed. */
-  private assertionText(call: Node, cond: Node | undefined): number {
-    const file = this.tree.file.split("/").pop() ?? this.tree.file;
-    for (const s of [(cond?.text ?? "").replace(/\s+/g, " ").trim(), file]) this.emit(Op.PUSH, this.intern(s));
-    this.emit(Op.PUSH, this.lineOf(call));
-    this.emit(Op.PUSH, this.intern(this.fnName));
-    return 4;
   }
 
   /** Compile the arguments; returns a mask of the extra (variadic) ones passed as double, so

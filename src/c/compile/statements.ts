@@ -3,7 +3,7 @@
 // break, continue and goto are resolved per loop, switch and function.
 import type { Node } from "../parse";
 import { Bin, Op, Param } from "../program";
-import { K, LONG, kindOf, sizeOf } from "../types";
+import { CHAR, CType, K, LONG, kindOf, sizeOf } from "../types";
 import { Expressions } from "./expressions";
 import { inner } from "./typing";
 import { frameZones } from "../arraycheck";
@@ -35,8 +35,9 @@ export abstract class Statements extends Expressions {
     const fn = this.funcList[info.index!];
     this.code = fn.code;
     this.fnType = info.type;
-    this.fnName = name;
-    this.scopes = [new Map()];
+    // C99's __func__ (and gcc's __FUNCTION__): static const char __func__[] = "name";
+    const func = { addr: this.intern(name), type: { k: "array", of: CHAR, len: name.length + 1 } as CType };
+    this.scopes = [new Map([["__func__", func], ["__FUNCTION__", func]])];
     this.vars = [];
     this.frameArrays = [];
     this.unset = new Map();

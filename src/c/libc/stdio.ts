@@ -119,11 +119,13 @@ export function emit(c: Ctx, s: Stream, text: string, ret: number): number {
   return ret;
 }
 
-/** Text on stderr as glibc's own messages go (assert's): through the stream, unbuffered
- *  unless the program set it otherwise. */
+/** Text on stderr as glibc's own messages go (assert's): through the stream, then flushed
+ *  (the stream may be buffered if the program set it so). */
 export function writeStderr(c: Ctx, text: string): void {
   const err = stream(c, c.p.prog.stderr);
-  if (err) emit(c, err, text, 0);
+  if (!err) return;
+  emit(c, err, text, 0);
+  flushStream(c, err);
 }
 
 export function flushStream(c: Ctx, s: Stream): void {

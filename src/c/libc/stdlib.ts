@@ -9,12 +9,15 @@ import { convert, K } from "../types";
 import { Val, canon, wrap64 } from "../wide";
 
 /** abort(3) as glibc does it: SIGABRT unblocked first (a program that blocked it still dies
- *  of it), then raised; stdio buffers are not flushed. A handler for it does not run here
- *  (docs/stepper.md, Approximations). */
+ *  of it), then raised; when that did not end the process (SIGABRT ignored, or a handler:
+ *  the model does not run it here, docs/stepper.md), the default action back and SIGABRT
+ *  again, so the process always ends by SIGABRT. stdio buffers are not flushed. */
 export function abortNow(c: Ctx): typeof GONE {
   sys(c, "rt_sigprocmask", [SIG_UNBLOCK], c.k.sigprocmask(c.t.tid, SIG_UNBLOCK, sigmask(SIG.SIGABRT)));
   sys(c, "kill", [c.p.pid, "SIGABRT"], c.k.raise(c.t.tid, SIG.SIGABRT));
-  if (c.m.alive(c.t.tid)) c.k.exit(c.t.tid, 134);
+  if (!c.m.alive(c.t.tid)) return GONE;
+  sys(c, "rt_sigaction", ["SIGABRT", "SIG_DFL"], c.k.sigaction(c.t.tid, SIG.SIGABRT, { handler: "SIG_DFL", mask: 0, flags: 0 }));
+  sys(c, "kill", [c.p.pid, "SIGABRT"], c.k.raise(c.t.tid, SIG.SIGABRT));
   return GONE;
 }
 

@@ -53,9 +53,10 @@ export function real(src: string, files: Record<string, string> = {}, stdin = ""
   try {
     writeFileSync(join(dir, "prog.c"), src);
     for (const [p, t] of Object.entries(files)) writeFileSync(join(dir, p), t);
-    const cc = spawnSync("cc", ["-w", "-o", join(dir, "prog"), join(dir, "prog.c")], { encoding: "utf8" });
+    // As a learner builds and runs it in its folder: __FILE__ is "prog.c", argv[0] "./prog".
+    const cc = spawnSync("cc", ["-w", "-o", "prog", "prog.c"], { cwd: dir, encoding: "utf8" });
     assert.equal(cc.status, 0, cc.stderr);
-    const r = spawnSync(join(dir, "prog"), [], { cwd: dir, input: stdin, encoding: "utf8", timeout: 10000 });
+    const r = spawnSync("./prog", [], { cwd: dir, input: stdin, encoding: "utf8", timeout: 10000 });
     return { stdout: r.stdout, status: r.status };
   } finally {
     rmSync(dir, { recursive: true, force: true });

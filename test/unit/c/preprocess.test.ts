@@ -84,4 +84,41 @@ int main(void) { P(5); return 0; }
     const { diagnostics } = await compile("#define BAD(..., x) x\nint main(void) { return 0; }\n");
     assert.ok(diagnostics.some((d) => d.line === 1 && /"\.\.\." must be the last parameter/.test(d.message)));
   });
+
+  it("a function-like macro's arguments may go on over several lines; the lines after keep their numbers", async () => {
+    const src = `#include <stdio.h>
+#define SUM3(a, b, c) ((a) + (b) + \\
+                       (c))
+#define SHOW(e) printf("%s = %d\\n", #e, (e))
+int main(void) {
+    SHOW(SUM3(1,
+              2, /* two */
+              3));
+    int line = __LINE__;
+    printf("%d\\n", line);
+    return 0;
+}
+`;
+    const r = await run(src);
+    assert.equal(r.stdout, "SUM3(1, 2, 3) = 6\n9\n");
+    assert.equal(real(src).stdout, r.stdout);
+  });
+
+  it("__FILE__, __LINE__, __func__ and argv[0] as gcc prog.c and ./prog give them", async () => {
+    const src = `#include <stdio.h>
+#define WHERE() printf("%s:%d %s\\n", __FILE__, __LINE__, __func__)
+void helper(void) {
+    WHERE();
+}
+int main(int argc, char **argv) {
+    helper();
+    WHERE();
+    printf("%s %s %zu\\n", argv[0], __FUNCTION__, sizeof __func__);
+    return 0;
+}
+`;
+    const r = await run(src);
+    assert.equal(r.stdout, "prog.c:4 helper\nprog.c:8 main\n./prog main 5\n");
+    assert.equal(real(src).stdout, r.stdout);
+  });
 });
