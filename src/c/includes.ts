@@ -2,7 +2,7 @@
 // types, struct tags and constants, as glibc 2.36 declares them to gcc 12 (Debian 12, the
 // course machine). All of src/c/headers.ts and constants.ts is read whatever the program
 // includes; this table is what lets the compiler say, as gcc does, that fork() needs
-// <unistd.h> and pid_t <sys/types.h> (src/c/compile/context.ts, missingHeader).
+// <unistd.h> and pid_t <sys/types.h> (src/c/compile/context.ts, checkDeclared).
 //
 // DECLARES lists what a header declares itself, INCLUDES the headers it brings in on
 // glibc (<stdlib.h> brings <sys/types.h>, <sys/wait.h> brings <signal.h>): a name is

@@ -51,7 +51,7 @@ export function frameEntered(mem: Memory, fn: Func, fp: number, top: number): vo
  *  and the declaration's line; else undefined. */
 export function unwrittenPart(s: Shadow<ShadowVar>, a: number, n: number): { name: string; line: number } | undefined {
   const o = s.at(a);
-  if (!o || !s.unwritten(a, n)) return undefined;
+  if (!o || !s.unwritten(a, n, o)) return undefined;
   return { name: partName(o.owner.name, o.owner.type, a - o.start), line: o.owner.line };
 }
 

@@ -92,9 +92,9 @@ export class Shadow<T = unknown> {
     return undefined;
   }
 
-  /** No byte of [a, a + n) was written: it lies in one tracked object, every bit clear. */
-  unwritten(a: number, n: number): boolean {
-    const o = this.at(a);
+  /** No byte of [a, a + n) was written: it lies in one tracked object (`o`, when found
+   *  already), every bit clear. */
+  unwritten(a: number, n: number, o: Tracked<T> | undefined = this.at(a)): boolean {
     if (!o || n <= 0 || a + n > o.end) return false;
     for (let i = a - o.start, e = i + n; i < e; i++) if (o.bits[i >> 3] & (1 << (i & 7))) return false;
     return true;

@@ -2,7 +2,7 @@
 // file system does (it reads any file under the program's folder at its first open,
 // src/host/program.ts): a program that opens "input.txt" next to it finds the file on both
 // sides. Copies, so a run that writes or removes a file leaves the learner's folder alone.
-import { copyFileSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { copyFileSync, lstatSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 
 /** Files bigger than this are left out (a core dump, a video), and copying stops at TOTAL. */
@@ -12,22 +12,20 @@ const TOTAL = 32 << 20;
 const SKIPPED = new Set(["node_modules", ".git", ".vscode", ".vscode-test", "out", "dist"]);
 
 /** Copies the regular files under `from` into `to` (sub-folders too), except the names in
- *  `taken` at the top (the executable, the trace folder); the bytes copied. */
-export function mirrorFolder(from: string, to: string, taken: ReadonlySet<string>, budget = { left: TOTAL }): number {
-  let copied = 0;
+ *  `taken` at the top (the executable, the trace folder). Symbolic links are left out (a
+ *  link to its own folder would never end). */
+export function mirrorFolder(from: string, to: string, taken: ReadonlySet<string>, budget = { left: TOTAL }): void {
   for (const name of readdirSync(from)) {
+    if (budget.left <= 0) return;
     if (taken.has(name) || name.startsWith(".") || SKIPPED.has(name)) continue;
     const src = join(from, name);
-    const st = statSync(src, { throwIfNoEntry: false });
-    if (!st) continue;
-    if (st.isDirectory()) {
+    const st = lstatSync(src, { throwIfNoEntry: false });
+    if (st?.isDirectory()) {
       mkdirSync(join(to, name), { recursive: true });
-      copied += mirrorFolder(src, join(to, name), new Set(), budget);
-    } else if (st.isFile() && st.size <= LARGEST && st.size <= budget.left) {
+      mirrorFolder(src, join(to, name), new Set(), budget);
+    } else if (st?.isFile() && st.size <= LARGEST && st.size <= budget.left) {
       copyFileSync(src, join(to, name));
       budget.left -= st.size;
-      copied += st.size;
     }
   }
-  return copied;
 }

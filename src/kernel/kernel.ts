@@ -22,7 +22,7 @@ import * as st from "./stat";
 import * as ps from "./ps";
 import * as fifo from "./fifo";
 import type { PsEntry } from "./ps";
-import { SA_RESTART } from "./signum";
+import { SA_RESTART, SI_TKILL } from "./signum";
 import { BUF_SHOWN } from "../contract/snapshot";
 import type { KEvent, Snapshot } from "../contract/snapshot";
 import { SnapshotOptions, SnapView } from "./snapview";
@@ -301,8 +301,9 @@ export class Kernel {
     return this.sys(tid, "kill", [pid, signo], (t) => sig.kill(this.k, t.proc, pid, signo));
   }
 
+  /** raise(3): glibc sends it with tgkill, so a handler sees SI_TKILL and its own pid. */
   raise(tid: number, signo: number): SysResult {
-    return this.sys(tid, "raise", [signo], (t) => sig.raise(this.k, t.proc, signo));
+    return this.sys(tid, "raise", [signo], (t) => sig.kill(this.k, t.proc, t.proc.pid, signo, SI_TKILL));
   }
 
   sigaction(tid: number, signo: number, act: SigActionView | null): SysResult {

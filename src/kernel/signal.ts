@@ -7,7 +7,7 @@ import { doexit, runqUpdate, unblock } from "./proc";
 import { fail, ok, SigActionView, SignalDelivery, SysResult, SysRet } from "./result";
 import {
   CLD_CONTINUED, CLD_DUMPED, CLD_EXITED, CLD_KILLED, CLD_STOPPED, defaultAction, isStopSignal, KERNEL_INFO, NSIG,
-  SA_NOCLDSTOP, SA_NODEFER, SA_RESETHAND, SA_RESTART, SA_SIGINFO, SI_TKILL, SI_USER, SIG, SIG_BLOCK, SIG_SETMASK,
+  SA_NOCLDSTOP, SA_NODEFER, SA_RESETHAND, SA_RESTART, SA_SIGINFO, SI_USER, SIG, SIG_BLOCK, SIG_SETMASK,
   SIG_UNBLOCK, SigInfo, sigismember, sigmask, signame, UID, UNBLOCKABLE, validSignal,
 } from "./signum";
 import { W_CONTINUED, W_STOPCODE, W_TERMSIG, WCOREDUMP, WEXITSTATUS, WIFEXITED, WIFSTOPPED, WSTOPSIG, WTERMSIG } from "./waitstatus";
@@ -254,8 +254,9 @@ export function sigprocmask(k: KState, t: Task, how: number, set: number | null)
   return ok(0, { oldMask: old });
 }
 
-/** kill(2): pid > 0 one process, 0 the caller's group, -1 everyone but init and the caller, < -1 group -pid. */
-export function kill(k: KState, caller: KProc | undefined, pid: number, s: number): SysRet {
+/** kill(2): pid > 0 one process, 0 the caller's group, -1 everyone but init and the caller, < -1 group -pid.
+ *  `code`: the si_code its targets' SA_SIGINFO handlers see (raise's is SI_TKILL). */
+export function kill(k: KState, caller: KProc | undefined, pid: number, s: number, code = SI_USER): SysRet {
   if (!Number.isInteger(s) || s < 0 || s >= NSIG) return fail("EINVAL");
   if (!Number.isInteger(pid)) return fail("ESRCH");
   let targets: KProc[];
@@ -271,9 +272,9 @@ export function kill(k: KState, caller: KProc | undefined, pid: number, s: numbe
     return ok(0);
   }
   if (targets.length === 0) return fail("ESRCH");
-  // kill from a program: SI_USER and its pid; from outside the model (the learner, as a
-  // shell's kill would): SI_USER, no pid the program knows.
-  const info: SigInfo = { code: SI_USER, pid: caller?.pid ?? 0, uid: UID };
+  // From a program: its pid; from outside the model (the learner, as a shell's kill would):
+  // no pid the program knows.
+  const info: SigInfo = { code, pid: caller?.pid ?? 0, uid: UID };
   if (s !== 0) for (const p of targets) sendsig(k, p, s, info);
   return ok(0);
 }
@@ -284,9 +285,3 @@ export function sigpipe(k: KState, p: KProc): void {
   sendsig(k, p, SIG.SIGPIPE, { code: SI_USER, pid: p.pid, uid: UID });
 }
 
-/** raise(3): glibc sends it with tgkill, so a handler sees SI_TKILL and its own pid. */
-export function raise(k: KState, caller: KProc, s: number): SysRet {
-  if (!Number.isInteger(s) || s < 0 || s >= NSIG) return fail("EINVAL");
-  if (s !== 0) sendsig(k, caller, s, { code: SI_TKILL, pid: caller.pid, uid: UID });
-  return ok(0);
-}

@@ -108,7 +108,7 @@ export interface SigInfo {
  *  st_uid, si_uid). */
 export const UID = 1000;
 
-/** A signal the kernel itself raises (the timer, a broken pipe's writer, the terminal). */
+/** A signal the kernel itself raises (the alarm timer, the terminal). */
 export const KERNEL_INFO: SigInfo = { code: SI_KERNEL, pid: 0, uid: 0 };
 
 export const SIG_BLOCK = 0;

@@ -1,6 +1,6 @@
 // Real runs of our fixture programs under strace, normalised: what Linux does, checked.
 import { strict as assert } from "node:assert";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { createServer } from "node:net";
 import { join } from "node:path";
@@ -85,6 +85,8 @@ describe("fidelity: real runs under strace", function () {
     const dir = mkdtempSync(join(tmpdir(), "forklab-folder-"));
     try {
       writeFileSync(join(dir, "data.txt"), "eleven bytes");
+      // A link to its own folder is not followed (the copy would never end).
+      symlinkSync(".", join(dir, "loop"));
       writeFileSync(join(dir, "reads.c"), `#include <fcntl.h>
 #include <stdio.h>
 #include <unistd.h>

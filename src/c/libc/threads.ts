@@ -22,6 +22,8 @@ export function threadExit(c: Ctx, value: number): number | Ctl {
   if (!c.t.detached) c.p.finished[c.t.tid] = value;
   sys(c, "thread_exit", [0], { ret: 0 });
   c.p.threads = c.p.threads.filter((x) => x !== c.t);
+  // Its stack is never used again: what it tracked there (locals never written) goes.
+  c.p.mem.shadow?.untrack(c.t.stackLo, c.t.stackHi);
   c.k.threadExit(c.t.tid);
   return GONE;
 }

@@ -364,4 +364,31 @@ describe("course examples show no member as not set where the program wrote it",
     }
     assert.deepEqual(found, EXPECTED);
   });
+
+  it("a thread that ends without returning (pthread_exit from a call) leaves nothing tracked on its stack", async () => {
+    const { program, diagnostics } = await compile(`#include <pthread.h>
+#include <unistd.h>
+
+void leave(void) { pthread_exit(NULL); }
+
+void *worker(void *arg) {
+    int scratch[64];
+    leave();
+    return scratch;
+}
+
+int main(void) {
+    pthread_t t;
+    pthread_create(&t, NULL, worker, NULL);
+    pthread_join(t, NULL);
+    pause();
+    return 0;
+}
+`);
+    assert.deepEqual(diagnostics.filter((d) => d.severity === "error"), []);
+    const session = new Session({ program, name: "prog" });
+    session.run();
+    const shadow = session.machine.procs.get(session.mainPid)?.mem.shadow;
+    assert.ok(!shadow || shadow.hi === -Infinity, `still tracked: [0x${shadow?.lo.toString(16)}, 0x${shadow?.hi.toString(16)})`);
+  });
 });
