@@ -26,7 +26,8 @@ import { attrs } from "./libc/attr";
 import { iov } from "./libc/iov";
 import { barriers } from "./libc/barrier";
 import { spinlocks } from "./libc/spin";
+import { atomics } from "./libc/atomic";
 
-const ALL: Builtin[] = [...stdio, ...stdlib, ...unistd, ...iov, ...signals, ...net, ...threads, ...attrs, ...cancellation, ...condvars, ...rwlocks, ...barriers, ...spinlocks, ...semaphores, ...posix, ...itimers, ...files, ...hosts, ...seek, ...random, ...environ, ...time, ...psBuiltins, ...spans, ...groups, ...setjmps];
+const ALL: Builtin[] = [...stdio, ...stdlib, ...unistd, ...iov, ...signals, ...net, ...threads, ...attrs, ...cancellation, ...condvars, ...rwlocks, ...barriers, ...spinlocks, ...atomics, ...semaphores, ...posix, ...itimers, ...files, ...hosts, ...seek, ...random, ...environ, ...time, ...psBuiltins, ...spans, ...groups, ...setjmps];
 export const BUILTINS: Builtin[] = ALL.map((b) => (CANCELLATION_POINTS.has(b.name) ? { ...b, cancel: true } : b));
 export const BUILTIN_NAMES = BUILTINS.map((b) => b.name);

@@ -161,7 +161,10 @@ const DECLARES: Record<string, string> = {
   "math.h": "",
   "float.h": "",
   "stdalign.h": "",
-  "stdatomic.h": "",
+  "stdatomic.h":
+    "atomic_bool atomic_char atomic_flag atomic_int atomic_llong atomic_long atomic_size_t atomic_uint " +
+    "atomic_ullong atomic_ulong memory_order memory_order_acq_rel memory_order_acquire memory_order_consume " +
+    "memory_order_relaxed memory_order_release memory_order_seq_cst",
   "stdnoreturn.h": "",
   "err.h": "",
   "libgen.h": "",
