@@ -8,6 +8,7 @@ import { net } from "./libc/net";
 import { threads } from "./libc/threads";
 import { posix } from "./libc/posix";
 import { itimers } from "./libc/itimer";
+import { mathBuiltins } from "./libc/math";
 import { semaphores } from "./libc/sem";
 import { files } from "./libc/files";
 import { hosts } from "./libc/hosts";
@@ -28,6 +29,6 @@ import { barriers } from "./libc/barrier";
 import { spinlocks } from "./libc/spin";
 import { atomics } from "./libc/atomic";
 
-const ALL: Builtin[] = [...stdio, ...stdlib, ...unistd, ...iov, ...signals, ...net, ...threads, ...attrs, ...cancellation, ...condvars, ...rwlocks, ...barriers, ...spinlocks, ...atomics, ...semaphores, ...posix, ...itimers, ...files, ...hosts, ...seek, ...random, ...environ, ...time, ...psBuiltins, ...spans, ...groups, ...setjmps];
+const ALL: Builtin[] = [...stdio, ...stdlib, ...unistd, ...iov, ...signals, ...net, ...threads, ...attrs, ...cancellation, ...condvars, ...rwlocks, ...barriers, ...spinlocks, ...atomics, ...semaphores, ...posix, ...itimers, ...mathBuiltins, ...files, ...hosts, ...seek, ...random, ...environ, ...time, ...psBuiltins, ...spans, ...groups, ...setjmps];
 export const BUILTINS: Builtin[] = ALL.map((b) => (CANCELLATION_POINTS.has(b.name) ? { ...b, cancel: true } : b));
 export const BUILTIN_NAMES = BUILTINS.map((b) => b.name);

@@ -50,6 +50,23 @@ const ints: Record<string, number> = {
   PTHREAD_MUTEX_NORMAL: 0, PTHREAD_MUTEX_RECURSIVE: 1, PTHREAD_MUTEX_ERRORCHECK: 2, PTHREAD_MUTEX_DEFAULT: 0,
 };
 
+/** <float.h>'s limits and <math.h>'s constants: floating point, float or double as C types them. */
+export const FLOAT_CONSTANTS: Record<string, { value: number; size: 4 | 8 }> = {
+  DBL_MAX: { value: Number.MAX_VALUE, size: 8 },
+  DBL_MIN: { value: 2.2250738585072014e-308, size: 8 },
+  DBL_EPSILON: { value: Number.EPSILON, size: 8 },
+  FLT_MAX: { value: 3.4028234663852886e38, size: 4 },
+  FLT_MIN: { value: 1.1754943508222875e-38, size: 4 },
+  FLT_EPSILON: { value: 1.1920928955078125e-7, size: 4 },
+  HUGE_VAL: { value: Infinity, size: 8 },
+  INFINITY: { value: Infinity, size: 4 },
+  NAN: { value: NaN, size: 4 },
+  M_PI: { value: Math.PI, size: 8 },
+  M_E: { value: Math.E, size: 8 },
+  M_SQRT2: { value: Math.SQRT2, size: 8 },
+  M_LN2: { value: Math.LN2, size: 8 },
+};
+
 /** <limits.h> and <stdint.h> limits beyond int, exact (src/c/wide.ts), with their types. */
 const LONG_MAX = 2n ** 63n - 1n, ULONG_MAX = 2n ** 64n - 1n;
 const limits: Record<string, { value: Val; type: "uint" | "long" | "ulong" }> = {
@@ -71,7 +88,7 @@ export const POINTER_CONSTANTS: Record<string, Val> = {
 
 /** Every constant's name, integer or pointer. */
 export function constantNames(): string[] {
-  return [...Object.keys(ints), ...Object.keys(limits), ...Object.keys(POINTER_CONSTANTS)];
+  return [...Object.keys(ints), ...Object.keys(limits), ...Object.keys(POINTER_CONSTANTS), ...Object.keys(FLOAT_CONSTANTS)];
 }
 
 export function intConstant(name: string): { value: Val; type: "int" | "uint" | "long" | "ulong" } | undefined {
@@ -153,4 +170,17 @@ export const SYSTEM_MACROS: Array<[string, string]> = [
   ["va_arg(ap, type)", "(*(type *)(((ap) += 8) - 8))"],
   ["va_end(ap)", "((void)0)"],
   ["va_copy(dst, src)", "((dst) = (src))"],
+  // <inttypes.h>'s printf and scanf length modifiers, as glibc gives them on x86-64.
+  ...inttypesMacros(),
 ];
+
+function inttypesMacros(): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const conv of ["d", "i", "u", "o", "x", "X"]) {
+    for (const [size, len] of [["8", ""], ["16", ""], ["32", ""], ["64", "l"], ["MAX", "l"], ["PTR", "l"]]) {
+      out.push([`PRI${conv}${size}`, `"${len}${conv}"`]);
+      if (conv !== "X") out.push([`SCN${conv}${size}`, `"${size === "8" ? "hh" : size === "16" ? "h" : len}${conv}"`]);
+    }
+  }
+  return out;
+}

@@ -158,8 +158,9 @@ const DECLARES: Record<string, string> = {
   "wchar.h": "FILE NULL size_t",
   "glob.h": "size_t",
   "sys/times.h": "clock_t",
-  "math.h": "",
-  "float.h": "",
+  "math.h":
+    "HUGE_VAL INFINITY M_E M_LN2 M_PI M_SQRT2 NAN acos asin atan atan2 cbrt ceil ceilf cos cosh exp exp2 fabs fabsf floor floorf fmax fmin fmod hypot isinf isnan log log10 log2 lround pow powf round roundf sin sinh sqrt sqrtf tan tanh trunc",
+  "float.h": "DBL_EPSILON DBL_MAX DBL_MIN FLT_EPSILON FLT_MAX FLT_MIN",
   "stdalign.h": "",
   "stdatomic.h":
     "atomic_bool atomic_char atomic_flag atomic_int atomic_llong atomic_long atomic_size_t atomic_uint " +

@@ -52,7 +52,7 @@ export async function compile(file: string, opts: { examplesDir?: string } = {})
     // From the program's folder by its own name, as a learner runs gcc: __FILE__ (assert's
     // message) is "prog.c", as the model has it.
     const named = sources.map((f) => (dirname(f) === dirname(source) ? basename(f) : f));
-    await run("gcc", [...CFLAGS, ...include, "-o", exe, ...named, "-lpthread"], { timeout: 60000, cwd: dirname(source) });
+    await run("gcc", [...CFLAGS, ...include, "-o", exe, ...named, "-lpthread", "-lm"], { timeout: 60000, cwd: dirname(source) });
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
     const e = err as { stderr?: string; message: string };

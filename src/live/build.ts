@@ -46,7 +46,7 @@ export function ccOperand(path: string): string {
 
 /** The compiler's arguments: debug info, warnings, no optimisation (the run should match the model). */
 export function compileArgs(sources: string[], out: string): string[] {
-  return ["-g", "-O0", "-Wall", "-o", ccOperand(out), ...sources.map(ccOperand), "-lpthread"];
+  return ["-g", "-O0", "-Wall", "-o", ccOperand(out), ...sources.map(ccOperand), "-lpthread", "-lm"];
 }
 
 /** True when out exists and is newer than every source and header beside them. */

@@ -242,7 +242,13 @@ export abstract class StaticData extends Context {
   /** The text of a string literal (adjacent literals joined), or undefined for any other node. */
   protected stringLiteral(n: Node): string | undefined {
     if (n.type === "string_literal") return stringText(n);
-    if (n.type === "concatenated_string") return n.namedChildren.filter((c) => c?.type === "string_literal").map((c) => stringText(c!)).join("");
+    if (n.type === "concatenated_string") {
+      // tree-sitter takes a name between literals for a macro (PRId64): one left after
+      // preprocessing is undeclared, and gcc stops there.
+      const name = n.namedChildren.find((c) => c?.type === "identifier");
+      if (name) this.err(name, `'${name.text}' is not declared (a macro between string literals)`);
+      return n.namedChildren.filter((c) => c?.type === "string_literal").map((c) => stringText(c!)).join("");
+    }
     if (n.type === "parenthesized_expression") return this.stringLiteral(n.namedChildren[0]!);
     return undefined;
   }

@@ -6,10 +6,10 @@
 import type { Node } from "../parse";
 import { Bin } from "../program";
 import {
-  CType, K, CHAR, INT, UINT, LONG, ULONG, DOUBLE, VOID, VOIDP, ptr, sizeOf, alignOf, kindOf, isInt, isFloat, isArith,
+  CType, K, CHAR, INT, UINT, LONG, ULONG, DOUBLE, FLOAT, VOID, VOIDP, ptr, sizeOf, alignOf, kindOf, isInt, isFloat, isArith,
   isPtr, isScalar, promote, arithResult, typeName, findField, Field,
 } from "../types";
-import { intConstant, POINTER_CONSTANTS } from "../constants";
+import { FLOAT_CONSTANTS, intConstant, POINTER_CONSTANTS } from "../constants";
 import { TEXT_BASE, BUILTIN_BASE } from "../memory";
 import { Val, canon } from "../wide";
 import { FuncInfo, FuncType, Global, Local } from "./context";
@@ -146,6 +146,8 @@ export abstract class TypePass extends Declarations {
     }
     const c = intConstant(name);
     if (c) return { kind: "value", value: c.value, type: { int: INT, uint: UINT, long: LONG, ulong: ULONG }[c.type] };
+    const fc = FLOAT_CONSTANTS[name];
+    if (fc) return { kind: "value", value: fc.value, type: fc.size === 4 ? FLOAT : DOUBLE };
     if (name in POINTER_CONSTANTS) {
       const type = name === "NULL" ? VOIDP : ptr({ k: "func", ret: VOID, params: [INT], variadic: false });
       return { kind: "value", value: POINTER_CONSTANTS[name], type };

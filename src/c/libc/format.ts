@@ -23,7 +23,7 @@ export function format(mem: Memory, fmt: string, args: Val[] | VaArgs, readStrin
   for (let i = 0; i < fmt.length; i++) {
     const ch = fmt[i];
     if (ch !== "%") { out += ch; continue; }
-    const m = /^([-+ #0]*)(\*|\d+)?(?:\.(\*|\d*))?(hh|h|ll|l|z|j|t|L)?([diouxXcspfFeEgGn%])/.exec(fmt.slice(i + 1));
+    const m = /^([-+ #0]*)(\*|\d+)?(?:\.(\*|\d*))?(hh|h|ll|l|z|j|t|L)?([diouxXcspfFeEgGaAn%])/.exec(fmt.slice(i + 1));
     if (!m) { out += ch; continue; }
     cut();
     i += m[0].length;
@@ -71,8 +71,9 @@ export function format(mem: Memory, fmt: string, args: Val[] | VaArgs, readStrin
         if (!Number.isFinite(v)) body = Number.isNaN(v) ? "nan" : "inf";
         else if (conv === "f" || conv === "F") body = fixed(v, pr);
         else if (conv === "e" || conv === "E") body = expo(v, pr);
+        else if (conv === "a" || conv === "A") { body = hexFloat(v); sign += "0x"; }
         else body = gfmt(v, pr === 0 ? 1 : pr, flags.includes("#"));
-        if (conv === "E" || conv === "G" || conv === "F") body = body.toUpperCase();
+        if (conv === "E" || conv === "G" || conv === "F" || conv === "A") { body = body.toUpperCase(); sign = sign.toUpperCase(); }
         prec = -1;
       }
     }
@@ -107,6 +108,20 @@ function bigToString(v: Val, base: number): string {
   return v.toString(base);
 }
 
+
+/** %a's digits (without the 0x): a double as glibc prints it with no precision, "1.8p+1"
+ *  for 3: the leading 1 (0 for zero and subnormals), the 52-bit fraction in hex without its
+ *  trailing zeros, and the binary exponent. */
+function hexFloat(v: number): string {
+  if (v === 0) return "0p+0";
+  const bits = new DataView(new ArrayBuffer(8));
+  bits.setFloat64(0, v);
+  const hi = bits.getUint32(0), lo = bits.getUint32(4);
+  const biased = (hi >>> 20) & 0x7ff;
+  const fraction = (((hi & 0xfffff).toString(16).padStart(5, "0")) + lo.toString(16).padStart(8, "0")).replace(/0+$/, "");
+  const exp = biased === 0 ? -1022 : biased - 1023;
+  return `${biased === 0 ? "0" : "1"}${fraction ? "." + fraction : ""}p${exp < 0 ? "-" : "+"}${Math.abs(exp)}`;
+}
 function expo(v: number, pr: number): string {
   const s = v.toExponential(pr);
   return s.replace(/e([+-])(\d)$/, "e$10$2");

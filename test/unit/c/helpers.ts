@@ -54,7 +54,7 @@ export function real(src: string, files: Record<string, string> = {}, stdin = ""
     writeFileSync(join(dir, "prog.c"), src);
     for (const [p, t] of Object.entries(files)) writeFileSync(join(dir, p), t);
     // As a learner builds and runs it in its folder: __FILE__ is "prog.c", argv[0] "./prog".
-    const cc = spawnSync("cc", ["-w", "-o", "prog", "prog.c"], { cwd: dir, encoding: "utf8" });
+    const cc = spawnSync("cc", ["-w", "-o", "prog", "prog.c", "-lm"], { cwd: dir, encoding: "utf8" });
     assert.equal(cc.status, 0, cc.stderr);
     const r = spawnSync("./prog", [], { cwd: dir, input: stdin, encoding: "utf8", timeout: 10000 });
     return { stdout: r.stdout, status: r.status };
