@@ -2,9 +2,9 @@
 // for commands read from stdin. It runs simple commands, pipelines (|), lists (; && || &),
 // redirections (< > >> 2> 2>&1 >&2, with any descriptor number), quotes ('...', "...", \),
 // $NAME, ${NAME}, $?, $$, $0..$9, NAME=value assignments and the built-ins exit, export,
-// unset, cd and ':'. As Debian's dash 0.5.12 does, every command that is not a built-in runs
-// in a child (also the last one of `sh -c`); each command of a pipeline runs in a child of
-// its own. Errors read as dash's.
+// unset, cd, ':' and echo (dash's, without a redirection). As Debian's dash 0.5.12 does,
+// every command that is not a built-in runs in a child (also the last one of `sh -c`); each
+// command of a pipeline runs in a child of its own. Errors read as dash's.
 export const SH = `
 char *args[256];
 int kinds[256];             /* 0 a word, 1 an operator */
@@ -142,10 +142,41 @@ void execcmd(int s, int e) {
   _exit(126);
 }
 int waitstatus(int st) { return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st); }
-/* The shell's own commands, run in the shell itself; -1 when args[s] is none of them. */
+/* dash's echo, one of its own commands: -n leaves the newline out, \\c ends the output there,
+   \\n \\t \\\\ \\0nnn and the other escapes of printf(1) are read; one write. */
+int echo(int s, int e) {
+  char out[8192];
+  int n = 0, nl = 1, i = s + 1;
+  if (i < e && strcmp(args[i], "-n") == 0) { nl = 0; i++; }
+  for (; i < e; i++) {
+    for (const char *p = args[i]; *p && n < 8000; p++) {
+      if (*p != '\\\\' || !p[1]) { out[n++] = *p; continue; }
+      p++;
+      if (*p == 'c') { write(1, out, n); return 0; }
+      const char *from = "abfnrtv\\\\", *to = "\\a\\b\\f\\n\\r\\t\\v\\\\";
+      const char *k = strchr(from, *p);
+      if (k) out[n++] = to[k - from];
+      else if (*p == '0') {
+        int v = 0;
+        for (int d = 0; d < 3 && p[1] >= '0' && p[1] <= '7'; d++) v = v * 8 + (*++p - '0');
+        out[n++] = (char)v;
+      } else { out[n++] = '\\\\'; out[n++] = *p; }
+    }
+    if (i + 1 < e) out[n++] = ' ';
+  }
+  if (nl) out[n++] = '\\n';
+  write(1, out, n);
+  return 0;
+}
+/* The shell's own commands, run in the shell itself; -1 when args[s] is none of them (or,
+   for echo, when it has a redirection: then the echo program runs in a child). */
 int builtin(int s, int e) {
   if (s >= e || kinds[s]) return -1;
   const char *w = args[s];
+  if (strcmp(w, "echo") == 0) {
+    for (int i = s; i < e; i++) if (kinds[i]) return -1;
+    return echo(s, e);
+  }
   if (strcmp(w, "exit") == 0) { fflush(stdout); exit(s + 1 < e ? atoi(args[s + 1]) : status); }
   if (strcmp(w, ":") == 0 || strcmp(w, "true") == 0) return 0;
   if (strcmp(w, "cd") == 0) return 0;

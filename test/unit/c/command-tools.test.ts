@@ -92,6 +92,20 @@ describe("built-in commands: sort, uniq, head, tail, tr, grep, ls, sh", function
     ), files);
   });
 
+  it("sh's echo is its own command, as dash's: -n, \\c, \\t and \\0nnn escapes, one write, no child (with a redirection, the echo program)", async () => {
+    const src = `${HEAD}
+int main(void) {
+  fflush(stdout);
+  system("echo -n a; echo 'x\\\\ty\\\\c'; echo \\" z\\"; echo -e q; echo '\\\\0101\\\\\\\\'; echo one > /dev/null; echo two");
+  return 0;
+}
+`;
+    assert.equal(await same(src), "ax\ty z\n-e q\nA\\\ntwo\n");
+    const r = await run(src);
+    const children = r.session.machine.trace.filter((e) => e.call === "fork").length;
+    assert.equal(children, 2, "system's sh, and the child running echo with a redirection only");
+  });
+
   it("system() returns the shell's wait status; popen reads a command's output and pclose its status", async () => {
     const src = `${HEAD}
 int main(void) {
