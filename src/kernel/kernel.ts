@@ -74,6 +74,9 @@ const addrArg = (a: unknown): string => (!isAddr(a) ? "?" : "path" in a ? a.path
 /** The calls whose result's data is the bytes they read (the others' is not shown). */
 const READS_BYTES = new Set(["read", "recvfrom"]);
 const isFdList = (l: unknown): boolean => l === undefined || (Array.isArray(l) && l.every((x) => Number.isInteger(x)));
+/** A poll(2) array: each entry's fd and events whole numbers. */
+const isPollList = (l: unknown): l is PollFd[] =>
+  Array.isArray(l) && l.every((p) => typeof p === "object" && p !== null && Number.isInteger((p as PollFd).fd) && Number.isInteger((p as PollFd).events));
 
 export class Kernel {
   private readonly k: KState;
@@ -429,7 +432,7 @@ export class Kernel {
 
   /** accept(2): ret is the new descriptor, addr the client's "127.0.0.1:port". */
   accept(tid: number, fd: number, flags = 0): SysResult {
-    return this.sys(tid, "accept", [fd], (t) => sock.accept(this.k, t, fd, flags));
+    return this.sys(tid, "accept", [fd], (t) => (Number.isInteger(flags) ? sock.accept(this.k, t, fd, flags) : fail("EINVAL")));
   }
 
   connect(tid: number, fd: number, addr: SockAddr): SysResult {
@@ -439,13 +442,13 @@ export class Kernel {
   /** sendto(2): to `addr` (a datagram socket), or like write(2) when addr is null. */
   sendto(tid: number, fd: number, bytes: Uint8Array, addr: SockAddr | null, flags = 0): SysResult {
     return this.fdcall(tid, "sendto", fd, [bytes instanceof Uint8Array ? bytes.length : "?", addr === null ? "NULL" : addrArg(addr)], (t, f) =>
-      !(bytes instanceof Uint8Array) || (addr !== null && !isAddr(addr)) ? fail("EFAULT") : sock.sendto(this.k, t, fd, f, bytes, addr, flags),
+      !(bytes instanceof Uint8Array) || (addr !== null && !isAddr(addr)) ? fail("EFAULT") : !Number.isInteger(flags) ? fail("EINVAL") : sock.sendto(this.k, t, fd, f, bytes, addr, flags),
     bytes instanceof Uint8Array ? bytes : undefined);
   }
 
   /** recvfrom(2): ret bytes read, data, and for a datagram its sender in addr. */
   recvfrom(tid: number, fd: number, count: number, flags = 0): SysResult {
-    return this.fdcall(tid, "recvfrom", fd, [count], (t, f) => (Number.isInteger(count) && count >= 0 ? sock.recvfrom(this.k, t, fd, f, count, flags) : fail("EINVAL")));
+    return this.fdcall(tid, "recvfrom", fd, [count], (t, f) => (Number.isInteger(count) && count >= 0 && Number.isInteger(flags) ? sock.recvfrom(this.k, t, fd, f, count, flags) : fail("EINVAL")));
   }
 
   shutdown(tid: number, fd: number, how: number): SysResult {
@@ -457,7 +460,7 @@ export class Kernel {
   }
 
   getsockopt(tid: number, fd: number, level: number, opt: number): SysResult {
-    return this.sys(tid, "getsockopt", [fd, level, opt], (t) => getsockopt(t, fd, level, opt));
+    return this.sys(tid, "getsockopt", [fd, level, opt], (t) => (Number.isInteger(level) && Number.isInteger(opt) ? getsockopt(t, fd, level, opt) : fail("EINVAL")));
   }
 
   getsockname(tid: number, fd: number): SysResult {
@@ -473,7 +476,8 @@ export class Kernel {
   /** select(2): ret = number of ready descriptors, readable/writable = the sets as select leaves them. timeoutMs null = wait forever. */
   /** poll(2): ret = how many entries have events, revents = each entry's. timeoutMs < 0 = wait forever. */
   poll(tid: number, fds: PollFd[], timeoutMs: number): SysResult {
-    return this.sys(tid, "poll", [fds.length, fmt(timeoutMs)], (t) => dopoll(this.k, t, fds, timeoutMs));
+    const valid = isPollList(fds) && Number.isInteger(timeoutMs);
+    return this.sys(tid, "poll", [valid ? fds.length : "?", valid ? fmt(timeoutMs) : "?"], (t) => (valid ? dopoll(this.k, t, fds, timeoutMs) : fail("EFAULT")));
   }
 
   select(tid: number, nfds: number, sets: SelectSets, timeoutMs: number | null): SysResult {

@@ -177,7 +177,7 @@ describe("kernel: bad arguments never throw", () => {
     "tcgetpgrp", "tcsetpgrp", "waitpid", "wait", "open", "close", "read", "write", "lseek", "dup", "dup2", "fcntl",
     "pipe", "unlink", "kill", "raise", "sigaction", "signal", "sigprocmask", "sigpending", "pause", "sigsuspend",
     "alarm", "sleep", "usleep", "socket", "bind", "listen", "accept", "connect", "shutdown", "setsockopt",
-    "getsockname", "getpeername", "select", "shmget", "shmat", "shmdt", "shmctl", "externalKill", "takeSignal",
+    "getsockname", "getpeername", "getsockopt", "select", "poll", "sendto", "recvfrom", "shmget", "shmat", "shmdt", "shmctl", "externalKill", "takeSignal",
     "sigreturn", "advanceTo", "ttyInput", "ttyKey", "typed", "task",
   ] as const;
   const junk = fc.oneof(
