@@ -3,6 +3,11 @@
 import * as k from "../kernel/kernel";
 import type { Val } from "./wide";
 
+/** <pthread.h>'s values the library reads back (glibc's). */
+export const PTHREAD_CREATE_DETACHED = 1;
+export const PTHREAD_MUTEX_RECURSIVE = 1;
+export const PTHREAD_MUTEX_ERRORCHECK = 2;
+
 const ints: Record<string, number> = {
   ...k.SIG, ...k.ERRNO, ...k.O_FLAGS,
   WNOHANG: k.WNOHANG, WUNTRACED: k.WUNTRACED, WCONTINUED: 8,
@@ -46,8 +51,8 @@ const ints: Record<string, number> = {
   PTHREAD_BARRIER_SERIAL_THREAD: -1, PTHREAD_PROCESS_PRIVATE: 0, PTHREAD_PROCESS_SHARED: 1,
   memory_order_relaxed: 0, memory_order_consume: 1, memory_order_acquire: 2, memory_order_release: 3,
   memory_order_acq_rel: 4, memory_order_seq_cst: 5,
-  PTHREAD_CREATE_JOINABLE: 0, PTHREAD_CREATE_DETACHED: 1,
-  PTHREAD_MUTEX_NORMAL: 0, PTHREAD_MUTEX_RECURSIVE: 1, PTHREAD_MUTEX_ERRORCHECK: 2, PTHREAD_MUTEX_DEFAULT: 0,
+  PTHREAD_CREATE_JOINABLE: 0, PTHREAD_CREATE_DETACHED,
+  PTHREAD_MUTEX_NORMAL: 0, PTHREAD_MUTEX_RECURSIVE, PTHREAD_MUTEX_ERRORCHECK, PTHREAD_MUTEX_DEFAULT: 0,
 };
 
 /** <float.h>'s limits and <math.h>'s constants: floating point, float or double as C types them. */

@@ -150,8 +150,8 @@ export function normalizeModel(m: ModelRun, sourceFile: string): NormTrace {
       mine.push(n);
     });
     // A thread that returned (or called pthread_exit) ended by itself; else with its process.
-    const end = !threads.has(tid) ? modelEnd(owner, m, entries)
-      : m.trace.some((e) => task(e) === tid && e.call === "thread_exit") ? { kind: "exited" as const, code: 0 } : modelEnd(owner, m, entries);
+    const returned = threads.has(tid) && m.trace.some((e) => task(e) === tid && e.call === "thread_exit");
+    const end = returned ? { kind: "exited" as const, code: 0 } : modelEnd(owner, m, entries);
     procs.push({
       name, pid: owner, entries: mine, children: (forks.get(tid) ?? []).map((c) => names.get(c) ?? String(c)),
       end, stdout: "", stderr: "", ...(threads.has(tid) ? { thread: true } : {}),

@@ -2,8 +2,9 @@
 // pthread_mutexattr_t (a mutex's type). Each lives in the caller's memory, where glibc
 // keeps it, so fork copies it and a pthread_attr_init'd object reads back what was set.
 import { Builtin, Ctx } from "../ctl";
+import { ERRNO } from "../../kernel/kernel";
+import { PTHREAD_CREATE_DETACHED } from "../constants";
 
-const EINVAL = 22;
 /** sizeof(pthread_attr_t) on x86-64; where our detach state and stack size live in it. */
 const ATTR_SIZE = 56;
 const ATTR_DETACH = 8;
@@ -11,7 +12,6 @@ const ATTR_STACK = 16;
 /** glibc's default thread stack (ulimit -s 8192) and PTHREAD_STACK_MIN. */
 const DEFAULT_STACK = 8 << 20;
 const STACK_MIN = 16384;
-const PTHREAD_CREATE_DETACHED = 1;
 /** PTHREAD_MUTEX_DEFAULT is normal (0); kinds above error-checking (adaptive) are glibc's own. */
 const MUTEX_ADAPTIVE = 3;
 
@@ -21,7 +21,7 @@ export function createsDetached(c: Ctx, attr: number): boolean {
 }
 
 function setInt(c: Ctx, at: number, v: number, ok: boolean): number {
-  if (!ok) return EINVAL;
+  if (!ok) return ERRNO.EINVAL;
   c.mem.writeU(at, 4, v);
   return 0;
 }
@@ -33,7 +33,7 @@ export const attrs: Builtin[] = [
   { name: "pthread_attr_getdetachstate", fn: (c, a) => { c.mem.writeU(a[1], 4, c.mem.readU(a[0] + ATTR_DETACH, 4)); return 0; } },
   {
     name: "pthread_attr_setstacksize", fn: (c, a) => {
-      if (a[1] < STACK_MIN) return EINVAL;
+      if (a[1] < STACK_MIN) return ERRNO.EINVAL;
       c.mem.write64(a[0] + ATTR_STACK, a[1]);
       return 0;
     },

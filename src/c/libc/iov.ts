@@ -2,10 +2,9 @@
 // writev gathers the buffers and writes them as one write (one datagram, one atomic pipe
 // write of up to PIPE_BUF); readv reads what one read would give for the buffers' total
 // and spreads it over them in order.
-import { isBlocked } from "../../kernel/result";
-import { latin1Text } from "../../kernel/latin1";
 import { Builtin, Ctl, Ctx } from "../ctl";
 import { setErrno, span, sys } from "./sys";
+import { writeCall } from "./unistd";
 
 /** IOV_MAX on Linux. */
 const IOV_MAX = 1024;
@@ -33,8 +32,7 @@ function writev(c: Ctx, a: number[]): number | Ctl {
   const bytes = new Uint8Array(chunks.reduce((s, b) => s + b.length, 0));
   let at = 0;
   for (const b of chunks) { bytes.set(b, at); at += b.length; }
-  const r = c.k.write(c.t.tid, fd, bytes);
-  return sys(c, "writev", [fd, n], r, undefined, !isBlocked(r) && bytes.length <= 4096 ? latin1Text(bytes) : undefined);
+  return writeCall(c, "writev", fd, bytes, [fd, n]);
 }
 
 function readv(c: Ctx, a: number[]): number | Ctl {

@@ -6,12 +6,11 @@
 import type { Memory } from "../memory";
 import { Builtin, BLOCKED, Ctx } from "../ctl";
 import { libWait } from "./threads";
+import { ERRNO } from "../../kernel/kernel";
 
 const READERS = 0;
 const WRITER = 24;
 const RWLOCK_SIZE = 56;
-const EBUSY = 16;
-const EDEADLK = 35;
 
 /** Whether a reader (or, with write, a writer) could take the lock now. */
 export function rwlockFree(mem: Memory, l: number, write: boolean): boolean {
@@ -27,7 +26,7 @@ function take(c: Ctx, l: number, write: boolean): 0 {
 /** rdlock and wrlock: the writer asking again is EDEADLK, as glibc says; else wait. */
 function lock(c: Ctx, l: number, write: boolean): number | typeof BLOCKED {
   c.t.wait = undefined;
-  if (c.mem.readU(l + WRITER, 4) === c.t.tid) return EDEADLK;
+  if (c.mem.readU(l + WRITER, 4) === c.t.tid) return ERRNO.EDEADLK;
   if (rwlockFree(c.mem, l, write)) return take(c, l, write);
   const holder = c.mem.readU(l + WRITER, 4);
   const by = holder ? `thread ${holder} writes` : `${c.mem.readU(l + READERS, 4)} reading`;
@@ -35,7 +34,7 @@ function lock(c: Ctx, l: number, write: boolean): number | typeof BLOCKED {
 }
 
 function trylock(c: Ctx, l: number, write: boolean): number {
-  return rwlockFree(c.mem, l, write) ? take(c, l, write) : EBUSY;
+  return rwlockFree(c.mem, l, write) ? take(c, l, write) : ERRNO.EBUSY;
 }
 
 /** unlock: the writer's, or one reader's. */

@@ -6,6 +6,8 @@ import { Builtin, BLOCKED, CALLED, GONE, Ctl, Ctx, LibWaitKind, ONCE_DONE } from
 import { createsDetached } from "./attr";
 import { exitProcess } from "./stdlib";
 import { sys } from "./sys";
+import { ERRNO } from "../../kernel/kernel";
+import { PTHREAD_MUTEX_ERRORCHECK, PTHREAD_MUTEX_RECURSIVE } from "../constants";
 
 export function libWait(c: Ctx, kind: LibWaitKind, on: number, what: string): typeof BLOCKED {
   c.t.wait = { kind, on };
@@ -33,8 +35,6 @@ export function threadExit(c: Ctx, value: number): number | Ctl {
  *  normal mutex. */
 const MUTEX_KIND = 16;
 const MUTEX_DEPTH = 12;
-export const PTHREAD_MUTEX_RECURSIVE = 1;
-export const PTHREAD_MUTEX_ERRORCHECK = 2;
 
 function takeMutex(c: Ctx, m: number): 0 {
   c.p.mutexes[m] = c.t.tid;
@@ -52,11 +52,11 @@ function relock(c: Ctx, m: number): 0 {
 
 /** pthread_mutex_lock: take mutex m, or wait until it is free. Its owner taking it again:
  *  a recursive mutex counts, an error-checking one says EDEADLK; a normal one deadlocks on
- *  Linux, reported here as EDEADLK (35) too. */
+ *  Linux, reported here as EDEADLK too. */
 export function lockMutex(c: Ctx, m: number): number | typeof BLOCKED {
   c.t.wait = undefined;
   const owner = c.p.mutexes[m];
-  if (owner === c.t.tid) return c.mem.readU(m + MUTEX_KIND, 4) === PTHREAD_MUTEX_RECURSIVE ? relock(c, m) : 35;
+  if (owner === c.t.tid) return c.mem.readU(m + MUTEX_KIND, 4) === PTHREAD_MUTEX_RECURSIVE ? relock(c, m) : ERRNO.EDEADLK;
   if (owner) return libWait(c, "mutex", m, `pthread_mutex_lock (held by thread ${owner})`);
   return takeMutex(c, m);
 }
@@ -66,7 +66,7 @@ export function lockMutex(c: Ctx, m: number): number | typeof BLOCKED {
 function trylockMutex(c: Ctx, m: number): number {
   const owner = c.p.mutexes[m];
   if (owner === c.t.tid && c.mem.readU(m + MUTEX_KIND, 4) === PTHREAD_MUTEX_RECURSIVE) return relock(c, m);
-  return owner ? 16 : takeMutex(c, m);
+  return owner ? ERRNO.EBUSY : takeMutex(c, m);
 }
 
 /** pthread_mutex_unlock: a recursive or error-checking mutex the caller does not hold is
@@ -74,7 +74,7 @@ function trylockMutex(c: Ctx, m: number): number {
  *  its outermost unlock. */
 export function unlockMutex(c: Ctx, m: number): number {
   const kind = c.mem.readU(m + MUTEX_KIND, 4);
-  if ((kind === PTHREAD_MUTEX_RECURSIVE || kind === PTHREAD_MUTEX_ERRORCHECK) && c.p.mutexes[m] !== c.t.tid) return 1;
+  if ((kind === PTHREAD_MUTEX_RECURSIVE || kind === PTHREAD_MUTEX_ERRORCHECK) && c.p.mutexes[m] !== c.t.tid) return ERRNO.EPERM;
   if (kind === PTHREAD_MUTEX_RECURSIVE) {
     const depth = c.mem.readU(m + MUTEX_DEPTH, 4) - 1;
     c.mem.writeU(m + MUTEX_DEPTH, 4, depth);

@@ -59,6 +59,14 @@ function pipe(c: Ctx, fdsAddr: number, flags: number): number | Ctl {
   });
 }
 
+/** write(2) and writev(2): the bytes to descriptor fd, the file-size limit told once, and
+ *  the text kept in the trace when short (the fidelity harness compares it). */
+export function writeCall(c: Ctx, call: string, fd: number, bytes: Uint8Array, args: number[]): number | Ctl {
+  const r = c.k.write(c.t.tid, fd, bytes);
+  if (!isBlocked(r) && r.errno === "EFBIG") c.m.limitNote(c.p, c.t, "fsize", () => `${call}() failed with EFBIG: the file would pass the model's ${MAX_FILE >> 20} MiB file-size limit (as under ulimit -f)`);
+  return sys(c, call, args, r, undefined, bytes.length <= 4096 ? latin1Text(bytes) : undefined);
+}
+
 export const unistd: Builtin[] = [
   { name: "fork", fn: fork },
   { name: "getpid", fn: (c) => sys(c, "getpid", [], c.k.getpid(c.t.tid)) },
@@ -66,14 +74,7 @@ export const unistd: Builtin[] = [
   { name: "getpgrp", fn: (c) => sys(c, "getpgrp", [], c.k.getpgrp(c.t.tid)) },
   { name: "setpgid", fn: (c, a) => sys(c, "setpgid", [a[0], a[1]], c.k.setpgid(c.t.tid, a[0], a[1])) },
   { name: "read", fn: (c, a) => sys(c, "read", [a[0], a[2]], c.k.read(c.t.tid, a[0], a[2]), copyOut(c, a[1], "read")) },
-  {
-    name: "write", fn: (c, a) => {
-      const b = c.mem.readBytes(a[1], a[2]);
-      const r = c.k.write(c.t.tid, a[0], b);
-      if (!isBlocked(r) && r.errno === "EFBIG") c.m.limitNote(c.p, c.t, "fsize", () => `write() failed with EFBIG: the file would pass the model's ${MAX_FILE >> 20} MiB file-size limit (as under ulimit -f)`);
-      return sys(c, "write", [a[0], a[2]], r, undefined, b.length <= 4096 ? latin1Text(b) : undefined);
-    },
-  },
+  { name: "write", fn: (c, a) => writeCall(c, "write", a[0], c.mem.readBytes(a[1], a[2]), [a[0], a[2]]) },
   { name: "close", fn: (c, a) => sys(c, "close", [a[0]], c.k.close(c.t.tid, a[0])) },
   { name: "dup", fn: (c, a) => sys(c, "dup", [a[0]], c.k.dup(c.t.tid, a[0])) },
   { name: "dup2", fn: (c, a) => sys(c, "dup2", [a[0], a[1]], c.k.dup2(c.t.tid, a[0], a[1])) },
