@@ -91,7 +91,7 @@ export const POINTER_CONSTANTS: Record<string, Val> = {
   PTHREAD_CANCELED: ULONG_MAX,
 };
 
-/** Every constant's name, integer or pointer. */
+/** Every constant's name: integer, pointer or floating point. */
 export function constantNames(): string[] {
   return [...Object.keys(ints), ...Object.keys(limits), ...Object.keys(POINTER_CONSTANTS), ...Object.keys(FLOAT_CONSTANTS)];
 }

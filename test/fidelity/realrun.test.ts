@@ -15,6 +15,17 @@ const fixture = (name: string) => join(__dirname, "fixtures", name);
 const trace = async (name: string, scenario: Scenario): Promise<NormTrace> => (await linuxTrace(fixture(name), scenario, { root })).trace;
 const calls = (t: NormTrace, name: string) => t.procs.find((p) => p.name === name)?.entries.map((e) => `${e.line} ${e.call}(${e.args.join(",")})=${e.ret}`) ?? [];
 
+/** Runs `body` on a fresh folder holding `files` (the program among them), removed after. */
+async function inFolder(files: Record<string, string>, body: (dir: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "forklab-folder-"));
+  try {
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    await body(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe("fidelity: real runs under strace", function () {
   this.timeout(30000);
 
@@ -82,12 +93,7 @@ describe("fidelity: real runs under strace", function () {
   });
 
   it("the program's folder is its working directory on both sides: a data file next to it is read, the folder is left as it was", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "forklab-folder-"));
-    try {
-      writeFileSync(join(dir, "data.txt"), "eleven bytes");
-      // A link to its own folder is not followed (the copy would never end).
-      symlinkSync(".", join(dir, "loop"));
-      writeFileSync(join(dir, "reads.c"), `#include <fcntl.h>
+    await inFolder({ "data.txt": "eleven bytes", "reads.c": `#include <fcntl.h>
 #include <stdio.h>
 #include <unistd.h>
 int main(void) {
@@ -98,20 +104,18 @@ int main(void) {
     unlink("data.txt");
     return 0;
 }
-`);
+` }, async (dir) => {
+      // A link to its own folder is not followed (the copy would never end).
+      symlinkSync(".", join(dir, "loop"));
       const r = await checkFidelity(join(dir, "reads.c"), {}, { root });
       assert.equal(r.linux.procs[0].stdout, "12\n");
       assert.ok(r.comparison.agree, JSON.stringify(r.comparison.divergences));
       assert.ok(existsSync(join(dir, "data.txt")), "the real run worked on a copy");
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it("argv[0] is ./name on both sides, as a shell run from the program's folder gives it: a usage line agrees", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "forklab-argv0-"));
-    try {
-      writeFileSync(join(dir, "needsport.c"), `#include <stdio.h>
+    await inFolder({ "needsport.c": `#include <stdio.h>
 #include <stdlib.h>
 int main(int argc, char **argv) {
     if (argc != 2) {
@@ -120,19 +124,15 @@ int main(int argc, char **argv) {
     }
     return 0;
 }
-`);
+` }, async (dir) => {
       const r = await checkFidelity(join(dir, "needsport.c"), {}, { root });
       assert.equal(r.linux.procs[0].stderr, "usage: ./needsport <port>\n");
       assert.ok(r.comparison.agree, JSON.stringify(r.comparison.divergences));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it("a failed assert agrees: gcc runs in the program's folder (__FILE__ is prog.c), abort's unblock and raise match", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "forklab-assert-"));
-    try {
-      writeFileSync(join(dir, "checks.c"), `#include <assert.h>
+    await inFolder({ "checks.c": `#include <assert.h>
 #include <stdio.h>
 int main(void) {
     int n = 0;
@@ -140,13 +140,11 @@ int main(void) {
     assert(n == 1);
     return 0;
 }
-`);
+` }, async (dir) => {
       const r = await checkFidelity(join(dir, "checks.c"), { stdout: "file" }, { root });
       assert.equal(r.linux.procs[0].stderr, "checks: checks.c:6: main: Assertion `n == 1' failed.\n");
       assert.ok(r.comparison.agree, JSON.stringify(r.comparison.divergences));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it("children exit while the parent reads: the SIGCHLD handler's waitpid calls are marked as handler work", async () => {

@@ -108,7 +108,6 @@ function bigToString(v: Val, base: number): string {
   return v.toString(base);
 }
 
-
 /** %a's digits (without the 0x): a double as glibc prints it with no precision, "1.8p+1"
  *  for 3: the leading 1 (0 for zero and subnormals), the 52-bit fraction in hex without its
  *  trailing zeros, and the binary exponent. */
@@ -122,6 +121,7 @@ function hexFloat(v: number): string {
   const exp = biased === 0 ? -1022 : biased - 1023;
   return `${biased === 0 ? "0" : "1"}${fraction ? "." + fraction : ""}p${exp < 0 ? "-" : "+"}${Math.abs(exp)}`;
 }
+
 function expo(v: number, pr: number): string {
   const s = v.toExponential(pr);
   return s.replace(/e([+-])(\d)$/, "e$10$2");
