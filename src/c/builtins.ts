@@ -12,6 +12,7 @@ import { mathBuiltins } from "./libc/math";
 import { semaphores } from "./libc/sem";
 import { files } from "./libc/files";
 import { hosts } from "./libc/hosts";
+import { hostname } from "./libc/hostname";
 import { seek } from "./libc/seek";
 import { random } from "./libc/random";
 import { environ } from "./libc/environ";
@@ -29,6 +30,6 @@ import { barriers } from "./libc/barrier";
 import { spinlocks } from "./libc/spin";
 import { atomics } from "./libc/atomic";
 
-const ALL: Builtin[] = [...stdio, ...stdlib, ...unistd, ...iov, ...signals, ...net, ...threads, ...attrs, ...cancellation, ...condvars, ...rwlocks, ...barriers, ...spinlocks, ...atomics, ...semaphores, ...posix, ...itimers, ...mathBuiltins, ...files, ...hosts, ...seek, ...random, ...environ, ...time, ...psBuiltins, ...spans, ...groups, ...setjmps];
+const ALL: Builtin[] = [...stdio, ...stdlib, ...unistd, ...iov, ...signals, ...net, ...threads, ...attrs, ...cancellation, ...condvars, ...rwlocks, ...barriers, ...spinlocks, ...atomics, ...semaphores, ...posix, ...itimers, ...mathBuiltins, ...files, ...hosts, ...hostname, ...seek, ...random, ...environ, ...time, ...psBuiltins, ...spans, ...groups, ...setjmps];
 export const BUILTINS: Builtin[] = ALL.map((b) => (CANCELLATION_POINTS.has(b.name) ? { ...b, cancel: true } : b));
 export const BUILTIN_NAMES = BUILTINS.map((b) => b.name);

@@ -259,6 +259,7 @@ int open(const char *path, int flags, ...);
 int creat(const char *path, mode_t mode);
 int fcntl(int fd, int cmd, ...);
 int isatty(int fd);
+int gethostname(char *name, size_t len);
 pid_t wait(int *status);
 pid_t waitpid(pid_t pid, int *status, int options);
 int WIFEXITED(int status);

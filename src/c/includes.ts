@@ -53,7 +53,7 @@ const DECLARES: Record<string, string> = {
   "unistd.h":
     "F_OK NULL R_OK SEEK_CUR SEEK_END SEEK_SET STDERR_FILENO STDIN_FILENO STDOUT_FILENO W_OK X_OK _exit access " +
     "alarm close dup dup2 " +
-    "execl execle execlp execv execve execvp fork getcwd getegid geteuid getgid getpgid getpgrp getpid " +
+    "execl execle execlp execv execve execvp fork getcwd getegid geteuid getgid gethostname getpgid getpgrp getpid " +
     "getppid getsid getuid gid_t intptr_t isatty lseek off_t optarg optind pause pid_t pipe read setgid " +
     "setpgid setsid setuid size_t sleep socklen_t ssize_t tcgetpgrp tcsetpgrp uid_t unlink useconds_t " +
     "usleep write",

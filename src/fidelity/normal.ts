@@ -68,8 +68,13 @@ export function renamePidsInText(text: string, names: Map<number, string>): stri
 /** A write's data with its pids renamed: the count it returned follows the renamed text,
  *  since a real pid and a model pid need not have as many digits. */
 export function renameWrite(e: NormEntry, names: Map<number, string>): void {
+  rewriteData(e, (s) => renamePidsInText(s, names));
+}
+
+/** A call's data rewritten by `f`; a write's count follows the new text. */
+function rewriteData(e: NormEntry, f: (s: string) => string): void {
   if (e.data === undefined) return;
-  const renamed = renamePidsInText(e.data, names);
+  const renamed = f(e.data);
   if (renamed !== e.data && e.ret === e.data.length) e.ret = renamed.length;
   e.data = renamed;
 }
@@ -99,11 +104,34 @@ export function renameShm(t: NormTrace): void {
  * descriptor 2 are not compared (digits become "#", write(2)'s byte count is left out).
  */
 export function maskMeasuredTimes(t: NormTrace, source: string): void {
-  if (!/\b(?:clock_gettime|gettimeofday|clock|time)\s*\(/.test(source.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, ""))) return;
+  if (!calls(source, ["clock_gettime", "gettimeofday", "clock", "time"])) return;
   for (const p of t.procs) {
     p.stderr = p.stderr.replace(/\d+/g, "#");
     for (const e of p.entries) if (e.call === "write" && e.args[0] === 2 && typeof e.ret === "number" && e.ret > 0) e.ret = "bytes";
   }
+}
+
+/** Whether the program's code (comments aside) calls one of `names`. */
+function calls(source: string, names: string[]): boolean {
+  return new RegExp(`\\b(?:${names.join("|")})\\s*\\(`).test(source.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, ""));
+}
+
+/**
+ * A program that asks for the host name prints the real machine's on Linux and the model's
+ * (`model`, a fixed name so runs repeat) in the model. In such a program the real name, as
+ * a whole word, reads on the Linux side as the model's, as the run's free port reads as the
+ * Scenario's; a write's count follows the renamed text.
+ */
+export function renameHostname(t: NormTrace, source: string, real: string, model: string): void {
+  if (real === "" || real === model || !calls(source, ["gethostname", "uname"])) return;
+  const word = new RegExp(`(?<![\\w-])${real.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\w-])`, "g");
+  const swap = (s: string): string => s.replace(word, model);
+  for (const p of t.procs) {
+    p.stdout = swap(p.stdout);
+    p.stderr = swap(p.stderr);
+    for (const e of p.entries) rewriteData(e, swap);
+  }
+  t.stdout = swap(t.stdout);
 }
 
 /** A wait status that reports a stop (low byte 0x7f) or a continue (0xffff), not an end. */

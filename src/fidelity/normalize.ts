@@ -6,10 +6,11 @@ import { readFileSync } from "node:fs";
 import { signo } from "../kernel/signum";
 import { canonicalCall, COMPARED_CALLS, comparedArgs, exitCode, isNoisy, RETURNS_PID, SIGNAL_ARG, signalName, howOf, waitOptions } from "./calls";
 import { handlerLines, handlerNames, statementLines } from "./functions";
-import { childName, threadName, renamePidsInText, renameShm, renameWrite, maskMeasuredTimes, type NormEntry, type NormProc, type NormTrace, type ProcEnd } from "./normal";
+import { childName, threadName, renamePidsInText, renameShm, renameWrite, maskMeasuredTimes, renameHostname, type NormEntry, type NormProc, type NormTrace, type ProcEnd } from "./normal";
 import type { LinuxRun } from "./realrun";
 import { decodeString, type SignalEvent, type StraceEvent, type SyscallEvent } from "./strace";
 import type { Site } from "./symbolize";
+import { HOSTNAME } from "../c/libc/hostname";
 
 /** A call with raw pids, before processes get their names. */
 interface RawEntry extends NormEntry {
@@ -138,6 +139,7 @@ function normalizeTree(run: LinuxRun, root: string): NormTrace {
   const trace: NormTrace = { side: "linux", procs, stdout: renamePidsInText(run.stdout, textNames) };
   renameShm(trace);
   maskMeasuredTimes(trace, text);
+  if (run.hostname !== undefined) renameHostname(trace, text, run.hostname, HOSTNAME);
   return trace;
 }
 

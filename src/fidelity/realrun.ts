@@ -4,6 +4,7 @@
 
 import { execFile } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { listensInSource, type Scenario } from "../contract/scenario";
@@ -59,6 +60,8 @@ export interface LinuxRun extends TracedProgram {
   /** The port the real server used (a free one, substituted for the scenario's), if any. */
   port?: number;
   scenarioPort?: number;
+  /** The machine's node name, what the program's gethostname read (renamed to the model's). */
+  hostname?: string;
   /** Wall time of the traced run, ms. */
   ms: number;
   /** The Scenario's `programs`, each traced by a strace of its own (named S1, S2... in the
@@ -154,7 +157,7 @@ export async function traceCompiled(compiled: Compiled, scenario: Scenario, opts
   const scenarioPort = usesPort ? scenarioPortOf(scenario) : undefined;
   return {
     ...main, stdout: result.stdout, stderr: result.stderr,
-    timedOut: result.timedOut, harnessKilled, port, scenarioPort, ms, programs: traced,
+    timedOut: result.timedOut, harnessKilled, port, scenarioPort, hostname: hostname(), ms, programs: traced,
   };
 }
 

@@ -2,7 +2,7 @@
 import { strict as assert } from "node:assert";
 import { byForkOrder, checkRules, compare, foldReads } from "../../src/fidelity/compare";
 import { statementLines } from "../../src/fidelity/functions";
-import { maskMeasuredTimes, type NormEntry, type NormProc, type NormTrace } from "../../src/fidelity/normal";
+import { maskMeasuredTimes, renameHostname, type NormEntry, type NormProc, type NormTrace } from "../../src/fidelity/normal";
 import { formatComparison } from "../../src/fidelity/report";
 
 let clock = 0;
@@ -206,5 +206,19 @@ describe("fidelity: threads, statements and measured times", () => {
     const words = t("linux", "1 ns\n");
     maskMeasuredTimes(words, "int main(void) { return 0; }");
     assert.equal(words.procs[0].stderr, "1 ns\n", "a program without a clock keeps its numbers");
+  });
+  it("in a program that asks for the host name, the real machine's name reads as the model's, whole words only", () => {
+    const t = (side: "linux" | "model", text: string) => trace(side, [proc("P1", [e(9, "write", [1], text.length, { data: text })], { stdout: text })]);
+    const src = "int main(void) { char h[64]; gethostname(h, sizeof h); printf(\"on %s\\n\", h); }";
+    const l = t("linux", "on vm (vmstat, vm-2, vm)\n");
+    const m = t("model", "on forklab (vmstat, vm-2, forklab)\n");
+    assert.equal(compare(l, m).agree, false);
+    renameHostname(l, src, "vm", "forklab");
+    assert.equal(l.procs[0].stdout, "on forklab (vmstat, vm-2, forklab)\n");
+    assert.equal(l.procs[0].entries[0].ret, l.procs[0].entries[0].data!.length, "the write's count follows the renamed text");
+    assert.equal(compare(l, m).agree, true);
+    const other = t("linux", "on vm\n");
+    renameHostname(other, "int main(void) { return 0; }", "vm", "forklab");
+    assert.equal(other.procs[0].stdout, "on vm\n", "a program that never asks keeps its text");
   });
 });
