@@ -100,7 +100,7 @@ const DECLARES: Record<string, string> = {
   "sys/socket.h":
     "AF_INET AF_INET6 AF_LOCAL AF_UNIX AF_UNSPEC PF_INET PF_LOCAL PF_UNIX SHUT_RD SHUT_RDWR SHUT_WR " +
     "SOCK_CLOEXEC SOCK_DGRAM SOCK_NONBLOCK SOCK_STREAM SOL_SOCKET SOMAXCONN SO_KEEPALIVE SO_REUSEADDR " +
-    "SO_REUSEPORT accept bind connect getpeername getsockname listen recv recvfrom sa_family_t send " +
+    "SO_RCVBUF SO_REUSEPORT SO_SNDBUF accept bind connect getpeername getsockname listen recv recvfrom sa_family_t send " +
     "sendto setsockopt getsockopt MSG_DONTWAIT MSG_NOSIGNAL MSG_PEEK MSG_WAITALL struct iovec SO_ACCEPTCONN SO_ERROR SO_TYPE shutdown socket socketpair socklen_t struct sockaddr struct sockaddr_storage",
   "sys/un.h": "sa_family_t struct sockaddr_un",
   "netinet/in.h":

@@ -61,6 +61,8 @@ export const SO_REUSEADDR = 2;
 export const SO_KEEPALIVE = 9;
 export const SO_REUSEPORT = 15;
 export const SO_TYPE = 3;
+export const SO_SNDBUF = 7;
+export const SO_RCVBUF = 8;
 /** send/recv flags: look without taking, this call only nonblocking, wait for the whole
  *  length, no SIGPIPE (the EPIPE alone). */
 export const MSG_PEEK = 0x2;

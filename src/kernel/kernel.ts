@@ -455,8 +455,9 @@ export class Kernel {
     return this.sys(tid, "shutdown", [fd, how], (t) => sock.shutdown(this.k, t, fd, how));
   }
 
-  setsockopt(tid: number, fd: number, level: number, opt: number, value: number): SysResult {
-    return this.sys(tid, "setsockopt", [fd, level, opt, value], (t) => setsockopt(t, fd, level, opt, value));
+  /** setsockopt(2) of an int option; `len` is optlen (shorter than an int: EINVAL). */
+  setsockopt(tid: number, fd: number, level: number, opt: number, value: number, len = 4): SysResult {
+    return this.sys(tid, "setsockopt", [fd, level, opt, value], (t) => setsockopt(t, fd, level, opt, value, len));
   }
 
   getsockopt(tid: number, fd: number, level: number, opt: number): SysResult {

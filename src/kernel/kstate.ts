@@ -252,7 +252,7 @@ export interface Sock extends ObjBase {
   shutRd: boolean;
   shutWr: boolean;
   reuseaddr: boolean;
-  /** SO_KEEPALIVE and SO_REUSEPORT as set (they change nothing on loopback, but read back). */
+  /** SO_KEEPALIVE, SO_REUSEPORT, SO_RCVBUF and SO_SNDBUF as set (they change nothing here, but read back). */
   options?: Record<number, number>;
   /** A connection accepted from this listener but never attached to an open file yet. */
   listener?: Sock;

@@ -186,7 +186,13 @@ export const net: Builtin[] = [
   { name: "accept4", fn: (c, a) => sys(c, "accept4", [a[0]], c.k.accept(c.t.tid, a[0], a[3]), (r) => { writeAddr(c, a[1], a[2], r); return r.ret; }) },
   { name: "connect", fn: (c, a) => sys(c, "connect", [a[0]], c.k.connect(c.t.tid, a[0], readAddr(c, a[1]))) },
   { name: "shutdown", fn: (c, a) => sys(c, "shutdown", [a[0], a[1]], c.k.shutdown(c.t.tid, a[0], a[1])) },
-  { name: "setsockopt", fn: (c, a) => sys(c, "setsockopt", [a[0], a[1], a[2]], c.k.setsockopt(c.t.tid, a[0], a[1], a[2], a[3] ? c.mem.readU(a[3], 4) : 0)) },
+  {
+    // The value is an int (the first 4 bytes of a longer one, on this little-endian machine).
+    name: "setsockopt", fn: (c, a) => {
+      const value = a[3] && a[4] >= 4 ? c.mem.readU(a[3], 4) | 0 : 0;
+      return sys(c, "setsockopt", [a[0], a[1], a[2]], c.k.setsockopt(c.t.tid, a[0], a[1], a[2], value, a[4]));
+    },
+  },
   {
     // The value goes out as an int, cut to *optlen as the kernel cuts it (*optlen then says 4 at most).
     name: "getsockopt", fn: (c, a) => sys(c, "getsockopt", [a[0], a[1], a[2]], c.k.getsockopt(c.t.tid, a[0], a[1], a[2]), (r) => {

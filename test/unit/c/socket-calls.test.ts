@@ -61,6 +61,57 @@ int main(void) {
     assert.match(out, /type dgram: 0 value 2 len 4/);
   });
 
+  it("SO_RCVBUF and SO_SNDBUF: each socket's default, and socket(7)'s rule for a value set (doubled, at least the minimum)", async () => {
+    // Values under net.core.rmem_max and wmem_max (212992 by default, larger on some
+    // machines), so that Linux's answer is the same on every machine.
+    const out = await same(`#include <stdio.h>
+#include <string.h>
+#include <errno.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
+
+static void show(int fd, const char *what) {
+    int r, s;
+    socklen_t len = sizeof r;
+    getsockopt(fd, SOL_SOCKET, SO_RCVBUF, &r, &len);
+    len = sizeof s;
+    getsockopt(fd, SOL_SOCKET, SO_SNDBUF, &s, &len);
+    printf("%s: rcvbuf %d sndbuf %d\\n", what, r, s);
+}
+
+int main(void) {
+    int tcp = socket(AF_INET, SOCK_STREAM, 0), udp = socket(AF_INET, SOCK_DGRAM, 0), sv[2];
+    socketpair(AF_UNIX, SOCK_STREAM, 0, sv);
+    show(tcp, "tcp");
+    show(udp, "udp");
+    show(sv[0], "unix");
+    int asked[] = { 0, 1, 1152, 1153, 2304, 2305, 4096, 65536, 106496 };
+    for (int i = 0; i < 9; i++) {
+        int v = asked[i];
+        int r = setsockopt(tcp, SOL_SOCKET, SO_RCVBUF, &v, sizeof v);
+        int s = setsockopt(tcp, SOL_SOCKET, SO_SNDBUF, &v, sizeof v);
+        char what[40];
+        snprintf(what, sizeof what, "set %d (%d %d)", v, r, s);
+        show(tcp, what);
+    }
+    long wide = 3000;
+    setsockopt(udp, SOL_SOCKET, SO_RCVBUF, &wide, sizeof wide);
+    show(udp, "a long's first int");
+    char c = 100;
+    int r = setsockopt(udp, SOL_SOCKET, SO_SNDBUF, &c, sizeof c);
+    printf("optlen 1: %d %s\\n", r, strerror(errno));
+    r = setsockopt(tcp, IPPROTO_TCP, 1, &c, sizeof c);
+    printf("TCP level, optlen 1: %d %s\\n", r, strerror(errno));
+    show(udp, "unchanged");
+    return 0;
+}
+`);
+    assert.match(out, /^tcp: rcvbuf 131072 sndbuf 16384$/m);
+    assert.match(out, /^set 1 \(0 0\): rcvbuf 2304 sndbuf 4608$/m);
+    assert.match(out, /^set 65536 \(0 0\): rcvbuf 131072 sndbuf 131072$/m);
+    assert.match(out, /^optlen 1: -1 Invalid argument$/m);
+  });
+
   it("gathers with writev and scatters with readv, one call each", async () => {
     const out = await same(`#include <stdio.h>
 #include <string.h>
