@@ -113,6 +113,8 @@ export abstract class Context {
   protected abstract expr(n: Node): CType;
   /** Emit the conversion of the value on the stack from one type to another. */
   protected abstract convert(from: CType, to: CType, n: Node): void;
+  /** The type of an expression, without emitting code. */
+  protected abstract typeOf(n: Node): CType;
 
   protected diag(node: Node, message: string, severity: "error" | "warning" = "error", unsupported = false): Diagnostic {
     const d: Diagnostic = { file: this.tree.file, line: node.startPosition.row + 1, column: node.startPosition.column + 1, severity, message };

@@ -72,19 +72,7 @@ export abstract class StaticData extends Context {
 
   /** The length of `T a[] = init`: the initializer's last index + 1, or a string's length + 1. */
   protected initLength(type: Extract<CType, { k: "array" }>, init: Node): number {
-    if (init.type === "initializer_list") {
-      let n = 0, i = 0;
-      for (const c of init.namedChildren) {
-        if (!c || c.type === "comment") continue;
-        if (c.type === "initializer_pair") {
-          const des = c.childrenForFieldName("designator")[0];
-          if (des?.type === "subscript_designator") i = this.constValue(des.namedChildren[0]!);
-        }
-        i++;
-        n = Math.max(n, i);
-      }
-      return n;
-    }
+    if (init.type === "initializer_list") return this.eachInit(type, init, () => undefined);
     const s = this.stringLiteral(init);
     if (s !== undefined && type.of.k === "int" && type.of.size === 1) return s.length + 1;
     return this.err(init, "cannot infer the array's length from this initializer");
@@ -124,32 +112,78 @@ export abstract class StaticData extends Context {
     return init.namedChildren.find((c) => c && c.type !== "comment") ?? null;
   }
 
-  /** Walk an initializer list: calls f(offset, elementType, node) for each element. A
-   *  designator chain (`.a.b[2] = v`, or `.f` of an anonymous union member such as
-   *  sigaction's `.sa_handler`) lands deeper; positional elements go on after it. */
-  protected eachInit(type: CType, list: Node, f: (off: number, t: CType, v: Node) => void): void {
-    let i = 0;
-    for (const c of list.namedChildren) {
-      if (!c || c.type === "comment") continue;
+  /** Walk an initializer list: calls f(offset, elementType, node) for each element; returns
+   *  how many elements of `type` the list reaches (its last index + 1). A designator chain
+   *  (`.a.b[2] = v`, or `.f` of an anonymous union member such as sigaction's `.sa_handler`)
+   *  lands deeper; positional elements go on after it. */
+  protected eachInit(type: CType, list: Node, f: (off: number, t: CType, v: Node) => void): number {
+    const items = list.namedChildren.filter((c): c is Node => !!c && c.type !== "comment");
+    return this.fillAggregate(type, 0, items, { i: 0 }, true, f);
+  }
+
+  /** Initialise the aggregate `type` at `base` from items[at.i...]. `braced`: the items are
+   *  its own brace list (designators and excess are its business). Otherwise its braces were
+   *  elided (C11 6.7.9p20: `struct sigaction sa = {0}` starts in the anonymous union, `int
+   *  m[2][2] = {1, 2, 3, 4}` fills row by row), so it takes only as many items as its
+   *  members need and leaves the rest, and any designator, to the list around it. */
+  private fillAggregate(type: CType, base: number, items: Node[], at: { i: number }, braced: boolean,
+    f: (off: number, t: CType, v: Node) => void): number {
+    let member = 0, reached = 0;
+    while (at.i < items.length) {
+      const c = items[at.i];
       if (c.type === "initializer_pair") {
+        if (!braced) break;
         const chain = c.childrenForFieldName("designator").filter((d): d is Node => !!d);
-        const at = this.designate(type, c, chain);
-        f(at.off, at.t, c.childForFieldName("value")!);
-        i = at.index + 1;
-        if (type.k === "struct" && type.def.union) return;
+        const to = this.designate(type, c, chain);
+        // The value and what follows it, so that `[2] = 7, 8` can fill an elided row.
+        const rest = { i: 0 };
+        this.initElement(to.t, base + to.off, [c.childForFieldName("value")!, ...items.slice(at.i + 1)], rest, f);
+        at.i += rest.i;
+        member = to.index + 1;
+        reached = Math.max(reached, member);
+        if (type.k === "struct" && type.def.union) break;
         continue;
       }
+      let off: number, t: CType;
       if (type.k === "array") {
-        if (type.len !== null && i >= type.len) { this.diag(c, "excess elements in array initializer", "warning"); return; }
-        f(i * sizeOf(type.of), type.of, c);
+        if (type.len !== null && member >= type.len) {
+          if (braced) { this.diag(c, "excess elements in array initializer", "warning"); at.i = items.length; }
+          break;
+        }
+        off = member * sizeOf(type.of); t = type.of;
       } else if (type.k === "struct") {
-        const fl = type.def.fields[i];
-        if (!fl) { this.diag(c, "excess elements in struct initializer", "warning"); return; }
-        f(fl.offset, fl.type, c);
-        if (type.def.union) return;
-      }
-      i++;
+        const fl = type.def.fields[member];
+        if (!fl || (type.def.union && member > 0)) {
+          if (braced && !type.def.union) { this.diag(c, "excess elements in struct initializer", "warning"); at.i = items.length; }
+          break;
+        }
+        off = fl.offset; t = fl.type;
+      } else break;
+      this.initElement(t, base + off, items, at, f);
+      reached = Math.max(reached, ++member);
     }
+    return reached;
+  }
+
+  /** Initialise one element of type `t` at `off` from items[at.i]: the item itself, or, for an
+   *  aggregate whose braces were elided, as many items as it needs. */
+  private initElement(t: CType, off: number, items: Node[], at: { i: number }, f: (off: number, t: CType, v: Node) => void): void {
+    const c = items[at.i];
+    if ((t.k === "array" || t.k === "struct") && c.type !== "initializer_list" && !this.initializesWhole(t, c)) {
+      this.fillAggregate(t, off, items, at, false, f);
+      return;
+    }
+    f(off, t, c);
+    at.i++;
+  }
+
+  /** Whether a lone expression initialises all of the aggregate `t` (a string literal for a
+   *  char array, a value of the same struct) rather than its first member. */
+  private initializesWhole(t: CType, v: Node): boolean {
+    if (t.k === "array") return t.of.k === "int" && t.of.size === 1 && this.stringLiteral(v) !== undefined;
+    if (t.k !== "struct") return false;
+    const vt = this.typeOf(v);
+    return vt.k === "struct" && vt.def === t.def;
   }
 
   /** Follow designators from `type`: the element of `type` they start in (index), and the

@@ -61,6 +61,40 @@ int main(void) {
     assert.equal(out, "1 0 0 4 ab\n2 3 0 xy 8 0\n5 6\n0 0 7 8 0 9\nab 0\n0 2.5 3\n8 static 0 5\n");
   });
 
+  it("braces left out: {0} starts in sigaction's anonymous union, rows and structs take only what they need", async () => {
+    // C11 6.7.9p20. `struct sigaction sa = {0};` used to copy a struct from address 0.
+    const out = await same(`#include <signal.h>
+#include <stdio.h>
+
+struct t { union { int a; long b; } u; int m; };
+struct pt { int x, y; };
+struct rec { char name[8]; struct pt at; int tag; };
+static struct t gy = { 7, 8 };
+static int gm[2][3] = { 1, 2, 3, 4, 5, 6 };
+static struct pt gpts[] = { 1, 2, 3, 4, 5 };
+
+int main(void) {
+    struct sigaction sa = { 0 };
+    struct t y = { 0 };
+    int m[2][3] = { 1, 2, 3, 4 };
+    struct pt pts[] = { 1, 2, 3, 4, 5 };
+    struct pt p0 = { 9, 8 };
+    struct rec r = { "ab", 1, 2, 3 }, r2 = { "cd", p0, 4 };
+    struct rec rs[] = { "e", 1, 2, 3, "f", { 4, 5 }, 6 };
+    int q[3][2] = { 1, 2, [2] = 7, 8 };
+    sa.sa_handler = SIG_IGN;
+    printf("%d %d %d | %d %d\\n", sa.sa_flags, y.u.a, y.m, gy.u.a, gy.m);
+    printf("%d %d %d %d %d %d | %d %d\\n", m[0][0], m[0][1], m[0][2], m[1][0], m[1][1], m[1][2], gm[1][0], gm[1][2]);
+    printf("%zu %d %d | %zu %d\\n", sizeof pts / sizeof pts[0], pts[2].x, pts[2].y, sizeof gpts / sizeof gpts[0], gpts[1].y);
+    printf("%s %d %d %d | %s %d %d %d\\n", r.name, r.at.x, r.at.y, r.tag, r2.name, r2.at.x, r2.at.y, r2.tag);
+    printf("%zu %s %d %s %d %d\\n", sizeof rs / sizeof rs[0], rs[0].name, rs[0].tag, rs[1].name, rs[1].at.y, rs[1].tag);
+    printf("%d %d %d %d %d %d\\n", q[0][0], q[0][1], q[1][0], q[1][1], q[2][0], q[2][1]);
+    return 0;
+}
+`);
+    assert.equal(out, "0 0 0 | 7 8\n1 2 3 4 0 0 | 4 6\n3 5 0 | 3 4\nab 1 2 3 | cd 9 8 4\n2 e 3 f 5 6\n1 2 0 0 7 8\n");
+  });
+
   it("a designator that names no field says which struct it looked in", async () => {
     const r = await compile(`#include <signal.h>\nvoid h(int s) {}\nint main(void) { struct sigaction sa = { .sa_handlr = h }; return 0; }\n`);
     assert.match(r.diagnostics.map((d) => d.message).join("\n"), /no field \.sa_handlr in struct sigaction/);
