@@ -61,13 +61,19 @@ export const RETURNS_PID = new Set(["fork", "waitpid", "getpid", "getppid", "get
 /** Calls that can block for an unbounded time: interrupted or cut short by the end of a run. */
 export const SLOW_CALLS = new Set(["semop", "accept", "read", "recv", "waitpid", "pause", "sigsuspend", "select", "poll", "sleep", "write", "send", "connect"]);
 
-const WAIT_OPTIONS: Record<string, number> = { WNOHANG: 1, WUNTRACED: 2, WSTOPPED: 2, WEXITED: 4, WCONTINUED: 8 };
+/** wait4's option bits by the names strace prints (linux/wait.h). */
+const WAIT_OPTIONS: Record<string, number> = {
+  WNOHANG: 1, WUNTRACED: 2, WSTOPPED: 2, WEXITED: 4, WCONTINUED: 8, WNOWAIT: 0x1000000,
+  __WNOTHREAD: 0x20000000, __WALL: 0x40000000, __WCLONE: 0x80000000,
+};
 
-/** "WNOHANG|WUNTRACED" or 3 -> 3. */
+/** "WNOHANG|WUNTRACED" or 3 -> 3. strace prints the bits it has no name for as one hex
+ *  number ("WNOHANG|WCONTINUED|0x3030" for a program's waitpid(-1, &st, 12345)). */
 export function waitOptions(v: string | number): number {
   if (typeof v === "number") return v;
   if (/^-?\d+$/.test(v)) return Number(v);
-  return v.split("|").reduce((n, f) => n | (WAIT_OPTIONS[f.trim()] ?? 0), 0);
+  const bit = (f: string): number => /^0x[0-9a-f]+$/i.test(f) ? Number(f) : WAIT_OPTIONS[f] ?? 0;
+  return v.split("|").reduce((n, f) => (n | bit(f.trim())) >>> 0, 0);
 }
 
 /** 17, "17", "CHLD" or "SIGCHLD" -> "SIGCHLD". */
