@@ -32,11 +32,66 @@ int main(int argc, char **argv) {
 
 const CAT = `
 char buf[131072];
+/* -n, -b, -E, -s, -v, -T (and -A, -e, -t, made of them): GNU cat's line-at-a-time loop. Output is gathered in out and written
+   before each read (GNU cat does the same when no more input is pending), so a pipe's
+   chunks show as the same writes. newlines counts the empty lines in a row, -1 inside a
+   line; it carries over from one file to the next, as GNU cat's does. */
+int number, nonblank, ends, squeeze, nonprinting, tabs, newlines;
+long lineno;
+char out[2 * sizeof buf + 64];
+long outlen;
+void flushout(void) {
+  for (long off = 0; off < outlen;) {
+    ssize_t w = write(1, out + off, outlen - off);
+    if (w < 0) { fprintf(stderr, "cat: write error: %s\\n", strerror(errno)); exit(1); }
+    off += w;
+  }
+  outlen = 0;
+}
+/* -v's ^X and M- notation, -T's ^I; 1 when c was written that way. */
+int visible(int c) {
+  if (c == '\\t') {
+    if (!tabs) return 0;
+    out[outlen++] = '^';
+    out[outlen++] = 'I';
+    return 1;
+  }
+  if (!nonprinting) return 0;
+  if (c >= 128) { out[outlen++] = 'M'; out[outlen++] = '-'; c -= 128; }
+  if (c < 32) { out[outlen++] = '^'; out[outlen++] = c + 64; }
+  else if (c == 127) { out[outlen++] = '^'; out[outlen++] = '?'; }
+  else out[outlen++] = c;
+  return 1;
+}
+void numberline(void) { outlen += sprintf(out + outlen, "%6ld\\t", ++lineno); }
+void cook(const char *p, ssize_t n) {
+  for (ssize_t i = 0; i < n; i++) {
+    if (outlen > (long)sizeof buf) flushout();
+    if (p[i] == '\\n') {
+      if (++newlines > 0) {
+        if (newlines >= 2) {
+          newlines = 2;
+          if (squeeze) continue;
+        }
+        if (number && !nonblank) numberline();
+      }
+      if (ends) out[outlen++] = '$';
+    } else {
+      if (newlines >= 0 && number) numberline();
+      newlines = -1;
+      if (visible(p[i] & 0xff)) continue;
+    }
+    out[outlen++] = p[i];
+  }
+}
 int copy(int fd, const char *name) {
+  int cooked = number || ends || squeeze || nonprinting || tabs;
   for (;;) {
+    if (outlen) flushout();
     ssize_t n = read(fd, buf, sizeof buf);
     if (n == 0) return 0;
     if (n < 0) { fprintf(stderr, "cat: %s: %s\\n", name, strerror(errno)); return 1; }
+    if (cooked) { cook(buf, n); continue; }
     for (ssize_t off = 0; off < n;) {
       ssize_t w = write(1, buf + off, n - off);
       if (w < 0) { fprintf(stderr, "cat: write error: %s\\n", strerror(errno)); exit(1); }
@@ -45,15 +100,39 @@ int copy(int fd, const char *name) {
   }
 }
 int main(int argc, char **argv) {
-  int status = 0;
-  if (argc < 2) return copy(0, "-");
+  int status = 0, files = 0, options = 1;
+  /* Options anywhere before "--", as getopt permutes them. -u is accepted and ignored. */
   for (int i = 1; i < argc; i++) {
+    if (!options || argv[i][0] != '-' || !argv[i][1]) { files++; continue; }
+    if (strcmp(argv[i], "--") == 0) { options = 0; argv[i] = NULL; continue; }
+    for (int j = 1; argv[i][j]; j++) {
+      char o = argv[i][j];
+      if (o == 'n') number = 1;
+      else if (o == 'b') number = nonblank = 1;
+      else if (o == 'E') ends = 1;
+      else if (o == 's') squeeze = 1;
+      else if (o == 'v') nonprinting = 1;
+      else if (o == 'T') tabs = 1;
+      else if (o == 'A') nonprinting = ends = tabs = 1;
+      else if (o == 'e') nonprinting = ends = 1;
+      else if (o == 't') nonprinting = tabs = 1;
+      else if (o != 'u') {
+        fprintf(stderr, "cat: invalid option -- '%c'\\nTry 'cat --help' for more information.\\n", o);
+        return 1;
+      }
+    }
+    argv[i] = NULL;
+  }
+  if (files == 0) status = copy(0, "-");
+  for (int i = 1; i < argc; i++) {
+    if (!argv[i]) continue;
     if (strcmp(argv[i], "-") == 0) { status |= copy(0, "-"); continue; }
     int fd = open(argv[i], O_RDONLY);
     if (fd < 0) { fprintf(stderr, "cat: %s: %s\\n", argv[i], strerror(errno)); status = 1; continue; }
     status |= copy(fd, argv[i]);
     close(fd);
   }
+  flushout();
   return status;
 }
 `;

@@ -71,6 +71,18 @@ int main(void) {
     assert.equal(await same(runOne(`"cat", "nope.txt", "a.txt"`), files), "first file\nstatus 1\n");
   });
 
+  it("cat -n numbers lines on across files, -b only non-empty ones, -E marks ends, -s squeezes empty runs, -A shows ^I and ^X", async () => {
+    const files = { "gaps.txt": "\n\nx\n\n\n\ny", "z.txt": "z\n" };
+    assert.equal(await same(runOne(`"cat", "-n", "gaps.txt", "z.txt"`), files),
+      "     1\t\n     2\t\n     3\tx\n     4\t\n     5\t\n     6\t\n     7\tyz\nstatus 0\n");
+    assert.equal(await same(runOne(`"cat", "gaps.txt", "-bE", "z.txt"`), files), "$\n$\n     1\tx$\n$\n$\n$\n     2\tyz$\nstatus 0\n");
+    assert.equal(await same(runOne(`"cat", "-sn", "-", "gaps.txt"`), files, "a\n\n\n"),
+      "     1\ta\n     2\t\n     3\tx\n     4\t\n     5\tystatus 0\n");
+    assert.equal(await same(runOne(`"cat", "-u", "--", "-n"`), { "-n": "dash\n" }), "dash\nstatus 0\n");
+    assert.equal(await same(runOne(`"cat", "-A", "ctl.txt"`), { "ctl.txt": "a\tb\x01\x7f\n" }), "a^Ib^A^?$\nstatus 0\n");
+    assert.equal(await same(runOne(`"cat", "-t", "-v", "ctl.txt", "-Q"`), { "ctl.txt": "x\ty\n" }), "status 1\n");
+  });
+
   it("wc counts lines, words and bytes: width of the files' total size, a total line, -l/-w/-c alone unpadded", async () => {
     const files = { "f1": "hello world\nfoo\n", "f2": "a b c" };
     assert.equal(await same(runOne(`"wc", "f1"`), files), " 2  3 16 f1\nstatus 0\n");
