@@ -168,6 +168,9 @@ export const SYSTEM_MACROS: Array<[string, string]> = [
   ["atomic_flag_test_and_set(f)", "((_Bool)__forklab_atomic(7, &(f)->__val, 1, 1, 0))"],
   ["atomic_flag_clear(f)", "((void)__forklab_atomic(11, &(f)->__val, 1, 0, 0))"],
   ["atomic_thread_fence(o)", "((void)0)"],
+  // The specifier form _Atomic(T) is the type T made atomic, as `_Atomic T` (the qualifier,
+  // which the grammar reads and the model, running one thread at a time, needs nothing of).
+  ["_Atomic(t)", "t"],
   ["ATOMIC_FLAG_INIT", "{ 0 }"],
   ["ATOMIC_VAR_INIT(v)", "(v)"],
   // <stdarg.h>: va_list points at the variadic frame's extra arguments, 8 bytes each.

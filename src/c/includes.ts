@@ -163,8 +163,9 @@ const DECLARES: Record<string, string> = {
   "float.h": "DBL_EPSILON DBL_MAX DBL_MIN FLT_EPSILON FLT_MAX FLT_MIN",
   "stdalign.h": "",
   "stdatomic.h":
-    "atomic_bool atomic_char atomic_flag atomic_int atomic_llong atomic_long atomic_size_t atomic_uint " +
-    "atomic_ullong atomic_ulong memory_order memory_order_acq_rel memory_order_acquire memory_order_consume " +
+    "atomic_bool atomic_char atomic_flag atomic_int atomic_intmax_t atomic_intptr_t atomic_llong atomic_long " +
+    "atomic_ptrdiff_t atomic_schar atomic_short atomic_size_t atomic_uchar atomic_uint atomic_uintmax_t " +
+    "atomic_uintptr_t atomic_ullong atomic_ulong atomic_ushort memory_order memory_order_acq_rel memory_order_acquire memory_order_consume " +
     "memory_order_relaxed memory_order_release memory_order_seq_cst",
   "stdnoreturn.h": "",
   "err.h": "",

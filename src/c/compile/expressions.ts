@@ -375,6 +375,8 @@ export abstract class Expressions extends TypePass {
       if (c.info.index !== undefined) this.emit(Op.CALL, c.info.index, args.length, doubles);
       else {
         this.emit(Op.BUILTIN, c.info.builtin!, args.length);
+        const atomic = this.atomicValueType(n, c);
+        if (atomic) { this.convert(c.type.ret, atomic, n); return atomic; }
         // A builtin answers -1 for (void *)-1 (MAP_FAILED, SIG_ERR): as unsigned, all ones.
         if (kindOf(c.type.ret) === K.U64 && c.type.ret.k !== "void") this.emit(Op.CONV, K.I64, K.U64);
       }

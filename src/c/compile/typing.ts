@@ -11,6 +11,7 @@ import {
 } from "../types";
 import { FLOAT_CONSTANTS, intConstant, POINTER_CONSTANTS } from "../constants";
 import { TEXT_BASE, BUILTIN_BASE } from "../memory";
+import { ATOMIC_BUILTIN, ATOMIC_VALUE_OPS } from "../libc/atomic";
 import { Val, canon } from "../wide";
 import { FuncInfo, FuncType, Global, Local } from "./context";
 import { Declarations } from "./declarations";
@@ -392,7 +393,20 @@ export abstract class TypePass extends Declarations {
     const args = this.callArgs(n);
     this.checkArgCount(t, args, n);
     args.forEach((a, i) => this.argConversion(t, i, this.typeOf(a), a));
-    return c.info && t.ret.k === "void" ? VOID : t.ret;
+    return this.atomicValueType(n, c) ?? (c.info && t.ret.k === "void" ? VOID : t.ret);
+  }
+
+  /** An atomic operation that answers the object's value (the macros of constants.ts call
+   *  __forklab_atomic(op, p, ...)) answers it as *p's type, as C11 and GCC say: the library
+   *  call hands back a long, so an unsigned long holding ULONG_MAX would read as -1 and an
+   *  unsigned int holding UINT_MAX as negative. Undefined for every other call. */
+  protected atomicValueType(n: Node, c: Callee): CType | undefined {
+    if (!c.info || n.childForFieldName("function")?.text !== ATOMIC_BUILTIN) return undefined;
+    const [op, p] = this.callArgs(n);
+    if (!op || !p || op.type !== "number_literal" || !ATOMIC_VALUE_OPS.has(Number(op.text))) return undefined;
+    const pt = this.typeOf(p);
+    const to = pt.k === "ptr" ? pt.to : undefined;
+    return to && (to.k === "int" || to.k === "ptr") ? to : undefined;
   }
 
   protected checkArgCount(t: FuncType, args: Node[], n: Node): void {

@@ -10,6 +10,16 @@ export const ATOMIC_OPS = {
   exchange: 7, valCas: 8, boolCas: 9, load: 10, store: 11, compareExchange: 12, fetchNand: 13,
 } as const;
 
+/** The library call the macros make. */
+export const ATOMIC_BUILTIN = "__forklab_atomic";
+
+/** The operations whose answer is the object's value (old or new), of the object's type;
+ *  the others answer whether they swapped, or nothing. */
+export const ATOMIC_VALUE_OPS: ReadonlySet<number> = new Set([
+  ATOMIC_OPS.fetchAdd, ATOMIC_OPS.fetchSub, ATOMIC_OPS.fetchOr, ATOMIC_OPS.fetchAnd, ATOMIC_OPS.fetchXor,
+  ATOMIC_OPS.addFetch, ATOMIC_OPS.subFetch, ATOMIC_OPS.exchange, ATOMIC_OPS.valCas, ATOMIC_OPS.load, ATOMIC_OPS.fetchNand,
+]);
+
 const SIZES = new Set([1, 2, 4, 8]);
 
 function load(c: Ctx, p: number, size: number): number {
@@ -64,4 +74,4 @@ function atomic(c: Ctx, a: number[]): number {
   }
 }
 
-export const atomics: Builtin[] = [{ name: "__forklab_atomic", fn: atomic }];
+export const atomics: Builtin[] = [{ name: ATOMIC_BUILTIN, fn: atomic }];

@@ -1,5 +1,5 @@
 // GCC's __sync builtins and C11 <stdatomic.h>: the old or new value each returns at the
-// object's own width (read as signed: see docs/stepper.md), compare-and-swap that fails (and updates `expected`), an
+// object's own width and of its type (unsigned stays unsigned), compare-and-swap that fails (and updates `expected`), an
 // atomic_flag used as a lock, and a counter four threads add to. Compared with a
 // cc-compiled run.
 import { strict as assert } from "node:assert";
@@ -57,5 +57,43 @@ int main(void) {
 }
 `);
     assert.match(out, /counter 800 total 2000 flag 0 i 0\n/);
+  });
+
+  it("answer the object's value as its own type: unsigned at any width, pointers, _Atomic(T)", async () => {
+    // Each comparison is true with gcc; a value read back as a signed long makes the
+    // unsigned ones at their maximum negative.
+    const out = await same(`#include <stdio.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <limits.h>
+
+int main(void) {
+    _Atomic unsigned long ul = ULONG_MAX;
+    atomic_uint u = UINT_MAX;
+    atomic_ushort s = USHRT_MAX;
+    atomic_uchar c = UCHAR_MAX;
+    atomic_schar sc = -1;
+    atomic_ullong ull = 0;
+    atomic_uintptr_t up = 0;
+    _Atomic(int) ai = 5;
+    printf("%d %d %d %d\\n", atomic_load(&ul) > 0, atomic_fetch_add(&u, 0) > 0, atomic_load(&s) > 0, atomic_fetch_or(&c, 0) == UCHAR_MAX);
+    int wrapped = atomic_fetch_sub(&ull, 1) == 0;
+    printf("%d %d\\n", wrapped, atomic_load(&ull) > 5);
+    printf("%.0f\\n", (double)atomic_load(&ull));
+    atomic_fetch_add(&s, 1);
+    unsigned char old = atomic_fetch_sub(&c, 1);
+    printf("%d %d %d %d\\n", (int)atomic_load(&s), old, atomic_load(&c) > 200, atomic_load(&sc) < 0);
+    atomic_store(&up, (uintptr_t)-1);
+    int was = atomic_exchange(&ai, 7);
+    printf("%d %d %d\\n", atomic_load(&up) > 0, was, atomic_load(&ai));
+    printf("%d\\n", __sync_add_and_fetch(&u, 1) == 0 && __sync_sub_and_fetch(&u, 1) == UINT_MAX);
+    int x = 3;
+    int *_Atomic ap = 0;
+    int *p = atomic_exchange(&ap, &x);
+    printf("%d %d\\n", p == 0, *atomic_load(&ap));
+    return 0;
+}
+`);
+    assert.equal(out, "1 1 1 1\n1 1\n18446744073709551616\n0 255 1 1\n1 5 7\n1\n1 3\n");
   });
 });
