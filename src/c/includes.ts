@@ -125,11 +125,11 @@ const DECLARES: Record<string, string> = {
     "semid_ds",
   "semaphore.h":
     "SEM_FAILED sem_close sem_destroy sem_getvalue sem_init sem_open sem_post sem_t sem_trywait " +
-    "sem_unlink sem_wait",
+    "sem_timedwait sem_unlink sem_wait",
   "pthread.h":
     "PTHREAD_CANCELED PTHREAD_CANCEL_ASYNCHRONOUS PTHREAD_CANCEL_DEFERRED PTHREAD_CANCEL_DISABLE " +
     "PTHREAD_CANCEL_ENABLE pthread_attr_t pthread_cancel pthread_cond_broadcast pthread_cond_destroy " +
-    "pthread_cond_init pthread_cond_signal pthread_cond_t pthread_cond_wait pthread_condattr_t " +
+    "pthread_cond_init pthread_cond_signal pthread_cond_t pthread_cond_timedwait pthread_cond_wait pthread_condattr_t " +
     "pthread_create pthread_detach pthread_exit pthread_join pthread_mutex_destroy pthread_mutex_init " +
     "pthread_mutex_lock pthread_mutex_t pthread_mutex_trylock pthread_mutex_unlock pthread_mutexattr_t " +
     "pthread_once pthread_once_t pthread_self pthread_setcancelstate pthread_setcanceltype pthread_t " +

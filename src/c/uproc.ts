@@ -56,8 +56,12 @@ export interface Thread {
   /** Set while blocked: what the kernel said it waits for. */
   blockedOn?: string;
   line: number;
-  /** Waiting in the library (not the kernel): pthread_join, a mutex, a semaphore. */
-  wait?: { kind: LibWaitKind; on: number };
+  /** Waiting in the library (not the kernel): pthread_join, a mutex, a condition variable;
+   *  `deadline` (logical ms): pthread_cond_timedwait's, when the wait ends by itself. */
+  wait?: { kind: LibWaitKind; on: number; deadline?: number };
+  /** pthread_cond_timedwait's deadline passed before a signal: its result (ETIMEDOUT) once
+   *  the mutex is taken back. */
+  timedOut?: boolean;
   /** A step of this thread ended on a bound (instructions, calls or output) at `line`, in
    *  `steps` steps in a row: the note is given once, and a run stops after STUCK_STEPS. */
   stuck?: { line: number; steps: number };

@@ -642,9 +642,23 @@ export class Machine {
     const p = found.proc;
     if (w.kind === "join") return w.on in p.finished || !p.threads.some((x) => x.tid === w.on) || cancelDue(found.thread);
     if (w.kind === "mutex") return !p.mutexes[w.on];
-    if (w.kind === "cond") return !condWaiting(p.conds, w.on, tid);
+    if (w.kind === "cond") return !condWaiting(p.conds, w.on, tid) || (w.deadline !== undefined && this.kernel.now() >= w.deadline);
     if (w.kind === "rdlock" || w.kind === "wrlock") return rwlockFree(p.mem, w.on, w.kind === "wrlock");
     return p.mem.readU(w.on, 4) === ONCE_DONE;
+  }
+
+  /** The earliest deadline of a library wait (pthread_cond_timedwait) still ahead of the
+   *  kernel's clock: the session moves time there when nothing else can run, as to a sleep's end. */
+  nextDeadline(): number | undefined {
+    const now = this.kernel.now();
+    let next: number | undefined;
+    for (const p of this.procs.values()) {
+      for (const t of p.threads) {
+        const due = t.wait?.deadline;
+        if (due !== undefined && due > now && (next === undefined || due < next)) next = due;
+      }
+    }
+    return next;
   }
 
   alive(tid: number): boolean {

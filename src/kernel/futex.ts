@@ -10,9 +10,9 @@ import { block } from "./proc";
 import { fail, ok, SysResult } from "./result";
 import { shmctl, shmget } from "./shm";
 import { interrupted } from "./signal";
-import { Chan, touch, waitTest } from "./waitq";
+import { Chan, CLOCK_CHAN, touch, waitTest } from "./waitq";
 
-waitTest("futex", (_k, _t, c) => c.woken);
+waitTest("futex", (k, _t, c) => c.woken || (c.deadline !== undefined && k.clock >= c.deadline));
 
 /** sizeof(sem_t) on x86-64. */
 const SEM_T_SIZE = 32;
@@ -32,13 +32,19 @@ function futexKey(k: KState, t: Task, addr: number): string {
  * sem_wait's sleep: `seen` is the value the library just read. Not 0: go on (the library
  * takes it). 0: sleep until a post wakes this sleeper. A handler that ran meanwhile ends
  * the wait with EINTR, or (SA_RESTART) lets it sleep on, as Linux's futex does.
+ * sem_timedwait's sleep also ends at `deadline` (logical ms, absolute) with ETIMEDOUT; the
+ * deadline is the task's timer meanwhile, so the clock moves to it when all else waits.
  */
-export function futexWait(k: KState, t: Task, addr: number, seen: number): SysResult {
-  const call = `sem_wait(0x${addr.toString(16)})`;
+export function futexWait(k: KState, t: Task, addr: number, seen: number, deadline?: number): SysResult {
+  const call = `${deadline === undefined ? "sem_wait" : "sem_timedwait"}(0x${addr.toString(16)})`;
+  if (t.timer?.call === call) t.timer = undefined;
   if (interrupted(t, call) === "eintr") return fail("EINTR");
   if (seen !== 0) return ok(0);
+  if (deadline !== undefined && k.clock >= deadline) return fail("ETIMEDOUT");
   const key = futexKey(k, t, addr);
-  return block(k, t, call, { kind: "futex", key, woken: false }, [futexChan(key)]);
+  if (deadline === undefined) return block(k, t, call, { kind: "futex", key, woken: false }, [futexChan(key)]);
+  t.timer = { call, deadline };
+  return block(k, t, call, { kind: "futex", key, woken: false, deadline }, [futexChan(key), CLOCK_CHAN]);
 }
 
 /** sem_post's wake: up to n sleepers on the word, oldest first; ret is how many. */

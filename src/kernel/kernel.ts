@@ -523,9 +523,11 @@ export class Kernel {
     return this.sys(tid, "semctl", [semid, num, cmd], () => (valid ? sem.semctl(this.k, semid, num, cmd, arg) : fail("EFAULT")));
   }
 
-  /** sem_wait's sleep on the word at addr, which the library read as `seen` (futex.ts). */
-  futexWait(tid: number, addr: number, seen: number): SysResult {
-    return this.sys(tid, "futex", [addr, "FUTEX_WAIT", seen], (t) => futex.futexWait(this.k, t, addr, seen));
+  /** sem_wait's sleep on the word at addr, which the library read as `seen` (futex.ts);
+   *  sem_timedwait's until `deadline` too (logical ms, absolute), then ETIMEDOUT. */
+  futexWait(tid: number, addr: number, seen: number, deadline?: number): SysResult {
+    const valid = deadline === undefined || Number.isFinite(deadline);
+    return this.sys(tid, "futex", [addr, "FUTEX_WAIT", seen], (t) => (valid ? futex.futexWait(this.k, t, addr, seen, deadline) : fail("EINVAL")));
   }
 
   /** sem_post's wake of up to n sleepers on the word at addr. */

@@ -59,8 +59,9 @@ export type WaitCond =
   | { kind: "sockwrite"; sock: number }
   /** semop: every operation can be done at once, or the set is gone. */
   | { kind: "semop"; semid: number; ops: SemOp[] }
-  /** A POSIX semaphore's futex: woken by a sem_post on the same word (futex.ts). */
-  | { kind: "futex"; key: string; woken: boolean }
+  /** A POSIX semaphore's futex: woken by a sem_post on the same word (futex.ts), or
+   *  (sem_timedwait) the deadline passed. */
+  | { kind: "futex"; key: string; woken: boolean; deadline?: number }
   /** select: one of the descriptors is ready, or the deadline (if any) passed. */
   | { kind: "select"; read: number[]; write: number[]; deadline?: number }
   /** open(2) of a FIFO: a partner holds the other end, or opened it since the wait began. */
@@ -110,7 +111,7 @@ export interface Task {
   after?: { call: string; restart: boolean };
   /** sigsuspend: the mask to restore when it returns. */
   suspendMask?: number;
-  /** A timed wait in progress (sleep, select): the call and its deadline. */
+  /** A timed wait in progress (sleep, select, sem_timedwait): the call and its deadline. */
   timer?: { call: string; deadline: number };
   /** A write that blocked part way: bytes already written. */
   partial?: { call: string; done: number };

@@ -512,7 +512,7 @@ export class Session {
     if (!this.anyRunnable() && !this.ended) {
       this.clients.advance(this.steps);
       if (this.anyRunnable()) return;
-      const timer = this.kernel.nextTimer();
+      const timer = earliest(this.kernel.nextTimer(), this.machine.nextDeadline());
       if (timer !== undefined) { this.kernel.advanceTo(timer); this.machine.reap(); return; }
       if (this.machine.procs.size === 0) this.ended = "every process has exited";
       else this.ended = `every process is blocked: ${this.blockedList()}${this.awaitsTyping() ? `; ${TYPE_HINT}` : ""}`;
@@ -612,4 +612,9 @@ export class Session {
 function seedFiles(k: Kernel, files: Record<string, string>): void {
   k.writeFile("/dev/null", "");
   for (const [path, text] of Object.entries(files)) k.writeFile(path, text);
+}
+
+/** The earlier of two times, either of which may be absent. */
+function earliest(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.min(a, b);
 }

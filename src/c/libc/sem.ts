@@ -6,6 +6,7 @@
 import { isBlocked, SysRet } from "../../kernel/kernel";
 import { Builtin, Ctl, Ctx } from "../ctl";
 import { setErrno, str, sys } from "./sys";
+import { realtimeDeadline } from "./time";
 
 const SEMBUF = 6; // sizeof(struct sembuf)
 const SEM_VALUE_MAX = 2147483647;
@@ -57,15 +58,23 @@ function semInit(c: Ctx, sem: number, value: number): number {
   return 0;
 }
 
-/** sem_wait: take one if the count is above 0, else sleep in the kernel until a post. */
-function semWait(c: Ctx, sem: number): number | Ctl {
+/** sem_wait: take one if the count is above 0, else sleep in the kernel until a post; with
+ *  `due` (sem_timedwait's deadline, logical ms) no later than that, then ETIMEDOUT. */
+function semWait(c: Ctx, sem: number, due?: number): number | Ctl {
   const v = c.mem.readU(sem, 4);
   // With v at 0 the kernel puts the caller to sleep; woken, the call runs again from the
   // top and looks again (another process may have taken the count first).
-  return sys(c, "futex", [sem], c.k.futexWait(c.t.tid, sem, v), () => {
+  return sys(c, "futex", [sem], c.k.futexWait(c.t.tid, sem, v, due), () => {
     c.mem.writeU(sem, 4, v - 1);
     return 0;
   });
+}
+
+/** sem_timedwait: glibc checks tv_nsec first (EINVAL), even when the count could be taken;
+ *  a deadline already past still takes a count that is there. */
+function semTimedWait(c: Ctx, sem: number, abstime: number): number | Ctl {
+  const due = realtimeDeadline(c, abstime);
+  return due === undefined ? libfail(c, "EINVAL") : semWait(c, sem, due);
 }
 
 function semPost(c: Ctx, sem: number): number | Ctl {
@@ -106,6 +115,7 @@ export const semaphores: Builtin[] = [
   { name: "sem_init", fn: (c, a) => semInit(c, a[0], a[2]) },
   { name: "sem_destroy", fn: () => 0 },
   { name: "sem_wait", fn: (c, a) => semWait(c, a[0]) },
+  { name: "sem_timedwait", fn: (c, a) => semTimedWait(c, a[0], a[1]) },
   {
     name: "sem_trywait", fn: (c, a) => {
       const v = c.mem.readU(a[0], 4);

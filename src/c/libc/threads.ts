@@ -9,8 +9,9 @@ import { sys } from "./sys";
 import { ERRNO } from "../../kernel/kernel";
 import { PTHREAD_MUTEX_ERRORCHECK, PTHREAD_MUTEX_RECURSIVE } from "../constants";
 
-export function libWait(c: Ctx, kind: LibWaitKind, on: number, what: string): typeof BLOCKED {
-  c.t.wait = { kind, on };
+/** The calling thread waits in the library for `on`; until `deadline` (logical ms) at most. */
+export function libWait(c: Ctx, kind: LibWaitKind, on: number, what: string, deadline?: number): typeof BLOCKED {
+  c.t.wait = deadline === undefined ? { kind, on } : { kind, on, deadline };
   c.t.blockedOn = what;
   return BLOCKED;
 }

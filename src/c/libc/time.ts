@@ -13,6 +13,15 @@ export function realtimeMs(c: Ctx): number {
   return REALTIME_BASE * 1000 + c.k.now();
 }
 
+/** An absolute CLOCK_REALTIME struct timespec (sem_timedwait's, pthread_cond_timedwait's) in
+ *  the model's logical ms, rounded up so that a wait never ends before it; undefined when
+ *  tv_nsec is not within 0..999999999 (EINVAL). */
+export function realtimeDeadline(c: Ctx, abstime: number): number | undefined {
+  const sec = c.mem.read64(abstime, true), nsec = c.mem.read64(abstime + 8, true);
+  if (nsec < 0 || nsec >= 1e9) return undefined;
+  return Math.ceil(sec * 1000 + nsec / 1e6) - REALTIME_BASE * 1000;
+}
+
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const TM_SIZE = 56;
