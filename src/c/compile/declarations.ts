@@ -21,6 +21,9 @@ const PRIMITIVES: Record<string, CType> = {
     int32_t: INT, uint32_t: UINT, int64_t: LONG, uint64_t: ULONG, char16_t: USHORT, char32_t: UINT,
   } satisfies Record<string, CType>).map(([name, t]) => [name, named(t, name)])),
 };
+/** The spellings of typeof: C23's keyword and GCC's alternate ones. */
+export const TYPEOF: ReadonlySet<string> = new Set(["typeof", "__typeof__", "__typeof"]);
+
 export abstract class Declarations extends StaticData {
   /** Each enum tag's value names (value -> the first name given it). */
   private readonly enumNames = new Map<string, Record<number, string>>();
@@ -57,9 +60,21 @@ export abstract class Declarations extends StaticData {
       case "enum_specifier":
         return this.enumType(spec);
       case "macro_type_specifier":
-        this.cannotRun(spec, `macro type '${spec.text}' is not supported`);
+        return this.typeofType(spec) ?? this.cannotRun(spec, `macro type '${spec.text}' is not supported`);
     }
     return this.cannotRun(spec, `type '${spec.type}' is not supported`);
+  }
+
+  /** C23's typeof and GCC's __typeof__ of a type or of a variable named alone (the grammar
+   *  reads `typeof(x)` as a type name x, so a variable's name is looked up first, as in a
+   *  SWAP macro's `typeof(a) tmp = a;`); undefined for other macro-like specifiers. */
+  private typeofType(spec: Node): CType | undefined {
+    if (!TYPEOF.has(spec.childForFieldName("name")?.text ?? "")) return undefined;
+    const td = spec.childForFieldName("type");
+    if (!td) return undefined;
+    const base = td.childForFieldName("type");
+    const v = !td.childForFieldName("declarator") && base?.type === "type_identifier" && !this.typedefs.has(base.text) ? this.lookup(base.text) : undefined;
+    return v ? v.type : this.typeDescriptor(td);
   }
 
   private structType(spec: Node): CType {

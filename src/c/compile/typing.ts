@@ -14,7 +14,7 @@ import { TEXT_BASE, BUILTIN_BASE } from "../memory";
 import { ATOMIC_BUILTIN, ATOMIC_VALUE_OPS } from "../libc/atomic";
 import { Val, canon } from "../wide";
 import { FuncInfo, FuncType, Global, Local } from "./context";
-import { Declarations } from "./declarations";
+import { Declarations, TYPEOF } from "./declarations";
 import { unmodelledFunction, unmodelledType } from "./unmodelled";
 
 /** `(T)-x`, `(T)*p`, `(T)&x` as the parser reads them, taken back to the cast they are. */
@@ -368,6 +368,8 @@ export abstract class TypePass extends Declarations {
     if (info) this.checkDeclared(fnode, fnode.text, "call");
     else {
       const b = this.builtinIndex.get(fnode.text);
+      // The grammar reads `typeof(a + b) c` as a call; typeof of a name or a type is a type (declarations.ts).
+      if (TYPEOF.has(fnode.text)) this.cannotRun(fnode, "typeof of an expression is not supported: give it a variable's name or a type");
       if (b === undefined) this.cannotRun(fnode, `function '${fnode.text}' is not defined and is not one of the built-in library functions${unmodelledFunction(fnode.text)}`);
       this.err(fnode, `function '${fnode.text}' is used without a declaration (include its header)`);
     }
