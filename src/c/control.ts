@@ -27,4 +27,10 @@ export interface Stream {
   /** Unbuffered and still line buffered (glibc keeps both flags after setvbuf(f, buf,
    *  _IOLBF, 0)): a piece's first byte waits in the one-byte buffer unless it is a newline. */
   lineBuf?: boolean;
+  /** Where the descriptor's offset is, as the stream last learnt it (glibc's _offset): set
+   *  by its own seek, moved on by its own reads, forgotten when it writes. ftell asks the
+   *  kernel only when this is unknown, so after rewind and fgets it makes no lseek. */
+  offset?: number;
+  /** Opened in append mode ("a", "a+"; glibc's _IO_IS_APPENDING). */
+  append?: boolean;
 }

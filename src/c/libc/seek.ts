@@ -1,7 +1,8 @@
 // Positioning a FILE stream: fseek, rewind, ftell and clearerr. Output still in the buffer is
 // written first and read-ahead is dropped, so the descriptor's offset (shared with every
 // process and descriptor that refers to the same open file) is where the stream says it is.
-import { isBlocked, SEEK_CUR } from "../../kernel/kernel";
+// The stream remembers the offset its seek found (Stream.offset), as glibc's does.
+import { isBlocked, SEEK_CUR, SEEK_END } from "../../kernel/kernel";
 import { Builtin, Ctl, Ctx } from "../ctl";
 import { latin1Bytes } from "../../kernel/latin1";
 import { setErrno, sys } from "./sys";
@@ -27,13 +28,22 @@ function fseek(c: Ctx, fp: number, offset: number, whence: number): number | Ctl
   if (typeof r !== "number" || r < 0) return r === -1 ? -1 : r;
   s.in = "";
   s.eof = false;
+  s.offset = r;
   return 0;
 }
 
 function ftell(c: Ctx, fp: number): number | Ctl {
   const s = c.p.streams[fp];
   if (!s) { setErrno(c, "EBADF"); return -1; }
-  const r = sys(c, "lseek", [s.fd, 0, SEEK_CUR], c.k.lseek(c.t.tid, s.fd, 0, SEEK_CUR));
+  // glibc's do_ftell: output waiting in an append stream will land at the end, so it asks
+  // where the end is and remembers it; otherwise it asks the kernel only when the stream
+  // does not know its offset.
+  if (s.append && s.out.length) {
+    const end = sys(c, "lseek", [s.fd, 0, SEEK_END], c.k.lseek(c.t.tid, s.fd, 0, SEEK_END));
+    if (typeof end !== "number" || end < 0) return end;
+    s.offset = end;
+  }
+  const r = s.offset ?? sys(c, "lseek", [s.fd, 0, SEEK_CUR], c.k.lseek(c.t.tid, s.fd, 0, SEEK_CUR));
   if (typeof r !== "number" || r < 0) return r;
   return r - s.in.length + s.out.length;
 }

@@ -5,7 +5,7 @@
 // xsputn and overflow rules (emit, putc), so write(2) sizes and moments are Linux's. exit()
 // and returning from main flush every stream; _exit does not, which is why printf before
 // fork can print twice.
-import { isBlocked, F_GETFL, O_ACCMODE, O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND, S_IFCHR, S_IFMT, SEEK_CUR } from "../../kernel/kernel";
+import { isBlocked, F_GETFL, O_ACCMODE, O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND, S_IFCHR, S_IFMT, SEEK_CUR, SEEK_END } from "../../kernel/kernel";
 import { AGAIN, BLOCKED, Builtin, Ctl, Ctx } from "../ctl";
 import { StopError, Stream } from "../control";
 import { latin1Bytes, latin1Text } from "../../kernel/latin1";
@@ -67,8 +67,16 @@ export function queueWrite(c: Ctx, fd: number, data: string, ret: number): numbe
 
 /** Write out the buffer's bytes (glibc's _IO_do_write); `ret` is what the caller returns. */
 function writeBuffer(c: Ctx, s: Stream, ret: number): void {
-  if (s.out.length) queueWrite(c, s.fd, s.out, ret);
+  if (s.out.length) streamWrite(c, s, s.out, ret);
   s.out = "";
+}
+
+/** A write of the stream's bytes. glibc moves its known offset on by what was written, or
+ *  forgets it (append mode, fflush); the model always forgets it, which costs at most a
+ *  later ftell one lseek that glibc would not make. */
+function streamWrite(c: Ctx, s: Stream, data: string, ret: number): void {
+  s.offset = undefined;
+  queueWrite(c, s.fd, data, ret);
 }
 
 /**
@@ -114,7 +122,7 @@ export function emit(c: Ctx, s: Stream, text: string, ret: number): number {
   s.putting = true;
   writeBuffer(c, s, ret);
   const direct = rest.length - (size >= SMALL_BUFFER ? rest.length % size : 0);
-  if (direct) queueWrite(c, s.fd, rest.slice(0, direct), ret);
+  if (direct) streamWrite(c, s, rest.slice(0, direct), ret);
   for (const ch of rest.slice(direct)) putc(c, s, ch, ret);
   return ret;
 }
@@ -184,6 +192,7 @@ function readInto(c: Ctx, s: Stream, size: number): boolean | Ctl {
   if (isBlocked(r)) return BLOCKED;
   if (r.ret < 0) { s.err = true; return false; }
   if (r.ret === 0) { s.eof = true; return false; }
+  if (s.offset !== undefined) s.offset += r.ret;
   s.in += latin1Text(r.data ?? new Uint8Array());
   return true;
 }
@@ -275,6 +284,7 @@ function newStream(c: Ctx, fd: number, flags: number): number {
   c.mem.writeU(fp, 4, fd);
   const acc = flags & 3;
   c.p.streams[fp] = { fd, mode: "unset", out: "", in: "", eof: false, err: false, write: acc !== O_RDONLY, read: acc !== O_WRONLY };
+  if (flags & O_APPEND) c.p.streams[fp].append = true;
   return fp;
 }
 
@@ -529,7 +539,11 @@ export const stdio: Builtin[] = [
       const r = c.k.open(c.t.tid, path, flags, 0o666);
       const v = sys(c, "open", [path, flags], r);
       if (v === BLOCKED || typeof v !== "number") return v;
-      return v < 0 ? 0 : newStream(c, v, flags);
+      if (v < 0) return 0;
+      // glibc's _IO_file_open: a stream that only appends starts at the end of the file
+      // (ftell before the first write says so); "a+" does not.
+      if ((flags & O_APPEND) && (flags & O_ACCMODE) === O_WRONLY) sys(c, "lseek", [v, 0, SEEK_END], c.k.lseek(c.t.tid, v, 0, SEEK_END));
+      return newStream(c, v, flags);
     },
   },
   {
