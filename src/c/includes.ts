@@ -83,7 +83,7 @@ const DECLARES: Record<string, string> = {
   "ctype.h": "isalnum isalpha isdigit islower isprint ispunct isspace isupper tolower toupper",
   "assert.h": "assert",
   "fcntl.h":
-    "FD_CLOEXEC F_DUPFD F_GETFD F_GETFL F_OK F_SETFD F_SETFL O_ACCMODE R_OK W_OK X_OK O_APPEND O_CLOEXEC O_CREAT O_DIRECTORY " +
+    "FD_CLOEXEC F_DUPFD F_DUPFD_CLOEXEC F_GETFD F_GETFL F_OK F_SETFD F_SETFL O_ACCMODE R_OK W_OK X_OK O_APPEND O_CLOEXEC O_CREAT O_DIRECTORY " +
     "O_EXCL O_NOCTTY O_NONBLOCK O_RDONLY O_RDWR O_TRUNC O_WRONLY SEEK_CUR SEEK_END SEEK_SET S_IFCHR " +
     "S_IFDIR S_IFIFO S_IFMT S_IFREG S_IFSOCK S_IRGRP S_IROTH S_IRUSR S_IRWXG S_IRWXO S_IRWXU S_IWGRP " +
     "S_IWOTH S_IWUSR S_IXGRP S_IXOTH S_IXUSR creat fcntl mode_t off_t open pid_t time_t struct timespec",
