@@ -32,7 +32,7 @@ const DECLARES: Record<string, string> = {
   "errno.h":
     "E2BIG EACCES EADDRINUSE EADDRNOTAVAIL EAFNOSUPPORT EAGAIN EALREADY EBADF EBUSY ECHILD ECONNREFUSED " +
     "ECONNRESET EDEADLK EDESTADDRREQ EEXIST EFAULT EFBIG EIDRM EINPROGRESS EINTR EINVAL EIO EISCONN EISDIR EMFILE " +
-    "EMSGSIZE ENAMETOOLONG ENETUNREACH ENFILE ENOENT ENOMEM ENOPROTOOPT ENOSPC ENOSYS ENOTCONN ENOTDIR " +
+    "EMSGSIZE ENAMETOOLONG ENETUNREACH ENFILE ENOENT ENOMEM ENOPROTOOPT ENOSPC ENOSYS ENOTCONN ENOTDIR ENOTEMPTY " +
     "ENOTSOCK ENOTTY ENXIO EOPNOTSUPP EOVERFLOW EPERM EPIPE EPROTONOSUPPORT EPROTOTYPE ERANGE " +
     "ESOCKTNOSUPPORT ESPIPE ESRCH ETIMEDOUT EWOULDBLOCK errno",
   "stdio.h":
@@ -55,7 +55,7 @@ const DECLARES: Record<string, string> = {
     "alarm close dup dup2 " +
     "execl execle execlp execv execve execvp fork getcwd getegid geteuid getgid gethostname getpgid getpgrp getpid " +
     "getppid getsid getuid gid_t intptr_t isatty lseek off_t optarg optind pause pid_t pipe read setgid " +
-    "setpgid setsid setuid size_t sleep socklen_t ssize_t tcgetpgrp tcsetpgrp uid_t unlink useconds_t " +
+    "setpgid setsid setuid size_t sleep socklen_t ssize_t tcgetpgrp tcsetpgrp uid_t rmdir unlink useconds_t " +
     "usleep write",
   "sys/wait.h":
     "WCONTINUED WCOREDUMP WEXITSTATUS WIFCONTINUED WIFEXITED WIFSIGNALED WIFSTOPPED WNOHANG WSTOPSIG " +
@@ -89,7 +89,7 @@ const DECLARES: Record<string, string> = {
     "S_IWOTH S_IWUSR S_IXGRP S_IXOTH S_IXUSR creat fcntl mode_t off_t open pid_t time_t struct timespec",
   "sys/stat.h":
     "S_IFCHR S_IFDIR S_IFIFO S_IFMT S_IFREG S_IFSOCK S_IRGRP S_IROTH S_IRUSR S_IRWXG S_IRWXO S_IRWXU " +
-    "S_IWGRP S_IWOTH S_IWUSR S_IXGRP S_IXOTH S_IXUSR fstat gid_t lstat mkfifo mode_t off_t stat time_t " +
+    "S_IWGRP S_IWOTH S_IWUSR S_IXGRP S_IXOTH S_IXUSR fstat gid_t lstat mkdir mkfifo mode_t off_t stat time_t " +
     "uid_t struct stat struct timespec",
   "setjmp.h": "_longjmp _setjmp jmp_buf longjmp setjmp sigjmp_buf siglongjmp sigsetjmp",
   "sys/select.h":

@@ -10,7 +10,7 @@ const ALIASES: Record<string, string> = {
   _exit: "exit", wait4: "waitpid", wait: "waitpid", accept4: "accept", dup3: "dup2",
   rt_sigaction: "sigaction", signal: "sigaction", rt_sigprocmask: "sigprocmask",
   rt_sigsuspend: "sigsuspend", clock_nanosleep: "sleep", nanosleep: "sleep", usleep: "sleep",
-  pselect6: "select", ppoll: "poll", sendto: "send", recvfrom: "recv", unlinkat: "unlink", rt_sigpending: "sigpending",
+  pselect6: "select", ppoll: "poll", sendto: "send", recvfrom: "recv", unlinkat: "unlink", mkdirat: "mkdir", rt_sigpending: "sigpending",
   tgkill: "kill", tkill: "kill", semtimedop: "semop",
 };
 
@@ -20,7 +20,7 @@ const ALIASES: Record<string, string> = {
  */
 export const COMPARED_CALLS = new Set([
   "fork", "exit", "waitpid", "kill", "getpid", "getppid", "setpgid", "getpgrp", "setsid", "execve",
-  "open", "close", "read", "write", "lseek", "dup", "dup2", "pipe", "unlink", "fcntl",
+  "open", "close", "read", "write", "lseek", "dup", "dup2", "pipe", "unlink", "mkdir", "rmdir", "fcntl",
   "socket", "socketpair", "bind", "listen", "accept", "connect", "setsockopt", "getsockopt", "shutdown", "send", "recv",
   "writev", "readv", "poll",
   "getsockname", "getpeername", "select", "sigaction", "sigprocmask", "sigsuspend",

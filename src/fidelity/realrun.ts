@@ -26,7 +26,7 @@ export const TRACED_CALLS = [
   "connect", "setsockopt", "getsockopt", "shutdown", "writev", "readv", "poll", "ppoll", "sendto", "recvfrom", "select", "pselect6",
   "rt_sigaction", "rt_sigprocmask", "rt_sigsuspend", "pause", "alarm", "nanosleep",
   "clock_nanosleep", "restart_syscall", "shmget", "shmat", "shmdt", "shmctl", "semget", "semop", "semtimedop", "semctl",
-  "fcntl", "getpgrp", "setsid", "unlink", "unlinkat", "getsockname", "getpeername", "rt_sigpending",
+  "fcntl", "getpgrp", "setsid", "unlink", "unlinkat", "mkdir", "mkdirat", "rmdir", "getsockname", "getpeername", "rt_sigpending",
   "tgkill", "tkill", "exit",
 ];
 

@@ -4,7 +4,7 @@ import { O_ACCMODE, O_APPEND, O_CREAT, O_DIRECTORY, O_EXCL, O_RDONLY, O_TRUNC, S
 import type { Inode, KFile, KState, VFile } from "./kstate";
 import { fail, ok, SysRet } from "./result";
 import { objalloc } from "./file";
-import { isdir, normpath, UMASK } from "./stat";
+import { direntries, isdir, lookup, normpath, statpath, UMASK } from "./stat";
 
 export const MAX_FILE = 1 << 24; // keep a runaway program from eating the host's memory
 
@@ -22,7 +22,7 @@ export function namei(k: KState, path: string, flags: number, mode = 0o666): VFi
   if (path === "") return fail("ENOENT");
   if (path.length > 4095) return fail("ENAMETOOLONG");
   let ip = k.fs.get(path);
-  if (!ip && isdir(k, path)) return opendirnode(k, path, flags);
+  if ((!ip || ip.dir) && isdir(k, path)) return opendirnode(k, path, flags);
   if (ip && flags & O_CREAT && flags & O_EXCL) return fail("EEXIST");
   if (ip && flags & O_DIRECTORY) return fail("ENOTDIR");
   if (!ip) {
@@ -103,8 +103,41 @@ export function lseek(f: KFile, offset: number, whence: number): SysRet {
 }
 
 export function unlink(k: KState, path: string): SysRet {
+  if (isdir(k, path)) return fail("EISDIR");
   if (!k.fs.has(path)) return fail("ENOENT");
   // Open files keep the inode through their v-node; the name goes now.
   k.fs.delete(path);
+  return ok(0);
+}
+
+/** The directory a path's last name is in. */
+function parentOf(p: string): string {
+  const at = p.lastIndexOf("/");
+  return at < 0 ? "." : at === 0 ? "/" : p.slice(0, at);
+}
+
+/** mkdir(2): an empty directory, a name of its own in the map (a directory known from the
+ *  files under it needs none). The model knows the tree of the working directory only: an
+ *  absolute path's parent outside it is taken to exist. */
+export function mkdir(k: KState, path: string, mode: number): SysRet {
+  const s = statpath(k, path);
+  if (s.ret === 0) return fail("EEXIST");
+  if (s.errno !== "ENOENT" || path === "") return s;
+  const p = normpath(path);
+  if (!p.startsWith("/") && !isdir(k, parentOf(p))) return fail("ENOENT");
+  k.fs.set(p, { path: p, data: new Uint8Array(0), size: 0, ver: 0, mode: mode & 0o777 & ~UMASK, dir: true });
+  return ok(0);
+}
+
+/** rmdir(2): only an empty directory goes; one with files under it is ENOTEMPTY. */
+export function rmdir(k: KState, path: string): SysRet {
+  const p = normpath(path);
+  if (p === "." || p.endsWith("/.")) return fail("EINVAL");
+  const s = statpath(k, path);
+  if (s.ret !== 0) return s;
+  if (!isdir(k, p)) return fail("ENOTDIR");
+  if (direntries(k, p)!.length) return fail("ENOTEMPTY");
+  const ip = lookup(k, p);
+  if (ip) k.fs.delete(ip.path);
   return ok(0);
 }

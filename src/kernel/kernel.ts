@@ -264,7 +264,16 @@ export class Kernel {
   }
 
   unlink(tid: number, path: string): SysResult {
-    return this.sys(tid, "unlink", [path], () => fs.unlink(this.k, path));
+    return this.sys(tid, "unlink", [path], () => (typeof path === "string" ? fs.unlink(this.k, path) : fail("EFAULT")));
+  }
+
+  /** mkdir(2): an empty directory at path. */
+  mkdir(tid: number, path: string, mode: number): SysResult {
+    return this.sys(tid, "mkdir", [path, mode], () => (typeof path === "string" && Number.isInteger(mode) ? fs.mkdir(this.k, path, mode) : fail("EFAULT")));
+  }
+
+  rmdir(tid: number, path: string): SysResult {
+    return this.sys(tid, "rmdir", [path], () => (typeof path === "string" ? fs.rmdir(this.k, path) : fail("EFAULT")));
   }
 
   /** mkfifo(3): a named pipe at path. */

@@ -56,13 +56,15 @@ export function direntries(k: KState, dir: string): string[] | undefined {
     const rest = p.slice(prefix.length);
     if (rest) names.add(rest.split("/")[0]);
   }
-  if (names.size === 0 && d !== "." && d !== "/") return undefined;
+  if (names.size === 0 && d !== "." && d !== "/" && !lookup(k, d)?.dir) return undefined;
   return [...names].sort();
 }
 
-/** Whether `path` names a directory of the model (it need not be in the name map). */
+/** Whether `path` names a directory of the model: one mkdir made (in the name map), or one
+ *  known from the files under it (not in the map). */
 export function isdir(k: KState, path: string): boolean {
-  return path !== "" && !lookup(k, path) && direntries(k, path) !== undefined;
+  const ip = lookup(k, path);
+  return ip ? ip.dir === true : path !== "" && direntries(k, path) !== undefined;
 }
 
 function inodeStat(k: KState, ip: Inode): StatInfo {
@@ -79,10 +81,13 @@ export function statpath(k: KState, path: string): SysRet {
   if (path === "/dev/tty") return ok(0, { stat: { mode: S_IFCHR | 0o666, size: 0, ino: 5, nlink: 1, blksize: BLKSIZE } });
   const p = normpath(path);
   const ip = lookup(k, p);
-  if (ip) return path.endsWith("/") ? fail("ENOTDIR") : ok(0, { stat: inodeStat(k, ip) });
+  if (ip) return path.endsWith("/") && !ip.dir ? fail("ENOTDIR") : ok(0, { stat: inodeStat(k, ip) });
   // A path under a regular file: ENOTDIR, as Linux says when a component is not a directory.
   const parts = p.split("/");
-  for (let i = 1; i < parts.length; i++) if (lookup(k, parts.slice(0, i).join("/"))) return fail("ENOTDIR");
+  for (let i = 1; i < parts.length; i++) {
+    const up = lookup(k, parts.slice(0, i).join("/"));
+    if (up && !up.dir) return fail("ENOTDIR");
+  }
   if (direntries(k, p) === undefined) return fail("ENOENT");
   return ok(0, { stat: { mode: S_IFDIR | 0o755, size: 4096, ino: 2, nlink: 2, blksize: BLKSIZE } });
 }

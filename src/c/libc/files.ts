@@ -1,4 +1,4 @@
-// <sys/stat.h> and <dirent.h>: stat, fstat, lstat, mkfifo and the directory stream. A DIR is a heap
+// <sys/stat.h> and <dirent.h>: stat, fstat, lstat, mkdir, rmdir, mkfifo and the directory stream. A DIR is a heap
 // block in the process (so fork copies it): the descriptor opendir opened, the read
 // position, one struct dirent that readdir fills, and the names the directory held when it
 // was opened (glibc reads a small directory in one getdents64 at the first readdir).
@@ -87,6 +87,8 @@ export const files: Builtin[] = [
   { name: "access", fn: (c, a) => { const path = str(c, a[0]); c.m.seed(path); return sys(c, "access", [path, a[1]], c.k.access(c.t.tid, path, a[1])); } },
   { name: "lstat", fn: (c, a) => statPath(c, "lstat", a) },
   { name: "fstat", fn: (c, a) => sys(c, "fstat", [a[0]], c.k.fstat(c.t.tid, a[0]), statOut(c, a[1])) },
+  { name: "mkdir", fn: (c, a) => { const path = str(c, a[0]); return sys(c, "mkdir", [path, a[1]], c.k.mkdir(c.t.tid, path, a[1])); } },
+  { name: "rmdir", fn: (c, a) => { const path = str(c, a[0]); return sys(c, "rmdir", [path], c.k.rmdir(c.t.tid, path)); } },
   { name: "mkfifo", fn: (c, a) => { const path = str(c, a[0]); return sys(c, "mkfifo", [path, a[1]], c.k.mkfifo(c.t.tid, path, a[1])); } },
   { name: "opendir", fn: opendir },
   { name: "readdir", fn: (c, a) => readdir(c, a[0]) },

@@ -9,7 +9,7 @@ const MESSAGES: Record<string, string> = {
   EISDIR: "Is a directory", EINVAL: "Invalid argument", ENFILE: "Too many open files in system",
   EMFILE: "Too many open files", ENOTTY: "Inappropriate ioctl for device", EFBIG: "File too large",
   ENOSPC: "No space left on device", ESPIPE: "Illegal seek", EPIPE: "Broken pipe",
-  ERANGE: "Numerical result out of range", ENAMETOOLONG: "File name too long", ENOSYS: "Function not implemented",
+  ERANGE: "Numerical result out of range", ENAMETOOLONG: "File name too long", ENOSYS: "Function not implemented", ENOTEMPTY: "Directory not empty",
   EIDRM: "Identifier removed", EOVERFLOW: "Value too large for defined data type", ENOTSOCK: "Socket operation on non-socket", EDESTADDRREQ: "Destination address required", EMSGSIZE: "Message too long",
   EPROTOTYPE: "Protocol wrong type for socket", ENOPROTOOPT: "Protocol not available",
   EPROTONOSUPPORT: "Protocol not supported", ESOCKTNOSUPPORT: "Socket type not supported", EOPNOTSUPP: "Operation not supported",
