@@ -28,8 +28,11 @@ export interface Frame {
 
 /** A builtin part way through: output still to write, then its result (or exit). */
 export interface SysCont {
-  writes: Array<{ fd: number; data: string; call: string }>;
+  /** `stream`: the FILE (its address) whose buffer this is, for a write that fails. */
+  writes: Array<{ fd: number; data: string; call: string; stream?: number }>;
   ret: number;
+  /** What the call returns instead when a stream's write fails (fflush EOF, printf -1). */
+  failRet?: number;
   exit?: number;
   /** fclose: the descriptor to close once the buffer is out. */
   closeFd?: number;

@@ -23,6 +23,7 @@ import { condWaiting } from "./libc/cond";
 import { rwlockFree } from "./libc/rwlock";
 import { threadBlock } from "./threadlocal";
 import { abortNow } from "./libc/stdlib";
+import { writeFailed } from "./libc/stdio";
 
 /** Bytes of each scalar kind (K), for the sanitizer's checks of loads and stores. */
 const KSIZE = [1, 1, 2, 2, 4, 4, 8, 8, 4, 8];
@@ -617,7 +618,7 @@ export class Machine {
       if (isBlocked(r)) { t.blockedOn = r.blocked; return BLOCKED; }
       this.record(p, t, "write", [w.fd, w.data.length], r, w.data);
       if (!this.alive(t.tid)) return GONE;
-      if (r.ret < 0) { sys.writes.shift(); continue; }
+      if (r.ret < 0) { sys.writes.shift(); writeFailed(p.streams, sys, w.stream); continue; }
       if (r.ret < w.data.length) w.data = w.data.slice(r.ret);
       else sys.writes.shift();
     }

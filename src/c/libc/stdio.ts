@@ -8,6 +8,7 @@
 import { isBlocked, F_GETFL, O_ACCMODE, O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND, S_IFCHR, S_IFMT, SEEK_CUR, SEEK_END } from "../../kernel/kernel";
 import { AGAIN, BLOCKED, Builtin, Ctl, Ctx } from "../ctl";
 import { StopError, Stream } from "../control";
+import type { SysCont } from "../uproc";
 import { latin1Bytes, latin1Text } from "../../kernel/latin1";
 import { format, VaArgs } from "./format";
 import type { Val } from "../wide";
@@ -71,12 +72,28 @@ function writeBuffer(c: Ctx, s: Stream, ret: number): void {
   s.out = "";
 }
 
+/** A queued write failed. glibc: a stream whose write fails gets its error indicator, the
+ *  call fails (fflush EOF, printf -1) and writes nothing more of that stream (vfprintf and
+ *  puts stop at the first failure). */
+export function writeFailed(streams: Record<number, Stream>, sys: SysCont, fp: number | undefined): void {
+  if (fp === undefined) return;
+  const s = streams[fp];
+  if (s) s.err = true;
+  if (sys.failRet !== undefined) sys.ret = sys.failRet;
+  sys.writes = sys.writes.filter((x) => x.stream !== fp);
+}
+
 /** A write of the stream's bytes. glibc moves its known offset on by what was written, or
  *  forgets it (append mode, fflush); the model always forgets it, which costs at most a
  *  later ftell one lseek that glibc would not make. */
 function streamWrite(c: Ctx, s: Stream, data: string, ret: number): void {
   s.offset = undefined;
   queueWrite(c, s.fd, data, ret);
+  const sys = c.t.sys!;
+  const fp = Object.keys(c.p.streams).find((k) => c.p.streams[+k] === s);
+  if (fp === undefined) return;
+  sys.writes[sys.writes.length - 1].stream = +fp;
+  sys.failRet ??= -1;
 }
 
 /**
@@ -495,7 +512,10 @@ export const stdio: Builtin[] = [
       const [ptr, size, nmemb, fp] = a;
       const s = stream(c, fp);
       if (!s) return 0;
-      return emit(c, s, latin1Text(c.mem.readBytes(ptr, size * nmemb)), nmemb);
+      const r = emit(c, s, latin1Text(c.mem.readBytes(ptr, size * nmemb)), nmemb);
+      // A failed write: glibc's fwrite then counts no item written.
+      if (c.t.sys) c.t.sys.failRet = 0;
+      return r;
     },
   },
   {
