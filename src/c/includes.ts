@@ -39,7 +39,7 @@ const DECLARES: Record<string, string> = {
     "BUFSIZ EOF FILE FILENAME_MAX NULL SEEK_CUR SEEK_END SEEK_SET _IOFBF _IOLBF _IONBF clearerr dprintf " +
     "fclose fdopen feof ferror fflush fgetc fgets fileno fopen fprintf fputc fputs fread fscanf fseek " +
     "fseeko ftell ftello fwrite getc getchar getdelim getline off_t pclose perror popen printf putc putchar " +
-    "puts rewind " +
+    "puts remove rewind " +
     "scanf setbuf setbuffer setlinebuf setvbuf size_t snprintf sprintf sscanf ssize_t stderr stdin stdout " +
     "va_list vdprintf vfprintf vprintf vsnprintf vsprintf",
   "sys/types.h":

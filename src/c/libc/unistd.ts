@@ -1,6 +1,7 @@
 // <unistd.h>, <fcntl.h> and <sys/wait.h>: calls that go to the kernel model.
 import * as W from "../../kernel/waitstatus";
 import { isBlocked } from "../../kernel/result";
+import { ERRNO } from "../../kernel/kernel";
 import { Builtin, Ctl, Ctx } from "../ctl";
 import { MAX_FILE } from "../../kernel/fs";
 
@@ -87,6 +88,15 @@ export const unistd: Builtin[] = [
   { name: "sched_yield", fn: () => 0 },
   { name: "lseek", fn: (c, a) => sys(c, "lseek", [a[0], a[1], a[2]], c.k.lseek(c.t.tid, a[0], a[1], a[2])) },
   { name: "unlink", fn: (c, a) => sys(c, "unlink", [str(c, a[0])], c.k.unlink(c.t.tid, str(c, a[0]))) },
+  {
+    // <stdio.h>'s remove, as glibc's: unlink, then rmdir when the name is a directory.
+    name: "remove", fn: (c, a) => {
+      const path = str(c, a[0]);
+      const r = sys(c, "unlink", [path], c.k.unlink(c.t.tid, path));
+      if (r !== -1 || c.mem.readU(c.t.errnoAddr, 4) !== ERRNO.EISDIR) return r;
+      return sys(c, "rmdir", [path], c.k.rmdir(c.t.tid, path));
+    },
+  },
   { name: "open", fn: (c, a) => { c.m.seed(str(c, a[0])); return sys(c, "open", [str(c, a[0]), a[1]], c.k.open(c.t.tid, str(c, a[0]), a[1], a[2] ?? 0o666)); } },
   { name: "creat", fn: (c, a) => { c.m.seed(str(c, a[0])); return sys(c, "open", [str(c, a[0]), 0o1101], c.k.open(c.t.tid, str(c, a[0]), 0o1101, a[1])); } },
   { name: "fcntl", fn: (c, a) => sys(c, "fcntl", [a[0], a[1]], c.k.fcntl(c.t.tid, a[0], a[1], a[2] ?? 0)) },

@@ -1,4 +1,4 @@
-// mkdir and rmdir: a directory made empty stays until rmdir, which takes only an empty one;
+// mkdir, rmdir and remove: a directory made empty stays until rmdir, which takes only an empty one;
 // the errors are Linux's (EEXIST, ENOENT for a missing parent, ENOTDIR under a file,
 // ENOTEMPTY, EISDIR for unlink or writing, EINVAL for "."). Compared with a cc build.
 import { strict as assert } from "node:assert";
@@ -53,5 +53,18 @@ int main(void) {
     assert.match(out, /^mkdir d: 0 \nmkdir d again: -1 File exists\n/);
     assert.match(out, /rmdir d: -1 Directory not empty\n/);
     assert.match(out, /rmdir d again: -1 No such file or directory\n/);
+  });
+
+  it("remove: unlink for a file, rmdir for a directory", async () => {
+    const out = await same(`#include <stdio.h>
+#include <sys/stat.h>
+int main(void) {
+    fclose(fopen("g.txt", "w"));
+    mkdir("d", 0755);
+    printf("%d %d %d\\n", remove("g.txt"), remove("d"), remove("nope"));
+    return 0;
+}
+`);
+    assert.equal(out, "0 0 -1\n");
   });
 });
