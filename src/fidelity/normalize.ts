@@ -39,7 +39,7 @@ interface Outputs {
 }
 
 /** Follow one call's effect on which descriptors reach the original stdout/stderr. */
-function trackOutputs(o: Outputs, e: NormEntry): void {
+function trackOutputs(o: Outputs, e: Pick<NormEntry, "call" | "args" | "ret">): void {
   const ret = typeof e.ret === "number" ? e.ret : -1;
   if (ret < 0 && e.call !== "close") return;
   const fd0 = typeof e.args[0] === "number" ? e.args[0] : -1;
@@ -52,6 +52,24 @@ function trackOutputs(o: Outputs, e: NormEntry): void {
     } else if (e.call === "pipe" || e.call === "socketpair") { set.delete(Number(e.args[0])); set.delete(Number(e.args[1])); }
     else if (["open", "socket", "accept"].includes(e.call)) set.delete(ret);
   }
+}
+
+/**
+ * The same from strace's own text, for the calls the comparison leaves out: fcntl's
+ * F_DUPFD (its compared entry has no arguments), and every descriptor change of an exec'd
+ * command (dash saves stdout with F_DUPFD and dup2s a file onto 1 while its own echo
+ * writes: those bytes go to the file, not to the program's stdout).
+ */
+function trackRawOutputs(o: Outputs, e: SyscallEvent): void {
+  if (typeof e.ret !== "number") return;
+  const fds = e.args.map((a) => (/^-?\d+$/.test(a) ? Number(a) : -1));
+  if (e.name === "fcntl") {
+    if (/^F_DUPFD/.test(e.args[1] ?? "")) trackOutputs(o, { call: "dup", args: [fds[0]], ret: e.ret });
+    return;
+  }
+  const call = canonicalCall(e.name);
+  if (call === "open") trackOutputs(o, { call, args: [], ret: e.ret });
+  else if (["close", "dup", "dup2"].includes(call)) trackOutputs(o, { call, args: fds, ret: e.ret });
 }
 
 type Disposition = "default" | "ignore" | { restart: boolean };
@@ -186,6 +204,7 @@ function normalizeProcess(
     const site = programSite(run, e) ?? spawned ?? (state.spawn && !execed ? state.spawn : undefined);
     if (e.name === "execve" && e.ret === 0) execed = true;
     if (site && site === state.spawn && spawnNoise(e, dispo)) continue;
+    if (!site || e.name === "fcntl") trackRawOutputs(outputs, e);
     // Loader and libc internals have no frame in the program; exit's flush after main
     // returned has none either, and is kept at line 0.
     if (!site && !(e.name === "write" || e.name === "exit_group")) continue;

@@ -43,4 +43,9 @@ describe("fidelity: normaliser", () => {
     assert.ok(p1.entries.filter((e) => e.call === "waitpid").every((e) => e.handler), "waitpid runs only in the handler");
     assert.deepEqual(t.procs.map((p) => p.end), [0, 0, 1, 2].map((code) => ({ kind: "exited", code })));
   });
+
+  it("shell_redirect: bytes written through a descriptor 1 moved onto a file (dash's echo > f, the program's own dup2 after fcntl F_DUPFD) are not stdout", () => {
+    const t = normalizeLinux(loadRecorded("shell_redirect").run);
+    assert.deepEqual(t.procs.map((p) => [p.name, p.stdout]), [["P1", "back\n"], ["P1.1", "shown\n"]]);
+  });
 });

@@ -97,14 +97,40 @@ int lex(const char *s) {
   args[nargs] = NULL;
   return 0;
 }
+/* A redirection of one of the shell's own commands, which run in the shell itself: as dash
+   does, the descriptor is first saved above 9 (close-on-exec), and put back afterwards. */
+int inshell, nsaved, savedfd[16], savedas[16];
+void keepfd(int fd) {
+  if (!inshell || nsaved >= 16) return;
+  int sv = fcntl(fd, F_DUPFD, 10);
+  close(fd);
+  if (sv >= 0) fcntl(sv, F_SETFD, FD_CLOEXEC);
+  savedfd[nsaved] = fd;
+  savedas[nsaved++] = sv;
+}
+void restorefds(void) {
+  while (nsaved > 0) {
+    nsaved--;
+    if (savedas[nsaved] < 0) { close(savedfd[nsaved]); continue; }
+    dup2(savedas[nsaved], savedfd[nsaved]);
+    close(savedas[nsaved]);
+  }
+}
 /* Open a redirection's target onto descriptor fd. 0, or -1 after dash's message. */
 int redirect(const char *op, const char *target) {
   int fd = (op[0] >= '0' && op[0] <= '9') ? atoi(op) : (strchr(op, '<') ? 0 : 1);
   const char *o = op;
   while (*o >= '0' && *o <= '9') o++;
   if (strcmp(o, ">&") == 0 || strcmp(o, "<&") == 0) {
+    keepfd(fd);
     if (strcmp(target, "-") == 0) { close(fd); return 0; }
-    if (dup2(atoi(target), fd) < 0) { fprintf(stderr, "sh: %d: %s: Bad file descriptor\\n", lineno, target); return -1; }
+    if (dup2(atoi(target), fd) < 0) {
+      /* dash writes its message in three pieces */
+      fprintf(stderr, "sh: %d: ", lineno);
+      fprintf(stderr, "%s: Bad file descriptor", target);
+      fputs("\\n", stderr);
+      return -1;
+    }
     return 0;
   }
   int flags = strcmp(o, "<") == 0 ? O_RDONLY : strcmp(o, ">>") == 0 ? (O_WRONLY | O_CREAT | O_APPEND) : (O_WRONLY | O_CREAT | O_TRUNC);
@@ -114,7 +140,7 @@ int redirect(const char *op, const char *target) {
     else fprintf(stderr, "sh: %d: cannot create %s: %s\\n", lineno, target, strerror(errno));
     return -1;
   }
-  if (f != fd) { dup2(f, fd); close(f); }
+  if (f != fd) { keepfd(fd); dup2(f, fd); close(f); }
   return 0;
 }
 int isassign(const char *w) {
@@ -146,10 +172,12 @@ int waitstatus(int st) { return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG
    \\n \\t \\\\ \\0nnn and the other escapes of printf(1) are read; one write. */
 int echo(int s, int e) {
   char out[8192];
-  int n = 0, nl = 1, i = s + 1;
-  if (i < e && strcmp(args[i], "-n") == 0) { nl = 0; i++; }
-  for (; i < e; i++) {
-    for (const char *p = args[i]; *p && n < 8000; p++) {
+  int words[256], nw = 0;
+  for (int i = s + 1; i < e; i++) { if (kinds[i]) { i++; continue; } words[nw++] = i; }
+  int n = 0, nl = 1, j = 0;
+  if (j < nw && strcmp(args[words[j]], "-n") == 0) { nl = 0; j++; }
+  for (; j < nw; j++) {
+    for (const char *p = args[words[j]]; *p && n < 8000; p++) {
       if (*p != '\\\\' || !p[1]) { out[n++] = *p; continue; }
       p++;
       if (*p == 'c') { write(1, out, n); return 0; }
@@ -162,20 +190,25 @@ int echo(int s, int e) {
         out[n++] = (char)v;
       } else { out[n++] = '\\\\'; out[n++] = *p; }
     }
-    if (i + 1 < e) out[n++] = ' ';
+    if (j + 1 < nw) out[n++] = ' ';
   }
   if (nl) out[n++] = '\\n';
   write(1, out, n);
   return 0;
 }
-/* The shell's own commands, run in the shell itself; -1 when args[s] is none of them (or,
-   for echo, when it has a redirection: then the echo program runs in a child). */
+/* The shell's own commands, run in the shell itself; -1 when args[s] is none of them.
+   echo's redirections are made in the shell too, and undone after it (a bad one: status 2). */
 int builtin(int s, int e) {
   if (s >= e || kinds[s]) return -1;
   const char *w = args[s];
   if (strcmp(w, "echo") == 0) {
-    for (int i = s; i < e; i++) if (kinds[i]) return -1;
-    return echo(s, e);
+    int r = 0;
+    inshell = 1;
+    for (int i = s; i < e && r == 0; i++) if (kinds[i]) { if (i + 1 >= e || redirect(args[i], args[i + 1]) < 0) r = 2; i++; }
+    if (r == 0) r = echo(s, e);
+    restorefds();
+    inshell = 0;
+    return r;
   }
   if (strcmp(w, "exit") == 0) { fflush(stdout); exit(s + 1 < e ? atoi(args[s + 1]) : status); }
   if (strcmp(w, ":") == 0 || strcmp(w, "true") == 0) return 0;

@@ -1,5 +1,5 @@
 // Small built-in commands, as coreutils 9.1 behaves in the C locale: true, false, pwd,
-// sleep, date, printenv and env. Our own C, run by the machine like a learner's program.
+// sleep, date, printenv, env and rm. Our own C, run by the machine like a learner's program.
 
 const TRUE = `int main(void) { return 0; }`;
 const FALSE = `int main(void) { return 1; }`;
@@ -86,6 +86,64 @@ int main(int argc, char **argv) {
 }
 `;
 
+/* GNU rm: each operand unlinked; -f: a missing one is no error (and no operand is none);
+   -r, -R: a directory with everything in it. A message as GNU's error() writes it on the
+   unbuffered stderr: "rm: ", the message, ": reason", the newline, each a write. */
+const RM = `
+int force, recursive;
+void fail(const char *name, int err) {
+  fputs("rm: ", stderr);
+  fprintf(stderr, "cannot remove '%s'", name);
+  fprintf(stderr, ": %s", strerror(err));
+  fputs("\\n", stderr);
+}
+int removeall(const char *path) {
+  DIR *d = opendir(path);
+  if (!d) { fail(path, errno); return 1; }
+  struct dirent *e;
+  char sub[4096];
+  int bad = 0;
+  while ((e = readdir(d)) != NULL) {
+    if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
+    snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
+    if (unlink(sub) == 0) continue;
+    if (errno == EISDIR) bad |= removeall(sub);
+    else { fail(sub, errno); bad = 1; }
+  }
+  closedir(d);
+  if (rmdir(path) < 0) { fail(path, errno); return 1; }
+  return bad;
+}
+int main(int argc, char **argv) {
+  int status = 0, operands = 0;
+  for (int i = 1; i < argc; i++) {
+    if (argv[i][0] != '-' || !argv[i][1]) { operands++; continue; }
+    for (int j = 1; argv[i][j]; j++) {
+      if (argv[i][j] == 'f') force = 1;
+      else if (argv[i][j] == 'r' || argv[i][j] == 'R') recursive = 1;
+      else { fprintf(stderr, "rm: invalid option -- '%c'\\nTry 'rm --help' for more information.\\n", argv[i][j]); return 1; }
+    }
+    argv[i] = NULL;
+  }
+  if (!operands) {
+    if (force) return 0;
+    fputs("rm: ", stderr);
+    fputs("missing operand", stderr);
+    fputs("\\n", stderr);
+    fputs("Try 'rm --help' for more information.\\n", stderr);
+    return 1;
+  }
+  for (int i = 1; i < argc; i++) {
+    if (!argv[i] || unlink(argv[i]) == 0) continue;
+    if (errno == ENOENT && force) continue;
+    if (errno == EISDIR && recursive) { status |= removeall(argv[i]); continue; }
+    fail(argv[i], errno);
+    status = 1;
+  }
+  return status;
+}
+`;
+
 export const SIMPLE_COMMANDS: Record<string, string> = {
-  true: TRUE, false: FALSE, pwd: PWD, sleep: SLEEP, date: DATE, printenv: PRINTENV, env: ENV,
+  true: TRUE, false: FALSE, pwd: PWD, sleep: SLEEP, date: DATE, printenv: PRINTENV, env: ENV, rm: RM,
 };

@@ -79,6 +79,31 @@ describe("built-in commands: sort, uniq, head, tail, tr, grep, ls, sh", function
     await same(runAll(`"ls", "fruits.txt", "b.txt", "dup.txt"`, `"ls", "missing.txt"`, `"true"`, `"false"`, `"sleep", "0"`, `"sleep", "x"`), files);
   });
 
+  it("rm removes files; a missing one is status 1 unless -f; a directory needs -r, which takes what is in it", async () => {
+    const src = `${HEAD}
+#include <sys/stat.h>
+#include <fcntl.h>
+static void run(char *const argv[]) {
+  pid_t pid = fork();
+  if (pid == 0) { execvp(argv[0], argv); _exit(127); }
+  int st;
+  waitpid(pid, &st, 0);
+  printf("%d ", WEXITSTATUS(st));
+}
+int main(void) {
+  mkdir("d", 0755);
+  mkdir("d/e", 0755);
+  close(open("d/e/f", O_CREAT | O_WRONLY, 0644));
+  char *a[] = { "rm", "fruits.txt", NULL }, *b[] = { "rm", "fruits.txt", NULL }, *c[] = { "rm", "-f", "fruits.txt", NULL };
+  char *d[] = { "rm", "d", NULL }, *e[] = { "rm", "-r", "d", "b.txt", NULL }, *f[] = { "rm", NULL }, *g[] = { "rm", "-f", NULL };
+  run(a); run(b); run(c); run(d); run(e); run(f); run(g);
+  printf("| %d %d %d\\n", access("d", F_OK), access("b.txt", F_OK), access("dup.txt", F_OK));
+  return 0;
+}
+`;
+    assert.equal(await same(src, files), "0 1 0 1 0 1 0 | -1 -1 0\n");
+  });
+
   it("sh -c: pipelines, redirections, && || ; and $?, quotes and variables, exit status", async () => {
     await same(runAll(
       `"sh", "-c", "sort fruits.txt | uniq -c | sort -rn | head -n 3"`,
@@ -92,18 +117,20 @@ describe("built-in commands: sort, uniq, head, tail, tr, grep, ls, sh", function
     ), files);
   });
 
-  it("sh's echo is its own command, as dash's: -n, \\c, \\t and \\0nnn escapes, one write, no child (with a redirection, the echo program)", async () => {
+  it("sh's echo is its own command, as dash's: -n, \\c, \\t and \\0nnn escapes, one write, no child, redirections made and undone in the shell", async () => {
     const src = `${HEAD}
 int main(void) {
   fflush(stdout);
-  system("echo -n a; echo 'x\\\\ty\\\\c'; echo \\" z\\"; echo -e q; echo '\\\\0101\\\\\\\\'; echo one > /dev/null; echo two");
+  system("echo -n a; echo 'x\\\\ty\\\\c'; echo \\" z\\"; echo -e q; echo '\\\\0101\\\\\\\\'; echo one > /dev/null; echo two; echo three >&7; echo $?");
   return 0;
 }
 `;
-    assert.equal(await same(src), "ax\ty z\n-e q\nA\\\ntwo\n");
+    assert.equal(await same(src), "ax\ty z\n-e q\nA\\\ntwo\n2\n");
     const r = await run(src);
     const children = r.session.machine.trace.filter((e) => e.call === "fork").length;
-    assert.equal(children, 2, "system's sh, and the child running echo with a redirection only");
+    assert.equal(children, 1, "system's sh only: echo > /dev/null runs in the shell, as dash's does");
+    const sh = r.session.machine.trace.filter((e) => e.pid !== r.session.mainPid && e.call === "write" && e.args[0] === 2).map((e) => e.buf);
+    assert.deepEqual(sh, ["sh: 1: ", "7: Bad file descriptor", "\n"], "dash's message for a bad descriptor, in its three writes");
   });
 
   it("system() returns the shell's wait status; popen reads a command's output and pclose its status", async () => {
