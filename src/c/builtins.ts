@@ -4,6 +4,7 @@ import { stdio } from "./libc/stdio";
 import { stdlib } from "./libc/stdlib";
 import { unistd } from "./libc/unistd";
 import { signals } from "./libc/signal";
+import { sigwaits } from "./libc/sigwait";
 import { net } from "./libc/net";
 import { threads } from "./libc/threads";
 import { posix } from "./libc/posix";
@@ -30,6 +31,6 @@ import { barriers } from "./libc/barrier";
 import { spinlocks } from "./libc/spin";
 import { atomics } from "./libc/atomic";
 
-const ALL: Builtin[] = [...stdio, ...stdlib, ...unistd, ...iov, ...signals, ...net, ...threads, ...attrs, ...cancellation, ...condvars, ...rwlocks, ...barriers, ...spinlocks, ...atomics, ...semaphores, ...posix, ...itimers, ...mathBuiltins, ...files, ...hosts, ...hostname, ...seek, ...random, ...environ, ...time, ...psBuiltins, ...spans, ...groups, ...setjmps];
+const ALL: Builtin[] = [...stdio, ...stdlib, ...unistd, ...iov, ...signals, ...sigwaits, ...net, ...threads, ...attrs, ...cancellation, ...condvars, ...rwlocks, ...barriers, ...spinlocks, ...atomics, ...semaphores, ...posix, ...itimers, ...mathBuiltins, ...files, ...hosts, ...hostname, ...seek, ...random, ...environ, ...time, ...psBuiltins, ...spans, ...groups, ...setjmps];
 export const BUILTINS: Builtin[] = ALL.map((b) => (CANCELLATION_POINTS.has(b.name) ? { ...b, cancel: true } : b));
 export const BUILTIN_NAMES = BUILTINS.map((b) => b.name);

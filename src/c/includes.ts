@@ -69,6 +69,7 @@ const DECLARES: Record<string, string> = {
     "psignal pthread_attr_t pthread_cond_t pthread_condattr_t pthread_mutex_t pthread_mutexattr_t " +
     "pthread_once_t pthread_rwlock_t pthread_rwlockattr_t pthread_barrier_t pthread_barrierattr_t pthread_spinlock_t pthread_sigmask pthread_t raise sig_atomic_t sigaction sigaddset sigdelset " +
     "sigemptyset sigfillset siginfo_t sigismember signal sigpending sigprocmask sigset_t sigsuspend " +
+    "sigtimedwait sigwait sigwaitinfo pthread_kill " +
     "size_t time_t uid_t struct sigaction struct timespec",
   "stdlib.h":
     "EXIT_FAILURE EXIT_SUCCESS NULL RAND_MAX WCONTINUED WEXITSTATUS WIFCONTINUED WIFEXITED WIFSIGNALED " +

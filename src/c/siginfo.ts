@@ -15,7 +15,7 @@ const SI_UID = 20;
 const SI_STATUS = 24;
 
 /** Writes signal `signo`'s siginfo_t at `at` (SIGINFO_SIZE bytes, zeroed first). */
-function writeSiginfo(mem: Memory, at: number, signo: number, info: SigInfo): void {
+export function writeSiginfo(mem: Memory, at: number, signo: number, info: SigInfo): void {
   mem.fill(at, 0, SIGINFO_SIZE);
   mem.writeU(at + SI_SIGNO, 4, signo);
   mem.writeU(at + SI_CODE, 4, info.code >>> 0);

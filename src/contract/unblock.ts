@@ -18,7 +18,7 @@ export function unblockHint(call: string | undefined, terminal = false): string 
     case "accept": return "connect a client";
     case "read": case "recvfrom": case "recv": case "readline": return "it waits for data (a client line, or a writer)";
     case "wait": case "wait4": case "waitpid": return "it waits for a child to exit";
-    case "pause": case "sigsuspend": return "it waits for a signal";
+    case "pause": case "sigsuspend": case "sigwait": return "it waits for a signal";
     case "write": case "sendto": return "it waits for the reader to make room";
     case "connect": return "it waits for the server to accept";
     case "nanosleep": case "sleep": return "it is sleeping";

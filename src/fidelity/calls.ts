@@ -112,9 +112,13 @@ export function howOf(call: string, k: number, v: string | number): number | str
   return v;
 }
 
+/** pthread functions that are one system call of the program's: pthread_sigmask's
+ *  rt_sigprocmask, pthread_kill's tgkill (normalize.ts keeps only that one of its calls). */
+const PTHREAD_SIGNAL_CALLS = new Set(["pthread_sigmask", "pthread_kill"]);
+
 /** libc functions whose own system calls are their business, not the program's (threads' set-up). */
 export function isNoisy(callee: string): boolean {
-  return NOISY_FUNCS.has(callee) || callee.startsWith("pthread_");
+  return NOISY_FUNCS.has(callee) || (callee.startsWith("pthread_") && !PTHREAD_SIGNAL_CALLS.has(callee));
 }
 
 /** stdio and other libc functions whose writes (and reads) are buffer flushes or refills. */

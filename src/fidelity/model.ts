@@ -79,7 +79,8 @@ export function normalizeModel(m: ModelRun, sourceFile: string): NormTrace {
   // The model's "clone" is pthread_create: it names threads, and is not compared itself.
   const clones = m.trace.filter((e) => e.call === "clone" && e.ret > 0);
   const entries = m.trace.filter((e) => e.call !== "clone")
-    .map((e) => ({ ...e, call: canonicalCall(e.call), line: e.unplaced ? 0 : e.line }))
+    // tgkill(pid, tid, sig) is compared as kill(pid, sig), as on Linux (normalize.ts cArgs).
+    .map((e) => ({ ...e, call: canonicalCall(e.call), args: e.call === "tgkill" ? [e.args[0], e.args[2]] : e.args, line: e.unplaced ? 0 : e.line }))
     .filter((e) => COMPARED_CALLS.has(e.call))
     // As on Linux (normalize.ts), a call at no line of the program (an exec'd command's, exit's
     // flush after main) is compared only when it is a write or the exit: strace cannot place

@@ -210,7 +210,8 @@ function normalizeProcess(
     if (!site && !(e.name === "write" || e.name === "exit_group")) continue;
     if (site?.noisy) continue;
     // raise(sig) is getpid + gettid + tgkill(pid, tid, sig) in glibc: the model's kill(self, sig).
-    if (site?.callee === "raise" && e.name !== "tgkill" && e.name !== "tkill") continue;
+    // pthread_kill(t, sig) is tgkill too, with every signal blocked around it for another thread.
+    if ((site?.callee === "raise" || site?.callee === "pthread_kill") && e.name !== "tgkill" && e.name !== "tkill") continue;
     // abort (a failed assert's too) unblocks SIGABRT (kept: the model does it too), then
     // raises it the same way.
     if ((site?.callee === "abort" || site?.callee === "__assert_fail") && e.name === "getpid") continue;

@@ -18,11 +18,12 @@ import * as sem from "./sem";
 import * as futex from "./futex";
 import type { SemOp } from "./kstate";
 import * as sig from "./signal";
+import * as sigwait from "./sigwait";
 import * as st from "./stat";
 import * as ps from "./ps";
 import * as fifo from "./fifo";
 import type { PsEntry } from "./ps";
-import { SA_RESTART, SI_TKILL } from "./signum";
+import { SA_RESTART } from "./signum";
 import { BUF_SHOWN } from "../contract/snapshot";
 import type { KEvent, Snapshot } from "../contract/snapshot";
 import { SnapshotOptions, SnapView } from "./snapview";
@@ -313,9 +314,22 @@ export class Kernel {
     return this.sys(tid, "kill", [pid, signo], (t) => sig.kill(this.k, t.proc, pid, signo));
   }
 
-  /** raise(3): glibc sends it with tgkill, so a handler sees SI_TKILL and its own pid. */
+  /** raise(3): glibc sends it with tgkill to the calling thread, so a handler sees SI_TKILL
+   *  and its own pid. */
   raise(tid: number, signo: number): SysResult {
-    return this.sys(tid, "raise", [signo], (t) => sig.kill(this.k, t.proc, t.proc.pid, signo, SI_TKILL));
+    return this.sys(tid, "raise", [signo], (t) => sig.tgkill(this.k, t, t.tid, signo));
+  }
+
+  /** tgkill(2), pthread_kill's call: signal `signo` for thread `target` of the caller's process alone. */
+  tgkill(tid: number, target: number, signo: number): SysResult {
+    return this.sys(tid, "tgkill", [target, signo], (t) => sig.tgkill(this.k, t, target, signo));
+  }
+
+  /** sigtimedwait(2) (sigwait, sigwaitinfo): ret the signal taken from `set`, info its
+   *  sender; `timeoutMs` null waits for ever, else EAGAIN when it passes (sigwait.ts). */
+  sigtimedwait(tid: number, set: number, timeoutMs: number | null): SysResult {
+    const valid = Number.isInteger(set) && (timeoutMs === null || (Number.isFinite(timeoutMs) && timeoutMs >= 0));
+    return this.sys(tid, "sigtimedwait", [set], (t) => (valid ? sigwait.sigtimedwait(this.k, t, set, timeoutMs) : fail("EINVAL")));
   }
 
   sigaction(tid: number, signo: number, act: SigActionView | null): SysResult {
@@ -334,7 +348,7 @@ export class Kernel {
   }
 
   sigpending(tid: number): SysResult {
-    return this.sys(tid, "sigpending", [], (t) => ok(0, { oldMask: t.proc.pending }));
+    return this.sys(tid, "sigpending", [], (t) => ok(0, { oldMask: sig.pendingFor(t) }));
   }
 
   /** pause(2): blocks until a signal; returns -1/EINTR after a handler ran. */

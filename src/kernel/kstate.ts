@@ -59,6 +59,9 @@ export type WaitCond =
   | { kind: "sockwrite"; sock: number }
   /** semop: every operation can be done at once, or the set is gone. */
   | { kind: "semop"; semid: number; ops: SemOp[] }
+  /** sigwait, sigwaitinfo, sigtimedwait: a signal of `set` is pending for the task, or the
+   *  deadline (if any) passed. */
+  | { kind: "sigwait"; set: number; deadline?: number }
   /** A POSIX semaphore's futex: woken by a sem_post on the same word (futex.ts), or
    *  (sem_timedwait) the deadline passed. */
   | { kind: "futex"; key: string; woken: boolean; deadline?: number }
@@ -103,13 +106,16 @@ export interface Task {
   chans?: string[];
   /** Blocked signals (per thread, as in Linux). */
   mask: number;
+  /** Signals sent to this thread alone (tgkill: pthread_kill, raise), pending: only it takes
+   *  them, before the process's shared ones (Linux's task pending set). */
+  pending?: number;
   /** Handler frames, innermost last. */
   frames: SigFrame[];
   /** Woken from a blocking call by a signal that has a handler: the call it was in. */
   intr?: string;
   /** Set by sigreturn for the re-issued call: fail with EINTR, or restart. */
   after?: { call: string; restart: boolean };
-  /** sigsuspend: the mask to restore when it returns. */
+  /** sigsuspend, sigwait: the mask to restore when it returns. */
   suspendMask?: number;
   /** A timed wait in progress (sleep, select, sem_timedwait): the call and its deadline. */
   timer?: { call: string; deadline: number };

@@ -58,6 +58,8 @@ export interface SysRet {
   names?: string[];
   /** getsockopt: the option's value (an int). */
   optval?: number;
+  /** sigtimedwait: what sent the signal taken, for sigwaitinfo's siginfo_t. */
+  siginfo?: SigInfo;
   /** fcntl(F_GETFD/F_GETFL) and others return plain numbers in ret. */
 }
 

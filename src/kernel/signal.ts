@@ -1,17 +1,18 @@
 // Signals: generation (sendsig) into a per-process pending *set* (a standard signal that
-// is already pending is lost), default actions carried out by the kernel (terminate, core,
-// stop, continue, ignore), user handlers handed to the stepper (takeSignal/sigreturn) with
-// the signal blocked while they run, and the SA_RESTART/EINTR rule for interrupted calls.
+// is already pending is lost), or with tgkill into one thread's own set (pthread_kill,
+// raise), default actions carried out by the kernel (terminate, core, stop, continue,
+// ignore), user handlers handed to the stepper (takeSignal/sigreturn) with the signal
+// blocked while they run, and the SA_RESTART/EINTR rule for interrupted calls.
 import { emit, KProc, KState, Task } from "./kstate";
 import { doexit, runqUpdate, unblock } from "./proc";
 import { fail, ok, SigActionView, SignalDelivery, SysResult, SysRet } from "./result";
 import {
   CLD_CONTINUED, CLD_DUMPED, CLD_EXITED, CLD_KILLED, CLD_STOPPED, defaultAction, isStopSignal, KERNEL_INFO, NSIG,
-  SA_NOCLDSTOP, SA_NODEFER, SA_RESETHAND, SA_RESTART, SA_SIGINFO, SI_USER, SIG, SIG_BLOCK, SIG_SETMASK,
+  SA_NOCLDSTOP, SA_NODEFER, SA_RESETHAND, SA_RESTART, SA_SIGINFO, SI_TKILL, SI_USER, SIG, SIG_BLOCK, SIG_SETMASK,
   SIG_UNBLOCK, SigInfo, sigismember, sigmask, signame, UID, UNBLOCKABLE, validSignal,
 } from "./signum";
 import { W_CONTINUED, W_STOPCODE, W_TERMSIG, WCOREDUMP, WEXITSTATUS, WIFEXITED, WIFSTOPPED, WSTOPSIG, WTERMSIG } from "./waitstatus";
-import { childChan, touch } from "./waitq";
+import { Chan, childChan, touch } from "./waitq";
 
 const STOP_SET = sigmask(SIG.SIGSTOP) | sigmask(SIG.SIGTSTP) | sigmask(SIG.SIGTTIN) | sigmask(SIG.SIGTTOU);
 
@@ -30,9 +31,21 @@ function ignored(p: KProc, s: number): boolean {
 /** Blocked signals are never ignored or acted upon: every thread of the process blocks it. */
 const blockedByAll = (p: KProc, s: number): boolean => p.tasks.length > 0 && p.tasks.every((t) => sigismember(t.mask, s));
 
-/** Generate signal s for process p (kill, the terminal, the kernel itself); `info` is what
- *  a SA_SIGINFO handler is told of its sender. */
-export function sendsig(k: KState, p: KProc, s: number, info: SigInfo = KERNEL_INFO): void {
+/** The channel a process's sigwait sleepers sleep on: a signal became pending there. */
+export const sigChan = (pid: number): Chan => `sig${pid}`;
+
+/** What task t may take: its own pending signals and its process's. */
+export const pendingFor = (t: Task): number => (t.proc.pending | (t.pending ?? 0)) >>> 0;
+
+/** Take `bits` out of p's pending set and every one of its threads' own. */
+function unpend(p: KProc, bits: number): void {
+  p.pending &= ~bits;
+  for (const t of p.tasks) if (t.pending) t.pending = (t.pending & ~bits) >>> 0;
+}
+
+/** Generate signal s for process p (kill, the terminal, the kernel itself), or for its
+ *  thread `to` alone (tgkill); `info` is what a SA_SIGINFO handler is told of its sender. */
+export function sendsig(k: KState, p: KProc, s: number, info: SigInfo = KERNEL_INFO, to?: Task): void {
   if (p.zombie) return;
   const name = signame(s);
   if (s === SIG.SIGKILL) {
@@ -41,26 +54,30 @@ export function sendsig(k: KState, p: KProc, s: number, info: SigInfo = KERNEL_I
     return;
   }
   if (s === SIG.SIGCONT) {
-    p.pending &= ~STOP_SET;
+    unpend(p, STOP_SET);
     if (p.stopped) resume(k, p);
     if (p.zombie) return; // a signal that was pending while it was stopped has ended it
   } else if (isStopSignal(s)) {
-    p.pending &= ~sigmask(SIG.SIGCONT);
+    unpend(p, sigmask(SIG.SIGCONT));
   }
-  if (!blockedByAll(p, s) && ignored(p, s)) {
+  const blocked = to ? sigismember(to.mask, s) : blockedByAll(p, s);
+  if (!blocked && ignored(p, s)) {
     emit(k, { kind: "signal", pid: p.pid, signal: name, action: "ignored" });
     return;
   }
-  if (sigismember(p.pending, s)) {
+  const pending = (): number => (to ? to.pending ?? 0 : p.pending);
+  if (sigismember(pending(), s)) {
     // Standard signals do not queue: this one merges into the pending one and is lost.
     p.lost.push(name);
     emit(k, { kind: "signal", pid: p.pid, signal: name, action: "lost" });
     return;
   }
-  p.pending = (p.pending | sigmask(s)) >>> 0;
+  if (to) to.pending = (pending() | sigmask(s)) >>> 0;
+  else p.pending = (p.pending | sigmask(s)) >>> 0;
   p.info[s] = info;
+  touch(k, sigChan(p.pid));
   dispatch(k, p);
-  if (!p.zombie && sigismember(p.pending, s)) emit(k, { kind: "signal", pid: p.pid, signal: name, action: "pending" });
+  if (!p.zombie && sigismember(pending(), s)) emit(k, { kind: "signal", pid: p.pid, signal: name, action: "pending" });
 }
 
 function resume(k: KState, p: KProc): void {
@@ -109,7 +126,7 @@ export function childInfo(c: KProc, status: number): SigInfo {
  */
 export function signalWaiting(t: Task): boolean {
   const p = t.proc;
-  const ready = p.pending & ~t.mask;
+  const ready = pendingFor(t) & ~t.mask;
   if (ready === 0 || p.stopped || p.zombie) return false;
   for (let s = 1; s < NSIG; s++) if (sigismember(ready, s) && isUserHandler(handlerOf(p, s))) return true;
   return false;
@@ -126,8 +143,9 @@ export function interruptBeforeSleep(t: Task, on: string): boolean {
   if (!signalWaiting(t)) return false;
   const p = t.proc;
   for (let s = 1; s < NSIG; s++) {
-    if (!sigismember(p.pending & ~t.mask, s) || !isUserHandler(handlerOf(p, s))) continue;
-    if (otherTaker(t, s)) continue;
+    if (!sigismember(pendingFor(t) & ~t.mask, s) || !isUserHandler(handlerOf(p, s))) continue;
+    // A signal sent to t alone is t's to take, whoever else runs.
+    if (!sigismember(t.pending ?? 0, s) && otherTaker(t, s)) continue;
     t.intr = on;
     return true;
   }
@@ -140,52 +158,70 @@ export function interruptBeforeSleep(t: Task, on: string): boolean {
  * stepper can run the handler (takeSignal). A stopped process takes no signal: whatever
  * arrives stays pending until SIGCONT continues it (resume dispatches again). Only SIGKILL
  * (sendsig) ends it while stopped, and signals it ignores are discarded on arrival (sendsig),
- * as Linux does: complete_signal wakes a stopped task for SIGKILL alone.
+ * as Linux does: complete_signal wakes a stopped task for SIGKILL alone. A signal sent to
+ * one thread is acted on when that thread does not block it; its default action, like any,
+ * is the whole process's.
  */
 export function dispatch(k: KState, p: KProc): void {
-  for (let s = 1; s < NSIG && !p.zombie && !p.stopped; s++) {
-    if (!sigismember(p.pending, s) || blockedByAll(p, s)) continue;
-    const h = handlerOf(p, s);
-    const name = signame(s);
-    if (isUserHandler(h)) {
-      const ready = p.tasks.find((t) => !sigismember(t.mask, s) && (t.state === "ready" || t.intr));
-      if (ready) continue;
-      const t = p.tasks.find((x) => !sigismember(x.mask, s))!;
-      t.intr = t.blockedOn;
-      unblock(k, t);
-      continue;
+  for (let s = 1; s < NSIG; s++) {
+    if (sigismember(p.pending, s) && !blockedByAll(p, s)) actOn(k, p, s);
+  }
+  for (const t of p.tasks.slice()) {
+    for (let s = 1; s < NSIG && t.pending; s++) {
+      if (sigismember(t.pending, s) && !sigismember(t.mask, s)) actOn(k, p, s, t);
     }
-    if (ignored(p, s)) {
-      p.pending &= ~sigmask(s);
-      emit(k, { kind: "signal", pid: p.pid, signal: name, action: "ignored" });
-      continue;
-    }
-    const d = defaultAction(s);
-    p.pending &= ~sigmask(s);
-    if (d === "stop") {
-      // Stop signals still pending behind this one stay pending; SIGCONT discards them.
-      stop(k, p, s);
-      continue;
-    }
-    emit(k, { kind: "signal", pid: p.pid, signal: name, action: d === "core" ? "core" : "terminated" });
-    doexit(k, p, W_TERMSIG(s, d === "core" && k.limits.coreDumps));
   }
 }
 
-/** Calls that SA_RESTART restarts; pause, sigsuspend, select, sleep and System V's semop never restart. */
+/** Act on pending signal s: the process's (any thread not blocking it may take it), or
+ *  thread `to`'s own. */
+function actOn(k: KState, p: KProc, s: number, to?: Task): void {
+  if (p.zombie || p.stopped) return;
+  const h = handlerOf(p, s);
+  const name = signame(s);
+  if (isUserHandler(h)) {
+    const takers = to ? [to] : p.tasks.filter((t) => !sigismember(t.mask, s));
+    if (takers.some((t) => t.state === "ready" || t.intr)) return;
+    const t = takers[0];
+    t.intr = t.blockedOn;
+    unblock(k, t);
+    return;
+  }
+  if (to) to.pending = (to.pending! & ~sigmask(s)) >>> 0;
+  else p.pending &= ~sigmask(s);
+  if (ignored(p, s)) {
+    emit(k, { kind: "signal", pid: p.pid, signal: name, action: "ignored" });
+    return;
+  }
+  const d = defaultAction(s);
+  if (d === "stop") {
+    // Stop signals still pending behind this one stay pending; SIGCONT discards them.
+    stop(k, p, s);
+    return;
+  }
+  emit(k, { kind: "signal", pid: p.pid, signal: name, action: d === "core" ? "core" : "terminated" });
+  doexit(k, p, W_TERMSIG(s, d === "core" && k.limits.coreDumps));
+}
+
+/** Calls that SA_RESTART restarts; pause, sigsuspend, select, sleep, System V's semop and
+ *  sigtimedwait (sigwait's call) never restart. */
 function restartable(call: string): boolean {
-  return !/^(pause|sigsuspend|select|sleep|usleep|semop)\(/.test(call);
+  return !/^(pause|sigsuspend|select|sleep|usleep|semop|sigwait)\(/.test(call);
 }
 
 export function takeSignal(k: KState, t: Task): SignalDelivery | null {
   const p = t.proc;
   dispatch(k, p);
   if (p.zombie || p.stopped || t.state !== "ready") return null;
-  for (let s = 1; s < NSIG; s++) {
-    if (!sigismember(p.pending, s) || sigismember(t.mask, s)) continue;
+  // The thread's own signals first, then the process's (Linux's dequeue_signal).
+  const own = t.pending ?? 0;
+  for (let i = 0; i < 2 * NSIG; i++) {
+    const s = i % NSIG, mine = i < NSIG;
+    if (s === 0 || !sigismember(mine ? own : p.pending, s) || sigismember(t.mask, s)) continue;
     const act = p.actions[s];
     if (!act || !isUserHandler(act.handler)) continue;
-    p.pending &= ~sigmask(s);
+    if (mine) t.pending = (own & ~sigmask(s)) >>> 0;
+    else p.pending &= ~sigmask(s);
     const interrupted = t.intr;
     t.intr = undefined;
     const restart = interrupted !== undefined && (act.flags & SA_RESTART) !== 0 && restartable(interrupted);
@@ -231,8 +267,8 @@ export function sigaction(k: KState, t: Task, s: number, act: SigActionView | nu
     if (typeof act.handler !== "string" || act.handler === "") return fail("EFAULT");
     p.actions[s] = act.handler === "SIG_DFL" && !act.flags && !act.mask ? undefined : { handler: act.handler, mask: act.mask >>> 0, flags: act.flags >>> 0 };
     // Setting a disposition that ignores the signal discards it if pending (POSIX).
-    if (ignored(p, s) && sigismember(p.pending, s)) {
-      p.pending &= ~sigmask(s);
+    if (ignored(p, s) && p.tasks.some((x) => sigismember(pendingFor(x), s))) {
+      unpend(p, sigmask(s));
       emit(k, { kind: "signal", pid: p.pid, signal: signame(s), action: "ignored" });
     }
     dispatch(k, p);
@@ -276,6 +312,16 @@ export function kill(k: KState, caller: KProc | undefined, pid: number, s: numbe
   // no pid the program knows.
   const info: SigInfo = { code, pid: caller?.pid ?? 0, uid: UID };
   if (s !== 0) for (const p of targets) sendsig(k, p, s, info);
+  return ok(0);
+}
+
+/** tgkill(2) as pthread_kill and raise use it: signal s for thread `tid` of the caller's
+ *  process alone (SI_TKILL, the caller's pid); ESRCH when there is no such thread there. */
+export function tgkill(k: KState, caller: Task, tid: number, s: number): SysRet {
+  if (!Number.isInteger(s) || s < 0 || s >= NSIG) return fail("EINVAL");
+  const t = k.tasks.get(tid);
+  if (!t || t.proc !== caller.proc || t.proc.zombie) return fail("ESRCH");
+  if (s !== 0) sendsig(k, t.proc, s, { code: SI_TKILL, pid: t.proc.pid, uid: UID }, t);
   return ok(0);
 }
 

@@ -165,7 +165,8 @@ function procView(p: KProc, running: Task | undefined, note: ProcAnnotation | un
     fds: p.fds.map((f) => (f ? f.id : null)),
     cloexec: p.cloexec.flatMap((c, fd) => (c ? [fd] : [])),
     signals: {
-      pending: sigsetNames(p.pending),
+      // The process's and every thread's own (pthread_kill): what the process has pending.
+      pending: sigsetNames(p.tasks.reduce((m, t) => m | (t.pending ?? 0), p.pending)),
       blocked: sigsetNames(main?.mask ?? 0),
       handlers,
       lost: p.lost.slice(),

@@ -17,7 +17,7 @@ const ESRCH = 3;
 /** The model's built-ins that are cancellation points (pthreads(7)'s list; stdio's are not). */
 export const CANCELLATION_POINTS = new Set([
   "read", "write", "open", "creat", "close", "accept", "connect", "recv", "recvfrom", "send", "sendto",
-  "select", "pause", "sigsuspend", "sleep", "usleep", "nanosleep", "wait", "waitpid", "sem_wait", "sem_timedwait",
+  "select", "pause", "sigsuspend", "sleep", "usleep", "nanosleep", "wait", "waitpid", "sem_wait", "sem_timedwait", "sigwait", "sigwaitinfo", "sigtimedwait",
   "pthread_join", "pthread_testcancel",
 ]);
 

@@ -28,7 +28,7 @@ export function handlerAddr(c: Ctx, name: string | undefined): number {
   return i === undefined ? 0 : TEXT_BASE + i * 16;
 }
 
-const readSet = (c: Ctx, a: number): number => c.mem.readU(a, 4);
+export const readSet = (c: Ctx, a: number): number => c.mem.readU(a, 4);
 const writeSet = (c: Ctx, a: number, v: number): void => { c.mem.fill(a, 0, 128); c.mem.writeU(a, 4, v >>> 0); };
 const EINVAL = 22;
 

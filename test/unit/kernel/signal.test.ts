@@ -273,8 +273,28 @@ describe("kernel: signals", () => {
     const t2 = okRet(k.threadCreate(pid));
     k.signal(pid, SIG.SIGUSR1, "h");
     okRet(k.sigprocmask(pid, SIG_BLOCK, sigset("SIGUSR1")));
-    okRet(k.raise(pid, SIG.SIGUSR1));
+    okRet(k.kill(pid, pid, SIG.SIGUSR1));
     assert.equal(k.takeSignal(pid), null);
     assert.equal(k.takeSignal(t2)?.name, "SIGUSR1");
+  });
+
+  it("a signal sent to one thread (tgkill: pthread_kill, raise) is that thread's alone, and waits while it blocks it", () => {
+    const { k, pid } = boot();
+    const t2 = okRet(k.threadCreate(pid));
+    k.signal(pid, SIG.SIGUSR1, "h");
+    okRet(k.sigprocmask(pid, SIG_BLOCK, sigset("SIGUSR1")));
+    okRet(k.raise(pid, SIG.SIGUSR1));
+    assert.equal(k.takeSignal(t2), null, "the other thread does not take the caller's signal");
+    assert.equal(k.takeSignal(pid), null);
+    assert.deepEqual(k.snapshot(0).processes.find((p) => p.pid === pid)?.signals.pending, ["SIGUSR1"]);
+    assert.equal(done(k.sigpending(pid)).oldMask, sigset("SIGUSR1"));
+    assert.equal(done(k.sigpending(t2)).oldMask, 0, "nor is it pending for the other");
+    assert.equal(errno(k.tgkill(pid, 9999, SIG.SIGUSR1)), "ESRCH");
+    assert.equal(errno(k.tgkill(pid, t2, 99)), "EINVAL");
+    okRet(k.tgkill(pid, t2, 0));
+    okRet(k.sigprocmask(pid, SIG_UNBLOCK, sigset("SIGUSR1")));
+    assert.equal(k.takeSignal(pid)?.name, "SIGUSR1");
+    okRet(k.tgkill(t2, pid, SIG.SIGUSR2));
+    assert.ok(dead(k, pid), "SIGUSR2's default action ends the whole process, whichever thread it was sent to");
   });
 });
