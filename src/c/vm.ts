@@ -404,7 +404,7 @@ export class Machine {
       this.reap();
       return { reason: "exited", count: 0 };
     }
-    this.kernel.raise(t.tid, signo);
+    this.kernel.tgkill(t.tid, t.tid, signo);
     // The default action ends the process; a handler (rare) would rerun the access forever.
     if (this.kernel.task(t.tid)?.state !== "zombie" && this.kernel.task(t.tid)) this.kernel.exit(t.tid, 128 + signo);
     this.reap();

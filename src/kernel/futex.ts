@@ -38,6 +38,7 @@ function futexKey(k: KState, t: Task, addr: number): string {
 export function futexWait(k: KState, t: Task, addr: number, seen: number, deadline?: number): SysResult {
   const call = `${deadline === undefined ? "sem_wait" : "sem_timedwait"}(0x${addr.toString(16)})`;
   if (t.timer?.call === call) t.timer = undefined;
+  if (deadline !== undefined && !Number.isFinite(deadline)) return fail("EINVAL");
   if (interrupted(t, call) === "eintr") return fail("EINTR");
   if (seen !== 0) return ok(0);
   if (deadline !== undefined && k.clock >= deadline) return fail("ETIMEDOUT");

@@ -314,22 +314,16 @@ export class Kernel {
     return this.sys(tid, "kill", [pid, signo], (t) => sig.kill(this.k, t.proc, pid, signo));
   }
 
-  /** raise(3): glibc sends it with tgkill to the calling thread, so a handler sees SI_TKILL
-   *  and its own pid. */
-  raise(tid: number, signo: number): SysResult {
-    return this.sys(tid, "raise", [signo], (t) => sig.tgkill(this.k, t, t.tid, signo));
-  }
-
-  /** tgkill(2), pthread_kill's call: signal `signo` for thread `target` of the caller's process alone. */
+  /** tgkill(2): signal `signo` for thread `target` of the caller's process alone (pthread_kill);
+   *  to itself it is raise(3) (glibc's too: a handler sees SI_TKILL and its own pid). */
   tgkill(tid: number, target: number, signo: number): SysResult {
-    return this.sys(tid, "tgkill", [target, signo], (t) => sig.tgkill(this.k, t, target, signo));
+    const [call, args] = target === tid ? ["raise", [signo]] : ["tgkill", [target, signo]];
+    return this.sys(tid, call, args, (t) => sig.tgkill(this.k, t, target, signo));
   }
 
-  /** sigtimedwait(2) (sigwait, sigwaitinfo): ret the signal taken from `set`, info its
-   *  sender; `timeoutMs` null waits for ever, else EAGAIN when it passes (sigwait.ts). */
+  /** sigtimedwait(2) (sigwait, sigwaitinfo): the signal taken from `set`, its sender in siginfo (sigwait.ts). */
   sigtimedwait(tid: number, set: number, timeoutMs: number | null): SysResult {
-    const valid = Number.isInteger(set) && (timeoutMs === null || (Number.isFinite(timeoutMs) && timeoutMs >= 0));
-    return this.sys(tid, "sigtimedwait", [set], (t) => (valid ? sigwait.sigtimedwait(this.k, t, set, timeoutMs) : fail("EINVAL")));
+    return this.sys(tid, "sigtimedwait", [set], (t) => sigwait.sigtimedwait(this.k, t, set, timeoutMs));
   }
 
   sigaction(tid: number, signo: number, act: SigActionView | null): SysResult {
@@ -478,7 +472,6 @@ export class Kernel {
     return this.sys(tid, "shutdown", [fd, how], (t) => sock.shutdown(this.k, t, fd, how));
   }
 
-  /** setsockopt(2) of an int option; `len` is optlen (shorter than an int: EINVAL). */
   setsockopt(tid: number, fd: number, level: number, opt: number, value: number, len = 4): SysResult {
     return this.sys(tid, "setsockopt", [fd, level, opt, value], (t) => setsockopt(t, fd, level, opt, value, len));
   }
@@ -546,11 +539,9 @@ export class Kernel {
     return this.sys(tid, "semctl", [semid, num, cmd], () => (valid ? sem.semctl(this.k, semid, num, cmd, arg) : fail("EFAULT")));
   }
 
-  /** sem_wait's sleep on the word at addr, which the library read as `seen` (futex.ts);
-   *  sem_timedwait's until `deadline` too (logical ms, absolute), then ETIMEDOUT. */
+  /** sem_wait's sleep on the word at addr, read as `seen`; sem_timedwait's until `deadline` (futex.ts). */
   futexWait(tid: number, addr: number, seen: number, deadline?: number): SysResult {
-    const valid = deadline === undefined || Number.isFinite(deadline);
-    return this.sys(tid, "futex", [addr, "FUTEX_WAIT", seen], (t) => (valid ? futex.futexWait(this.k, t, addr, seen, deadline) : fail("EINVAL")));
+    return this.sys(tid, "futex", [addr, "FUTEX_WAIT", seen], (t) => futex.futexWait(this.k, t, addr, seen, deadline));
   }
 
   /** sem_post's wake of up to n sleepers on the word at addr. */

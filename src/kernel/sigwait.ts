@@ -39,6 +39,7 @@ function take(t: Task, s: number): SysResult {
  * left out of the set, as Linux does).
  */
 export function sigtimedwait(k: KState, t: Task, set: number, timeoutMs: number | null): SysResult {
+  if (!Number.isInteger(set) || (timeoutMs !== null && !(typeof timeoutMs === "number" && timeoutMs >= 0 && timeoutMs < Infinity))) return fail("EINVAL");
   const want = (set & ~UNBLOCKABLE) >>> 0;
   const call = callName(want);
   const how = interrupted(t, call);

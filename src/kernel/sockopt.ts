@@ -33,7 +33,7 @@ function defaultBuf(s: Sock, opt: number): number {
   return BUF_MAX;
 }
 
-/** `len`: optlen, the value's size in bytes. */
+/** setsockopt(2) of an int option; `len` is optlen, the value's size (shorter than an int: EINVAL). */
 export function setsockopt(t: Task, fd: number, level: number, opt: number, value: number, len = 4): SysResult {
   const g = sockget(t, fd);
   if ("ret" in g) return g;

@@ -69,7 +69,7 @@ export const signals: Builtin[] = [
     },
   },
   { name: "kill", fn: (c, a) => sys(c, "kill", [a[0], signame(a[1])], c.k.kill(c.t.tid, a[0], a[1])) },
-  { name: "raise", fn: (c, a) => sys(c, "kill", [c.p.pid, signame(a[0])], c.k.raise(c.t.tid, a[0])) },
+  { name: "raise", fn: (c, a) => sys(c, "kill", [c.p.pid, signame(a[0])], c.k.tgkill(c.t.tid, c.t.tid, a[0])) },
   { name: "sigprocmask", fn: (c, a) => setMask(c, a[0], a[1], a[2]) },
   {
     // The same call (Linux's masks are per thread), with the error as the result.

@@ -14,10 +14,10 @@ import { Val, canon, wrap64 } from "../wide";
  *  again, so the process always ends by SIGABRT. stdio buffers are not flushed. */
 export function abortNow(c: Ctx): typeof GONE {
   sys(c, "rt_sigprocmask", [SIG_UNBLOCK], c.k.sigprocmask(c.t.tid, SIG_UNBLOCK, sigmask(SIG.SIGABRT)));
-  sys(c, "kill", [c.p.pid, "SIGABRT"], c.k.raise(c.t.tid, SIG.SIGABRT));
+  sys(c, "kill", [c.p.pid, "SIGABRT"], c.k.tgkill(c.t.tid, c.t.tid, SIG.SIGABRT));
   if (!c.m.alive(c.t.tid)) return GONE;
   sys(c, "rt_sigaction", ["SIGABRT", "SIG_DFL"], c.k.sigaction(c.t.tid, SIG.SIGABRT, { handler: "SIG_DFL", mask: 0, flags: 0 }));
-  sys(c, "kill", [c.p.pid, "SIGABRT"], c.k.raise(c.t.tid, SIG.SIGABRT));
+  sys(c, "kill", [c.p.pid, "SIGABRT"], c.k.tgkill(c.t.tid, c.t.tid, SIG.SIGABRT));
   return GONE;
 }
 

@@ -175,9 +175,9 @@ describe("kernel: bad arguments never throw", () => {
   const CALLS = [
     "fork", "exit", "execve", "threadCreate", "threadExit", "getpid", "getppid", "gettid", "getpgrp", "setpgid",
     "tcgetpgrp", "tcsetpgrp", "waitpid", "wait", "open", "close", "read", "write", "lseek", "dup", "dup2", "fcntl",
-    "pipe", "unlink", "mkdir", "rmdir", "kill", "raise", "sigaction", "signal", "sigprocmask", "sigpending", "pause", "sigsuspend",
+    "pipe", "unlink", "mkdir", "rmdir", "kill", "tgkill", "sigtimedwait", "sigaction", "signal", "sigprocmask", "sigpending", "pause", "sigsuspend",
     "alarm", "sleep", "usleep", "socket", "bind", "listen", "accept", "connect", "shutdown", "setsockopt",
-    "getsockname", "getpeername", "getsockopt", "select", "poll", "sendto", "recvfrom", "shmget", "shmat", "shmdt", "shmctl", "externalKill", "takeSignal",
+    "getsockname", "getpeername", "getsockopt", "select", "poll", "sendto", "recvfrom", "shmget", "shmat", "shmdt", "shmctl", "futexWait", "externalKill", "takeSignal",
     "sigreturn", "advanceTo", "ttyInput", "ttyKey", "typed", "task",
   ] as const;
   const junk = fc.oneof(

@@ -64,8 +64,8 @@ describe("kernel: signals", () => {
     const { k, pid } = boot();
     okRet(k.sigaction(pid, SIG.SIGUSR1, act("h")));
     okRet(k.sigprocmask(pid, SIG_BLOCK, sigset("SIGUSR1")));
-    okRet(k.raise(pid, SIG.SIGUSR1));
-    okRet(k.raise(pid, SIG.SIGUSR1));
+    okRet(k.tgkill(pid, pid, SIG.SIGUSR1));
+    okRet(k.tgkill(pid, pid, SIG.SIGUSR1));
     const s = k.snapshot(0);
     assert.deepEqual(proc(s, pid).signals.pending, ["SIGUSR1"]);
     assert.deepEqual(proc(s, pid).signals.lost, ["SIGUSR1"]);
@@ -78,13 +78,13 @@ describe("kernel: signals", () => {
   it("a handler runs with its signal and sa_mask blocked; sigreturn restores the mask (C12)", () => {
     const { k, pid } = boot();
     okRet(k.sigaction(pid, SIG.SIGINT, act("on_int", 0, sigset("SIGTERM"))));
-    okRet(k.raise(pid, SIG.SIGINT));
+    okRet(k.tgkill(pid, pid, SIG.SIGINT));
     const d = k.takeSignal(pid)!;
     assert.deepEqual({ name: d.name, handler: d.handler, savedMask: d.savedMask }, { name: "SIGINT", handler: "on_int", savedMask: 0 });
     const p = proc(k.snapshot(0), pid);
     assert.deepEqual(p.signals.blocked, ["SIGINT", "SIGTERM"]);
     assert.equal(p.signals.running, "SIGINT");
-    okRet(k.raise(pid, SIG.SIGINT));
+    okRet(k.tgkill(pid, pid, SIG.SIGINT));
     assert.equal(k.takeSignal(pid), null, "the same signal waits while its handler runs");
     k.sigreturn(pid, d.savedMask);
     assert.deepEqual(proc(k.snapshot(1), pid).signals.blocked, []);
@@ -94,9 +94,9 @@ describe("kernel: signals", () => {
   it("SA_RESETHAND puts the disposition back to SIG_DFL on delivery", () => {
     const { k, pid } = boot();
     okRet(k.sigaction(pid, SIG.SIGUSR1, act("h", SA_RESETHAND)));
-    okRet(k.raise(pid, SIG.SIGUSR1));
+    okRet(k.tgkill(pid, pid, SIG.SIGUSR1));
     runHandler(k, pid);
-    okRet(k.raise(pid, SIG.SIGUSR1));
+    okRet(k.tgkill(pid, pid, SIG.SIGUSR1));
     assert.ok(dead(k, pid));
   });
 
@@ -263,7 +263,7 @@ describe("kernel: signals", () => {
     const { k, pid } = boot();
     okRet(k.sigprocmask(pid, SIG_BLOCK, sigset("SIGUSR1")));
     k.signal(pid, SIG.SIGUSR1, "h");
-    okRet(k.raise(pid, SIG.SIGUSR1));
+    okRet(k.tgkill(pid, pid, SIG.SIGUSR1));
     k.signal(pid, SIG.SIGUSR1, "SIG_IGN");
     assert.deepEqual(proc(k.snapshot(0), pid).signals.pending, []);
   });
@@ -283,7 +283,7 @@ describe("kernel: signals", () => {
     const t2 = okRet(k.threadCreate(pid));
     k.signal(pid, SIG.SIGUSR1, "h");
     okRet(k.sigprocmask(pid, SIG_BLOCK, sigset("SIGUSR1")));
-    okRet(k.raise(pid, SIG.SIGUSR1));
+    okRet(k.tgkill(pid, pid, SIG.SIGUSR1));
     assert.equal(k.takeSignal(t2), null, "the other thread does not take the caller's signal");
     assert.equal(k.takeSignal(pid), null);
     assert.deepEqual(k.snapshot(0).processes.find((p) => p.pid === pid)?.signals.pending, ["SIGUSR1"]);
