@@ -73,7 +73,7 @@ const isAddr = (a: unknown): a is SockAddr => {
 /** An address as the trace shows it: "127.0.0.1:80", or the AF_UNIX path. */
 const addrArg = (a: unknown): string => (!isAddr(a) ? "?" : "path" in a ? a.path : `${a.host}:${a.port}`);
 /** The calls whose result's data is the bytes they read (the others' is not shown). */
-const READS_BYTES = new Set(["read", "recvfrom"]);
+const READS_BYTES = new Set(["read", "readv", "recvfrom"]);
 const isFdList = (l: unknown): boolean => l === undefined || (Array.isArray(l) && l.every((x) => Number.isInteger(x)));
 /** A poll(2) array: each entry's fd and events whole numbers. */
 const isPollList = (l: unknown): l is PollFd[] =>
@@ -234,12 +234,13 @@ export class Kernel {
     return this.fdcall(tid, "close", fd, [], (t) => sysfile.close(this.k, t, fd));
   }
 
-  read(tid: number, fd: number, count: number): SysResult {
-    return this.fdcall(tid, "read", fd, [count], (t, f) => fileread(this.k, t, fd, f, count));
+  /** read(2); `call` names it in the events: "readv" for one that spreads over buffers. */
+  read(tid: number, fd: number, count: number, call = "read"): SysResult {
+    return this.fdcall(tid, call, fd, [count], (t, f) => fileread(this.k, t, fd, f, count));
   }
 
-  write(tid: number, fd: number, bytes: Uint8Array): SysResult {
-    return this.fdcall(tid, "write", fd, [bytes instanceof Uint8Array ? bytes.length : "?"], (t, f) =>
+  write(tid: number, fd: number, bytes: Uint8Array, call = "write"): SysResult {
+    return this.fdcall(tid, call, fd, [bytes instanceof Uint8Array ? bytes.length : "?"], (t, f) =>
       bytes instanceof Uint8Array ? filewrite(this.k, t, fd, f, bytes) : fail("EFAULT"), bytes instanceof Uint8Array ? bytes : undefined);
   }
 

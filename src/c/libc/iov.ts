@@ -40,7 +40,7 @@ function readv(c: Ctx, a: number[]): number | Ctl {
   const parts = iovecs(c, iov, n);
   if (!parts) { setErrno(c, "EINVAL"); return -1; }
   const total = parts.reduce((s, [, len]) => s + len, 0);
-  return sys(c, "readv", [fd, n], c.k.read(c.t.tid, fd, total), (r) => {
+  return sys(c, "readv", [fd, n], c.k.read(c.t.tid, fd, total, "readv"), (r) => {
     const data = r.data ?? new Uint8Array(0);
     let at = 0;
     for (const [base, len] of parts) {

@@ -63,7 +63,7 @@ function pipe(c: Ctx, fdsAddr: number, flags: number): number | Ctl {
 /** write(2) and writev(2): the bytes to descriptor fd, the file-size limit told once, and
  *  the text kept in the trace when short (the fidelity harness compares it). */
 export function writeCall(c: Ctx, call: string, fd: number, bytes: Uint8Array, args: number[]): number | Ctl {
-  const r = c.k.write(c.t.tid, fd, bytes);
+  const r = c.k.write(c.t.tid, fd, bytes, call);
   if (!isBlocked(r) && r.errno === "EFBIG") c.m.limitNote(c.p, c.t, "fsize", () => `${call}() failed with EFBIG: the file would pass the model's ${MAX_FILE >> 20} MiB file-size limit (as under ulimit -f)`);
   return sys(c, call, args, r, undefined, bytes.length <= 4096 ? latin1Text(bytes) : undefined);
 }

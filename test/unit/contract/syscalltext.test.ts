@@ -98,6 +98,25 @@ describe("system calls in words (syscallText)", function () {
     assert.ok(texts.every((t) => !/\(\d+, "handler"\)|pipe\(0\)/.test(t)), texts.join("\n"));
   });
 
+  it("writev and readv are named as themselves, with the bytes gathered or spread (not as write and read)", async () => {
+    const texts = await eventTexts(`#include <sys/uio.h>
+#include <sys/socket.h>
+int main(void) {
+    int sv[2];
+    socketpair(AF_UNIX, SOCK_STREAM, 0, sv);
+    struct iovec out[2] = { { "HEAD", 4 }, { "body", 4 } };
+    writev(sv[0], out, 2);
+    char a[3], b[8];
+    struct iovec in[2] = { { a, 3 }, { b, 8 } };
+    readv(sv[1], in, 2);
+    return 0;
+}
+`);
+    const has = (s: string) => assert.ok(texts.some((t) => t.endsWith(s)), `no "${s}" in:\n${texts.join("\n")}`);
+    has('writev(3, "HEADbody", 8) = 8');
+    has('readv(4, "HEADbody", 11) = 8');
+  });
+
   it("the echo server's steps: sigaction by name, the listening socket's constants", async () => {
     const st = await stepper("echoserverp.c", "echoserverp.scenario.json");
     st.until((s) => s.events.some((e) => e.kind === "syscall" && e.call === "listen"));
