@@ -22,7 +22,9 @@ export interface Field {
 export type CType =
   | { k: "void" }
   | { k: "int"; size: 1 | 2 | 4 | 8; signed: boolean; name?: string; bool?: true; enumerators?: Record<number, string> }
-  | { k: "float"; size: 4 | 8 }
+  /** `long`: long double, computed as a double here but taking x86-64's 16 bytes (aligned
+   *  to 16) in memory, so that sizeof, struct layouts and array strides are gcc's. */
+  | { k: "float"; size: 4 | 8; long?: true }
   | { k: "ptr"; to: CType }
   | { k: "array"; of: CType; len: number | null }
   | { k: "struct"; def: StructDef; name?: string }
@@ -42,6 +44,7 @@ export const ULONG: CType = { k: "int", size: 8, signed: false };
 export const BOOL: CType = { k: "int", size: 1, signed: false, name: "_Bool", bool: true };
 export const DOUBLE: CType = { k: "float", size: 8 };
 export const FLOAT: CType = { k: "float", size: 4 };
+export const LONG_DOUBLE: CType = { k: "float", size: 8, long: true };
 export const ptr = (to: CType): CType => ({ k: "ptr", to });
 export const VOIDP = ptr(VOID);
 export const CHARP = ptr(CHAR);
@@ -49,7 +52,8 @@ export const CHARP = ptr(CHAR);
 export function sizeOf(t: CType): number {
   switch (t.k) {
     case "void": return 1;
-    case "int": case "float": return t.size;
+    case "int": return t.size;
+    case "float": return t.long ? 16 : t.size;
     case "ptr": return 8;
     case "array": return t.len === null ? 0 : t.len * sizeOf(t.of);
     case "struct": return t.def.size;
@@ -90,6 +94,7 @@ export function promote(t: CType): CType {
 
 /** The usual arithmetic conversions. */
 export function arithResult(a: CType, b: CType): CType {
+  if ((a.k === "float" && a.long) || (b.k === "float" && b.long)) return LONG_DOUBLE;
   if (a.k === "float" || b.k === "float") return DOUBLE;
   const pa = promote(a) as Extract<CType, { k: "int" }>;
   const pb = promote(b) as Extract<CType, { k: "int" }>;
@@ -133,7 +138,7 @@ function baseName(t: Exclude<CType, { k: "ptr" | "array" | "func" }>): string {
     case "void": return "void";
     // An unnamed signed one-byte integer is `signed char` (plain char is CHAR, named "char").
     case "int": return t.name ?? `${t.signed ? (t.size === 1 ? "signed " : "") : "unsigned "}${{ 1: "char", 2: "short", 4: "int", 8: "long" }[t.size]}`;
-    case "float": return t.size === 4 ? "float" : "double";
+    case "float": return t.size === 4 ? "float" : t.long ? "long double" : "double";
     case "struct": return t.name ?? `${t.def.union ? "union" : "struct"} ${t.def.tag}`;
   }
 }

@@ -101,7 +101,7 @@ export abstract class StaticData extends Context {
     // A _Bool holds 1 for every value that is not 0 (bool on = 5; is 1).
     const v = isBool(type) ? (toNum(exact) !== 0 ? 1 : 0) : exact;
     const k = kindOf(type);
-    if (k >= K.F32) this.image.writeF(addr, sizeOf(type), toNum(v));
+    if (k >= K.F32) this.image.writeF(addr, k === K.F32 ? 4 : 8, toNum(v));
     else if (sizeOf(type) === 8) this.image.write64(addr, v);
     else this.image.writeU(addr, sizeOf(type), Number(BigInt.asUintN(8 * sizeOf(type), toBig(typeof v === "number" ? Math.trunc(v) : v))));
   }

@@ -3,7 +3,7 @@
 // definitions, and where each declared variable lives (global, static, local).
 import type { Node } from "../parse";
 import {
-  CType, typeName, VOID, BOOL, CHAR, UCHAR, SHORT, USHORT, INT, UINT, LONG, ULONG, DOUBLE, FLOAT, ptr, layout,
+  CType, typeName, VOID, BOOL, CHAR, UCHAR, SHORT, USHORT, INT, UINT, LONG, ULONG, DOUBLE, FLOAT, LONG_DOUBLE, ptr, layout,
 } from "../types";
 import { FuncType } from "./context";
 import { StaticData } from "./data";
@@ -312,7 +312,7 @@ function sizedType(spec: Node): CType {
   const words = spec.children.filter((c): c is Node => !!c).map((c) => c.text);
   const inner = spec.childForFieldName("type")?.text;
   const unsigned = words.includes("unsigned");
-  if (inner === "double") return DOUBLE;
+  if (inner === "double") return words.includes("long") ? LONG_DOUBLE : DOUBLE;
   if (inner === "char") return unsigned ? UCHAR : { k: "int", size: 1, signed: true };
   const size = words.includes("short") ? 2 : words.includes("long") ? 8 : 4;
   const t = { k: "int", size, signed: !unsigned } as CType;

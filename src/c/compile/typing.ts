@@ -6,7 +6,7 @@
 import type { Node } from "../parse";
 import { Bin } from "../program";
 import {
-  CType, K, CHAR, INT, UINT, LONG, ULONG, DOUBLE, FLOAT, VOID, VOIDP, ptr, sizeOf, alignOf, kindOf, isInt, isFloat, isArith,
+  CType, K, CHAR, INT, UINT, LONG, ULONG, DOUBLE, FLOAT, LONG_DOUBLE, VOID, VOIDP, ptr, sizeOf, alignOf, kindOf, isInt, isFloat, isArith,
   isPtr, isScalar, promote, arithResult, typeName, findField, Field,
 } from "../types";
 import { FLOAT_CONSTANTS, intConstant, POINTER_CONSTANTS } from "../constants";
@@ -54,7 +54,7 @@ export function valueType(t: CType): CType {
 export function numberValue(raw: string, n: Node, err: (n: Node, m: string) => never): { value: Val; type: CType } {
   const text = raw.toLowerCase().replace(/'/g, "");
   const isHex = text.startsWith("0x");
-  if (!isHex && /[.e]/.test(text) || (!isHex && text.endsWith("f"))) return { value: parseFloat(text), type: DOUBLE };
+  if (!isHex && /[.e]/.test(text) || (!isHex && text.endsWith("f"))) return { value: parseFloat(text), type: /[.e].*l$/.test(text) ? LONG_DOUBLE : DOUBLE };
   const m = /^(0x[0-9a-f]+|0b[01]+|[0-9]+)([ul]*)$/.exec(text);
   if (!m) err(n, `bad number '${n.text}'`);
   const digits = m[1];
