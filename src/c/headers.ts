@@ -425,6 +425,7 @@ time_t mktime(struct tm *tm);
 time_t timegm(struct tm *tm);
 size_t strftime(char *s, size_t max, const char *fmt, const struct tm *tm);
 int clock_gettime(clockid_t clk, struct timespec *ts);
+int clock_getres(clockid_t clk, struct timespec *res);
 int gettimeofday(struct timeval *tv, struct timezone *tz);
 struct itimerval { struct timeval it_interval; struct timeval it_value; };
 int setitimer(int which, const struct itimerval *new_value, struct itimerval *old_value);

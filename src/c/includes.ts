@@ -47,7 +47,9 @@ const DECLARES: Record<string, string> = {
     "pthread_cond_t pthread_condattr_t pthread_mutex_t pthread_mutexattr_t pthread_once_t pthread_rwlock_t " +
     "pthread_rwlockattr_t pthread_barrier_t pthread_barrierattr_t pthread_spinlock_t pthread_t size_t ssize_t uid_t",
   "time.h":
-    "CLOCKS_PER_SEC CLOCK_MONOTONIC CLOCK_REALTIME NULL asctime asctime_r clock_gettime clock_t clockid_t " +
+    "CLOCKS_PER_SEC CLOCK_BOOTTIME CLOCK_BOOTTIME_ALARM CLOCK_MONOTONIC CLOCK_MONOTONIC_COARSE CLOCK_MONOTONIC_RAW " +
+    "CLOCK_PROCESS_CPUTIME_ID CLOCK_REALTIME CLOCK_REALTIME_ALARM CLOCK_REALTIME_COARSE CLOCK_TAI " +
+    "CLOCK_THREAD_CPUTIME_ID NULL asctime asctime_r clock_getres clock_gettime clock_t clockid_t " +
     "ctime ctime_r difftime gmtime gmtime_r localtime localtime_r mktime nanosleep pid_t size_t strftime " +
     "time time_t timegm struct timespec struct tm",
   "unistd.h":

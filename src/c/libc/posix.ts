@@ -47,6 +47,40 @@ function writeTime(c: Ctx, addr: number, sub: number, monotonic = false): void {
   c.mem.write64(addr + 8, (ms % 1000) * (sub / 1000));
 }
 
+/** clock_gettime's clocks by Linux's ids: those that read the wall clock, and those that read
+ *  the logical time from 0 (the CPU-time clocks too: the model keeps no CPU time, so a
+ *  process is taken to have run all along). Any other id (10, 12...) is EINVAL. */
+const WALL_CLOCKS = new Set([0, 5, 8, 11]);
+const LOGICAL_CLOCKS = new Set([1, 2, 3, 4, 6, 7, 9]);
+
+/** A negative id is a CPU-time clock as clock_getcpuclockid makes it: ~pid << 3, bit 2 for a
+ *  thread, then the kind (0 to 2; 3 is no clock). The model knows the caller's own (pid 0). */
+const ownCpuClock = (clk: number): boolean => clk < 0 && (clk & 3) !== 3 && ~(clk >> 3) === 0;
+/** CLOCK_REALTIME_COARSE and CLOCK_MONOTONIC_COARSE tick once a jiffy: 4 ms at Debian's 250 Hz. */
+const COARSE_CLOCKS = new Set([5, 6]);
+
+function validClock(c: Ctx, clk: number): boolean {
+  if (WALL_CLOCKS.has(clk) || LOGICAL_CLOCKS.has(clk) || ownCpuClock(clk)) return true;
+  setErrno(c, "EINVAL");
+  return false;
+}
+
+function clockGettime(c: Ctx, clk: number, ts: number): number {
+  if (!validClock(c, clk)) return -1;
+  writeTime(c, ts, 1e9, !WALL_CLOCKS.has(clk));
+  return 0;
+}
+
+/** clock_getres: a nanosecond, or a jiffy for the coarse clocks (res may be NULL). */
+function clockGetres(c: Ctx, clk: number, res: number): number {
+  if (!validClock(c, clk)) return -1;
+  if (res) {
+    c.mem.write64(res, 0);
+    c.mem.write64(res + 8, COARSE_CLOCKS.has(clk) ? 4000000 : 1);
+  }
+  return 0;
+}
+
 export const posix: Builtin[] = [
   { name: "getuid", fn: () => UID },
   { name: "geteuid", fn: () => UID },
@@ -55,7 +89,8 @@ export const posix: Builtin[] = [
   { name: "setuid", fn: (c, a) => (a[0] === UID ? 0 : (setErrno(c, "EPERM"), -1)) },
   { name: "setgid", fn: (c, a) => (a[0] === UID ? 0 : (setErrno(c, "EPERM"), -1)) },
   { name: "setrlimit", fn: (c, a) => sys(c, "setrlimit", [a[0]], c.k.setrlimit(c.t.tid, a[0], c.mem.read64(a[1], false))) },
-  { name: "clock_gettime", fn: (c, a) => { writeTime(c, a[1], 1e9, a[0] !== 0); return 0; } },
+  { name: "clock_gettime", fn: (c, a) => clockGettime(c, a[0], a[1]) },
+  { name: "clock_getres", fn: (c, a) => clockGetres(c, a[0], a[1]) },
   { name: "gettimeofday", fn: (c, a) => { if (a[0]) writeTime(c, a[0], 1e6); return 0; } },
   {
     name: "nanosleep", fn: (c, a) => {
