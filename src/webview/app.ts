@@ -288,11 +288,12 @@ export class App {
     setPressed(this.tools.fit, on);
   }
 
-  /** Zoom of the page and the picture; `tell` when the learner changed it here (the host
-   *  keeps it in the setting forklab.view.zoom, told once the presses settle). */
+  /** Zoom of the picture; `tell` when the learner changed it here (the host keeps it in the
+   *  setting forklab.view.zoom, told once the presses settle). The controls, the terminal
+   *  strip and the forms keep the workbench's size: at 50% they were 6.5 px and unreadable,
+   *  and VS Code's own webview zoom (Ctrl+mouse wheel) already scales the whole page. */
   setZoom(z: number, tell = false): void {
     this.zoom = zoomOf(z);
-    document.documentElement.style.fontSize = `${13 * this.zoom}px`;
     if (tell) {
       if (this.zoomTimer !== undefined) clearTimeout(this.zoomTimer);
       this.zoomTimer = setTimeout(() => {

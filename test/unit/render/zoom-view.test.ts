@@ -84,6 +84,24 @@ describe("the view's zoom (Chromium)", function () {
     assert.equal(await fit.getAttribute("aria-pressed"), "true");
   });
 
+  it("zooms the picture only: at 50% and at 300% the toolbar, step counter and terminal keep the workbench's size", async () => {
+    // A tester at 50%: every rem of the page scaled with the picture, the controls were 6.5 px.
+    const sizes = () => page.evaluate<string[]>(`["html", ".fl-stepinfo", ".fl-zoominfo", ".fl-console"].map((s) => getComputedStyle(document.querySelector(s)).fontSize)`);
+    const picture = () => page.locator(".fl-figure-wrap svg .fl-mono").first().evaluate((t) => parseFloat(getComputedStyle(t).fontSize) * ((t as SVGGraphicsElement).getScreenCTM()?.a ?? 1));
+    const before = await sizes();
+    assert.equal(before[0], "13px");
+    await deliver(page, { v: 1, type: "display", zoom: 0.5, presentation: false });
+    await page.locator(".fl-figure-wrap").press("f"); // not fitted: the picture at the zoom
+    assert.equal(await zoomInfo(page), "50%");
+    assert.deepEqual(await sizes(), before);
+    const small = await picture();
+    await deliver(page, { v: 1, type: "display", zoom: 3, presentation: false });
+    assert.equal(await zoomInfo(page), "300%");
+    assert.deepEqual(await sizes(), before);
+    const large = await picture();
+    assert.ok(Math.abs(large / small - 6) < 0.1, `the picture's text went from ${small} px to ${large} px`);
+  });
+
   it("leaves the zoom keys to VS Code's keybinding (one step per press), keeping the browser from zooming the page", async () => {
     const before = await zoomInfo(page);
     const prevented = await page.evaluate(`(() => {
