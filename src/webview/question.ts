@@ -4,7 +4,8 @@
 // live region and, for a wrong answer, marks the table the choice's `why` points at.
 // The question keeps to its share of a short view: its head (the prompt and a toggle) stays
 // on screen, the answers under it scroll (media/view.css), and the learner can fold them
-// away to look at the picture; trying to step on opens them again.
+// away to look at the picture; trying to step on opens them again. Answered right, it folds
+// to the verdict's line by itself (nothing is left to do in the form), and opens again on demand.
 import { h } from "./dom";
 import { PROTOCOL_VERSION, type HostMessage, type QuestionTable, type ViewMessage } from "../contract/protocol";
 import { layoutWidth } from "../render/geometry";
@@ -28,10 +29,12 @@ export class QuestionForm {
   /** The answers and the verdict: what folds away. */
   private readonly body = h("div", { class: "fl-q-body", id: "fl-q-body" });
   private readonly toggle = h("button", { type: "button", class: "fl-close fl-q-toggle", "aria-controls": "fl-q-body" });
+  /** Answered right: folded, the question is its verdict's line (the picture gets the room). */
+  private done = false;
 
   /** figure is the element whose class marks the highlighted table. */
   constructor(private readonly send: (m: ViewMessage) => void, private readonly figure: HTMLElement) {
-    this.toggle.addEventListener("click", () => this.expand(this.body.hidden));
+    this.toggle.addEventListener("click", () => this.expand(this.toggle.getAttribute("aria-expanded") !== "true"));
     window.addEventListener("resize", () => this.fit());
   }
 
@@ -49,7 +52,7 @@ export class QuestionForm {
     const body = document.body.classList;
     body.remove("fl-q-beside");
     this.el.classList.remove("fl-q-tight");
-    if (this.el.hidden || this.body.hidden || this.body.scrollHeight <= this.body.clientHeight + 1) return;
+    if (this.el.hidden || this.el.classList.contains("fl-q-folded") || this.body.scrollHeight <= this.body.clientHeight + 1) return;
     body.add("fl-q-beside");
     if (this.figure.clientWidth >= BESIDE_LEAST) return;
     body.remove("fl-q-beside");
@@ -85,6 +88,8 @@ export class QuestionForm {
     group.addEventListener("keydown", (ev) => { if (ev.key === "Enter") { ev.preventDefault(); this.submit(form); } });
     this.verdict.textContent = "";
     this.verdict.className = "fl-verdict";
+    this.done = false;
+    this.el.classList.remove("fl-q-done");
     // The prompt's whole text is the heading's title: folded to one line, hovering shows the rest.
     const head = h("div", { class: "fl-q-head" }, h("h2", { title: q.prompt },
       h("span", { class: "fl-q-kind", text: "Predict, then step:" }), " ", h("span", { class: "fl-prompt", id: `${id}-prompt`, text: q.prompt })), this.toggle);
@@ -98,10 +103,11 @@ export class QuestionForm {
     (group.querySelector<HTMLInputElement>("input:checked") ?? group.querySelector<HTMLInputElement>("input"))?.focus();
   }
 
-  /** Shows (true) or folds away the answers; folded, the question is its prompt's first line. */
+  /** Shows (true) or folds away the answers; folded, the question is its prompt's first
+   *  line, or once answered right its verdict's (media/view.css .fl-q-done). */
   expand(open: boolean): void {
-    if (this.body.hidden === !open && this.toggle.hasAttribute("aria-expanded")) return;
-    this.body.hidden = !open;
+    if (this.toggle.getAttribute("aria-expanded") === String(open)) return;
+    this.body.hidden = !open && !this.done;
     this.el.classList.toggle("fl-q-folded", !open);
     this.toggle.setAttribute("aria-expanded", String(open));
     const label = open ? "Hide the question's answers" : "Show the question's answers";
@@ -109,6 +115,15 @@ export class QuestionForm {
     this.toggle.title = open ? `${label}: the picture gets their room` : label;
     this.toggle.replaceChildren(h("span", { class: `codicon codicon-chevron-${open ? "up" : "down"}`, "aria-hidden": "true" }));
     this.fit();
+    if (open && this.verdict.textContent) this.showVerdict();
+  }
+
+  /** The choices (first in the answers) and the verdict under them: when the answers must
+   *  scroll (above a picture too narrow to give width), the verdict the learner waits for
+   *  comes into view and the choices scroll up as little as that takes. */
+  private showVerdict(): void {
+    this.body.scrollTop = 0;
+    this.verdict.scrollIntoView({ block: "nearest" });
   }
 
   /** Takes the question off the screen (its session ended or is no longer shown). */
@@ -131,9 +146,14 @@ export class QuestionForm {
       this.verdict.replaceChildren("Right", h("span", { class: "fl-sr-inline", text: `: ${q.choices[v.choice] ?? ""}` }), `. ${v.text} This step is complete.`);
       this.highlight(undefined);
       const hadFocus = this.el.contains(document.activeElement);
-      for (const input of Array.from(this.el.querySelectorAll("input, button"))) (input as HTMLInputElement).disabled = true;
+      for (const input of Array.from(this.body.querySelectorAll("input, button"))) (input as HTMLInputElement).disabled = true;
       // Disabling the form would drop the keyboard's place: it moves to the verdict instead.
       if (hadFocus) { this.verdict.tabIndex = -1; this.verdict.focus(); }
+      // Nothing is left to do with the form: it folds to the verdict's line, which the
+      // toggle opens again (a tester at 1366x768 found the answered form kept the room).
+      this.done = true;
+      this.el.classList.add("fl-q-done");
+      this.expand(false);
     } else {
       // Seen: the checked choice says which answer this is, and the picture shows the
       // highlighted table; both are said in words too, for a screen reader, without taking
@@ -143,12 +163,8 @@ export class QuestionForm {
         ...(look ? [h("span", { class: "fl-sr-inline", text: look })] : []), " Try again.");
       this.highlight(v.table);
     }
-    // The choices (first in the answers) and the verdict under them: when the answers must
-    // scroll (above a picture too narrow to give width), the verdict the learner waits for
-    // comes into view and the choices scroll up as little as that takes.
     this.fit();
-    this.body.scrollTop = 0;
-    this.verdict.scrollIntoView({ block: "nearest" });
+    if (!this.done) this.showVerdict();
     return true;
   }
 

@@ -158,6 +158,14 @@ describe("a lesson question leaves the picture its room (Chromium)", function ()
         await deliver(page, { v: 1, type: "question", lesson, step: asked, prompt: q.prompt, choices: q.choices.map((x) => x.text) });
         await deliver(page, { v: 1, type: "verdict", lesson, step: asked, choice, correct, text: correct ? q.explanation : c.why ?? "", table: correct ? undefined : c.table });
         await settle(page);
+        if (correct) {
+          // Answered right, the question folds to the verdict's line (the picture gets its
+          // room back); the toggle opens it again, to read the whole explanation.
+          const folded = await height(page, ".fl-question");
+          if (!(folded <= 36 && await page.locator(".fl-verdict").isVisible())) lost.push(`${lesson}/${step}: not folded to its verdict (${folded}px)`);
+          await page.locator(".fl-q-toggle").click();
+          await settle(page);
+        }
         const seen = await page.evaluate(SEEN) as { prompt: boolean; why: boolean; picture: number; width: number };
         if (!(seen.prompt && seen.why && seen.picture >= 0.6 * 370 && seen.width >= 500)) lost.push(`${lesson}/${step} ${correct ? "explanation" : `why of ${choice}`}: ${JSON.stringify(seen)}`);
       }
@@ -189,6 +197,35 @@ describe("a lesson question leaves the picture its room (Chromium)", function ()
     await page.keyboard.press("Enter");
     assert.equal(await toggle.getAttribute("aria-expanded"), "true");
     assert.equal(await page.locator(".fl-question input[type=radio]").first().isVisible(), true);
+  });
+
+  // A tester at 1366x768 with the panel open: after a right answer the whole form stayed
+  // open, taking the picture's room with nothing left to do in it.
+  it("answered right, folds to a one-line verdict the toggle opens again, and gives the picture its room", async () => {
+    const page = await hx.show(withOutput(), { width: 660, height: 385 });
+    await deliver(page, question);
+    await settle(page);
+    const asked = await area(page, ".fl-figure-wrap");
+    await page.keyboard.press("Enter"); // the first choice, from the focused radio
+    await deliver(page, { v: 1, type: "verdict", lesson: question.lesson, step: question.step, choice: 0, correct: true, text: "Only exit flushes the stdio buffer." });
+    await settle(page);
+    assert.ok(await height(page, ".fl-question") <= 36, `answered, the question is ${await height(page, ".fl-question")}px`);
+    assert.match(await page.locator(".fl-verdict").textContent() ?? "", /^Right.*This step is complete\.$/);
+    assert.equal(await page.locator(".fl-verdict").isVisible(), true);
+    assert.equal(await page.locator(".fl-prompt").isVisible(), false);
+    assert.ok(await height(page, ".fl-figure-wrap") >= 0.6 * 385);
+    assert.ok(await area(page, ".fl-figure-wrap") > asked, "the picture has the form's room back");
+    const toggle = page.getByRole("button", { name: "Show the question's answers" });
+    assert.equal(await toggle.isEnabled(), true, "the toggle stays in use when the form is disabled");
+    await toggle.click();
+    await settle(page);
+    assert.equal(await page.locator(".fl-prompt").isVisible(), true);
+    assert.equal(await page.locator(".fl-question input[type=radio]").first().isVisible(), true);
+    assert.equal(await page.locator(".fl-question input[type=radio]").first().isDisabled(), true, "answered: the choices stay closed");
+    // A new question opens with its form in use, the toggle too.
+    await deliver(page, { ...question, step: "next" });
+    assert.equal(await page.locator(".fl-question input[type=radio]").first().isEnabled(), true);
+    assert.equal(await page.locator(".fl-q-toggle").isEnabled(), true);
   });
 
   it("opens again when the learner tries to step past it (the predict-first notice)", async () => {
