@@ -264,6 +264,8 @@ int execle(const char *path, const char *arg, ...);
 int execvpe(const char *file, char *const argv[], char *const envp[]);
 off_t lseek(int fd, off_t off, int whence);
 int unlink(const char *path);
+ssize_t pread(int fd, void *buf, size_t count, off_t offset);
+ssize_t pwrite(int fd, const void *buf, size_t count, off_t offset);
 int rmdir(const char *path);
 int access(const char *path, int mode);
 int open(const char *path, int flags, ...);

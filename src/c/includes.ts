@@ -57,7 +57,7 @@ const DECLARES: Record<string, string> = {
     "alarm close dup dup2 " +
     "execl execle execlp execv execve execvp fork getcwd getegid geteuid getgid gethostname getpgid getpgrp getpid " +
     "getppid getsid getuid gid_t intptr_t isatty lseek off_t optarg optind pause pid_t pipe read setgid " +
-    "setpgid setsid setuid size_t sleep socklen_t ssize_t tcgetpgrp tcsetpgrp uid_t rmdir unlink useconds_t " +
+    "setpgid setsid setuid size_t sleep socklen_t ssize_t tcgetpgrp tcsetpgrp uid_t pread pwrite rmdir unlink useconds_t " +
     "usleep write",
   "sys/wait.h":
     "WCONTINUED WCOREDUMP WEXITSTATUS WIFCONTINUED WIFEXITED WIFSIGNALED WIFSTOPPED WNOHANG WSTOPSIG " +

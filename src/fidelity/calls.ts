@@ -10,7 +10,7 @@ const ALIASES: Record<string, string> = {
   _exit: "exit", wait4: "waitpid", wait: "waitpid", accept4: "accept", dup3: "dup2",
   rt_sigaction: "sigaction", signal: "sigaction", rt_sigprocmask: "sigprocmask",
   rt_sigsuspend: "sigsuspend", clock_nanosleep: "sleep", nanosleep: "sleep", usleep: "sleep",
-  pselect6: "select", ppoll: "poll", sendto: "send", recvfrom: "recv", unlinkat: "unlink", mkdirat: "mkdir", rt_sigpending: "sigpending",
+  pselect6: "select", ppoll: "poll", sendto: "send", recvfrom: "recv", unlinkat: "unlink", mkdirat: "mkdir", pread64: "pread", pwrite64: "pwrite", rt_sigpending: "sigpending",
   tgkill: "kill", tkill: "kill", semtimedop: "semop",
 };
 
@@ -20,7 +20,7 @@ const ALIASES: Record<string, string> = {
  */
 export const COMPARED_CALLS = new Set([
   "fork", "exit", "waitpid", "kill", "getpid", "getppid", "setpgid", "getpgrp", "setsid", "execve",
-  "open", "close", "read", "write", "lseek", "dup", "dup2", "pipe", "unlink", "mkdir", "rmdir", "fcntl",
+  "open", "close", "read", "write", "pread", "pwrite", "lseek", "dup", "dup2", "pipe", "unlink", "mkdir", "rmdir", "fcntl",
   "socket", "socketpair", "bind", "listen", "accept", "connect", "setsockopt", "getsockopt", "shutdown", "send", "recv",
   "writev", "readv", "poll",
   "getsockname", "getpeername", "select", "sigaction", "sigprocmask", "sigsuspend",
@@ -39,7 +39,7 @@ export function canonicalCall(name: string): string {
  * compare no arguments, only their result.
  */
 const COMPARED_ARGS: Record<string, number[]> = {
-  close: [0], read: [0], write: [0], lseek: [0], dup: [0], dup2: [0, 1],
+  close: [0], read: [0], write: [0], pread: [0], pwrite: [0], lseek: [0], dup: [0], dup2: [0, 1],
   accept: [0], bind: [0], listen: [0], connect: [0], setsockopt: [0], getsockopt: [0], writev: [0], readv: [0], shutdown: [0, 1],
   send: [0], recv: [0], open: [0], waitpid: [0, 2], kill: [0, 1], exit: [0],
   pipe: [0, 1], socketpair: [0, 1], sigaction: [0], sigprocmask: [0], alarm: [0], shmat: [0], shmctl: [0, 1],

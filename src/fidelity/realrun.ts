@@ -21,7 +21,7 @@ const run = promisify(execFile);
 /** Every call the model knows about, by its Linux name (and the variants libc really uses). */
 export const TRACED_CALLS = [
   "clone", "clone3", "fork", "vfork", "execve", "exit_group", "wait4", "waitid", "kill",
-  "getpid", "getppid", "setpgid", "open", "openat", "creat", "close", "read", "write", "lseek",
+  "getpid", "getppid", "setpgid", "open", "openat", "creat", "close", "read", "write", "pread64", "pwrite64", "lseek",
   "dup", "dup2", "dup3", "pipe", "pipe2", "socket", "socketpair", "bind", "listen", "accept", "accept4",
   "connect", "setsockopt", "getsockopt", "shutdown", "writev", "readv", "poll", "ppoll", "sendto", "recvfrom", "select", "pselect6",
   "rt_sigaction", "rt_sigprocmask", "rt_sigsuspend", "pause", "alarm", "nanosleep",

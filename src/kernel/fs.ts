@@ -3,7 +3,7 @@
 import { O_ACCMODE, O_APPEND, O_CREAT, O_DIRECTORY, O_EXCL, O_RDONLY, O_TRUNC, SEEK_CUR, SEEK_END, SEEK_SET } from "./fcntl";
 import type { Inode, KFile, KState, VFile } from "./kstate";
 import { fail, ok, SysRet } from "./result";
-import { objalloc } from "./file";
+import { objalloc, readable, writable } from "./file";
 import { direntries, isdir, lookup, normpath, statpath, UMASK } from "./stat";
 
 export const MAX_FILE = 1 << 24; // keep a runaway program from eating the host's memory
@@ -86,6 +86,31 @@ export function writei(f: KFile, v: VFile, bytes: Uint8Array): SysRet {
   iwrite(ip, f.offset, bytes);
   f.offset += bytes.length;
   return ok(bytes.length);
+}
+
+/** pread(2) and pwrite(2): at offset `at`, the open file's own offset untouched (pwrite to
+ *  an O_APPEND file still writes at its end, as Linux does). Only a regular file has an
+ *  offset: a pipe, socket or terminal is ESPIPE. */
+export function pread(f: KFile, n: number, at: number): SysRet {
+  if (!readable(f)) return fail("EBADF");
+  if (!Number.isInteger(n) || n < 0) return fail("EINVAL");
+  const v = f.obj;
+  return v.kind === "file" ? atOffset(f, at, () => readi(f, v, n)) : fail("ESPIPE");
+}
+
+export function pwrite(f: KFile, bytes: Uint8Array, at: number): SysRet {
+  if (!writable(f)) return fail("EBADF");
+  const v = f.obj;
+  return v.kind === "file" ? atOffset(f, at, () => writei(f, v, bytes)) : fail("ESPIPE");
+}
+
+function atOffset(f: KFile, at: number, io: () => SysRet): SysRet {
+  if (!Number.isInteger(at) || at < 0) return fail("EINVAL");
+  const saved = f.offset;
+  f.offset = at;
+  const r = io();
+  f.offset = saved;
+  return r;
 }
 
 export function lseek(f: KFile, offset: number, whence: number): SysRet {

@@ -235,13 +235,13 @@ export class Kernel {
   }
 
   /** read(2); `call` names it in the events: "readv" for one that spreads over buffers. */
-  read(tid: number, fd: number, count: number, call = "read"): SysResult {
-    return this.fdcall(tid, call, fd, [count], (t, f) => fileread(this.k, t, fd, f, count));
+  read(tid: number, fd: number, count: number, call = "read", at?: number): SysResult {
+    return this.fdcall(tid, call, fd, [count], (t, f) => (at === undefined ? fileread(this.k, t, fd, f, count) : fs.pread(f, count, at)));
   }
 
-  write(tid: number, fd: number, bytes: Uint8Array, call = "write"): SysResult {
-    return this.fdcall(tid, call, fd, [bytes instanceof Uint8Array ? bytes.length : "?"], (t, f) =>
-      bytes instanceof Uint8Array ? filewrite(this.k, t, fd, f, bytes) : fail("EFAULT"), bytes instanceof Uint8Array ? bytes : undefined);
+  write(tid: number, fd: number, bytes: Uint8Array, call = "write", at?: number): SysResult {
+    return this.fdcall(tid, call, fd, [bytes instanceof Uint8Array ? bytes.length : "?"], (t, f) => !(bytes instanceof Uint8Array) ? fail("EFAULT")
+      : at === undefined ? filewrite(this.k, t, fd, f, bytes) : fs.pwrite(f, bytes, at), bytes instanceof Uint8Array ? bytes : undefined);
   }
 
   lseek(tid: number, fd: number, offset: number, whence: number): SysResult {
