@@ -67,13 +67,16 @@ export function binop(op: Bin, k: K, a: Val, b: Val): Val {
   // Operands of other kinds are always numbers (conversions put them there).
   const x = a as number, y = b as number;
   if (k >= K.F32) {
+    let r: number;
     switch (op) {
-      case Bin.ADD: return x + y;
-      case Bin.SUB: return x - y;
-      case Bin.MUL: return x * y;
-      case Bin.DIV: return x / y;
+      case Bin.ADD: r = x + y; break;
+      case Bin.SUB: r = x - y; break;
+      case Bin.MUL: r = x * y; break;
+      case Bin.DIV: r = x / y; break;
       default: return compare(op, x, y);
     }
+    // A float's arithmetic is single precision (x86-64's SSE): each result rounds to a float.
+    return k === K.F32 ? Math.fround(r) : r;
   }
   switch (op) {
     case Bin.ADD: return wrap(x + y, k);

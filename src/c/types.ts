@@ -94,8 +94,10 @@ export function promote(t: CType): CType {
 
 /** The usual arithmetic conversions. */
 export function arithResult(a: CType, b: CType): CType {
+  // The wider floating type wins: long double, double, then float (float with an integer is float).
   if ((a.k === "float" && a.long) || (b.k === "float" && b.long)) return LONG_DOUBLE;
-  if (a.k === "float" || b.k === "float") return DOUBLE;
+  if ((a.k === "float" && a.size === 8) || (b.k === "float" && b.size === 8)) return DOUBLE;
+  if (a.k === "float" || b.k === "float") return FLOAT;
   const pa = promote(a) as Extract<CType, { k: "int" }>;
   const pb = promote(b) as Extract<CType, { k: "int" }>;
   if (pa.size !== pb.size) {

@@ -480,7 +480,7 @@ export class Machine {
           if (watched(p, f, fn, a, KSIZE[ins.a])) this.memAccess(p, t, a, KSIZE[ins.a], "updates");
           if (mem.shadow?.near(a, KSIZE[ins.a]) && fn.user) this.unsetRead(p, t, unwrittenPart(mem.shadow, a, KSIZE[ins.a]), "updates");
           const old = load(mem, ins.a, a);
-          const nv = ins.a >= K.F32 ? (old as number) + ins.b : ins.a >= K.I64 ? binop(Bin.ADD, ins.a, old, ins.b) : convert((old as number) + ins.b, ins.a, ins.a);
+          const nv = ins.a >= K.F32 ? binop(Bin.ADD, ins.a, old, ins.b) : ins.a >= K.I64 ? binop(Bin.ADD, ins.a, old, ins.b) : convert((old as number) + ins.b, ins.a, ins.a);
           store(mem, ins.a, a, nv);
           st.push(ins.c & 1 ? old : nv);
           f.pc++;

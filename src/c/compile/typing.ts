@@ -54,7 +54,11 @@ export function valueType(t: CType): CType {
 export function numberValue(raw: string, n: Node, err: (n: Node, m: string) => never): { value: Val; type: CType } {
   const text = raw.toLowerCase().replace(/'/g, "");
   const isHex = text.startsWith("0x");
-  if (!isHex && /[.e]/.test(text) || (!isHex && text.endsWith("f"))) return { value: parseFloat(text), type: /[.e].*l$/.test(text) ? LONG_DOUBLE : DOUBLE };
+  if (!isHex && /[.e]/.test(text) || (!isHex && text.endsWith("f"))) {
+    // An f suffix makes a float (its value rounded to one), an l suffix a long double.
+    if (text.endsWith("f")) return { value: Math.fround(parseFloat(text)), type: FLOAT };
+    return { value: parseFloat(text), type: text.endsWith("l") ? LONG_DOUBLE : DOUBLE };
+  }
   const m = /^(0x[0-9a-f]+|0b[01]+|[0-9]+)([ul]*)$/.exec(text);
   if (!m) err(n, `bad number '${n.text}'`);
   const digits = m[1];

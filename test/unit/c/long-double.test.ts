@@ -1,11 +1,13 @@
-// long double: computed as a double in the model (its 80-bit precision is not modelled),
-// but it takes x86-64's 16 bytes aligned to 16 in memory, so that sizeof, a struct's layout,
-// an array's stride and pointer steps are gcc's; constants with an L suffix are long double,
-// and arithmetic with one is long double. Compared with a cc-compiled run.
+// The floating types' sizes and arithmetic as gcc's on x86-64. long double: computed as a
+// double in the model (its 80-bit precision is not modelled), but it takes 16 bytes aligned
+// to 16 in memory, so that sizeof, a struct's layout, an array's stride and pointer steps
+// are gcc's; constants with an L suffix are long double, and arithmetic with one is long
+// double. float: an f constant is a float (its value rounded to one), and arithmetic whose
+// widest operand is a float is done in single precision. Compared with a cc-compiled run.
 import { strict as assert } from "node:assert";
 import { same } from "./helpers";
 
-describe("long double", function () {
+describe("floating types: long double and float", function () {
   this.timeout(60000);
 
   it("has gcc's size, alignment and stride, and its values survive arrays, structs, calls and static initialisers", async () => {
@@ -33,5 +35,22 @@ int main(void) {
 }
 `);
     assert.equal(out, "sizeof 16 16 64 16 16\nstruct 48, x at 16, i at 32, align 16\n2.50 7.50 1.12 4.5\nx 7.750 9 15.5\na pointer steps 16 bytes\n");
+  });
+  it("an f constant is a float, and float arithmetic rounds each result to a float", async () => {
+    const out = await same(`#include <stdio.h>
+
+int main(void) {
+    double d = 0.1f;
+    float x = 1.1f * 3, big = 16777216.0f, y = 0.1f;
+    printf("%.10f %zu %zu %zu %.17g %.9g\\n", 1.1f, sizeof(1.1f), sizeof(1.1f + 1), sizeof(2.5f * 2.0), d, x);
+    printf("%d %d %.1f %.9g\\n", 0.1f == 0.1, 0.5f == 0.5, big + 1.0f, y * y * 3.0f);
+    float z = 0.1f;
+    z++;
+    z += 0.2f;
+    printf("%.9g\\n", z);
+    return 0;
+}
+`);
+    assert.equal(out, "1.1000000238 4 4 8 0.10000000149011612 3.30000019\n0 1 16777216.0 0.0300000012\n1.30000007\n");
   });
 });
