@@ -162,8 +162,10 @@ export class App {
     root.classList.add("fl-page");
     // The question and the picture share .fl-work: one above the other, or side by side
     // while the question does not fit above the picture (question.ts, fit).
-    root.append(h("header", { class: "fl-top" }, this.toolbar.el), this.tray.el, e.help, this.noticeLine.el,
-      h("div", { class: "fl-work" }, this.question.el,
+    // The keys lie over the question and the picture (media/view.css), first in .fl-work:
+    // Shift+Tab from the picture reaches them.
+    root.append(h("header", { class: "fl-top" }, this.toolbar.el), this.tray.el, this.noticeLine.el,
+      h("div", { class: "fl-work" }, e.help, this.question.el,
         h("main", { class: "fl-main" }, h("div", { class: "fl-stage" }, e.figure, this.console.el, this.typeIn.el), e.side)), e.announce);
     this.showSockets(false);
     this.figure.placeholder("Waiting for a session: open a C file and step it, or run a demo");
@@ -243,7 +245,7 @@ export class App {
   private toggleHelp(): void {
     if (this.el.help.hidden) {
       this.el.help.hidden = false;
-      this.say("Keys shown above the picture; Escape closes them.");
+      this.say("Keys shown over the picture; Escape closes them.");
     } else this.closeHelp();
   }
 

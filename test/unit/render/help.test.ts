@@ -33,6 +33,29 @@ describe("the keys help (Chromium)", function () {
     assert.equal(await page.getByRole("region", { name: "Keys", exact: true }).isVisible(), false);
   });
 
+  // A tester at 1366x768 with the panel open: the keys showed 4 rows in 90 px and squeezed
+  // the terminal strip to one cut line.
+  it("lies over the picture at 660x385: every key is seen, and the terminal strip keeps its lines", async () => {
+    const prev = fixture("pipe.prev");
+    prev.output = [1, 2, 3, 4].map((n) => ({ pid: 300, fd: 1, text: `line ${n} from the parent\n` }));
+    const page = await hx.show([prev, fixture("pipe")], { width: 660, height: 385 });
+    const strip = async () => (await page.locator(".fl-console").boundingBox())?.height ?? 0;
+    const picture = async () => (await page.locator(".fl-figure-wrap").boundingBox())?.height ?? 0;
+    const [stripBefore, pictureBefore] = [await strip(), await picture()];
+    await page.locator(".fl-figure-wrap").press("?");
+    const keys = page.getByRole("region", { name: "Keys", exact: true });
+    assert.equal(await keys.isVisible(), true);
+    assert.equal(await strip(), stripBefore, "the terminal strip is not squeezed");
+    assert.equal(await picture(), pictureBefore, "the picture keeps its box (the keys lie over it)");
+    const cut = await keys.evaluate((el) => { const room = el.getBoundingClientRect();
+      return Array.from(el.querySelectorAll("dt, dd")).filter((k) => { const b = k.getBoundingClientRect(); return b.top < room.top || b.bottom > room.bottom + 0.5; }).length; });
+    assert.equal(cut, 0, "every key lies inside the keys' box");
+    // Over the picture, under the toolbar's menu: the toolbar stays in use.
+    const menu = page.getByRole("button", { name: "More actions" });
+    await menu.click();
+    assert.equal(await page.getByRole("menu").isVisible(), true);
+  });
+
   it("leaves the picture most of a short view, with the keys and a long notice both open", async () => {
     const page = await show();
     await page.locator(".fl-figure-wrap").press("?");
