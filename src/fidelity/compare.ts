@@ -101,6 +101,14 @@ export function foldPolls(entries: NormEntry[]): NormEntry[] {
     }
     let j = i + 1;
     while (j < entries.length && !(entries[j].call === e.call && entries[j].line === e.line)) j++;
+    // Never asked again from its line (a single look before a loop elsewhere): no round, and
+    // the loop after it must still fold.
+    if (j === entries.length) {
+      out.push(e);
+      lastRound = "";
+      i++;
+      continue;
+    }
     const round = entries.slice(i, j);
     const roundKey = round.map(bagKey).join("\n");
     if (roundKey !== lastRound) out.push(...round);
