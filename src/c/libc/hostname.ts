@@ -9,6 +9,10 @@ import { putString, setErrno } from "./sys";
 /** The model machine's node name (uname -n). */
 export const HOSTNAME = "forklab";
 
+/** Whether `name` is one the machine answers to on loopback, 127.0.0.1: "localhost", and its
+ *  own name (as /etc/hosts maps it), so that a program that looks itself up finds itself. */
+export const loopbackName = (name: string): boolean => name === "localhost" || name === HOSTNAME;
+
 function gethostname(c: Ctx, name: number, len: number): number {
   const whole = HOSTNAME + "\0";
   putString(c, name, whole.slice(0, len), "gethostname", false);

@@ -1,7 +1,9 @@
 // <netdb.h>'s old host lookups, gethostbyname and gethostbyaddr, for the one machine the
-// model has: "localhost" is 127.0.0.1 and a dotted address names itself. The answer lives in
-// one static struct hostent per process, overwritten by the next call, as in glibc.
+// model has: "localhost" and the machine's own name (hostname.ts) are 127.0.0.1, and a
+// dotted address names itself. The answer lives in one static struct hostent per process,
+// overwritten by the next call, as in glibc.
 import { Builtin, Ctx } from "../ctl";
+import { loopbackName } from "./hostname";
 import { heapAlloc, str } from "./sys";
 
 const AF_INET = 2;
@@ -34,7 +36,7 @@ export const hosts: Builtin[] = [
   {
     name: "gethostbyname", fn: (c, a) => {
       const name = str(c, a[0]);
-      if (name === "localhost") return hostent(c, name, [127, 0, 0, 1]);
+      if (loopbackName(name)) return hostent(c, name, [127, 0, 0, 1]);
       const ip = dotted(name);
       return ip ? hostent(c, name, ip) : 0;
     },

@@ -3,6 +3,7 @@
 import { isBlocked, SockAddr, SysRet } from "../../kernel/kernel";
 import { latin1Text } from "../../kernel/latin1";
 import { Builtin, Ctl, Ctx } from "../ctl";
+import { loopbackName } from "./hostname";
 import { cstr, heapAlloc, heapFree, setErrno, span, str, sys } from "./sys";
 import { GAI_MESSAGES } from "./strerror";
 
@@ -57,7 +58,7 @@ function writeAddr(c: Ctx, a: number, lenp: number, r: SysRet): void {
 
 /** Dotted-decimal as inet_pton(3) reads it: four parts, each 0..255 without leading zeros. */
 function parseHost(h: string): number[] | undefined {
-  if (h === "localhost") return [127, 0, 0, 1];
+  if (loopbackName(h)) return [127, 0, 0, 1];
   const parts = h.split(".");
   if (parts.length !== 4 || !parts.every((p) => /^(0|[1-9]\d{0,2})$/.test(p) && +p < 256)) return undefined;
   return parts.map(Number);
@@ -88,7 +89,7 @@ export function inetAton(s: string): number | undefined {
 const swap16 = (x: number): number => ((x & 0xff) << 8) | ((x >> 8) & 0xff);
 const swap32 = (x: number): number => (((x & 0xff) << 24) | ((x & 0xff00) << 8) | ((x >> 8) & 0xff00) | ((x >>> 24) & 0xff)) >>> 0;
 
-/** getaddrinfo for numeric hosts, "localhost" and numeric services: one IPv4 TCP result. */
+/** getaddrinfo for numeric hosts, "localhost" (or the machine's name) and numeric services: one IPv4 TCP result. */
 function getaddrinfo(c: Ctx, a: number[]): number {
   const [hostp, servp, hints, resp] = a;
   const flags = hints ? c.mem.readU(hints, 4) : 0;
@@ -245,7 +246,7 @@ export const net: Builtin[] = [
     name: "inet_pton", fn: (c, a) => {
       if (a[0] !== AF_INET) { setErrno(c, "EAFNOSUPPORT"); return -1; }
       const ip = parseHost(str(c, a[1]));
-      if (!ip || str(c, a[1]) === "localhost") return 0;
+      if (!ip || loopbackName(str(c, a[1]))) return 0;
       c.mem.writeBytes(a[2], new Uint8Array(ip));
       return 1;
     },

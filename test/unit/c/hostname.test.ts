@@ -39,4 +39,31 @@ int main(void) { char h[32]; gethostname(h, sizeof h); printf("%s\\n", h); retur
 `);
     assert.equal(r.stdout, "forklab\n");
   });
+  it("the machine finds itself by its name: gethostbyname and getaddrinfo answer, as /etc/hosts does (the model: loopback)", async () => {
+    const src = `#include <netdb.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+#include <sys/socket.h>
+
+int main(void) {
+    char h[64];
+    gethostname(h, sizeof h);
+    struct hostent *e = gethostbyname(h);
+    printf("gethostbyname: %d, named so: %d\\n", e != NULL, e && strcmp(e->h_name, h) == 0);
+    struct addrinfo hints = { 0 }, *ai;
+    hints.ai_family = AF_INET;
+    hints.ai_socktype = SOCK_STREAM;
+    printf("getaddrinfo: %d\\n", getaddrinfo(h, "80", &hints, &ai));
+    struct in_addr a;
+    printf("inet_pton of the name: %d\\n", inet_pton(AF_INET, h, &a));
+    fprintf(stderr, "%s %s\\n", inet_ntoa(*(struct in_addr *)e->h_addr_list[0]), inet_ntoa(((struct sockaddr_in *)ai->ai_addr)->sin_addr));
+    return 0;
+}
+`;
+    assert.equal(await same(src), "gethostbyname: 1, named so: 1\ngetaddrinfo: 0\ninet_pton of the name: 0\n");
+    // Where the real machine's name leads depends on its /etc/hosts; the model's is loopback.
+    assert.equal((await run(src)).stderr, "127.0.0.1 127.0.0.1\n");
+  });
 });
