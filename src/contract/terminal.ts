@@ -36,3 +36,10 @@ export function readsTerminal(s: Snapshot, p: Proc): boolean {
 export function terminalReaders(s: Snapshot): Proc[] {
   return s.processes.filter((p) => p.kind === "program" && readsTerminal(s, p));
 }
+
+/** Some live process of `s` has the terminal open: a line typed now waits for its next
+ *  read (type-ahead); with none, nothing would ever read it. */
+export function terminalOpen(s: Snapshot): boolean {
+  const ttys = ttyFiles(s);
+  return s.processes.some((p) => p.kind === "program" && p.state !== "zombie" && p.fds.some((id) => id !== null && ttys.has(id)));
+}

@@ -101,6 +101,31 @@ describe("typing a line for the terminal in the view (Chromium)", function () {
     assert.equal(await page.locator(".fl-console li.fl-line-typed").count(), 1);
   });
 
+  // A tester typed a line and pressed Enter: focus went to the picture (the reader took the
+  // line and ran on), so a second line needed a click.
+  it("keeps the keyboard after Enter, while the reader runs on: a second line is typed at once, then it goes when left", async () => {
+    const page = await hx.show(history, { width: 660, height: 385 });
+    await page.locator(".fl-figure-wrap").press("i");
+    await page.keyboard.type("hello");
+    await page.keyboard.press("Enter");
+    // The host's next step: nothing reads the terminal (the line was taken).
+    await deliver(page, historyMessage(history, history, 1, "reader.c"));
+    assert.equal(await page.evaluate("document.activeElement.getAttribute('aria-label')"), "Type a line for the terminal");
+    assert.equal(await page.locator(".fl-typein").isVisible(), true);
+    assert.match(await page.getByRole("group", { name: "Terminal input" }).textContent() ?? "", /No process reads the terminal now/);
+    await page.keyboard.type("again");
+    await page.keyboard.press("Enter");
+    assert.deepEqual((await typed(page)).map((m) => (m as { text: string }).text), ["hello", "again"]);
+    // A reader again: the form says who reads, focus still in it.
+    await deliver(page, historyMessage(history, history, history.length - 1, "reader.c"));
+    assert.match(await page.getByRole("group", { name: "Terminal input" }).textContent() ?? "", /pid \d+ reads the terminal:/);
+    assert.equal(await page.evaluate("document.activeElement.getAttribute('aria-label')"), "Type a line for the terminal");
+    // With no reader, leaving the form takes it away.
+    await deliver(page, historyMessage(history, history, 1, "reader.c"));
+    await page.locator(".fl-figure-wrap").focus();
+    assert.equal(await page.locator(".fl-typein").isVisible(), false);
+  });
+
   it("goes when the step shown has no reader, focus going back to the picture", async () => {
     const page = await hx.show(history, { width: 660, height: 385 });
     await page.locator(".fl-typein-line").focus();
