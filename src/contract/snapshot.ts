@@ -201,12 +201,17 @@ export type KEvent =
   | { kind: "fork"; pid: number; child: number }
   | { kind: "exit"; pid: number; status: number }
   | { kind: "reap"; pid: number; child: number; status: number }
-  | { kind: "signal"; pid: number; signal: string; action: "pending" | "lost" | "handled" | "ignored" | "terminated" | "stopped" | "continued" | "core" }
+  /** `byDefault` (revision 1.9; absent before): with action "ignored", the signal was
+   *  ignored by its default action (SIG_DFL of SIGCHLD, SIGURG, SIGWINCH), not by SIG_IGN:
+   *  the difference the zombie lesson turns on. */
+  | { kind: "signal"; pid: number; signal: string; action: "pending" | "lost" | "handled" | "ignored" | "terminated" | "stopped" | "continued" | "core"; byDefault?: boolean }
   | { kind: "block"; pid: number; on: string }
   /** A blocked process can run again: `on`, the call it was blocked in (revision 1.5;
-   *  absent before), can go on. */
-  | { kind: "wake"; pid: number; on?: string }
-  | { kind: "adopt"; pid: number; child: number }
+   *  absent before), can go on; `by` (revision 1.9; absent before), the signal (or
+   *  "pthread_cancel") that interrupted it rather than what it waited for coming. */
+  | { kind: "wake"; pid: number; on?: string; by?: string }
+  /** init (pid) adopts `child`, whose parent `parent` (revision 1.9; absent before) exited. */
+  | { kind: "adopt"; pid: number; child: number; parent?: number }
   | { kind: "note"; pid: number; text: string };
 
 export interface OutputChunk {

@@ -182,6 +182,10 @@ export function syscallText(c: CallRecord): string {
 /** Calls that return an address: strace shows it in hex, as the program's pointer shows it. */
 const ADDRESS_CALLS = new Set(["mmap", "shmat", "brk"]);
 
+/** Calls that never return to the caller: strace shows their value as "?". */
+const NO_RETURN = new Set(["exit", "exit_group"]);
+
 function retText(c: CallRecord): string {
+  if (NO_RETURN.has(c.call)) return "?";
   return ADDRESS_CALLS.has(c.call) && c.ret >= 0 ? `0x${c.ret.toString(16)}` : String(c.ret);
 }

@@ -73,7 +73,9 @@ const kevent: Check = (x) => {
   if (e) return e;
   if (x.kind === "syscall") return field(x, "call", str) ?? field(x, "args", arr(arg)) ?? field(x, "ret", num)
     ?? field(x, "buf", opt(str)) ?? field(x, "bufLen", opt(num));
-  if (x.kind === "wake") return field(x, "on", opt(str));
+  if (x.kind === "wake") return field(x, "on", opt(str)) ?? field(x, "by", opt(str));
+  if (x.kind === "adopt") return field(x, "child", num) ?? field(x, "parent", opt(num));
+  if (x.kind === "signal") return field(x, "byDefault", opt(bool));
   return undefined;
 };
 const outputChunk = shape({ pid: num, fd: num, text: str });

@@ -168,7 +168,7 @@ export class Kernel {
    *  in ends, so that its library, calling again, finds the request and ends the thread. */
   wakeForCancel(tid: number): void {
     const t = this.k.tasks.get(tid);
-    if (t && t.state === "blocked") proc.unblock(this.k, t);
+    if (t && t.state === "blocked") proc.unblock(this.k, t, "pthread_cancel");
   }
 
   getpid(tid: number): SysResult {

@@ -63,7 +63,9 @@ export function block(k: KState, t: Task, on: string, cond: WaitCond, chans: Cha
   return { blocked: on };
 }
 
-export function unblock(k: KState, t: Task): void {
+/** Make t ready again; `by`: the signal (or cancellation) that interrupts its call, when it
+ *  is not what the call waited for that came. */
+export function unblock(k: KState, t: Task, by?: string): void {
   if (t.state !== "blocked") return;
   const on = t.blockedOn;
   t.state = "ready";
@@ -72,7 +74,7 @@ export function unblock(k: KState, t: Task): void {
   unqueue(k, t);
   runqUpdate(k, t);
   k.woken.add(t.tid);
-  emit(k, on === undefined ? { kind: "wake", pid: t.proc.pid } : { kind: "wake", pid: t.proc.pid, on });
+  emit(k, { kind: "wake", pid: t.proc.pid, ...(on === undefined ? {} : { on }), ...(by === undefined ? {} : { by }) });
 }
 
 /** Make ready the sleepers of the channels changed since the last call whose call can now go on. */
@@ -128,7 +130,7 @@ export function doexit(k: KState, p: KProc, status: number): void {
     if (c.ppid !== p.pid) continue;
     c.ppid = INIT_PID;
     c.childSeq = ++k.childSeq;
-    emit(k, { kind: "adopt", pid: INIT_PID, child: c.pid });
+    emit(k, { kind: "adopt", pid: INIT_PID, child: c.pid, parent: p.pid });
     if (c.zombie) reap(k, INIT_PID, c);
   }
   const parent = k.procs.get(p.ppid);

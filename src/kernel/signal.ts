@@ -28,6 +28,13 @@ function ignored(p: KProc, s: number): boolean {
   return h === "SIG_DFL" && (d === "ignore" || d === "continue");
 }
 
+/** The event of p ignoring s: by SIG_IGN, or by s's default action (SIGCHLD under SIG_DFL
+ *  still leaves zombies; under SIG_IGN it does not). */
+function ignoredEvent(k: KState, p: KProc, s: number): void {
+  const byDefault = handlerOf(p, s) === "SIG_DFL";
+  emit(k, { kind: "signal", pid: p.pid, signal: signame(s), action: "ignored", ...(byDefault ? { byDefault } : {}) });
+}
+
 /** Blocked signals are never ignored or acted upon: every thread of the process blocks it. */
 const blockedByAll = (p: KProc, s: number): boolean => p.tasks.length > 0 && p.tasks.every((t) => sigismember(t.mask, s));
 
@@ -53,6 +60,7 @@ export function sendsig(k: KState, p: KProc, s: number, info: SigInfo = KERNEL_I
     doexit(k, p, W_TERMSIG(s, false));
     return;
   }
+  const continues = s === SIG.SIGCONT && p.stopped;
   if (s === SIG.SIGCONT) {
     unpend(p, STOP_SET);
     if (p.stopped) resume(k, p);
@@ -62,7 +70,8 @@ export function sendsig(k: KState, p: KProc, s: number, info: SigInfo = KERNEL_I
   }
   const blocked = to ? sigismember(to.mask, s) : blockedByAll(p, s);
   if (!blocked && ignored(p, s)) {
-    emit(k, { kind: "signal", pid: p.pid, signal: name, action: "ignored" });
+    // Continuing is SIGCONT's default action: the "continued" event says all of it.
+    if (!(continues && handlerOf(p, s) === "SIG_DFL")) ignoredEvent(k, p, s);
     return;
   }
   const pending = (): number => (to ? to.pending ?? 0 : p.pending);
@@ -184,13 +193,13 @@ function actOn(k: KState, p: KProc, s: number, to?: Task): void {
     if (takers.some((t) => t.state === "ready" || t.intr)) return;
     const t = takers[0];
     t.intr = t.blockedOn;
-    unblock(k, t);
+    unblock(k, t, name);
     return;
   }
   if (to) to.pending = (to.pending! & ~sigmask(s)) >>> 0;
   else p.pending &= ~sigmask(s);
   if (ignored(p, s)) {
-    emit(k, { kind: "signal", pid: p.pid, signal: name, action: "ignored" });
+    ignoredEvent(k, p, s);
     return;
   }
   const d = defaultAction(s);
@@ -269,7 +278,7 @@ export function sigaction(k: KState, t: Task, s: number, act: SigActionView | nu
     // Setting a disposition that ignores the signal discards it if pending (POSIX).
     if (ignored(p, s) && p.tasks.some((x) => sigismember(pendingFor(x), s))) {
       unpend(p, sigmask(s));
-      emit(k, { kind: "signal", pid: p.pid, signal: signame(s), action: "ignored" });
+      ignoredEvent(k, p, s);
     }
     dispatch(k, p);
   }

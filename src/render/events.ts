@@ -9,14 +9,26 @@ export function describeEvent(e: KEvent): string {
     case "fork": return `pid ${e.pid}: fork \u2192 child ${e.child}`;
     case "exit": return `pid ${e.pid} ${waitStatusText(e.status)}`;
     case "reap": return `pid ${e.pid} reaped child ${e.child} (${waitStatusText(e.status)})`;
-    case "signal": return `pid ${e.pid}: ${e.signal} ${e.action}`;
+    case "signal": return `pid ${e.pid}: ${signalText(e)}`;
     case "block": return `pid ${e.pid} blocks in ${e.on}`;
-    // What can go on, not just that it "wakes up": what it waited for has come.
-    case "wake": return e.on === undefined ? `pid ${e.pid} can run again` : `pid ${e.pid}'s ${e.on} can go on`;
-    case "adopt": return `init adopts pid ${e.child} (parent ${e.pid} exited)`;
+    case "wake": return wakeText(e);
+    case "adopt": return `init adopts pid ${e.child} (its parent${e.parent === undefined ? "" : ` ${e.parent}`} exited)`;
     // pid 0: the world outside the program (the learner typed at the terminal, a kill from outside).
     case "note": return e.pid === 0 ? e.text : `pid ${e.pid}: ${e.text}`;
   }
+}
+
+/** "SIGCHLD ignored by default (SIG_DFL)" against plain "ignored" (SIG_IGN): under SIG_DFL
+ *  a child still becomes a zombie, under SIG_IGN it does not. */
+function signalText(e: Extract<KEvent, { kind: "signal" }>): string {
+  return `${e.signal} ${e.action}${e.action === "ignored" && e.byDefault ? " by default (SIG_DFL)" : ""}`;
+}
+
+/** What can go on, not just that it "wakes up": what it waited for has come, or a signal
+ *  interrupts the call (its handler runs first; the call then fails with EINTR or restarts). */
+function wakeText(e: Extract<KEvent, { kind: "wake" }>): string {
+  if (e.by !== undefined) return e.on === undefined ? `${e.by} interrupts pid ${e.pid}` : `${e.by} interrupts pid ${e.pid}'s ${e.on}`;
+  return e.on === undefined ? `pid ${e.pid} can run again` : `pid ${e.pid}'s ${e.on} can go on`;
 }
 
 export type TimelineKind = "fork" | "exit" | "reap" | "signal" | "descriptor";

@@ -202,5 +202,17 @@ int main(void) {
     assert.equal(syscallText({ call: "shmat", args: [0, 0], ret: 0x7f0000000000 }), "shmat(0, 0) = 0x7f0000000000");
     assert.equal(syscallText({ call: "mmap", args: [4096, 0x21], ret: 0x7f0000001000 }), "mmap(4096, MAP_SHARED|MAP_ANONYMOUS) = 0x7f0000001000");
     assert.equal(syscallText({ call: "shmat", args: [9, 0], ret: -1, errno: "EINVAL" }), "shmat(9, 0) = -1 EINVAL");
+    // exit never returns: strace prints exit_group(1) = ?, and so do we (a tester read "exit(1) = 0").
+    assert.equal(syscallText({ call: "exit", args: [1], ret: 0 }), "exit(1) = ?");
+  });
+
+  it("events in words: who exited when init adopts, which signal interrupts a call, SIG_DFL against SIG_IGN", () => {
+    assert.equal(describeEvent({ kind: "adopt", pid: 1, child: 4, parent: 3 }), "init adopts pid 4 (its parent 3 exited)");
+    // Before revision 1.9 the event had no parent: the text must not name init as the one that exited.
+    assert.equal(describeEvent({ kind: "adopt", pid: 1, child: 4 }), "init adopts pid 4 (its parent exited)");
+    assert.equal(describeEvent({ kind: "wake", pid: 2, on: "write(4)", by: "SIGALRM" }), "SIGALRM interrupts pid 2's write(4)");
+    assert.equal(describeEvent({ kind: "wake", pid: 2, on: "read(0)" }), "pid 2's read(0) can go on");
+    assert.equal(describeEvent({ kind: "signal", pid: 1, signal: "SIGCHLD", action: "ignored", byDefault: true }), "pid 1: SIGCHLD ignored by default (SIG_DFL)");
+    assert.equal(describeEvent({ kind: "signal", pid: 1, signal: "SIGCHLD", action: "ignored" }), "pid 1: SIGCHLD ignored");
   });
 });

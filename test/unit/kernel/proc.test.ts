@@ -75,7 +75,7 @@ describe("kernel: processes", () => {
     k.exit(c, 0);
     assert.equal(okRet(k.getppid(g)), 1, "the orphan's parent is now init");
     const ev = k.takeEvents();
-    assert.ok(ev.some((e) => e.kind === "adopt" && e.child === g && e.pid === 1));
+    assert.ok(ev.some((e) => e.kind === "adopt" && e.child === g && e.pid === 1 && e.parent === c), "init adopts it, and the event names the parent that exited");
     k.exit(g, 0);
     assert.ok(!k.pids().includes(g), "init reaped it: no zombie remains");
     assert.ok(k.takeEvents().some((e) => e.kind === "reap" && e.pid === 1 && e.child === g));

@@ -23,12 +23,19 @@ describe("kernel: signals", () => {
     okRet(k.kill(pid, a, SIG.SIGTERM));
     assert.equal(done(k.waitpid(pid, a, 0)).status, SIG.SIGTERM);
     const b = fork(k, pid);
+    k.takeEvents();
     okRet(k.kill(pid, b, SIG.SIGCHLD));
+    assert.deepEqual(k.takeEvents().filter((e) => e.kind === "signal"), [{ kind: "signal", pid: b, signal: "SIGCHLD", action: "ignored", byDefault: true }],
+      "ignored by its default action, not by SIG_IGN");
     assert.deepEqual(proc(k.snapshot(0), b).signals.pending, [], "SIGCHLD's default is to ignore: not even pending");
     okRet(k.kill(pid, b, SIG.SIGTSTP));
     assert.equal(proc(k.snapshot(1), b).state, "stopped");
     assert.equal(k.task(b)!.runnable, false);
+    k.takeEvents();
     okRet(k.kill(pid, b, SIG.SIGCONT));
+    // (The parent gets its SIGCHLD for the continued child, which it ignores by default.)
+    assert.deepEqual(k.takeEvents().filter((e) => e.kind === "signal" && e.pid === b).map((e) => e.kind === "signal" && e.action), ["continued"],
+      "continuing is SIGCONT's default action: no 'ignored' after it");
     assert.equal(proc(k.snapshot(2), b).state, "ready");
     okRet(k.kill(pid, b, SIG.SIGQUIT));
     const ev = k.takeEvents();
@@ -159,8 +166,11 @@ describe("kernel: signals", () => {
     const [r] = done(k.pipe(pid)).fds!;
     okRet(k.alarm(pid, 1));
     blocked(k.read(pid, r, 1));
+    k.takeEvents();
     k.advanceTo(k.nextTimer()!);
     assert.equal(k.task(pid)!.runnable, true, "the handled signal woke the reader");
+    assert.ok(k.takeEvents().some((e) => e.kind === "wake" && e.pid === pid && e.on === `read(${r})` && e.by === "SIGALRM"),
+      "the wake says the signal interrupted the read: nothing came to the pipe");
     const d = runHandler(k, pid)!;
     assert.deepEqual([d.interrupted, d.restart], [`read(${r})`, false]);
     assert.equal(errno(k.read(pid, r, 1)), "EINTR");
