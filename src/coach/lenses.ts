@@ -4,7 +4,7 @@
 // so two processes on one line read as two lenses side by side. Plain data here; the
 // extension turns each into a vscode.CodeLens.
 import type { Proc, Snapshot } from "../contract/snapshot";
-import { unblockHint } from "../contract/unblock";
+import { readSource, unblockHint } from "../contract/unblock";
 import { readsTerminal } from "../contract/terminal";
 
 export interface LensSpec {
@@ -15,6 +15,27 @@ export interface LensSpec {
   command: string;
   args?: unknown[];
   tooltip?: string;
+}
+
+/** Processes a line shows one by one (a lens, a marker each); past that, the rest are
+ *  counted in one: a fork bomb puts thousands on one line, and a lens and a decoration per
+ *  process would bury the code and stall the editor. */
+export const PROCESSES_PER_LINE = 4;
+
+/** The processes to show one by one out of those on one line, and how many are left over:
+ *  all of them when they fit, else one fewer than the room (the count takes a place). */
+export function perLine<T>(items: readonly T[]): { shown: T[]; more: number } {
+  if (items.length <= PROCESSES_PER_LINE) return { shown: [...items], more: 0 };
+  const shown = items.slice(0, PROCESSES_PER_LINE - 1);
+  return { shown, more: items.length - shown.length };
+}
+
+/** Pids listed in a lens's text before the rest are counted. */
+const PIDS_LISTED = 8;
+
+/** "3, 4, 5" or "3, 4, 5, ... (97 in all)". */
+function pidList(pids: readonly number[]): string {
+  return pids.length <= PIDS_LISTED ? pids.join(", ") : `${pids.slice(0, PIDS_LISTED).join(", ")}, ... (${pids.length} in all)`;
 }
 
 /** The editor's command ids each lens runs: the extension names its commands and passes them in. */
@@ -86,26 +107,19 @@ export function sessionLenses({ snapshot: s, mainPid, text, ended }: SessionLens
   out.push({ line: top, title: "Stop", command: CMD.stop });
   const dead = s.processes.filter((p) => p.kind === "program" && p.state === "zombie");
   if (dead.length) {
-    out.push({ line: top, title: `zombie${dead.length > 1 ? "s" : ""} ${dead.map((p) => p.pid).join(", ")}: exited, not reaped`, command: "",
+    out.push({ line: top, title: `zombie${dead.length > 1 ? "s" : ""} ${pidList(dead.map((p) => p.pid))}: exited, not reaped`, command: "",
       tooltip: "A child that exited stays in the process table until its parent calls wait or waitpid" });
   }
   if (ended) out.push({ line: top, title: `ended: ${ended}`, command: "" });
 
   const live = s.processes.filter((p) => p.kind === "program" && p.state !== "zombie" && p.line !== undefined && p.line > 0)
     .sort((a, b) => a.pid - b.pid);
-  for (const p of live) {
-    const role = roleOf(s, p, mainPid);
-    if (p.state === "blocked") {
-      const call = p.blockedOn ?? "a call";
-      const accepting = call.startsWith("accept");
-      out.push({ line: p.line!, title: `pid ${p.pid} (${role}) blocked in ${call}: ${unblockHint(call, readsTerminal(s, p))}`,
-        command: accepting ? CMD.connect : "", tooltip: accepting ? "Connect a client" : `pid ${p.pid} waits; step another process` });
-    } else if (p.state === "stopped") {
-      out.push({ line: p.line!, title: `pid ${p.pid} (${role}) stopped: send SIGCONT`, command: CMD.signal, args: [p.pid, "SIGCONT"] });
-    } else {
-      out.push({ line: p.line!, title: `$(debug-step-over) Step pid ${p.pid} (${role})`, command: CMD.stepProcess, args: [p.pid],
-        tooltip: `Run line ${p.line} in pid ${p.pid}` });
-    }
+  const byLine = new Map<number, Proc[]>();
+  for (const p of live) byLine.set(p.line!, [...(byLine.get(p.line!) ?? []), p]);
+  for (const [line, procs] of byLine) {
+    const { shown, more } = perLine(procs);
+    for (const p of shown) out.push(processLens(s, p, mainPid, CMD));
+    if (more) out.push({ line, title: `${more} more processes here`, command: "", tooltip: "Step one of them from the view: pick its process there" });
   }
   const occupied = new Set(live.map((p) => p.line));
   text.split("\n").forEach((l, i) => {
@@ -114,6 +128,20 @@ export function sessionLenses({ snapshot: s, mainPid, text, ended }: SessionLens
     }
   });
   return out;
+}
+
+/** The lens of one live process above its line: step it, or what it waits for. */
+function processLens(s: Snapshot, p: Proc, mainPid: number, CMD: LensCommands): LensSpec {
+  const role = roleOf(s, p, mainPid);
+  if (p.state === "blocked") {
+    const call = p.blockedOn ?? "a call";
+    const accepting = call.startsWith("accept");
+    return { line: p.line!, title: `pid ${p.pid} (${role}) blocked in ${call}: ${unblockHint(call, readsTerminal(s, p), readSource(s, p))}`,
+      command: accepting ? CMD.connect : "", tooltip: accepting ? "Connect a client" : `pid ${p.pid} waits; step another process` };
+  }
+  if (p.state === "stopped") return { line: p.line!, title: `pid ${p.pid} (${role}) stopped: send SIGCONT`, command: CMD.signal, args: [p.pid, "SIGCONT"] };
+  return { line: p.line!, title: `$(debug-step-over) Step pid ${p.pid} (${role})`, command: CMD.stepProcess, args: [p.pid],
+    tooltip: `Run line ${p.line} in pid ${p.pid}` };
 }
 
 /** The status bar's words for a snapshot: short text and a full sentence for screen readers. */

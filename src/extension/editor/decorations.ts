@@ -1,10 +1,13 @@
 // A colour per pid, the same hue as the view (src/render/palette): the line each live
 // process runs next gets a tinted background, a gutter dot, an overview-ruler mark and a
-// small "pid N" label after the line.
+// small "pid N" label after the line. A line shows a few processes so and counts the rest
+// in one "N more" label (marker.ts): a fork bomb's thousands of processes on one line would
+// stack their tints into an opaque bar over the code and make the editor crawl. A pid's
+// decoration type lives while some editor shows it.
 import * as vscode from "vscode";
 import { ColourScheme, pidColor } from "../../render/palette";
 import type { Sessions } from "../session/sessions";
-import { MARKER_MARGIN_EM, markedLines, pidMarker } from "./marker";
+import { MARKER_MARGIN_EM, markedLines, moreMarker, pidMarker } from "./marker";
 
 function scheme(): ColourScheme {
   const k = vscode.window.activeColorTheme.kind;
@@ -19,6 +22,8 @@ function dot(colour: string): vscode.Uri {
 
 export class PidDecorations implements vscode.Disposable {
   private readonly types = new Map<string, vscode.TextEditorDecorationType>();
+  /** The "N more" label, one type for every line (each range brings its own text). */
+  private moreType: vscode.TextEditorDecorationType | undefined;
   /** The lines each editor was last given per type: only changes go to the workbench. */
   private painted = new WeakMap<vscode.TextEditor, Map<vscode.TextEditorDecorationType, string>>();
   private readonly subs: vscode.Disposable[] = [];
@@ -54,35 +59,52 @@ export class PidDecorations implements vscode.Disposable {
     return t;
   }
 
+  private more(): vscode.TextEditorDecorationType {
+    return (this.moreType ??= vscode.window.createTextEditorDecorationType({
+      after: { color: new vscode.ThemeColor("descriptionForeground"), margin: `0 0 0 ${MARKER_MARGIN_EM}em`, fontStyle: "italic" },
+    }));
+  }
+
   /** Which pid sits on which line, for every visible editor with a session. */
   paint(): void {
+    const used = new Set<vscode.TextEditorDecorationType>();
     for (const ed of vscode.window.visibleTextEditors) {
       const s = this.sessions.get(ed.document.uri);
-      const byType = new Map<vscode.TextEditorDecorationType, vscode.Range[]>();
+      const byType = new Map<vscode.TextEditorDecorationType, vscode.DecorationOptions[]>();
       for (const t of this.types.values()) byType.set(t, []);
+      byType.set(this.more(), []);
       if (s && !s.stale) {
-        for (const [line, pids] of markedLines(s.model.current.processes, ed.document.lineCount)) {
+        for (const [line, { pids, more }] of markedLines(s.model.current.processes, ed.document.lineCount)) {
+          const range = ed.document.lineAt(line).range;
           for (const pid of pids) {
             const t = this.type(pid);
-            byType.set(t, [...(byType.get(t) ?? []), ed.document.lineAt(line).range]);
+            const list = byType.get(t);
+            if (list) list.push({ range });
+            else byType.set(t, [{ range }]);
           }
+          if (more) byType.get(this.more())!.push({ range, renderOptions: { after: { contentText: moreMarker(more) } } });
         }
       }
       let had = this.painted.get(ed);
       if (!had) this.painted.set(ed, had = new Map());
-      for (const [t, ranges] of byType) {
-        const lines = ranges.map((r) => r.start.line).join(",");
-        if (had.get(t) === lines) continue;
-        had.set(t, lines);
-        ed.setDecorations(t, ranges);
+      for (const [t, options] of byType) {
+        if (options.length) used.add(t);
+        const key = options.map((o) => `${o.range.start.line}${o.renderOptions?.after?.contentText ?? ""}`).join(",");
+        if (had.get(t) === key) continue;
+        had.set(t, key);
+        ed.setDecorations(t, options);
       }
     }
+    // A pid no editor shows now gives its type back (disposing it takes its decorations away).
+    for (const [k, t] of this.types) if (!used.has(t)) { t.dispose(); this.types.delete(k); }
   }
 
   /** Forget the decoration types (a theme change needs new colours). */
   private clear(): void {
     for (const t of this.types.values()) t.dispose();
     this.types.clear();
+    this.moreType?.dispose();
+    this.moreType = undefined;
     this.painted = new WeakMap();
   }
 

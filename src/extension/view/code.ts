@@ -3,7 +3,7 @@
 // tab size, the font size, the view's width) and on the markers Fork Lab itself puts at the
 // ends of the lines: the editor's own measure is not reachable.
 import { layoutWidth } from "../../render/geometry";
-import { MARKER_MARGIN_EM, pidMarker } from "../editor/marker";
+import { LineMarks, MARKER_MARGIN_EM, moreMarker, pidMarker } from "../editor/marker";
 
 /** The picture's least width in the presentation layout: the two columns at 16 px text
  *  (12-unit text at 4/3, the view's PRESENT scale). */
@@ -31,9 +31,10 @@ function lineWidths(text: string, tabSize: number): number[] {
 /** The columns Fork Lab's end-of-line markers for `pids` take (editor/marker.ts): each its
  *  margin and its text, the \u25C0 counted twice (the editor's font may lack it, and the
  *  font drawn in its place is often wider than a cell; the marker is italic too). */
-export function markerColumns(pids: readonly number[]): number {
+export function markerColumns(marks: LineMarks): number {
+  const texts = [...marks.pids.map(pidMarker), ...(marks.more ? [moreMarker(marks.more)] : [])];
   let cols = 0;
-  for (const pid of pids) cols += MARKER_MARGIN_EM / CHAR_EM + pidMarker(pid).length + 1;
+  for (const t of texts) cols += MARKER_MARGIN_EM / CHAR_EM + t.length + 1;
   return cols;
 }
 
@@ -44,13 +45,13 @@ export function markerColumns(pids: readonly number[]): number {
  * process coming to the longest line then finds its room, and the layout moves only for
  * what a marker of one process cannot foresee (several on a long line, a wider pid).
  */
-export function markedColumns(text: string, tabSize: number, marks: ReadonlyMap<number, readonly number[]>): number {
+export function markedColumns(text: string, tabSize: number, marks: ReadonlyMap<number, LineMarks>): number {
   const widths = lineWidths(text, tabSize);
   let most = widths.reduce((a, b) => Math.max(a, b), 0);
   let widest = 0;
-  for (const pids of marks.values()) for (const pid of pids) widest = Math.max(widest, pid);
-  if (widest) most += markerColumns([widest]);
-  for (const [line, pids] of marks) most = Math.max(most, (widths[line] ?? 0) + markerColumns(pids));
+  for (const m of marks.values()) for (const pid of m.pids) widest = Math.max(widest, pid);
+  if (widest) most += markerColumns({ pids: [widest], more: 0 });
+  for (const [line, m] of marks) most = Math.max(most, (widths[line] ?? 0) + markerColumns(m));
   return Math.ceil(most);
 }
 

@@ -10,7 +10,7 @@
 // that was open gives the view room as it closes.
 import * as vscode from "vscode";
 import type { Sessions } from "../session/sessions";
-import { markedLines } from "../editor/marker";
+import { LineMarks, markedLines } from "../editor/marker";
 import { CODE_LEAST, codeShare, markedColumns } from "./code";
 import type { DescriptorView, ViewSize } from "./panel";
 import { VIEW_TYPE } from "./panel";
@@ -81,7 +81,7 @@ export class Presentation {
   /** The columns `code` needs: its lines with the markers its session shows (code.ts). */
   private columns(code: vscode.TextEditor): number {
     const s = this.sessions.get(code.document.uri);
-    const marks = s && !s.stale ? markedLines(s.model.current.processes, code.document.lineCount) : new Map<number, number[]>();
+    const marks = s && !s.stale ? markedLines(s.model.current.processes, code.document.lineCount) : new Map<number, LineMarks>();
     return markedColumns(code.document.getText(), Number(code.options.tabSize) || 4, marks);
   }
 

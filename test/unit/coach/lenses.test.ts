@@ -1,7 +1,9 @@
 // Lens titles and lines, hover texts and the status text, computed from real Snapshots of
 // echoserverp.c stepped in the model.
 import { strict as assert } from "node:assert";
-import { idleLenses, mainLine, sessionLenses, statusText } from "../../../src/coach/lenses";
+import { PROCESSES_PER_LINE, idleLenses, mainLine, sessionLenses, statusText } from "../../../src/coach/lenses";
+import { Stepper } from "../../../src/session/stepper";
+import { compile } from "../c/helpers";
 import { LENS_COMMANDS } from "../../../src/extension/editor/lens-commands";
 import { callText, effectSummary, stepEffects } from "../../../src/coach/hovers";
 import { example, stepper } from "../session/helpers";
@@ -47,6 +49,24 @@ describe("code lenses, hovers and status text", function () {
     const titles = sessionLenses({ snapshot: st.current, mainPid: st.mainPid, text }, LENS_COMMANDS).filter((l) => l.line === line && l.command !== "forklab.runToLine").map((l) => l.title);
     assert.equal(titles.length, pids.length);
     pids.forEach((pid, k) => assert.ok(titles[k].includes(`pid ${pid} `), titles.join(" | ")));
+  });
+
+  it("a fork bomb: a line shows a few processes' lenses and one lens counting the rest; the zombie lens lists a few pids", async () => {
+    const src = "#include <unistd.h>\nint main(void) {\n    for (int i = 0; i < 6; i++)\n        fork();\n    _exit(0);\n}\n";
+    const { program } = await compile(src, "bomb.c");
+    const st = new Stepper({ program, name: "bomb", scenario: {}, maxSteps: 5000 });
+    st.until((s) => s.processes.filter((p) => p.kind === "program" && p.state !== "zombie" && p.line === 5).length > 20);
+    const s = st.current;
+    const onLine5 = s.processes.filter((p) => p.kind === "program" && p.state !== "zombie" && p.line === 5).length;
+    const lenses = sessionLenses({ snapshot: s, mainPid: st.mainPid, text: src }, LENS_COMMANDS).filter((l) => l.line === 5);
+    assert.equal(lenses.length, PROCESSES_PER_LINE, lenses.map((l) => l.title).join(" | "));
+    assert.equal(lenses[PROCESSES_PER_LINE - 1].title, `${onLine5 - (PROCESSES_PER_LINE - 1)} more processes here`);
+    // A parent that never waits for its twelve children: they stay zombies.
+    const lazy = "#include <unistd.h>\nint main(void) {\n    for (int i = 0; i < 12; i++)\n        if (fork() == 0) _exit(0);\n    pause();\n}\n";
+    const z = new Stepper({ program: (await compile(lazy, "lazy.c")).program, name: "lazy", scenario: {}, maxSteps: 5000 });
+    z.continue();
+    const zombies = sessionLenses({ snapshot: z.current, mainPid: z.mainPid, text: lazy }, LENS_COMMANDS).find((l) => l.title.startsWith("zombies"));
+    assert.match(zombies?.title ?? "no zombie lens", /^zombies (\d+, ){8}\.\.\. \(12 in all\): exited, not reaped$/);
   });
 
   it("a server blocked in accept gets a lens that connects a client", async () => {
