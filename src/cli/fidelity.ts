@@ -1,9 +1,10 @@
 // `forklab fidelity FILE.c [--scenario S.json] [--json]` (or `--all` for every example): run the file on real Linux under
 // strace and in the model, compare them call by call; exit 0 when they agree, 1 when
-// they differ, 2 when the check cannot run here (no strace, no ptrace, no compiler).
+// they differ, 2 when the check cannot run here (no strace, no ptrace, no compiler), 3 when
+// the real program did not end in time (nothing was compared).
 import { readdirSync } from "node:fs";
 import { basename, join } from "node:path";
-import { checkFidelity } from "../fidelity/check";
+import { RealRunTimedOut, checkFidelity } from "../fidelity/check";
 import { defaultScenarioFor, readScenario } from "../host/scenario";
 import { StraceUnavailable } from "../fidelity/realrun";
 import { formatComparison } from "../fidelity/report";
@@ -68,6 +69,10 @@ export async function fidelity(argv: string[]): Promise<number> {
     if (err instanceof StraceUnavailable) {
       console.error(`forklab fidelity: ${err.message}`);
       return 2;
+    }
+    if (err instanceof RealRunTimedOut) {
+      console.error(`forklab fidelity: ${err.message}`);
+      return 3;
     }
     throw err;
   }

@@ -1,14 +1,14 @@
 // One fidelity check end to end: the file on real Linux under strace and in the model,
 // both normalised, compared. Used by `forklab fidelity` and by the fidelity tests.
 
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import type { Scenario } from "../contract/scenario";
 import { compare, type Comparison } from "./compare";
 import { normalizeModel, type ModelRun } from "./model";
 import { runModelSession } from "./model-session";
 import type { NormTrace } from "./normal";
 import { normalizeLinux } from "./normalize";
-import { checkStrace, disposeRun, realRun } from "./realrun";
+import { DEFAULT_TIMEOUT_MS, checkStrace, disposeRun, realRun } from "./realrun";
 
 export interface FidelityResult {
   file: string;
@@ -26,12 +26,20 @@ export interface CheckOptions {
   timeoutMs?: number;
 }
 
+/** The real program did not end in time and was killed: there is nothing to compare (an
+ *  endless loop, or a server the Scenario does not stop), which is not a disagreement. */
+export class RealRunTimedOut extends Error {
+  constructor(file: string, readonly ms: number) {
+    super(`the real run of ${basename(file)} did not end within ${Math.round(ms / 1000)} s and was killed: nothing was compared`);
+  }
+}
+
 export async function linuxTrace(file: string, scenario: Scenario, opts: CheckOptions): Promise<{ trace: NormTrace; ms: number }> {
   await checkStrace();
   const real = await realRun(file, scenario, { examplesDir: join(opts.root, "examples"), timeoutMs: opts.timeoutMs });
   try {
     const trace = normalizeLinux(real);
-    if (real.timedOut) throw new Error(`the real run of ${file} did not end within its time limit`);
+    if (real.timedOut) throw new RealRunTimedOut(file, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     return { trace, ms: real.ms };
   } finally {
     disposeRun(real);

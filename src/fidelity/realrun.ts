@@ -18,6 +18,9 @@ import { symbolize, type Site } from "./symbolize";
 
 const run = promisify(execFile);
 
+/** How long a real run may take before it is killed (RealRunOptions.timeoutMs). */
+export const DEFAULT_TIMEOUT_MS = 15000;
+
 /** Every call the model knows about, by its Linux name (and the variants libc really uses). */
 export const TRACED_CALLS = [
   "clone", "clone3", "fork", "vfork", "execve", "exit_group", "wait4", "waitid", "kill",
@@ -116,7 +119,7 @@ export async function traceCompiled(compiled: Compiled, scenario: Scenario, opts
   const traceDir = join(compiled.dir, "strace");
   mkdirSync(traceDir);
   mirrorFolder(dirname(compiled.source), compiled.dir, new Set([basename(compiled.exe), "strace"]));
-  const timeoutMs = opts.timeoutMs ?? 15000;
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   // strace's options; each program writes its own files: t.PID (the main one), s1.PID...
   const straceFor = (prefix: string) => [
     // A backstop if this process dies; the driver's own timer kills the whole group first.

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { checkRules } from "../../src/fidelity/compare";
-import { checkFidelity, linuxTrace } from "../../src/fidelity/check";
+import { RealRunTimedOut, checkFidelity, linuxTrace } from "../../src/fidelity/check";
 import { alarmDue } from "../../src/fidelity/realrun";
 import type { NormTrace } from "../../src/fidelity/normal";
 import type { Scenario } from "../../src/contract/scenario";
@@ -47,6 +47,13 @@ describe("fidelity: real runs under strace", function () {
     } finally {
       holder.close();
     }
+  });
+
+  it("a program that never ends is killed at the time limit and reported as not compared, not as a disagreement", async () => {
+    await inFolder({ "spin.c": "int main(void) { volatile unsigned n = 0; for (;;) n++; }\n" }, async (dir) => {
+      await assert.rejects(checkFidelity(join(dir, "spin.c"), {}, { root, timeoutMs: 2000 }),
+        (e: unknown) => e instanceof RealRunTimedOut && /spin\.c did not end within 2 s and was killed: nothing was compared/.test(e.message));
+    });
   });
 
   it("alarmDue: the last alarm of each trace file counts; alarm(0) cancels", () => {

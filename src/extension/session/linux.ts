@@ -9,10 +9,18 @@ import type { Services } from "../services";
 import { requireTrust } from "../trust";
 
 export interface LinuxResult {
-  /** 0: model and Linux agree; 1: they differ; 2: the check cannot run here. */
+  /** 0: model and Linux agree; 1: they differ; 2: the check cannot run here; 3: the real
+   *  program did not end in time (nothing compared). */
   code: number;
   report: string;
 }
+
+/** What each exit status of `forklab fidelity` means, as the learner is told. */
+const VERDICTS: Record<number, string> = {
+  0: "the model and Linux agree",
+  1: "the model and Linux differ (see the report)",
+  3: "the program did not end on Linux within the time limit and was stopped: nothing was compared",
+};
 
 export function register(context: vscode.ExtensionContext, { sessions }: Services): void {
   const out = vscode.window.createOutputChannel("Fork Lab: compare with Linux");
@@ -45,7 +53,7 @@ export function register(context: vscode.ExtensionContext, { sessions }: Service
       }));
     rmSync(dir, { recursive: true, force: true });
     out.appendLine(result.report);
-    const verdict = result.code === 0 ? "the model and Linux agree" : result.code === 1 ? "the model and Linux differ (see the report)" : "the check could not run here (see the report)";
+    const verdict = VERDICTS[result.code] ?? "the check could not run here (see the report)";
     out.appendLine(`forklab fidelity: ${verdict}`);
     void vscode.window.showInformationMessage(`Fork Lab: ${verdict}.`);
     return result;
