@@ -3,20 +3,27 @@
 // the code lenses (src/coach/lenses.ts), the Step Process command's list and the view's
 // process form: one wording everywhere. Here, under the Snapshot's types, because the view
 // reads it too and imports nothing from the model.
-import type { Proc, Snapshot } from "./snapshot";
+import type { KObject, Proc, Snapshot } from "./snapshot";
 import { readsTerminal } from "./terminal";
 
 /** What lets a process reading the terminal go on (the view's input line, webview/typein.ts). */
 export const TYPE_HINT = "type a line for the terminal in the view (Enter sends it; Ctrl-D is end of file)";
 
+/** What a blocked read waits on: the kind of v-node behind its descriptor, when known. */
+export type ReadSource = KObject["kind"] | undefined;
+
 /** What would let a process blocked in `call` go on, in the learner's terms; `terminal`
- *  when the call reads the terminal (contract/terminal.ts readsTerminal). */
-export function unblockHint(call: string | undefined, terminal = false): string {
+ *  when the call reads the terminal (contract/terminal.ts readsTerminal); `from`, what a
+ *  read reads (readSource): a pipe's reader waits for a writer, a socket's for its peer. */
+export function unblockHint(call: string | undefined, terminal = false, from?: ReadSource): string {
   if (terminal) return TYPE_HINT;
   const name = (call ?? "").replace(/\(.*$/, "");
   switch (name) {
     case "accept": return "connect a client";
-    case "read": case "recvfrom": case "recv": case "readline": return "it waits for data (a client line, or a writer)";
+    case "read": case "recvfrom": case "recv": case "readline":
+      if (from === "pipe") return "it waits for a writer to write into the pipe (or for every write end to close: then read returns 0, EOF)";
+      if (from === "socket") return "it waits for data from the other end of the connection (a client line)";
+      return "it waits for data (a client line, or a writer)";
     case "wait": case "wait4": case "waitpid": return "it waits for a child to exit";
     case "pause": case "sigsuspend": case "sigwait": return "it waits for a signal";
     case "write": case "sendto": return "it waits for the reader to make room";
@@ -27,8 +34,17 @@ export function unblockHint(call: string | undefined, terminal = false): string 
 }
 
 /** "pid 7 is blocked in read(4): it waits for data ..." */
-export function whyBlocked(pid: number, call: string | undefined, terminal = false): string {
-  return `pid ${pid} is blocked${call ? ` in ${call}` : ""}: ${unblockHint(call, terminal)}`;
+export function whyBlocked(pid: number, call: string | undefined, terminal = false, from?: ReadSource): string {
+  return `pid ${pid} is blocked${call ? ` in ${call}` : ""}: ${unblockHint(call, terminal, from)}`;
+}
+
+/** The kind of v-node `p`'s blocked read(fd) or recv(fd) reads, when it is blocked in one. */
+export function readSource(snap: Snapshot, p: Proc): ReadSource {
+  const m = p.state === "blocked" ? /^(?:read|recv|recvfrom)\((\d+)\)$/.exec(p.blockedOn ?? "") : null;
+  const id = m ? p.fds[Number(m[1])] : undefined;
+  if (id === null || id === undefined) return undefined;
+  const object = snap.files.find((f) => f.id === id)?.object;
+  return snap.objects.find((o) => o.id === object)?.kind;
 }
 
 /** Why `p`, a process of `snap`, cannot run a line now (blocked, stopped, exited), or
@@ -37,7 +53,7 @@ export function whyNotStep(p: Proc, snap: Snapshot): string | undefined {
   switch (p.state) {
     case "zombie": return `pid ${p.pid} has exited (a zombie until its parent reaps it)`;
     case "stopped": return `pid ${p.pid} is stopped: send it SIGCONT`;
-    case "blocked": return whyBlocked(p.pid, p.blockedOn, readsTerminal(snap, p));
+    case "blocked": return whyBlocked(p.pid, p.blockedOn, readsTerminal(snap, p), readSource(snap, p));
     default: return undefined;
   }
 }

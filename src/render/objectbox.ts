@@ -52,15 +52,18 @@ function holdersLine(fl: Flow, o: KObject, look: Lookup): void {
   if (pids.length) fl.line(() => [["fl-m", "used by "], ["fl-t fl-mono", clip(pids.join(" "), 36)]]);
 }
 
-function pipeBody(fl: Flow, o: PipeObject): void {
+/** A pipe's buffer and ends; a freed one (drawn as it was a step before) has no end left:
+ *  its last reader or writer closed is why it went. */
+function pipeBody(fl: Flow, o: PipeObject, freed: boolean): void {
   fl.queue(o.buffer);
   const frac = o.capacity > 0 ? Math.min(1, o.buffer.length / o.capacity) : 0;
   const y = fl.y;
   fl.draw(() => rect(PAD, y, INNER, 6, "fl-bar", { rx: 2 }) + (o.buffer.length ? rect(PAD, y, Math.max(2, INNER * frac), 6, "fl-barfill", { rx: 2 }) : ""));
   fl.y += 10;
   fl.line(() => [["fl-t fl-mono", `${o.buffer.length} / ${o.capacity}`], ["fl-m", " bytes in buffer"]]);
-  fl.line(() => [["fl-m", "readers "], ["fl-t fl-b", String(o.readers)], ["fl-m", " \u00b7 writers "], ["fl-t fl-b", String(o.writers)],
-    ...(o.writers === 0 ? [["fl-m", " \u00b7 read gives EOF when empty"] as [string, string]] : [])]);
+  const [readers, writers] = freed ? [0, 0] : [o.readers, o.writers];
+  fl.line(() => [["fl-m", "readers "], ["fl-t fl-b", String(readers)], ["fl-m", " \u00b7 writers "], ["fl-t fl-b", String(writers)],
+    ...(writers === 0 && !freed ? [["fl-m", " \u00b7 read gives EOF when empty"] as [string, string]] : [])]);
 }
 
 /** A UDP socket: its address, its peer once connected, and each datagram waiting, whole. */
@@ -203,7 +206,7 @@ function objectFlow(fl: Flow, o: KObject, term: Terminal, look: Lookup, c: Chang
       fl.line(() => [["fl-m", "size "], ["fl-t fl-mono", String(o.size)], ["fl-m", " bytes"]]);
       fl.queue(o.preview);
       break;
-    case "pipe": pipeBody(fl, o); break;
+    case "pipe": pipeBody(fl, o, ghost); break;
     case "socket": socketBody(fl, o, look); break;
     case "shm": shmBody(fl, o, look); break;
     case "tty":

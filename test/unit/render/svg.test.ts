@@ -182,6 +182,21 @@ describe("render: text", () => {
     assert.doesNotMatch(running, /held until/);
   });
 
+  it("a freed pipe's ghost has no reader or writer left (its last end closed is why it went)", () => {
+    const k = new Kernel();
+    const pid = k.spawn({ name: "prog" });
+    const [r, w] = (k.pipe(pid) as { fds: number[] }).fds;
+    const before = k.snapshot(1);
+    k.close(pid, r);
+    k.close(pid, w);
+    const after = k.snapshot(2);
+    const plain = (svg: string) => svg.replace(/<[^>]*>/g, "");
+    const ghost = /<g class="fl-obj fl-ghost"[^>]*data-kind="pipe".*?freed: the last reference was closed/s.exec(renderSvg(after, before))?.[0] ?? "";
+    assert.match(plain(ghost), /readers 0 · writers 0/);
+    assert.doesNotMatch(plain(ghost), /read gives EOF/);
+    assert.match(plain(renderSvg(before)), /readers 1 · writers 1/, "a live pipe shows its ends");
+  });
+
   it("writes bytes as C literals and decodes wait statuses like the W* macros", () => {
     assert.equal(cbytes("a\nb\0\x7f"), '"a\\nb\\0\\x7f"');
     assert.equal(cbytes("abcdefgh", 6), '"abcdef"\u2026');

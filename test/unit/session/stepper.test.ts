@@ -4,6 +4,8 @@ import { strict as assert } from "node:assert";
 import type { Snapshot } from "../../../src/contract/snapshot";
 import { whyNotStep } from "../../../src/contract/unblock";
 import { stepper } from "./helpers";
+import { Stepper } from "../../../src/session/stepper";
+import { compile } from "../c/helpers";
 
 const main = (s: Snapshot, pid: number) => s.processes.find((p) => p.pid === pid)!;
 
@@ -38,6 +40,16 @@ describe("the learner's stepper", function () {
     assert.equal(whyNotStep(parent(), st.current), blocked.message, "blocked in accept again");
   });
 
+  it("a pipe's blocked reader is told it waits for a writer, or for every write end to close (EOF)", async () => {
+    // The parent keeps its own write end and reads; the child never writes.
+    const src = "#include <unistd.h>\nint main(void) {\n    int fds[2];\n    char c;\n    pipe(fds);\n    if (fork() == 0) pause();\n    read(fds[0], &c, 1);\n    return 0;\n}\n";
+    const st = new Stepper({ program: (await compile(src, "reader.c")).program, name: "reader", scenario: {}, maxSteps: 500 });
+    st.continue();
+    const parent = st.current.processes.find((p) => p.pid === st.mainPid)!;
+    assert.equal(parent.blockedOn, "read(3)");
+    assert.equal(whyNotStep(parent, st.current), `pid ${st.mainPid} is blocked in read(3): it waits for a writer to write into the pipe (or for every write end to close: then read returns 0, EOF)`);
+  });
+
   it("a blocked server says what it waits for; a connected client is accepted, echoed and, once closed, its child is reaped", async () => {
     const st = await stepper("echoserverp.c", { argv: ["15213"] });
     const r = st.continue();
@@ -56,6 +68,7 @@ describe("the learner's stepper", function () {
     // stdout is a pipe here, so printf's line waits in the child's stdio buffer.
     assert.equal(child.stdio.stdout.buffered, "server received 3 bytes\n");
     assert.equal(child.state, "blocked", "the child waits for the next line");
+    assert.match(whyNotStep(child, st.current) ?? "", /blocked in read\(4\): it waits for data from the other end of the connection/, "a socket's reader waits for its peer");
 
     assert.ok(st.send(client.pid, "again").ok);
     st.continue();
