@@ -168,6 +168,7 @@ export class App {
       h("div", { class: "fl-work" }, e.help, this.question.el,
         h("main", { class: "fl-main" }, h("div", { class: "fl-stage" }, e.figure, this.console.el, this.typeIn.el), e.side)), e.announce);
     this.showSockets(false);
+    this.syncControls();
     this.figure.placeholder("Waiting for a session: open a C file and step it, or run a demo");
     e.figure.addEventListener("keydown", (ev) => this.onPictureKey(ev));
     e.text.addEventListener("keydown", (ev) => this.onTextKey(ev));
@@ -462,7 +463,6 @@ export class App {
     // Only what differs: each write re-lays out its box on every step.
     if (e.scrub.max !== String(this.steps() - 1)) e.scrub.max = String(this.steps() - 1);
     if (e.scrub.value !== String(hist.current)) e.scrub.value = String(hist.current);
-    if (e.scrub.disabled !== this.steps() < 2) e.scrub.disabled = this.steps() < 2;
     const future = last - hist.current;
     const where = `step ${snap.step} of ${lastStep}${future ? ` (${future} recorded after it)` : ""}`;
     setAttr(e.scrub, "aria-valuetext", where);
@@ -480,6 +480,28 @@ export class App {
       this.say(`${fig.caption}${fresh ? ` Output: ${snap.output.map((c) => c.text).join("").slice(0, 200)}` : ""}`);
     }
     this.drawText();
+    this.syncControls();
+  }
+
+  /** The step controls act only where they can: First step and Step back not at the first
+   *  step (they only said "already at the start"), Last recorded step not at the last, none
+   *  of the session's while no session is shown (not started after a compile error, or
+   *  over). Disabled as the ended session's are, so the toolbar's roving focus passes them;
+   *  the keyboard's place moves on when the focused one goes out of use. */
+  private syncControls(): void {
+    const t = this.tools;
+    const hist = this.history;
+    const live = this.over === undefined && hist.length > 0;
+    const at = hist.current;
+    const want: Array<[HTMLButtonElement | HTMLInputElement, boolean]> = [
+      [t.first, live && at > 0], [t.back, live && at > 0], [t.forward, live], [t.last, live && at < hist.length - 1],
+      [t.process, live], [t.connect, live], [t.clients, live], [this.el.scrub, live && this.steps() > 1]];
+    const focused = document.activeElement;
+    let changed = false;
+    for (const [c, on] of want) if (c.disabled === on) { c.disabled = !on; changed = true; }
+    if (!changed) return;
+    this.toolbar.roving();
+    if (focused instanceof HTMLButtonElement && focused.disabled) this.toolbar.el.querySelector<HTMLElement>("[tabindex='0']:not(:disabled)")?.focus();
   }
 
   /** The step counter: a hidden label for screen readers, then the numbers. Updated in
@@ -510,7 +532,7 @@ export class App {
     this.showSockets(false);
     this.announced = -1;
     if (!e.text.hidden) e.text.replaceChildren();
-    e.scrub.disabled = true;
+    this.syncControls();
     e.scrub.max = "0";
     e.scrub.value = "0";
     e.stepInfo.replaceChildren(`${title} \u00b7 not started`);
@@ -529,8 +551,7 @@ export class App {
     if (this.over === undefined) this.el.stepInfo.append(" \u00b7 ended");
     this.over = text;
     this.tray.show(undefined);
-    for (const b of this.sessionControls()) b.disabled = true;
-    this.toolbar.roving();
+    this.syncControls();
     const again = h("button", { type: "button", class: "fl-link" }, "Start stepping again");
     again.addEventListener("click", () => this.send({ v: PROTOCOL_VERSION, type: "restart" }));
     this.noticeLine.show([`${text} `, again], "session");
@@ -540,14 +561,8 @@ export class App {
   /** A history came after the session was over: it is live, its controls act again. */
   private live(): void {
     this.over = undefined;
-    for (const b of this.sessionControls()) b.disabled = false;
     this.el.stepInfo.replaceChildren();
-    this.toolbar.roving();
-  }
-
-  private sessionControls(): Array<HTMLButtonElement | HTMLInputElement> {
-    const t = this.tools;
-    return [t.first, t.back, t.forward, t.last, t.process, t.connect, t.clients, this.el.scrub];
+    this.syncControls();
   }
 
   /** Whether the history shown has a socket in any step, from the steps that changed on
