@@ -8,8 +8,10 @@ import type { WireStep } from "./wire";
 
 export const PROTOCOL_VERSION = 1;
 
-/** Signals the view offers to send to a process. */
-export const VIEW_SIGNALS = ["SIGINT", "SIGTERM", "SIGKILL", "SIGCHLD", "SIGTSTP", "SIGCONT", "SIGQUIT", "SIGHUP", "SIGUSR1", "SIGUSR2", "SIGPIPE", "SIGALRM"] as const;
+/** The signals the view's process form and the command list offer. SIGSTOP beside SIGTSTP:
+ *  the stop no handler catches and no SIG_IGN ignores (a program that ignores ^Z is still
+ *  stopped by it). */
+export const VIEW_SIGNALS = ["SIGINT", "SIGTERM", "SIGKILL", "SIGCHLD", "SIGTSTP", "SIGSTOP", "SIGCONT", "SIGQUIT", "SIGHUP", "SIGUSR1", "SIGUSR2", "SIGPIPE", "SIGALRM"] as const;
 
 /** Host -> view. */
 export type HostMessage =
