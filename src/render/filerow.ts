@@ -32,12 +32,13 @@ export function fileHeader(): string {
   return cellGrid(20, "fl-head") + cellTexts(14, ["#", "refcnt", "pos", "access \u00b7 flags"], "fl-t fl-small fl-b", "fl-t").join("");
 }
 
-/** A number cell's text: "was→now" when the step changed it, or "→now" when both do not
- *  fit the cell (the new value must stay readable; the change list says what it was). */
+/** A number cell's text: "was→now" when the step changed it, or the new value alone when
+ *  both do not fit the cell: the cell's change mark says it changed and the change list
+ *  from what ("→7503" read as a value cut short). */
 function changeText(was: number | undefined, now: number, width: number): string {
   if (was === undefined) return String(now);
   const both = `${was}\u2192${now}`;
-  return both.length <= fits(width) ? both : `\u2192${now}`;
+  return both.length <= fits(width) ? both : String(now);
 }
 
 /** The row in keyed parts: "title", "cells" (the grid), "marks" (changed cells), a text
