@@ -164,8 +164,41 @@ function sigsetText(ctx: ValueContext, addr: number): string {
 
 const isSigset = (t: Extract<CType, { k: "struct" }>): boolean => /(^|\s)sigset_t$/.test(t.name ?? "");
 
+/** The socket address structs, whichever one the program filled (accept's sockaddr_storage,
+ *  bind's sockaddr_in, a cast to the generic sockaddr). */
+const SOCKADDRS = new Set(["sockaddr", "sockaddr_in", "sockaddr_storage", "sockaddr_un"]);
+const AF_UNIX = 1;
+const AF_INET = 2;
+
+/** Bytes all stored to (a local declared without a value may have some not yet). */
+const written = (ctx: ValueContext, addr: number, n: number): boolean => (ctx.writtenPrefix?.(addr, n) ?? n) === n;
+
+/** A socket address as a learner reads it, `{AF_INET, 127.0.0.1:32769}` or `{AF_UNIX,
+ *  "/tmp/sock"}`, rather than its bytes (`.__ss_padding = "\200\001\177"`, a port in network
+ *  order read as 27963). Undefined, for the members as they are, when the family is another
+ *  or the bytes that say it are not all written yet. */
+function sockaddrText(ctx: ValueContext, t: Extract<CType, { k: "struct" }>, addr: number): string | undefined {
+  if (!SOCKADDRS.has(t.def.tag) || !t.def.complete || !written(ctx, addr, 2)) return undefined;
+  const family = Number(readInt(ctx.mem, addr, 2, false));
+  const size = sizeOf(t);
+  if (family === AF_INET && size >= 8 && written(ctx, addr + 2, 6)) {
+    const b = ctx.mem.readBytes(addr + 2, 6);
+    return `{AF_INET, ${b[2]}.${b[3]}.${b[4]}.${b[5]}:${b[0] * 256 + b[1]}}`;
+  }
+  // A path needs the room of sockaddr_un's (the generic sockaddr holds 14 bytes of it).
+  if (family === AF_UNIX && size >= 110) {
+    const bytes = Array.from(ctx.mem.readBytes(addr + 2, 108));
+    const end = bytes.indexOf(0);
+    if (end < 0 || !written(ctx, addr + 2, end + 1)) return undefined;
+    return `{AF_UNIX, ${cString(bytes.slice(0, end))}}`;
+  }
+  return undefined;
+}
+
 function structText(ctx: ValueContext, t: Extract<CType, { k: "struct" }>, addr: number, depth: number): string {
   if (isSigset(t)) return sigsetText(ctx, addr);
+  const sockaddr = sockaddrText(ctx, t, addr);
+  if (sockaddr !== undefined) return sockaddr;
   if (!t.def.complete) return "{...}";
   if (depth > 3) return "{...}";
   const fields = t.def.fields.map((f) => `${f.name ? `.${f.name} = ` : ""}${valueText(ctx, f.type, addr + f.offset, depth + 1)}`);
