@@ -7,7 +7,7 @@ import type { KObject, OpenFile, Proc, Snapshot } from "../contract/snapshot";
 import { Changes, describeChanges, diffSnapshots } from "./changes";
 import { describeEvent } from "./events";
 import { drawFileRow, fileHeader } from "./filerow";
-import { COL_FILE, COL_OBJ, FILE_ROW, HEAD, INDENT, Layout, MARGIN, MAX_INDENT_DEPTH, STACK_GAP, TOP, colX } from "./geometry";
+import { CHAR, COL_FILE, COL_OBJ, FILE_ROW, HEAD, INDENT, Layout, MARGIN, MAX_INDENT_DEPTH, STACK_GAP, TOP, colX } from "./geometry";
 import { Arrow, ProcArrows, arrowSpan, isLong, link, sameNumbers } from "./arrows";
 import { Lookup, lookup, objectName, shmObject } from "./lookup";
 import { ObjectBox, TTY_LINES, drawObject, drawTerminalOutput } from "./objectbox";
@@ -239,12 +239,25 @@ function lineRan(snap: Snapshot, previous: Snapshot, c: Changes): string | undef
   return moved ? `pid ${moved.pid} ran line ${before.get(moved.pid)?.line}` : undefined;
 }
 
+/** Between one legend item's label and the next one's swatch. */
+const LEGEND_GAP = 16;
+
+/** The legend's items: their swatch and label; the labels are monospace, so their widths
+ *  are known (CHAR) and the gaps between the items even (a proportional font's widths were
+ *  guessed at 7 units a character). The zombie's swatch is hatched as a zombie's box is:
+ *  "closed / freed" and "zombie" were both red dashed outlines, told apart by nothing, and
+ *  by colour alone would not do either. */
 function legend(x: number): string {
-  const items: Array<[string, string]> = [["fl-new", "new"], ["fl-chg", "changed"], ["fl-freed", "closed / freed"], ["fl-zombie", "zombie"]];
+  const items: Array<[string, string, string]> = [["new", "fl-new", "new"], ["changed", "fl-chg", "changed"],
+    ["freed", "fl-freed", "closed / freed"], ["zombie", "fl-zombie", "zombie"]];
   let at = x;
-  return items.map(([cls, label]) => {
-    const s = rect(at, 30, 14, 12, "fl-swatch " + cls, { rx: 2 }) + text(at + 19, 40, label, "fl-m fl-small");
-    at += 28 + label.length * 7;
+  return items.map(([key, cls, label]) => {
+    const attrs = { "data-legend": key };
+    let s = rect(at, 30, 14, 12, "fl-swatch " + cls, { rx: 2, ...attrs }) + text(at + 19, 40, label, "fl-m fl-small fl-mono", attrs);
+    if (key === "zombie") {
+      for (const dx of [1, 6, 11]) s += `<line class="fl-swatch-hatch" data-legend="zombie" x1="${at + dx}" y1="41" x2="${at + dx + 3}" y2="31"/>`;
+    }
+    at = Math.round((at + 19 + label.length * CHAR + LEGEND_GAP) * 10) / 10;
     return s;
   }).join("");
 }

@@ -130,6 +130,7 @@ text.fl-st-zombie{fill:${v("--vscode-editor-background")}}
 .fl-zombie{stroke:${red};stroke-width:2;stroke-dasharray:6 3}
 .fl-hatch{fill:url(#fl-hatch-pat);stroke:none}
 .fl-hatch-line{stroke:${red};stroke-width:1.2;opacity:.18}
+.fl-swatch-hatch{stroke:${red};stroke-width:1.4}
 .fl-zt{fill:${fg};font-weight:700}
 .fl-client{stroke-dasharray:3 3}
 .fl-wait{fill:${yellowT};font-weight:600}
