@@ -515,7 +515,7 @@ export class Session {
       const timer = earliest(this.kernel.nextTimer(), this.machine.nextDeadline());
       if (timer !== undefined) { this.kernel.advanceTo(timer); this.machine.reap(); return; }
       if (this.machine.procs.size === 0) this.ended = "every process has exited";
-      else this.ended = `every process is blocked: ${this.blockedList()}${this.awaitsTyping() ? `; ${TYPE_HINT}` : ""}`;
+      else this.ended = this.stuck();
     }
   }
 
@@ -531,13 +531,21 @@ export class Session {
     return terminalReaders(this.kernel.freshSnapshot(this.steps)).length > 0;
   }
 
-  private blockedList(): string {
+  /** Why nothing can run: each thread blocked in its call, or stopped (a stopped process
+   *  is not blocked: only SIGCONT, from outside, lets it go on). */
+  private stuck(): string {
     const out: string[] = [];
+    let stopped = 0, blocked = 0;
     for (const p of this.machine.procs.values()) for (const t of p.threads) {
       const info = this.kernel.task(t.tid);
-      out.push(`${p.pid}${t.tid !== p.pid ? `/${t.tid}` : ""} in ${t.blockedOn ?? info?.blockedOn ?? info?.state ?? "?"} at line ${this.machine.userLine(p, t)}`);
+      const who = `${p.pid}${t.tid !== p.pid ? `/${t.tid}` : ""}`;
+      const line = this.machine.userLine(p, t);
+      if (info?.state === "stopped") { stopped++; out.push(`${who} stopped at line ${line} (send it SIGCONT)`); continue; }
+      blocked++;
+      out.push(`${who} in ${t.blockedOn ?? info?.blockedOn ?? info?.state ?? "?"} at line ${line}`);
     }
-    return out.join(", ");
+    const head = !stopped ? "every process is blocked" : !blocked ? "every process is stopped" : "every process is blocked or stopped";
+    return `${head}: ${out.join(", ")}${this.awaitsTyping() ? `; ${TYPE_HINT}` : ""}`;
   }
 
   private pick(): number | undefined {

@@ -50,6 +50,14 @@ describe("the learner's stepper", function () {
     assert.equal(whyNotStep(parent, st.current), `pid ${st.mainPid} is blocked in read(3): it waits for a writer to write into the pipe (or for every write end to close: then read returns 0, EOF)`);
   });
 
+  it("a program whose only process stopped itself says it is stopped, not blocked, and what continues it", async () => {
+    const src = "#include <signal.h>\nint main(void) {\n    raise(SIGSTOP);\n    return 0;\n}\n";
+    const st = new Stepper({ program: (await compile(src, "stopself.c")).program, name: "stopself", scenario: {}, maxSteps: 100 });
+    const r = st.continue();
+    assert.equal(r.message, `every process is stopped: ${st.mainPid} stopped at line 3 (send it SIGCONT)`);
+    assert.deepEqual(st.step(), { ok: false, message: r.message }, "a step says the same, not nothing");
+  });
+
   it("a blocked server says what it waits for; a connected client is accepted, echoed and, once closed, its child is reaped", async () => {
     const st = await stepper("echoserverp.c", { argv: ["15213"] });
     const r = st.continue();
