@@ -267,7 +267,11 @@ export function registerCommands(context: vscode.ExtensionContext, sessions: Ses
   reg("forklab.openView", (): boolean => {
     const s = sessions.active();
     if (s) sessions.update(s);
-    else void vscode.commands.executeCommand("forklab.view.show");
+    else {
+      void vscode.commands.executeCommand("forklab.view.show");
+      // What the view may still show is another file's, or nothing: say so, with a way to start.
+      sessions.noSession();
+    }
     return !!s;
   });
   reg("forklab.openExample", async (args?: { example?: string; line?: number } & LessonArgs): Promise<boolean> => {

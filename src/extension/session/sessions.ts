@@ -176,7 +176,7 @@ export class Sessions implements vscode.Disposable {
 
   /** An action with no session on screen: says so, naming the file on screen when there
    *  is one and offering to start stepping it (never acting on another file's session). */
-  private noSession(quiet?: boolean): Outcome {
+  noSession(quiet?: boolean): Outcome {
     const file = this.unstarted();
     if (!file) {
       const r = { ok: false, message: "no session: open a C file and choose \"Step in Fork Lab\"" };

@@ -454,10 +454,11 @@ export class DescriptorView implements vscode.Disposable {
     void this.panel.webview.postMessage({ v: PROTOCOL_VERSION, type: "ended", text } satisfies HostMessage);
   }
 
-  /** The learner asked to start stepping again the file whose session is over. */
+  /** The learner asked to start stepping again the file whose session is over; with none
+   *  over, the session of the file in front (Restart the Session says what it did). */
   private async restart(): Promise<void> {
     const o = this.over;
-    if (!o) return;
+    if (!o) { await vscode.commands.executeCommand("forklab.restartSession"); return; }
     await vscode.commands.executeCommand("forklab.startSession", vscode.Uri.parse(o.file));
   }
 
