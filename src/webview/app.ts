@@ -104,6 +104,8 @@ export class App {
   private readonly tools: Record<string, HTMLButtonElement>;
   /** Why the session shown is over (the host said "ended"), until a history comes again. */
   private over: string | undefined;
+  /** The file shown was not started (a compile error), until a history comes. */
+  private notStarted = false;
   private readonly send: Send;
 
   constructor(root: HTMLElement, send: Send) {
@@ -443,6 +445,7 @@ export class App {
     // A history after the session was over is another session's (an ended one never steps
     // again), even when its first steps are the old one's (the same file started again).
     const another = r.changedFrom === 0 || this.over !== undefined;
+    this.notStarted = false;
     if (this.over !== undefined) this.live();
     this.moved(another);
     this.noteSockets(r.changedFrom);
@@ -491,11 +494,14 @@ export class App {
   private syncControls(): void {
     const t = this.tools;
     const hist = this.history;
-    const live = this.over === undefined && hist.length > 0;
+    // Before any session the forms still open (they fill with the first steps); not
+    // started or over, nothing of a session acts.
+    const live = this.over === undefined && !this.notStarted;
+    const steps = live && hist.length > 0;
     const at = hist.current;
     const want: Array<[HTMLButtonElement | HTMLInputElement, boolean]> = [
-      [t.first, live && at > 0], [t.back, live && at > 0], [t.forward, live], [t.last, live && at < hist.length - 1],
-      [t.process, live], [t.connect, live], [t.clients, live], [this.el.scrub, live && this.steps() > 1]];
+      [t.first, steps && at > 0], [t.back, steps && at > 0], [t.forward, steps], [t.last, steps && at < hist.length - 1],
+      [t.process, live], [t.connect, live], [t.clients, live], [this.el.scrub, steps && this.steps() > 1]];
     const focused = document.activeElement;
     let changed = false;
     for (const [c, on] of want) if (c.disabled === on) { c.disabled = !on; changed = true; }
@@ -518,6 +524,7 @@ export class App {
   /** The program was not started: the picture says so, the notice says why and offers the
    *  problem (the host opens the editor there and the Problems panel). */
   private refused(title: string, text: string, line: number): void {
+    this.notStarted = true;
     this.figure.placeholder(`${title} was not started: it does not compile`);
     // Nothing of the session shown before stays (its output would pass for this file's):
     // the host holds that the view has no steps now, and sends a whole history next.
