@@ -487,15 +487,12 @@ export class App {
   }
 
   /** The step controls act only where they can: First step and Step back not at the first
-   *  step (they only said "already at the start"), Last recorded step not at the last, none
-   *  of the session's while no session is shown (not started after a compile error, or
-   *  over). Disabled as the ended session's are, so the toolbar's roving focus passes them;
-   *  the keyboard's place moves on when the focused one goes out of use. */
+   *  step (they only said "already at the start"), Last recorded step not at the last; not
+   *  started (a compile error) or over, nothing of a session acts; before any session the
+   *  forms still open (they fill with the first steps). Disabled as the ended session's are,
+   *  so the roving focus passes them; focus on one that goes out of use moves on. */
   private syncControls(): void {
-    const t = this.tools;
-    const hist = this.history;
-    // Before any session the forms still open (they fill with the first steps); not
-    // started or over, nothing of a session acts.
+    const [t, hist] = [this.tools, this.history];
     const live = this.over === undefined && !this.notStarted;
     const steps = live && hist.length > 0;
     const at = hist.current;
