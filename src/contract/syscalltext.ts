@@ -125,8 +125,8 @@ const SHAPES: Record<string, Show[]> = {
 /** The calls whose second argument is a buffer of bytes: strace shows it, after the
  *  descriptor, as a C string. writev and readv show the bytes gathered from or spread over
  *  their buffers as one string (strace lists the iovec array). */
-const BUFFER_CALLS = new Set(["read", "write", "sendto", "recvfrom", "writev", "readv"]);
-const READS = new Set(["read", "readv", "recvfrom"]);
+const BUFFER_CALLS = new Set(["read", "write", "sendto", "recvfrom", "writev", "readv", "pread", "pwrite"]);
+const READS = new Set(["read", "readv", "pread", "recvfrom"]);
 const ESCAPES: Record<number, string> = { 0x09: "\\t", 0x0a: "\\n", 0x0b: "\\v", 0x0c: "\\f", 0x0d: "\\r", 0x22: '\\"', 0x5c: "\\\\" };
 
 /** Bytes (latin1) as strace quotes them: "hello\n", the escapes above, other bytes outside

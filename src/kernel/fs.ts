@@ -1,7 +1,8 @@
 // A small in-memory file system: a flat map from path to inode, and the v-node that
 // exists while some open file refers to the inode. Enough for open/read/write/lseek.
 import { O_ACCMODE, O_APPEND, O_CREAT, O_DIRECTORY, O_EXCL, O_RDONLY, O_TRUNC, SEEK_CUR, SEEK_END, SEEK_SET } from "./fcntl";
-import type { Inode, KFile, KState, VFile } from "./kstate";
+import type { Inode, KFile, KProc, KState, VFile } from "./kstate";
+import { fdget } from "./fdtable";
 import { fail, ok, SysRet } from "./result";
 import { objalloc, readable, writable } from "./file";
 import { direntries, isdir, lookup, normpath, statpath, UMASK } from "./stat";
@@ -89,23 +90,33 @@ export function writei(f: KFile, v: VFile, bytes: Uint8Array): SysRet {
 }
 
 /** pread(2) and pwrite(2): at offset `at`, the open file's own offset untouched (pwrite to
- *  an O_APPEND file still writes at its end, as Linux does). Only a regular file has an
- *  offset: a pipe, socket or terminal is ESPIPE. */
+ *  an O_APPEND file still writes at its end, as Linux does). In Linux's order: a negative
+ *  offset is EINVAL before the descriptor is looked at (atOffset), then a file without an
+ *  offset (a pipe, socket or terminal) is ESPIPE, then the access mode EBADF. */
 export function pread(f: KFile, n: number, at: number): SysRet {
+  const v = f.obj;
+  if (v.kind !== "file") return fail("ESPIPE");
   if (!readable(f)) return fail("EBADF");
   if (!Number.isInteger(n) || n < 0) return fail("EINVAL");
-  const v = f.obj;
-  return v.kind === "file" ? atOffset(f, at, () => readi(f, v, n)) : fail("ESPIPE");
+  return withOffset(f, at, () => readi(f, v, n));
 }
 
 export function pwrite(f: KFile, bytes: Uint8Array, at: number): SysRet {
-  if (!writable(f)) return fail("EBADF");
   const v = f.obj;
-  return v.kind === "file" ? atOffset(f, at, () => writei(f, v, bytes)) : fail("ESPIPE");
+  if (v.kind !== "file") return fail("ESPIPE");
+  if (!writable(f)) return fail("EBADF");
+  return withOffset(f, at, () => writei(f, v, bytes));
 }
 
-function atOffset(f: KFile, at: number, io: () => SysRet): SysRet {
+/** A call at an offset of the file: the offset checked before the descriptor, as Linux does
+ *  (a negative one is EINVAL whatever the descriptor). */
+export function atOffset(p: KProc, fd: number, at: number, io: (f: KFile) => SysRet): SysRet {
   if (!Number.isInteger(at) || at < 0) return fail("EINVAL");
+  const f = fdget(p, fd);
+  return f ? io(f) : fail("EBADF");
+}
+
+function withOffset(f: KFile, at: number, io: () => SysRet): SysRet {
   const saved = f.offset;
   f.offset = at;
   const r = io();
@@ -157,7 +168,10 @@ export function mkdir(k: KState, path: string, mode: number): SysRet {
 /** rmdir(2): only an empty directory goes; one with files under it is ENOTEMPTY. */
 export function rmdir(k: KState, path: string): SysRet {
   const p = normpath(path);
-  if (p === "." || p.endsWith("/.")) return fail("EINVAL");
+  // rmdir(2): a last component "." is EINVAL, ".." ENOTEMPTY, whatever they name.
+  const last = path.replace(/\/+$/, "").split("/").pop();
+  if (last === "." || p === "." || p.endsWith("/.")) return fail("EINVAL");
+  if (last === "..") return fail("ENOTEMPTY");
   const s = statpath(k, path);
   if (s.ret !== 0) return s;
   if (!isdir(k, p)) return fail("ENOTDIR");

@@ -73,7 +73,7 @@ const isAddr = (a: unknown): a is SockAddr => {
 /** An address as the trace shows it: "127.0.0.1:80", or the AF_UNIX path. */
 const addrArg = (a: unknown): string => (!isAddr(a) ? "?" : "path" in a ? a.path : `${a.host}:${a.port}`);
 /** The calls whose result's data is the bytes they read (the others' is not shown). */
-const READS_BYTES = new Set(["read", "readv", "recvfrom"]);
+const READS_BYTES = new Set(["read", "readv", "pread", "recvfrom"]);
 const isFdList = (l: unknown): boolean => l === undefined || (Array.isArray(l) && l.every((x) => Number.isInteger(x)));
 /** A poll(2) array: each entry's fd and events whole numbers. */
 const isPollList = (l: unknown): l is PollFd[] =>
@@ -235,27 +235,30 @@ export class Kernel {
   }
 
   /** read(2); `call` names it in the events: "readv" for one that spreads over buffers. */
-  read(tid: number, fd: number, count: number, call = "read", at?: number): SysResult {
-    return this.fdcall(tid, call, fd, [count], (t, f) => (at === undefined ? fileread(this.k, t, fd, f, count) : fs.pread(f, count, at)));
+  read(tid: number, fd: number, count: number, call = "read"): SysResult {
+    return this.fdcall(tid, call, fd, [count], (t, f) => fileread(this.k, t, fd, f, count));
   }
-
-  write(tid: number, fd: number, bytes: Uint8Array, call = "write", at?: number): SysResult {
-    return this.fdcall(tid, call, fd, [bytes instanceof Uint8Array ? bytes.length : "?"], (t, f) => !(bytes instanceof Uint8Array) ? fail("EFAULT")
-      : at === undefined ? filewrite(this.k, t, fd, f, bytes) : fs.pwrite(f, bytes, at), bytes instanceof Uint8Array ? bytes : undefined);
+  write(tid: number, fd: number, bytes: Uint8Array, call = "write"): SysResult {
+    const given = bytes instanceof Uint8Array ? bytes : undefined;
+    return this.fdcall(tid, call, fd, [given?.length ?? "?"], (t, f) => (given ? filewrite(this.k, t, fd, f, given) : fail("EFAULT")), given);
+  }
+  /** pread(2), pwrite(2) at offset `at`: a negative one is EINVAL before the descriptor is looked at (fs.ts). */
+  pread(tid: number, fd: number, count: number, at: number): SysResult {
+    return this.sys(tid, "pread", [fd, count, at], (t) => fs.atOffset(t.proc, fd, at, (f) => fs.pread(f, count, at)));
+  }
+  pwrite(tid: number, fd: number, bytes: Uint8Array, at: number): SysResult {
+    return this.sys(tid, "pwrite", [fd, bytes.length, at], (t) => fs.atOffset(t.proc, fd, at, (f) => fs.pwrite(f, bytes, at)), bytes);
   }
 
   lseek(tid: number, fd: number, offset: number, whence: number): SysResult {
     return this.fdcall(tid, "lseek", fd, [offset, whence], (_t, f) => fs.lseek(f, offset, whence));
   }
-
   dup(tid: number, fd: number): SysResult {
     return this.fdcall(tid, "dup", fd, [], (t, f) => sysfile.dup(this.k, t, f));
   }
-
   dup2(tid: number, oldfd: number, newfd: number): SysResult {
     return this.fdcall(tid, "dup2", oldfd, [newfd], (t, f) => sysfile.dup2(this.k, t, oldfd, f, newfd));
   }
-
   fcntl(tid: number, fd: number, cmd: number, arg = 0): SysResult {
     return this.fdcall(tid, "fcntl", fd, [cmd, arg], (t, f) => sysfile.fcntl(this.k, t, fd, f, cmd, arg));
   }
@@ -268,30 +271,25 @@ export class Kernel {
   unlink(tid: number, path: string): SysResult {
     return this.sys(tid, "unlink", [path], () => (typeof path === "string" ? fs.unlink(this.k, path) : fail("EFAULT")));
   }
-
   /** mkdir(2): an empty directory at path. */
   mkdir(tid: number, path: string, mode: number): SysResult {
     return this.sys(tid, "mkdir", [path, mode], () => (typeof path === "string" && Number.isInteger(mode) ? fs.mkdir(this.k, path, mode) : fail("EFAULT")));
   }
-
   rmdir(tid: number, path: string): SysResult {
     return this.sys(tid, "rmdir", [path], () => (typeof path === "string" ? fs.rmdir(this.k, path) : fail("EFAULT")));
   }
-
   /** mkfifo(3): a named pipe at path. */
   mkfifo(tid: number, path: string, mode: number): SysResult {
     return this.sys(tid, "mkfifo", [path, mode], () => (typeof path === "string" && Number.isInteger(mode) ? fifo.mkfifo(this.k, path, mode) : fail("EFAULT")));
   }
 
-  /** stat(2)/lstat(2): ret 0 and `stat`, or ENOENT/ENOTDIR. */
   access(tid: number, path: string, mode: number): SysResult {
     return this.sys(tid, "access", [path, mode], () => (typeof path === "string" ? st.access(this.k, path, mode) : fail("EFAULT")));
   }
-
+  /** stat(2)/lstat(2): ret 0 and `stat`, or ENOENT/ENOTDIR. */
   stat(tid: number, path: string): SysResult {
     return this.sys(tid, "stat", [path], () => (typeof path === "string" ? st.statpath(this.k, path) : fail("EFAULT")));
   }
-
   fstat(tid: number, fd: number): SysResult {
     return this.fdcall(tid, "fstat", fd, [], (_t, f) => st.fstatfile(this.k, f));
   }

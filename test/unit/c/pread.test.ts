@@ -35,4 +35,31 @@ int main(void) {
 `);
     assert.equal(out, "4 2 3456 10\n11 0ab3456789Z\n-1 1 -1 1\n");
   });
+
+  it("check their errors in Linux's order: a negative offset, then a file without one, then the access mode", async () => {
+    const out = await same(`#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char *name(int e) { return e == ESPIPE ? "ESPIPE" : e == EINVAL ? "EINVAL" : e == EBADF ? "EBADF" : "other"; }
+static void said(const char *what, ssize_t r) { printf("%s %zd %s\\n", what, r, r < 0 ? name(errno) : "-"); }
+
+int main(void) {
+    char c = 'x';
+    int p[2];
+    pipe(p);
+    int ro = open("e.txt", O_RDONLY | O_CREAT, 0644);
+    said("pread on a pipe's write end", pread(p[1], &c, 1, 0));
+    said("pwrite on a pipe's read end", pwrite(p[0], &c, 1, 0));
+    said("pread of no descriptor at -1", pread(99, &c, 1, -1));
+    said("pread of no descriptor", pread(99, &c, 1, 0));
+    said("pwrite on a read-only file", pwrite(ro, &c, 1, 0));
+    return 0;
+}
+`);
+    assert.equal(out, "pread on a pipe's write end -1 ESPIPE\npwrite on a pipe's read end -1 ESPIPE\npread of no descriptor at -1 -1 EINVAL\n" +
+      "pread of no descriptor -1 EBADF\npwrite on a read-only file -1 EBADF\n");
+  });
 });

@@ -202,6 +202,9 @@ int main(void) {
     assert.equal(syscallText({ call: "shmat", args: [0, 0], ret: 0x7f0000000000 }), "shmat(0, 0) = 0x7f0000000000");
     assert.equal(syscallText({ call: "mmap", args: [4096, 0x21], ret: 0x7f0000001000 }), "mmap(4096, MAP_SHARED|MAP_ANONYMOUS) = 0x7f0000001000");
     assert.equal(syscallText({ call: "shmat", args: [9, 0], ret: -1, errno: "EINVAL" }), "shmat(9, 0) = -1 EINVAL");
+    // pread and pwrite at an offset, with their bytes, as strace's pread64 and pwrite64.
+    assert.equal(syscallText({ call: "pread", args: [3, 4, 3], ret: 4, buf: "3456", bufLen: 4 }), 'pread(3, "3456", 4, 3) = 4');
+    assert.equal(syscallText({ call: "pwrite", args: [3, 2, 1], ret: 2, buf: "ab", bufLen: 2 }), 'pwrite(3, "ab", 2, 1) = 2');
     // exit never returns: strace prints exit_group(1) = ?, and so do we (a tester read "exit(1) = 0").
     assert.equal(syscallText({ call: "exit", args: [1], ret: 0 }), "exit(1) = ?");
   });
