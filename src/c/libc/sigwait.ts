@@ -4,8 +4,8 @@
 // the error number, as pthread_kill does, leaving errno alone; sigwaitinfo and sigtimedwait
 // report a signal sent with tgkill (raise, pthread_kill) as SI_USER, since glibc rewrites
 // si_code so that a program cannot tell; pthread_kill of a thread that has ended but is not
-// joined yet is 0 (glibc 2.34 and later).
-import { ERRNO, SI_TKILL, SI_USER, signame, SigInfo, SysResult } from "../../kernel/kernel";
+// joined yet is 0 with no system call (glibc 2.34 and later), of glibc's own signals EINVAL.
+import { ERRNO, SI_TKILL, SI_USER, signame, SigInfo } from "../../kernel/kernel";
 import { Builtin, Ctl, Ctx } from "../ctl";
 import { writeSiginfo } from "../siginfo";
 import { readSet } from "./signal";
@@ -62,11 +62,16 @@ function sigtimedwait(c: Ctx, setp: number, info: number, ts: number): number | 
   return waitFor(c, setp, info, ms);
 }
 
+/** glibc's own signals (SIGCANCEL 32, SIGSETXID 33): pthread_kill refuses them first. */
+const GLIBC_SIGNALS = new Set([32, 33]);
+
 function pthreadKill(c: Ctx, tid: number, signo: number): number | Ctl {
+  if (GLIBC_SIGNALS.has(signo)) return ERRNO.EINVAL;
+  // A thread that ended and is not joined yet: glibc sends nothing (strace shows no tgkill)
+  // and answers 0, whatever the signal.
+  if (tid in c.p.finished) return 0;
   const saved = errnoNow(c);
-  const ended = tid in c.p.finished;
-  const r: SysResult = ended ? (signo >= 0 && signo < 65 ? { ret: 0 } : { ret: -1, errno: "EINVAL" }) : c.k.tgkill(c.t.tid, tid, signo);
-  return asResult(c, sys(c, "tgkill", [c.p.pid, tid, signame(signo)], r), saved);
+  return asResult(c, sys(c, "tgkill", [c.p.pid, tid, signame(signo)], c.k.tgkill(c.t.tid, tid, signo)), saved);
 }
 
 export const sigwaits: Builtin[] = [

@@ -47,12 +47,18 @@ int main(void) {
     say("rmdir d again", rmdir("d"));
     say("stat d", stat("d", &sb));
     say("rmdir .", rmdir("."));
+    mkdir("d", 0755);
+    say("rmdir d/..", rmdir("d/.."));
+    say("rmdir d/.", rmdir("d/."));
+    rmdir("d");
     return 0;
 }
 `);
     assert.match(out, /^mkdir d: 0 \nmkdir d again: -1 File exists\n/);
     assert.match(out, /rmdir d: -1 Directory not empty\n/);
     assert.match(out, /rmdir d again: -1 No such file or directory\n/);
+    // rmdir(2): a last component ".." is ENOTEMPTY, "." EINVAL.
+    assert.match(out, /rmdir d\/\.\.: -1 Directory not empty\nrmdir d\/\.: -1 Invalid argument\n/);
   });
 
   it("remove: unlink for a file, rmdir for a directory", async () => {

@@ -69,14 +69,16 @@ int main(void) {
     pthread_t ended;
     pthread_create(&ended, NULL, sleeper, NULL);
     usleep(50000);
-    printf("a thread that ended, not joined yet: %d\\n", pthread_kill(ended, SIGUSR1));
+    printf("a thread that ended, not joined yet: %d", pthread_kill(ended, SIGUSR1));
+    printf(", with signal 99 too: %d", pthread_kill(ended, 99));
+    printf(", glibc's own SIGCANCEL: %s\\n", strerror(pthread_kill(ended, 32)));
     pthread_join(ended, NULL);
     return 0;
 }
 `);
     assert.equal(out, "handled 1, on the thread named: 1\nraised while blocked: handled 0, pending here 1\nsigwait took it: 1, handled 0\n"
       + "then sent to the other: handled 1, there: 1\n"
-      + "signal 99: Invalid argument, errno still 0\nsignal 0: 0\na thread that ended, not joined yet: 0\n");
+      + "signal 99: Invalid argument, errno still 0\nsignal 0: 0\na thread that ended, not joined yet: 0, with signal 99 too: 0, glibc's own SIGCANCEL: Invalid argument\n");
   });
 
   it("sigwaitinfo tells the sender; sigtimedwait gives up with EAGAIN; a bad timeout is EINVAL", async () => {
