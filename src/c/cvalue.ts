@@ -7,6 +7,7 @@
 import { Fault, Memory } from "./memory";
 import { CType, sizeOf } from "./types";
 import { NSIG, sigmask, signame } from "../kernel/signum";
+import { AF_INET, AF_UNIX } from "../kernel/fcntl";
 
 /** What the formatter may ask about the process besides its memory. */
 export interface ValueContext {
@@ -167,8 +168,8 @@ const isSigset = (t: Extract<CType, { k: "struct" }>): boolean => /(^|\s)sigset_
 /** The socket address structs, whichever one the program filled (accept's sockaddr_storage,
  *  bind's sockaddr_in, a cast to the generic sockaddr). */
 const SOCKADDRS = new Set(["sockaddr", "sockaddr_in", "sockaddr_storage", "sockaddr_un"]);
-const AF_UNIX = 1;
-const AF_INET = 2;
+/** sockaddr_un's sun_path, after its 2-byte family: a struct that holds it whole is one with a path. */
+const SUN_PATH = 108;
 
 /** Bytes all stored to (a local declared without a value may have some not yet). */
 const written = (ctx: ValueContext, addr: number, n: number): boolean => (ctx.writtenPrefix?.(addr, n) ?? n) === n;
@@ -186,8 +187,8 @@ function sockaddrText(ctx: ValueContext, t: Extract<CType, { k: "struct" }>, add
     return `{AF_INET, ${b[2]}.${b[3]}.${b[4]}.${b[5]}:${b[0] * 256 + b[1]}}`;
   }
   // A path needs the room of sockaddr_un's (the generic sockaddr holds 14 bytes of it).
-  if (family === AF_UNIX && size >= 110) {
-    const bytes = Array.from(ctx.mem.readBytes(addr + 2, 108));
+  if (family === AF_UNIX && size >= 2 + SUN_PATH) {
+    const bytes = Array.from(ctx.mem.readBytes(addr + 2, SUN_PATH));
     const end = bytes.indexOf(0);
     if (end < 0 || !written(ctx, addr + 2, end + 1)) return undefined;
     return `{AF_UNIX, ${cString(bytes.slice(0, end))}}`;

@@ -9,6 +9,7 @@ import { defaultScenarioFor, readScenario } from "../host/scenario";
 import { StraceUnavailable } from "../fidelity/realrun";
 import { formatComparison } from "../fidelity/report";
 import type { Scenario } from "../contract/scenario";
+import { FIDELITY_EXIT } from "../contract/fidelity-exit";
 
 /** `--all`: every example with its scenario, one line each, and the time for the corpus. */
 async function corpus(root: string, json: boolean): Promise<number> {
@@ -35,7 +36,7 @@ async function corpus(root: string, json: boolean): Promise<number> {
   const agreeing = rows.filter((r) => r.agree).length;
   if (json) console.log(JSON.stringify({ rows, agreeing, total: rows.length, seconds: secs }, null, 2));
   else console.log(`${agreeing}/${rows.length} examples agree with Linux; corpus checked in ${secs.toFixed(1)} s`);
-  return agreeing === rows.length ? 0 : 1;
+  return agreeing === rows.length ? FIDELITY_EXIT.agree : FIDELITY_EXIT.differ;
 }
 
 export async function fidelity(argv: string[]): Promise<number> {
@@ -49,14 +50,14 @@ export async function fidelity(argv: string[]): Promise<number> {
     } catch (err) {
       if (!(err instanceof StraceUnavailable)) throw err;
       console.error(`forklab fidelity: ${err.message}`);
-      return 2;
+      return FIDELITY_EXIT.cannotRun;
     }
   }
   const si = args.indexOf("--scenario");
   const file = end >= 0 ? argv[end + 1] : args.find((a, i) => !a.startsWith("--") && (si < 0 || i !== si + 1));
   if (!file || (end >= 0 && argv.length !== end + 2)) {
     console.error("usage: forklab fidelity FILE.c [--scenario S.json] [--json]");
-    return 2;
+    return FIDELITY_EXIT.cannotRun;
   }
   const scenario: Scenario = si >= 0 ? readScenario(args[si + 1]) : defaultScenarioFor(file);
   const root = join(__dirname, "..");
@@ -64,15 +65,15 @@ export async function fidelity(argv: string[]): Promise<number> {
     const r = await checkFidelity(file, scenario, { root });
     if (json) console.log(JSON.stringify(r, null, 2));
     else console.log(formatComparison(r.comparison, `${basename(file)} (Linux ${r.ms.linux} ms, model ${r.ms.model} ms)`));
-    return r.comparison.agree ? 0 : 1;
+    return r.comparison.agree ? FIDELITY_EXIT.agree : FIDELITY_EXIT.differ;
   } catch (err) {
     if (err instanceof StraceUnavailable) {
       console.error(`forklab fidelity: ${err.message}`);
-      return 2;
+      return FIDELITY_EXIT.cannotRun;
     }
     if (err instanceof RealRunTimedOut) {
       console.error(`forklab fidelity: ${err.message}`);
-      return 3;
+      return FIDELITY_EXIT.timedOut;
     }
     throw err;
   }

@@ -17,7 +17,7 @@ export type ReadSource = KObject["kind"] | undefined;
  *  read reads (readSource): a pipe's reader waits for a writer, a socket's for its peer. */
 export function unblockHint(call: string | undefined, terminal = false, from?: ReadSource): string {
   if (terminal) return TYPE_HINT;
-  const name = (call ?? "").replace(/\(.*$/, "");
+  const name = (call ?? "").replace(/\s*\(.*$/, "");
   switch (name) {
     case "accept": return "connect a client";
     case "read": case "recvfrom": case "recv": case "readline":
@@ -26,6 +26,10 @@ export function unblockHint(call: string | undefined, terminal = false, from?: R
       return "it waits for data (a client line, or a writer)";
     case "wait": case "wait4": case "waitpid": return "it waits for a child to exit";
     case "pause": case "sigsuspend": case "sigwait": return "it waits for a signal";
+    case "sem_wait": return "it waits for a sem_post";
+    case "sem_timedwait": return "it waits for a sem_post, or for its deadline (then ETIMEDOUT)";
+    case "pthread_cond_wait": return "it waits for another thread to signal the condition";
+    case "pthread_cond_timedwait": return "it waits for another thread to signal the condition, or for its deadline (then ETIMEDOUT)";
     case "write": case "sendto": return "it waits for the reader to make room";
     case "connect": return "it waits for the server to accept";
     case "nanosleep": case "sleep": return "it is sleeping";

@@ -38,9 +38,8 @@ export async function linuxTrace(file: string, scenario: Scenario, opts: CheckOp
   await checkStrace();
   const real = await realRun(file, scenario, { examplesDir: join(opts.root, "examples"), timeoutMs: opts.timeoutMs });
   try {
-    const trace = normalizeLinux(real);
     if (real.timedOut) throw new RealRunTimedOut(file, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-    return { trace, ms: real.ms };
+    return { trace: normalizeLinux(real), ms: real.ms };
   } finally {
     disposeRun(real);
   }

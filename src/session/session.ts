@@ -536,16 +536,18 @@ export class Session {
   private stuck(): string {
     const out: string[] = [];
     let stopped = 0, blocked = 0;
-    for (const p of this.machine.procs.values()) for (const t of p.threads) {
-      const info = this.kernel.task(t.tid);
-      const who = `${p.pid}${t.tid !== p.pid ? `/${t.tid}` : ""}`;
-      const line = this.machine.userLine(p, t);
-      if (info?.state === "stopped") { stopped++; out.push(`${who} stopped at line ${line} (send it SIGCONT)`); continue; }
-      blocked++;
-      out.push(`${who} in ${t.blockedOn ?? info?.blockedOn ?? info?.state ?? "?"} at line ${line}`);
+    for (const p of this.machine.procs.values()) {
+      // A stopped process is one entry (all its threads are stopped with it).
+      if (this.kernel.task(p.pid)?.state === "stopped") { stopped++; out.push(`${p.pid} stopped at line ${this.machine.userLine(p, p.threads[0])}`); continue; }
+      for (const t of p.threads) {
+        const info = this.kernel.task(t.tid);
+        blocked++;
+        out.push(`${p.pid}${t.tid !== p.pid ? `/${t.tid}` : ""} in ${t.blockedOn ?? info?.blockedOn ?? info?.state ?? "?"} at line ${this.machine.userLine(p, t)}`);
+      }
     }
     const head = !stopped ? "every process is blocked" : !blocked ? "every process is stopped" : "every process is blocked or stopped";
-    return `${head}: ${out.join(", ")}${this.awaitsTyping() ? `; ${TYPE_HINT}` : ""}`;
+    const hints = [...(stopped ? [`SIGCONT continues a stopped one`] : []), ...(this.awaitsTyping() ? [TYPE_HINT] : [])];
+    return `${head}: ${out.join(", ")}${hints.map((h) => `; ${h}`).join("")}`;
   }
 
   private pick(): number | undefined {

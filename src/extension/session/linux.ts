@@ -7,19 +7,19 @@ import { join } from "node:path";
 import * as vscode from "vscode";
 import type { Services } from "../services";
 import { requireTrust } from "../trust";
+import { FIDELITY_EXIT } from "../../contract/fidelity-exit";
 
 export interface LinuxResult {
-  /** 0: model and Linux agree; 1: they differ; 2: the check cannot run here; 3: the real
-   *  program did not end in time (nothing compared). */
+  /** `forklab fidelity`'s exit status (FIDELITY_EXIT). */
   code: number;
   report: string;
 }
 
 /** What each exit status of `forklab fidelity` means, as the learner is told. */
 const VERDICTS: Record<number, string> = {
-  0: "the model and Linux agree",
-  1: "the model and Linux differ (see the report)",
-  3: "the program did not end on Linux within the time limit and was stopped: nothing was compared",
+  [FIDELITY_EXIT.agree]: "the model and Linux agree",
+  [FIDELITY_EXIT.differ]: "the model and Linux differ (see the report)",
+  [FIDELITY_EXIT.timedOut]: "the program did not end on Linux within the time limit and was stopped: nothing was compared",
 };
 
 export function register(context: vscode.ExtensionContext, { sessions }: Services): void {

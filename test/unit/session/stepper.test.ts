@@ -54,7 +54,7 @@ describe("the learner's stepper", function () {
     const src = "#include <signal.h>\nint main(void) {\n    raise(SIGSTOP);\n    return 0;\n}\n";
     const st = new Stepper({ program: (await compile(src, "stopself.c")).program, name: "stopself", scenario: {}, maxSteps: 100 });
     const r = st.continue();
-    assert.equal(r.message, `every process is stopped: ${st.mainPid} stopped at line 3 (send it SIGCONT)`);
+    assert.equal(r.message, `every process is stopped: ${st.mainPid} stopped at line 3; SIGCONT continues a stopped one`);
     assert.deepEqual(st.step(), { ok: false, message: r.message }, "a step says the same, not nothing");
   });
 
