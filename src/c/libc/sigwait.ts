@@ -10,6 +10,7 @@ import { Builtin, Ctl, Ctx } from "../ctl";
 import { writeSiginfo } from "../siginfo";
 import { readSet } from "./signal";
 import { setErrno, sys } from "./sys";
+import { timespecMs } from "./time";
 
 /** The signal's sender as glibc's sigwaitinfo tells it. */
 const asUser = (info: SigInfo): SigInfo => (info.code === SI_TKILL ? { ...info, code: SI_USER } : info);
@@ -17,10 +18,7 @@ const asUser = (info: SigInfo): SigInfo => (info.code === SI_TKILL ? { ...info, 
 /** sigtimedwait's relative timeout in logical ms (rounded up: it never ends early); null for
  *  none (NULL), undefined when invalid (tv_nsec outside 0..999999999 or tv_sec < 0: EINVAL). */
 function timeoutMs(c: Ctx, ts: number): number | null | undefined {
-  if (!ts) return null;
-  const sec = c.mem.read64(ts, true), nsec = c.mem.read64(ts + 8, true);
-  if (sec < 0 || nsec < 0 || nsec >= 1e9) return undefined;
-  return Math.ceil(sec * 1000 + nsec / 1e6);
+  return ts ? timespecMs(c, ts, true) : null;
 }
 
 /** The kernel's sigtimedwait for the set at setp: the signal taken (its siginfo_t written at

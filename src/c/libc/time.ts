@@ -13,13 +13,20 @@ export function realtimeMs(c: Ctx): number {
   return REALTIME_BASE * 1000 + c.k.now();
 }
 
+/** A struct timespec at addr in ms, rounded up so that a wait never ends before it;
+ *  undefined when tv_nsec is not within 0..999999999, or with `relative` when tv_sec < 0
+ *  (EINVAL both). */
+export function timespecMs(c: Ctx, addr: number, relative = false): number | undefined {
+  const sec = c.mem.read64(addr, true), nsec = c.mem.read64(addr + 8, true);
+  if (nsec < 0 || nsec >= 1e9 || (relative && sec < 0)) return undefined;
+  return Math.ceil(sec * 1000 + nsec / 1e6);
+}
+
 /** An absolute CLOCK_REALTIME struct timespec (sem_timedwait's, pthread_cond_timedwait's) in
- *  the model's logical ms, rounded up so that a wait never ends before it; undefined when
- *  tv_nsec is not within 0..999999999 (EINVAL). */
+ *  the model's logical ms; undefined when invalid (timespecMs). */
 export function realtimeDeadline(c: Ctx, abstime: number): number | undefined {
-  const sec = c.mem.read64(abstime, true), nsec = c.mem.read64(abstime + 8, true);
-  if (nsec < 0 || nsec >= 1e9) return undefined;
-  return Math.ceil(sec * 1000 + nsec / 1e6) - REALTIME_BASE * 1000;
+  const ms = timespecMs(c, abstime);
+  return ms === undefined ? undefined : ms - REALTIME_BASE * 1000;
 }
 
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
