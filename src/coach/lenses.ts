@@ -115,7 +115,11 @@ export function sessionLenses({ snapshot: s, mainPid, text, ended }: SessionLens
   const live = s.processes.filter((p) => p.kind === "program" && p.state !== "zombie" && p.line !== undefined && p.line > 0)
     .sort((a, b) => a.pid - b.pid);
   const byLine = new Map<number, Proc[]>();
-  for (const p of live) byLine.set(p.line!, [...(byLine.get(p.line!) ?? []), p]);
+  for (const p of live) {
+    const procs = byLine.get(p.line!);
+    if (procs) procs.push(p);
+    else byLine.set(p.line!, [p]);
+  }
   for (const [line, procs] of byLine) {
     const { shown, more } = perLine(procs);
     for (const p of shown) out.push(processLens(s, p, mainPid, CMD));
