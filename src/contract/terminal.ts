@@ -2,7 +2,7 @@
 // refers to the terminal. In canonical mode it goes on only when a whole line is typed (or
 // Ctrl-D), which nothing in the model does by itself: the view offers its input line for
 // it, and the stepper's messages and the code lenses point there.
-import type { Proc, Snapshot } from "./snapshot";
+import type { KObject, Proc, Snapshot } from "./snapshot";
 
 /** The descriptor `p` waits on in read(fd), when it waits in a read. */
 function readFd(p: Proc): number | undefined {
@@ -10,18 +10,22 @@ function readFd(p: Proc): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** The open files of `s` that refer to the terminal, found once per Snapshot: the view
- *  asks for every process of a step (200 blocked readers against 1,000 open files would
+/** Each open file's v-node kind (a tty, a pipe, a socket...), found once per Snapshot: the
+ *  view asks for every process of a step (200 blocked readers against 1,000 open files would
  *  otherwise be a search per process). */
-const ttyFilesOf = new WeakMap<Snapshot, Set<number>>();
-function ttyFiles(s: Snapshot): Set<number> {
-  let out = ttyFilesOf.get(s);
-  if (!out) {
-    const ttys = new Set(s.objects.filter((o) => o.kind === "tty").map((o) => o.id));
-    out = new Set(s.files.filter((f) => ttys.has(f.object)).map((f) => f.id));
-    ttyFilesOf.set(s, out);
+const kindsOf = new WeakMap<Snapshot, Map<number, KObject["kind"]>>();
+export function fileKind(s: Snapshot, id: number): KObject["kind"] | undefined {
+  let kinds = kindsOf.get(s);
+  if (!kinds) {
+    const objects = new Map(s.objects.map((o) => [o.id, o.kind]));
+    kinds = new Map();
+    for (const f of s.files) {
+      const k = objects.get(f.object);
+      if (k) kinds.set(f.id, k);
+    }
+    kindsOf.set(s, kinds);
   }
-  return out;
+  return kinds.get(id);
 }
 
 /** `p` is blocked in a read of the terminal (its descriptor's v-node is the tty). */
@@ -29,7 +33,7 @@ export function readsTerminal(s: Snapshot, p: Proc): boolean {
   const fd = readFd(p);
   if (fd === undefined) return false;
   const id = p.fds[fd];
-  return id !== null && id !== undefined && ttyFiles(s).has(id);
+  return id !== null && id !== undefined && fileKind(s, id) === "tty";
 }
 
 /** The live processes waiting for a line typed at the terminal, by pid. */
@@ -40,6 +44,5 @@ export function terminalReaders(s: Snapshot): Proc[] {
 /** Some live process of `s` has the terminal open: a line typed now waits for its next
  *  read (type-ahead); with none, nothing would ever read it. */
 export function terminalOpen(s: Snapshot): boolean {
-  const ttys = ttyFiles(s);
-  return s.processes.some((p) => p.kind === "program" && p.state !== "zombie" && p.fds.some((id) => id !== null && ttys.has(id)));
+  return s.processes.some((p) => p.kind === "program" && p.state !== "zombie" && p.fds.some((id) => id !== null && fileKind(s, id) === "tty"));
 }

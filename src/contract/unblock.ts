@@ -4,7 +4,7 @@
 // process form: one wording everywhere. Here, under the Snapshot's types, because the view
 // reads it too and imports nothing from the model.
 import type { KObject, Proc, Snapshot } from "./snapshot";
-import { readsTerminal } from "./terminal";
+import { fileKind, readsTerminal } from "./terminal";
 
 /** What lets a process reading the terminal go on (the view's input line, webview/typein.ts). */
 export const TYPE_HINT = "type a line for the terminal in the view (Enter sends it; Ctrl-D is end of file)";
@@ -46,9 +46,7 @@ export function whyBlocked(pid: number, call: string | undefined, terminal = fal
 export function readSource(snap: Snapshot, p: Proc): ReadSource {
   const m = p.state === "blocked" ? /^(?:read|recv|recvfrom)\((\d+)\)$/.exec(p.blockedOn ?? "") : null;
   const id = m ? p.fds[Number(m[1])] : undefined;
-  if (id === null || id === undefined) return undefined;
-  const object = snap.files.find((f) => f.id === id)?.object;
-  return snap.objects.find((o) => o.id === object)?.kind;
+  return id === null || id === undefined ? undefined : fileKind(snap, id);
 }
 
 /** Why `p`, a process of `snap`, cannot run a line now (blocked, stopped, exited), or
